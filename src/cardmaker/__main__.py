@@ -1,0 +1,3 @@
+from cardmaker.cli import main
+
+main()

@@ -1,0 +1,162 @@
+"""Reading an article file into an ``Article``: encoding, glosses, title, date, sentences."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from cardmaker.encoding import decode
+from cardmaker.errors import InputError
+from cardmaker.glosses import HAN_RE, Gloss, strip_glosses
+
+# 2023-08-08, 2023/8/8, 2023年8月8日, optionally followed by a time or a counter.
+_DATE_RE = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[\sT][\d:\s]*)?\s*$")
+_TERMINATORS = "。！？；!?…"
+_CLOSERS = "”’」』）)】》〉\"'』"
+_SENTENCE_RE = re.compile(f"[^\n{_TERMINATORS}]*(?:[{_TERMINATORS}]+[{re.escape(_CLOSERS)}]*|\n|$)")
+_CAPTION_RE = re.compile(r"^[(（].*[)）]$|圖片來源|图片来源|^\s*[(（]?(?:完|新華社|新华社)[)）]?\s*$")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of the clean text; ``kind`` is ``title``, ``body`` or ``caption``."""
+
+    text: str
+    start: int
+    end: int
+    kind: str
+
+
+@dataclass(frozen=True)
+class Article:
+    path: str
+    title: str
+    date: str | None
+    text: str                      # the clean text: glosses stripped, nothing else changed
+    sentences: tuple[Sentence, ...]
+    glosses: tuple[Gloss, ...]
+    truncated: int                 # gloss fragments cut off at a line's end
+    encoding: str
+    notes: tuple[str, ...] = ()    # odd but legal things noticed while reading
+
+    @property
+    def name(self) -> str:
+        return Path(self.path).stem
+
+
+def read_article(path, encoding: str | None = None) -> Article:
+    """Read ``path`` into an ``Article``; raises ``InputError`` naming the file."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(path, "no such file") from None
+    except IsADirectoryError:
+        raise InputError(path, "is a folder, not an article") from None
+    except PermissionError:
+        raise InputError(path, "permission denied") from None
+    except OSError as e:
+        raise InputError(path, f"cannot read ({e.strerror or e})") from None
+    return parse_article(data, path, encoding)
+
+
+def parse_article(data: bytes, path="<text>", encoding: str | None = None) -> Article:
+    """Build an ``Article`` from the bytes of a file (see ``read_article``)."""
+    if not data:
+        raise InputError(path, "empty file")
+    decoded = decode(data, path, encoding)
+    raw = decoded.text.replace("\r\n", "\n").replace("\r", "\n")
+    if not raw.strip():
+        raise InputError(path, "only whitespace, no text")
+    stripped = strip_glosses(raw)
+    text = stripped.text
+    if not HAN_RE.search(text):
+        raise InputError(path, "no Chinese text")
+    title, date, title_span, date_span = _layout(text, Path(str(path)).stem)
+    notes = ["the last character was cut off mid-byte and dropped"] if decoded.cut else []
+    if stripped.truncated:
+        notes.append(f"{stripped.truncated} gloss fragment(s) cut off and dropped")
+    return Article(
+        path=str(path),
+        title=title,
+        date=date,
+        text=text,
+        sentences=tuple(_sentences(text, title_span, date_span)),
+        glosses=stripped.glosses,
+        truncated=stripped.truncated,
+        encoding=decoded.encoding,
+        notes=tuple(notes),
+    )
+
+
+def _lines(text: str):
+    pos = 0
+    for line in text.split("\n"):
+        yield line, pos
+        pos += len(line) + 1
+
+
+def _layout(text: str, fallback: str):
+    """Find the title line and a date line right after it, as spans of ``text``."""
+    nonempty = [(line, pos) for line, pos in _lines(text) if line.strip()]
+    first, first_pos = nonempty[0]
+    title_span = date_span = None
+    date = None
+    looks_like_title = (
+        len(nonempty) > 1 and len(first.strip()) <= 80 and not first.strip().endswith(("。", "；"))
+    ) or (len(nonempty) > 1 and _DATE_RE.match(nonempty[1][0]))
+    if looks_like_title:
+        title = first.strip()
+        title_span = (first_pos, first_pos + len(first))
+        m = _DATE_RE.match(nonempty[1][0])
+        if m:
+            y, mo, d = (int(g) for g in m.groups())
+            if 1 <= mo <= 12 and 1 <= d <= 31:
+                date = f"{y:04d}-{mo:02d}-{d:02d}"
+                date_span = (nonempty[1][1], nonempty[1][1] + len(nonempty[1][0]))
+    else:
+        title = fallback
+    return title, date, title_span, date_span
+
+
+def _sentences(text: str, title_span, date_span):
+    for m in _SENTENCE_RE.finditer(text):
+        chunk = m.group(0)
+        lead = len(chunk) - len(chunk.lstrip())
+        body = chunk.strip()
+        if not body:
+            continue
+        start = m.start() + lead
+        end = start + len(body)
+        if date_span and date_span[0] <= start < date_span[1]:
+            continue
+        if title_span and title_span[0] <= start < title_span[1]:
+            kind = "title"
+        elif _CAPTION_RE.search(body):
+            kind = "caption"
+        else:
+            kind = "body"
+        yield Sentence(body, start, end, kind)
+
+
+ARTICLE_SUFFIXES = (".txt", ".text")
+
+
+def find_articles(paths) -> list[Path | InputError]:
+    """Expand files and folders into article paths, in a stable order.
+
+    A folder contributes its ``*.txt`` files (not recursively); a missing path
+    or a folder without articles becomes an ``InputError`` in the list, so a
+    batch can report it and go on.
+    """
+    out: list[Path | InputError] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            found = sorted(f for f in p.iterdir() if f.suffix.lower() in ARTICLE_SUFFIXES and f.is_file())
+            out.extend(found or [InputError(p, "folder has no article files (*.txt)")])
+        elif p.exists():
+            out.append(p)
+        else:
+            out.append(InputError(p, "no such file or folder"))
+    return out

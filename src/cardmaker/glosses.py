@@ -1,0 +1,223 @@
+"""Embedded pinyin glosses: what one is, how it is matched to its character.
+
+Scraped pages annotate characters with readings in parentheses, ``深(shen)入``,
+``學(xué)``, ``的(de)(de)(de)``.  A gloss is a parenthesised Mandarin syllable
+directly after a Han character (or after another gloss of that character);
+anything else in parentheses is ordinary text and is kept exactly.  Readings
+are normalised to ``base`` (toneless, ``ü`` as ``v``) plus an optional tone.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+HAN = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+HAN_RE = re.compile(f"[{HAN}]")
+
+_TONED = {
+    "ā": ("a", 1), "á": ("a", 2), "ǎ": ("a", 3), "à": ("a", 4),
+    "ē": ("e", 1), "é": ("e", 2), "ě": ("e", 3), "è": ("e", 4),
+    "ī": ("i", 1), "í": ("i", 2), "ǐ": ("i", 3), "ì": ("i", 4),
+    "ō": ("o", 1), "ó": ("o", 2), "ǒ": ("o", 3), "ò": ("o", 4),
+    "ū": ("u", 1), "ú": ("u", 2), "ǔ": ("u", 3), "ù": ("u", 4),
+    "ǖ": ("v", 1), "ǘ": ("v", 2), "ǚ": ("v", 3), "ǜ": ("v", 4),
+    "ń": ("n", 2), "ň": ("n", 3), "ǹ": ("n", 4), "ḿ": ("m", 2),
+    "ê": ("e", None), "ü": ("v", None),
+}
+_LETTERS = "a-z:" + "".join(_TONED)
+_SYL = f"[{_LETTERS}]{{1,7}}[0-5]?"
+# A run of glosses after a Han character, optionally ending in a fragment cut
+# off by the end of the line or page: 黨(dang)(dan
+_RUN_RE = re.compile(
+    f"(?<=[{HAN}])((?:[(（]{_SYL}[)）])*)"
+    f"(?:[(（]([{_LETTERS}]{{1,7}}[0-5]?)[ \\t]*(?=\\r?\\n|\\Z))?"
+)
+_GROUP_RE = re.compile(f"[(（]({_SYL})[)）]")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A normalised syllable: ``base`` without tone (ü as v), tone 1–5 or None."""
+
+    base: str
+    tone: int | None
+
+    def __str__(self) -> str:
+        return self.base + (str(self.tone) if self.tone else "")
+
+    def agrees(self, other: "Reading") -> bool:
+        """Same syllable; tones compared only when both are known (5 = neutral matches any)."""
+        if self.base != other.base:
+            return False
+        if self.tone is None or other.tone is None or 5 in (self.tone, other.tone):
+            return True
+        return self.tone == other.tone
+
+
+@dataclass(frozen=True)
+class Gloss:
+    """The gloss(es) written after one character of the clean text."""
+
+    index: int                  # offset of the glossed character in the clean text
+    char: str
+    written: tuple[str, ...]    # each token as written, repeats included
+    readings: tuple[Reading, ...]
+    mismatch: bool              # no token is a reading of the character
+
+    @property
+    def reading(self) -> Reading:
+        return self.readings[0]
+
+
+@dataclass(frozen=True)
+class Stripped:
+    text: str
+    glosses: tuple[Gloss, ...]
+    truncated: int
+
+
+def parse_syllable(token: str) -> Reading | None:
+    """Normalise ``xué``, ``xue2``, ``lü``, ``lv4``, ``lu:4`` or ``xue``; None if not Mandarin."""
+    token = unicodedata.normalize("NFC", token)
+    if not token or token != token.lower():
+        return None
+    tone = None
+    if token[-1].isdigit():
+        tone = int(token[-1]) or 5
+        token = token[:-1]
+    token = token.replace("u:", "v")
+    base = []
+    for ch in token:
+        if ch in _TONED:
+            b, t = _TONED[ch]
+            if t is not None:
+                if tone is not None:
+                    return None
+                tone = t
+            base.append(b)
+        else:
+            base.append(ch)
+    text = "".join(base)
+    if text not in syllables():
+        return None
+    return Reading(text, tone if tone and 1 <= tone <= 5 else None)
+
+
+def _is_prefix(fragment: str) -> bool:
+    fragment = unicodedata.normalize("NFC", fragment).rstrip("012345")
+    base = "".join(_TONED.get(c, (c, None))[0] for c in fragment.replace("u:", "v"))
+    return bool(base) and base in syllable_prefixes()
+
+
+@cache
+def _dictionary_readings() -> dict[int, str]:
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    return pinyin_dict
+
+
+@cache
+def syllables() -> frozenset[str]:
+    """Every toneless syllable pypinyin knows (about 420), ü written v."""
+    out = set()
+    for value in _dictionary_readings().values():
+        for item in value.split(","):
+            base = "".join(_TONED.get(c, (c, None))[0] for c in unicodedata.normalize("NFC", item))
+            if base.isascii() and base.isalpha():
+                out.add(base)
+    return frozenset(out)
+
+
+@cache
+def syllable_prefixes() -> frozenset[str]:
+    return frozenset(s[:i] for s in syllables() for i in range(1, len(s) + 1))
+
+
+@cache
+def char_readings(char: str) -> tuple[Reading, ...]:
+    """Every reading pypinyin lists for a character (its heteronyms).
+
+    A traditional character missing from pypinyin's table is looked up through
+    its simplified form.
+    """
+    value = _dictionary_readings().get(ord(char))
+    if value is None:
+        from cardmaker.script import to_simplified
+
+        simple = to_simplified(char)
+        value = _dictionary_readings().get(ord(simple)) if simple != char else None
+    if value is None:
+        return ()
+    out = []
+    for item in value.split(","):
+        base, tone = [], 5
+        for c in unicodedata.normalize("NFC", item):
+            b, t = _TONED.get(c, (c, None))
+            base.append(b)
+            tone = t if t is not None else tone
+        out.append(Reading("".join(base), tone))
+    return tuple(out)
+
+
+def strip_glosses(raw: str) -> Stripped:
+    """Remove glosses from ``raw``, keeping every other character in order.
+
+    Returns the clean text, one ``Gloss`` per glossed character (repeats folded
+    into it) and the number of fragments cut off mid-gloss at a line's end.
+    """
+    pieces: list[str] = []
+    glosses: list[Gloss] = []
+    truncated = 0
+    pos = 0
+    length = 0
+    for m in _RUN_RE.finditer(raw):
+        if m.start() == m.end():
+            continue
+        written, readings = [], []
+        end = m.start()
+        for g in _GROUP_RE.finditer(m.group(1)):
+            reading = parse_syllable(g.group(1))
+            if reading is None:
+                break
+            written.append(g.group(1))
+            readings.append(reading)
+            end = m.start() + g.end()
+        cut = m.group(2)
+        if cut is not None and end == m.start(1) + len(m.group(1)) and _is_prefix(cut):
+            end = m.end()
+            truncated += 1
+        if end == m.start():
+            continue
+        pieces.append(raw[pos:m.start()])
+        length += m.start() - pos
+        pos = end
+        if readings:
+            char = raw[m.start() - 1]
+            own = char_readings(char)
+            mismatch = bool(own) and not any(r.agrees(o) for r in readings for o in own)
+            glosses.append(Gloss(length - 1, char, tuple(written), tuple(readings), mismatch))
+    pieces.append(raw[pos:])
+    return Stripped("".join(pieces), tuple(glosses), truncated)
+
+
+@dataclass(frozen=True)
+class GlossReport:
+    glossed: int          # characters carrying at least one gloss
+    tokens: int           # gloss tokens, repeats included
+    repeats: int          # tokens beyond the first on a character
+    mismatches: tuple[tuple[str, str, str], ...]  # (character, gloss, context)
+    truncated: int
+
+
+def report(text: str, glosses: tuple[Gloss, ...], truncated: int, context: int = 4) -> GlossReport:
+    """Counts for ``cardmaker glosses``: a mismatch shows a few characters around it."""
+    mismatches = tuple(
+        (g.char, "/".join(dict.fromkeys(g.written)), text[max(0, g.index - context): g.index + context + 1])
+        for g in glosses
+        if g.mismatch
+    )
+    tokens = sum(len(g.written) for g in glosses)
+    return GlossReport(len(glosses), tokens, tokens - len(glosses), mismatches, truncated)

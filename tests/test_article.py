@@ -1,0 +1,91 @@
+import pytest
+
+from cardmaker.article import find_articles, parse_article, read_article
+from cardmaker.errors import InputError
+
+SAMPLE = "標題在這裡\n2024-01-05 12\n第一句話。第二句話！「第三句。」\n第四句\n(圖片來源:某人 攝)\n"
+
+
+@pytest.mark.parametrize(
+    "encoding, bom",
+    [("utf-8", b""), ("utf-8", b"\xef\xbb\xbf"), ("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff"),
+     ("gb18030", b""), ("gbk", b""), ("big5", b"")],
+)
+def test_encodings(encoding, bom):
+    text = SAMPLE if encoding != "gb18030" and encoding != "gbk" else SAMPLE.replace("標題在這裡", "标题在这里")
+    a = parse_article(bom + text.encode(encoding), "x.txt")
+    assert a.title in ("標題在這裡", "标题在这里")
+    assert a.date == "2024-01-05"
+
+
+def test_unknown_encoding_names_file_and_suggests_option():
+    data = "日本語のテキストです。漢字とかなが混じっています。".encode("shift_jis")
+    with pytest.raises(InputError) as e:
+        parse_article(data, "jp.txt")
+    assert "jp.txt" in str(e.value) and "--encoding" in str(e.value)
+
+
+def test_explicit_encoding_wins():
+    data = "中文標題\n正文。".encode("big5")
+    assert parse_article(data, "x.txt", encoding="big5").title == "中文標題"
+
+
+def test_layout_and_sentences():
+    a = parse_article(SAMPLE.encode(), "x.txt")
+    assert (a.title, a.date) == ("標題在這裡", "2024-01-05")
+    texts = [(s.kind, s.text) for s in a.sentences]
+    assert texts == [
+        ("title", "標題在這裡"),
+        ("body", "第一句話。"),
+        ("body", "第二句話！"),
+        ("body", "「第三句。」"),  # the closing bracket stays with its sentence
+        ("body", "第四句"),
+        ("caption", "(圖片來源:某人 攝)"),
+    ]
+    for s in a.sentences:
+        assert a.text[s.start:s.end] == s.text
+
+
+def test_plain_file_title_falls_back_to_file_name(tmp_path):
+    p = tmp_path / "my-article.txt"
+    p.write_text("這是一篇沒有標題的文章，只有一段很長的正文內容。")
+    a = read_article(p)
+    assert a.title == "my-article" and a.date is None
+    assert [s.text for s in a.sentences] == ["這是一篇沒有標題的文章，只有一段很長的正文內容。"]
+
+
+def test_seed(seed_article):
+    assert seed_article.title.startswith("全力以赴確保第六屆進博會圓滿成功")
+    assert seed_article.date == "2023-08-08"
+    assert not any("174" in s.text for s in seed_article.sentences)
+    assert seed_article.sentences[-1].kind == "caption"
+
+
+@pytest.mark.parametrize(
+    "data, problem",
+    [
+        (b"", "empty file"),
+        (b"  \n\t \n", "only whitespace"),
+        (b"Only Latin text here.\n", "no Chinese text"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
+    ],
+)
+def test_bad_input(tmp_path, data, problem):
+    p = tmp_path / "bad.txt"
+    p.write_bytes(data)
+    with pytest.raises(InputError) as e:
+        read_article(p)
+    assert problem in str(e.value) and "bad.txt" in str(e.value)
+
+
+def test_missing_and_folder(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        read_article(tmp_path / "nope.txt")
+    items = find_articles([tmp_path, tmp_path / "nope.txt"])
+    assert all(isinstance(i, InputError) for i in items) and len(items) == 2
+
+
+def test_cut_multibyte_character_is_dropped_not_fatal():
+    data = "標題\n正文內容".encode()[:-1]
+    a = parse_article(data, "cut.txt")
+    assert a.text.endswith("正文內") and a.notes

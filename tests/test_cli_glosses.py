@@ -1,0 +1,40 @@
+import json
+
+from click.testing import CliRunner
+
+from cardmaker.cli import main
+
+
+def test_glosses_report(seed_path):
+    result = CliRunner().invoke(main, ["glosses", str(seed_path)])
+    assert result.exit_code == 0
+    assert "137 glossed characters" in result.output and "0 mismatches" in result.output
+
+
+def test_glosses_json_and_clean(seed_path):
+    result = CliRunner().invoke(main, ["glosses", "--json", str(seed_path)])
+    (report,) = json.loads(result.output)
+    assert report["glossed"] == 137 and report["tokens"] == report["glossed"] + report["repeats"]
+    clean = CliRunner().invoke(main, ["glosses", "--clean", str(seed_path)]).output
+    assert "深入學習貫徹" in clean and "(shen)" not in clean
+
+
+def test_bad_files_are_reported_and_good_ones_processed(tmp_path, seed_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    binary = tmp_path / "bin.txt"
+    binary.write_bytes(bytes(range(256)))
+    runner = CliRunner()
+    result = runner.invoke(main, ["glosses", str(empty), str(seed_path), str(binary), str(tmp_path / "gone.txt")])
+    assert result.exit_code == 1
+    assert "137 glossed characters" in result.stdout
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 3 and all(line.startswith("error: ") for line in lines)
+    assert "Traceback" not in result.output
+
+
+def test_help_and_version():
+    runner = CliRunner()
+    assert "Example" in runner.invoke(main, ["glosses", "--help"]).output
+    assert "0.1.0" in runner.invoke(main, ["--version"]).output
+    assert runner.invoke(main, ["glosses"]).exit_code == 2
