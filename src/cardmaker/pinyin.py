@@ -1,0 +1,64 @@
+"""Spelling a reading: numbered syllables → tone marks, zhuyin, tone numbers."""
+
+from __future__ import annotations
+
+from functools import cache
+
+_VOWELS = "aeiouv"
+_MARKS = {
+    "a": "āáǎà", "e": "ēéěè", "i": "īíǐì", "o": "ōóǒò", "u": "ūúǔù", "v": "ǖǘǚǜ",
+}
+
+
+def tone_of(syllable: str) -> int:
+    return int(syllable[-1]) if syllable[-1:].isdigit() and syllable[-1] != "0" else 5
+
+
+@cache
+def marked(syllable: str) -> str:
+    """``zhong4`` → ``zhòng``, ``lu:4`` → ``lǜ``, ``de5`` → ``de``; anything else unchanged."""
+    tone = tone_of(syllable)
+    base = syllable[:-1] if syllable[-1:].isdigit() else syllable
+    upper = base[:1].isupper()
+    s = base.lower().replace("u:", "v").replace("ü", "v")
+    if not s.isalpha():
+        return syllable
+    if tone in (1, 2, 3, 4):
+        if "a" in s:
+            i = s.index("a")
+        elif "e" in s:
+            i = s.index("e")
+        elif "ou" in s:
+            i = s.index("o")
+        else:
+            i = max((k for k, c in enumerate(s) if c in _VOWELS), default=-1)
+        if i >= 0:
+            s = s[:i] + _MARKS[s[i]][tone - 1] + s[i + 1:]
+    s = s.replace("v", "ü")
+    return s[:1].upper() + s[1:] if upper else s
+
+
+def joined(syllables) -> str:
+    """Tone-marked word, with an apostrophe before a syllable starting with a, o or e: xī'ān."""
+    out = []
+    for i, syl in enumerate(syllables):
+        m = marked(syl)
+        if i and m[:1].lower() in "aāáǎàoōóǒòeēéěè":
+            out.append("'")
+        out.append(m)
+    return "".join(out)
+
+
+def numbered(syllables) -> str:
+    return " ".join(s if s[-1:].isdigit() or not s.isalpha() else s + "5" for s in syllables)
+
+
+def zhuyin(syllables) -> str:
+    from pypinyin.style.bopomofo import BopomofoConverter
+
+    conv = BopomofoConverter()
+    out = []
+    for s in syllables:
+        m = marked(s).lower()
+        out.append(conv.to_bopomofo(m) if m.isalpha() else s)
+    return " ".join(out)

@@ -1,0 +1,150 @@
+"""The in-context reading of a word: pypinyin + CC-CEDICT + the article's glosses.
+
+pypinyin reads the word as segmented (its phrase table knows most polyphones
+in words); the reading is then tied to one dictionary entry so that pinyin and
+meaning always come from the same entry.  Glosses are evidence, not truth:
+they verify a reading, pick one of a word's dictionary readings, or are
+reported as a conflict when they contradict its only one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from cardmaker.dictionary import Entry
+from cardmaker.glosses import Reading, char_readings
+from cardmaker.script import to_traditional
+
+VERIFIED, CORRECTED, CONFLICT, UNGLOSSED = "verified", "corrected", "conflict", "unglossed"
+_SANDHI = set("一不")
+
+# Single characters whose reading depends on their part of speech (jieba tags),
+# where pypinyin, seeing one character, can only give the commonest reading.
+_POS_READINGS = {
+    ("为", "p"): "wei4", ("为", "v"): "wei2",
+    ("得", "ud"): "de5", ("得", "v"): "de2",
+    ("地", "uv"): "de5", ("地", "n"): "di4",
+    ("着", "uz"): "zhe5", ("了", "ul"): "le5", ("了", "v"): "liao3",
+    ("还", "d"): "hai2", ("还", "v"): "huan2",
+    ("长", "a"): "chang2", ("长", "n"): "zhang3", ("长", "v"): "zhang3",
+    ("行", "v"): "xing2", ("行", "n"): "hang2", ("行", "q"): "hang2",
+    ("都", "d"): "dou1", ("都", "n"): "du1", ("都", "ns"): "du1",
+    ("只", "d"): "zhi3", ("只", "q"): "zhi1", ("只", "m"): "zhi1",
+    ("种", "q"): "zhong3", ("种", "n"): "zhong3", ("种", "v"): "zhong4",
+    ("好", "a"): "hao3", ("好", "v"): "hao4",
+    ("和", "c"): "he2", ("和", "p"): "he2",
+    ("处", "n"): "chu4", ("处", "v"): "chu3",
+    ("要", "v"): "yao4", ("要", "n"): "yao4",
+    ("便", "d"): "bian4", ("便", "c"): "bian4",
+    ("少", "a"): "shao3", ("少", "m"): "shao3",
+    ("数", "v"): "shu3", ("数", "n"): "shu4", ("数", "m"): "shu4",
+    ("大", "a"): "da4", ("看", "v"): "kan4", ("重", "a"): "zhong4", ("重", "d"): "chong2",
+    ("当", "p"): "dang1", ("当", "v"): "dang1", ("号", "n"): "hao4", ("号", "m"): "hao4",
+    ("没", "d"): "mei2", ("没", "v"): "mei2", ("传", "v"): "chuan2", ("传", "n"): "zhuan4",
+}
+
+
+@dataclass(frozen=True)
+class ReadingChoice:
+    """A word's reading in one place of the article, and where it came from."""
+
+    syllables: tuple[str, ...]     # numbered, as in the entry ("zhong4", "dian3"), or from pypinyin
+    entry: Entry | None
+    check: str                     # verified, corrected, conflict or unglossed
+    guessed: tuple[str, ...]       # what pypinyin said
+
+
+def _norm(syllable: str) -> Reading:
+    s = syllable.lower().replace("u:", "v").replace("ü", "v")
+    if s[-1:].isdigit():
+        return Reading(s[:-1], int(s[-1]) or 5)
+    return Reading(s, None)
+
+
+def agrees(char: str, a: Reading, b: Reading) -> bool:
+    """Two readings of ``char`` agree; tone sandhi of 一 and 不 is not a disagreement."""
+    if char in _SANDHI:
+        return a.base == b.base
+    return a.agrees(b)
+
+
+@cache
+def guess(word: str, pos: str = "") -> tuple[str, ...]:
+    """pypinyin's reading of a segmented word, numbered with 5 for the neutral tone."""
+    from pypinyin import Style, lazy_pinyin
+
+    if len(word) == 1 and (word, pos[:2]) in _POS_READINGS:
+        return (_POS_READINGS[word, pos[:2]],)
+    if len(word) == 1 and (word, pos[:1]) in _POS_READINGS:
+        return (_POS_READINGS[word, pos[:1]],)
+    out = lazy_pinyin([word], style=Style.TONE3, neutral_tone_with_five=True, errors=lambda s: ["?"] * len(s))
+    return tuple(out) if len(out) == len(word) else tuple(["?"] * len(word))
+
+
+def _matches(word: str, syllables, readings) -> tuple[int, int]:
+    """(syllables agreeing in full, syllables agreeing in base) between two readings."""
+    if len(syllables) != len(readings):
+        return (-1, -1)
+    full = base = 0
+    for ch, a, b in zip(word, syllables, readings):
+        ra, rb = _norm(a), _norm(b)
+        full += ra == rb or agrees(ch, ra, rb) and ra.tone == rb.tone
+        base += ra.base == rb.base
+    return full, base
+
+
+def _rank(entry: Entry, word: str, span: str, guessed) -> tuple:
+    full, base = _matches(word, entry.syllables, guessed)
+    return (
+        base == len(word),
+        full,
+        base,
+        entry.traditional == span,
+        entry.traditional == to_traditional(word),
+        not entry.variant_only,
+        not entry.surname_only,
+        not entry.proper,
+        len(entry.senses),
+    )
+
+
+def choose(word: str, span: str, pos: str, entries, glosses) -> ReadingChoice:
+    """Reading of ``word`` (simplified) at one place whose traditional text is ``span``.
+
+    ``entries`` are the word's CC-CEDICT entries; ``glosses`` holds, for each
+    character, the tuple of gloss readings written after it there (or empty).
+    """
+    guessed = guess(word, pos)
+    entries = [e for e in entries if len(e.syllables) == len(word)]
+    if entries:
+        best = max(entries, key=lambda e: _rank(e, word, span, guessed))
+        syllables = best.syllables
+    else:
+        best, syllables = None, guessed
+    glossed = [(i, g) for i, g in enumerate(glosses) if g]
+    if not glossed:
+        return ReadingChoice(syllables, best, UNGLOSSED, guessed)
+
+    def fits(sylls) -> bool:
+        return all(any(agrees(word[i], r, _norm(sylls[i])) for r in g) for i, g in glossed)
+
+    if fits(syllables):
+        return ReadingChoice(syllables, best, VERIFIED, guessed)
+    if entries:
+        fitting = [e for e in entries if fits(e.syllables)]
+        if fitting:
+            pick = max(fitting, key=lambda e: _rank(e, word, span, guessed))
+            return ReadingChoice(pick.syllables, pick, CORRECTED, guessed)
+        return ReadingChoice(syllables, best, CONFLICT, guessed)
+    # No entry: the characters' own readings are the dictionary readings.
+    fixed = list(syllables)
+    for i, g in glossed:
+        own = char_readings(span[i]) or char_readings(word[i])
+        pick = next((o for r in g for o in own if agrees(word[i], r, o) and r.tone in (None, o.tone)), None)
+        if pick is None:
+            return ReadingChoice(syllables, None, CONFLICT, guessed)
+        if not agrees(word[i], pick, _norm(fixed[i])):
+            fixed[i] = str(Reading(pick.base, pick.tone or 5))
+    status = CORRECTED if tuple(fixed) != tuple(syllables) else VERIFIED
+    return ReadingChoice(tuple(fixed), None, status, guessed)
