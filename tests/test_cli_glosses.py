@@ -38,3 +38,23 @@ def test_help_and_version():
     assert "Example" in runner.invoke(main, ["glosses", "--help"]).output
     assert "0.1.0" in runner.invoke(main, ["--version"]).output
     assert runner.invoke(main, ["glosses"]).exit_code == 2
+
+
+def test_words_table(seed_path, tmp_path):
+    out = tmp_path / "list.tsv"
+    result = CliRunner().invoke(main, ["words", str(seed_path), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert lines[0].split("\t") == [
+        "simplified", "traditional", "pinyin", "pinyin_numbered", "zhuyin", "meaning", "classifiers",
+        "pos", "hsk", "count", "reading_check", "gloss",
+    ]
+    rows = {line.split("\t")[0]: line.split("\t") for line in lines[1:]}
+    assert all(len(r) == 12 for r in rows.values())
+    assert rows["强劲"][2:4] == ["qiángjìng", "qiang2 jing4"] and rows["强劲"][10] == "verified"
+    assert rows["进博会"][1] == "進博會"
+
+
+def test_words_bad_known_file(seed_path, tmp_path):
+    result = CliRunner().invoke(main, ["words", str(seed_path), "--known", str(tmp_path / "none.txt")])
+    assert result.exit_code == 1 and "none.txt" in result.output and "Traceback" not in result.output

@@ -103,3 +103,72 @@ def glosses(articles, clean, as_json, encoding):
     if as_json:
         click.echo(json.dumps(reports, ensure_ascii=False, indent=2))
     batch.exit()
+
+
+def vocabulary_options(f):
+    """The word-list options shared by ``words`` and ``build``."""
+    options = [
+        click.option("--names", is_flag=True, help="Keep person names (tagged as names)."),
+        click.option("--known", "known", type=click.Path(dir_okay=False), metavar="FILE",
+                     help="Leave out words listed in FILE (one per line or first TSV column, either script)."),
+        click.option("--skip-hsk", type=click.IntRange(0, 9), default=0, metavar="N",
+                     help="Leave out words of HSK 3.0 (2021) level N and below."),
+        click.option("--min-count", type=click.IntRange(1), default=1, metavar="N",
+                     help="Keep words that occur at least N times."),
+        click.option("--max-words", type=click.IntRange(1), default=None, metavar="N",
+                     help="Keep at most N words (after ordering)."),
+        click.option("--order", type=click.Choice(["article", "frequency", "hsk"]), default="article",
+                     show_default=True, help="Order of the words."),
+    ]
+    for option in reversed(options):
+        f = option(f)
+    return f
+
+
+def make_options(names, known, skip_hsk, min_count, max_words, order):
+    from cardmaker.vocabulary import Options, read_known
+
+    return Options(
+        names=names, known=read_known(known) if known else frozenset(), skip_hsk=skip_hsk,
+        min_count=min_count, max_words=max_words, order=order,
+    )
+
+
+@main.command(epilog=EXIT_CODES)
+@click.argument("article", type=click.Path())
+@click.option("-o", "--output", type=click.Path(), help="Write the table to this file instead of printing it.")
+@vocabulary_options
+@encoding_option
+def words(article, output, encoding, **vocab):
+    """Print the vocabulary of ARTICLE as tab-separated values.
+
+    Columns: simplified, traditional, pinyin, pinyin_numbered, zhuyin, meaning,
+    classifiers, pos, hsk, count, reading_check, gloss.  The hsk column is the
+    level of the HSK 3.0 2021 standard (GF0025-2021); 7-9 is one band.
+    reading_check says what the article's glosses did to the reading:
+    verified, corrected, conflict or unglossed.
+
+    \b
+    Example:
+      cardmaker words seeds/article.txt --skip-hsk 3 -o list.tsv
+    """
+    from cardmaker.table import to_tsv
+    from cardmaker.vocabulary import extract
+
+    batch = Batch()
+    try:
+        options = make_options(**vocab)
+    except CardmakerError as e:
+        raise click.ClickException(str(e)) from None
+    for a in batch.articles([article], encoding):
+        text = to_tsv(extract(a, options))
+        if output:
+            from cardmaker.atomic import write_atomic
+
+            try:
+                write_atomic(output, text.encode("utf-8"))
+            except CardmakerError as e:
+                batch.fail(e)
+        else:
+            click.echo(text, nl=False)
+    batch.exit()

@@ -22,7 +22,9 @@ from pathlib import Path
 _FORMAT = 2
 _LINE_RE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 _VARIANT_RE = re.compile(
-    r"^(?:(?:old |archaic |ancient |Japanese |Korean |erhua )?variant of|see |see also |also written|same as)", re.I
+    r"^(?:(?:old |archaic |ancient |Japanese |Korean |erhua )?variant of|see |see also |also written|same as"
+    r"|used in |(?:Taiwan |also )pr\. )",
+    re.I,
 )
 _SURNAME_RE = re.compile(r"^surname \S+$", re.I)
 

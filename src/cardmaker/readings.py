@@ -82,6 +82,39 @@ def guess(word: str, pos: str = "") -> tuple[str, ...]:
     return tuple(out) if len(out) == len(word) else tuple(["?"] * len(word))
 
 
+@cache
+def _surname(char: str, default: str) -> tuple[str]:
+    """The reading of ``char`` as a surname (翟 zhai2, 单 shan4), if CC-CEDICT has one."""
+    from cardmaker.dictionary import cedict
+
+    for e in cedict().lookup(char):
+        if e.proper and any(s.lower().startswith("surname") for s in e.senses) and len(e.syllables) == 1:
+            return (e.pinyin.lower(),)
+    return (default,)
+
+
+@cache
+def _free_reading(char: str, guessed: str) -> str:
+    """A character's reading in a word the dictionary lacks.
+
+    pypinyin's guess stands unless CC-CEDICT says that reading occurs only in
+    other words (琢 zuo2 "used in 琢磨") or does not list it at all (掺 can4);
+    then the character's first free-standing reading is taken.
+    """
+    from cardmaker.dictionary import cedict
+
+    entries = [e for e in cedict().lookup(char) if len(e.syllables) == 1 and not e.variant_only]
+    if not entries:
+        return guessed
+    g = _norm(guessed)
+    for e in entries:
+        r = _norm(e.pinyin)
+        if agrees(char, g, r) and (g.tone == r.tone or 5 in (g.tone, r.tone)):
+            return guessed
+    free = [e for e in entries if not (e.proper or e.surname_only)] or entries
+    return free[0].pinyin.lower()
+
+
 def _matches(word: str, syllables, readings) -> tuple[int, int]:
     """(syllables agreeing in full, syllables agreeing in base) between two readings."""
     if len(syllables) != len(readings):
@@ -94,9 +127,13 @@ def _matches(word: str, syllables, readings) -> tuple[int, int]:
     return full, base
 
 
-def _rank(entry: Entry, word: str, span: str, guessed) -> tuple:
+def _rank(entry: Entry, word: str, span: str, guessed, pos: str = "") -> tuple:
     full, base = _matches(word, entry.syllables, guessed)
+    single = len(word) == 1
     return (
+        # a lone character is not read as it is only inside other words (卜 bo5 "see 萝卜")
+        not single or not entry.variant_only,
+        not single or not pos.startswith("q") or any("classifier" in s for s in entry.senses),
         base == len(word),
         full,
         base,
@@ -116,12 +153,14 @@ def choose(word: str, span: str, pos: str, entries, glosses) -> ReadingChoice:
     character, the tuple of gloss readings written after it there (or empty).
     """
     guessed = guess(word, pos)
+    if pos.startswith("nr") and not any(e.proper for e in entries):
+        guessed = _surname(word[0], guessed[0]) + guessed[1:]
     entries = [e for e in entries if len(e.syllables) == len(word)]
     if entries:
-        best = max(entries, key=lambda e: _rank(e, word, span, guessed))
+        best = max(entries, key=lambda e: _rank(e, word, span, guessed, pos))
         syllables = best.syllables
     else:
-        best, syllables = None, guessed
+        best, syllables = None, tuple(_free_reading(c, g) for c, g in zip(word, guessed))
     glossed = [(i, g) for i, g in enumerate(glosses) if g]
     if not glossed:
         return ReadingChoice(syllables, best, UNGLOSSED, guessed)
@@ -134,7 +173,7 @@ def choose(word: str, span: str, pos: str, entries, glosses) -> ReadingChoice:
     if entries:
         fitting = [e for e in entries if fits(e.syllables)]
         if fitting:
-            pick = max(fitting, key=lambda e: _rank(e, word, span, guessed))
+            pick = max(fitting, key=lambda e: _rank(e, word, span, guessed, pos))
             return ReadingChoice(pick.syllables, pick, CORRECTED, guessed)
         return ReadingChoice(syllables, best, CONFLICT, guessed)
     # No entry: the characters' own readings are the dictionary readings.
@@ -148,3 +187,26 @@ def choose(word: str, span: str, pos: str, entries, glosses) -> ReadingChoice:
             fixed[i] = str(Reading(pick.base, pick.tone or 5))
     status = CORRECTED if tuple(fixed) != tuple(syllables) else VERIFIED
     return ReadingChoice(tuple(fixed), None, status, guessed)
+
+
+def sentence_readings(text: str) -> list[str]:
+    """The reading of every character of ``text`` as the pipeline reads it (non-Han: itself).
+
+    Used to score readings against gold data; the vocabulary stage makes the
+    same choice word by word.
+    """
+    from cardmaker.dictionary import cedict
+    from cardmaker.script import to_simplified_aligned
+    from cardmaker.segment import segment
+
+    d = cedict()
+    out = list(text)
+    simplified = to_simplified_aligned(text)
+    for t in segment(simplified, d):
+        if not any("\u3400" <= c for c in t.text):
+            continue
+        span = text[t.start:t.end]
+        choice = choose(t.text, span, t.pos, d.lookup(t.text), [()] * len(t.text))
+        for i, syl in enumerate(choice.syllables):
+            out[t.start + i] = syl
+    return out

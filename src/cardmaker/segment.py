@@ -85,7 +85,7 @@ def jieba_tokens(simplified: str) -> list[Token]:
 
 def segment(simplified: str, dictionary: Dictionary) -> list[Token]:
     """Tokens of the article, each with its kind (word, term, name, fragment, number, other)."""
-    tokens = [_classify(t, dictionary) for t in jieba_tokens(simplified)]
+    tokens = [c for t in jieba_tokens(simplified) for c in _classify(t, dictionary)]
     tokens = _join_names(tokens, dictionary)
     tokens = _merge_terms(tokens, dictionary)
     out = []
@@ -97,7 +97,18 @@ def segment(simplified: str, dictionary: Dictionary) -> list[Token]:
     return out
 
 
-def _classify(t: Token, d: Dictionary) -> Token:
+def _classify(t: Token, d: Dictionary) -> list[Token]:
+    """The token with its kind; a number glued to a measure word (第六届) becomes two tokens."""
+    m = _NUMERAL_PREFIX_RE.match(t.text)
+    if m and 0 < m.end() < len(t.text) and not d.is_word(t.text):
+        rest = t.text[m.end():]
+        if d.is_word(rest):
+            return [Token(t.text[:m.end()], t.start, t.start + m.end(), "m", NUMBER),
+                    _kind(Token(rest, t.start + m.end(), t.end, _tag(rest, "q")), d)]
+    return [_kind(t, d)]
+
+
+def _kind(t: Token, d: Dictionary) -> Token:
     if not _HAN_ONLY_RE.match(t.text):
         return replace(t, kind=NUMBER if _NUMBER_RE.match(t.text) else OTHER)
     if _NUMBER_RE.match(t.text):
@@ -114,14 +125,8 @@ def _classify(t: Token, d: Dictionary) -> Token:
         return replace(t, kind=NAME)
     if d.is_word(t.text):
         return t
-    m = _NUMERAL_PREFIX_RE.match(t.text)
-    if m:
-        # 第六届, 三大, 一批: a number with a measure word or adjective; keep what follows it
-        rest = t.text[m.end():]
-        if rest and d.is_word(rest):
-            return Token(rest, t.start + m.end(), t.end, _tag(rest, "q"))
-        if t.pos.startswith("m") or not rest:
-            return replace(t, kind=NUMBER)
+    if t.pos.startswith("m") and _NUMERAL_PREFIX_RE.match(t.text):
+        return replace(t, kind=NUMBER)
     return replace(t, kind=FRAGMENT)
 
 
@@ -188,6 +193,6 @@ def _split(t: Token, d: Dictionary) -> list[Token] | None:
         return None
     out, pos = [], t.start
     for p in pieces:
-        out.append(_classify(Token(p, pos, pos + len(p), _tag(p, t.pos)), d))
+        out.extend(_classify(Token(p, pos, pos + len(p), _tag(p, t.pos)), d))
         pos += len(p)
     return out

@@ -116,7 +116,7 @@ def extract(article: Article, options: Options = Options()) -> list[Word]:
         g = groups.setdefault(key, _Group())
         g.tokens.append(t)
         g.choices.append(choice)
-        g.glosses.extend(str(r) for rs in glosses for r in rs)
+        g.glosses.extend(f"{c}({r})" for c, rs in zip(span, glosses) for r in rs)
     words = [_word(key, g) for key, g in groups.items()]
     return _filter(words, options)
 
@@ -184,3 +184,16 @@ def known_words(lines) -> frozenset[str]:
             out.add(word)
             out.add(to_simplified(word))
     return frozenset(out)
+
+
+def read_known(path) -> frozenset[str]:
+    """``known_words`` of a file; raises ``InputError`` naming it when it cannot be read."""
+    from cardmaker.errors import InputError
+
+    try:
+        data = open(path, "rb").read()
+    except OSError as e:
+        raise InputError(path, f"cannot read known-words file ({e.strerror or e})") from None
+    from cardmaker.encoding import decode
+
+    return known_words(decode(data, path).text.splitlines())

@@ -1,0 +1,149 @@
+"""Accuracy of cardmaker's segmentation and readings on public gold data.
+
+Run from the repository root (the data lives outside the package):
+
+    python benchmarks/accuracy.py [--data ../shared/bench-data]
+
+Prints segmentation F1 on SIGHAN 2005 AS and CityU (traditional) and UD
+Chinese GSD, each beside plain jieba run on the same text as a baseline, and
+reading accuracy on the CPP polyphone test set beside plain pypinyin.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+
+def spans(words):
+    if isinstance(words, set):
+        return words
+    out, pos = set(), 0
+    for w in words:
+        out.add((pos, pos + len(w)))
+        pos += len(w)
+    return out
+
+
+def f1(gold_lines, system_lines):
+    tp = ng = ns = 0
+    for g, s in zip(gold_lines, system_lines):
+        gs, ss = spans(g), spans(s)
+        tp += len(gs & ss)
+        ng += len(gs)
+        ns += len(ss)
+    p, r = tp / ns, tp / ng
+    return 2 * p * r / (p + r)
+
+
+def cardmaker_segment(lines, chunk=40):
+    """cardmaker's segmentation, on article-sized chunks of lines (terms recur within an article)."""
+    from cardmaker.dictionary import cedict
+    from cardmaker.script import to_simplified_aligned
+    from cardmaker.segment import segment
+
+    out = []
+    for i in range(0, len(lines), chunk):
+        block = lines[i:i + chunk]
+        text = "\n".join(block)
+        tokens = segment(to_simplified_aligned(text), cedict())
+        starts = []
+        pos = 0
+        for line in block:
+            starts.append((pos, pos + len(line)))
+            pos += len(line) + 1
+        for a, b in starts:
+            out.append({(t.start - a, t.end - a) for t in tokens if a <= t.start and t.end <= b})
+    return out
+
+
+def jieba_segment(lines, simplify):
+    import jieba
+
+    from cardmaker.script import to_simplified_aligned
+
+    jieba.setLogLevel(60)
+    out = []
+    for line in lines:
+        src = to_simplified_aligned(line) if simplify else line
+        words, pos = [], 0
+        for w in jieba.cut(src):
+            words.append(line[pos:pos + len(w)])
+            pos += len(w)
+        out.append(words)
+    return out
+
+
+def sighan(data: Path, name: str, gold_file: str, test_file: str):
+    gold = [line.split() for line in (data / "icwb2-sighan2005/gold" / gold_file).read_text("utf-8-sig").splitlines()]
+    test = [line.strip() for line in (data / "icwb2-sighan2005/testing" / test_file).read_text("utf-8-sig").splitlines()]
+    keep = [i for i, (g, t) in enumerate(zip(gold, test)) if "".join(g) == t and t]
+    gold = [gold[i] for i in keep]
+    test = [test[i] for i in keep]
+    return name, gold, test
+
+
+def ud(data: Path):
+    gold, sent = [], []
+    for line in (data / "ud-chinese-gsd/zh_gsd-ud-test.conllu").read_text("utf-8").splitlines():
+        if not line:
+            if sent:
+                gold.append(sent)
+            sent = []
+        elif not line.startswith("#"):
+            cols = line.split("\t")
+            if cols[0].isdigit():
+                sent.append(cols[1])
+    return "UD GSD", gold, ["".join(g) for g in gold]
+
+
+def cpp(data: Path, split: str = "test"):
+    from pypinyin import Style, lazy_pinyin
+
+    from cardmaker.readings import sentence_readings
+
+    sents = (data / f"cpp-g2pM/{split}.sent").read_text("utf-8").splitlines()
+    labels = (data / f"cpp-g2pM/{split}.lb").read_text("utf-8").splitlines()
+    ours = base = 0
+    for sent, label in zip(sents, labels):
+        i = sent.index("\u2581")
+        text = sent.replace("\u2581", "")
+        gold = label.replace("u:", "v")
+        plain = lazy_pinyin(text, style=Style.TONE3, neutral_tone_with_five=True, errors=list)
+        base += len(plain) == len(text) and plain[i] == gold
+        mine = sentence_readings(text)
+        ours += mine[i].replace("u:", "v").lower() == gold
+    return ours / len(sents), base / len(sents), len(sents)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", default=str(Path(__file__).resolve().parents[2] / "shared" / "bench-data"))
+    ap.add_argument("--skip-cpp", action="store_true")
+    args = ap.parse_args()
+    data = Path(args.data)
+    if not data.exists():
+        sys.exit(f"no bench data at {data}")
+    print("| data | cardmaker F1 | jieba on t2s F1 | jieba on text F1 | lines |")
+    print("|---|---|---|---|---|")
+    for name, gold, test in (
+        sighan(data, "SIGHAN AS", "as_testing_gold.utf8", "as_test.utf8"),
+        sighan(data, "SIGHAN CityU", "cityu_test_gold.utf8", "cityu_test.utf8"),
+        ud(data),
+    ):
+        t = time.time()
+        ours = f1(gold, cardmaker_segment(test))
+        print(f"| {name} | {ours:.3f} | {f1(gold, jieba_segment(test, True)):.3f} | "
+              f"{f1(gold, jieba_segment(test, False)):.3f} | {len(test)} |", flush=True)
+    if not args.skip_cpp:
+        ours, base, n = cpp(data)
+        print()
+        print("| data | cardmaker accuracy | pypinyin accuracy | sentences |")
+        print("|---|---|---|---|")
+        print(f"| CPP test | {ours:.3f} | {base:.3f} | {n} |")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,44 @@
+"""Writing outputs atomically: a temporary file in the same folder, then a rename.
+
+An interrupted build leaves the previous file intact; the user's files are
+never half-written.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+
+from cardmaker.errors import OutputError
+
+
+@contextmanager
+def atomic_path(target):
+    """Yield a temporary path beside ``target``; on success it replaces ``target``."""
+    target = Path(target)
+    if target.is_dir():
+        raise OutputError(f"{target}: is a folder, expected a file name")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        os.close(fd)
+    except OSError as e:
+        raise OutputError(f"{target}: cannot write ({e.strerror or e})") from None
+    try:
+        yield Path(tmp)
+        with open(tmp, "rb+") as f:
+            os.fsync(f.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except OSError as e:
+        raise OutputError(f"{target}: cannot write ({e.strerror or e})") from None
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def write_atomic(target, data: bytes) -> None:
+    with atomic_path(target) as tmp:
+        tmp.write_bytes(data)

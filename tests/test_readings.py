@@ -1,0 +1,61 @@
+import pytest
+
+from cardmaker.dictionary import cedict
+from cardmaker.glosses import parse_syllable
+from cardmaker.readings import choose, guess
+
+
+def gl(word, **marks):
+    """Glosses for each character of ``word``: gl("重点", 重="zhong")."""
+    return [tuple(parse_syllable(s) for s in marks[c].split("/")) if c in marks else () for c in word]
+
+
+@pytest.mark.parametrize(
+    "word, pos, glosses, reading, check",
+    [
+        # no gloss at all: pypinyin's reading, tied to the matching entry
+        ("重点", "n", gl("重点"), "zhong4 dian3", "unglossed"),
+        # the gloss agrees with the in-context reading
+        ("重点", "n", gl("重点", 重="zhong"), "zhong4 dian3", "verified"),
+        # 重点 has two dictionary readings; the gloss picks the other one
+        ("重点", "n", gl("重点", 重="chong"), "chong2 dian3", "corrected"),
+        # 协调 has only xie2 tiao2: a context-free gloss diào is reported, not followed
+        ("协调", "v", gl("协调", 调="diào"), "xie2 tiao2", "conflict"),
+        # tone-marked glosses check tones too
+        ("强劲", "a", gl("强劲", 强="qiáng", 劲="jìng"), "qiang2 jing4", "verified"),
+        ("强劲", "a", gl("强劲", 劲="jìn"), "qiang2 jing4", "conflict"),
+        # tone sandhi of 一 is not a disagreement
+        ("一体", "n", gl("一体", 一="yì"), "yi1 ti3", "verified"),
+        # a lone polyphone: the part of speech reads it, a gloss can pick another entry
+        ("行", "v", gl("行"), "xing2", "unglossed"),
+        ("行", "v", gl("行", 行="hang"), "hang2", "corrected"),
+        # a word the dictionary lacks: its characters' readings are the choices
+        ("进博会", "nz", gl("进博会", 进="jin", 会="hui"), "jin4 bo2 hui4", "verified"),
+        ("进博会", "nz", gl("进博会", 会="kuai"), "jin4 bo2 kuai4", "corrected"),
+        ("进博会", "nz", gl("进博会", 会="ma"), "jin4 bo2 hui4", "conflict"),
+    ],
+)
+def test_reading_policy(word, pos, glosses, reading, check):
+    choice = choose(word, word, pos, cedict().lookup(word) if len(word) < 3 else (), glosses)
+    assert " ".join(choice.syllables).lower() == reading
+    assert choice.check == check
+    if choice.entry is not None:  # pinyin and meaning always come from one entry
+        assert choice.entry.pinyin.lower() == reading
+
+
+@pytest.mark.parametrize(
+    "word, pos, expected",
+    [
+        ("为", "p", ("wei4",)),    # preposition "for"
+        ("为", "v", ("wei2",)),    # verb "to be, to act as"
+        ("了", "ul", ("le5",)),    # aspect particle
+        ("重要", "a", ("zhong4", "yao4")),
+    ],
+)
+def test_guess_uses_part_of_speech(word, pos, expected):
+    assert guess(word, pos) == expected
+
+
+def test_bound_reading_is_not_used_alone():
+    # 琢 zuo2 is "used in 琢磨"; in a word CC-CEDICT lacks it reads zhuo2
+    assert choose("精雕细琢", "精雕细琢", "i", (), [()] * 4).syllables[3] == "zhuo2"

@@ -1,0 +1,41 @@
+import pytest
+
+from cardmaker.dictionary import cedict
+from cardmaker.script import to_simplified_aligned
+from cardmaker.segment import NAME, NUMBER, TERM, segment
+
+
+def kinds(text):
+    s = to_simplified_aligned(text)
+    return [(text[t.start:t.end], t.kind) for t in segment(s, cedict())]
+
+
+def test_tokens_cover_text_with_offsets():
+    text = "第六屆進博會圓滿成功！2023年，市委書記出席會議。"
+    tokens = segment(to_simplified_aligned(text), cedict())
+    assert "".join(text[t.start:t.end] for t in tokens) == text
+    assert all(a.end == b.start for a, b in zip(tokens, tokens[1:]))
+
+
+def test_recurring_non_word_piece_becomes_a_term():
+    text = "進博會開幕。進博會閉幕。"
+    assert ("進博會", TERM) in kinds(text)
+
+
+def test_single_occurrence_is_not_a_term():
+    assert ("進博會", TERM) not in kinds("進博會開幕。")
+
+
+def test_number_with_measure_word():
+    k = kinds("第六屆大會")
+    assert ("第六", NUMBER) in k and ("屆", "word") in k
+
+
+def test_surname_joined_to_given_name():
+    k = kinds("總經理李養民出席會議")
+    assert ("李養民", NAME) in k
+
+
+@pytest.mark.parametrize("text", ["周全", "扁平化"])
+def test_common_words_jieba_tags_as_names_are_words(text):
+    assert all(kind != NAME for _, kind in kinds(f"要考慮{text}"))

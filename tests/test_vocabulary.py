@@ -1,0 +1,98 @@
+import pytest
+
+from cardmaker.dictionary import cedict
+from cardmaker.vocabulary import Options, extract, known_words
+
+
+@pytest.fixture(scope="module")
+def words(seed_article):
+    return extract(seed_article)
+
+
+@pytest.fixture(scope="module")
+def by_word(words):
+    return {w.simplified: w for w in words}
+
+
+def test_article_term_is_one_word(by_word):
+    w = by_word["进博会"]
+    assert w.traditional == "進博會" and w.term and w.count == 15
+    assert w.composed and "博" in w.meaning  # no entry: composed from characters, marked
+    assert w.pinyin == "jìnbóhuì"
+
+
+@pytest.mark.parametrize("piece", ["博会", "养民", "力抓", "进博", "李养民", "陈吉宁"])
+def test_pieces_and_names_are_not_cards(by_word, piece):
+    assert piece not in by_word
+
+
+@pytest.mark.parametrize("composition, parts", [("出席会议", ("出席", "会议")), ("圆满成功", ("圆满", "成功")),
+                                                ("市委书记", ("市委", "书记"))])
+def test_compositions_are_split(by_word, composition, parts):
+    assert composition not in by_word
+    assert all(p in by_word for p in parts)
+
+
+def test_known_readings_and_meanings(by_word):
+    w = by_word["重点"]
+    assert w.pinyin == "zhòngdiǎn" and "key" in w.meaning and w.traditional == "重點"
+    q = by_word["强劲"]
+    assert q.pinyin == "qiángjìng" and q.check == "verified" and q.traditional == "強勁"
+    assert q.zhuyin == "ㄑㄧㄤˊ ㄐㄧㄥˋ" and q.pinyin_numbered == "qiang2 jing4"
+
+
+@pytest.mark.parametrize("simplified, traditional", [("并", "並"), ("示范", "示範"), ("有利于", "有利於")])
+def test_leaked_simplified_gets_real_traditional(by_word, simplified, traditional):
+    # the seed was machine converted and leaks simplified forms into traditional text
+    assert by_word[simplified].traditional == traditional
+
+
+def test_pinyin_and_meaning_come_from_one_entry(words):
+    d = cedict()
+    for w in words:
+        if w.composed:
+            continue
+        entries = [e for e in d.lookup(w.simplified) if e.simplified == w.simplified]
+        assert any(
+            e.pinyin == w.pinyin_numbered and e.senses == w.senses and e.traditional == w.traditional
+            for e in entries
+        ), w
+
+
+def test_meaning_coverage(words):
+    assert len(words) > 200
+    assert sum(bool(w.meaning) for w in words) / len(words) >= 0.98
+
+
+def test_hsk_levels(by_word):
+    assert by_word["学习"].hsk == 1 and by_word["学习"].hsk_label == "1"
+    assert by_word["强劲"].hsk_label == "7-9"
+
+
+def test_names_option(seed_article):
+    names = {w.simplified: w for w in extract(seed_article, Options(names=True)) if w.name}
+    assert {"陈吉宁", "王文涛", "李养民"} <= set(names)
+    assert "养民" not in names
+
+
+def test_filters(seed_article, words):
+    known = known_words(["確保", "重点\tzhong4 dian3\tkey point", "# comment"])
+    kept = {w.simplified for w in extract(seed_article, Options(known=known))}
+    assert "确保" not in kept and "重点" not in kept and "进博会" in kept
+    easy = extract(seed_article, Options(skip_hsk=3))
+    assert easy and all(w.hsk is None or w.hsk > 3 for w in easy)
+    frequent = extract(seed_article, Options(min_count=3))
+    assert frequent and all(w.count >= 3 for w in frequent)
+    top = extract(seed_article, Options(order="frequency", max_words=5))
+    assert [w.count for w in top] == sorted((w.count for w in words), reverse=True)[:5]
+    by_hsk = extract(seed_article, Options(order="hsk"))
+    levels = [w.hsk or 99 for w in by_hsk]
+    assert levels == sorted(levels)
+    # default order: first appearance in the article
+    firsts = [w.spans[0][0] for w in words]
+    assert firsts == sorted(firsts)
+
+
+def test_function_words_and_numbers_are_dropped(by_word):
+    for w in ("的", "了", "是", "2023", "174", "二十"):
+        assert w not in by_word
