@@ -16,3 +16,35 @@ def seed_article():
     from cardmaker.article import read_article
 
     return read_article(SEED)
+
+
+@pytest.fixture
+def collection(tmp_path):
+    """A fresh Anki collection (the official ``anki`` package), closed after the test."""
+    from anki.collection import Collection
+
+    col = Collection(str(tmp_path / "collection.anki2"))
+    yield col
+    col.close()
+
+
+def import_apkg(col, path) -> None:
+    """Import a package the way Anki's import dialog does (notes updated when newer)."""
+    from anki.import_export_pb2 import ImportAnkiPackageOptions, ImportAnkiPackageRequest
+
+    col.import_anki_package(
+        ImportAnkiPackageRequest(
+            package_path=str(Path(path).resolve()),
+            options=ImportAnkiPackageOptions(with_scheduling=False),
+        )
+    )
+
+
+def note_by(col, simplified: str):
+    (nid,) = col.find_notes(f'"Simplified:{simplified}"')
+    return col.get_note(nid)
+
+
+def body(html: str) -> str:
+    """A rendered card without its <style> block."""
+    return html.split("</style>", 1)[-1]

@@ -172,3 +172,79 @@ def words(article, output, encoding, **vocab):
         else:
             click.echo(text, nl=False)
     batch.exit()
+
+
+def _cards(ctx, param, value):
+    from cardmaker.deck import CARD_TYPES
+
+    if value is None:
+        return tuple(CARD_TYPES)
+    chosen = tuple(v.strip().lower() for v in value.split(",") if v.strip())
+    bad = [c for c in chosen if c not in CARD_TYPES]
+    if bad or not chosen:
+        raise click.BadParameter(f"choose from {', '.join(CARD_TYPES)} (comma-separated), not {value!r}")
+    return chosen
+
+
+@main.command(epilog=EXIT_CODES)
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("-o", "--output", type=click.Path(), help="Output folder (default decks/), or an .apkg file for one article.")
+@click.option("--merge", metavar="NAME", help="Build one deck NAME with a subdeck per article, each word once.")
+@click.option("--cards", callback=_cards, metavar="TYPES",
+              help="Card types, comma-separated: recognition, recall, cloze (default: all three).")
+@click.option("--script", type=click.Choice(["traditional", "simplified", "both"]),
+              help="Script shown on the cards (default: the article's own).")
+@click.option("--jobs", type=click.IntRange(1), default=None, metavar="N",
+              help="Articles built in parallel (default: the number of cores).")
+@vocabulary_options
+@encoding_option
+def build(paths, output, merge, cards, script, jobs, encoding, **vocab):
+    """Build Anki decks (.apkg) from articles.
+
+    With no PATHS, builds every article in seeds/ into decks/.  PATHS may be
+    files or folders (their *.txt files).  One deck per article, named after
+    its title; rebuilding and re-importing updates notes, never duplicates.
+
+    \b
+    Example:
+      cardmaker build
+      cardmaker build news/ -o decks/ --skip-hsk 2
+      cardmaker build a.txt b.txt --merge "Week 12"
+    """
+    import os
+    from pathlib import Path
+
+    from cardmaker.build import DEFAULT_SOURCE, BuildOptions, run_build
+
+    try:
+        options = BuildOptions(
+            vocabulary=make_options(**vocab), cards=cards, script=script, merge=merge,
+            output=Path(output) if output else None, encoding=encoding,
+        )
+    except CardmakerError as e:
+        raise click.ClickException(str(e)) from None
+    if not paths:
+        if not DEFAULT_SOURCE.is_dir():
+            raise click.UsageError(f"no PATHS given and no {DEFAULT_SOURCE}/ folder here")
+        paths = (str(DEFAULT_SOURCE),)
+    jobs = jobs or os.cpu_count() or 1
+    batch = Batch()
+    from cardmaker.article import find_articles
+
+    count = len(find_articles(paths))
+    if count > 1 and sys.stderr.isatty():
+        with click.progressbar(length=count, label="building", file=sys.stderr) as bar:
+            result = run_build(paths, options, jobs, progress=lambda: bar.update(1))
+    else:
+        result = run_build(paths, options, jobs)
+    for w in result.warnings:
+        click.echo(f"warning: {w}", err=True)
+    for e in result.failed:
+        batch.fail(e)
+    for d in result.decks:
+        click.echo(f"wrote {d}")
+    click.echo(
+        f"{len(result.decks)} deck(s), {result.notes} notes, {result.cards} cards; "
+        f"{len(result.failed)} skipped"
+    )
+    batch.exit()

@@ -25,7 +25,16 @@ _CHUNK_RE = re.compile(r"[^\n。！？；!?]*[\n。！？；!?]?")
 
 def to_simplified_aligned(text: str) -> str:
     """Simplified copy of ``text`` with the same length, character for character."""
-    convert = _converter("t2s").convert
+    return _aligned(text, "t2s")
+
+
+def to_traditional_aligned(text: str) -> str:
+    """Taiwan-standard traditional copy of ``text`` (leaked simplified forms fixed), same length."""
+    return _aligned(text, "s2tw")
+
+
+def _aligned(text: str, config: str) -> str:
+    convert = _converter(config).convert
     out = []
     for m in _CHUNK_RE.finditer(text):
         chunk = m.group(0)

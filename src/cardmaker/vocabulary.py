@@ -10,9 +10,10 @@ from importlib import resources
 from cardmaker.article import Article
 from cardmaker.dictionary import cedict, hsk_label, hsk_level
 from cardmaker.pinyin import joined, marked, numbered, zhuyin
-from cardmaker.readings import CONFLICT, CORRECTED, UNGLOSSED, VERIFIED, choose
+from cardmaker.glosses import HAN_RE as _HAN_RE
+from cardmaker.readings import CONFLICT, CORRECTED, UNGLOSSED, VERIFIED, choose, guess
 from cardmaker.script import to_simplified, to_simplified_aligned, to_traditional
-from cardmaker.segment import NAME, TERM, WORD, segment
+from cardmaker.segment import NAME, TERM, WORD, Token, segment
 
 ORDERS = ("article", "frequency", "hsk")
 _CHECK_ORDER = (CONFLICT, CORRECTED, VERIFIED, UNGLOSSED)
@@ -96,29 +97,49 @@ class _Group:
     glosses: list = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Analysis:
+    """An article with its segmentation, each token's reading, and its filtered vocabulary."""
+
+    article: Article
+    simplified: str                              # character-aligned simplified copy of the clean text
+    tokens: tuple[Token, ...]
+    readings: dict                               # token start offset → syllables read there
+    words: tuple[Word, ...]
+
+
 def extract(article: Article, options: Options = Options()) -> list[Word]:
     """The vocabulary of ``article`` after filtering and ordering (see ``Options``)."""
+    return list(analyse(article, options).words)
+
+
+def analyse(article: Article, options: Options = Options()) -> Analysis:
+    """Segment and read ``article``; see ``extract``."""
     d = cedict()
     simplified = to_simplified_aligned(article.text)
     gloss_at = {g.index: g.readings for g in article.glosses}
     stop = stopwords()
     groups: dict[tuple, _Group] = {}
-    for t in segment(simplified, d):
-        if t.kind not in (WORD, TERM, NAME) or t.text in stop:
+    tokens = segment(simplified, d)
+    readings = {}
+    for t in tokens:
+        if not _HAN_RE.search(t.text):
             continue
-        if t.kind == NAME and not options.names:
+        if t.kind not in (WORD, TERM, NAME) or t.text in stop or (t.kind == NAME and not options.names):
+            readings[t.start] = guess(t.text, t.pos)
             continue
         span = article.text[t.start:t.end]
         glosses = [gloss_at.get(i, ()) for i in range(t.start, t.end)]
         entries = d.lookup(t.text) if t.kind != TERM else ()
         choice = choose(t.text, span, t.pos, entries, glosses)
+        readings[t.start] = choice.syllables
         key = (t.text, numbered(choice.syllables).lower(), t.kind)
         g = groups.setdefault(key, _Group())
         g.tokens.append(t)
         g.choices.append(choice)
         g.glosses.extend(f"{c}({r})" for c, rs in zip(span, glosses) for r in rs)
     words = [_word(key, g) for key, g in groups.items()]
-    return _filter(words, options)
+    return Analysis(article, simplified, tuple(tokens), readings, tuple(_filter(words, options)))
 
 
 def _word(key, g: _Group) -> Word:

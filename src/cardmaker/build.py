@@ -1,0 +1,239 @@
+"""``cardmaker build``: articles → prepared word lists → Anki packages.
+
+Each article is prepared on its own (read, analysed, examples chosen) into a
+plain, picklable ``Prepared`` record, so a batch can run in several processes;
+packages are then written one per article, or one for all with ``merge``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cardmaker.errors import CardmakerError, OutputError
+from cardmaker.examples import Example
+from cardmaker.vocabulary import Options, Word
+
+DEFAULT_SOURCE = Path("seeds")
+DEFAULT_OUTPUT = Path("decks")
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    vocabulary: Options = Options()
+    cards: tuple[str, ...] = ("recognition", "recall", "cloze")
+    script: str | None = None          # None: the article's own script
+    merge: str | None = None           # one deck NAME with a subdeck per article
+    output: Path | None = None         # a file (one article) or a folder
+    encoding: str | None = None
+    timestamp: float | None = None
+
+
+@dataclass(frozen=True)
+class Prepared:
+    path: str
+    title: str
+    source: str                        # title and date
+    slug: str
+    script: str
+    words: tuple[Word, ...]
+    examples: dict                     # word key → Example
+    notes: tuple[str, ...] = ()        # odd but legal things noticed while reading
+
+
+@dataclass
+class BuildResult:
+    decks: list[Path] = field(default_factory=list)
+    notes: int = 0
+    cards: int = 0
+    failed: list[CardmakerError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def slug(name: str) -> str:
+    """An Anki tag from a file name: no spaces, no hierarchy separators."""
+    s = re.sub(r"[\s:\"]+", "-", name.strip()).strip("-")
+    return s or "article"
+
+
+def article_script(text: str, simplified: str) -> str:
+    """``traditional`` when the simplified copy differs from the text in 1% or more of its characters."""
+    han = sum("\u3400" <= c <= "\u9fff" for c in text) or 1
+    changed = sum(a != b for a, b in zip(text, simplified))
+    return "traditional" if changed / han >= 0.01 else "simplified"
+
+
+def prepare(path, options: BuildOptions) -> Prepared:
+    """Read and analyse one article and choose its examples."""
+    from cardmaker.article import read_article
+    from cardmaker.examples import choose_examples
+    from cardmaker.vocabulary import analyse
+
+    article = read_article(path, options.encoding)
+    analysis = analyse(article, options.vocabulary)
+    examples = choose_examples(analysis, analysis.words)
+    return Prepared(
+        path=str(path),
+        title=article.title,
+        source=article.title + (f" ({article.date})" if article.date else ""),
+        slug=slug(Path(path).stem),
+        script=options.script or article_script(article.text, analysis.simplified),
+        words=analysis.words,
+        examples=examples,
+        notes=article.notes,
+    )
+
+
+def _card_count(note) -> int:
+    return len(note.cards)
+
+
+def write_article(p: Prepared, target: Path, options: BuildOptions) -> tuple[int, int]:
+    """Write one article's deck to ``target``; returns (notes, cards)."""
+    from cardmaker.deck import deck_name, make_note, new_deck, write_package
+
+    deck = new_deck(deck_name(p.title))
+    cards = 0
+    for w in p.words:
+        ex = [p.examples[w.key]] if w.key in p.examples else []
+        note = make_note(w, ex, p.script, [p.slug], [p.source], options.cards)
+        deck.add_note(note)
+        cards += _card_count(note)
+    write_package([deck], target, options.timestamp)
+    return len(p.words), cards
+
+
+def write_merged(prepared: list[Prepared], target: Path, options: BuildOptions) -> tuple[int, int]:
+    """One package: deck ``merge`` with a subdeck per article, each word once, examples from each article."""
+    from cardmaker.deck import deck_name, make_note, new_deck, write_package
+
+    first: dict = {}
+    gathered: dict = {}
+    for p in prepared:
+        for w in p.words:
+            first.setdefault(w.key, (p, w))
+            entry = gathered.setdefault(w.key, {"examples": [], "slugs": [], "sources": [], "count": 0})
+            if w.key in p.examples:
+                entry["examples"].append(p.examples[w.key])
+            entry["slugs"].append(p.slug)
+            entry["sources"].append(p.source)
+            entry["count"] += w.count
+    parent = deck_name(options.merge)
+    decks = {p.path: new_deck(f"{parent}::{deck_name(p.title)}") for p in prepared}
+    cards = 0
+    script = options.script or (prepared[0].script if prepared else "traditional")
+    from dataclasses import replace
+
+    for key, (p, w) in first.items():
+        g = gathered[key]
+        word = replace(w, count=g["count"])
+        note = make_note(word, g["examples"][:3], script, g["slugs"], g["sources"], options.cards)
+        decks[p.path].add_note(note)
+        cards += _card_count(note)
+    write_package([new_deck(parent)] + list(decks.values()), target, options.timestamp)
+    return len(first), cards
+
+
+def output_for(path, options: BuildOptions, single: bool) -> Path:
+    out = options.output or DEFAULT_OUTPUT
+    if single and out.suffix.lower() == ".apkg":
+        return out
+    if out.suffix.lower() == ".apkg":
+        raise OutputError(f"{out}: several articles need a folder, not one .apkg file (or use --merge)")
+    return out / f"{Path(path).stem}.apkg"
+
+
+def _prepare_or_error(path, options: BuildOptions):
+    try:
+        return prepare(path, options)
+    except CardmakerError as e:
+        return e
+
+
+def warm_up() -> None:
+    """Load the shared data once, so that forked workers inherit it instead of loading it each."""
+    from cardmaker.dictionary import cedict
+    from cardmaker.readings import guess
+    from cardmaker.segment import _tokenizer
+
+    cedict()
+    _tokenizer().tokenizer.check_initialized()
+    guess("中文")
+
+
+def prepare_all(paths, options: BuildOptions, jobs: int = 1, progress=None):
+    """Prepared records (or the error of each bad article), in input order."""
+    paths = list(paths)
+    if jobs > 1 and len(paths) > 1:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        warm_up()
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=min(jobs, len(paths)), mp_context=context) as pool:
+            futures = [pool.submit(_prepare_or_error, p, options) for p in paths]
+            for f in futures:
+                result = f.result()
+                if progress:
+                    progress()
+                yield result
+        return
+    for p in paths:
+        result = _prepare_or_error(p, options)
+        if progress:
+            progress()
+        yield result
+
+
+def run_build(paths, options: BuildOptions, jobs: int = 1, progress=None) -> BuildResult:
+    """Build decks for the articles at ``paths`` (files or folders); see ``BuildOptions``."""
+    from cardmaker.article import find_articles
+
+    result = BuildResult()
+    articles = []
+    for item in find_articles(paths):
+        if isinstance(item, CardmakerError):
+            result.failed.append(item)
+        else:
+            articles.append(item)
+    inputs = {a.resolve() for a in articles}
+    prepared = []
+    for p in prepare_all(articles, options, jobs, progress):
+        if isinstance(p, CardmakerError):
+            result.failed.append(p)
+            continue
+        result.warnings.extend(f"{p.path}: {n}" for n in p.notes)
+        prepared.append(p)
+    if options.merge:
+        if prepared:
+            target = options.output if options.output and options.output.suffix == ".apkg" else (
+                (options.output or DEFAULT_OUTPUT) / f"{slug(options.merge)}.apkg")
+            _guard(target, inputs)
+            n, c = write_merged(prepared, target, options)
+            result.decks.append(target)
+            result.notes, result.cards = n, c
+        return result
+    used: set = set()
+    for p in prepared:
+        try:
+            target = output_for(p.path, options, single=len(articles) == 1)
+            stem, k = target.stem, 2
+            while target.resolve() in used:  # two articles with one file name: keep both
+                target = target.with_name(f"{stem}-{k}.apkg")
+                k += 1
+            _guard(target, inputs)
+            n, c = write_article(p, target, options)
+        except CardmakerError as e:
+            result.failed.append(e)
+            continue
+        used.add(target.resolve())
+        result.decks.append(target)
+        result.notes += n
+        result.cards += c
+    return result
+
+
+def _guard(target: Path, inputs) -> None:
+    if target.resolve() in inputs:
+        raise OutputError(f"{target}: is one of the input articles; refusing to overwrite it")

@@ -1,0 +1,154 @@
+"""Example sentences: choosing one per word, cutting long ones, highlighting, cloze.
+
+News sentences run to 100+ characters, so a sentence is cut to the clause or
+clauses around the word (at ，；： boundaries), aiming at 8–40 characters.
+Examples whose other words are common are preferred, one example is not
+reused for many words while others exist, and captions and the date line are
+never used (the date line is not a sentence at all).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from cardmaker.dictionary import hsk_level
+from cardmaker.pinyin import joined
+from cardmaker.script import to_traditional_aligned
+from cardmaker.vocabulary import Analysis, Word, stopwords
+
+MIN_LEN, MAX_LEN = 8, 40
+_CLAUSE_END = "，,；;：:"
+_CLAUSE_RE = re.compile(f"[^{_CLAUSE_END}]*[{_CLAUSE_END}]*")
+_HAN_RE = re.compile(r"[\u3400-\u9fff\U00020000-\U0003134f]")
+
+
+@dataclass(frozen=True)
+class Example:
+    """A stretch of the clean text that shows a word, in both scripts, with its pinyin."""
+
+    text: str                 # as in the article
+    simplified: str
+    traditional: str
+    word: tuple[int, int]     # the word's offsets inside the example
+    pinyin: tuple[tuple[str, bool], ...]  # (pinyin or other text, is the word) per token
+    source: str               # article title (and date)
+
+
+def _clauses(text: str, start: int):
+    """(start, end) of the clauses of a sentence, their closing punctuation included."""
+    for m in _CLAUSE_RE.finditer(text):
+        if m.group(0):
+            yield start + m.start(), start + m.end()
+
+
+def _snippet(sentence, span) -> tuple[int, int]:
+    """The clause(s) of ``sentence`` around ``span``, grown towards 8–40 characters."""
+    clauses = list(_clauses(sentence.text, sentence.start))
+    i = next(k for k, (a, b) in enumerate(clauses) if a <= span[0] < b)
+    j = next(k for k, (a, b) in enumerate(clauses) if a < span[1] <= b)
+    lo, hi = i, j
+
+    def size(lo, hi):
+        return clauses[hi][1] - clauses[lo][0]
+
+    while size(lo, hi) < MIN_LEN and (lo > 0 or hi < len(clauses) - 1):
+        left = size(lo - 1, hi) if lo > 0 else None
+        right = size(lo, hi + 1) if hi < len(clauses) - 1 else None
+        if right is not None and (left is None or right <= left):
+            hi += 1
+        else:
+            lo -= 1
+    start, end = clauses[lo][0], clauses[hi][1]
+    if end - start > MAX_LEN:  # one long clause: a window of whole tokens around the word
+        mid = (span[0] + span[1]) // 2
+        start = max(start, min(span[0], mid - MAX_LEN // 2))
+        end = min(end, max(span[1], start + MAX_LEN))
+    return start, end
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while end > start and text[end - 1] in _CLAUSE_END + "、 ":
+        end -= 1
+    while start < end and text[start] in " 　":
+        start += 1
+    return start, end
+
+
+def _snap(analysis: Analysis, start: int, end: int, span) -> tuple[int, int]:
+    """Move a cut to token boundaries so that no word is split."""
+    for t in analysis.tokens:
+        if t.start < start < t.end:
+            start = t.start if t.start <= span[0] else t.end
+        if t.start < end < t.end:
+            end = t.end if t.end >= span[1] else t.start
+    return start, end
+
+
+def _commonness(analysis: Analysis, start: int, end: int, span) -> float:
+    stop = stopwords()
+    others = [t for t in analysis.tokens if start <= t.start and t.end <= end and t.start != span[0]
+              and _HAN_RE.search(t.text)]
+    if not others:
+        return 0.0
+    common = sum(t.text in stop or (hsk_level(t.text) or 99) <= 4 for t in others)
+    return common / len(others)
+
+
+def candidates(analysis: Analysis, word: Word):
+    """Every (score, start, end, span) example of ``word``, best first; captions and titles last."""
+    out = []
+    sentences = analysis.article.sentences
+    for span in word.spans:
+        sentence = next((s for s in sentences if s.start <= span[0] and span[1] <= s.end), None)
+        if sentence is None:
+            continue
+        start, end = _snippet(sentence, span)
+        start, end = _snap(analysis, start, end, span)
+        start, end = _trim(analysis.article.text, start, end)
+        length = end - start
+        off = 0 if MIN_LEN <= length <= MAX_LEN else min(abs(length - MIN_LEN), abs(length - MAX_LEN))
+        kind = {"body": 0, "title": 1}.get(sentence.kind, 3)
+        score = kind * 10 + off / 4 - _commonness(analysis, start, end, span) * 2
+        out.append((score, start, end, span))
+    out.sort()
+    return out
+
+
+def choose_examples(analysis: Analysis, words) -> dict:
+    """One example per word (key → Example); words with fewer choices choose first."""
+    article = analysis.article
+    options = {w.key: candidates(analysis, w) for w in words}
+    used: dict[tuple[int, int], int] = {}
+    chosen = {}
+    traditional = to_traditional_aligned(article.text)
+    source = article.title + (f" ({article.date})" if article.date else "")
+    for w in sorted(words, key=lambda w: (len(options[w.key]), w.spans[0][0])):
+        cands = options[w.key]
+        if not cands:
+            continue
+        score, start, end, span = min(cands, key=lambda c: c[0] + 3 * used.get((c[1], c[2]), 0))
+        used[start, end] = used.get((start, end), 0) + 1
+        chosen[w.key] = Example(
+            text=article.text[start:end],
+            simplified=analysis.simplified[start:end],
+            traditional=traditional[start:end],
+            word=(span[0] - start, span[1] - start),
+            pinyin=_pinyin(analysis, start, end, span, w),
+            source=source,
+        )
+    return chosen
+
+
+def _pinyin(analysis: Analysis, start: int, end: int, span, word: Word):
+    out = []
+    for t in analysis.tokens:
+        if t.end <= start or t.start >= end:
+            continue
+        if t.start == span[0]:
+            out.append((joined(word.syllables), True))
+        elif t.start in analysis.readings:
+            out.append((joined(analysis.readings[t.start]), False))
+        else:
+            out.append((analysis.article.text[t.start:t.end], False))
+    return tuple(out)
