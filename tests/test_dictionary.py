@@ -1,4 +1,3 @@
-from cardmaker import dictionary
 from cardmaker.dictionary import Dictionary, cedict, parse_cedict
 
 
@@ -21,13 +20,22 @@ def test_variant_and_surname_flags():
     assert d.lookup("喫")[0].variant_only and not d.is_word("喫")
 
 
-def test_stale_or_corrupt_cache_is_rebuilt(tmp_path, monkeypatch):
-    monkeypatch.setenv("CARDMAKER_CACHE", str(tmp_path))
-    path = dictionary.data_path()
-    rows = dictionary._load_rows(path)
-    (cache_file,) = tmp_path.glob("cedict-*.marshal")
-    cache_file.write_bytes(b"\x00garbage")
-    assert dictionary._load_rows(path) == rows
-    cache_file.write_bytes(cache_file.read_bytes()[:1000])  # truncated
-    assert dictionary._load_rows(path) == rows
-    assert len(rows) > 100_000
+def test_stale_or_corrupt_lexicon_is_rebuilt(tmp_path):
+    from cardmaker.lexicon import open_lexicon
+
+    lex = open_lexicon(tmp_path)
+    (path,) = tmp_path.glob("lexicon-*.sqlite")
+    reference = lex.cedict("强劲")
+    assert reference and lex.jieba_entries("强劲")["强劲"][0] > 0
+
+    path.write_bytes(b"not a database at all")  # corrupt
+    assert open_lexicon(tmp_path).cedict("强劲") == reference
+    path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])  # truncated mid-write
+    assert open_lexicon(tmp_path).cedict("强劲") == reference
+
+    stale = tmp_path / "lexicon-0000000000000000.sqlite"
+    stale.write_bytes(b"old")
+    path.unlink()
+    assert open_lexicon(tmp_path).cedict("强劲") == reference
+    assert not stale.exists()  # other data versions are cleaned up
+    assert not list(tmp_path.glob("*.tmp"))

@@ -153,12 +153,12 @@ def _prepare_or_error(path, options: BuildOptions):
 
 def warm_up() -> None:
     """Load the shared data once, so that forked workers inherit it instead of loading it each."""
-    from cardmaker.dictionary import cedict
+    from cardmaker.lexicon import lexicon
     from cardmaker.readings import guess
-    from cardmaker.segment import _tokenizer
+    from cardmaker.segment import _quiet_jieba
 
-    cedict()
-    _tokenizer().tokenizer.check_initialized()
+    lexicon()
+    _quiet_jieba()
     guess("中文")
 
 

