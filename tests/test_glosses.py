@@ -128,3 +128,12 @@ def glossed_text(draw):
 def test_stripping_random_glosses_returns_the_original(pair):
     original, glossed = pair
     assert strip_glosses(glossed).text == original
+
+
+def test_syllable_inventory():
+    from cardmaker.glosses import syllables
+
+    s = syllables()
+    assert 400 < len(s) < 450
+    assert {"zhuang", "lv", "nve", "er", "a"} <= s
+    assert not {"by", "as", "from", "wto", "ab"} & s

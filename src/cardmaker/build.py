@@ -151,6 +151,15 @@ def _prepare_or_error(path, options: BuildOptions):
         return e
 
 
+def _build_or_error(path, target: Path, options: BuildOptions):
+    """Prepare one article and write its deck: (reading notes, notes, cards), or the error."""
+    try:
+        p = prepare(path, options)
+        return [f"{p.path}: {n}" for n in p.notes], *write_article(p, target, options)
+    except CardmakerError as e:
+        return e
+
+
 def warm_up() -> None:
     """Load the shared data once, so that forked workers inherit it instead of loading it each."""
     from cardmaker.lexicon import lexicon
@@ -162,32 +171,35 @@ def warm_up() -> None:
     guess("中文")
 
 
-def prepare_all(paths, options: BuildOptions, jobs: int = 1, progress=None):
-    """Prepared records (or the error of each bad article), in input order."""
-    paths = list(paths)
-    if jobs > 1 and len(paths) > 1:
+def _run(func, jobs_args, jobs: int, progress=None):
+    """``func(*args)`` for each args, in several processes when ``jobs`` > 1; results in input order."""
+    if jobs > 1 and len(jobs_args) > 1:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
         warm_up()
         context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=min(jobs, len(paths)), mp_context=context) as pool:
-            futures = [pool.submit(_prepare_or_error, p, options) for p in paths]
+        with ProcessPoolExecutor(max_workers=min(jobs, len(jobs_args)), mp_context=context) as pool:
+            futures = [pool.submit(func, *args) for args in jobs_args]
             for f in futures:
                 result = f.result()
                 if progress:
                     progress()
                 yield result
         return
-    for p in paths:
-        result = _prepare_or_error(p, options)
+    for args in jobs_args:
+        result = func(*args)
         if progress:
             progress()
         yield result
 
 
 def run_build(paths, options: BuildOptions, jobs: int = 1, progress=None) -> BuildResult:
-    """Build decks for the articles at ``paths`` (files or folders); see ``BuildOptions``."""
+    """Build decks for the articles at ``paths`` (files or folders); see ``BuildOptions``.
+
+    With ``jobs`` > 1 the articles are built in that many processes; the decks
+    are the same as a single-process build's.
+    """
     from cardmaker.article import find_articles
 
     result = BuildResult()
@@ -198,39 +210,48 @@ def run_build(paths, options: BuildOptions, jobs: int = 1, progress=None) -> Bui
         else:
             articles.append(item)
     inputs = {a.resolve() for a in articles}
-    prepared = []
-    for p in prepare_all(articles, options, jobs, progress):
-        if isinstance(p, CardmakerError):
-            result.failed.append(p)
-            continue
-        result.warnings.extend(f"{p.path}: {n}" for n in p.notes)
-        prepared.append(p)
     if options.merge:
+        prepared = []
+        for p in _run(_prepare_or_error, [(a, options) for a in articles], jobs, progress):
+            if isinstance(p, CardmakerError):
+                result.failed.append(p)
+                continue
+            result.warnings.extend(f"{p.path}: {n}" for n in p.notes)
+            prepared.append(p)
         if prepared:
-            target = options.output if options.output and options.output.suffix == ".apkg" else (
-                (options.output or DEFAULT_OUTPUT) / f"{slug(options.merge)}.apkg")
-            _guard(target, inputs)
-            n, c = write_merged(prepared, target, options)
-            result.decks.append(target)
-            result.notes, result.cards = n, c
+            out = options.output or DEFAULT_OUTPUT
+            target = out if out.suffix.lower() == ".apkg" else out / f"{slug(options.merge)}.apkg"
+            try:
+                _guard(target, inputs)
+                result.notes, result.cards = write_merged(prepared, target, options)
+                result.decks.append(target)
+            except CardmakerError as e:
+                result.failed.append(e)
         return result
+    work = []
     used: set = set()
-    for p in prepared:
+    for a in articles:
         try:
-            target = output_for(p.path, options, single=len(articles) == 1)
+            target = output_for(a, options, single=len(articles) == 1)
             stem, k = target.stem, 2
             while target.resolve() in used:  # two articles with one file name: keep both
                 target = target.with_name(f"{stem}-{k}.apkg")
                 k += 1
             _guard(target, inputs)
-            n, c = write_article(p, target, options)
         except CardmakerError as e:
             result.failed.append(e)
             continue
         used.add(target.resolve())
+        work.append((a, target, options))
+    for (_, target, _), r in zip(work, _run(_build_or_error, work, jobs, progress)):
+        if isinstance(r, CardmakerError):
+            result.failed.append(r)
+            continue
+        warnings, notes, cards = r
+        result.warnings.extend(warnings)
         result.decks.append(target)
-        result.notes += n
-        result.cards += c
+        result.notes += notes
+        result.cards += cards
     return result
 
 

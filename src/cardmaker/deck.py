@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import re
 import os
 import time
 from functools import cache
@@ -81,8 +82,11 @@ def deck_name(title: str) -> str:
     return name.replace("::", ":") or "cardmaker"
 
 
+_SPECIAL_RE = re.compile("[&<>\"']")
+
+
 def _e(text: str) -> str:
-    return html.escape(text, quote=True)
+    return html.escape(text, quote=True) if _SPECIAL_RE.search(text) else text
 
 
 def _colored(chars: str, syllables) -> str:

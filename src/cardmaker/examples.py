@@ -10,6 +10,7 @@ never used (the date line is not a sentence at all).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from cardmaker.dictionary import hsk_level
@@ -75,41 +76,62 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _snap(analysis: Analysis, start: int, end: int, span) -> tuple[int, int]:
+class _Index:
+    """Tokens by position, for finding those inside a stretch of text quickly."""
+
+    def __init__(self, tokens):
+        self.tokens = tokens
+        self.starts = [t.start for t in tokens]
+
+    def at(self, offset: int):
+        i = bisect_right(self.starts, offset) - 1
+        return self.tokens[i] if i >= 0 else None
+
+    def within(self, start: int, end: int):
+        i = bisect_left(self.starts, start)
+        while i < len(self.tokens) and self.tokens[i].end <= end:
+            yield self.tokens[i]
+            i += 1
+
+
+def _snap(index: _Index, start: int, end: int, span) -> tuple[int, int]:
     """Move a cut to token boundaries so that no word is split."""
-    for t in analysis.tokens:
-        if t.start < start < t.end:
-            start = t.start if t.start <= span[0] else t.end
-        if t.start < end < t.end:
-            end = t.end if t.end >= span[1] else t.start
+    t = index.at(start)
+    if t is not None and t.start < start < t.end:
+        start = t.start if t.start <= span[0] else t.end
+    t = index.at(end)
+    if t is not None and t.start < end < t.end:
+        end = t.end if t.end >= span[1] else t.start
     return start, end
 
 
-def _commonness(analysis: Analysis, start: int, end: int, span) -> float:
+def _commonness(index: _Index, start: int, end: int, span) -> float:
     stop = stopwords()
-    others = [t for t in analysis.tokens if start <= t.start and t.end <= end and t.start != span[0]
-              and _HAN_RE.search(t.text)]
+    others = [t for t in index.within(start, end) if t.start != span[0] and _HAN_RE.search(t.text)]
     if not others:
         return 0.0
     common = sum(t.text in stop or (hsk_level(t.text) or 99) <= 4 for t in others)
     return common / len(others)
 
 
-def candidates(analysis: Analysis, word: Word):
+def candidates(analysis: Analysis, word: Word, index: _Index | None = None):
     """Every (score, start, end, span) example of ``word``, best first; captions and titles last."""
     out = []
+    index = index or _Index(analysis.tokens)
     sentences = analysis.article.sentences
+    sentence_starts = [s.start for s in sentences]
     for span in word.spans:
-        sentence = next((s for s in sentences if s.start <= span[0] and span[1] <= s.end), None)
+        i = bisect_right(sentence_starts, span[0]) - 1
+        sentence = sentences[i] if i >= 0 and span[1] <= sentences[i].end else None
         if sentence is None:
             continue
         start, end = _snippet(sentence, span)
-        start, end = _snap(analysis, start, end, span)
+        start, end = _snap(index, start, end, span)
         start, end = _trim(analysis.article.text, start, end)
         length = end - start
         off = 0 if MIN_LEN <= length <= MAX_LEN else min(abs(length - MIN_LEN), abs(length - MAX_LEN))
         kind = {"body": 0, "title": 1}.get(sentence.kind, 3)
-        score = kind * 10 + off / 4 - _commonness(analysis, start, end, span) * 2
+        score = kind * 10 + off / 4 - _commonness(index, start, end, span) * 2
         out.append((score, start, end, span))
     out.sort()
     return out
@@ -118,7 +140,8 @@ def candidates(analysis: Analysis, word: Word):
 def choose_examples(analysis: Analysis, words) -> dict:
     """One example per word (key → Example); words with fewer choices choose first."""
     article = analysis.article
-    options = {w.key: candidates(analysis, w) for w in words}
+    index = _Index(analysis.tokens)
+    options = {w.key: candidates(analysis, w, index) for w in words}
     used: dict[tuple[int, int], int] = {}
     chosen = {}
     traditional = to_traditional_aligned(article.text)
@@ -134,17 +157,15 @@ def choose_examples(analysis: Analysis, words) -> dict:
             simplified=analysis.simplified[start:end],
             traditional=traditional[start:end],
             word=(span[0] - start, span[1] - start),
-            pinyin=_pinyin(analysis, start, end, span, w),
+            pinyin=_pinyin(analysis, index, start, end, span, w),
             source=source,
         )
     return chosen
 
 
-def _pinyin(analysis: Analysis, start: int, end: int, span, word: Word):
+def _pinyin(analysis: Analysis, index: _Index, start: int, end: int, span, word: Word):
     out = []
-    for t in analysis.tokens:
-        if t.end <= start or t.start >= end:
-            continue
+    for t in index.within(start, end):
         if t.start == span[0]:
             out.append((joined(word.syllables), True))
         elif t.start in analysis.readings:

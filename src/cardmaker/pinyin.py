@@ -54,11 +54,12 @@ def numbered(syllables) -> str:
 
 
 def zhuyin(syllables) -> str:
+    return " ".join(_zhuyin(s) for s in syllables)
+
+
+@cache
+def _zhuyin(syllable: str) -> str:
     from pypinyin.style.bopomofo import BopomofoConverter
 
-    conv = BopomofoConverter()
-    out = []
-    for s in syllables:
-        m = marked(s).lower()
-        out.append(conv.to_bopomofo(m) if m.isalpha() else s)
-    return " ".join(out)
+    m = marked(syllable).lower()
+    return BopomofoConverter().to_bopomofo(m) if m.isalpha() else syllable

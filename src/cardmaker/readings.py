@@ -10,7 +10,7 @@ reported as a conflict when they contradict its only one.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from cardmaker.dictionary import Entry
 from cardmaker.glosses import Reading, char_readings
@@ -152,6 +152,17 @@ def choose(word: str, span: str, pos: str, entries, glosses) -> ReadingChoice:
     ``entries`` are the word's CC-CEDICT entries; ``glosses`` holds, for each
     character, the tuple of gloss readings written after it there (or empty).
     """
+    if not any(glosses):  # the common case, the same everywhere the word is unglossed
+        return _choose_unglossed(word, span, pos, tuple(entries))
+    return _choose(word, span, pos, entries, glosses)
+
+
+@lru_cache(maxsize=65536)
+def _choose_unglossed(word: str, span: str, pos: str, entries) -> ReadingChoice:
+    return _choose(word, span, pos, entries, [()] * len(word))
+
+
+def _choose(word: str, span: str, pos: str, entries, glosses) -> ReadingChoice:
     guessed = guess(word, pos)
     if pos.startswith("nr") and not any(e.proper for e in entries):
         guessed = _surname(word[0], guessed[0]) + guessed[1:]

@@ -35,6 +35,9 @@ def to_traditional_aligned(text: str) -> str:
 
 def _aligned(text: str, config: str) -> str:
     convert = _converter(config).convert
+    whole = convert(text)
+    if len(whole) == len(text):
+        return whole
     out = []
     for m in _CHUNK_RE.finditer(text):
         chunk = m.group(0)
