@@ -13,6 +13,9 @@ class InputError(CardmakerError):
         self.problem = problem
         super().__init__(f"{self.path}: {problem}")
 
+    def __reduce__(self):  # picklable, so that worker processes can report it
+        return type(self), (self.path, self.problem)
+
 
 class OutputError(CardmakerError):
     """A deck or report cannot be written where the user asked."""
