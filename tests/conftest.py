@@ -1,3 +1,4 @@
+import os
 from pathlib import Path
 
 import pytest
@@ -48,3 +49,16 @@ def note_by(col, simplified: str):
 def body(html: str) -> str:
     """A rendered card without its <style> block."""
     return html.split("</style>", 1)[-1]
+
+
+# Hypothesis profiles: a quick one by default (CI), a long one by hand:
+#   HYPOTHESIS_PROFILE=long pytest tests/test_fuzz.py
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+settings.register_profile(
+    "ci", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile(
+    "long", max_examples=10_000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,11 +46,25 @@ class Article:
         return Path(self.path).stem
 
 
+MAX_BYTES = 2_000_000  # about 650,000 characters: far beyond an article, and still built in seconds
+
+
 def read_article(path, encoding: str | None = None) -> Article:
     """Read ``path`` into an ``Article``; raises ``InputError`` naming the file."""
     path = Path(path)
     try:
-        data = path.read_bytes()
+        st = path.stat()
+        if stat.S_ISDIR(st.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(st.st_mode):
+            raise InputError(path, "not a regular file")
+        if st.st_size > MAX_BYTES:
+            raise InputError(
+                path, f"too large for an article ({st.st_size / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB): "
+                "split it into several articles"
+            )
+        with open(path, "rb") as f:
+            data = f.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise InputError(path, "no such file") from None
     except IsADirectoryError:

@@ -6,6 +6,7 @@ never half-written.
 
 from __future__ import annotations
 
+import glob
 import os
 import tempfile
 from contextlib import contextmanager
@@ -22,7 +23,8 @@ def atomic_path(target):
         raise OutputError(f"{target}: is a folder, expected a file name")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        _remove_orphans(target)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp")
         os.close(fd)
     except OSError as e:
         raise OutputError(f"{target}: cannot write ({e.strerror or e})") from None
@@ -37,6 +39,28 @@ def atomic_path(target):
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
+
+
+def _remove_orphans(target: Path) -> None:
+    """Delete temporary files of ``target`` left by a killed process (never a running one's)."""
+    for tmp in target.parent.glob(f".{glob.escape(target.name)}.*.tmp"):
+        pid = tmp.name[len(target.name) + 2:].split(".", 1)[0]
+        if not pid.isdigit() or _alive(int(pid)):
+            continue
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def write_atomic(target, data: bytes) -> None:

@@ -149,6 +149,17 @@ def _prepare_or_error(path, options: BuildOptions):
         return prepare(path, options)
     except CardmakerError as e:
         return e
+    except Exception as e:  # a bug must not stop the batch; it is reported with the article
+        return internal_error(path, e)
+
+
+def internal_error(path, e: Exception) -> CardmakerError:
+    """A one-line report of an unexpected error (``CARDMAKER_DEBUG=1`` re-raises it instead)."""
+    import os
+
+    if os.environ.get("CARDMAKER_DEBUG"):
+        raise e
+    return CardmakerError(f"{path}: internal error ({type(e).__name__}: {e}); please report this article")
 
 
 def _build_or_error(path, target: Path, options: BuildOptions):
@@ -158,6 +169,8 @@ def _build_or_error(path, target: Path, options: BuildOptions):
         return [f"{p.path}: {n}" for n in p.notes], *write_article(p, target, options)
     except CardmakerError as e:
         return e
+    except Exception as e:
+        return internal_error(path, e)
 
 
 def warm_up() -> None:

@@ -15,7 +15,11 @@ import click
 from cardmaker import __version__
 from cardmaker.errors import CardmakerError
 
-EXIT_CODES = "Exit codes: 0 all done, 1 some input failed (the rest is still processed), 2 usage error."
+EXIT_CODES = """\b
+Exit codes:
+  0  everything was built
+  1  some input failed (reported one line each; the rest was still processed)
+  2  usage error"""
 
 encoding_option = click.option(
     "--encoding", metavar="NAME", help="Text encoding of the articles (default: detect UTF-8/16, GB18030, Big5)."
@@ -43,6 +47,11 @@ class Batch:
                 article = read_article(item, encoding)
             except CardmakerError as e:
                 self.fail(e)
+                continue
+            except Exception as e:
+                from cardmaker.build import internal_error
+
+                self.fail(internal_error(item, e))
                 continue
             for note in article.notes:
                 click.echo(f"warning: {item}: {note}", err=True)
@@ -161,7 +170,11 @@ def words(article, output, encoding, **vocab):
     except CardmakerError as e:
         raise click.ClickException(str(e)) from None
     for a in batch.articles([article], encoding):
-        text = to_tsv(extract(a, options))
+        try:
+            text = to_tsv(extract(a, options))
+        except CardmakerError as e:
+            batch.fail(e)
+            continue
         if output:
             from cardmaker.atomic import write_atomic
 

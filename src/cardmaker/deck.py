@@ -82,11 +82,14 @@ def deck_name(title: str) -> str:
     return name.replace("::", ":") or "cardmaker"
 
 
-_SPECIAL_RE = re.compile("[&<>\"']")
+_SPECIAL_RE = re.compile("[&<>\"'\\[{]")
 
 
 def _e(text: str) -> str:
-    return html.escape(text, quote=True) if _SPECIAL_RE.search(text) else text
+    """HTML-escape, and keep Anki from reading ``[sound:…]`` or ``{{…}}`` in article text as its own."""
+    if not _SPECIAL_RE.search(text):
+        return text
+    return html.escape(text, quote=True).replace("[", "&#91;").replace("{", "&#123;")
 
 
 def _colored(chars: str, syllables) -> str:
