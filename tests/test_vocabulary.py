@@ -1,7 +1,8 @@
 import pytest
 
 from cardmaker.dictionary import cedict
-from cardmaker.vocabulary import Options, extract, known_words
+from cardmaker.vocabulary import Options, extract
+from cardmaker.wordlist import known_words
 
 
 @pytest.fixture(scope="module")
@@ -76,7 +77,7 @@ def test_names_option(seed_article):
 
 
 def test_filters(seed_article, words):
-    known = known_words(["確保", "重点\tzhong4 dian3\tkey point", "# comment"])
+    known = known_words("確保\n重点\tzhong4 dian3\tkey point\n# comment\n")
     kept = {w.simplified for w in extract(seed_article, Options(known=known))}
     assert "确保" not in kept and "重点" not in kept and "进博会" in kept
     easy = extract(seed_article, Options(skip_hsk=3))

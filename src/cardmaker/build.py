@@ -28,6 +28,12 @@ class BuildOptions:
     output: Path | None = None         # a file (one article) or a folder
     encoding: str | None = None
     timestamp: float | None = None
+    format: str = "apkg"               # apkg, csv or pleco
+    word_list: tuple = ()              # wordlist.ListedWord rows: build exactly these words
+    word_list_path: str = ""
+
+
+SUFFIXES = {"apkg": ".apkg", "csv": ".csv", "pleco": ".txt"}
 
 
 @dataclass(frozen=True)
@@ -72,76 +78,94 @@ def prepare(path, options: BuildOptions) -> Prepared:
 
     article = read_article(path, options.encoding)
     analysis = analyse(article, options.vocabulary)
-    examples = choose_examples(analysis, analysis.words)
+    words, notes = analysis.words, list(article.notes)
+    if options.word_list:
+        from cardmaker.curation import curate
+
+        words, warnings = curate(analysis, options.word_list, options.word_list_path)
+        notes.extend(warnings)
+    examples = choose_examples(analysis, words)
     return Prepared(
         path=str(path),
         title=article.title,
         source=article.title + (f" ({article.date})" if article.date else ""),
         slug=slug(Path(path).stem),
         script=options.script or article_script(article.text, analysis.simplified),
-        words=analysis.words,
+        words=tuple(words),
         examples=examples,
-        notes=article.notes,
+        notes=tuple(notes),
     )
 
 
-def _card_count(note) -> int:
-    return len(note.cards)
-
-
 def write_article(p: Prepared, target: Path, options: BuildOptions) -> tuple[int, int]:
-    """Write one article's deck to ``target``; returns (notes, cards)."""
-    from cardmaker.deck import deck_name, make_note, new_deck, write_package
-
-    deck = new_deck(deck_name(p.title))
-    cards = 0
-    for w in p.words:
-        ex = [p.examples[w.key]] if w.key in p.examples else []
-        note = make_note(w, ex, p.script, [p.slug], [p.source], options.cards)
-        deck.add_note(note)
-        cards += _card_count(note)
-    write_package([deck], target, options.timestamp)
-    return len(p.words), cards
+    """Write one article's deck (or export) to ``target``; returns (notes, cards)."""
+    rows = [(w, [p.examples[w.key]] if w.key in p.examples else [], [p.slug], [p.source]) for w in p.words]
+    return _write(target, options, [(p.title, rows)], p.script)
 
 
 def write_merged(prepared: list[Prepared], target: Path, options: BuildOptions) -> tuple[int, int]:
     """One package: deck ``merge`` with a subdeck per article, each word once, examples from each article."""
-    from cardmaker.deck import deck_name, make_note, new_deck, write_package
+    from dataclasses import replace
 
     first: dict = {}
     gathered: dict = {}
     for p in prepared:
         for w in p.words:
             first.setdefault(w.key, (p, w))
-            entry = gathered.setdefault(w.key, {"examples": [], "slugs": [], "sources": [], "count": 0})
+            g = gathered.setdefault(w.key, {"examples": [], "slugs": [], "sources": [], "count": 0})
             if w.key in p.examples:
-                entry["examples"].append(p.examples[w.key])
-            entry["slugs"].append(p.slug)
-            entry["sources"].append(p.source)
-            entry["count"] += w.count
-    parent = deck_name(options.merge)
-    decks = {p.path: new_deck(f"{parent}::{deck_name(p.title)}") for p in prepared}
-    cards = 0
-    script = options.script or (prepared[0].script if prepared else "traditional")
-    from dataclasses import replace
-
+                g["examples"].append(p.examples[w.key])
+            g["slugs"].append(p.slug)
+            g["sources"].append(p.source)
+            g["count"] += w.count
+    sections: dict = {p.path: (p.title, []) for p in prepared}
     for key, (p, w) in first.items():
         g = gathered[key]
-        word = replace(w, count=g["count"])
-        note = make_note(word, g["examples"][:3], script, g["slugs"], g["sources"], options.cards)
-        decks[p.path].add_note(note)
-        cards += _card_count(note)
-    write_package([new_deck(parent)] + list(decks.values()), target, options.timestamp)
-    return len(first), cards
+        sections[p.path][1].append((replace(w, count=g["count"]), g["examples"][:3], g["slugs"], g["sources"]))
+    script = options.script or prepared[0].script
+    return _write(target, options, list(sections.values()), script, parent=options.merge)
+
+
+def _write(target: Path, options: BuildOptions, sections, script: str, parent: str | None = None):
+    """Write ``sections`` — (title, [(word, examples, slugs, sources)]) — in the chosen format."""
+    from cardmaker.atomic import write_atomic
+    from cardmaker.deck import deck_name, make_note, new_deck, tags, write_package
+
+    script = options.script or script
+    notes = sum(len(rows) for _, rows in sections)
+    if options.format == "csv":
+        from cardmaker.exports import csv_text
+
+        rows = [(w, ex, script, sources, tags(w, slugs)) for _, rs in sections for w, ex, slugs, sources in rs]
+        write_atomic(target, csv_text(rows).encode("utf-8"))
+        return notes, 0
+    if options.format == "pleco":
+        from cardmaker.exports import pleco_text
+
+        text = pleco_text([((parent, title) if parent else (title,), [w for w, *_ in rs]) for title, rs in sections])
+        write_atomic(target, text.encode("utf-8"))
+        return notes, 0
+    decks = [new_deck(deck_name(parent))] if parent else []
+    cards = 0
+    for title, rows in sections:
+        deck = new_deck(f"{deck_name(parent)}::{deck_name(title)}" if parent else deck_name(title))
+        for w, examples, slugs, sources in rows:
+            note = make_note(w, examples, script, slugs, sources, options.cards)
+            deck.add_note(note)
+            cards += len(note.cards)
+        decks.append(deck)
+    write_package(decks, target, options.timestamp)
+    return notes, cards
 
 
 def output_for(path, options: BuildOptions, single: bool) -> Path:
     out = options.output or DEFAULT_OUTPUT
-    if single and out.suffix.lower() == ".apkg":
+    suffix = SUFFIXES[options.format]
+    if single and out.suffix.lower() == suffix:
         return out
-    if out.suffix.lower() == ".apkg":
-        raise OutputError(f"{out}: several articles need a folder, not one .apkg file (or use --merge)")
-    return out / f"{Path(path).stem}.apkg"
+    if out.suffix.lower() == suffix:
+        raise OutputError(f"{out}: several articles need a folder, not one {suffix} file (or use --merge)")
+    return out / f"{Path(path).stem}{suffix}"
 
 
 def _prepare_or_error(path, options: BuildOptions):
@@ -233,7 +257,8 @@ def run_build(paths, options: BuildOptions, jobs: int = 1, progress=None) -> Bui
             prepared.append(p)
         if prepared:
             out = options.output or DEFAULT_OUTPUT
-            target = out if out.suffix.lower() == ".apkg" else out / f"{slug(options.merge)}.apkg"
+            suffix = SUFFIXES[options.format]
+            target = out if out.suffix.lower() == suffix else out / f"{slug(options.merge)}{suffix}"
             try:
                 _guard(target, inputs)
                 result.notes, result.cards = write_merged(prepared, target, options)
@@ -248,7 +273,7 @@ def run_build(paths, options: BuildOptions, jobs: int = 1, progress=None) -> Bui
             target = output_for(a, options, single=len(articles) == 1)
             stem, k = target.stem, 2
             while target.resolve() in used:  # two articles with one file name: keep both
-                target = target.with_name(f"{stem}-{k}.apkg")
+                target = target.with_name(f"{stem}-{k}{target.suffix}")
                 k += 1
             _guard(target, inputs)
         except CardmakerError as e:

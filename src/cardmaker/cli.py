@@ -128,18 +128,22 @@ def vocabulary_options(f):
                      help="Keep at most N words (after ordering)."),
         click.option("--order", type=click.Choice(["article", "frequency", "hsk"]), default="article",
                      show_default=True, help="Order of the words."),
+        click.option("--dict", "user_dict", type=click.Path(dir_okay=False), metavar="FILE",
+                     help="Your dictionary: word<TAB>pinyin<TAB>meaning lines; its words and meanings win."),
     ]
     for option in reversed(options):
         f = option(f)
     return f
 
 
-def make_options(names, known, skip_hsk, min_count, max_words, order):
+def make_options(names, known, skip_hsk, min_count, max_words, order, user_dict):
     from cardmaker.vocabulary import Options, read_known
+    from cardmaker.wordlist import read_user_dictionary
 
     return Options(
         names=names, known=read_known(known) if known else frozenset(), skip_hsk=skip_hsk,
         min_count=min_count, max_words=max_words, order=order,
+        user_entries=read_user_dictionary(user_dict) if user_dict else (),
     )
 
 
@@ -209,9 +213,13 @@ def _cards(ctx, param, value):
               help="Script shown on the cards (default: the article's own).")
 @click.option("--jobs", type=click.IntRange(1), default=None, metavar="N",
               help="Articles built in parallel (default: the number of cores).")
+@click.option("--format", "fmt", type=click.Choice(["apkg", "csv", "pleco"]), default="apkg", show_default=True,
+              help="Anki package, CSV of every field, or Pleco flashcard import text.")
+@click.option("--words", "word_list", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Build exactly the words of FILE (a `cardmaker words` table you edited), in its order.")
 @vocabulary_options
 @encoding_option
-def build(paths, output, merge, cards, script, jobs, encoding, **vocab):
+def build(paths, output, merge, cards, script, jobs, fmt, word_list, encoding, **vocab):
     """Build Anki decks (.apkg) from articles.
 
     With no PATHS, builds every article in seeds/ into decks/.  PATHS may be
@@ -223,16 +231,20 @@ def build(paths, output, merge, cards, script, jobs, encoding, **vocab):
       cardmaker build
       cardmaker build news/ -o decks/ --skip-hsk 2
       cardmaker build a.txt b.txt --merge "Week 12"
+      cardmaker words a.txt -o list.tsv   # edit it, then:
+      cardmaker build a.txt --words list.tsv
     """
     import os
     from pathlib import Path
 
     from cardmaker.build import DEFAULT_SOURCE, BuildOptions, run_build
+    from cardmaker.wordlist import read_word_list
 
     try:
         options = BuildOptions(
             vocabulary=make_options(**vocab), cards=cards, script=script, merge=merge,
-            output=Path(output) if output else None, encoding=encoding,
+            output=Path(output) if output else None, encoding=encoding, format=fmt,
+            word_list=read_word_list(word_list) if word_list else (), word_list_path=word_list or "",
         )
     except CardmakerError as e:
         raise click.ClickException(str(e)) from None
@@ -256,8 +268,54 @@ def build(paths, output, merge, cards, script, jobs, encoding, **vocab):
         batch.fail(e)
     for d in result.decks:
         click.echo(f"wrote {d}")
+    kind = "deck(s)" if fmt == "apkg" else f"{fmt} file(s)"
     click.echo(
-        f"{len(result.decks)} deck(s), {result.notes} notes, {result.cards} cards; "
+        f"{len(result.decks)} {kind}, {result.notes} notes, {result.cards} cards; "
         f"{len(result.failed)} skipped"
     )
+    batch.exit()
+
+
+@main.command(epilog=EXIT_CODES)
+@click.argument("article", type=click.Path())
+@click.option("-o", "--output", type=click.Path(), help="The HTML file to write (default: ARTICLE's name + .html).")
+@click.option("--words", "word_list", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Use exactly the words of FILE (an edited `cardmaker words` table).")
+@vocabulary_options
+@encoding_option
+def sheet(article, output, word_list, encoding, **vocab):
+    """Write a printable vocabulary sheet for ARTICLE: one self-contained HTML page.
+
+    Title, date and a table of the words (traditional, simplified,
+    tone-coloured pinyin, meaning, example with the word highlighted), with
+    print styles that fit A4 paper.
+
+    \b
+    Example:
+      cardmaker sheet article.txt -o sheet.html --skip-hsk 2
+    """
+    from pathlib import Path
+
+    from cardmaker.atomic import write_atomic
+    from cardmaker.build import BuildOptions, prepare
+    from cardmaker.sheet import render
+    from cardmaker.wordlist import read_word_list
+
+    batch = Batch()
+    try:
+        options = BuildOptions(
+            vocabulary=make_options(**vocab), encoding=encoding,
+            word_list=read_word_list(word_list) if word_list else (), word_list_path=word_list or "",
+        )
+        p = prepare(article, options)
+        for n in p.notes:
+            click.echo(f"warning: {article}: {n}", err=True)
+        date = p.source[len(p.title):].strip(" ()") or None
+        target = Path(output) if output else Path(article).with_suffix(".html")
+        if target.resolve() == Path(article).resolve():
+            raise CardmakerError(f"{target}: is the article itself; choose another -o")
+        write_atomic(target, render(p.title, date, p.words, p.examples).encode("utf-8"))
+        click.echo(f"wrote {target}")
+    except CardmakerError as e:
+        batch.fail(e)
     batch.exit()

@@ -64,14 +64,40 @@ class Dictionary:
                     index.setdefault(row[0], []).append(row)
             self._index = index
         self._cache: dict[str, tuple[Entry, ...]] = {}
+        self._user: dict[str, list[tuple]] = {}
 
     def lookup(self, word: str) -> tuple[Entry, ...]:
         """Every entry whose simplified or traditional headword is ``word``, in CC-CEDICT order."""
         got = self._cache.get(word)
         if got is None:
-            rows = self._index.get(word, []) if self._index is not None else self._source.cedict(word)
+            if word in self._user:
+                rows = self._user[word]
+            elif self._index is not None:
+                rows = self._index.get(word, [])
+            else:
+                rows = self._source.cedict(word)
             got = self._cache[word] = tuple(Entry(*r) for r in rows)
         return got
+
+    def with_user_entries(self, entries) -> "Dictionary":
+        """A dictionary where the user's entries (``wordlist.UserEntry``) replace CC-CEDICT's for their words."""
+        user: dict[str, list[tuple]] = {}
+        for e in entries:
+            pinyin = " ".join(e.syllables)
+            senses = e.senses
+            if not senses:  # no meaning given: CC-CEDICT's for that reading, if it has one
+                same = [c for c in self.lookup(e.simplified) if _plain(c.pinyin) == _plain(pinyin)]
+                senses = same[0].senses if same else ()
+            row = (e.traditional, e.simplified, pinyin, tuple(senses), ())
+            for key in {e.simplified, e.traditional}:
+                user.setdefault(key, []).append(row)
+        out = Dictionary(source=self)
+        out._user = user
+        return out
+
+    def cedict(self, word: str) -> list[tuple]:
+        """Rows for ``word`` (lets one Dictionary be the source of another)."""
+        return [(e.traditional, e.simplified, e.pinyin, e.senses, e.classifiers) for e in self.lookup(word)]
 
     def __contains__(self, word: str) -> bool:
         return bool(self.lookup(word))
@@ -79,6 +105,10 @@ class Dictionary:
     def is_word(self, word: str) -> bool:
         """A headword with at least one entry that is not only a variant pointer."""
         return any(not e.variant_only for e in self.lookup(word))
+
+
+def _plain(pinyin: str) -> str:
+    return pinyin.lower().replace("u:", "v")
 
 
 def parse_cedict(lines) -> list[tuple]:

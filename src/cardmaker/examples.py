@@ -146,7 +146,7 @@ def choose_examples(analysis: Analysis, words) -> dict:
     chosen = {}
     traditional = to_traditional_aligned(article.text)
     source = article.title + (f" ({article.date})" if article.date else "")
-    for w in sorted(words, key=lambda w: (len(options[w.key]), w.spans[0][0])):
+    for w in sorted(words, key=lambda w: (len(options[w.key]), w.spans[0][0] if w.spans else 0)):
         cands = options[w.key]
         if not cands:
             continue

@@ -49,15 +49,6 @@ _SURNAMES = frozenset(
 _LATIN_RE = re.compile(r"^[A-Za-z]+$")
 _DIGITS_RE = re.compile(r"^[0-9０-９.．%％]+$")
 
-_user_words: dict[str, str] = {}
-
-
-def add_words(words) -> None:
-    """Teach the segmenter extra words (a user dictionary) as ``(word, tag)`` pairs."""
-    for word, tag in words:
-        _user_words[word] = tag or "n"
-
-
 @cache
 def _quiet_jieba():
     import jieba
@@ -69,18 +60,19 @@ def _quiet_jieba():
 class Lexical:
     """jieba's dictionary entries found in one text: frequencies and tags."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, user_words=()):
         from cardmaker.lexicon import lexicon
 
         lex = lexicon()
         self.entries = lex.jieba_entries(text)
         self.total = lex.total
+        self.user_words = {w: "n" for w in user_words if w in text}
 
     def known(self, word: str) -> bool:
         return self.entries.get(word, (0, ""))[0] > 0
 
     def tag(self, word: str, default: str) -> str:
-        return self.entries.get(word, (0, ""))[1] or _user_words.get(word) or default
+        return self.entries.get(word, (0, ""))[1] or self.user_words.get(word) or default
 
 
 def jieba_tokens(simplified: str, lexical: Lexical | None = None) -> list[Token]:
@@ -95,10 +87,9 @@ def jieba_tokens(simplified: str, lexical: Lexical | None = None) -> list[Token]
     tokenizer.FREQ = {w: f for w, (f, _) in lexical.entries.items()}
     tokenizer.total = lexical.total
     tokenizer.initialized = True
-    for word, tag in _user_words.items():
-        if word in simplified:
-            tokenizer.add_word(word, tag=tag)
-            lexical.entries[word] = (tokenizer.FREQ[word], tag)
+    for word, tag in lexical.user_words.items():
+        tokenizer.add_word(word, tag=tag)
+        lexical.entries[word] = (tokenizer.FREQ[word], lexical.entries.get(word, (0, tag))[1] or tag)
     out = []
     pos = 0
     for word in tokenizer.cut(simplified):
@@ -111,7 +102,7 @@ def jieba_tokens(simplified: str, lexical: Lexical | None = None) -> list[Token]
 
 
 def _tag(word: str, lexical: Lexical) -> str:
-    if lexical.known(word) or word in _user_words:
+    if lexical.known(word):
         return lexical.tag(word, "n")
     if _DIGITS_RE.match(word):
         return "m"
@@ -124,9 +115,12 @@ def _tag(word: str, lexical: Lexical) -> str:
     return "x"  # a new word of jieba's HMM: its part of speech is unknown
 
 
-def segment(simplified: str, dictionary: Dictionary) -> list[Token]:
-    """Tokens of the article, each with its kind (word, term, name, fragment, number, other)."""
-    lexical = Lexical(simplified)
+def segment(simplified: str, dictionary: Dictionary, user_words=()) -> list[Token]:
+    """Tokens of the article, each with its kind (word, term, name, fragment, number, other).
+
+    ``user_words`` (simplified) are always cut as words.
+    """
+    lexical = Lexical(simplified, user_words)
     tokens = [c for t in jieba_tokens(simplified, lexical) for c in _classify(t, dictionary, lexical)]
     tokens = _join_names(tokens, dictionary)
     tokens = _merge_terms(tokens, dictionary)

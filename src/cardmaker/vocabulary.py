@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 
@@ -12,7 +12,7 @@ from cardmaker.dictionary import cedict, hsk_label, hsk_level
 from cardmaker.pinyin import joined, marked, numbered, zhuyin
 from cardmaker.glosses import HAN_RE as _HAN_RE
 from cardmaker.readings import CONFLICT, CORRECTED, UNGLOSSED, VERIFIED, choose, guess
-from cardmaker.script import to_simplified, to_simplified_aligned, to_traditional
+from cardmaker.script import to_simplified_aligned, to_traditional
 from cardmaker.segment import NAME, TERM, WORD, Token, segment
 
 ORDERS = ("article", "frequency", "hsk")
@@ -39,7 +39,7 @@ class Word:
     @property
     def key(self) -> tuple[str, str]:
         """The word's identity: simplified form and reading."""
-        return self.simplified, numbered(self.syllables).lower()
+        return self.simplified, numbered(self.syllables).lower().replace("u:", "v")
 
     @property
     def pinyin(self) -> str:
@@ -70,6 +70,7 @@ class Options:
     min_count: int = 1
     max_words: int | None = None
     order: str = "article"
+    user_entries: tuple = ()            # wordlist.UserEntry: words and meanings that win over CC-CEDICT
 
 
 @cache
@@ -105,7 +106,9 @@ class Analysis:
     simplified: str                              # character-aligned simplified copy of the clean text
     tokens: tuple[Token, ...]
     readings: dict                               # token start offset → syllables read there
-    words: tuple[Word, ...]
+    words: tuple[Word, ...]                      # filtered and ordered (``Options``)
+    all_words: tuple[Word, ...] = ()             # before filtering, names included
+    options: Options = Options()
 
 
 def extract(article: Article, options: Options = Options()) -> list[Word]:
@@ -116,16 +119,19 @@ def extract(article: Article, options: Options = Options()) -> list[Word]:
 def analyse(article: Article, options: Options = Options()) -> Analysis:
     """Segment and read ``article``; see ``extract``."""
     d = cedict()
+    if options.user_entries:
+        d = d.with_user_entries(options.user_entries)
     simplified = to_simplified_aligned(article.text)
     gloss_at = {g.index: g.readings for g in article.glosses}
     stop = stopwords()
     groups: dict[tuple, _Group] = {}
-    tokens = segment(simplified, d)
+    names: dict[tuple, _Group] = {}
+    tokens = segment(simplified, d, [e.simplified for e in options.user_entries])
     readings = {}
     for t in tokens:
         if not _HAN_RE.search(t.text):
             continue
-        if t.kind not in (WORD, TERM, NAME) or t.text in stop or (t.kind == NAME and not options.names):
+        if t.kind not in (WORD, TERM, NAME) or t.text in stop:
             readings[t.start] = guess(t.text, t.pos)
             continue
         span = article.text[t.start:t.end]
@@ -133,13 +139,47 @@ def analyse(article: Article, options: Options = Options()) -> Analysis:
         entries = d.lookup(t.text) if t.kind != TERM else ()
         choice = choose(t.text, span, t.pos, entries, glosses)
         readings[t.start] = choice.syllables
-        key = (t.text, numbered(choice.syllables).lower(), t.kind)
-        g = groups.setdefault(key, _Group())
+        key = (t.text, numbered(choice.syllables).lower().replace("u:", "v"), t.kind)
+        g = (groups if t.kind != NAME or options.names else names).setdefault(key, _Group())
         g.tokens.append(t)
         g.choices.append(choice)
         g.glosses.extend(f"{c}({r})" for c, rs in zip(span, glosses) for r in rs)
     words = [_word(key, g) for key, g in groups.items()]
-    return Analysis(article, simplified, tuple(tokens), readings, tuple(_filter(words, options)))
+    hidden = [_word(key, g) for key, g in names.items()]
+    return Analysis(article, simplified, tuple(tokens), readings, tuple(_filter(words, options)),
+                    tuple(words + hidden), options)
+
+
+def _dictionary(options: Options):
+    d = cedict()
+    return d.with_user_entries(options.user_entries) if options.user_entries else d
+
+
+def entry_word(simplified: str, reading, analysis: Analysis, spans) -> Word:
+    """A word the segmentation did not produce (a teacher added it), read where it occurs.
+
+    ``reading`` (numbered syllables) picks the entry when given; ``spans`` may
+    be empty when the article does not contain the word at all.
+    """
+    d = _dictionary(analysis.options)
+    text = analysis.article.text
+    gloss_at = {g.index: g.readings for g in analysis.article.glosses}
+    entries = d.lookup(simplified)
+    if reading is not None:
+        wanted = " ".join(reading).lower().replace("u:", "v")
+        entries = tuple(e for e in entries if e.pinyin.lower().replace("u:", "v") == wanted) or entries
+    g = _Group()
+    for a, b in spans or [(None, None)]:
+        span = text[a:b] if a is not None else to_traditional(simplified)
+        glosses = [gloss_at.get(i, ()) for i in range(a, b)] if a is not None else [()] * len(simplified)
+        choice = choose(simplified, span, "", entries, glosses)
+        if reading is not None and choice.syllables != tuple(reading) and choice.entry is None:
+            choice = replace(choice, syllables=tuple(reading))
+        g.choices.append(choice)
+        if a is not None:
+            g.tokens.append(Token(simplified, a, b, "", WORD))
+            g.glosses.extend(f"{c}({r})" for c, rs in zip(span, glosses) for r in rs)
+    return _word((simplified, "", WORD), g)
 
 
 def _word(key, g: _Group) -> Word:
@@ -156,7 +196,7 @@ def _word(key, g: _Group) -> Word:
         senses, composed = ("(name)",) + _composed_senses(text, choice.syllables), True
     elif not senses:
         senses, composed = _composed_senses(text, choice.syllables), True
-    pos = Counter(t.pos for t in g.tokens).most_common(1)[0][0]
+    pos = Counter(t.pos for t in g.tokens).most_common(1)[0][0] if g.tokens else ""
     return Word(
         simplified=text,
         traditional=traditional,
@@ -193,28 +233,8 @@ def _filter(words: list[Word], o: Options) -> list[Word]:
     return words[: o.max_words] if o.max_words is not None else words
 
 
-def known_words(lines) -> frozenset[str]:
-    """Known words from a list: one per line, or the first tab-separated column, either script."""
-    out = set()
-    for line in lines:
-        line = line.strip().lstrip("\ufeff")
-        if not line or line.startswith("#"):
-            continue
-        word = line.split("\t")[0].strip()
-        if word:
-            out.add(word)
-            out.add(to_simplified(word))
-    return frozenset(out)
-
-
 def read_known(path) -> frozenset[str]:
-    """``known_words`` of a file; raises ``InputError`` naming it when it cannot be read."""
-    from cardmaker.errors import InputError
+    """Known words from a file (see ``wordlist.known_words``); ``InputError`` names the file."""
+    from cardmaker.wordlist import known_words, read_text
 
-    try:
-        data = open(path, "rb").read()
-    except OSError as e:
-        raise InputError(path, f"cannot read known-words file ({e.strerror or e})") from None
-    from cardmaker.encoding import decode
-
-    return known_words(decode(data, path).text.splitlines())
+    return known_words(read_text(path, "known-words file"))

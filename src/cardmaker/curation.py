@@ -1,0 +1,87 @@
+"""A teacher's curated word list applied to an article's analysis.
+
+The list (``cardmaker words`` output, edited) names exactly the words to
+build, in its order.  Cells the teacher filled win over computed values;
+a word the analysis did not produce is found in the text or looked up; a
+word the article does not contain at all still gets a card, without an
+example, and a warning.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from cardmaker.errors import InputError
+from cardmaker.vocabulary import Analysis, Word, entry_word
+from cardmaker.wordlist import ListedWord, parse_pinyin
+
+
+def _find(analysis: Analysis, simplified: str, reading: tuple[str, ...] | None) -> Word | None:
+    matches = [w for w in analysis.all_words if w.simplified == simplified]
+    if reading is not None:
+        wanted = " ".join(reading).lower().replace("u:", "v")
+        exact = [w for w in matches if w.key[1] == wanted]
+        matches = exact or matches
+    return max(matches, key=lambda w: w.count) if matches else None
+
+
+def _spans(analysis: Analysis, simplified: str) -> tuple[tuple[int, int], ...]:
+    out, i = [], analysis.simplified.find(simplified)
+    while i >= 0 and simplified:
+        out.append((i, i + len(simplified)))
+        i = analysis.simplified.find(simplified, i + len(simplified))
+    return tuple(out)
+
+
+def curate(analysis: Analysis, rows, path) -> tuple[list[Word], list[str]]:
+    """The listed words, in the list's order, with the teacher's cells applied; and warnings."""
+    from cardmaker.script import to_simplified
+
+    words, warnings, seen = [], [], set()
+    for row in rows:
+        simplified = row.cells.get("simplified") or to_simplified(row.cells["traditional"])
+        reading = None
+        if "pinyin_numbered" in row.cells or "pinyin" in row.cells:
+            text = row.cells.get("pinyin_numbered") or row.cells["pinyin"]
+            reading = parse_pinyin(text)
+            if reading is None or len(reading) != len(simplified):
+                raise InputError(path, f"line {row.line}: cannot read the pinyin {text!r} of {simplified!r}")
+        word = _find(analysis, simplified, reading)
+        if word is None:
+            spans = _spans(analysis, simplified)
+            word = entry_word(simplified, reading, analysis, spans)
+            if not spans:
+                warnings.append(f"{path}: line {row.line}: {simplified} is not in the article; "
+                                "its card has no example")
+        word = _apply(word, row, reading, path)
+        if word.key in seen:
+            continue
+        seen.add(word.key)
+        words.append(word)
+    return words, warnings
+
+
+def _apply(word: Word, row: ListedWord, reading, path) -> Word:
+    """The teacher's cells over the computed ones; a changed reading keeps its pinyin forms in step."""
+    c = row.cells
+    changes: dict = {}
+    if reading is not None and tuple(s.lower() for s in reading) != tuple(
+            s.lower().replace("u:", "v") for s in word.syllables):
+        changes["syllables"] = reading
+    if "traditional" in c:
+        changes["traditional"] = c["traditional"]
+    if "meaning" in c:
+        changes["senses"] = tuple(s.strip() for s in c["meaning"].split(" / ") if s.strip())
+        changes["composed"] = False
+    if "classifiers" in c:
+        changes["classifiers"] = tuple(s.strip() for s in c["classifiers"].split(" / ") if s.strip())
+    if "pos" in c:
+        changes["pos"] = c["pos"]
+    if "hsk" in c:
+        level = c["hsk"]
+        if level not in ("1", "2", "3", "4", "5", "6", "7-9"):
+            raise InputError(path, f"line {row.line}: HSK level must be 1–6 or 7-9, not {level!r}")
+        changes["hsk"] = 7 if level == "7-9" else int(level)
+    if "reading_check" in c:
+        changes["check"] = c["reading_check"]
+    return replace(word, **changes) if changes else word
