@@ -38,7 +38,8 @@ def marked(syllable: str) -> str:
     return s[:1].upper() + s[1:] if upper else s
 
 
-def joined(syllables) -> str:
+@cache
+def joined(syllables: tuple[str, ...]) -> str:
     """Tone-marked word, with an apostrophe before a syllable starting with a, o or e: xī'ān."""
     out = []
     for i, syl in enumerate(syllables):
@@ -49,11 +50,13 @@ def joined(syllables) -> str:
     return "".join(out)
 
 
-def numbered(syllables) -> str:
+@cache
+def numbered(syllables: tuple[str, ...]) -> str:
     return " ".join(s if s[-1:].isdigit() or not s.isalpha() else s + "5" for s in syllables)
 
 
-def zhuyin(syllables) -> str:
+@cache
+def zhuyin(syllables: tuple[str, ...]) -> str:
     return " ".join(_zhuyin(s) for s in syllables)
 
 

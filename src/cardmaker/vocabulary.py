@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
 from cardmaker.article import Article
@@ -36,7 +36,7 @@ class Word:
     name: bool = False
     term: bool = False
 
-    @property
+    @cached_property
     def key(self) -> tuple[str, str]:
         """The word's identity: simplified form and reading."""
         return self.simplified, numbered(self.syllables).lower().replace("u:", "v")
