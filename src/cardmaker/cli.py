@@ -173,6 +173,9 @@ def words(article, output, encoding, **vocab):
         options = make_options(**vocab)
     except CardmakerError as e:
         raise click.ClickException(str(e)) from None
+    from cardmaker.dictionary import HSK_NAME
+
+    click.echo(f"note: the hsk column holds levels of {HSK_NAME}; 7-9 is one band", err=True)
     for a in batch.articles([article], encoding):
         try:
             text = to_tsv(extract(a, options))
