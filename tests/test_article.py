@@ -89,3 +89,21 @@ def test_cut_multibyte_character_is_dropped_not_fatal():
     data = "標題\n正文內容".encode()[:-1]
     a = parse_article(data, "cut.txt")
     assert a.text.endswith("正文內") and a.notes
+
+
+@pytest.mark.parametrize(
+    "line, date",
+    [
+        ("2023-08-08 174", "2023-08-08"),
+        ("2023/8/8", "2023-08-08"),
+        ("2023年8月8日 17:44", "2023-08-08"),
+        ("發布時間：2023-08-08 10:20:00", "2023-08-08"),
+        ("2023.08.08 來源：新華社", "2023-08-08"),
+        ("2023年8月8日，習近平在北京出席會議。", None),  # a sentence that starts with a date is body text
+        ("20230808", None),
+    ],
+)
+def test_date_line_forms(line, date):
+    a = parse_article(f"標題\n{line}\n正文第一句。\n".encode(), "x.txt")
+    assert a.date == date
+    assert any(line.split("，")[0] in s.text for s in a.sentences) == (date is None)

@@ -23,6 +23,12 @@ from cardmaker.glosses import Reading, parse_syllable, report, strip_glosses
         ("學（xué）習（xi)", "學習", [("學", "xue2"), ("習", "xi")]),
         # a gloss inside an ordinary parenthesis
         ("12省(區(qū)、市)", "12省(區、市)", [("區", "qu1")]),
+        # decomposed tone marks (combining accents)
+        ("學(xue\u0301)習", "學習", [("學", "xue2")]),
+        # a word's reading in one pair of parentheses glosses each of its characters
+        ("學習(xuéxí)很好", "學習很好", [("學", "xue2"), ("習", "xi2")]),
+        ("學習（xue2 xi2）", "學習", [("學", "xue2"), ("習", "xi2")]),
+        ("西安(xī'ān)", "西安", [("西", "xi1"), ("安", "an1")]),
     ],
 )
 def test_gloss_forms(raw, clean, glossed):
@@ -45,6 +51,8 @@ def test_gloss_forms(raw, clean, glossed):
         "號(xyz)碼",         # lower case but not a Mandarin syllable
         "他說 (shen) 了",    # a space: not directly after a character
         "abc(de)",          # not after a Han character
+        "ABC(xuexi)",       # a word gloss needs as many Han characters as syllables
+        "他們(xuexixiao)",   # three syllables after two characters
     ],
 )
 def test_ordinary_parentheses_are_kept(text):

@@ -11,8 +11,12 @@ from cardmaker.encoding import decode
 from cardmaker.errors import InputError
 from cardmaker.glosses import HAN_RE, Gloss, strip_glosses
 
-# 2023-08-08, 2023/8/8, 2023年8月8日, optionally followed by a time or a counter.
-_DATE_RE = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[\sT][\d:\s]*)?\s*$")
+# 2023-08-08, 2023/8/8, 2023年8月8日, after an optional label (發布時間：) and followed by
+# something short that is not a sentence: a time, a counter, a source.
+_DATE_RE = re.compile(
+    r"^\s*(?:[^\d\s，。,]{1,8}[:：]\s*)?(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
+    r"(?![\d])(?P<rest>[^，。！？；,!?;]{0,40})$"
+)
 _TERMINATORS = "。！？；!?…"
 _CLOSERS = "”’」』）)】》〉\"'』"
 _SENTENCE_RE = re.compile(f"[^\n{_TERMINATORS}]*(?:[{_TERMINATORS}]+[{re.escape(_CLOSERS)}]*|\n|$)")
@@ -126,7 +130,7 @@ def _layout(text: str, fallback: str):
         title_span = (first_pos, first_pos + len(first))
         m = _DATE_RE.match(nonempty[1][0])
         if m:
-            y, mo, d = (int(g) for g in m.groups())
+            y, mo, d = (int(g) for g in m.groups()[:3])
             if 1 <= mo <= 12 and 1 <= d <= 31:
                 date = f"{y:04d}-{mo:02d}-{d:02d}"
                 date_span = (nonempty[1][1], nonempty[1][1] + len(nonempty[1][0]))

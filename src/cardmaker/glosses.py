@@ -27,15 +27,14 @@ _TONED = {
     "ń": ("n", 2), "ň": ("n", 3), "ǹ": ("n", 4), "ḿ": ("m", 2),
     "ê": ("e", None), "ü": ("v", None),
 }
-_LETTERS = "a-z:" + "".join(_TONED)
-_SYL = f"[{_LETTERS}]{{1,7}}[0-5]?"
-# A run of glosses after a Han character, optionally ending in a fragment cut
-# off by the end of the line or page: 黨(dang)(dan
-_RUN_RE = re.compile(
-    f"(?<=[{HAN}])((?:[(（]{_SYL}[)）])*)"
-    f"(?:[(（]([{_LETTERS}]{{1,7}}[0-5]?)[ \\t]*(?=\\r?\\n|\\Z))?"
-)
+_LETTERS = "a-z:\u0300-\u036f" + "".join(_TONED)  # combining tone marks too (decomposed text)
+_SYL = f"[{_LETTERS}]{{1,9}}[0-5]?"
+_OPEN_RE = re.compile(f"(?<=[{HAN}])[(（]")
 _GROUP_RE = re.compile(f"[(（]({_SYL})[)）]")
+# a word's reading in one pair of parentheses after the word: 學習(xuéxí), 學習(xue2 xi2)
+_WORD_GLOSS_RE = re.compile(f"[(（]([{_LETTERS}][{_LETTERS}0-5' ’]{{2,60}})[)）]")
+# a gloss cut off by the end of the line or page: 黨(dang)(dan
+_CUT_RE = re.compile(f"[(（]({_SYL})[ \\t]*(?=\\r?\\n|\\Z)")
 
 
 @dataclass(frozen=True)
@@ -162,43 +161,75 @@ def char_readings(char: str) -> tuple[Reading, ...]:
     return tuple(out)
 
 
+def split_syllables(text: str) -> tuple[Reading, ...] | None:
+    """``xuéxí``, ``xue2 xi2``, ``xue2xi2`` or ``xī'ān`` → readings; None if not all Mandarin."""
+    text = unicodedata.normalize("NFC", text.strip())
+    out: list[Reading] = []
+    for chunk in re.split(r"[\s'’\-·]+", text):
+        if not chunk:
+            continue
+        n = len(chunk)
+        best: list[list[Reading] | None] = [None] * (n + 1)
+        best[n] = []
+        for i in range(n - 1, -1, -1):
+            for j in range(min(n, i + 7), i, -1):
+                if best[j] is not None and (r := parse_syllable(chunk[i:j])) is not None:
+                    best[i] = [r] + best[j]
+                    break
+        if best[0] is None:
+            return None
+        out.extend(best[0])
+    return tuple(out) or None
+
+
 def strip_glosses(raw: str) -> Stripped:
     """Remove glosses from ``raw``, keeping every other character in order.
 
     Returns the clean text, one ``Gloss`` per glossed character (repeats folded
     into it) and the number of fragments cut off mid-gloss at a line's end.
+    A word's reading in one pair of parentheses (學習(xuéxí)) glosses each of its
+    characters when the syllables match the Han characters before it.
     """
     pieces: list[str] = []
     glosses: list[Gloss] = []
     truncated = 0
-    pos = 0
-    length = 0
-    for m in _RUN_RE.finditer(raw):
-        if m.start() == m.end():
+    pos = 0        # end of what has been copied or dropped in raw
+    length = 0     # length of the clean text copied so far
+
+    def emit(at: int, char: str, written, readings):
+        own = char_readings(char)
+        mismatch = bool(own) and not any(r.agrees(o) for r in readings for o in own)
+        glosses.append(Gloss(at, char, tuple(written), tuple(readings), mismatch))
+
+    for m in _OPEN_RE.finditer(raw):
+        i = m.start()
+        if i < pos:
             continue
-        written, readings = [], []
-        end = m.start()
-        for g in _GROUP_RE.finditer(m.group(1)):
-            reading = parse_syllable(g.group(1))
-            if reading is None:
-                break
+        written, readings, j = [], [], i
+        while (g := _GROUP_RE.match(raw, j)) and (r := parse_syllable(g.group(1))) is not None:
             written.append(g.group(1))
-            readings.append(reading)
-            end = m.start() + g.end()
-        cut = m.group(2)
-        if cut is not None and end == m.start(1) + len(m.group(1)) and _is_prefix(cut):
-            end = m.end()
+            readings.append(r)
+            j = g.end()
+        word = None
+        if not readings and (w := _WORD_GLOSS_RE.match(raw, i)):
+            sylls = split_syllables(w.group(1))
+            if sylls and 2 <= len(sylls) <= 8 and i - len(sylls) >= pos and \
+                    all(HAN_RE.match(c) for c in raw[i - len(sylls):i]):
+                word, j = sylls, w.end()
+        cut = _CUT_RE.match(raw, j) if word is None else None
+        if cut and _is_prefix(cut.group(1)):
             truncated += 1
-        if end == m.start():
+            j = cut.end()
+        if j == i:
             continue
-        pieces.append(raw[pos:m.start()])
-        length += m.start() - pos
-        pos = end
+        pieces.append(raw[pos:i])
+        length += i - pos
         if readings:
-            char = raw[m.start() - 1]
-            own = char_readings(char)
-            mismatch = bool(own) and not any(r.agrees(o) for r in readings for o in own)
-            glosses.append(Gloss(length - 1, char, tuple(written), tuple(readings), mismatch))
+            emit(length - 1, raw[i - 1], written, readings)
+        elif word:
+            for k, r in enumerate(word):
+                emit(length - len(word) + k, raw[i - len(word) + k], [str(r)], [r])
+        pos = j
     pieces.append(raw[pos:])
     return Stripped("".join(pieces), tuple(glosses), truncated)
 
