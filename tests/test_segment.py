@@ -39,3 +39,11 @@ def test_surname_joined_to_given_name():
 @pytest.mark.parametrize("text", ["周全", "扁平化"])
 def test_common_words_jieba_tags_as_names_are_words(text):
     assert all(kind != NAME for _, kind in kinds(f"要考慮{text}"))
+
+
+def test_date_unit_is_cut_from_a_proper_noun():
+    # 28日电 is "dispatch of the 28th"; 日电 alone is the company NEC in CC-CEDICT
+    k = kinds("新華社北京11月28日電")
+    assert ("日", "word") in k and ("電", "word") in k
+    assert ("3月份", "word") not in k
+    assert ("月份", "word") in kinds("今年3月份的數據")

@@ -16,6 +16,12 @@ _VARIANT_RE = re.compile(
     re.I,
 )
 _SURNAME_RE = re.compile(r"^surname \S+$", re.I)
+_REFERENCE_RE = re.compile(r"^(?:also written|see also|(?:old |archaic )?variant of) [^\s\[]+(?:\[[^\]]*\])?$", re.I)
+
+
+def is_reference(sense: str) -> bool:
+    """A sense that only points at another headword: "also written 發布|发布[fa1 bu4]"."""
+    return bool(_REFERENCE_RE.match(sense))
 
 
 @dataclass(frozen=True)

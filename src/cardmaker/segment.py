@@ -122,6 +122,7 @@ def segment(simplified: str, dictionary: Dictionary, user_words=()) -> list[Toke
     """
     lexical = Lexical(simplified, user_words)
     tokens = [c for t in jieba_tokens(simplified, lexical) for c in _classify(t, dictionary, lexical)]
+    tokens = _split_date_units(tokens, dictionary, lexical)
     tokens = _join_names(tokens, dictionary)
     tokens = _merge_terms(tokens, dictionary)
     out = []
@@ -164,6 +165,27 @@ def _kind(t: Token, d: Dictionary, lexical: Lexical) -> Token:
     if t.pos.startswith("m") and _NUMERAL_PREFIX_RE.match(t.text):
         return replace(t, kind=NUMBER)
     return replace(t, kind=FRAGMENT)
+
+
+_DATE_UNITS = "年月日号號时時分秒"
+
+
+def _split_date_units(tokens: list[Token], d: Dictionary, lexical: Lexical) -> list[Token]:
+    """北京11月28日电: a date's unit that jieba glued to the next word (日电, which CC-CEDICT knows
+    only as the company NEC) is cut off again, unless the whole is a common word (月份)."""
+    out: list[Token] = []
+    for t in tokens:
+        prev = out[-1] if out else None
+        if (
+            prev is not None and prev.kind == NUMBER and prev.end == t.start and len(t.text) > 1
+            and t.text[0] in _DATE_UNITS and not any(not e.proper for e in d.lookup(t.text))
+        ):
+            rest = t.text[1:]
+            out.append(Token(t.text[0], t.start, t.start + 1, "q", WORD))
+            out.extend(_classify(Token(rest, t.start + 1, t.end, lexical.tag(rest, "n")), d, lexical))
+        else:
+            out.append(t)
+    return out
 
 
 def _join_names(tokens: list[Token], d: Dictionary) -> list[Token]:

@@ -79,6 +79,14 @@ def stopwords() -> frozenset[str]:
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
+def _content(entry) -> tuple[str, ...]:
+    """An entry's senses without pure cross-references ("also written 發布|发布"), if others remain."""
+    from cardmaker.dictionary import is_reference
+
+    kept = tuple(s for s in entry.senses if not is_reference(s))
+    return kept or entry.senses
+
+
 def _composed_senses(word: str, syllables) -> tuple[str, ...]:
     """Meaning of a word with no entry, from its characters' entries for their readings."""
     d = cedict()
@@ -189,7 +197,7 @@ def _word(key, g: _Group) -> Word:
     check = next(c for c in _CHECK_ORDER if c in checks)
     entry = choice.entry
     if entry is not None:
-        traditional, senses, classifiers, composed = entry.traditional, entry.senses, entry.classifiers, False
+        traditional, senses, classifiers, composed = entry.traditional, _content(entry), entry.classifiers, False
     else:
         traditional, senses, classifiers, composed = to_traditional(text), (), (), True
     if kind == NAME and (entry is None or not entry.proper):
