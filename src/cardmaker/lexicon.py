@@ -161,13 +161,16 @@ class Lexicon:
     def _query(self, sql: str, args) -> list:
         try:
             return self._db().execute(sql, args).fetchall()
-        except sqlite3.DatabaseError as e:
-            # damaged after it was checked: remove it so that the next run rebuilds it
-            try:
-                os.unlink(self.path)
-            except OSError:
-                pass
-            raise CardmakerError(f"the dictionary cache {self.path} is damaged ({e}); run again to rebuild it") from None
+        except sqlite3.DatabaseError:
+            pass
+        # damaged in a way the opening checks did not see: rebuild it and ask again
+        try:
+            build(self.path)
+            self._local.key = None
+            return self._db().execute(sql, args).fetchall()
+        except (sqlite3.DatabaseError, OSError) as e:
+            raise CardmakerError(f"the dictionary cache {self.path} is damaged and cannot be rebuilt ({e}); "
+                                 "delete it or set CARDMAKER_CACHE") from None
 
     def _many(self, sql: str, keys) -> list:
         keys = list(keys)
