@@ -118,11 +118,12 @@ def test_merge_builds_subdecks_with_each_word_once(tmp_path, collection):
     b = tmp_path / "b.txt"
     a.write_text("第一篇\n經濟發展很強勁，市場表現良好。\n", encoding="utf-8")
     b.write_text("第二篇\n出口增長強勁，經濟穩定。\n", encoding="utf-8")
-    result = run_build([a, b], BuildOptions(merge="Week 1", output=tmp_path / "out", timestamp=1_700_000_000))
+    result = run_build([a, b], BuildOptions(merge="Chinese::Week 1", output=tmp_path / "out",
+                                            timestamp=1_700_000_000))
     (deck,) = result.decks
     import_apkg(collection, deck)
     names = {d.name for d in collection.decks.all_names_and_ids()}
-    assert {"Week 1", "Week 1::第一篇", "Week 1::第二篇"} <= names
+    assert {"Chinese::Week 1", "Chinese::Week 1::第一篇", "Chinese::Week 1::第二篇"} <= names
     n = note_by(collection, "强劲")
     assert n["Count"] == "2" and n["Example"].count('class="hl"') == 2
     assert {"a", "b"} <= set(n.tags)

@@ -145,10 +145,10 @@ def _write(target: Path, options: BuildOptions, sections, script: str, parent: s
         text = pleco_text([((parent, title) if parent else (title,), [w for w, *_ in rs]) for title, rs in sections])
         write_atomic(target, text.encode("utf-8"))
         return notes, 0
-    decks = [new_deck(deck_name(parent))] if parent else []
+    decks = [new_deck(deck_name(parent, nested=True))] if parent else []
     cards = 0
     for title, rows in sections:
-        deck = new_deck(f"{deck_name(parent)}::{deck_name(title)}" if parent else deck_name(title))
+        deck = new_deck(f"{deck_name(parent, nested=True)}::{deck_name(title)}" if parent else deck_name(title))
         for w, examples, slugs, sources in rows:
             note = make_note(w, examples, script, slugs, sources, options.cards)
             deck.add_note(note)

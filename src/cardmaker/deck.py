@@ -76,8 +76,11 @@ def note_guid(word: Word) -> str:
     return genanki.guid_for("cardmaker", *word.key)
 
 
-def deck_name(title: str) -> str:
-    """A deck name from a title: no subdeck separators, no control characters."""
+def deck_name(title: str, nested: bool = False) -> str:
+    """A deck name from a title: no control characters, and no subdeck separators unless ``nested``
+    (a name the user gave, such as ``--merge "Chinese::Week 12"``)."""
+    if nested:
+        return "::".join(deck_name(part) for part in title.split("::") if part.strip()) or "cardmaker"
     name = " ".join("".join(c if c.isprintable() else " " for c in title).split())
     return name.replace("::", ":") or "cardmaker"
 
