@@ -13,53 +13,8 @@ from dataclasses import asdict
 import click
 
 from cardmaker import __version__
+from cardmaker.cli_options import EXIT_CODES, Batch, encoding_option, make_options, parse_cards, vocabulary_options
 from cardmaker.errors import CardmakerError
-
-EXIT_CODES = """\b
-Exit codes:
-  0  everything was built
-  1  some input failed (reported one line each; the rest was still processed)
-  2  usage error"""
-
-encoding_option = click.option(
-    "--encoding", metavar="NAME", help="Text encoding of the articles (default: detect UTF-8/16, GB18030, Big5)."
-)
-
-
-class Batch:
-    """Runs one step per article, reporting failures as one line each and remembering them."""
-
-    def __init__(self):
-        self.failed = 0
-
-    def fail(self, error: CardmakerError) -> None:
-        self.failed += 1
-        click.echo(f"error: {error}", err=True)
-
-    def articles(self, paths, encoding):
-        from cardmaker.article import find_articles, read_article
-
-        for item in find_articles(paths):
-            if isinstance(item, CardmakerError):
-                self.fail(item)
-                continue
-            try:
-                article = read_article(item, encoding)
-            except CardmakerError as e:
-                self.fail(e)
-                continue
-            except Exception as e:
-                from cardmaker.build import internal_error
-
-                self.fail(internal_error(item, e))
-                continue
-            for note in article.notes:
-                click.echo(f"warning: {item}: {note}", err=True)
-            yield article
-
-    def exit(self) -> None:
-        sys.exit(1 if self.failed else 0)
-
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXIT_CODES)
 @click.version_option(__version__, prog_name="cardmaker")
@@ -114,39 +69,6 @@ def glosses(articles, clean, as_json, encoding):
     batch.exit()
 
 
-def vocabulary_options(f):
-    """The word-list options shared by ``words`` and ``build``."""
-    options = [
-        click.option("--names", is_flag=True, help="Keep person names (tagged as names)."),
-        click.option("--known", "known", type=click.Path(dir_okay=False), metavar="FILE",
-                     help="Leave out words listed in FILE (one per line or first TSV column, either script)."),
-        click.option("--skip-hsk", type=click.IntRange(0, 9), default=0, metavar="N",
-                     help="Leave out words of HSK 3.0 (2021) level N and below."),
-        click.option("--min-count", type=click.IntRange(1), default=1, metavar="N",
-                     help="Keep words that occur at least N times."),
-        click.option("--max-words", type=click.IntRange(1), default=None, metavar="N",
-                     help="Keep at most N words (after ordering)."),
-        click.option("--order", type=click.Choice(["article", "frequency", "hsk"]), default="article",
-                     show_default=True, help="Order of the words."),
-        click.option("--dict", "user_dict", type=click.Path(dir_okay=False), metavar="FILE",
-                     help="Your dictionary: word<TAB>pinyin<TAB>meaning lines; its words and meanings win."),
-    ]
-    for option in reversed(options):
-        f = option(f)
-    return f
-
-
-def make_options(names, known, skip_hsk, min_count, max_words, order, user_dict):
-    from cardmaker.vocabulary import Options, read_known
-    from cardmaker.wordlist import read_user_dictionary
-
-    return Options(
-        names=names, known=read_known(known) if known else frozenset(), skip_hsk=skip_hsk,
-        min_count=min_count, max_words=max_words, order=order,
-        user_entries=read_user_dictionary(user_dict) if user_dict else (),
-    )
-
-
 @main.command(epilog=EXIT_CODES)
 @click.argument("article", type=click.Path())
 @click.option("-o", "--output", type=click.Path(), help="Write the table to this file instead of printing it.")
@@ -182,6 +104,11 @@ def words(article, output, encoding, **vocab):
         except CardmakerError as e:
             batch.fail(e)
             continue
+        except Exception as e:
+            from cardmaker.build import internal_error
+
+            batch.fail(internal_error(a.path, e))
+            continue
         if output:
             from cardmaker.atomic import write_atomic
 
@@ -194,23 +121,11 @@ def words(article, output, encoding, **vocab):
     batch.exit()
 
 
-def _cards(ctx, param, value):
-    from cardmaker.deck import CARD_TYPES
-
-    if value is None:
-        return tuple(CARD_TYPES)
-    chosen = tuple(v.strip().lower() for v in value.split(",") if v.strip())
-    bad = [c for c in chosen if c not in CARD_TYPES]
-    if bad or not chosen:
-        raise click.BadParameter(f"choose from {', '.join(CARD_TYPES)} (comma-separated), not {value!r}")
-    return chosen
-
-
 @main.command(epilog=EXIT_CODES)
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("-o", "--output", type=click.Path(), help="Output folder (default decks/), or an .apkg file for one article.")
 @click.option("--merge", metavar="NAME", help="Build one deck NAME with a subdeck per article, each word once.")
-@click.option("--cards", callback=_cards, metavar="TYPES",
+@click.option("--cards", callback=parse_cards, metavar="TYPES",
               help="Card types, comma-separated: recognition, recall, cloze (default: all three).")
 @click.option("--script", type=click.Choice(["traditional", "simplified", "both"]),
               help="Script shown on the cards (default: the article's own).")
@@ -297,11 +212,8 @@ def sheet(article, output, word_list, encoding, **vocab):
     Example:
       cardmaker sheet article.txt -o sheet.html --skip-hsk 2
     """
-    from pathlib import Path
-
-    from cardmaker.atomic import write_atomic
-    from cardmaker.build import BuildOptions, prepare
-    from cardmaker.sheet import render
+    from cardmaker.build import BuildOptions
+    from cardmaker.sheet import write_sheet
     from cardmaker.wordlist import read_word_list
 
     batch = Batch()
@@ -310,15 +222,14 @@ def sheet(article, output, word_list, encoding, **vocab):
             vocabulary=make_options(**vocab), encoding=encoding,
             word_list=read_word_list(word_list) if word_list else (), word_list_path=word_list or "",
         )
-        p = prepare(article, options)
-        for n in p.notes:
-            click.echo(f"warning: {article}: {n}", err=True)
-        date = p.source[len(p.title):].strip(" ()") or None
-        target = Path(output) if output else Path(article).with_suffix(".html")
-        if target.resolve() == Path(article).resolve():
-            raise CardmakerError(f"{target}: is the article itself; choose another -o")
-        write_atomic(target, render(p.title, date, p.words, p.examples).encode("utf-8"))
+        target, warnings = write_sheet(article, options, output)
+        for w in warnings:
+            click.echo(f"warning: {article}: {w}", err=True)
         click.echo(f"wrote {target}")
     except CardmakerError as e:
         batch.fail(e)
+    except Exception as e:
+        from cardmaker.build import internal_error
+
+        batch.fail(internal_error(article, e))
     batch.exit()

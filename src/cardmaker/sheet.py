@@ -29,3 +29,23 @@ def render(title: str, date: str | None, words, examples: dict) -> str:
         title=_e(title), meta=meta, rows="\n".join(rows), css=_template("sheet.css"),
         footer=f"Made with cardmaker. Readings checked against the article; HSK levels: {_e(HSK_NAME)}.",
     )
+
+
+def write_sheet(article, options, output=None):
+    """Prepare ``article`` (a path) and write its sheet to ``output`` (default: beside it, .html).
+
+    Returns the path written and the warnings of reading and curating it.
+    """
+    from pathlib import Path
+
+    from cardmaker.atomic import write_atomic
+    from cardmaker.build import prepare
+    from cardmaker.errors import OutputError
+
+    p = prepare(article, options)
+    target = Path(output) if output else Path(article).with_suffix(".html")
+    if target.resolve() == Path(article).resolve():
+        raise OutputError(f"{target}: is the article itself; choose another -o")
+    date = p.source[len(p.title):].strip(" ()") or None
+    write_atomic(target, render(p.title, date, p.words, p.examples).encode("utf-8"))
+    return target, list(p.notes)

@@ -1,0 +1,99 @@
+"""Options and batch reporting shared by the ``cardmaker`` commands."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from cardmaker.errors import CardmakerError
+
+EXIT_CODES = """\b
+Exit codes:
+  0  everything was built
+  1  some input failed (reported one line each; the rest was still processed)
+  2  usage error"""
+
+encoding_option = click.option(
+    "--encoding", metavar="NAME", help="Text encoding of the articles (default: detect UTF-8/16, GB18030, Big5)."
+)
+
+
+class Batch:
+    """Runs one step per article, reporting failures as one line each and remembering them."""
+
+    def __init__(self):
+        self.failed = 0
+
+    def fail(self, error: CardmakerError) -> None:
+        self.failed += 1
+        click.echo(f"error: {error}", err=True)
+
+    def articles(self, paths, encoding):
+        from cardmaker.article import find_articles, read_article
+
+        for item in find_articles(paths):
+            if isinstance(item, CardmakerError):
+                self.fail(item)
+                continue
+            try:
+                article = read_article(item, encoding)
+            except CardmakerError as e:
+                self.fail(e)
+                continue
+            except Exception as e:
+                from cardmaker.build import internal_error
+
+                self.fail(internal_error(item, e))
+                continue
+            for note in article.notes:
+                click.echo(f"warning: {item}: {note}", err=True)
+            yield article
+
+    def exit(self) -> None:
+        sys.exit(1 if self.failed else 0)
+
+
+def vocabulary_options(f):
+    """The word-list options shared by ``words`` and ``build``."""
+    options = [
+        click.option("--names", is_flag=True, help="Keep person names (tagged as names)."),
+        click.option("--known", "known", type=click.Path(dir_okay=False), metavar="FILE",
+                     help="Leave out words listed in FILE (one per line or first TSV column, either script)."),
+        click.option("--skip-hsk", type=click.IntRange(0, 9), default=0, metavar="N",
+                     help="Leave out words of HSK 3.0 (2021) level N and below."),
+        click.option("--min-count", type=click.IntRange(1), default=1, metavar="N",
+                     help="Keep words that occur at least N times."),
+        click.option("--max-words", type=click.IntRange(1), default=None, metavar="N",
+                     help="Keep at most N words (after ordering)."),
+        click.option("--order", type=click.Choice(["article", "frequency", "hsk"]), default="article",
+                     show_default=True, help="Order of the words."),
+        click.option("--dict", "user_dict", type=click.Path(dir_okay=False), metavar="FILE",
+                     help="Your dictionary: word<TAB>pinyin<TAB>meaning lines; its words and meanings win."),
+    ]
+    for option in reversed(options):
+        f = option(f)
+    return f
+
+
+def make_options(names, known, skip_hsk, min_count, max_words, order, user_dict):
+    from cardmaker.vocabulary import Options, read_known
+    from cardmaker.wordlist import read_user_dictionary
+
+    return Options(
+        names=names, known=read_known(known) if known else frozenset(), skip_hsk=skip_hsk,
+        min_count=min_count, max_words=max_words, order=order,
+        user_entries=read_user_dictionary(user_dict) if user_dict else (),
+    )
+
+
+def parse_cards(ctx, param, value):
+    from cardmaker.deck import CARD_TYPES
+
+    if value is None:
+        return tuple(CARD_TYPES)
+    chosen = tuple(v.strip().lower() for v in value.split(",") if v.strip())
+    bad = [c for c in chosen if c not in CARD_TYPES]
+    if bad or not chosen:
+        raise click.BadParameter(f"choose from {', '.join(CARD_TYPES)} (comma-separated), not {value!r}")
+    return chosen
