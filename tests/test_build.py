@@ -191,12 +191,10 @@ def test_failed_write_keeps_the_old_deck(tmp_path, seed_path, monkeypatch):
     run_build([seed_path], BuildOptions(output=out, timestamp=1_700_000_000))
     before = out.read_bytes()
 
-    def broken(self, file, timestamp=None):
-        with open(file, "wb") as f:
-            f.write(b"PK partial")
+    def broken(self, cursor, timestamp, id_gen):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(genanki.Package, "write_to_file", broken)
+    monkeypatch.setattr(genanki.Package, "write_to_db", broken)
     result = run_build([seed_path], BuildOptions(output=out, timestamp=1_700_000_100))
     assert result.failed and "No space left" in str(result.failed[0])
     assert out.read_bytes() == before
