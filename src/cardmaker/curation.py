@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from cardmaker.errors import InputError
+from cardmaker.pinyin import reading_key
 from cardmaker.vocabulary import Analysis, Word, entry_word
 from cardmaker.wordlist import ListedWord, parse_pinyin
 
@@ -19,8 +20,7 @@ from cardmaker.wordlist import ListedWord, parse_pinyin
 def _find(analysis: Analysis, simplified: str, reading: tuple[str, ...] | None) -> Word | None:
     matches = [w for w in analysis.all_words if w.simplified == simplified]
     if reading is not None:
-        wanted = " ".join(reading).lower().replace("u:", "v")
-        exact = [w for w in matches if w.key[1] == wanted]
+        exact = [w for w in matches if w.key[1] == reading_key(reading)]
         matches = exact or matches
     return max(matches, key=lambda w: w.count) if matches else None
 
@@ -65,8 +65,7 @@ def _apply(word: Word, row: ListedWord, reading, path) -> Word:
     """The teacher's cells over the computed ones; a changed reading keeps its pinyin forms in step."""
     c = row.cells
     changes: dict = {}
-    if reading is not None and tuple(s.lower() for s in reading) != tuple(
-            s.lower().replace("u:", "v") for s in word.syllables):
+    if reading is not None and reading_key(reading) != reading_key(word.syllables):
         changes["syllables"] = reading
     if "traditional" in c:
         changes["traditional"] = c["traditional"]

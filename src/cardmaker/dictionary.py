@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from cardmaker.pinyin import reading_key
+
 _VARIANT_RE = re.compile(
     r"^(?:(?:old |archaic |ancient |Japanese |Korean |erhua )?variant of|see |see also |also written|same as"
     r"|used in |(?:Taiwan |also )pr\. )",
@@ -92,7 +94,7 @@ class Dictionary:
             pinyin = " ".join(e.syllables)
             senses = e.senses
             if not senses:  # no meaning given: CC-CEDICT's for that reading, if it has one
-                same = [c for c in self.lookup(e.simplified) if _plain(c.pinyin) == _plain(pinyin)]
+                same = [c for c in self.lookup(e.simplified) if reading_key(c.syllables) == reading_key(e.syllables)]
                 senses = same[0].senses if same else ()
             row = (e.traditional, e.simplified, pinyin, tuple(senses), ())
             for key in {e.simplified, e.traditional}:
@@ -111,10 +113,6 @@ class Dictionary:
     def is_word(self, word: str) -> bool:
         """A headword with at least one entry that is not only a variant pointer."""
         return any(not e.variant_only for e in self.lookup(word))
-
-
-def _plain(pinyin: str) -> str:
-    return pinyin.lower().replace("u:", "v")
 
 
 def parse_cedict(lines) -> list[tuple]:

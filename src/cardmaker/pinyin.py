@@ -55,6 +55,11 @@ def numbered(syllables: tuple[str, ...]) -> str:
     return " ".join(s if s[-1:].isdigit() or not s.isalpha() else s + "5" for s in syllables)
 
 
+def reading_key(syllables) -> str:
+    """A reading as compared and hashed: numbered, lower case, ü as v ("lv4 se4")."""
+    return numbered(tuple(syllables)).lower().replace("u:", "v")
+
+
 @cache
 def zhuyin(syllables: tuple[str, ...]) -> str:
     return " ".join(_zhuyin(s) for s in syllables)

@@ -123,8 +123,8 @@ def segment(simplified: str, dictionary: Dictionary, user_words=()) -> list[Toke
     lexical = Lexical(simplified, user_words)
     tokens = [c for t in jieba_tokens(simplified, lexical) for c in _classify(t, dictionary, lexical)]
     tokens = _split_date_units(tokens, dictionary, lexical)
-    tokens = _join_names(tokens, dictionary)
-    tokens = _merge_terms(tokens, dictionary)
+    tokens = _join_names(tokens)
+    tokens = _merge_terms(tokens)
     out = []
     for t in tokens:
         if t.kind == FRAGMENT and not t.pos.startswith("nr"):
@@ -157,7 +157,7 @@ def _kind(t: Token, d: Dictionary, lexical: Lexical) -> Token:
             return replace(t, kind=NAME)  # a surname cut off its given name
         if any(not (e.proper or e.surname_only or e.variant_only) for e in d.lookup(t.text)):
             return replace(t, kind=WORD)
-        if len(t.text) > 1 and t.text not in d and lexical.known(t.text) and _split(t, d, lexical):
+        if t.text not in d and lexical.known(t.text) and _split(t, d, lexical):
             return replace(t, kind=FRAGMENT, pos="n")
         return replace(t, kind=NAME)
     if d.is_word(t.text):
@@ -188,7 +188,7 @@ def _split_date_units(tokens: list[Token], d: Dictionary, lexical: Lexical) -> l
     return out
 
 
-def _join_names(tokens: list[Token], d: Dictionary) -> list[Token]:
+def _join_names(tokens: list[Token]) -> list[Token]:
     """陈|春江 and 李|养民: a one-character surname joined to the given name jieba cut off."""
     out: list[Token] = []
     for t in tokens:
@@ -203,7 +203,7 @@ def _join_names(tokens: list[Token], d: Dictionary) -> list[Token]:
     return out
 
 
-def _merge_terms(tokens: list[Token], d: Dictionary) -> list[Token]:
+def _merge_terms(tokens: list[Token]) -> list[Token]:
     """Join a recurring non-word piece with the neighbour it always comes with (进|博会 → 进博会)."""
     places: dict[tuple[str, str], set[int]] = {}
     for i, t in enumerate(tokens):

@@ -9,7 +9,7 @@ from importlib import resources
 
 from cardmaker.article import Article
 from cardmaker.dictionary import cedict, hsk_label, hsk_level
-from cardmaker.pinyin import joined, marked, numbered, zhuyin
+from cardmaker.pinyin import joined, marked, numbered, reading_key, zhuyin
 from cardmaker.glosses import HAN_RE as _HAN_RE
 from cardmaker.readings import CONFLICT, CORRECTED, UNGLOSSED, VERIFIED, choose, guess
 from cardmaker.script import to_simplified_aligned, to_traditional
@@ -39,7 +39,7 @@ class Word:
     @cached_property
     def key(self) -> tuple[str, str]:
         """The word's identity: simplified form and reading."""
-        return self.simplified, numbered(self.syllables).lower().replace("u:", "v")
+        return self.simplified, reading_key(self.syllables)
 
     @property
     def pinyin(self) -> str:
@@ -126,9 +126,7 @@ def extract(article: Article, options: Options = Options()) -> list[Word]:
 
 def analyse(article: Article, options: Options = Options()) -> Analysis:
     """Segment and read ``article``; see ``extract``."""
-    d = cedict()
-    if options.user_entries:
-        d = d.with_user_entries(options.user_entries)
+    d = _dictionary(options)
     simplified = to_simplified_aligned(article.text)
     gloss_at = {g.index: g.readings for g in article.glosses}
     stop = stopwords()
@@ -147,7 +145,7 @@ def analyse(article: Article, options: Options = Options()) -> Analysis:
         entries = d.lookup(t.text) if t.kind != TERM else ()
         choice = choose(t.text, span, t.pos, entries, glosses)
         readings[t.start] = choice.syllables
-        key = (t.text, numbered(choice.syllables).lower().replace("u:", "v"), t.kind)
+        key = (t.text, reading_key(choice.syllables), t.kind)
         g = (groups if t.kind != NAME or options.names else names).setdefault(key, _Group())
         g.tokens.append(t)
         g.choices.append(choice)
@@ -174,8 +172,7 @@ def entry_word(simplified: str, reading, analysis: Analysis, spans) -> Word:
     gloss_at = {g.index: g.readings for g in analysis.article.glosses}
     entries = d.lookup(simplified)
     if reading is not None:
-        wanted = " ".join(reading).lower().replace("u:", "v")
-        entries = tuple(e for e in entries if e.pinyin.lower().replace("u:", "v") == wanted) or entries
+        entries = tuple(e for e in entries if reading_key(e.syllables) == reading_key(reading)) or entries
     g = _Group()
     for a, b in spans or [(None, None)]:
         span = text[a:b] if a is not None else to_traditional(simplified)

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import csv
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from cardmaker.errors import InputError
-from cardmaker.glosses import _TONED, syllables
+from cardmaker.glosses import split_syllables
 
 _TAG_RE = re.compile(r"<[^>]*>")
 _ENTITY_RE = re.compile(r"&(nbsp|amp|lt|gt|quot|#39);")
@@ -71,51 +70,9 @@ def known_words(text: str) -> frozenset[str]:
 
 
 def parse_pinyin(text: str) -> tuple[str, ...] | None:
-    """``jìnbóhuì``, ``jin4 bo2 hui4``, ``jin4bo2hui4`` or ``xī'ān`` → numbered syllables; None if unreadable."""
-    text = unicodedata.normalize("NFC", text.strip().lower()).replace("u:", "ü")
-    out: list[str] = []
-    for chunk in re.split(r"[\s'’\-·]+", text):
-        if not chunk:
-            continue
-        got = _split_chunk(chunk)
-        if got is None:
-            return None
-        out.extend(got)
-    return tuple(out) or None
-
-
-def _syllable(piece: str) -> str | None:
-    tone = None
-    if piece[-1:].isdigit():
-        tone, piece = int(piece[-1]) or 5, piece[:-1]
-    base = []
-    for c in piece:
-        b, t = _TONED.get(c, (c, None))
-        if t is not None:
-            if tone is not None:
-                return None
-            tone = t
-        base.append(b)
-    base = "".join(base).replace("ü", "v")
-    if base not in syllables():
-        return None
-    return f"{base}{tone or 5}"
-
-
-def _split_chunk(chunk: str) -> list[str] | None:
-    """Split a run of syllables (no spaces) into syllables, longest first, with backtracking."""
-    n = len(chunk)
-    best: list[list[str] | None] = [None] * (n + 1)
-    best[n] = []
-    for i in range(n - 1, -1, -1):
-        for j in range(min(n, i + 7), i, -1):
-            if best[j] is None:
-                continue
-            syl = _syllable(chunk[i:j])
-            if syl is not None:
-                best[i] = [syl] + best[j]
-                break
-    return best[0]
+    """``jìnbóhuì``, ``jin4 bo2 hui4``, ``jin4bo2hui4`` or ``Xī'ān`` → numbered syllables; None if unreadable."""
+    readings = split_syllables(text.lower())
+    return tuple(f"{r.base}{r.tone or 5}" for r in readings) if readings else None
 
 
 @dataclass(frozen=True)
