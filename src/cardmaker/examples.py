@@ -36,31 +36,42 @@ class Example:
     source: str               # article title (and date)
 
 
-def _clauses(text: str, start: int):
-    """(start, end) of the clauses of a sentence, their closing punctuation included."""
-    for m in _CLAUSE_RE.finditer(text):
-        if m.group(0):
-            yield start + m.start(), start + m.end()
+class _Clauses:
+    """The clauses of every sentence, found once: a sentence's clauses are a range of ``spans``."""
+
+    def __init__(self, sentences):
+        self.spans: list[tuple[int, int]] = []
+        self.ranges: list[tuple[int, int]] = []  # per sentence: first and last clause index
+        for s in sentences:
+            first = len(self.spans)
+            for m in _CLAUSE_RE.finditer(s.text):
+                if m.group(0):
+                    self.spans.append((s.start + m.start(), s.start + m.end()))
+            self.ranges.append((first, len(self.spans) - 1))
+        self.starts = [a for a, _ in self.spans]
+
+    def at(self, offset: int, lo: int, hi: int) -> int:
+        return max(lo, min(hi, bisect_right(self.starts, offset, lo, hi + 1) - 1))
 
 
-def _snippet(sentence, span) -> tuple[int, int]:
-    """The clause(s) of ``sentence`` around ``span``, grown towards 8–40 characters."""
-    clauses = list(_clauses(sentence.text, sentence.start))
-    i = next(k for k, (a, b) in enumerate(clauses) if a <= span[0] < b)
-    j = next(k for k, (a, b) in enumerate(clauses) if a < span[1] <= b)
-    lo, hi = i, j
+def _snippet(clauses: _Clauses, sentence_index: int, span) -> tuple[int, int]:
+    """The clause(s) of a sentence around ``span``, grown towards 8–40 characters."""
+    first, last = clauses.ranges[sentence_index]
+    spans = clauses.spans
+    lo = clauses.at(span[0], first, last)
+    hi = clauses.at(max(span[1] - 1, span[0]), first, last)
 
     def size(lo, hi):
-        return clauses[hi][1] - clauses[lo][0]
+        return spans[hi][1] - spans[lo][0]
 
-    while size(lo, hi) < MIN_LEN and (lo > 0 or hi < len(clauses) - 1):
-        left = size(lo - 1, hi) if lo > 0 else None
-        right = size(lo, hi + 1) if hi < len(clauses) - 1 else None
+    while size(lo, hi) < MIN_LEN and (lo > first or hi < last):
+        left = size(lo - 1, hi) if lo > first else None
+        right = size(lo, hi + 1) if hi < last else None
         if right is not None and (left is None or right <= left):
             hi += 1
         else:
             lo -= 1
-    start, end = clauses[lo][0], clauses[hi][1]
+    start, end = spans[lo][0], spans[hi][1]
     if end - start > MAX_LEN:  # one long clause: a window of whole tokens around the word
         mid = (span[0] + span[1]) // 2
         start = max(start, min(span[0], mid - MAX_LEN // 2))
@@ -114,18 +125,32 @@ def _commonness(index: _Index, start: int, end: int, span) -> float:
     return common / len(others)
 
 
-def candidates(analysis: Analysis, word: Word, index: _Index | None = None):
+class _Context:
+    """What choosing examples in one article looks things up in."""
+
+    def __init__(self, analysis: Analysis):
+        self.analysis = analysis
+        self.tokens = _Index(analysis.tokens)
+        self.sentences = analysis.article.sentences
+        self.sentence_starts = [s.start for s in self.sentences]
+        self.clauses = _Clauses(self.sentences)
+
+
+MAX_CANDIDATES = 24  # occurrences looked at per word: enough choice, bounded work on long texts
+
+
+def candidates(analysis: Analysis, word: Word, context: _Context | None = None):
     """Every (score, start, end, span) example of ``word``, best first; captions and titles last."""
     out = []
-    index = index or _Index(analysis.tokens)
-    sentences = analysis.article.sentences
-    sentence_starts = [s.start for s in sentences]
-    for span in word.spans:
-        i = bisect_right(sentence_starts, span[0]) - 1
+    context = context or _Context(analysis)
+    index = context.tokens
+    sentences = context.sentences
+    for span in word.spans[:MAX_CANDIDATES]:
+        i = bisect_right(context.sentence_starts, span[0]) - 1
         sentence = sentences[i] if i >= 0 and span[1] <= sentences[i].end else None
         if sentence is None:
             continue
-        start, end = _snippet(sentence, span)
+        start, end = _snippet(context.clauses, i, span)
         start, end = _snap(index, start, end, span)
         start, end = _trim(analysis.article.text, start, end)
         length = end - start
@@ -140,8 +165,9 @@ def candidates(analysis: Analysis, word: Word, index: _Index | None = None):
 def choose_examples(analysis: Analysis, words) -> dict:
     """One example per word (key → Example); words with fewer choices choose first."""
     article = analysis.article
-    index = _Index(analysis.tokens)
-    options = {w.key: candidates(analysis, w, index) for w in words}
+    context = _Context(analysis)
+    index = context.tokens
+    options = {w.key: candidates(analysis, w, context) for w in words}
     used: dict[tuple[int, int], int] = {}
     chosen = {}
     traditional = to_traditional_aligned(article.text)
