@@ -47,3 +47,9 @@ def test_date_unit_is_cut_from_a_proper_noun():
     assert ("日", "word") in k and ("電", "word") in k
     assert ("3月份", "word") not in k
     assert ("月份", "word") in kinds("今年3月份的數據")
+
+
+def test_name_gives_back_a_character_it_took():
+    # 龔正 is a name elsewhere in the text, so 龔正作部署 is 龔正 | 作 | 部署
+    k = kinds("陳吉寧王文濤龔正作部署。龔正主持會議。")
+    assert ("龔正", NAME) in k and ("龔正作", NAME) not in k and ("作", "word") in k

@@ -14,7 +14,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from cardmaker.dictionary import hsk_level
-from cardmaker.pinyin import joined
+from cardmaker.pinyin import joined, joined_name
+from cardmaker.segment import NAME
 from cardmaker.script import to_traditional_aligned
 from cardmaker.vocabulary import Analysis, Word, stopwords
 
@@ -193,9 +194,10 @@ def _pinyin(analysis: Analysis, index: _Index, start: int, end: int, span, word:
     out = []
     for t in index.within(start, end):
         if t.start == span[0]:
-            out.append((joined(word.syllables), True))
+            out.append((word.pinyin, True))
         elif t.start in analysis.readings:
-            out.append((joined(analysis.readings[t.start]), False))
+            spell = joined_name if t.kind == NAME else joined
+            out.append((spell(analysis.readings[t.start]), False))
         else:
             out.append((analysis.article.text[t.start:t.end], False))
     return tuple(out)

@@ -71,3 +71,19 @@ def _zhuyin(syllable: str) -> str:
 
     m = marked(syllable).lower()
     return BopomofoConverter().to_bopomofo(m) if m.isalpha() else syllable
+
+
+def name_case(syllables) -> tuple[str, ...]:
+    """A Chinese name's syllables with the surname and the given name capitalised: Chen2 Ji2 ning2."""
+    out = [s.lower() for s in syllables]
+    for i in range(min(2, len(out))):
+        out[i] = out[i][:1].upper() + out[i][1:]
+    return tuple(out)
+
+
+def joined_name(syllables) -> str:
+    """A name spelled the standard way, surname apart: Chén Jíníng, Xí Jìnpíng."""
+    syllables = tuple(syllables)
+    if len(syllables) < 2:
+        return joined(syllables)
+    return f"{joined(syllables[:1])} {joined(syllables[1:])}"

@@ -124,6 +124,7 @@ def segment(simplified: str, dictionary: Dictionary, user_words=()) -> list[Toke
     tokens = [c for t in jieba_tokens(simplified, lexical) for c in _classify(t, dictionary, lexical)]
     tokens = _split_date_units(tokens, dictionary, lexical)
     tokens = _join_names(tokens)
+    tokens = _trim_names(tokens, dictionary, lexical)
     tokens = _merge_terms(tokens)
     out = []
     for t in tokens:
@@ -198,6 +199,20 @@ def _join_names(tokens: list[Token]) -> list[Token]:
             and 1 <= len(t.text) <= 2 and (t.kind in (NAME, FRAGMENT))
         ):
             out[-1] = Token(prev.text + t.text, prev.start, t.end, "nr", NAME)
+        else:
+            out.append(t)
+    return out
+
+
+def _trim_names(tokens: list[Token], d: Dictionary, lexical: Lexical) -> list[Token]:
+    """龔正作部署: a three-character name whose first two characters are a name elsewhere in the
+    article took the next word's character; give it back."""
+    names = {t.text for t in tokens if t.kind == NAME}
+    out: list[Token] = []
+    for t in tokens:
+        if t.kind == NAME and len(t.text) == 3 and t.text[:2] in names and d.is_word(t.text[2]):
+            out.append(Token(t.text[:2], t.start, t.end - 1, t.pos, NAME))
+            out.extend(_classify(Token(t.text[2], t.end - 1, t.end, lexical.tag(t.text[2], "x")), d, lexical))
         else:
             out.append(t)
     return out

@@ -9,7 +9,7 @@ from importlib import resources
 
 from cardmaker.article import Article
 from cardmaker.dictionary import cedict, hsk_label, hsk_level
-from cardmaker.pinyin import joined, marked, numbered, reading_key, zhuyin
+from cardmaker.pinyin import joined, joined_name, marked, name_case, numbered, reading_key, zhuyin
 from cardmaker.glosses import HAN_RE as _HAN_RE
 from cardmaker.readings import CONFLICT, CORRECTED, UNGLOSSED, VERIFIED, choose, guess
 from cardmaker.script import to_simplified_aligned, to_traditional
@@ -43,7 +43,7 @@ class Word:
 
     @property
     def pinyin(self) -> str:
-        return joined(self.syllables)
+        return joined_name(self.syllables) if self.name else joined(self.syllables)
 
     @property
     def pinyin_numbered(self) -> str:
@@ -144,6 +144,8 @@ def analyse(article: Article, options: Options = Options()) -> Analysis:
         glosses = [gloss_at.get(i, ()) for i in range(t.start, t.end)]
         entries = d.lookup(t.text) if t.kind != TERM else ()
         choice = choose(t.text, span, t.pos, entries, glosses)
+        if t.kind == NAME and not (choice.entry and choice.entry.proper):
+            choice = replace(choice, syllables=name_case(choice.syllables))
         readings[t.start] = choice.syllables
         key = (t.text, reading_key(choice.syllables), t.kind)
         g = (groups if t.kind != NAME or options.names else names).setdefault(key, _Group())
