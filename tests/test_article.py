@@ -107,3 +107,15 @@ def test_date_line_forms(line, date):
     a = parse_article(f"標題\n{line}\n正文第一句。\n".encode(), "x.txt")
     assert a.date == date
     assert any(line.split("，")[0] in s.text for s in a.sentences) == (date is None)
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom(codec):
+    a = parse_article(SAMPLE.encode(codec), "x.txt")
+    assert a.title == "標題在這裡" and a.encoding == codec
+
+
+def test_a_few_stray_bytes_in_utf8_are_replaced_not_fatal():
+    data = SAMPLE.encode().replace("第二句話".encode(), b"\xff\xfe" + "第二句話".encode())
+    a = parse_article(data, "x.txt")
+    assert a.title == "標題在這裡" and a.notes and "\ufffd" in a.text

@@ -170,3 +170,13 @@ def test_sheet_prints_on_a4_without_clipping(tmp_path, seed_path):
     for expected in ("強勁", "qiáng", "robust", "全力以赴", "陳正寶"):
         assert expected in text or expected in html  # the table is all there
     assert "robust" in text and "強勁" in text
+
+
+def test_sheet_escapes_article_text(tmp_path):
+    article = tmp_path / "x.txt"
+    article.write_text("標題<script>alert(1)</script>\n經濟<img src=x onerror=alert(1)>發展強勁。\n", encoding="utf-8")
+    out = tmp_path / "x.html"
+    assert run("sheet", article, "-o", out).exit_code == 0
+    html = out.read_text(encoding="utf-8")
+    assert "<script" not in html and "<img" not in html
+    assert "&lt;script&gt;" in html and "強勁" in html

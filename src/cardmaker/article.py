@@ -94,6 +94,8 @@ def parse_article(data: bytes, path="<text>", encoding: str | None = None) -> Ar
         raise InputError(path, "no Chinese text")
     title, date, title_span, date_span = _layout(text, Path(str(path)).stem)
     notes = ["the last character was cut off mid-byte and dropped"] if decoded.cut else []
+    if decoded.replaced:
+        notes.append(f"{decoded.replaced} invalid byte sequence(s) shown as \ufffd")
     if stripped.truncated:
         notes.append(f"{stripped.truncated} gloss fragment(s) cut off and dropped")
     return Article(

@@ -53,6 +53,27 @@ class Decoded:
     text: str
     encoding: str
     cut: bool  # a multi-byte character at the end was incomplete and dropped
+    replaced: int = 0  # invalid byte sequences shown as U+FFFD (a few stray bytes in a UTF-8 page)
+
+
+def _utf16_without_bom(data: bytes) -> Decoded | None:
+    """UTF-16 saved without a byte-order mark: NUL in every other byte of the ASCII parts."""
+    for name, zeros in (("utf-16-le", data[1::2]), ("utf-16-be", data[0::2])):
+        if zeros.count(0) < len(zeros) * 0.2:
+            continue
+        got = _decode(data, name)
+        if got and not any(ord(c) < 32 and c not in "\t\n\r\f" for c in got[0]) and _score(got[0]) >= 0.6:
+            return Decoded(got[0], name, got[1])
+    return None
+
+
+def _mostly_utf8(data: bytes) -> Decoded | None:
+    """UTF-8 with a few invalid bytes (a scraped page's stray bytes): they become U+FFFD."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    if bad <= max(3, len(data) // 1000) and _score(text) >= 0.6:
+        return Decoded(text, "utf-8", False, bad)
+    return None
 
 
 def decode(data: bytes, path, encoding: str | None = None) -> Decoded:
@@ -71,10 +92,16 @@ def decode(data: bytes, path, encoding: str | None = None) -> Decoded:
                 raise InputError(path, f"starts with a {name} byte-order mark but is not valid {name}")
             return Decoded(got[0], name, got[1])
     if b"\x00" in data:
-        raise InputError(path, "binary file (contains NUL bytes), not an article")
+        utf16 = _utf16_without_bom(data)
+        if utf16 is None:
+            raise InputError(path, "binary file (contains NUL bytes), not an article")
+        return utf16
     got = _decode(data, "utf-8")
     if got is not None:
         return Decoded(got[0], "utf-8", got[1])
+    mostly = _mostly_utf8(data)
+    if mostly is not None:
+        return mostly
     candidates = []
     for name in ("gb18030", "big5hkscs"):
         got = _decode(data, name)
