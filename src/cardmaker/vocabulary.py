@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
 from importlib import resources
 
 from cardmaker.article import Article
-from cardmaker.dictionary import cedict, hsk_label, hsk_level
+from cardmaker.dictionary import cedict, hsk_label, hsk_level, is_reference
 from cardmaker.pinyin import joined, joined_name, marked, name_case, numbered, reading_key, zhuyin
 from cardmaker.glosses import HAN_RE as _HAN_RE
 from cardmaker.readings import CONFLICT, CORRECTED, UNGLOSSED, VERIFIED, choose, guess
@@ -87,15 +88,24 @@ def _content(entry) -> tuple[str, ...]:
     return kept or entry.senses
 
 
-def _composed_senses(word: str, syllables) -> tuple[str, ...]:
-    """Meaning of a word with no entry, from its characters' entries for their readings."""
+_VERBAL_RE = re.compile(r"(?:to |can\b|may\b|will\b|\(bound form\)|used in|particle|classifier)")
+
+
+def _composed_senses(word: str, syllables, nominal: bool = False) -> tuple[str, ...]:
+    """Meaning of a word with no entry, from its characters' entries for their readings.
+
+    The last character of a noun-like term (进博会) is the head noun, so its noun
+    senses come first ("meeting" rather than "can" for 会).
+    """
     d = cedict()
     out = []
-    for ch, syl in zip(word, syllables):
+    for i, (ch, syl) in enumerate(zip(word, syllables)):
         entries = [e for e in d.lookup(ch) if not e.variant_only and not e.surname_only]
-        fit = [e for e in entries if e.pinyin.lower() == syl.lower()] or entries
-        gloss = "; ".join(fit[0].senses[:2]) if fit else "?"
-        out.append(f"{ch} {marked(syl)}: {gloss}")
+        fit = [e for e in entries if reading_key((e.pinyin,)) == reading_key((syl,))] or entries
+        senses = [x for x in fit[0].senses if not is_reference(x)] if fit else []
+        if nominal and i == len(word) - 1:
+            senses = [x for x in senses if not _VERBAL_RE.match(x)] or senses
+        out.append(f"{ch} {marked(syl)}: {'; '.join(senses[:2]) or '?'}")
     return tuple(out)
 
 
@@ -151,7 +161,7 @@ def analyse(article: Article, options: Options = Options()) -> Analysis:
         g = (groups if t.kind != NAME or options.names else names).setdefault(key, _Group())
         g.tokens.append(t)
         g.choices.append(choice)
-        g.glosses.extend(f"{c}({r})" for c, rs in zip(span, glosses) for r in rs)
+        g.glosses.extend((i, f"{c}({r})") for i, (c, rs) in enumerate(zip(span, glosses)) for r in rs)
     words = [_word(key, g) for key, g in groups.items()]
     hidden = [_word(key, g) for key, g in names.items()]
     return Analysis(article, simplified, tuple(tokens), readings, tuple(_filter(words, options)),
@@ -185,7 +195,7 @@ def entry_word(simplified: str, reading, analysis: Analysis, spans) -> Word:
         g.choices.append(choice)
         if a is not None:
             g.tokens.append(Token(simplified, a, b, "", WORD))
-            g.glosses.extend(f"{c}({r})" for c, rs in zip(span, glosses) for r in rs)
+            g.glosses.extend((i, f"{c}({r})") for i, (c, rs) in enumerate(zip(span, glosses)) for r in rs)
     return _word((simplified, "", WORD), g)
 
 
@@ -202,7 +212,7 @@ def _word(key, g: _Group) -> Word:
     if kind == NAME and (entry is None or not entry.proper):
         senses, composed = ("(name)",) + _composed_senses(text, choice.syllables), True
     elif not senses:
-        senses, composed = _composed_senses(text, choice.syllables), True
+        senses, composed = _composed_senses(text, choice.syllables, nominal=kind == TERM), True
     pos = Counter(t.pos for t in g.tokens).most_common(1)[0][0] if g.tokens else ""
     return Word(
         simplified=text,
@@ -214,7 +224,7 @@ def _word(key, g: _Group) -> Word:
         hsk=hsk_level(text),
         count=len(g.tokens),
         check=check,
-        glosses=tuple(dict.fromkeys(g.glosses)),
+        glosses=tuple(dict.fromkeys(text for _, text in sorted(g.glosses, key=lambda x: x[0]))),
         spans=tuple((t.start, t.end) for t in g.tokens),
         composed=composed,
         name=kind == NAME,
