@@ -29,6 +29,11 @@ from cardmaker.glosses import Reading, parse_syllable, report, strip_glosses
         ("學習(xuéxí)很好", "學習很好", [("學", "xue2"), ("習", "xi2")]),
         ("學習（xue2 xi2）", "學習", [("學", "xue2"), ("習", "xi2")]),
         ("西安(xī'ān)", "西安", [("西", "xi1"), ("安", "an1")]),
+        # names are often glossed with a capital letter
+        ("習(Xi)近平", "習近平", [("習", "xi")]),
+        ("北京(Beijing)", "北京", [("北", "bei"), ("京", "jing")]),
+        # a one-letter gloss that is a reading of its character
+        ("啊(a)", "啊", [("啊", "a")]),
     ],
 )
 def test_gloss_forms(raw, clean, glossed):
@@ -53,6 +58,11 @@ def test_gloss_forms(raw, clean, glossed):
         "abc(de)",          # not after a Han character
         "ABC(xuexi)",       # a word gloss needs as many Han characters as syllables
         "他們(xuexixiao)",   # three syllables after two characters
+        "方案(A)較好",        # a label, not a reading of 案
+        "選項(a)和選項(b)",   # one-letter labels
+        "大學(Yale)",         # capitalised, but not Mandarin
+        "蘋果(Apple)",        # English
+        "中國(China)",        # English that happens to split into syllables: chi-na, not zhong-guo
     ],
 )
 def test_ordinary_parentheses_are_kept(text):
@@ -93,7 +103,8 @@ def test_context_free_gloss_is_not_a_mismatch():
 @pytest.mark.parametrize(
     "token, expected",
     [("xué", Reading("xue", 2)), ("xue2", Reading("xue", 2)), ("lu:4", Reading("lv", 4)),
-     ("de", Reading("de", None)), ("de0", Reading("de", 5)), ("Xue", None), ("xuě2", None), ("wto", None)],
+     ("de", Reading("de", None)), ("de0", Reading("de", 5)), ("Xue", None), ("xuě2", None), ("wto", None),
+     ("XUE", None)],
 )
 def test_parse_syllable(token, expected):
     assert parse_syllable(token) == expected

@@ -28,11 +28,11 @@ _TONED = {
     "ê": ("e", None), "ü": ("v", None),
 }
 _LETTERS = "a-z:\u0300-\u036f" + "".join(_TONED)  # combining tone marks too (decomposed text)
-_SYL = f"[{_LETTERS}]{{1,9}}[0-5]?"
+_SYL = f"[A-Z{_LETTERS}][{_LETTERS}]{{0,8}}[0-5]?"  # a capital first letter is allowed: 習(Xi)
 _OPEN_RE = re.compile(f"(?<=[{HAN}])[(（]")
 _GROUP_RE = re.compile(f"[(（]({_SYL})[)）]")
 # a word's reading in one pair of parentheses after the word: 學習(xuéxí), 學習(xue2 xi2)
-_WORD_GLOSS_RE = re.compile(f"[(（]([{_LETTERS}][{_LETTERS}0-5' ’]{{2,60}})[)）]")
+_WORD_GLOSS_RE = re.compile(f"[(（]([A-Z{_LETTERS}][{_LETTERS}0-5' ’]{{2,60}})[)）]")
 # a gloss cut off by the end of the line or page: 黨(dang)(dan
 _CUT_RE = re.compile(f"[(（]({_SYL})[ \\t]*(?=\\r?\\n|\\Z)")
 
@@ -78,9 +78,14 @@ class Stripped:
     truncated: int
 
 
-def parse_syllable(token: str) -> Reading | None:
-    """Normalise ``xué``, ``xue2``, ``lü``, ``lv4``, ``lu:4`` or ``xue``; None if not Mandarin."""
+def parse_syllable(token: str, capital: bool = False) -> Reading | None:
+    """Normalise ``xué``, ``xue2``, ``lü``, ``lv4``, ``lu:4`` or ``xue``; None if not Mandarin.
+
+    With ``capital``, a capitalised syllable (``Xi``, as names are glossed) is read too.
+    """
     token = unicodedata.normalize("NFC", token)
+    if capital and token[:1].isupper():
+        token = token[:1].lower() + token[1:]
     if not token or token != token.lower():
         return None
     tone = None
@@ -161,6 +166,11 @@ def char_readings(char: str) -> tuple[Reading, ...]:
     return tuple(out)
 
 
+def _reads(char: str, reading: Reading) -> bool:
+    own = char_readings(char)
+    return not own or any(reading.agrees(o) for o in own)
+
+
 def split_syllables(text: str) -> tuple[Reading, ...] | None:
     """``xuéxí``, ``xue2 xi2``, ``xue2xi2`` or ``xī'ān`` → readings; None if not all Mandarin."""
     text = unicodedata.normalize("NFC", text.strip())
@@ -206,16 +216,25 @@ def strip_glosses(raw: str) -> Stripped:
         if i < pos:
             continue
         written, readings, j = [], [], i
-        while (g := _GROUP_RE.match(raw, j)) and (r := parse_syllable(g.group(1))) is not None:
+        while (g := _GROUP_RE.match(raw, j)) and (r := parse_syllable(g.group(1), capital=True)) is not None:
+            # a capitalised or one-letter "gloss" that is no reading of the character is more
+            # likely a label, 方案(A), 選項(a): ordinary text, kept
+            if (g.group(1)[:1].isupper() or len(r.base) == 1) and not _reads(raw[i - 1], r):
+                break
             written.append(g.group(1))
             readings.append(r)
             j = g.end()
         word = None
         if not readings and (w := _WORD_GLOSS_RE.match(raw, i)):
-            sylls = split_syllables(w.group(1))
-            if sylls and 2 <= len(sylls) <= 8 and i - len(sylls) >= pos and \
-                    all(HAN_RE.match(c) for c in raw[i - len(sylls):i]):
-                word, j = sylls, w.end()
+            content = w.group(1)
+            capital = content[:1].isupper()
+            sylls = split_syllables(content[:1].lower() + content[1:])
+            n = len(sylls) if sylls else 0
+            if 2 <= n <= 8 and i - n >= pos and all(HAN_RE.match(c) for c in raw[i - n:i]):
+                agree = [_reads(c, r) for c, r in zip(raw[i - n:i], sylls)]
+                # 北京(Beijing) must read right; a lower-case word gloss may be wrong in places
+                if all(agree) if capital else any(agree):
+                    word, j = sylls, w.end()
         cut = _CUT_RE.match(raw, j) if word is None else None
         if cut and _is_prefix(cut.group(1)):
             truncated += 1
