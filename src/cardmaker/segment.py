@@ -141,8 +141,9 @@ def _classify(t: Token, d: Dictionary, lexical: Lexical) -> list[Token]:
     if m and 0 < m.end() < len(t.text) and not d.is_word(t.text):
         rest = t.text[m.end():]
         if d.is_word(rest):
+            tag = "q" if len(rest) == 1 else lexical.tag(rest, "q")  # 第六|届: a measure word after a number
             return [Token(t.text[:m.end()], t.start, t.start + m.end(), "m", NUMBER),
-                    _kind(Token(rest, t.start + m.end(), t.end, lexical.tag(rest, "q")), d, lexical)]
+                    _kind(Token(rest, t.start + m.end(), t.end, tag), d, lexical)]
     return [_kind(t, d, lexical)]
 
 

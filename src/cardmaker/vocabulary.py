@@ -214,6 +214,8 @@ def _word(key, g: _Group) -> Word:
     elif not senses:
         senses, composed = _composed_senses(text, choice.syllables, nominal=kind == TERM), True
     pos = Counter(t.pos for t in g.tokens).most_common(1)[0][0] if g.tokens else ""
+    if pos.startswith("q"):  # used as a measure word here (第六届, 各项): that sense first
+        senses = sorted(senses, key=lambda x: not x.startswith("classifier"))
     return Word(
         simplified=text,
         traditional=traditional,
