@@ -50,6 +50,8 @@ def test_reading_policy(word, pos, glosses, reading, check):
         ("为", "v", ("wei2",)),    # verb "to be, to act as"
         ("了", "ul", ("le5",)),    # aspect particle
         ("重要", "a", ("zhong4", "yao4")),
+        # pypinyin writes gù shì, which would pick CC-CEDICT's rare "old practice" entry
+        ("故事", "n", ("gu4", "shi5")),
     ],
 )
 def test_guess_uses_part_of_speech(word, pos, expected):

@@ -70,10 +70,25 @@ def agrees(char: str, a: Reading, b: Reading) -> bool:
 
 
 @cache
+def _defaults() -> dict[str, tuple[str, ...]]:
+    from importlib import resources
+
+    text = resources.files("cardmaker").joinpath("data/readings.tsv").read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return {row[0]: tuple(row[1].split()) for row in rows}
+
+
+@cache
 def guess(word: str, pos: str = "") -> tuple[str, ...]:
-    """pypinyin's reading of a segmented word, numbered with 5 for the neutral tone."""
+    """pypinyin's reading of a segmented word, numbered with 5 for the neutral tone.
+
+    A few common words take their reading from ``data/readings.tsv`` instead,
+    where pypinyin's missing neutral tone would pick a rare dictionary entry.
+    """
     from pypinyin import Style, lazy_pinyin
 
+    if word in _defaults():
+        return _defaults()[word]
     if len(word) == 1 and (word, pos[:2]) in _POS_READINGS:
         return (_POS_READINGS[word, pos[:2]],)
     if len(word) == 1 and (word, pos[:1]) in _POS_READINGS:
