@@ -141,7 +141,7 @@ MAX_CANDIDATES = 24  # occurrences looked at per word: enough choice, bounded wo
 
 
 def candidates(analysis: Analysis, word: Word, context: _Context | None = None):
-    """Every (score, start, end, span) example of ``word``, best first; captions and titles last."""
+    """Every (score, start, end, span) example of ``word``, best first: body sentences, then the title."""
     out = []
     context = context or _Context(analysis)
     index = context.tokens
@@ -149,14 +149,14 @@ def candidates(analysis: Analysis, word: Word, context: _Context | None = None):
     for span in word.spans[:MAX_CANDIDATES]:
         i = bisect_right(context.sentence_starts, span[0]) - 1
         sentence = sentences[i] if i >= 0 and span[1] <= sentences[i].end else None
-        if sentence is None:
+        if sentence is None or sentence.kind == "caption":  # captions are never examples
             continue
         start, end = _snippet(context.clauses, i, span)
         start, end = _snap(index, start, end, span)
         start, end = _trim(analysis.article.text, start, end)
         length = end - start
         off = 0 if MIN_LEN <= length <= MAX_LEN else min(abs(length - MIN_LEN), abs(length - MAX_LEN))
-        kind = {"body": 0, "title": 1}.get(sentence.kind, 3)
+        kind = 0 if sentence.kind == "body" else 1  # the title only when the body has no example
         score = kind * 10 + off / 4 - _commonness(index, start, end, span) * 2
         out.append((score, start, end, span))
     out.sort()
