@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from pathlib import Path
 
 
@@ -133,7 +132,6 @@ def main():
         sighan(data, "SIGHAN CityU", "cityu_test_gold.utf8", "cityu_test.utf8"),
         ud(data),
     ):
-        t = time.time()
         ours = f1(gold, cardmaker_segment(test))
         print(f"| {name} | {ours:.3f} | {f1(gold, jieba_segment(test, True)):.3f} | "
               f"{f1(gold, jieba_segment(test, False)):.3f} | {len(test)} |", flush=True)

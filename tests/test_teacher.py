@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from cardmaker.cli import main
-from conftest import body, import_apkg, note_by
+from conftest import import_apkg, note_by
 
 
 def run(*args):

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cardmaker.errors import CardmakerError, OutputError
-from cardmaker.examples import Example
 from cardmaker.vocabulary import Options, Word
 
 DEFAULT_SOURCE = Path("seeds")

@@ -6,7 +6,6 @@ import csv
 import io
 
 from cardmaker.examples import Example
-from cardmaker.vocabulary import Word
 
 CSV_COLUMNS = (
     "Simplified", "Traditional", "Pinyin", "PinyinNumbered", "Zhuyin", "Meaning", "Classifiers",
