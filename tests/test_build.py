@@ -32,10 +32,9 @@ def test_seed_deck_in_anki(seed_deck, collection):
     import_apkg(collection, deck)
     assert collection.note_count() == result.notes > 200
     assert collection.card_count() == result.cards
-    # every word has recognition and recall; cloze only where an example exists: all but the words
-    # found only in the photo caption (圖片, 來源, 攝), which is never an example
-    captions_only = 3
-    assert result.cards == 3 * result.notes - captions_only
+    # every word has recognition, recall and (having an example) cloze; the photo caption's
+    # words (圖片, 來源, 攝) are not article vocabulary
+    assert result.cards == 3 * result.notes
     names = {d.name for d in collection.decks.all_names_and_ids()}
     assert any(n.startswith("全力以赴確保第六屆進博會") for n in names)
 
@@ -55,6 +54,10 @@ def test_seed_deck_in_anki(seed_deck, collection):
     assert z["PinyinNumbered"] == "zhong4 dian3" and "key" in z["Meaning"]
     j = note_by(collection, "进博会")
     assert j["Traditional"] == "進博會" and j["Count"] == "15"
+    # the seed leaks simplified 并 into traditional text: the traditional example fixes it, and
+    # nothing else of the article's own characters changes
+    b = note_by(collection, "并")
+    assert b["Traditional"] == "並" and "會議<span class=\"hl\">並</span>講話" in b["ExampleTraditional"]
 
 
 def test_rendered_card_types(seed_deck, collection):

@@ -103,3 +103,9 @@ def test_function_words_and_numbers_are_dropped(by_word):
 def test_measure_word_sense_first(by_word):
     # 第六屆: 屆 is used as a measure word, so that sense leads
     assert by_word["届"].senses[0].startswith("classifier for events")
+
+
+@pytest.mark.parametrize("boilerplate", ["图片", "来源", "摄"])
+def test_caption_and_date_line_are_not_vocabulary(by_word, boilerplate):
+    # (圖片來源:陳正寶 攝) is a photo credit, not part of the article's text
+    assert boilerplate not in by_word

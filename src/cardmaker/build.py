@@ -62,17 +62,11 @@ def slug(name: str) -> str:
     return s or "article"
 
 
-def article_script(text: str, simplified: str) -> str:
-    """``traditional`` when the simplified copy differs from the text in 1% or more of its characters."""
-    han = sum("\u3400" <= c <= "\u9fff" for c in text) or 1
-    changed = sum(a != b for a, b in zip(text, simplified))
-    return "traditional" if changed / han >= 0.01 else "simplified"
-
-
 def prepare(path, options: BuildOptions) -> Prepared:
     """Read and analyse one article and choose its examples."""
     from cardmaker.article import read_article
     from cardmaker.examples import choose_examples
+    from cardmaker.script import article_script
     from cardmaker.vocabulary import analyse
 
     article = read_article(path, options.encoding)

@@ -14,9 +14,10 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from cardmaker.dictionary import hsk_level
-from cardmaker.pinyin import joined, joined_name
+from cardmaker.pinyin import joined, joined_name, reading_key
 from cardmaker.segment import NAME
-from cardmaker.script import to_traditional_aligned
+from cardmaker.dictionary import cedict
+from cardmaker.script import article_script, to_traditional_aligned
 from cardmaker.vocabulary import Analysis, Word, stopwords
 
 MIN_LEN, MAX_LEN = 8, 40
@@ -171,7 +172,7 @@ def choose_examples(analysis: Analysis, words) -> dict:
     options = {w.key: candidates(analysis, w, context) for w in words}
     used: dict[tuple[int, int], int] = {}
     chosen = {}
-    traditional = to_traditional_aligned(article.text)
+    traditional = traditional_text(analysis)
     source = article.title + (f" ({article.date})" if article.date else "")
     for w in sorted(words, key=lambda w: (len(options[w.key]), w.spans[0][0] if w.spans else 0)):
         cands = options[w.key]
@@ -188,6 +189,36 @@ def choose_examples(analysis: Analysis, words) -> dict:
             source=source,
         )
     return chosen
+
+
+def traditional_text(analysis: Analysis) -> str:
+    """The article in traditional characters, aligned with it.
+
+    A traditional article keeps its own characters (台積電 stays, it does not
+    become 臺積電); only simplified forms leaked into it by a machine conversion
+    are fixed, word by word, from the word's CC-CEDICT entry (并 → 並, 示范 → 示範).
+    A simplified article is converted with OpenCC (Taiwan standard).
+    """
+    text = analysis.article.text
+    if article_script(text, analysis.simplified) != "traditional":
+        return to_traditional_aligned(text)
+    d = cedict()
+    out = list(text)
+    for t in analysis.tokens:
+        span = text[t.start:t.end]
+        if not _HAN_RE.search(span):
+            continue
+        reading = analysis.readings.get(t.start)
+        entries = [e for e in d.lookup(t.text) if e.simplified == t.text and len(e.traditional) == len(span)]
+        same = [e for e in entries if reading and reading_key(e.syllables) == reading_key(reading)]
+        forms = [e.traditional for e in same or entries]
+        if not forms or span in forms:
+            continue
+        for form in forms:  # differs only where the article kept a simplified character
+            if all(a == b or a == s for a, b, s in zip(span, form, t.text)):
+                out[t.start:t.end] = form
+                break
+    return "".join(out)
 
 
 def _pinyin(analysis: Analysis, index: _Index, start: int, end: int, span, word: Word):

@@ -59,3 +59,10 @@ def to_simplified(text: str) -> str:
 def to_traditional(text: str) -> str:
     """Taiwan-standard traditional form (OpenCC s2tw)."""
     return _converter("s2tw").convert(text)
+
+
+def article_script(text: str, simplified: str) -> str:
+    """``traditional`` when the simplified copy differs from the text in 1% or more of its Han characters."""
+    han = sum("\u3400" <= c <= "\u9fff" for c in text) or 1
+    changed = sum(a != b for a, b in zip(text, simplified))
+    return "traditional" if changed / han >= 0.01 else "simplified"

@@ -126,6 +126,7 @@ def segment(simplified: str, dictionary: Dictionary, user_words=()) -> list[Toke
     tokens = _join_names(tokens)
     tokens = _trim_names(tokens, dictionary, lexical)
     tokens = _merge_terms(tokens)
+    tokens = _shift_boundaries(tokens, dictionary, lexical)
     out = []
     for t in tokens:
         if t.kind == FRAGMENT and not t.pos.startswith("nr"):
@@ -242,6 +243,45 @@ def _merge_terms(tokens: list[Token]) -> list[Token]:
                 i += 2
                 continue
         out.append(tokens[i])
+        i += 1
+    return out
+
+
+def _shift_boundaries(tokens: list[Token], d: Dictionary, lexical: Lexical) -> list[Token]:
+    """台積|電今 → 台積電|今: a non-word piece and the start (or end) of its neighbour that make a
+    dictionary word, when what is left of the neighbour is a word too."""
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if t.kind == FRAGMENT and nxt is not None and nxt.kind in (WORD, FRAGMENT) and t.end == nxt.start:
+            for k in range(len(nxt.text), 0, -1):
+                head, rest = t.text + nxt.text[:k], nxt.text[k:]
+                if d.is_word(head) and (not rest or d.is_word(rest)):
+                    out.append(Token(head, t.start, nxt.start + k, lexical.tag(head, "n"), WORD))
+                    if rest:
+                        out.extend(_classify(Token(rest, nxt.start + k, nxt.end, lexical.tag(rest, "x")), d, lexical))
+                    i += 2
+                    break
+            else:
+                out.append(t)
+                i += 1
+            continue
+        prev = out[-1] if out else None
+        if t.kind == FRAGMENT and prev is not None and prev.kind == WORD and prev.end == t.start and len(prev.text) > 1:
+            for k in range(1, len(prev.text)):
+                keep, tail = prev.text[:k], prev.text[k:] + t.text
+                if d.is_word(tail) and d.is_word(keep):
+                    out[-1] = _classify(Token(keep, prev.start, prev.start + k, lexical.tag(keep, prev.pos)), d,
+                                        lexical)[0]
+                    out.append(Token(tail, prev.start + k, t.end, lexical.tag(tail, "n"), WORD))
+                    break
+            else:
+                out.append(t)
+            i += 1
+            continue
+        out.append(t)
         i += 1
     return out
 

@@ -143,11 +143,12 @@ def analyse(article: Article, options: Options = Options()) -> Analysis:
     groups: dict[tuple, _Group] = {}
     names: dict[tuple, _Group] = {}
     tokens = segment(simplified, d, [e.simplified for e in options.user_entries])
+    content = _content_mask(article)
     readings = {}
     for t in tokens:
         if not _HAN_RE.search(t.text):
             continue
-        if t.kind not in (WORD, TERM, NAME) or t.text in stop:
+        if t.kind not in (WORD, TERM, NAME) or t.text in stop or not content[t.start]:
             readings[t.start] = guess(t.text, t.pos)
             continue
         span = article.text[t.start:t.end]
@@ -166,6 +167,16 @@ def analyse(article: Article, options: Options = Options()) -> Analysis:
     hidden = [_word(key, g) for key, g in names.items()]
     return Analysis(article, simplified, tuple(tokens), readings, tuple(_filter(words, options)),
                     tuple(words + hidden), options)
+
+
+def _content_mask(article: Article) -> bytearray:
+    """Which characters are article content: the title and body sentences, not the date line,
+    photo captions or end markers such as （完）."""
+    mask = bytearray(len(article.text))
+    for sentence in article.sentences:
+        if sentence.kind in ("title", "body"):
+            mask[sentence.start:sentence.end] = b"\x01" * (sentence.end - sentence.start)
+    return mask
 
 
 def _dictionary(options: Options):
