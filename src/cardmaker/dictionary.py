@@ -73,10 +73,13 @@ class Dictionary:
             self._index = index
         self._cache: dict[str, tuple[Entry, ...]] = {}
         self._user: dict[str, list[tuple]] = {}
+        self._primed = ""  # a text all of whose headword substrings are in the cache
 
     def lookup(self, word: str) -> tuple[Entry, ...]:
         """Every entry whose simplified or traditional headword is ``word``, in CC-CEDICT order."""
         got = self._cache.get(word)
+        if got is None and word and word in self._primed and word not in self._user:
+            return ()  # a substring of the primed text that is no headword
         if got is None:
             if word in self._user:
                 rows = self._user[word]
@@ -102,6 +105,17 @@ class Dictionary:
         out = Dictionary(source=self)
         out._user = user
         return out
+
+    def prime(self, text: str) -> None:
+        """Look up every headword that occurs in ``text`` at once (a few queries instead of one per word)."""
+        if self._index is not None or not hasattr(self._source, "cedict_words"):
+            if self._source is not None and hasattr(self._source, "prime"):
+                self._source.prime(text)
+            return
+        for word, rows in self._source.cedict_words(text).items():
+            if word not in self._cache:
+                self._cache[word] = tuple(Entry(*r) for r in rows)
+        self._primed = text
 
     def cedict(self, word: str) -> list[tuple]:
         """Rows for ``word`` (lets one Dictionary be the source of another)."""

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from cardmaker.errors import CardmakerError
 
-FORMAT = 3
+FORMAT = 4
 _SEP = "\x1f"
 _CHUNK = 500
 
@@ -110,13 +110,22 @@ def build(target: Path) -> None:
             CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
             CREATE TABLE cedict (trad TEXT, simp TEXT, pinyin TEXT, senses TEXT, classifiers TEXT);
             CREATE TABLE jieba (word TEXT PRIMARY KEY, freq INTEGER, tag TEXT) WITHOUT ROWID;
+            CREATE TABLE cedict_prefix (p TEXT PRIMARY KEY, head INTEGER) WITHOUT ROWID;
             """
         )
         with gzip.open(cedict_path(), "rt", encoding="utf-8") as f:
-            db.executemany(
-                "INSERT INTO cedict VALUES (?, ?, ?, ?, ?)",
-                ((t, s, p, _SEP.join(se), _SEP.join(cl)) for t, s, p, se, cl in parse_cedict(f)),
-            )
+            entries = list(parse_cedict(f))
+        db.executemany(
+            "INSERT INTO cedict VALUES (?, ?, ?, ?, ?)",
+            ((t, s, p, _SEP.join(se), _SEP.join(cl)) for t, s, p, se, cl in entries),
+        )
+        prefixes: dict[str, int] = {}
+        for t, s, *_ in entries:
+            for word in (t, s):
+                prefixes[word] = 1
+                for i in range(1, len(word)):
+                    prefixes.setdefault(word[:i], 0)
+        db.executemany("INSERT INTO cedict_prefix VALUES (?, ?)", prefixes.items())
         rows = _jieba_rows(jieba_dict_path())
         db.executemany("INSERT INTO jieba VALUES (?, ?, ?)", ((w, f, t) for w, (f, t) in rows.items()))
         total = sum(f for f, _ in rows.values())
@@ -185,25 +194,47 @@ class Lexicon:
             "SELECT rowid, trad, simp, pinyin, senses, classifiers FROM cedict WHERE simp = ? OR trad = ?",
             (word, word),
         )
-        return [
-            (t, s, p, tuple(se.split(_SEP)) if se else (), tuple(cl.split(_SEP)) if cl else ())
-            for _, t, s, p, se, cl in sorted(rows)
-        ]
+        return [self._row(r) for r in sorted(rows)]
 
-    def jieba_entries(self, text: str) -> dict[str, tuple[int, str]]:
-        """Every entry of jieba's prefix dictionary that is a substring of ``text``."""
-        found: dict[str, tuple[int, str]] = {}
+    def _substrings(self, text: str, table: str, key: str, columns: str) -> dict[str, tuple]:
+        """Rows of a prefix-closed ``table`` whose ``key`` is a substring of ``text``.
+
+        Grows substrings from every position one character at a time, asking
+        for all of one length at once, while they are still prefixes of entries.
+        """
+        found: dict[str, tuple] = {}
         n = len(text)
         frontier = {(k, k + 1) for k in range(n) if not text[k].isspace()}
+        sql = f"SELECT {key}, {columns} FROM {table} WHERE {key} IN ({{}})"
         while frontier:
-            strings = {text[a:b] for a, b in frontier}
-            for word, freq, tag in self._many("SELECT word, freq, tag FROM jieba WHERE word IN ({})", strings):
-                found[word] = (freq, tag)
+            for row in self._many(sql, {text[a:b] for a, b in frontier}):
+                found[row[0]] = row[1:]
             frontier = {(a, b + 1) for a, b in frontier if b < n and text[a:b] in found}
         return found
 
-    def tags(self, words) -> dict[str, str]:
-        return dict(self._many("SELECT word, tag FROM jieba WHERE word IN ({})", set(words)))
+    def jieba_entries(self, text: str) -> dict[str, tuple[int, str]]:
+        """Every entry of jieba's prefix dictionary that is a substring of ``text``."""
+        return self._substrings(text, "jieba", "word", "freq, tag")
+
+    def cedict_words(self, text: str) -> dict[str, list[tuple]]:
+        """The CC-CEDICT rows of every headword (either script) that is a substring of ``text``."""
+        heads = [p for p, (head,) in self._substrings(text, "cedict_prefix", "p", "head").items() if head]
+        out: dict[str, list[tuple]] = {h: [] for h in heads}
+        rows = self._many(
+            "SELECT rowid, trad, simp, pinyin, senses, classifiers FROM cedict WHERE simp IN ({})", heads
+        ) + self._many(
+            "SELECT rowid, trad, simp, pinyin, senses, classifiers FROM cedict WHERE trad IN ({})", heads
+        )
+        for row in sorted(set(rows)):
+            for key in {row[1], row[2]}:
+                if key in out:
+                    out[key].append(self._row(row))
+        return out
+
+    @staticmethod
+    def _row(row) -> tuple:
+        _, t, s, p, se, cl = row
+        return t, s, p, tuple(se.split(_SEP)) if se else (), tuple(cl.split(_SEP)) if cl else ()
 
 
 @cache

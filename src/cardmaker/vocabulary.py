@@ -138,6 +138,7 @@ def analyse(article: Article, options: Options = Options()) -> Analysis:
     """Segment and read ``article``; see ``extract``."""
     d = _dictionary(options)
     simplified = to_simplified_aligned(article.text)
+    d.prime(simplified)
     gloss_at = {g.index: g.readings for g in article.glosses}
     stop = stopwords()
     groups: dict[tuple, _Group] = {}
