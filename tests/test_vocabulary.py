@@ -109,3 +109,9 @@ def test_measure_word_sense_first(by_word):
 def test_caption_and_date_line_are_not_vocabulary(by_word, boilerplate):
     # (圖片來源:陳正寶 攝) is a photo credit, not part of the article's text
     assert boilerplate not in by_word
+
+
+@pytest.mark.parametrize("word, label", [("确保", "verb"), ("会议", "noun"), ("全力以赴", "idiom"),
+                                         ("届", "measure word")])
+def test_part_of_speech_in_words(by_word, word, label):
+    assert by_word[word].part_of_speech == label

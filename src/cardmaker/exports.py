@@ -26,7 +26,7 @@ def csv_text(rows) -> str:
             script, " | ".join(f"{e.traditional} / {e.simplified}" for e in examples))
         writer.writerow([
             word.simplified, word.traditional, word.pinyin, word.pinyin_numbered, word.zhuyin, word.meaning,
-            " / ".join(word.classifiers), word.pos, word.hsk_label, example, ex_trad, ex_simp,
+            " / ".join(word.classifiers), word.part_of_speech, word.hsk_label, example, ex_trad, ex_simp,
             " | ".join(example_pinyin(e) for e in examples),
             " | ".join(dict.fromkeys(list(sources) + [e.source for e in examples])), word.check, word.count,
             " ".join(tags),

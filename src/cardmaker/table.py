@@ -17,7 +17,7 @@ def _cell(value) -> str:
 def row(w: Word) -> tuple[str, ...]:
     return (
         w.simplified, w.traditional, w.pinyin, w.pinyin_numbered, w.zhuyin, w.meaning,
-        " / ".join(w.classifiers), w.pos, w.hsk_label, str(w.count), w.check, " ".join(w.glosses),
+        " / ".join(w.classifiers), w.part_of_speech, w.hsk_label, str(w.count), w.check, " ".join(w.glosses),
     )
 
 

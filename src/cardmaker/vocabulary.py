@@ -62,6 +62,28 @@ class Word:
     def hsk_label(self) -> str:
         return hsk_label(self.hsk)
 
+    @property
+    def part_of_speech(self) -> str:
+        """jieba's tag in words: ``vn`` → "verbal noun"; unknown tags are shown as they are."""
+        if self.name:
+            return "name"
+        if self.pos in _POS_NAMES:
+            return _POS_NAMES[self.pos]
+        if len(self.pos) <= 3 and self.pos[:1] in _POS_NAMES:  # jieba's finer tags: nrt, vshi, ...
+            return _POS_NAMES[self.pos[:1]]
+        return self.pos  # a teacher's own wording, from a curated list
+
+
+_POS_NAMES = {
+    "n": "noun", "nr": "name", "ns": "place name", "nt": "organisation", "nz": "proper noun", "ng": "noun",
+    "v": "verb", "vn": "verbal noun", "vd": "verb", "vg": "verb", "a": "adjective", "ad": "adjective",
+    "an": "adjective", "ag": "adjective", "d": "adverb", "m": "numeral", "q": "measure word",
+    "r": "pronoun", "p": "preposition", "c": "conjunction", "u": "particle", "y": "particle",
+    "e": "interjection", "o": "onomatopoeia", "i": "idiom", "l": "set phrase", "j": "abbreviation",
+    "t": "time word", "f": "direction", "s": "place word", "b": "attributive", "z": "descriptive",
+    "k": "suffix", "h": "prefix", "g": "morpheme", "x": "",
+}
+
 
 @dataclass(frozen=True)
 class Options:
