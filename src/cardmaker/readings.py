@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 
 from cardmaker.dictionary import Entry
 from cardmaker.glosses import Reading, char_readings
-from cardmaker.script import to_traditional
+from cardmaker.script import char_traditional
 
 VERIFIED, CORRECTED, CONFLICT, UNGLOSSED = "verified", "corrected", "conflict", "unglossed"
 _SANDHI = set("一不")
@@ -153,12 +153,29 @@ def _rank(entry: Entry, word: str, span: str, guessed, pos: str = "") -> tuple:
         full,
         base,
         entry.traditional == span,
-        entry.traditional == to_traditional(word),
+    )
+
+
+def _tie_break(entry: Entry, word: str | None) -> tuple:
+    return (
+        word is None or entry.traditional == char_traditional(word),  # the usual form, when the article leaked (并 → 並)
         not entry.variant_only,
         not entry.surname_only,
         not entry.proper,
         len(entry.senses),
     )
+
+
+def _best(entries, word: str, span: str, guessed, pos: str) -> Entry:
+    """The entry ranked first; OpenCC is only asked when entries tie (it is slow to load)."""
+    ranked = [(_rank(e, word, span, guessed, pos), e) for e in entries]
+    top = max(r for r, _ in ranked)
+    tied = [e for r, e in ranked if r == top]
+    if len(tied) == 1:
+        return tied[0]
+    if len({e.traditional for e in tied}) == 1:
+        return max(tied, key=lambda e: _tie_break(e, None))  # one written form: nothing to convert
+    return max(tied, key=lambda e: _tie_break(e, word))
 
 
 def choose(word: str, span: str, pos: str, entries, glosses) -> ReadingChoice:
@@ -183,7 +200,7 @@ def _choose(word: str, span: str, pos: str, entries, glosses) -> ReadingChoice:
         guessed = _surname(word[0], guessed[0]) + guessed[1:]
     entries = [e for e in entries if len(e.syllables) == len(word)]
     if entries:
-        best = max(entries, key=lambda e: _rank(e, word, span, guessed, pos))
+        best = _best(entries, word, span, guessed, pos)
         syllables = best.syllables
     else:
         best, syllables = None, tuple(_free_reading(c, g) for c, g in zip(word, guessed))
@@ -199,7 +216,7 @@ def _choose(word: str, span: str, pos: str, entries, glosses) -> ReadingChoice:
     if entries:
         fitting = [e for e in entries if fits(e.syllables)]
         if fitting:
-            pick = max(fitting, key=lambda e: _rank(e, word, span, guessed, pos))
+            pick = _best(fitting, word, span, guessed, pos)
             return ReadingChoice(pick.syllables, pick, CORRECTED, guessed)
         return ReadingChoice(syllables, best, CONFLICT, guessed)
     # No entry: the characters' own readings are the dictionary readings.

@@ -56,6 +56,26 @@ def to_simplified(text: str) -> str:
 
 
 @cache
+def _character_table() -> dict[int, str]:
+    """OpenCC's simplified → traditional character table, first (commonest) choice of each."""
+    from importlib import resources
+
+    text = resources.files("opencc").joinpath("dictionary", "STCharacters.txt").read_text(encoding="utf-8")
+    table = {}
+    for line in text.splitlines():
+        source, _, targets = line.partition("\t")
+        if len(source) == 1 and targets:
+            table[ord(source)] = targets.split()[0]
+    return table
+
+
+def char_traditional(text: str) -> str:
+    """Character-by-character traditional form: cheap, for choosing between dictionary forms
+    (并 → 並 rather than 併); ``to_traditional`` converts real text."""
+    return text.translate(_character_table())
+
+
+@cache
 def to_traditional(text: str) -> str:
     """Taiwan-standard traditional form (OpenCC s2tw)."""
     return _converter("s2tw").convert(text)

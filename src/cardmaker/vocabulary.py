@@ -13,7 +13,7 @@ from cardmaker.dictionary import cedict, hsk_label, hsk_level, is_reference
 from cardmaker.pinyin import joined, joined_name, marked, name_case, numbered, reading_key, zhuyin
 from cardmaker.glosses import HAN_RE as _HAN_RE
 from cardmaker.readings import CONFLICT, CORRECTED, UNGLOSSED, VERIFIED, choose, guess
-from cardmaker.script import to_simplified_aligned, to_traditional
+from cardmaker.script import article_script, to_simplified_aligned, to_traditional
 from cardmaker.segment import NAME, TERM, WORD, Token, segment
 
 ORDERS = ("article", "frequency", "hsk")
@@ -136,6 +136,7 @@ class _Group:
     tokens: list = field(default_factory=list)
     choices: list = field(default_factory=list)
     glosses: list = field(default_factory=list)
+    spans: list = field(default_factory=list)    # the article's own text of each occurrence
 
 
 @dataclass(frozen=True)
@@ -184,10 +185,12 @@ def analyse(article: Article, options: Options = Options()) -> Analysis:
         key = (t.text, reading_key(choice.syllables), t.kind)
         g = (groups if t.kind != NAME or options.names else names).setdefault(key, _Group())
         g.tokens.append(t)
+        g.spans.append(span)
         g.choices.append(choice)
         g.glosses.extend((i, f"{c}({r})") for i, (c, rs) in enumerate(zip(span, glosses)) for r in rs)
-    words = [_word(key, g) for key, g in groups.items()]
-    hidden = [_word(key, g) for key, g in names.items()]
+    written = article_script(article.text, simplified) == "traditional"
+    words = [_word(key, g, written) for key, g in groups.items()]
+    hidden = [_word(key, g, written) for key, g in names.items()]
     return Analysis(article, simplified, tuple(tokens), readings, tuple(_filter(words, options)),
                     tuple(words + hidden), options)
 
@@ -229,11 +232,24 @@ def entry_word(simplified: str, reading, analysis: Analysis, spans) -> Word:
         g.choices.append(choice)
         if a is not None:
             g.tokens.append(Token(simplified, a, b, "", WORD))
+            g.spans.append(span)
             g.glosses.extend((i, f"{c}({r})") for i, (c, rs) in enumerate(zip(span, glosses)) for r in rs)
-    return _word((simplified, "", WORD), g)
+    return _word((simplified, "", WORD), g, article_script(text, analysis.simplified) == "traditional")
 
 
-def _word(key, g: _Group) -> Word:
+def _traditional_form(text: str, g: _Group, written: bool) -> str:
+    """A word without an entry is written as a traditional article writes it (進博會, 李政);
+    otherwise OpenCC converts it."""
+    spans = Counter(g.spans)
+    if written and spans:
+        span = spans.most_common(1)[0][0]
+        if len(span) == len(text):
+            return span
+    return to_traditional(text)
+
+
+def _word(key, g: _Group, written: bool = False) -> Word:
+    """``written``: the article is in traditional characters, so its own forms are traditional."""
     text, _, kind = key
     choice = next((c for c in g.choices if c.entry is not None), g.choices[0])
     checks = {c.check for c in g.choices}
@@ -242,7 +258,7 @@ def _word(key, g: _Group) -> Word:
     if entry is not None:
         traditional, senses, classifiers, composed = entry.traditional, _content(entry), entry.classifiers, False
     else:
-        traditional, senses, classifiers, composed = to_traditional(text), (), (), True
+        traditional, senses, classifiers, composed = _traditional_form(text, g, written), (), (), True
     if kind == NAME and (entry is None or not entry.proper):
         senses, composed = ("(name)",) + _composed_senses(text, choice.syllables), True
     elif not senses:
