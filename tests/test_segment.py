@@ -53,3 +53,9 @@ def test_name_gives_back_a_character_it_took():
     # 龔正 is a name elsewhere in the text, so 龔正作部署 is 龔正 | 作 | 部署
     k = kinds("陳吉寧王文濤龔正作部署。龔正主持會議。")
     assert ("龔正", NAME) in k and ("龔正作", NAME) not in k and ("作", "word") in k
+
+
+def test_numeral_with_da_is_three_major():
+    # 四大功能 is "four major functions"; CC-CEDICT's 四大 is the Buddhist four elements
+    k = kinds("強化四大功能")
+    assert ("四", NUMBER) in k and ("大", "word") in k

@@ -136,13 +136,17 @@ def segment(simplified: str, dictionary: Dictionary, user_words=()) -> list[Toke
     return out
 
 
+_MAJOR_RE = re.compile(f"^[{_NUMERAL}]+大$")  # 三大, 四大: "three major …" in news, not a dictionary term
+
+
 def _classify(t: Token, d: Dictionary, lexical: Lexical) -> list[Token]:
     """The token with its kind; a number glued to a measure word (第六届) becomes two tokens."""
     m = _NUMERAL_PREFIX_RE.match(t.text)
-    if m and 0 < m.end() < len(t.text) and not d.is_word(t.text):
+    if m and 0 < m.end() < len(t.text) and (not d.is_word(t.text) or _MAJOR_RE.match(t.text)):
         rest = t.text[m.end():]
         if d.is_word(rest):
-            tag = "q" if len(rest) == 1 else lexical.tag(rest, "q")  # 第六|届: a measure word after a number
+            # 第六|届: a measure word after a number; 四|大: an adjective
+            tag = "a" if _MAJOR_RE.match(t.text) else "q" if len(rest) == 1 else lexical.tag(rest, "q")
             return [Token(t.text[:m.end()], t.start, t.start + m.end(), "m", NUMBER),
                     _kind(Token(rest, t.start + m.end(), t.end, tag), d, lexical)]
     return [_kind(t, d, lexical)]
