@@ -123,7 +123,8 @@ def words(article, output, encoding, **vocab):
 
 @main.command(epilog=EXIT_CODES)
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("-o", "--output", type=click.Path(), help="Output folder (default decks/), or an .apkg file for one article.")
+@click.option("-o", "--output", type=click.Path(),
+              help="Output folder (default decks/), or an .apkg file for one article.")
 @click.option("--merge", metavar="NAME", help="Build one deck NAME with a subdeck per article, each word once.")
 @click.option("--cards", callback=parse_cards, metavar="TYPES",
               help="Card types, comma-separated: recognition, recall, cloze (default: all three).")

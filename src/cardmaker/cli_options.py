@@ -59,7 +59,8 @@ def vocabulary_options(f):
     options = [
         click.option("--names", is_flag=True, help="Keep person names (tagged as names)."),
         click.option("--known", "known", type=click.Path(dir_okay=False), metavar="FILE",
-                     help="Leave out the words of FILE: one per line, the first TSV column, or an Anki \"Notes in Plain Text\" export (either script)."),
+                     help="Leave out the words of FILE: one per line, the first TSV column, or an Anki "
+                          "\"Notes in Plain Text\" export (either script)."),
         click.option("--skip-hsk", type=click.IntRange(0, 9), default=0, metavar="N",
                      help="Leave out words of HSK 3.0 (2021) level N and below."),
         click.option("--min-count", type=click.IntRange(1), default=1, metavar="N",

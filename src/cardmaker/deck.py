@@ -145,7 +145,8 @@ def fields(word: Word, examples: list[Example], script: str, sources=()) -> list
     sources = list(dict.fromkeys(list(sources) + [e.source for e in examples]))
     return [
         _e(word.simplified), _e(word.traditional), _pinyin_html(word.syllables), _e(word.pinyin_numbered),
-        _e(word.zhuyin), _e(word.meaning), _e(" / ".join(word.classifiers)), _e(word.part_of_speech), _e(word.hsk_label),
+        _e(word.zhuyin), _e(word.meaning), _e(" / ".join(word.classifiers)), _e(word.part_of_speech),
+        _e(word.hsk_label),
         example, ex_trad, ex_simp, lines(_example_pinyin),
         "<br>".join(_e(s) for s in sources), _e(word.check), str(word.count), colored, cloze,
     ]

@@ -158,7 +158,8 @@ def _rank(entry: Entry, word: str, span: str, guessed, pos: str = "") -> tuple:
 
 def _tie_break(entry: Entry, word: str | None) -> tuple:
     return (
-        word is None or entry.traditional == char_traditional(word),  # the usual form, when the article leaked (并 → 並)
+        # the usual form, when the article leaked a simplified character (并 → 並)
+        word is None or entry.traditional == char_traditional(word),
         not entry.variant_only,
         not entry.surname_only,
         not entry.proper,
