@@ -167,9 +167,8 @@ def test_sheet_prints_on_a4_without_clipping(tmp_path, seed_path):
     right_margin = 595.3 - 12 * 72 / 25.4  # the sheet's @page margin is 12 mm at the sides
     assert max(float(x1) for _, x1, _ in words) <= right_margin + 1  # nothing runs off the page
     text = "".join(t for _, _, t in words)
-    for expected in ("強勁", "qiáng", "robust", "全力以赴", "海關"):
-        assert expected in text or expected in html  # the table is all there
-    assert "robust" in text and "強勁" in text
+    for expected in ("強勁", "qiáng", "robust", "全力以赴", "海關"):  # first, middle and last rows printed
+        assert expected in text
 
 
 def test_sheet_escapes_article_text(tmp_path):
