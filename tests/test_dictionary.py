@@ -53,3 +53,18 @@ def test_lexicon_damaged_inside_is_rebuilt_on_use(tmp_path):
     path.write_bytes(bytes(data))
     lex = open_lexicon(tmp_path)
     assert lex.cedict("强劲") == reference
+
+
+def test_unwritable_cache_folder_falls_back_to_temp(tmp_path, monkeypatch):
+    from cardmaker import lexicon as lexicon_module
+
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("CARDMAKER_CACHE", str(blocker / "cache"))
+    monkeypatch.setattr(lexicon_module.tempfile, "gettempdir", lambda: str(tmp_path / "tmp"))
+    lexicon_module.lexicon.cache_clear()
+    try:
+        lex = lexicon_module.lexicon()
+        assert lex.cedict("强劲") and str(lex.path).startswith(str(tmp_path / "tmp"))
+    finally:
+        lexicon_module.lexicon.cache_clear()

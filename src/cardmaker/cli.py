@@ -172,6 +172,10 @@ def build(paths, output, merge, cards, script, jobs, fmt, word_list, encoding, *
             raise click.UsageError(f"no PATHS given and no {DEFAULT_SOURCE}/ folder here")
         paths = (str(DEFAULT_SOURCE),)
     jobs = jobs or os.cpu_count() or 1
+    from cardmaker.lexicon import ready
+
+    if not ready():
+        click.echo("first run: preparing the dictionary cache (a few seconds, once)", err=True)
     batch = Batch()
     from cardmaker.article import find_articles
 

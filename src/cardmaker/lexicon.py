@@ -239,8 +239,24 @@ class Lexicon:
 
 @cache
 def lexicon() -> Lexicon:
-    """The lexicon of the installed data, built on first use (a few seconds, once)."""
-    return open_lexicon(cache_dir())
+    """The lexicon of the installed data, built on first use (a few seconds, once).
+
+    When the cache folder cannot be written (a read-only home), a folder in the
+    system's temporary directory is used instead.
+    """
+    try:
+        return open_lexicon(cache_dir())
+    except CardmakerError:
+        fallback = Path(tempfile.gettempdir()) / f"cardmaker-{os.getuid() if hasattr(os, 'getuid') else 'user'}"
+        return open_lexicon(fallback)
+
+
+def ready() -> bool:
+    """Whether the lexicon of the installed data is already built (so the next start is quick)."""
+    try:
+        return (cache_dir() / f"lexicon-{_key()}.sqlite").exists()
+    except (OSError, CardmakerError):
+        return False
 
 
 def open_lexicon(directory: Path) -> Lexicon:
