@@ -59,6 +59,7 @@ def test_curated_list_round_trip(tmp_path, seed_path, collection):
         ("simplified\tcolour\n强劲\tred\n", "line 1: unknown column 'colour'"),
         ("simplified\tmeaning\n强劲\tstrong\textra\n", "line 2: 3 cells but the header has 2"),
         ("simplified\tpinyin\n强劲\tqiangzzz\n", "line 2: cannot read the pinyin"),
+        ("simplified\tpinyin_numbered\n强劲\tqiang2\n", "line 2: cannot read the pinyin_numbered"),
         ("simplified\tmeaning\n\tstrong\n", "line 2: no word"),
         ("", "empty"),
     ],
@@ -179,3 +180,19 @@ def test_sheet_escapes_article_text(tmp_path):
     html = out.read_text(encoding="utf-8")
     assert "<script" not in html and "<img" not in html
     assert "&lt;script&gt;" in html and "強勁" in html
+
+
+def test_edited_pinyin_cell_wins(tmp_path, seed_path, collection):
+    table = tmp_path / "list.tsv"
+    assert run("words", seed_path, "-o", table).exit_code == 0
+    header, *rows = table.read_text(encoding="utf-8").splitlines()
+    cols = header.split("\t")
+    row = next(r.split("\t") for r in rows if r.startswith("重点\t"))
+    row[cols.index("pinyin")] = "chóngdiǎn"  # edited the tone-marked column only
+    table.write_text(header + "\n" + "\t".join(row) + "\n", encoding="utf-8")
+    out = tmp_path / "x.apkg"
+    assert run("build", seed_path, "--words", table, "-o", out).exit_code == 0
+    import_apkg(collection, out)
+    n = note_by(collection, "重点")
+    assert n["PinyinNumbered"] == "chong2 dian3"
+    assert "recount" in n["Meaning"]  # the meaning of that reading's entry, not "key point"

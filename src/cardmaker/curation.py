@@ -40,25 +40,47 @@ def curate(analysis: Analysis, rows, path) -> tuple[list[Word], list[str]]:
     words, warnings, seen = [], [], set()
     for row in rows:
         simplified = row.cells.get("simplified") or to_simplified(row.cells["traditional"])
-        reading = None
-        if "pinyin_numbered" in row.cells or "pinyin" in row.cells:
-            text = row.cells.get("pinyin_numbered") or row.cells["pinyin"]
-            reading = parse_pinyin(text)
-            if reading is None or len(reading) != len(simplified):
-                raise InputError(path, f"line {row.line}: cannot read the pinyin {text!r} of {simplified!r}")
+        given = {}
+        for column in ("pinyin_numbered", "pinyin"):
+            if column in row.cells:
+                reading = parse_pinyin(row.cells[column])
+                if reading is None or len(reading) != len(simplified):
+                    raise InputError(path, f"line {row.line}: cannot read the {column} "
+                                           f"{row.cells[column]!r} of {simplified!r}")
+                given[column] = reading
+        reading = given.get("pinyin_numbered") or given.get("pinyin")
         word = _find(analysis, simplified, reading)
+        if word is not None and len(given) == 2:
+            # both pinyin columns are there; the one the teacher changed is the one that differs
+            edited = [r for r in given.values() if reading_key(r) != reading_key(word.syllables)]
+            reading = edited[0] if edited else reading
+        computed = word
+        if word is not None and reading is not None and reading_key(reading) != reading_key(word.syllables):
+            # another reading: the meaning of that reading's entry comes with it
+            word = entry_word(simplified, reading, analysis, word.spans)
         if word is None:
             spans = _spans(analysis, simplified)
             word = entry_word(simplified, reading, analysis, spans)
             if not spans:
                 warnings.append(f"{path}: line {row.line}: {simplified} is not in the article; "
                                 "its card has no example")
-        word = _apply(word, row, reading, path)
+        word = _apply(word, _edited(row, computed), reading, path)
         if word.key in seen:
             continue
         seen.add(word.key)
         words.append(word)
     return words, warnings
+
+
+def _edited(row: ListedWord, computed: Word | None) -> ListedWord:
+    """The cells the teacher changed: those that differ from what was computed for the word."""
+    if computed is None:
+        return row
+    from cardmaker.table import COLUMNS, row as table_row
+
+    before = dict(zip(COLUMNS, table_row(computed)))
+    cells = {k: v for k, v in row.cells.items() if before.get(k, "").strip() != v}
+    return ListedWord(row.line, cells)
 
 
 def _apply(word: Word, row: ListedWord, reading, path) -> Word:
