@@ -207,8 +207,7 @@ def strip_glosses(raw: str) -> Stripped:
     length = 0     # length of the clean text copied so far
 
     def emit(at: int, char: str, written, readings):
-        own = char_readings(char)
-        mismatch = bool(own) and not any(r.agrees(o) for r in readings for o in own)
+        mismatch = not any(_reads(char, r) for r in readings)
         glosses.append(Gloss(at, char, tuple(written), tuple(readings), mismatch))
 
     for m in _OPEN_RE.finditer(raw):
