@@ -73,3 +73,11 @@ def test_help_loads_no_heavy_data():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stderr.strip() == "[]"
+
+
+def test_words_never_overwrites_the_article(tmp_path, seed_path):
+    article = tmp_path / "a.txt"
+    article.write_bytes(seed_path.read_bytes())
+    result = CliRunner().invoke(main, ["words", str(article), "-o", str(article)])
+    assert result.exit_code == 1 and "is the article itself" in result.output
+    assert article.read_bytes() == seed_path.read_bytes()

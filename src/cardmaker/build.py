@@ -240,6 +240,8 @@ def run_build(paths, options: BuildOptions, jobs: int = 1, progress=None) -> Bui
         else:
             articles.append(item)
     inputs = {a.resolve() for a in articles}
+    if options.word_list_path:
+        inputs.add(Path(options.word_list_path).resolve())
     if options.merge:
         prepared = []
         for p in _run(_prepare_or_error, [(a, options) for a in articles], jobs, progress):
@@ -288,4 +290,4 @@ def run_build(paths, options: BuildOptions, jobs: int = 1, progress=None) -> Bui
 
 def _guard(target: Path, inputs) -> None:
     if target.resolve() in inputs:
-        raise OutputError(f"{target}: is one of the input articles; refusing to overwrite it")
+        raise OutputError(f"{target}: is one of the inputs; refusing to overwrite it")

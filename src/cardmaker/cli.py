@@ -110,9 +110,14 @@ def words(article, output, encoding, **vocab):
             batch.fail(internal_error(a.path, e))
             continue
         if output:
+            from pathlib import Path
+
             from cardmaker.atomic import write_atomic
+            from cardmaker.errors import OutputError
 
             try:
+                if Path(output).resolve() == Path(a.path).resolve():
+                    raise OutputError(f"{output}: is the article itself; choose another -o")
                 write_atomic(output, text.encode("utf-8"))
             except CardmakerError as e:
                 batch.fail(e)
