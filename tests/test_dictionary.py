@@ -33,11 +33,16 @@ def test_stale_or_corrupt_lexicon_is_rebuilt(tmp_path):
     path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])  # truncated mid-write
     assert open_lexicon(tmp_path).cedict("强劲") == reference
 
-    stale = tmp_path / "lexicon-0000000000000000.sqlite"
-    stale.write_bytes(b"old")
+    import os
+
+    stale = [tmp_path / f"lexicon-000000000000000{i}.sqlite" for i in range(4)]
+    for i, p in enumerate(stale):
+        p.write_bytes(b"old")
+        os.utime(p, (1_000_000 + i, 1_000_000 + i))
     path.unlink()
     assert open_lexicon(tmp_path).cedict("强劲") == reference
-    assert not stale.exists()  # other data versions are cleaned up
+    # other data versions: the two newest are kept (another environment may use them), older ones go
+    assert [p.exists() for p in stale] == [False, False, True, True]
     assert not list(tmp_path.glob("*.tmp"))
 
 

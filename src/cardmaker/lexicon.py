@@ -24,6 +24,7 @@ from pathlib import Path
 from cardmaker.errors import CardmakerError
 
 FORMAT = 4
+KEEP = 3  # lexicon files kept in the cache folder
 _SEP = "\x1f"
 _CHUNK = 500
 
@@ -51,10 +52,12 @@ def jieba_dict_path() -> Path:
 
 
 def _key() -> str:
+    """The data version: the files' sizes and times (as installed from the wheel), not where they are,
+    so that several environments with the same data share one lexicon."""
     parts = [str(FORMAT)]
     for p in (cedict_path(), jieba_dict_path()):
         st = p.stat()
-        parts.append(f"{p}:{st.st_size}:{st.st_mtime_ns}")
+        parts.append(f"{p.name}:{st.st_size}:{int(st.st_mtime)}")
     return hashlib.sha1("|".join(parts).encode()).hexdigest()[:16]
 
 
@@ -272,10 +275,12 @@ def open_lexicon(directory: Path) -> Lexicon:
     except OSError as e:
         raise CardmakerError(f"cannot write the dictionary cache in {directory} ({e.strerror or e}); "
                              "set CARDMAKER_CACHE to a writable folder") from None
-    for old in directory.glob("lexicon-*.sqlite"):  # lexicons of other data versions
-        if old != target:
-            try:
-                old.unlink()
-            except OSError:
-                pass
+    # keep the newest few lexicons (other environments may use other data versions), drop the rest
+    others = sorted((p for p in directory.glob("lexicon-*.sqlite") if p != target),
+                    key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in others[KEEP - 1:]:
+        try:
+            old.unlink()
+        except OSError:
+            pass
     return Lexicon(target)
