@@ -52,13 +52,17 @@ def jieba_dict_path() -> Path:
 
 
 def _key() -> str:
-    """The data version: the files' sizes and times (as installed from the wheel), not where they are,
-    so that several environments with the same data share one lexicon."""
-    parts = [str(FORMAT)]
+    """The data version: each file's size and a digest of its head and tail, not where it is installed,
+    so that environments with the same data share one lexicon."""
+    digest = hashlib.sha1(str(FORMAT).encode())
     for p in (cedict_path(), jieba_dict_path()):
-        st = p.stat()
-        parts.append(f"{p.name}:{st.st_size}:{int(st.st_mtime)}")
-    return hashlib.sha1("|".join(parts).encode()).hexdigest()[:16]
+        size = p.stat().st_size
+        with open(p, "rb") as f:
+            head = f.read(65536)
+            f.seek(max(0, size - 65536))
+            tail = f.read()
+        digest.update(f"{p.name}:{size}".encode() + head + tail)
+    return digest.hexdigest()[:16]
 
 
 def parse_cedict(lines):
