@@ -1,4 +1,9 @@
-from cardmaker.dictionary import Dictionary, cedict, parse_cedict
+from cardmaker.dictionary import Dictionary, cedict
+from cardmaker.lexicon import parse_cedict as parse
+
+
+def parse_cedict(lines):
+    return list(parse(lines))
 
 
 def test_every_reading_kept():
@@ -46,7 +51,7 @@ def test_stale_or_corrupt_lexicon_is_rebuilt(tmp_path):
     assert not list(tmp_path.glob("*.tmp"))
 
 
-def test_lexicon_damaged_inside_is_rebuilt_on_use(tmp_path):
+def test_lexicon_damaged_inside_is_rebuilt(tmp_path):
     from cardmaker.lexicon import open_lexicon
 
     lex = open_lexicon(tmp_path)

@@ -66,7 +66,6 @@ def prepare(path, options: BuildOptions) -> Prepared:
     """Read and analyse one article and choose its examples."""
     from cardmaker.article import read_article
     from cardmaker.examples import choose_examples
-    from cardmaker.script import article_script
     from cardmaker.vocabulary import analyse
 
     article = read_article(path, options.encoding)
@@ -83,7 +82,7 @@ def prepare(path, options: BuildOptions) -> Prepared:
         title=article.title,
         source=article.title + (f" ({article.date})" if article.date else ""),
         slug=slug(Path(path).stem),
-        script=options.script or article_script(article.text, analysis.simplified),
+        script=options.script or analysis.script,
         words=tuple(words),
         examples=examples,
         notes=tuple(notes),

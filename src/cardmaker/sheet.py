@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-from importlib import resources
-
-from cardmaker.deck import _colored, _e, _highlight, _pinyin_html
+from cardmaker.deck import _colored, _e, _highlight, _pinyin_html, _template
 from cardmaker.dictionary import HSK_NAME
 
-
-def _template(name: str) -> str:
-    return resources.files("cardmaker").joinpath("templates", name).read_text(encoding="utf-8")
 
 
 def render(title: str, date: str | None, words, examples: dict) -> str:

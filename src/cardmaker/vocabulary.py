@@ -148,6 +148,7 @@ class Analysis:
     tokens: tuple[Token, ...]
     readings: dict                               # token start offset → syllables read there
     words: tuple[Word, ...]                      # filtered and ordered (``Options``)
+    script: str = "traditional"                  # the article's own: traditional or simplified
     all_words: tuple[Word, ...] = ()             # before filtering, names included
     options: Options = Options()
 
@@ -188,10 +189,10 @@ def analyse(article: Article, options: Options = Options()) -> Analysis:
         g.spans.append(span)
         g.choices.append(choice)
         g.glosses.extend((i, f"{c}({r})") for i, (c, rs) in enumerate(zip(span, glosses)) for r in rs)
-    written = article_script(article.text, simplified) == "traditional"
-    words = [_word(key, g, written) for key, g in groups.items()]
-    hidden = [_word(key, g, written) for key, g in names.items()]
-    return Analysis(article, simplified, tuple(tokens), readings, tuple(_filter(words, options)),
+    script = article_script(article.text, simplified)
+    words = [_word(key, g, script == "traditional") for key, g in groups.items()]
+    hidden = [_word(key, g, script == "traditional") for key, g in names.items()]
+    return Analysis(article, simplified, tuple(tokens), readings, tuple(_filter(words, options)), script,
                     tuple(words + hidden), options)
 
 
@@ -234,7 +235,7 @@ def entry_word(simplified: str, reading, analysis: Analysis, spans) -> Word:
             g.tokens.append(Token(simplified, a, b, "", WORD))
             g.spans.append(span)
             g.glosses.extend((i, f"{c}({r})") for i, (c, rs) in enumerate(zip(span, glosses)) for r in rs)
-    return _word((simplified, "", WORD), g, article_script(text, analysis.simplified) == "traditional")
+    return _word((simplified, "", WORD), g, analysis.script == "traditional")
 
 
 def _traditional_form(text: str, g: _Group, written: bool) -> str:
