@@ -14,6 +14,7 @@ import html
 import re
 import os
 import time
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
@@ -71,9 +72,14 @@ def deck_id(name: str) -> int:
 
 
 def note_guid(word: Word) -> str:
+    return _guid(word.key)
+
+
+@cache
+def _guid(key: tuple[str, str]) -> str:
     import genanki
 
-    return genanki.guid_for("cardmaker", *word.key)
+    return genanki.guid_for("cardmaker", *key)
 
 
 def deck_name(title: str, nested: bool = False) -> str:
@@ -120,23 +126,18 @@ def _example_pinyin(example: Example) -> str:
 
 def fields(word: Word, examples: list[Example], script: str, sources=()) -> list[str]:
     """The note's field values, all HTML-safe."""
-    trad = _colored(word.traditional, word.syllables)
-    simp = _colored(word.simplified, word.syllables)
+    simplified, traditional, pinyin, numbered, zhuyin, meaning, classifiers, pos, hsk, trad, simp = _word_fields(word)
     colored = {"traditional": trad, "simplified": simp}.get(
         script, trad if word.traditional == word.simplified else f"{trad}<br>{simp}"
     )
-
-    def lines(render) -> str:
-        return "<br>".join(render(e) for e in examples)
-
-    ex_trad = lines(lambda e: _highlight(e.traditional, e.word))
-    ex_simp = lines(lambda e: _highlight(e.simplified, e.word))
+    ex_trad = [_highlight(e.traditional, e.word) for e in examples]
+    ex_simp = [_highlight(e.simplified, e.word) for e in examples]
     if script == "traditional":
-        example = ex_trad
+        example = "<br>".join(ex_trad)
     elif script == "simplified":
-        example = ex_simp
+        example = "<br>".join(ex_simp)
     else:
-        example = lines(lambda e: _highlight(e.traditional, e.word) + "<br>" + _highlight(e.simplified, e.word))
+        example = "<br>".join(f"{t}<br>{s}" for t, s in zip(ex_trad, ex_simp))
     cloze = ""
     if examples:
         e = examples[0]
@@ -144,12 +145,29 @@ def fields(word: Word, examples: list[Example], script: str, sources=()) -> list
         cloze = _highlight(front, e.word, "blank", "［" + "＿" * len(word.simplified) + "］")
     sources = list(dict.fromkeys(list(sources) + [e.source for e in examples]))
     return [
-        _e(word.simplified), _e(word.traditional), _pinyin_html(word.syllables), _e(word.pinyin_numbered),
-        _e(word.zhuyin), _e(word.meaning), _e(" / ".join(word.classifiers)), _e(word.part_of_speech),
-        _e(word.hsk_label),
-        example, ex_trad, ex_simp, lines(_example_pinyin),
+        simplified, traditional, pinyin, numbered, zhuyin, meaning, classifiers, pos, hsk,
+        example, "<br>".join(ex_trad), "<br>".join(ex_simp), "<br>".join(_example_pinyin(e) for e in examples),
         "<br>".join(_e(s) for s in sources), _e(word.check), str(word.count), colored, cloze,
     ]
+
+
+_WORD_FIELDS: dict[tuple, tuple] = {}
+
+
+def _word_fields(word: Word) -> tuple[str, ...]:
+    """The fields that depend only on the word (not on the article), made once per word in a batch."""
+    key = (word.simplified, word.traditional, word.syllables, word.senses, word.classifiers, word.pos,
+           word.hsk, word.name)
+    got = _WORD_FIELDS.get(key)
+    if got is None:
+        if len(_WORD_FIELDS) >= 100_000:
+            _WORD_FIELDS.clear()
+        got = _WORD_FIELDS[key] = (
+            _e(word.simplified), _e(word.traditional), _pinyin_html(word.syllables), _e(word.pinyin_numbered),
+            _e(word.zhuyin), _e(word.meaning), _e(" / ".join(word.classifiers)), _e(word.part_of_speech),
+            _e(word.hsk_label), _colored(word.traditional, word.syllables), _colored(word.simplified, word.syllables),
+        )
+    return got
 
 
 def tags(word: Word, slugs) -> list[str]:
@@ -163,13 +181,30 @@ def tags(word: Word, slugs) -> list[str]:
     return out
 
 
-def make_note(word: Word, examples: list[Example], script: str, slugs, sources=(), cards=tuple(CARD_TYPES)):
-    import genanki
+@dataclass(frozen=True)
+class NoteRow:
+    """One note as it goes into the package: GUID, HTML-safe fields, tags, and its cards' template ords."""
 
-    return genanki.Note(
-        model=note_type(tuple(cards)), fields=fields(word, examples, script, sources), tags=tags(word, slugs),
-        guid=note_guid(word),
-    )
+    guid: str
+    fields: tuple[str, ...]
+    tags: tuple[str, ...]
+    ords: tuple[int, ...]
+
+
+def make_note(word: Word, examples: list[Example], script: str, slugs, sources=(), cards=tuple(CARD_TYPES)) -> NoteRow:
+    values = fields(word, examples, script, sources)
+    return NoteRow(note_guid(word), tuple(values), tuple(tags(word, slugs)), card_ords(tuple(cards), values))
+
+
+def card_ords(cards: tuple[str, ...], values) -> tuple[int, ...]:
+    """The templates that make a card for these field values, by Anki's rule as genanki computes it
+    (a template whose required fields are empty makes no card)."""
+    return tuple(o for o, op, required in _requirements(cards) if op(values[i] for i in required))
+
+
+@cache
+def _requirements(cards: tuple[str, ...]) -> tuple:
+    return tuple((o, {"any": any, "all": all}[how], tuple(req)) for o, how, req in note_type(cards)._req)
 
 
 def new_deck(name: str):
@@ -184,12 +219,14 @@ def build_timestamp() -> float:
     return float(epoch) if epoch and epoch.isdigit() else time.time()
 
 
-def write_package(decks, target, timestamp: float | None = None) -> None:
-    """Write ``decks`` to ``target`` atomically: a failed write leaves the old file intact.
+def write_package(decks, target, cards=tuple(CARD_TYPES), timestamp: float | None = None) -> None:
+    """Write ``decks`` — (deck name, [NoteRow]) pairs — to ``target`` atomically: a failed write leaves
+    the old file intact.
 
-    genanki fills the collection (``Package.write_to_db``); the SQLite file is
-    written without per-statement syncs (it is a scratch file; the finished
-    package is synced once by ``atomic_path``), which halves the writing time.
+    genanki writes the collection, the note type and the decks; the notes and
+    cards go in with one statement each, with the rows genanki would write
+    (same IDs, in the same order).  The SQLite file is a scratch file written
+    without syncs; the finished package is synced once by ``atomic_path``.
     """
     import itertools
     import json
@@ -200,13 +237,32 @@ def write_package(decks, target, timestamp: float | None = None) -> None:
     import genanki
 
     timestamp = timestamp or build_timestamp()
+    model = note_type(tuple(cards))
+    shells = []
+    for name, notes in decks:
+        deck = new_deck(name)
+        if notes:
+            deck.add_model(model)
+        shells.append(deck)
+    ids = itertools.count(int(timestamp * 1000))
+    mod = int(timestamp)
+    note_rows, card_rows = [], []
+    for (_, notes), deck in zip(decks, shells):
+        for n in notes:
+            nid = next(ids)
+            note_rows.append((nid, n.guid, model.model_id, mod, -1, f" {' '.join(n.tags)} ", "\x1f".join(n.fields),
+                              n.fields[model.sort_field_index], 0, 0, ""))
+            card_rows.extend((next(ids), nid, deck.deck_id, o, mod, -1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, "")
+                             for o in n.ords)
     with atomic_path(target) as tmp, tempfile.TemporaryDirectory(prefix="cardmaker-") as scratch:
         db_path = os.path.join(scratch, "collection.anki2")
         conn = sqlite3.connect(db_path)
         try:
             conn.execute("PRAGMA synchronous = OFF")
             conn.execute("PRAGMA journal_mode = MEMORY")
-            genanki.Package(decks).write_to_db(conn.cursor(), timestamp, itertools.count(int(timestamp * 1000)))
+            genanki.Package(shells).write_to_db(conn.cursor(), timestamp, ids)
+            conn.executemany("INSERT INTO notes VALUES (?,?,?,?,?,?,?,?,?,?,?)", note_rows)
+            conn.executemany("INSERT INTO cards VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", card_rows)
             conn.commit()
         finally:
             conn.close()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from cardmaker.pinyin import reading_key
 
@@ -36,19 +36,26 @@ class Entry:
     senses: tuple[str, ...]
     classifiers: tuple[str, ...]  # "個|个[ge4]" items taken out of the senses
 
-    @property
+    # Derived once per entry (cached_property writes the instance dict, so frozen is fine):
+    # the pipeline asks these of the same entries thousands of times per article.
+    @cached_property
     def syllables(self) -> tuple[str, ...]:
         return tuple(self.pinyin.split())
 
-    @property
+    @cached_property
     def variant_only(self) -> bool:
         return bool(self.senses) and all(_VARIANT_RE.match(s) for s in self.senses)
 
-    @property
+    @cached_property
     def surname_only(self) -> bool:
         return bool(self.senses) and all(_SURNAME_RE.match(s) for s in self.senses)
 
-    @property
+    @cached_property
+    def content(self) -> tuple[str, ...]:
+        """The senses without pure cross-references ("also written 發布|发布"), if others remain."""
+        return tuple(s for s in self.senses if not is_reference(s)) or self.senses
+
+    @cached_property
     def proper(self) -> bool:
         """A proper noun: CC-CEDICT capitalises its pinyin."""
         return self.pinyin[:1].isupper()
@@ -108,13 +115,13 @@ class Dictionary:
 
     def prime(self, text: str) -> None:
         """Look up every headword that occurs in ``text`` at once (a few queries instead of one per word)."""
-        if self._index is not None or not hasattr(self._source, "cedict_words"):
+        if self._index is not None or not hasattr(self._source, "cedict_heads"):
             if self._source is not None and hasattr(self._source, "prime"):
                 self._source.prime(text)
             return
-        for word, rows in self._source.cedict_words(text).items():
-            if word not in self._cache:
-                self._cache[word] = tuple(Entry(*r) for r in rows)
+        missing = [h for h in self._source.cedict_heads(text) if h not in self._cache]
+        for word, rows in self._source.cedict_many(missing).items():
+            self._cache[word] = tuple(Entry(*r) for r in rows)
         self._primed = text
 
     def cedict(self, word: str) -> list[tuple]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 
 from cardmaker.dictionary import cedict, hsk_level
 from cardmaker.glosses import HAN_RE as _HAN_RE
@@ -89,21 +90,33 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 class _Index:
-    """Tokens by position, for finding those inside a stretch of text quickly."""
+    """Tokens by position, with running counts of Han and of common tokens, so that the tokens
+    inside a stretch of text, and how common they are, are found without walking them."""
 
     def __init__(self, tokens):
         self.tokens = tokens
         self.starts = [t.start for t in tokens]
+        self.ends = [t.end for t in tokens]
+        stop = stopwords()
+        self.han = [0]
+        self.common = [0]
+        for t in tokens:
+            han = bool(_HAN_RE.search(t.text))
+            self.han.append(self.han[-1] + han)
+            self.common.append(self.common[-1] + (han and (t.text in stop or (hsk_level(t.text) or 99) <= 4)))
 
     def at(self, offset: int):
         i = bisect_right(self.starts, offset) - 1
         return self.tokens[i] if i >= 0 else None
 
-    def within(self, start: int, end: int):
+    def range(self, start: int, end: int) -> tuple[int, int]:
+        """Indices of the tokens that lie wholly inside [start, end)."""
         i = bisect_left(self.starts, start)
-        while i < len(self.tokens) and self.tokens[i].end <= end:
-            yield self.tokens[i]
-            i += 1
+        return i, max(i, bisect_right(self.ends, end))
+
+    def within(self, start: int, end: int):
+        i, j = self.range(start, end)
+        return self.tokens[i:j]
 
 
 def _snap(index: _Index, start: int, end: int, span) -> tuple[int, int]:
@@ -118,12 +131,14 @@ def _snap(index: _Index, start: int, end: int, span) -> tuple[int, int]:
 
 
 def _commonness(index: _Index, start: int, end: int, span) -> float:
-    stop = stopwords()
-    others = [t for t in index.within(start, end) if t.start != span[0] and _HAN_RE.search(t.text)]
-    if not others:
-        return 0.0
-    common = sum(t.text in stop or (hsk_level(t.text) or 99) <= 4 for t in others)
-    return common / len(others)
+    """The share of the other Han tokens of the stretch that are function words or HSK 1–4."""
+    i, j = index.range(start, end)
+    han, common = index.han[j] - index.han[i], index.common[j] - index.common[i]
+    k = bisect_left(index.starts, span[0], i, j)
+    if k < j and index.starts[k] == span[0]:  # the word itself does not count
+        han -= index.han[k + 1] - index.han[k]
+        common -= index.common[k + 1] - index.common[k]
+    return common / han if han else 0.0
 
 
 class _Context:
@@ -135,6 +150,16 @@ class _Context:
         self.sentences = analysis.article.sentences
         self.sentence_starts = [s.start for s in self.sentences]
         self.clauses = _Clauses(self.sentences)
+
+    @cached_property
+    def spelled(self) -> list[tuple[str, bool]]:
+        """Each token's pinyin as it reads in the article (its own text when it has none)."""
+        readings, text = self.analysis.readings, self.analysis.article.text
+        return [
+            ((joined_name if t.kind == NAME else joined)(readings[t.start]), False) if t.start in readings
+            else (text[t.start:t.end], False)
+            for t in self.analysis.tokens
+        ]
 
 
 MAX_CANDIDATES = 24  # occurrences looked at per word: enough choice, bounded work on long texts
@@ -167,7 +192,6 @@ def choose_examples(analysis: Analysis, words) -> dict:
     """One example per word (key → Example); words with fewer choices choose first."""
     article = analysis.article
     context = _Context(analysis)
-    index = context.tokens
     options = {w.key: candidates(analysis, w, context) for w in words}
     used: dict[tuple[int, int], int] = {}
     chosen = {}
@@ -184,7 +208,7 @@ def choose_examples(analysis: Analysis, words) -> dict:
             simplified=analysis.simplified[start:end],
             traditional=traditional[start:end],
             word=(span[0] - start, span[1] - start),
-            pinyin=_pinyin(analysis, index, start, end, span, w),
+            pinyin=_pinyin(context, start, end, span, w),
             source=source,
         )
     return chosen
@@ -220,14 +244,12 @@ def traditional_text(analysis: Analysis) -> str:
     return "".join(out)
 
 
-def _pinyin(analysis: Analysis, index: _Index, start: int, end: int, span, word: Word):
-    out = []
-    for t in index.within(start, end):
-        if t.start == span[0]:
-            out.append((word.pinyin, True))
-        elif t.start in analysis.readings:
-            spell = joined_name if t.kind == NAME else joined
-            out.append((spell(analysis.readings[t.start]), False))
-        else:
-            out.append((analysis.article.text[t.start:t.end], False))
+def _pinyin(context: _Context, start: int, end: int, span, word: Word):
+    """(pinyin or other text, is the word) for each token of the stretch; the word in its own reading."""
+    index = context.tokens
+    i, j = index.range(start, end)
+    out = context.spelled[i:j]
+    k = bisect_left(index.starts, span[0], i, j)
+    if k < j and index.starts[k] == span[0]:
+        out[k - i] = (word.pinyin, True)
     return tuple(out)

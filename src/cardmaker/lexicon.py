@@ -23,10 +23,12 @@ from pathlib import Path
 
 from cardmaker.errors import CardmakerError
 
-FORMAT = 4
+FORMAT = 5
 KEEP = 3  # lexicon files kept in the cache folder
 _SEP = "\x1f"
 _CHUNK = 500
+_UNSEEN = object()
+_MEMO_MAX = 2_000_000  # remembered substring answers per table before they are forgotten
 
 
 def cache_dir() -> Path:
@@ -116,8 +118,7 @@ def build(target: Path) -> None:
             PRAGMA synchronous = OFF;
             CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
             CREATE TABLE cedict (trad TEXT, simp TEXT, pinyin TEXT, senses TEXT, classifiers TEXT);
-            CREATE TABLE jieba (word TEXT PRIMARY KEY, freq INTEGER, tag TEXT) WITHOUT ROWID;
-            CREATE TABLE cedict_prefix (p TEXT PRIMARY KEY, head INTEGER) WITHOUT ROWID;
+            CREATE TABLE prefix (p TEXT PRIMARY KEY, freq INTEGER, tag TEXT, head INTEGER, next TEXT) WITHOUT ROWID;
             """
         )
         with gzip.open(cedict_path(), "rt", encoding="utf-8") as f:
@@ -126,15 +127,24 @@ def build(target: Path) -> None:
             "INSERT INTO cedict VALUES (?, ?, ?, ?, ?)",
             ((t, s, p, _SEP.join(se), _SEP.join(cl)) for t, s, p, se, cl in entries),
         )
-        prefixes: dict[str, int] = {}
+        heads: dict[str, int] = {}
         for t, s, *_ in entries:
             for word in (t, s):
-                prefixes[word] = 1
+                heads[word] = 1
                 for i in range(1, len(word)):
-                    prefixes.setdefault(word[:i], 0)
-        db.executemany("INSERT INTO cedict_prefix VALUES (?, ?)", prefixes.items())
+                    heads.setdefault(word[:i], 0)
         rows = _jieba_rows(jieba_dict_path())
-        db.executemany("INSERT INTO jieba VALUES (?, ?, ?)", ((w, f, t) for w, (f, t) in rows.items()))
+        # Every prefix of a jieba or CC-CEDICT word, with the characters that can follow it,
+        # so that a walk through a text never asks for a substring that is no prefix.
+        following: dict[str, set] = {}
+        for word in set(rows) | set(heads):
+            following.setdefault(word, set())
+            if len(word) > 1:
+                following.setdefault(word[:-1], set()).add(word[-1])
+        db.executemany(
+            "INSERT INTO prefix VALUES (?, ?, ?, ?, ?)",
+            ((w, *rows.get(w, (None, None)), heads.get(w), "".join(sorted(nxt))) for w, nxt in following.items()),
+        )
         total = sum(f for f, _ in rows.values())
         db.executescript(
             """
@@ -157,6 +167,8 @@ class Lexicon:
     def __init__(self, path: Path):
         self.path = path
         self._local = threading.local()
+        self._memo: dict[str, tuple | None] = {}   # prefix → row, or None: no prefix
+        self._last: tuple[str | None, dict] = (None, {})
         db = self._db()
         pages = db.execute("PRAGMA page_count").fetchone()[0] * db.execute("PRAGMA page_size").fetchone()[0]
         if path.stat().st_size < pages:
@@ -203,29 +215,57 @@ class Lexicon:
         )
         return [self._row(r) for r in sorted(rows)]
 
-    def _substrings(self, text: str, table: str, key: str, columns: str) -> dict[str, tuple]:
-        """Rows of a prefix-closed ``table`` whose ``key`` is a substring of ``text``.
+    def prefixes(self, text: str) -> dict[str, tuple]:
+        """``(jieba freq, jieba tag, CC-CEDICT head)`` of every substring of ``text`` that is a
+        prefix of a jieba or CC-CEDICT word (freq and head are None when it is not one of that
+        dictionary's prefixes; 0 when only a prefix, not a word).
 
-        Grows substrings from every position one character at a time, asking
-        for all of one length at once, while they are still prefixes of entries.
+        Walks on from every position while the substring is a prefix and the next
+        character can follow it, so only real prefixes are ever looked up; answers
+        are remembered for the process, so a batch asks only for prefixes it has
+        not met before.
         """
+        if text == self._last[0]:
+            return self._last[1]
+        memo = self._memo
+        if len(memo) > _MEMO_MAX:
+            memo.clear()
         found: dict[str, tuple] = {}
         n = len(text)
-        frontier = {(k, k + 1) for k in range(n) if not text[k].isspace()}
-        sql = f"SELECT {key}, {columns} FROM {table} WHERE {key} IN ({{}})"
-        while frontier:
-            for row in self._many(sql, {text[a:b] for a, b in frontier}):
-                found[row[0]] = row[1:]
-            frontier = {(a, b + 1) for a, b in frontier if b < n and text[a:b] in found}
+        pending = [(k, k + 1) for k in range(n) if not text[k].isspace()]
+        while pending:
+            unknown: dict[str, list[tuple[int, int]]] = {}
+            for a, b in pending:
+                while True:  # walk on from a while the substring is a known prefix
+                    w = text[a:b]
+                    row = memo.get(w, _UNSEEN)
+                    if row is _UNSEEN:
+                        unknown.setdefault(w, []).append((a, b))
+                        break
+                    if row is None:
+                        break
+                    found[w] = row
+                    if b == n or text[b] not in row[3]:
+                        break
+                    b += 1
+            for w in unknown:
+                memo[w] = None
+            for w, *row in self._many("SELECT p, freq, tag, head, next FROM prefix WHERE p IN ({})", unknown):
+                memo[w] = tuple(row)
+            pending = [place for places in unknown.values() for place in places if memo[text[place[0]:place[1]]]]
+        self._last = (text, found)
         return found
 
     def jieba_entries(self, text: str) -> dict[str, tuple[int, str]]:
         """Every entry of jieba's prefix dictionary that is a substring of ``text``."""
-        return self._substrings(text, "jieba", "word", "freq, tag")
+        return {w: (f, t) for w, (f, t, _, _) in self.prefixes(text).items() if f is not None}
 
-    def cedict_words(self, text: str) -> dict[str, list[tuple]]:
-        """The CC-CEDICT rows of every headword (either script) that is a substring of ``text``."""
-        heads = [p for p, (head,) in self._substrings(text, "cedict_prefix", "p", "head").items() if head]
+    def cedict_heads(self, text: str) -> list[str]:
+        """Every CC-CEDICT headword (either script) that is a substring of ``text``."""
+        return [w for w, (_, _, head, _) in self.prefixes(text).items() if head]
+
+    def cedict_many(self, heads) -> dict[str, list[tuple]]:
+        """The CC-CEDICT rows of each of ``heads``, in CC-CEDICT order."""
         out: dict[str, list[tuple]] = {h: [] for h in heads}
         rows = self._many(
             "SELECT rowid, trad, simp, pinyin, senses, classifiers FROM cedict WHERE simp IN ({})", heads

@@ -57,7 +57,12 @@ def numbered(syllables: tuple[str, ...]) -> str:
 
 def reading_key(syllables) -> str:
     """A reading as compared and hashed: numbered, lower case, ü as v ("lv4 se4")."""
-    return numbered(tuple(syllables)).lower().replace("u:", "v")
+    return _reading_key(syllables if type(syllables) is tuple else tuple(syllables))
+
+
+@cache
+def _reading_key(syllables: tuple[str, ...]) -> str:
+    return numbered(syllables).lower().replace("u:", "v")
 
 
 @cache

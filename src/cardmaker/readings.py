@@ -10,7 +10,7 @@ reported as a conflict when they contradict its only one.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 from cardmaker.dictionary import Entry
 from cardmaker.glosses import Reading, char_readings
@@ -185,14 +185,22 @@ def choose(word: str, span: str, pos: str, entries, glosses) -> ReadingChoice:
     ``entries`` are the word's CC-CEDICT entries; ``glosses`` holds, for each
     character, the tuple of gloss readings written after it there (or empty).
     """
-    if not any(glosses):  # the common case, the same everywhere the word is unglossed
-        return _choose_unglossed(word, span, pos, tuple(entries))
-    return _choose(word, span, pos, entries, glosses)
+    if any(glosses):
+        return _choose(word, span, pos, entries, glosses)
+    # The common case, the same everywhere the word is unglossed: remembered per
+    # (word, span, pos) for these very entries (the dictionary hands out one tuple per word).
+    key = (word, span, pos)
+    got = _UNGLOSSED.get(key)
+    if got is not None and got[0] is entries:
+        return got[1]
+    choice = _choose(word, span, pos, entries, [()] * len(word))
+    if len(_UNGLOSSED) >= 200_000:
+        _UNGLOSSED.clear()
+    _UNGLOSSED[key] = (entries, choice)
+    return choice
 
 
-@lru_cache(maxsize=65536)
-def _choose_unglossed(word: str, span: str, pos: str, entries) -> ReadingChoice:
-    return _choose(word, span, pos, entries, [()] * len(word))
+_UNGLOSSED: dict[tuple, tuple] = {}
 
 
 def _choose(word: str, span: str, pos: str, entries, glosses) -> ReadingChoice:

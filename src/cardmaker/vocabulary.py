@@ -102,18 +102,11 @@ def stopwords() -> frozenset[str]:
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
-def _content(entry) -> tuple[str, ...]:
-    """An entry's senses without pure cross-references ("also written 發布|发布"), if others remain."""
-    from cardmaker.dictionary import is_reference
-
-    kept = tuple(s for s in entry.senses if not is_reference(s))
-    return kept or entry.senses
-
-
 _VERBAL_RE = re.compile(r"(?:to |can\b|may\b|will\b|\(bound form\)|used in|particle|classifier)")
 
 
-def _composed_senses(word: str, syllables, nominal: bool = False) -> tuple[str, ...]:
+@cache
+def _composed_senses(word: str, syllables: tuple[str, ...], nominal: bool = False) -> tuple[str, ...]:
     """Meaning of a word with no entry, from its characters' entries for their readings.
 
     The last character of a noun-like term (进博会) is the head noun, so its noun
@@ -257,7 +250,7 @@ def _word(key, g: _Group, written: bool = False) -> Word:
     check = next(c for c in _CHECK_ORDER if c in checks)
     entry = choice.entry
     if entry is not None:
-        traditional, senses, classifiers, composed = entry.traditional, _content(entry), entry.classifiers, False
+        traditional, senses, classifiers, composed = entry.traditional, entry.content, entry.classifiers, False
     else:
         traditional, senses, classifiers, composed = _traditional_form(text, g, written), (), (), True
     if kind == NAME and (entry is None or not entry.proper):
