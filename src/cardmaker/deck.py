@@ -225,13 +225,12 @@ def write_package(decks, target, cards=tuple(CARD_TYPES), timestamp: float | Non
 
     genanki writes the collection, the note type and the decks; the notes and
     cards go in with one statement each, with the rows genanki would write
-    (same IDs, in the same order).  The SQLite file is a scratch file written
-    without syncs; the finished package is synced once by ``atomic_path``.
+    (same IDs, in the same order).  The collection is built in memory; the
+    finished package is synced once by ``atomic_path``.
     """
     import itertools
     import json
     import sqlite3
-    import tempfile
     import zipfile
 
     import genanki
@@ -254,18 +253,33 @@ def write_package(decks, target, cards=tuple(CARD_TYPES), timestamp: float | Non
                               n.fields[model.sort_field_index], 0, 0, ""))
             card_rows.extend((next(ids), nid, deck.deck_id, o, mod, -1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, "")
                              for o in n.ords)
-    with atomic_path(target) as tmp, tempfile.TemporaryDirectory(prefix="cardmaker-") as scratch:
-        db_path = os.path.join(scratch, "collection.anki2")
-        conn = sqlite3.connect(db_path)
+    conn = sqlite3.connect(":memory:")
+    try:
+        genanki.Package(shells).write_to_db(conn.cursor(), timestamp, ids)
+        conn.executemany("INSERT INTO notes VALUES (?,?,?,?,?,?,?,?,?,?,?)", note_rows)
+        conn.executemany("INSERT INTO cards VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", card_rows)
+        conn.commit()
+        collection = _file_image(conn)
+    finally:
+        conn.close()
+    with atomic_path(target) as tmp, zipfile.ZipFile(tmp, "w") as z:
+        z.writestr("collection.anki2", collection)
+        z.writestr("media", json.dumps({}))
+
+
+def _file_image(conn) -> bytes:
+    """The bytes of an SQLite database file holding the in-memory database ``conn``."""
+    if hasattr(conn, "serialize"):  # Python 3.11+
+        return conn.serialize()
+    import sqlite3
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="cardmaker-") as scratch:
+        path = os.path.join(scratch, "collection.anki2")
+        copy = sqlite3.connect(path)
         try:
-            conn.execute("PRAGMA synchronous = OFF")
-            conn.execute("PRAGMA journal_mode = MEMORY")
-            genanki.Package(shells).write_to_db(conn.cursor(), timestamp, ids)
-            conn.executemany("INSERT INTO notes VALUES (?,?,?,?,?,?,?,?,?,?,?)", note_rows)
-            conn.executemany("INSERT INTO cards VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", card_rows)
-            conn.commit()
+            conn.backup(copy)
         finally:
-            conn.close()
-        with zipfile.ZipFile(tmp, "w") as z:
-            z.write(db_path, "collection.anki2")
-            z.writestr("media", json.dumps({}))
+            copy.close()
+        with open(path, "rb") as f:
+            return f.read()

@@ -136,14 +136,14 @@ def build(target: Path) -> None:
         rows = _jieba_rows(jieba_dict_path())
         # Every prefix of a jieba or CC-CEDICT word, with the characters that can follow it,
         # so that a walk through a text never asks for a substring that is no prefix.
-        following: dict[str, set] = {}
-        for word in set(rows) | set(heads):
-            following.setdefault(word, set())
+        words = sorted(rows.keys() | heads.keys())  # both prefix-closed; sorted inserts are fast
+        following: dict[str, str] = {}
+        for word in words:
             if len(word) > 1:
-                following.setdefault(word[:-1], set()).add(word[-1])
+                following[word[:-1]] = following.get(word[:-1], "") + word[-1]
         db.executemany(
             "INSERT INTO prefix VALUES (?, ?, ?, ?, ?)",
-            ((w, *rows.get(w, (None, None)), heads.get(w), "".join(sorted(nxt))) for w, nxt in following.items()),
+            ((w, *rows.get(w, (None, None)), heads.get(w), following.get(w, "")) for w in words),
         )
         total = sum(f for f, _ in rows.values())
         db.executescript(

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 
 from cardmaker.dictionary import Dictionary
@@ -37,6 +37,9 @@ class Token:
     end: int
     pos: str       # jieba part-of-speech tag
     kind: str = WORD
+
+    def as_kind(self, kind: str) -> "Token":
+        return Token(self.text, self.start, self.end, self.pos, kind)  # dataclasses.replace is slow
 
 
 # The commonest surnames: a word jieba found by its HMM (not in its dictionary)
@@ -154,24 +157,24 @@ def _classify(t: Token, d: Dictionary, lexical: Lexical) -> list[Token]:
 
 def _kind(t: Token, d: Dictionary, lexical: Lexical) -> Token:
     if not _HAN_ONLY_RE.match(t.text):
-        return replace(t, kind=NUMBER if _NUMBER_RE.match(t.text) else OTHER)
+        return t.as_kind(NUMBER if _NUMBER_RE.match(t.text) else OTHER)
     if _NUMBER_RE.match(t.text):
-        return replace(t, kind=NUMBER)
+        return t.as_kind(NUMBER)
     if t.pos.startswith("nr"):
         # jieba tags some common words nr (周全, 扁平化): a dictionary word with a common
         # sense, or a word of jieba's own dictionary that CC-CEDICT composes, is no name.
         if len(t.text) == 1:
-            return replace(t, kind=NAME)  # a surname cut off its given name
+            return t.as_kind(NAME)  # a surname cut off its given name
         if any(not (e.proper or e.surname_only or e.variant_only) for e in d.lookup(t.text)):
-            return replace(t, kind=WORD)
+            return t.as_kind(WORD)
         if t.text not in d and lexical.known(t.text) and _split(t, d, lexical):
-            return replace(t, kind=FRAGMENT, pos="n")
-        return replace(t, kind=NAME)
+            return Token(t.text, t.start, t.end, "n", FRAGMENT)
+        return t.as_kind(NAME)
     if d.is_word(t.text):
         return t
     if t.pos.startswith("m") and _NUMERAL_PREFIX_RE.match(t.text):
-        return replace(t, kind=NUMBER)
-    return replace(t, kind=FRAGMENT)
+        return t.as_kind(NUMBER)
+    return t.as_kind(FRAGMENT)
 
 
 _DATE_UNITS = "年月日号號时時分秒"

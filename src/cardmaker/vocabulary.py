@@ -170,18 +170,21 @@ def analyse(article: Article, options: Options = Options()) -> Analysis:
             readings[t.start] = guess(t.text, t.pos)
             continue
         span = article.text[t.start:t.end]
-        glosses = [gloss_at.get(i, ()) for i in range(t.start, t.end)]
+        glosses = [gloss_at.get(i, ()) for i in range(t.start, t.end)] if gloss_at else ()
         entries = d.lookup(t.text) if t.kind != TERM else ()
         choice = choose(t.text, span, t.pos, entries, glosses)
         if t.kind == NAME and not (choice.entry and choice.entry.proper):
             choice = replace(choice, syllables=name_case(choice.syllables))
         readings[t.start] = choice.syllables
         key = (t.text, reading_key(choice.syllables), t.kind)
-        g = (groups if t.kind != NAME or options.names else names).setdefault(key, _Group())
+        g = (groups if t.kind != NAME or options.names else names).get(key)
+        if g is None:
+            g = (groups if t.kind != NAME or options.names else names)[key] = _Group()
         g.tokens.append(t)
         g.spans.append(span)
         g.choices.append(choice)
-        g.glosses.extend((i, f"{c}({r})") for i, (c, rs) in enumerate(zip(span, glosses)) for r in rs)
+        if gloss_at:
+            g.glosses.extend((i, f"{c}({r})") for i, (c, rs) in enumerate(zip(span, glosses)) for r in rs)
     script = article_script(article.text, simplified)
     words = [_word(key, g, script == "traditional") for key, g in groups.items()]
     hidden = [_word(key, g, script == "traditional") for key, g in names.items()]
@@ -245,9 +248,13 @@ def _traditional_form(text: str, g: _Group, written: bool) -> str:
 def _word(key, g: _Group, written: bool = False) -> Word:
     """``written``: the article is in traditional characters, so its own forms are traditional."""
     text, _, kind = key
-    choice = next((c for c in g.choices if c.entry is not None), g.choices[0])
-    checks = {c.check for c in g.choices}
-    check = next(c for c in _CHECK_ORDER if c in checks)
+    if len(g.choices) == 1:  # most words occur once
+        choice = g.choices[0]
+        check = choice.check
+    else:
+        choice = next((c for c in g.choices if c.entry is not None), g.choices[0])
+        checks = {c.check for c in g.choices}
+        check = next(c for c in _CHECK_ORDER if c in checks)
     entry = choice.entry
     if entry is not None:
         traditional, senses, classifiers, composed = entry.traditional, entry.content, entry.classifiers, False
@@ -257,7 +264,10 @@ def _word(key, g: _Group, written: bool = False) -> Word:
         senses, composed = ("(name)",) + _composed_senses(text, choice.syllables), True
     elif not senses:
         senses, composed = _composed_senses(text, choice.syllables, nominal=kind == TERM), True
-    pos = Counter(t.pos for t in g.tokens).most_common(1)[0][0] if g.tokens else ""
+    if len(g.tokens) == 1:
+        pos = g.tokens[0].pos
+    else:
+        pos = Counter(t.pos for t in g.tokens).most_common(1)[0][0] if g.tokens else ""
     if pos.startswith("q"):  # used as a measure word here (第六届, 各项): that sense first
         senses = sorted(senses, key=lambda x: not x.startswith("classifier"))
     return Word(
@@ -270,7 +280,7 @@ def _word(key, g: _Group, written: bool = False) -> Word:
         hsk=hsk_level(text),
         count=len(g.tokens),
         check=check,
-        glosses=tuple(dict.fromkeys(text for _, text in sorted(g.glosses, key=lambda x: x[0]))),
+        glosses=tuple(dict.fromkeys(text for _, text in sorted(g.glosses, key=lambda x: x[0]))) if g.glosses else (),
         spans=tuple((t.start, t.end) for t in g.tokens),
         composed=composed,
         name=kind == NAME,
