@@ -212,3 +212,23 @@ def test_input_is_never_overwritten(tmp_path, seed_path):
     result = CliRunner().invoke(main, ["build", str(article), "-o", str(article)])
     assert result.exit_code == 1 and "refusing" in result.output
     assert article.read_bytes() == seed_path.read_bytes()
+
+
+def test_collection_image_without_serialize(tmp_path):
+    """Python 3.10's sqlite3 has no ``serialize``: the collection is copied out through a file instead."""
+    import sqlite3
+
+    from cardmaker.deck import _file_image
+
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE t (x)")
+    conn.execute("INSERT INTO t VALUES ('學習')")
+    conn.commit()
+
+    class Connection310:
+        def __init__(self, conn):
+            self.backup = conn.backup
+
+    path = tmp_path / "copy.anki2"
+    path.write_bytes(_file_image(Connection310(conn)))
+    assert sqlite3.connect(path).execute("SELECT x FROM t").fetchall() == [("學習",)]

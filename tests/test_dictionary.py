@@ -78,3 +78,30 @@ def test_unwritable_cache_folder_falls_back_to_temp(tmp_path, monkeypatch):
         assert lex.cedict("强劲") and str(lex.path).startswith(str(tmp_path / "tmp"))
     finally:
         lexicon_module.lexicon.cache_clear()
+
+
+def test_prefix_walk_finds_exactly_the_dictionary_substrings(tmp_path, seed_article):
+    """The walk (which never asks for a substring whose start is no prefix) finds the same
+    entries as asking the lexicon about every substring of the text."""
+    import sqlite3
+
+    from cardmaker.lexicon import open_lexicon
+    from cardmaker.script import to_simplified_aligned
+
+    lex = open_lexicon(tmp_path)
+    text = to_simplified_aligned(seed_article.text)[:400] + " 中华人民共和国 台積電 Apple ！"
+    db = sqlite3.connect(lex.path)
+    every = {text[a:b] for a in range(len(text)) for b in range(a + 1, min(len(text), a + 12) + 1)}
+    rows = {}
+    for w in every:
+        row = db.execute("SELECT freq, tag, head FROM prefix WHERE p = ?", (w,)).fetchone()
+        if row:
+            rows[w] = row
+    jieba = {w: (f, t) for w, (f, t, _) in rows.items() if f is not None and not w[0].isspace()}
+    heads = {w for w, (_, _, h) in rows.items() if h and not w[0].isspace()}
+    assert lex.jieba_entries(text) == jieba
+    assert set(lex.cedict_heads(text)) == heads
+    assert "台積電" in heads and jieba["中华人民共和国"][0] > 0
+    fresh = open_lexicon(tmp_path)  # same answers from a cold process memo, and a second text after
+    assert fresh.jieba_entries("学习") == {w: v for w, v in lex.jieba_entries("学习").items()}
+    assert fresh.jieba_entries(text) == jieba

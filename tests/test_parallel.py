@@ -40,3 +40,26 @@ def test_jobs_report_bad_articles_the_same(tmp_path, seed_path):
     result = run_build([folder], BuildOptions(output=tmp_path / "out"), jobs=2)
     assert [d.name for d in result.decks] == ["good.apkg"]
     assert len(result.failed) == 1 and "bad.txt" in str(result.failed[0])
+
+
+def test_batch_caches_that_forget_build_the_same_decks(tmp_path, seed_path, monkeypatch):
+    """A long batch bounds its caches by forgetting; forgetting after every article changes nothing."""
+    import cardmaker.deck
+    import cardmaker.dictionary
+    import cardmaker.lexicon
+    import cardmaker.readings
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    paragraphs = seed_path.read_text(encoding="utf-8").split("\n")
+    for i in range(3):
+        (folder / f"a{i}.txt").write_text(f"第{i}篇\n" + "\n".join(paragraphs[1 + i:]), encoding="utf-8")
+    one = run_build([folder], BuildOptions(output=tmp_path / "one", timestamp=1_700_000_000), jobs=1)
+    monkeypatch.setattr(cardmaker.dictionary, "_CACHE_MAX", 0)
+    monkeypatch.setattr(cardmaker.lexicon, "_MEMO_MAX", 0)
+    monkeypatch.setattr(cardmaker.readings, "_UNGLOSSED_MAX", 0)
+    monkeypatch.setattr(cardmaker.deck, "_WORD_FIELDS_MAX", 0)
+    two = run_build([folder], BuildOptions(output=tmp_path / "two", timestamp=1_700_000_000), jobs=1)
+    assert one.notes == two.notes > 100
+    for a, b in zip(one.decks, two.decks):
+        assert notes_of(a, tmp_path) == notes_of(b, tmp_path)

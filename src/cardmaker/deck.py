@@ -15,7 +15,7 @@ import re
 import os
 import time
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from cardmaker.atomic import atomic_path
@@ -75,7 +75,7 @@ def note_guid(word: Word) -> str:
     return _guid(word.key)
 
 
-@cache
+@lru_cache(maxsize=50_000)
 def _guid(key: tuple[str, str]) -> str:
     import genanki
 
@@ -152,6 +152,7 @@ def fields(word: Word, examples: list[Example], script: str, sources=()) -> list
 
 
 _WORD_FIELDS: dict[tuple, tuple] = {}
+_WORD_FIELDS_MAX = 20_000  # bounded: a long batch meets ever rarer words
 
 
 def _word_fields(word: Word) -> tuple[str, ...]:
@@ -160,7 +161,7 @@ def _word_fields(word: Word) -> tuple[str, ...]:
            word.hsk, word.name)
     got = _WORD_FIELDS.get(key)
     if got is None:
-        if len(_WORD_FIELDS) >= 100_000:
+        if len(_WORD_FIELDS) > _WORD_FIELDS_MAX:
             _WORD_FIELDS.clear()
         got = _WORD_FIELDS[key] = (
             _e(word.simplified), _e(word.traditional), _pinyin_html(word.syllables), _e(word.pinyin_numbered),

@@ -26,6 +26,9 @@ def is_reference(sense: str) -> bool:
     return bool(_REFERENCE_RE.match(sense))
 
 
+_CACHE_MAX = 30_000  # headwords whose entries a dictionary keeps
+
+
 @dataclass(frozen=True)
 class Entry:
     """One CC-CEDICT line: a headword with one reading and its senses."""
@@ -119,6 +122,8 @@ class Dictionary:
             if self._source is not None and hasattr(self._source, "prime"):
                 self._source.prime(text)
             return
+        if len(self._cache) > _CACHE_MAX:  # a long batch: forget, rather than keep every word ever met
+            self._cache.clear()
         missing = [h for h in self._source.cedict_heads(text) if h not in self._cache]
         for word, rows in self._source.cedict_many(missing).items():
             self._cache[word] = tuple(Entry(*r) for r in rows)

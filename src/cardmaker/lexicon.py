@@ -28,7 +28,7 @@ KEEP = 3  # lexicon files kept in the cache folder
 _SEP = "\x1f"
 _CHUNK = 500
 _UNSEEN = object()
-_MEMO_MAX = 2_000_000  # remembered substring answers per table before they are forgotten
+_MEMO_MAX = 100_000  # remembered prefix answers before they are forgotten
 
 
 def cache_dir() -> Path:

@@ -10,7 +10,7 @@ reported as a conflict when they contradict its only one.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from cardmaker.dictionary import Entry
 from cardmaker.glosses import Reading, char_readings
@@ -78,7 +78,7 @@ def _defaults() -> dict[str, tuple[str, ...]]:
     return {row[0]: tuple(row[1].split()) for row in rows}
 
 
-@cache
+@lru_cache(maxsize=50_000)
 def guess(word: str, pos: str = "") -> tuple[str, ...]:
     """pypinyin's reading of a segmented word, numbered with 5 for the neutral tone.
 
@@ -194,13 +194,14 @@ def choose(word: str, span: str, pos: str, entries, glosses) -> ReadingChoice:
     if got is not None and got[0] is entries:
         return got[1]
     choice = _choose(word, span, pos, entries, [()] * len(word))
-    if len(_UNGLOSSED) >= 200_000:
+    if len(_UNGLOSSED) > _UNGLOSSED_MAX:
         _UNGLOSSED.clear()
     _UNGLOSSED[key] = (entries, choice)
     return choice
 
 
 _UNGLOSSED: dict[tuple, tuple] = {}
+_UNGLOSSED_MAX = 30_000  # bounded: a long batch meets ever rarer words
 
 
 def _choose(word: str, span: str, pos: str, entries, glosses) -> ReadingChoice:
