@@ -54,6 +54,16 @@ _DIGITS_RE = re.compile(r"^[0-9０-９.．%％]+$")
 
 @cache
 def _quiet_jieba():
+    import sys
+
+    if "jieba" not in sys.modules and "pkg_resources" not in sys.modules:
+        # jieba imports setuptools' pkg_resources (a sixth of a second) only to open its own
+        # data files, and opens them by path when it cannot; we never use those files anyway.
+        sys.modules["pkg_resources"] = None  # type: ignore[assignment]
+        try:
+            import jieba
+        finally:
+            del sys.modules["pkg_resources"]
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
