@@ -225,23 +225,37 @@ def traditional_text(analysis: Analysis) -> str:
     text = analysis.article.text
     if analysis.script != "traditional":
         return to_traditional_aligned(text)
-    d = cedict()
     out = list(text)
     for t in analysis.tokens:
         span = text[t.start:t.end]
-        if not _HAN_RE.search(span):
-            continue
-        reading = analysis.readings.get(t.start)
-        entries = [e for e in d.lookup(t.text) if e.simplified == t.text and len(e.traditional) == len(span)]
-        same = [e for e in entries if reading and reading_key(e.syllables) == reading_key(reading)]
-        forms = [e.traditional for e in same or entries]
-        if not forms or span in forms:
-            continue
-        for form in forms:  # differs only where the article kept a simplified character
-            if all(a == b or a == s for a, b, s in zip(span, form, t.text)):
-                out[t.start:t.end] = form
-                break
+        key = (t.text, span, analysis.readings.get(t.start))
+        form = _FIXED.get(key, _UNSEEN)
+        if form is _UNSEEN:
+            if len(_FIXED) > 30_000:  # bounded: a long batch meets ever rarer words
+                _FIXED.clear()
+            form = _FIXED[key] = _fixed_form(*key)
+        if form is not None:
+            out[t.start:t.end] = form
     return "".join(out)
+
+
+_FIXED: dict[tuple, str | None] = {}
+_UNSEEN = object()
+
+
+def _fixed_form(word: str, span: str, reading) -> str | None:
+    """The entry's traditional form of ``span`` where it differs only by leaked simplified characters."""
+    if not _HAN_RE.search(span):
+        return None
+    entries = [e for e in cedict().lookup(word) if e.simplified == word and len(e.traditional) == len(span)]
+    same = [e for e in entries if reading and reading_key(e.syllables) == reading_key(reading)]
+    forms = [e.traditional for e in same or entries]
+    if not forms or span in forms:
+        return None
+    for form in forms:  # differs only where the article kept a simplified character
+        if all(a == b or a == s for a, b, s in zip(span, form, word)):
+            return form
+    return None
 
 
 def _pinyin(context: _Context, start: int, end: int, span, word: Word):
