@@ -4,9 +4,11 @@ Loading jieba's 580k-entry prefix dictionary and parsing CC-CEDICT's 120k
 lines costs two seconds and 200 MB on every start; an article needs a few
 thousand of those entries.  So both are converted once (per data version)
 into an indexed SQLite file in the user's cache folder, and looked up on
-demand.  The file is built under a temporary name and renamed into place, so
-two processes building it at once both succeed; a stale or corrupt file is
-rebuilt.
+demand: CC-CEDICT's rows by headword, and one ``prefix`` table of every
+prefix of a jieba or CC-CEDICT word (jieba's frequency and tag, whether it is
+a CC-CEDICT headword, and the characters that can follow it).  The file is
+built under a temporary name and renamed into place, so two processes
+building it at once both succeed; a stale or corrupt file is rebuilt.
 """
 
 from __future__ import annotations

@@ -183,7 +183,8 @@ def choose(word: str, span: str, pos: str, entries, glosses) -> ReadingChoice:
     """Reading of ``word`` (simplified) at one place whose traditional text is ``span``.
 
     ``entries`` are the word's CC-CEDICT entries; ``glosses`` holds, for each
-    character, the tuple of gloss readings written after it there (or empty).
+    character, the tuple of gloss readings written after it there (or empty),
+    or is empty itself when no character of the word is glossed.
     """
     if any(glosses):
         return _choose(word, span, pos, entries, glosses)
