@@ -114,10 +114,6 @@ class _Index:
         i = bisect_left(self.starts, start)
         return i, max(i, bisect_right(self.ends, end))
 
-    def within(self, start: int, end: int):
-        i, j = self.range(start, end)
-        return self.tokens[i:j]
-
 
 def _snap(index: _Index, start: int, end: int, span) -> tuple[int, int]:
     """Move a cut to token boundaries so that no word is split."""
