@@ -187,13 +187,22 @@ def _build_or_error(path, target: Path, options: BuildOptions):
 
 def warm_up() -> None:
     """Load the shared data once, so that forked workers inherit it instead of loading it each."""
+    from cardmaker.deck import note_type
+    from cardmaker.dictionary import hsk_level
     from cardmaker.lexicon import lexicon
     from cardmaker.readings import guess
+    from cardmaker.script import to_simplified_aligned, to_traditional_aligned
     from cardmaker.segment import _quiet_jieba
+    from cardmaker.vocabulary import stopwords
 
     lexicon()
     _quiet_jieba()
     guess("中文")
+    to_simplified_aligned("漢字")
+    to_traditional_aligned("汉字")
+    hsk_level("中文")
+    stopwords()
+    note_type()
 
 
 @contextmanager
