@@ -46,6 +46,7 @@ def test_batch_caches_that_forget_build_the_same_decks(tmp_path, seed_path, monk
     """A long batch bounds its caches by forgetting; forgetting after every article changes nothing."""
     import cardmaker.deck
     import cardmaker.dictionary
+    import cardmaker.examples
     import cardmaker.lexicon
     import cardmaker.readings
 
@@ -59,6 +60,7 @@ def test_batch_caches_that_forget_build_the_same_decks(tmp_path, seed_path, monk
     monkeypatch.setattr(cardmaker.lexicon, "_MEMO_MAX", 0)
     monkeypatch.setattr(cardmaker.readings, "_UNGLOSSED_MAX", 0)
     monkeypatch.setattr(cardmaker.deck, "_WORD_FIELDS_MAX", 0)
+    monkeypatch.setattr(cardmaker.examples, "_FIXED_MAX", 0)
     two = run_build([folder], BuildOptions(output=tmp_path / "two", timestamp=1_700_000_000), jobs=1)
     assert one.notes == two.notes > 100
     for a, b in zip(one.decks, two.decks):

@@ -227,7 +227,7 @@ def traditional_text(analysis: Analysis) -> str:
         key = (t.text, span, analysis.readings.get(t.start))
         form = _FIXED.get(key, _UNSEEN)
         if form is _UNSEEN:
-            if len(_FIXED) > 30_000:  # bounded: a long batch meets ever rarer words
+            if len(_FIXED) > _FIXED_MAX:
                 _FIXED.clear()
             form = _FIXED[key] = _fixed_form(*key)
         if form is not None:
@@ -236,6 +236,7 @@ def traditional_text(analysis: Analysis) -> str:
 
 
 _FIXED: dict[tuple, str | None] = {}
+_FIXED_MAX = 30_000  # bounded: a long batch meets ever rarer words
 _UNSEEN = object()
 
 

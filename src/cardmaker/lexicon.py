@@ -227,7 +227,7 @@ class Lexicon:
         are remembered for the process, so a batch asks only for prefixes it has
         not met before.
         """
-        if text == self._last[0]:
+        if text == self._last[0]:  # the segmenter and the dictionary both ask about each article
             return self._last[1]
         memo = self._memo
         if len(memo) > _MEMO_MAX:
