@@ -80,15 +80,15 @@ def test_unwritable_cache_folder_falls_back_to_temp(tmp_path, monkeypatch):
         lexicon_module.lexicon.cache_clear()
 
 
-def test_prefix_walk_finds_exactly_the_dictionary_substrings(tmp_path, seed_article):
+def test_prefix_walk_finds_exactly_the_dictionary_substrings(seed_article):
     """The walk (which never asks for a substring whose start is no prefix) finds the same
     entries as asking the lexicon about every substring of the text."""
     import sqlite3
 
-    from cardmaker.lexicon import open_lexicon
+    from cardmaker.lexicon import Lexicon, lexicon
     from cardmaker.script import to_simplified_aligned
 
-    lex = open_lexicon(tmp_path)
+    lex = Lexicon(lexicon().path)  # its own memo, nothing remembered yet
     text = to_simplified_aligned(seed_article.text)[:400] + " 中华人民共和国 台積電 Apple ！"
     db = sqlite3.connect(lex.path)
     every = {text[a:b] for a in range(len(text)) for b in range(a + 1, min(len(text), a + 12) + 1)}
@@ -102,6 +102,6 @@ def test_prefix_walk_finds_exactly_the_dictionary_substrings(tmp_path, seed_arti
     assert lex.jieba_entries(text) == jieba
     assert set(lex.cedict_heads(text)) == heads
     assert "台積電" in heads and jieba["中华人民共和国"][0] > 0
-    fresh = open_lexicon(tmp_path)  # same answers from a cold process memo, and a second text after
-    assert fresh.jieba_entries("学习") == {w: v for w, v in lex.jieba_entries("学习").items()}
+    fresh = Lexicon(lex.path)  # same answers when another text was asked about first
+    assert fresh.jieba_entries("学习") == lex.jieba_entries("学习")
     assert fresh.jieba_entries(text) == jieba

@@ -211,7 +211,7 @@ def _few_collections():
 
     The pipeline makes many short-lived objects and almost no cycles, while its
     caches grow; at Python's default thresholds the collector walks those caches
-    again and again (a fifth of a batch's time).  What exists before the batch is
+    again and again (measured: about a third of a batch's time).  What exists before the batch is
     frozen out of collection, which also keeps forked workers from copying it.
     """
     import gc
