@@ -14,10 +14,103 @@ from functools import cache
 
 
 @cache
-def _converter(config: str):
+def _converter(config: str) -> "_Converter":
     from opencc import OpenCC
 
-    return OpenCC(config)
+    return _Converter(OpenCC(config))
+
+
+class _Converter:
+    """OpenCC's conversion, same tables and same answers, without its per-length scans.
+
+    opencc-python-reimplemented converts each piece between separators by
+    repeatedly taking the longest phrase found anywhere in it (the leftmost of
+    equal length) and treating what is left on either side the same way; a
+    group of tables (phrases, then characters) converts only what earlier
+    tables of the group left alone.  Taking every match of the piece in order
+    of length, then position, and keeping those that do not overlap one
+    already kept picks exactly the same phrases; candidates are found by
+    walking the tables' key prefixes from each position instead of trying
+    every length at every position.  ``tests/test_script.py`` compares it
+    with OpenCC.
+    """
+
+    def __init__(self, opencc) -> None:
+        self._split = opencc.split_chars_re.split
+        self._chain = [[_Table(*table) for table in group] for group in opencc._dict_chain_data]
+
+    def convert(self, text: str) -> str:
+        pieces = self._split(text)
+        for i in range(0, len(pieces), 2):
+            for group in self._chain:
+                pieces[i] = _convert_group(pieces[i], group)
+        return "".join(pieces)
+
+
+class _Table:
+    def __init__(self, max_len: int, min_len: int, mapping: dict[str, str]) -> None:
+        # Where a table offers several values OpenCC takes the first.
+        self.chars_only = max_len == 1
+        self.mapping = {k: v.split(" ")[0] for k, v in mapping.items()} if self.chars_only else mapping
+        self.prefixes = {key[:k] for key in mapping if min_len <= len(key) <= max_len for k in range(1, len(key))}
+        self.min_len, self.max_len = min_len, max_len
+
+    def matches(self, text: str) -> list[tuple[int, int]]:
+        """(-length, start) of every key found in ``text``."""
+        prefixes, mapping, found, n = self.prefixes, self.mapping, [], len(text)
+        low, high = self.min_len, self.max_len
+        for i in range(n):
+            end = i + 1
+            while True:
+                part = text[i:end]
+                if low <= end - i <= high and part in mapping:
+                    found.append((i - end, i))
+                if end == n or part not in prefixes:
+                    break
+                end += 1
+        return found
+
+
+def _convert_group(piece: str, group: list[_Table]) -> str:
+    # (text, converted) runs; a run converted by one table of the group is final for the group.
+    runs = [(piece, False)]
+    for table in group:
+        out = []
+        for text, done in runs:
+            if done or not text:
+                out.append((text, done))
+            elif table.chars_only and table is group[-1]:
+                get = table.mapping.get
+                out.append(("".join([get(c, c) for c in text]), True))
+            elif table.chars_only:
+                mapping = table.mapping
+                out.extend((mapping[c], True) if c in mapping else (c, False) for c in text)
+            else:
+                out.extend(_replace_phrases(text, table))
+        runs = out
+    return "".join(text for text, _ in runs)
+
+
+def _replace_phrases(text: str, table: _Table) -> list[tuple[str, bool]]:
+    found = table.matches(text)
+    if not found:
+        return [(text, False)]
+    found.sort()
+    taken = bytearray(len(text))
+    kept = []
+    for neg, start in found:
+        end = start - neg
+        if not any(taken[start:end]):
+            taken[start:end] = b"\x01" * (end - start)
+            kept.append((start, end))
+    kept.sort()
+    runs, at = [], 0
+    for start, end in kept:
+        runs.append((text[at:start], False))
+        runs.append((table.mapping[text[start:end]].split(" ")[0], True))
+        at = end
+    runs.append((text[at:], False))
+    return runs
 
 
 _CHUNK_RE = re.compile(r"[^\n。！？；!?]*[\n。！？；!?]?")

@@ -1,0 +1,45 @@
+"""The fast OpenCC conversion gives exactly OpenCC's answers."""
+
+import random
+
+import pytest
+from opencc import OpenCC
+
+from cardmaker.script import _converter, to_simplified_aligned, to_traditional_aligned
+
+from conftest import ROOT, SEED
+
+
+def _texts(opencc: OpenCC) -> list[str]:
+    """Real articles, and strings made of overlapping dictionary keys and separators
+    (where the longest-match-anywhere rule and the groups of tables decide)."""
+    texts = [SEED.read_text("utf-8"), (ROOT / "tests" / "data" / "scraped_news.txt").read_text("utf-8")]
+    texts.append(opencc.convert(texts[0]))
+    keys = sorted(k for group in opencc._dict_chain_data for table in group for k in table[2])
+    rnd = random.Random(6)
+    for _ in range(1500):
+        parts = []
+        for _ in range(rnd.randint(1, 12)):
+            key = rnd.choice(keys)
+            parts.append(key[rnd.randint(0, len(key) - 1):] if rnd.random() < 0.4 else key)
+            if rnd.random() < 0.2:
+                parts.append(rnd.choice([" ", "，", "。", "a", "-", "「", "\n"]))
+        texts.append("".join(parts))
+    return texts
+
+
+@pytest.mark.parametrize("config", ["t2s", "s2tw", "s2twp", "tw2sp", "s2hk"])
+def test_conversion_matches_opencc(config):
+    opencc = OpenCC(config)
+    fast = _converter(config)
+    for text in _texts(opencc):
+        assert fast.convert(text) == opencc.convert(text), text
+
+
+def test_aligned_copies_keep_length():
+    text = SEED.read_text("utf-8")
+    simplified = to_simplified_aligned(text)
+    assert len(simplified) == len(text) and simplified != text
+    assert "学习" in simplified and "學習" in text
+    back = to_traditional_aligned(simplified)
+    assert len(back) == len(text) and "學習" in back
