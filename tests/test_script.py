@@ -3,11 +3,10 @@
 import random
 
 import pytest
+from conftest import ROOT, SEED
 from opencc import OpenCC
 
 from cardmaker.script import _converter, to_simplified_aligned, to_traditional_aligned
-
-from conftest import ROOT, SEED
 
 
 def _texts(opencc: OpenCC) -> list[str]:

@@ -14,7 +14,7 @@ from functools import cache
 
 
 @cache
-def _converter(config: str) -> "_Converter":
+def _converter(config: str) -> _Converter:
     from opencc import OpenCC
 
     return _Converter(OpenCC(config))
