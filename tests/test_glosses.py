@@ -34,6 +34,9 @@ from cardmaker.glosses import Reading, parse_syllable, report, strip_glosses
         ("北京(Beijing)", "北京", [("北", "bei"), ("京", "jing")]),
         # a one-letter gloss that is a reading of its character
         ("啊(a)", "啊", [("啊", "a")]),
+        # erhua: the r of the reading falls on 兒
+        ("一點兒(yīdiǎnr)話", "一點兒話", [("一", "yi1"), ("點", "dian3"), ("兒", "r5")]),
+        ("玩兒(wánr)吧", "玩兒吧", [("玩", "wan2"), ("兒", "r5")]),
     ],
 )
 def test_gloss_forms(raw, clean, glossed):
@@ -63,6 +66,8 @@ def test_gloss_forms(raw, clean, glossed):
         "大學(Yale)",         # capitalised, but not Mandarin
         "蘋果(Apple)",        # English
         "中國(China)",        # English that happens to split into syllables: chi-na, not zhong-guo
+        "他們(her)",          # he + r, but an erhua r needs a 兒 under it
+        "酒吧(bar)",
     ],
 )
 def test_ordinary_parentheses_are_kept(text):

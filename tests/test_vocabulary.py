@@ -115,3 +115,16 @@ def test_caption_and_date_line_are_not_vocabulary(by_word, boilerplate):
                                          ("届", "measure word")])
 def test_part_of_speech_in_words(by_word, word, label):
     assert by_word[word].part_of_speech == label
+
+
+def test_erhua_forms_are_words_with_the_plain_meaning():
+    from cardmaker.article import parse_article
+
+    d = cedict()
+    (e,) = d.lookup("一块儿")  # CC-CEDICT: only "erhua variant of 一塊|一块[yi1 kuai4]"
+    assert d.is_word("一块儿") and "together" in e.content and e.pinyin == "yi1 kuai4 r5"
+    article = parse_article("我們一塊兒去公園看花兒，休息一點兒(yīdiǎnr)。".encode(), "erhua.txt")
+    by = {w.simplified: w for w in extract(article)}
+    assert by["一块儿"].pinyin == "yīkuàir" and "儿" not in by  # not 一块 + 儿 "son"
+    assert by["花儿"].pinyin == "huār" and "flower" in by["花儿"].meaning  # not the folk song huā'ér
+    assert by["一点儿"].check == "verified" and by["一点儿"].meaning.startswith("a bit")

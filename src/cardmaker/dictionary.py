@@ -26,6 +26,9 @@ def is_reference(sense: str) -> bool:
     return bool(_REFERENCE_RE.match(sense))
 
 
+# "erhua variant of 一點|一点[yi1 dian3]": the plain form's simplified headword and reading
+_ERHUA_RE = re.compile(r"^erhua variant of (?:[^|\[\s]+\|)?([^|\[\s]+)\[([^\]]+)\]$")
+
 _CACHE_MAX = 30_000  # headwords whose entries a dictionary keeps
 
 
@@ -97,8 +100,27 @@ class Dictionary:
                 rows = self._index.get(word, [])
             else:
                 rows = self._source.cedict(word)
-            got = self._cache[word] = tuple(Entry(*r) for r in rows)
+            got = self._cache[word] = self._with_erhua(tuple(Entry(*r) for r in rows))
         return got
+
+    def _with_erhua(self, entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
+        """An erhua form (一點兒, 玩兒 is fine already) whose only sense is "erhua variant of 一點"
+        gets the plain form's senses (and classifiers) for that reading, the pointer kept last:
+        it is a word, and 一块儿 must not be cut into 一块 and 儿 "son"."""
+        if not any(len(e.senses) == 1 and e.senses[0].startswith("erhua variant of ") for e in entries):
+            return entries
+        out = []
+        for e in entries:
+            m = _ERHUA_RE.match(e.senses[0]) if len(e.senses) == 1 else None
+            if m:
+                plain = [b for b in self.lookup(m.group(1)) if not (b.variant_only or b.surname_only)]
+                key = reading_key(tuple(m.group(2).split()))
+                pick = next((b for b in plain if b.pinyin == m.group(2)),  # 花[hua1], not Hua1
+                            next((b for b in plain if reading_key(b.syllables) == key), plain[0] if plain else None))
+                if pick is not None:
+                    e = Entry(e.traditional, e.simplified, e.pinyin, pick.content + e.senses, pick.classifiers)
+            out.append(e)
+        return tuple(out)
 
     def with_user_entries(self, entries) -> "Dictionary":
         """A dictionary where the user's entries (``wordlist.UserEntry``) replace CC-CEDICT's for their words."""
@@ -125,9 +147,12 @@ class Dictionary:
         if len(self._cache) > _CACHE_MAX:  # a long batch: forget, rather than keep every word ever met
             self._cache.clear()
         missing = [h for h in self._source.cedict_heads(text) if h not in self._cache]
-        for word, rows in self._source.cedict_many(missing).items():
+        fetched = self._source.cedict_many(missing)
+        for word, rows in fetched.items():
             self._cache[word] = tuple(Entry(*r) for r in rows)
         self._primed = text
+        for word in fetched:  # after all are in: an erhua form's plain form is a substring too
+            self._cache[word] = self._with_erhua(self._cache[word])
 
     def cedict(self, word: str) -> list[tuple]:
         """Rows for ``word`` (lets one Dictionary be the source of another)."""

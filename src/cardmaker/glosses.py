@@ -166,13 +166,22 @@ def char_readings(char: str) -> tuple[Reading, ...]:
     return tuple(out)
 
 
+_ERHUA = Reading("r", 5)  # the r of 一點兒(yīdiǎnr), CC-CEDICT's r5
+_ER = "兒儿"
+
+
 def _reads(char: str, reading: Reading) -> bool:
+    if reading.base == "r":
+        return char in _ER
     own = char_readings(char)
     return not own or any(reading.agrees(o) for o in own)
 
 
 def split_syllables(text: str) -> tuple[Reading, ...] | None:
-    """``xuéxí``, ``xue2 xi2``, ``xue2xi2`` or ``xī'ān`` → readings; None if not all Mandarin."""
+    """``xuéxí``, ``xue2 xi2``, ``xue2xi2`` or ``xī'ān`` → readings; None if not all Mandarin.
+
+    The r of erhua after a syllable (``yīdiǎnr``, ``dian3 r5``) is a syllable of its own.
+    """
     text = unicodedata.normalize("NFC", text.strip())
     out: list[Reading] = []
     for chunk in re.split(r"[\s'’\-·]+", text):
@@ -183,7 +192,11 @@ def split_syllables(text: str) -> tuple[Reading, ...] | None:
         best[n] = []
         for i in range(n - 1, -1, -1):
             for j in range(min(n, i + 7), i, -1):
-                if best[j] is not None and (r := parse_syllable(chunk[i:j])) is not None:
+                if best[j] is None:
+                    continue
+                piece = chunk[i:j]
+                r = _ERHUA if piece in ("r", "r5") and (i or out) else parse_syllable(piece)
+                if r is not None:
                     best[i] = [r] + best[j]
                     break
         if best[0] is None:
@@ -229,7 +242,8 @@ def strip_glosses(raw: str) -> Stripped:
             capital = content[:1].isupper()
             sylls = split_syllables(content[:1].lower() + content[1:])
             n = len(sylls) if sylls else 0
-            if 2 <= n <= 8 and i - n >= pos and all(HAN_RE.match(c) for c in raw[i - n:i]):
+            erhua_fits = all(c in _ER for c, r in zip(raw[i - n:i], sylls or ()) if r.base == "r")
+            if 2 <= n <= 8 and i - n >= pos and erhua_fits and all(HAN_RE.match(c) for c in raw[i - n:i]):
                 agree = [_reads(c, r) for c, r in zip(raw[i - n:i], sylls)]
                 # 北京(Beijing) must read right; a lower-case word gloss may be wrong in places
                 if all(agree) if capital else any(agree):

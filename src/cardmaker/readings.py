@@ -63,9 +63,12 @@ def _norm(syllable: str) -> Reading:
 
 
 def agrees(char: str, a: Reading, b: Reading) -> bool:
-    """Two readings of ``char`` agree; tone sandhi of 一 and 不 is not a disagreement."""
+    """Two readings of ``char`` agree; tone sandhi of 一 and 不 is not a disagreement, nor is 兒
+    glossed ér where it is read as erhua r."""
     if char in _SANDHI:
         return a.base == b.base
+    if char in "兒儿" and {a.base, b.base} == {"r", "er"}:
+        return True
     return a.agrees(b)
 
 
