@@ -121,7 +121,7 @@ def test_output_inside_a_file(tmp_path, seed_path):
     blocker = tmp_path / "file"
     blocker.write_text("mine")
     result = build(tmp_path, seed_path, "-o", blocker / "decks")
-    assert result.exit_code == 1 and "cannot write" in result.stderr
+    assert result.exit_code == 1 and f"{blocker}: is a file, not a folder" in result.stderr
     assert blocker.read_text() == "mine"
 
 

@@ -21,6 +21,9 @@ def atomic_path(target):
     target = Path(target)
     if target.is_dir():
         raise OutputError(f"{target}: is a folder, expected a file name")
+    blocking = next((p for p in target.parents if p.exists() and not p.is_dir()), None)
+    if blocking is not None:
+        raise OutputError(f"{blocking}: is a file, not a folder; choose another output folder")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         _remove_orphans(target)
