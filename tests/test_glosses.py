@@ -34,6 +34,11 @@ from cardmaker.glosses import Reading, parse_syllable, report, strip_glosses
         ("北京(Beijing)", "北京", [("北", "bei"), ("京", "jing")]),
         # a one-letter gloss that is a reading of its character
         ("啊(a)", "啊", [("啊", "a")]),
+        # page layouts: superscript tone numbers, spaces inside the parentheses, names word by word
+        ("學(xue²)習", "學習", [("學", "xue2")]),
+        ("學( xué )習", "學習", [("學", "xue2")]),
+        ("習近平(Xí Jìnpíng)說", "習近平說", [("習", "xi2"), ("近", "jin4"), ("平", "ping2")]),
+        ("學習(xué-xí)", "學習", [("學", "xue2"), ("習", "xi2")]),
         # erhua: the r of the reading falls on 兒
         ("一點兒(yīdiǎnr)話", "一點兒話", [("一", "yi1"), ("點", "dian3"), ("兒", "r5")]),
         ("玩兒(wánr)吧", "玩兒吧", [("玩", "wan2"), ("兒", "r5")]),

@@ -28,11 +28,14 @@ _TONED = {
     "ê": ("e", None), "ü": ("v", None),
 }
 _LETTERS = "a-z:\u0300-\u036f" + "".join(_TONED)  # combining tone marks too (decomposed text)
-_SYL = f"[A-Z{_LETTERS}][{_LETTERS}]{{0,8}}[0-5]?"  # a capital first letter is allowed: 習(Xi)
+_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵", "012345")  # xue² on some pages
+_TONE_DIGIT = "0-5⁰¹²³⁴⁵"
+_SYL = f"[A-Z{_LETTERS}][{_LETTERS}]{{0,8}}[{_TONE_DIGIT}]?"  # a capital first letter is allowed: 習(Xi)
 _OPEN_RE = re.compile(f"(?<=[{HAN}])[(（]")
-_GROUP_RE = re.compile(f"[(（]({_SYL})[)）]")
-# a word's reading in one pair of parentheses after the word: 學習(xuéxí), 學習(xue2 xi2)
-_WORD_GLOSS_RE = re.compile(f"[(（]([A-Z{_LETTERS}][{_LETTERS}0-5' ’]{{2,60}})[)）]")
+_GROUP_RE = re.compile(f"[(（] ?({_SYL}) ?[)）]")  # 學( xué ): a space inside is the page's layout
+# a word's reading in one pair of parentheses after the word: 學習(xuéxí), 學習(xue2 xi2), 近平(Jìn-píng)
+_WORD_GLOSS_RE = re.compile(f"[(（] ?([A-Z{_LETTERS}][A-Z{_LETTERS}{_TONE_DIGIT}' ’\\-]{{2,60}})[)）]")
+_CAPITAL_RE = re.compile(r"(?:^|(?<=[\s'’\-·]))[A-Z]")
 # a gloss cut off by the end of the line or page: 黨(dang)(dan
 _CUT_RE = re.compile(f"[(（]({_SYL})[ \\t]*(?=\\r?\\n|\\Z)")
 
@@ -83,7 +86,7 @@ def parse_syllable(token: str, capital: bool = False) -> Reading | None:
 
     With ``capital``, a capitalised syllable (``Xi``, as names are glossed) is read too.
     """
-    token = unicodedata.normalize("NFC", token)
+    token = unicodedata.normalize("NFC", token).translate(_SUPERSCRIPT)
     if capital and token[:1].isupper():
         token = token[:1].lower() + token[1:]
     if not token or token != token.lower():
@@ -182,7 +185,7 @@ def split_syllables(text: str) -> tuple[Reading, ...] | None:
 
     The r of erhua after a syllable (``yīdiǎnr``, ``dian3 r5``) is a syllable of its own.
     """
-    text = unicodedata.normalize("NFC", text.strip())
+    text = unicodedata.normalize("NFC", text.strip()).translate(_SUPERSCRIPT)
     out: list[Reading] = []
     for chunk in re.split(r"[\s'’\-·]+", text):
         if not chunk:
@@ -240,7 +243,8 @@ def strip_glosses(raw: str) -> Stripped:
         if not readings and (w := _WORD_GLOSS_RE.match(raw, i)):
             content = w.group(1)
             capital = content[:1].isupper()
-            sylls = split_syllables(content[:1].lower() + content[1:])
+            # a name is capitalised word by word: 習近平(Xí Jìnpíng)
+            sylls = split_syllables(_CAPITAL_RE.sub(lambda c: c.group(0).lower(), content) if capital else content)
             n = len(sylls) if sylls else 0
             erhua_fits = all(c in _ER for c, r in zip(raw[i - n:i], sylls or ()) if r.base == "r")
             if 2 <= n <= 8 and i - n >= pos and erhua_fits and all(HAN_RE.match(c) for c in raw[i - n:i]):
