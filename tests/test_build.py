@@ -1,5 +1,6 @@
 """cardmaker build, checked by importing the decks into real Anki."""
 
+import html
 import re
 import shutil
 
@@ -232,3 +233,20 @@ def test_collection_image_without_serialize(tmp_path):
     path = tmp_path / "copy.anki2"
     path.write_bytes(_file_image(Connection310(conn)))
     assert sqlite3.connect(path).execute("SELECT x FROM t").fetchall() == [("學習",)]
+
+
+def test_pinyin_on_cards_is_spelled_apart(tmp_path, collection):
+    """西安 shows xī'ān (not "xīān"), a several-word name Shìjiè Màoyì Zǔzhī, an erhua word its r."""
+    article = tmp_path / "spelling.txt"
+    article.write_text("西安新聞\n世界貿易組織今天在西安開會，大家一塊兒討論。\n", encoding="utf-8")
+    result = run_build([article], BuildOptions(output=tmp_path / "out", timestamp=1_700_000_000))
+    assert not result.failed
+    import_apkg(collection, result.decks[0])
+
+    def answer(word):
+        cards = {c.template()["name"]: c for c in note_by(collection, word).cards()}
+        return html.unescape(re.sub(r"<[^>]+>", "", body(cards["Recognition"].answer())))
+
+    assert "Xī'ān" in answer("西安")
+    assert "Shìjiè Màoyì Zǔzhī" in answer("世界贸易组织")
+    assert "yīkuàir" in answer("一块儿") and "together" in answer("一块儿")

@@ -20,7 +20,7 @@ from importlib import resources
 
 from cardmaker.atomic import atomic_path
 from cardmaker.examples import Example
-from cardmaker.pinyin import marked, tone_of
+from cardmaker.pinyin import spelled, tone_of
 from cardmaker.vocabulary import Word
 
 FIELDS = (
@@ -108,7 +108,9 @@ def _colored(chars: str, syllables) -> str:
 
 
 def _pinyin_html(syllables) -> str:
-    return "".join(f'<span class="tone{tone_of(s)}">{_e(marked(s))}</span>' for s in syllables)
+    """Each syllable coloured by its tone, apart as ``joined`` spells the word (xī'ān, Shìjiè Màoyì)."""
+    return "".join(f'{sep}<span class="tone{tone_of(s)}">{_e(m)}</span>'
+                   for s, (sep, m) in zip(syllables, spelled(tuple(syllables))))
 
 
 def _highlight(text: str, span, cls: str = "hl", replacement: str | None = None) -> str:

@@ -40,14 +40,24 @@ def marked(syllable: str) -> str:
 
 @cache
 def joined(syllables: tuple[str, ...]) -> str:
-    """Tone-marked word, with an apostrophe before a syllable starting with a, o or e: xī'ān."""
+    """Tone-marked word, with an apostrophe before a syllable starting with a, o or e: xī'ān;
+    a proper noun of several words (CC-CEDICT capitalises each) spaced: Shìjiè Màoyì Zǔzhī."""
+    return "".join(sep + m for sep, m in spelled(syllables))
+
+
+@cache
+def spelled(syllables: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """(separator, tone-marked syllable) pairs of ``joined``."""
     out = []
     for i, syl in enumerate(syllables):
         m = marked(syl)
-        if i and m[:1].lower() in "aāáǎàoōóǒòeēéěè":
-            out.append("'")
-        out.append(m)
-    return "".join(out)
+        if i and m[:1].isupper():
+            out.append((" ", m))
+        elif i and m[:1].lower() in "aāáǎàoōóǒòeēéěè":
+            out.append(("'", m))
+        else:
+            out.append(("", m))
+    return tuple(out)
 
 
 @cache
@@ -75,6 +85,8 @@ def _zhuyin(syllable: str) -> str:
     from pypinyin.style.bopomofo import BopomofoConverter
 
     m = marked(syllable).lower()
+    if m == "r":  # the erhua r of 一點兒 (CC-CEDICT r5) is written ㄦ
+        return "ㄦ"
     return BopomofoConverter().to_bopomofo(m) if m.isalpha() else syllable
 
 
