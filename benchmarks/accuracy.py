@@ -125,7 +125,7 @@ def main():
     data = Path(args.data)
     if not data.exists():
         sys.exit(f"no bench data at {data}")
-    print("| data | cardmaker F1 | jieba on t2s F1 | jieba on text F1 | lines |")
+    print("| data | cardmaker F1 | jieba on simplified copy F1 | jieba on text F1 | lines |")
     print("|---|---|---|---|---|")
     for name, gold, test in (
         sighan(data, "SIGHAN AS", "as_testing_gold.utf8", "as_test.utf8"),

@@ -42,3 +42,11 @@ def test_aligned_copies_keep_length():
     assert "学习" in simplified and "學習" in text
     back = to_traditional_aligned(simplified)
     assert len(back) == len(text) and "學習" in back
+
+
+def test_taiwan_zhe_becomes_simplified_zhe_only_in_traditional_text():
+    # Taiwan writes 著 for 着 too: 隨著, 看著 must become words; 著名, 顯著 keep 著 (zhù)
+    assert to_simplified_aligned("他抬頭看著天空，隨著經濟發展，著名的顯著") == "他抬头看着天空，随着经济发展，著名的显著"
+    assert to_simplified_aligned("屋簷下，小兒麻痺") == "屋檐下，小儿麻痹"  # CC-CEDICT's simplified forms
+    assert to_simplified_aligned("鯰魚的下顎") == "鲶鱼的下颚"  # not OpenCC's tw2s 鲇, 腭
+    assert to_simplified_aligned("土著和论著都很显著") == "土著和论著都很显著"  # simplified text: 著 is zhù

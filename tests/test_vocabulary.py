@@ -128,3 +128,14 @@ def test_erhua_forms_are_words_with_the_plain_meaning():
     assert by["一块儿"].pinyin == "yīkuàir" and "儿" not in by  # not 一块 + 儿 "son"
     assert by["花儿"].pinyin == "huār" and "flower" in by["花儿"].meaning  # not the folk song huā'ér
     assert by["一点儿"].check == "verified" and by["一点儿"].meaning.startswith("a bit")
+
+
+def test_taiwan_zhe_words():
+    from cardmaker.article import parse_article
+
+    text = "隨著經濟發展，他接著說，市場有著變化。左手握著票，左手握著錢。著名的學者。"
+    by = {w.simplified: w for w in extract(parse_article(text.encode(), "zhe.txt"))}
+    assert by["随着"].pinyin == "suízhe" and by["随着"].traditional == "隨著"
+    assert "接着" in by and "有着" in by and "著" not in by and "着" not in by
+    assert by["著名"].pinyin == "zhùmíng"
+    assert not any("握" in w for w in by)  # 左|手握着 twice is no article term: 左手 握 着 are words

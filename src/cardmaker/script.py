@@ -17,7 +17,25 @@ from functools import cache
 def _converter(config: str) -> _Converter:
     from opencc import OpenCC
 
-    return _Converter(OpenCC(config))
+    converter = _Converter(OpenCC(config))
+    if config == "tw2s":
+        _keep_where_cedict_agrees(converter)
+    return converter
+
+
+def _keep_where_cedict_agrees(converter: _Converter) -> None:
+    """tw2s first maps Taiwan forms to OpenCC's standard ones (著 → 着 outside 著名, 顯著 …), but a
+    few of those then stay unsimplified or differ from CC-CEDICT (抬 → 擡, 顎 → 腭): a Taiwan form is
+    mapped only where the result is one of CC-CEDICT's simplified forms of that character."""
+    from cardmaker.dictionary import cedict
+
+    t2s = _converter("t2s")
+    for table in converter._chain[0]:
+        if table.chars_only:
+            for form, standard in list(table.mapping.items()):
+                simplified = {e.simplified for e in cedict().lookup(form) if e.traditional == form}
+                if t2s.convert(standard) not in simplified:
+                    del table.mapping[form]
 
 
 class _Converter:
@@ -117,8 +135,17 @@ _CHUNK_RE = re.compile(r"[^\n。！？；!?]*[\n。！？；!?]?")
 
 
 def to_simplified_aligned(text: str) -> str:
-    """Simplified copy of ``text`` with the same length, character for character."""
-    return _aligned(text, "t2s")
+    """Simplified copy of ``text`` with the same length, character for character.
+
+    Traditional text is converted with OpenCC's Taiwan table first: Taiwan writes
+    著 also for 着, and 隨著, 接著, 看著 must become 随着, 接着, 看着 (著名, 顯著 stay),
+    or they are no words.  Simplified text is never put through it: there 著 is
+    always zhù (土著, 论著).
+    """
+    simple = _aligned(text, "t2s")
+    if article_script(text, simple) == "traditional":
+        return _aligned(text, "tw2s")
+    return simple
 
 
 def to_traditional_aligned(text: str) -> str:
@@ -145,7 +172,9 @@ def _aligned(text: str, config: str) -> str:
 
 @cache
 def to_simplified(text: str) -> str:
-    return _converter("t2s").convert(text)
+    """A word or name in simplified characters (a traditional one as ``to_simplified_aligned`` reads it)."""
+    simple = _converter("t2s").convert(text)
+    return _converter("tw2s").convert(text) if simple != text else simple
 
 
 @cache

@@ -138,7 +138,7 @@ def segment(simplified: str, dictionary: Dictionary, user_words=()) -> list[Toke
     tokens = _split_date_units(tokens, dictionary, lexical)
     tokens = _join_names(tokens)
     tokens = _trim_names(tokens, dictionary, lexical)
-    tokens = _merge_terms(tokens)
+    tokens = _merge_terms(tokens, dictionary, lexical)
     tokens = _shift_boundaries(tokens, dictionary, lexical)
     out = []
     for t in tokens:
@@ -237,8 +237,9 @@ def _trim_names(tokens: list[Token], d: Dictionary, lexical: Lexical) -> list[To
     return out
 
 
-def _merge_terms(tokens: list[Token]) -> list[Token]:
-    """Join a recurring non-word piece with the neighbour it always comes with (进|博会 → 进博会)."""
+def _merge_terms(tokens: list[Token], d: Dictionary, lexical: Lexical) -> list[Token]:
+    """Join a recurring non-word piece with the neighbour it always comes with (进|博会 → 进博会),
+    unless together they are only dictionary words in a row (左|手握着 is 左手 握 着)."""
     places: dict[tuple[str, str], set[int]] = {}
     for i, t in enumerate(tokens):
         if t.kind == FRAGMENT and len(t.text) >= 2 and t.pos.startswith(_NOMINAL):
@@ -247,7 +248,10 @@ def _merge_terms(tokens: list[Token]) -> list[Token]:
                     a, b = sorted((i, j))
                     if tokens[a].end == tokens[b].start:
                         places.setdefault((tokens[a].text + tokens[b].text, tokens[a].text), set()).add(tokens[a].start)
-    terms = {key for key, starts in places.items() if len(starts) >= 2}
+    terms = {
+        key for key, starts in places.items()
+        if len(starts) >= 2 and not _split(Token(key[0], 0, len(key[0]), "n", FRAGMENT), d, lexical)
+    }
     if not terms:
         return tokens
     out: list[Token] = []
