@@ -139,3 +139,14 @@ def test_taiwan_zhe_words():
     assert "接着" in by and "有着" in by and "著" not in by and "着" not in by
     assert by["著名"].pinyin == "zhùmíng"
     assert not any("握" in w for w in by)  # 左|手握着 twice is no article term: 左手 握 着 are words
+
+
+def test_degree_adverb_and_proper_tags_on_common_words():
+    from cardmaker.article import parse_article
+
+    text = "他長大了，頭髮很長，路很遠。這項工作最難。城市很美。"
+    by = {w.simplified: w for w in extract(parse_article(text.encode(), "adverbs.txt"))}
+    assert by["长"].pinyin == "cháng" and by["远"].pinyin == "yuǎn"  # 很|长, not one fragment
+    assert by["难"].pinyin == "nán" and "项" in by  # 最|难, 这|项
+    assert by["长大"].pinyin == "zhǎngdà" and by["长大"].part_of_speech != "place name"  # jieba tags it ns
+    assert by["城市"].part_of_speech == "noun"  # jieba: ns

@@ -143,7 +143,7 @@ def segment(simplified: str, dictionary: Dictionary, user_words=()) -> list[Toke
     out = []
     for t in tokens:
         if t.kind == FRAGMENT and not t.pos.startswith("nr"):
-            out.extend(_split(t, dictionary, lexical) or [t])
+            out.extend(_split(t, dictionary, lexical) or _split_prefix(t, dictionary, lexical) or [t])
         else:
             out.append(t)
     return out
@@ -305,6 +305,19 @@ def _shift_boundaries(tokens: list[Token], d: Dictionary, lexical: Lexical) -> l
         out.append(t)
         i += 1
     return out
+
+
+# A degree adverb, negation or demonstrative that jieba glues to the next character (很|快, 最|低,
+# 不|敢, 这|项, 各|项): the two are words of their own, unlike the pieces of 博会.
+_PREFIXES = frozenset("很最更太挺不没未这那每各本此该")
+
+
+def _split_prefix(t: Token, d: Dictionary, lexical: Lexical) -> list[Token] | None:
+    text = t.text
+    if len(text) != 2 or text[0] not in _PREFIXES or not (d.is_word(text[0]) and d.is_word(text[1])):
+        return None
+    return [_kind(Token(text[0], t.start, t.start + 1, lexical.tag(text[0], "d")), d, lexical),
+            *_classify(Token(text[1], t.start + 1, t.end, lexical.tag(text[1], t.pos)), d, lexical)]
 
 
 def _split(t: Token, d: Dictionary, lexical: Lexical) -> list[Token] | None:

@@ -74,6 +74,7 @@ class Word:
         return self.pos  # a teacher's own wording, from a curated list
 
 
+_PROPER_TAGS = ("nr", "ns", "nt", "nz")
 _POS_NAMES = {
     "n": "noun", "nr": "name", "ns": "place name", "nt": "organisation", "nz": "proper noun", "ng": "noun",
     "v": "verb", "vn": "verbal noun", "vd": "verb", "vg": "verb", "a": "adjective", "ad": "adjective",
@@ -268,6 +269,10 @@ def _word(key, g: _Group, written: bool = False) -> Word:
         pos = g.tokens[0].pos
     else:
         pos = Counter(t.pos for t in g.tokens).most_common(1)[0][0] if g.tokens else ""
+    if pos[:2] in _PROPER_TAGS and kind != NAME and entry is not None and not entry.proper:
+        # jieba's dictionary tags some common words as names or places (蓬勃 nr, 城市 ns, 长大 ns):
+        # a place or organisation tag still says noun, mostly; a person tag says nothing
+        pos = "" if pos.startswith("nr") else "n"
     if pos.startswith("q"):  # used as a measure word here (第六届, 各项): that sense first
         senses = sorted(senses, key=lambda x: not x.startswith("classifier"))
     return Word(
