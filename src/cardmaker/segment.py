@@ -309,7 +309,7 @@ def _shift_boundaries(tokens: list[Token], d: Dictionary, lexical: Lexical) -> l
 
 # A degree adverb, negation or demonstrative that jieba glues to the next character (很|快, 最|低,
 # 不|敢, 这|项, 各|项): the two are words of their own, unlike the pieces of 博会.
-_PREFIXES = frozenset("很最更太挺不没未这那每各本此该")
+_PREFIXES = frozenset("很最更挺不没未这那每各本此该")  # not 太: 太昊, 太閤 are names
 
 
 def _split_prefix(t: Token, d: Dictionary, lexical: Lexical) -> list[Token] | None:
