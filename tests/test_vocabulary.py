@@ -150,3 +150,15 @@ def test_degree_adverb_and_proper_tags_on_common_words():
     assert by["难"].pinyin == "nán" and "项" in by  # 最|难, 这|项
     assert by["长大"].pinyin == "zhǎngdà" and by["长大"].part_of_speech != "place name"  # jieba tags it ns
     assert by["城市"].part_of_speech == "noun"  # jieba: ns
+
+
+def test_taiwan_spellings_are_words_in_the_article_own_form():
+    from cardmaker.article import parse_article
+
+    text = "台灣的計畫與紀錄，要有身分證明。政府花著大把人民血汗錢。"
+    by = {w.simplified: w for w in extract(parse_article(text.encode(), "taiwan.txt"))}
+    assert by["台湾"].traditional == "台灣" and by["台湾"].meaning == "Taiwan"  # not "variant of 臺灣"
+    assert by["计划"].traditional == "計畫" and by["计划"].meaning.startswith("plan")  # the article's form
+    assert "record" in by["纪录"].meaning  # CC-CEDICT: only "variant of 記錄"
+    assert "identity" in by["身分"].meaning and "证明" in by  # 身分|證明, not 身分證|明
+    assert not any("trick" in w.meaning for w in by.values())  # 花|著 spending, not 花著 "variant of 花招"

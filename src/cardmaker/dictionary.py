@@ -26,8 +26,9 @@ def is_reference(sense: str) -> bool:
     return bool(_REFERENCE_RE.match(sense))
 
 
-# "erhua variant of 一點|一点[yi1 dian3]": the plain form's simplified headword and reading
-_ERHUA_RE = re.compile(r"^erhua variant of (?:[^|\[\s]+\|)?([^|\[\s]+)\[([^\]]+)\]$")
+# "erhua variant of 一點|一点[yi1 dian3]", "variant of 記錄|记录[ji4 lu4] (but in Taiwan, …)":
+# the plain form's simplified headword and reading
+_POINTER_RE = re.compile(r"^(?:erhua )?variant of (?:[^|\[\s]+\|)?([^|\[\s]+)\[([^\]]+)\]")
 
 _CACHE_MAX = 30_000  # headwords whose entries a dictionary keeps
 
@@ -87,6 +88,7 @@ class Dictionary:
         self._cache: dict[str, tuple[Entry, ...]] = {}
         self._user: dict[str, list[tuple]] = {}
         self._primed = ""  # a text all of whose headword substrings are in the cache
+        self._resolving: set[str] = set()
 
     def lookup(self, word: str) -> tuple[Entry, ...]:
         """Every entry whose simplified or traditional headword is ``word``, in CC-CEDICT order."""
@@ -100,20 +102,27 @@ class Dictionary:
                 rows = self._index.get(word, [])
             else:
                 rows = self._source.cedict(word)
-            got = self._cache[word] = self._with_erhua(tuple(Entry(*r) for r in rows))
+            got = self._cache[word] = self._with_plain_senses(tuple(Entry(*r) for r in rows))
         return got
 
-    def _with_erhua(self, entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
-        """An erhua form (一點兒, 玩兒 is fine already) whose only sense is "erhua variant of 一點"
-        gets the plain form's senses (and classifiers) for that reading, the pointer kept last:
-        it is a word, and 一块儿 must not be cut into 一块 and 儿 "son"."""
-        if not any(len(e.senses) == 1 and e.senses[0].startswith("erhua variant of ") for e in entries):
+    def _with_plain_senses(self, entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
+        """A word whose entry only points at its plain form gets that form's senses (and classifiers)
+        for the reading, the pointer kept last: Taiwan's 紀錄, 身分, 計畫 ("variant of 記錄") and erhua
+        forms (一點兒: "erhua variant of 一點") are words, and 一块儿 must not be cut into 一块 and 儿
+        "son".  Single characters keep their pointers (a lone 喫 is not read as 吃 would be)."""
+        if not any(len(e.senses) == 1 and len(e.simplified) > 1 and "variant of " in e.senses[0] for e in entries):
             return entries
         out = []
         for e in entries:
-            m = _ERHUA_RE.match(e.senses[0]) if len(e.senses) == 1 else None
-            if m:
-                plain = [b for b in self.lookup(m.group(1)) if not (b.variant_only or b.surname_only)]
+            # … but 花着 ("variant of 花招") is nearly always 花|着, spending, with the particle 着
+            m = (_POINTER_RE.match(e.senses[0]) if len(e.senses) == 1 and len(e.simplified) > 1
+                 and not e.simplified.endswith("着") else None)
+            if m and m.group(1) not in self._resolving:
+                self._resolving.add(m.group(1))  # pointers that point back (A → B → A) stop here
+                try:
+                    plain = [b for b in self.lookup(m.group(1)) if not (b.variant_only or b.surname_only)]
+                finally:
+                    self._resolving.discard(m.group(1))
                 key = reading_key(tuple(m.group(2).split()))
                 pick = next((b for b in plain if b.pinyin == m.group(2)),  # 花[hua1], not Hua1
                             next((b for b in plain if reading_key(b.syllables) == key), plain[0] if plain else None))
@@ -152,7 +161,7 @@ class Dictionary:
             self._cache[word] = tuple(Entry(*r) for r in rows)
         self._primed = text
         for word in fetched:  # after all are in: an erhua form's plain form is a substring too
-            self._cache[word] = self._with_erhua(self._cache[word])
+            self._cache[word] = self._with_plain_senses(self._cache[word])
 
     def cedict(self, word: str) -> list[tuple]:
         """Rows for ``word`` (lets one Dictionary be the source of another)."""

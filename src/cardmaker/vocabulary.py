@@ -246,6 +246,15 @@ def _traditional_form(text: str, g: _Group, written: bool) -> str:
     return to_traditional(text)
 
 
+def _own_form(span: str, syllables) -> bool:
+    """The article's spelling is a traditional form CC-CEDICT lists for this reading too (計畫 beside
+    計劃, 台灣 beside 臺灣), not one with simplified characters leaked into it (并 for 並)."""
+    if to_traditional(span) != span:
+        return False
+    key = reading_key(syllables)
+    return any(e.traditional == span and reading_key(e.syllables) == key for e in cedict().lookup(span))
+
+
 def _word(key, g: _Group, written: bool = False) -> Word:
     """``written``: the article is in traditional characters, so its own forms are traditional."""
     text, _, kind = key
@@ -259,6 +268,8 @@ def _word(key, g: _Group, written: bool = False) -> Word:
     entry = choice.entry
     if entry is not None:
         traditional, senses, classifiers, composed = entry.traditional, entry.content, entry.classifiers, False
+        if written and g.spans and (span := g.spans[0]) != traditional and _own_form(span, choice.syllables):
+            traditional = span
     else:
         traditional, senses, classifiers, composed = _traditional_form(text, g, written), (), (), True
     if kind == NAME and (entry is None or not entry.proper):
