@@ -49,6 +49,8 @@ def test_reading_policy(word, pos, glosses, reading, check):
         ("为", "p", ("wei4",)),    # preposition "for"
         ("为", "v", ("wei2",)),    # verb "to be, to act as"
         ("了", "ul", ("le5",)),    # aspect particle
+        ("教", "v", ("jiao1",)),   # 我們教中文: to teach, not jiào "religion"
+        ("假", "n", ("jia4",)),    # 三天假: holiday, not jiǎ "fake"
         ("重要", "a", ("zhong4", "yao4")),
         # pypinyin writes gù shì, which would pick CC-CEDICT's rare "old practice" entry
         ("故事", "n", ("gu4", "shi5")),
