@@ -248,11 +248,13 @@ def _traditional_form(text: str, g: _Group, written: bool) -> str:
 
 def _own_form(span: str, syllables) -> bool:
     """The article's spelling is a traditional form CC-CEDICT lists for this reading too (計畫 beside
-    計劃, 台灣 beside 臺灣), not one with simplified characters leaked into it (并 for 並)."""
-    if to_traditional(span) != span:
+    計劃, 台灣 beside 臺灣), not one with simplified characters leaked into it (并 for 並, 示范):
+    CC-CEDICT writes no other word's traditional form that way."""
+    entries = cedict().lookup(span)
+    if any(e.simplified == span and e.traditional != span for e in entries):
         return False
     key = reading_key(syllables)
-    return any(e.traditional == span and reading_key(e.syllables) == key for e in cedict().lookup(span))
+    return any(e.traditional == span and reading_key(e.syllables) == key for e in entries)
 
 
 def _word(key, g: _Group, written: bool = False) -> Word:
