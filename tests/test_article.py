@@ -46,6 +46,37 @@ def test_layout_and_sentences():
         assert a.text[s.start:s.end] == s.text
 
 
+PAGE = """首頁 > 新聞 > 生活
+颱風逼近 氣象署發布海上警報
+2024/07/23 14:30
+▲氣象署今日上午發布警報。（圖／記者李大明攝）
+中央氣象署表示，颱風目前位於鵝鑾鼻東南方的海面上。民眾應注意防範。
+▲兄弟象「黃金三劍客」彭政閔、陳致遠與蔡豐安選進中華奧運代表隊，讓象隊賺到了，他們除了增強中華隊戰力之外，對於象隊更是「生財之道」，預計可以幫助象隊多賺3、400萬元以上的收入。
+商務部部長助理陳春江,市領導趙嘉鳴、李政、張亞宏、陳杰,東航集團總經理李養民出席會議。中國國際進口博覽局、市公安局、上海海關、青浦區委作了交流發言。(圖片來源:陳正寶 攝)
+●延伸閱讀：
+颱風假怎麼放？各縣市停班停課一覽
+氣象署：明天風雨最大
+【更多新聞】
+分享 留言 收藏
+"""
+
+
+def test_page_furniture_and_photo_captions_are_not_prose():
+    a = parse_article(PAGE.encode(), "page.txt")
+    assert (a.title, a.date) == ("颱風逼近 氣象署發布海上警報", "2024-07-23")  # not the breadcrumb
+    kinds = {s.text: s.kind for s in a.sentences}
+    assert kinds["▲氣象署今日上午發布警報。"] == kinds["（圖／記者李大明攝）"] == "caption"
+    assert kinds["民眾應注意防範。"] == "body"
+    assert kinds["▲兄弟象「黃金三劍客」彭政閔、陳致遠與蔡豐安選進中華奧運代表隊，讓象隊賺到了，他們除了增強中華隊戰力之外，對於象隊更是「生財之道」，預計可以幫助象隊多賺3、400萬元以上的收入。"] == "body"  # a long lead, not a caption
+    assert kinds["中國國際進口博覽局、市公安局、上海海關、青浦區委作了交流發言。"] == "body"  # run into the credit
+    for text in ("●延伸閱讀：", "颱風假怎麼放？", "氣象署：明天風雨最大", "【更多新聞】", "分享 留言 收藏", "首頁 > 新聞 > 生活"):
+        assert kinds[text] == "furniture", text
+    from cardmaker.vocabulary import extract
+
+    words = {w.simplified for w in extract(a)}
+    assert "上午" not in words and "分享" not in words and "停课" not in words and "防范" in words
+
+
 def test_plain_file_title_falls_back_to_file_name(tmp_path):
     p = tmp_path / "my-article.txt"
     p.write_text("這是一篇沒有標題的文章，只有一段很長的正文內容。")

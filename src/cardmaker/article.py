@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import stat
+from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,11 +22,34 @@ _TERMINATORS = "。！？；!?…"
 _CLOSERS = "”’」』）)】》〉\"'』"
 _SENTENCE_RE = re.compile(f"[^\n{_TERMINATORS}]*(?:[{_TERMINATORS}]+[{re.escape(_CLOSERS)}]*|\n|$)")
 _CAPTION_RE = re.compile(r"^[(（].*[)）]$|圖片來源|图片来源|^\s*[(（]?(?:完|新華社|新华社)[)）]?\s*$")
+# A whole line that is a photo caption: a short line marked ▲ or ▼ or ending in a photo credit
+# (圖／記者李大明攝); a paragraph led by ▲, or run into the credit by the scraper, stays prose.
+_CAPTION_MARK_RE = re.compile(r"^[▲▼△▽]")
+_CREDIT_END_RE = re.compile(
+    r"[(（]\s*(?:圖|图|圖片|图片|照片|攝影|摄影|圖文|图文)\s*[／/:：][^()（）]*[)）]\s*$|[(（][^()（）]{0,30}(?:攝|摄)[)）]\s*$"
+)
+_CAPTION_MAX = 80
+# Page furniture that scrapers keep: a heading of related links (the short lines after it are
+# headlines, not the article), sharing buttons, breadcrumbs.
+_RELATED = frozenset([
+    "延伸閱讀", "延伸阅读", "相關新聞", "相关新闻", "更多新聞", "更多新闻", "推薦閱讀", "推荐阅读",
+    "熱門新聞", "热门新闻", "相關報導", "相关报道", "相關閱讀", "相关阅读", "相關文章", "相关文章",
+    "最新新聞", "最新新闻", "精選新聞", "精选新闻", "看更多", "你可能也想看", "猜你喜歡", "猜你喜欢",
+])
+_BUTTONS = frozenset([
+    "分享", "留言", "收藏", "訂閱", "订阅", "列印", "打印", "轉寄", "转寄", "讚", "赞", "推文", "複製連結",
+    "复制链接", "字級", "字级", "加入好友", "追蹤", "追踪", "廣告", "广告", "回到頂端", "回到顶端", "上一篇",
+    "下一篇", "返回", "首頁", "首页", "登入", "登录", "註冊", "注册", "檢舉", "举报", "打賞", "打赏", "下載",
+    "下载", "分享到", "看新聞", "Facebook", "LINE", "Line", "Twitter", "X", "微博", "微信", "Home",
+])
+_FURNITURE_TRIM = "●○■□◆◇►▶▸★☆※•·【】[]「」『』《》<>：:｜| \t"
+_TOKENS_RE = re.compile(r"[\s|｜/／·・>›»]+")
 
 
 @dataclass(frozen=True)
 class Sentence:
-    """A sentence of the clean text; ``kind`` is ``title``, ``body`` or ``caption``."""
+    """A sentence of the clean text; ``kind`` is ``title``, ``body``, ``caption`` (photo captions and
+    credits, end markers) or ``furniture`` (related-news links, sharing buttons, breadcrumbs)."""
 
     text: str
     start: int
@@ -92,7 +116,8 @@ def parse_article(data: bytes, path="<text>", encoding: str | None = None) -> Ar
     text = stripped.text
     if not HAN_RE.search(text):
         raise InputError(path, "no Chinese text")
-    title, date, title_span, date_span = _layout(text, Path(str(path)).stem)
+    kinds = _line_kinds(text)
+    title, date, title_span, date_span = _layout(text, Path(str(path)).stem, kinds)
     notes = ["the last character was cut off mid-byte and dropped"] if decoded.cut else []
     if decoded.replaced:
         notes.append(f"{decoded.replaced} invalid byte sequence(s) shown as \ufffd")
@@ -103,7 +128,7 @@ def parse_article(data: bytes, path="<text>", encoding: str | None = None) -> Ar
         title=title,
         date=date,
         text=text,
-        sentences=tuple(_sentences(text, title_span, date_span)),
+        sentences=tuple(_sentences(text, title_span, date_span, kinds)),
         glosses=stripped.glosses,
         truncated=stripped.truncated,
         encoding=decoded.encoding,
@@ -118,9 +143,33 @@ def _lines(text: str):
         pos += len(line) + 1
 
 
-def _layout(text: str, fallback: str):
+def _line_kinds(text: str) -> dict[int, str]:
+    """Line start → ``caption`` or ``furniture`` for lines that are not the article's prose."""
+    kinds: dict[int, str] = {}
+    related = False
+    for line, pos in _lines(text):
+        s = line.strip()
+        if not s:
+            continue
+        core = s.strip(_FURNITURE_TRIM)
+        tokens = [t for t in _TOKENS_RE.split(core) if t]
+        if core in _RELATED or (related and len(s) <= 60 and not s.endswith(tuple(_TERMINATORS))):
+            related = True  # the heading, and the headlines listed under it
+            kinds[pos] = "furniture"
+            continue
+        related = False
+        if tokens and (all(t in _BUTTONS for t in tokens) or (tokens[0] in ("首頁", "首页", "Home") and ">" in s)):
+            kinds[pos] = "furniture"
+        elif len(s) <= _CAPTION_MAX and (_CAPTION_MARK_RE.match(s) or _CREDIT_END_RE.search(s)):
+            kinds[pos] = "caption"
+    return kinds
+
+
+def _layout(text: str, fallback: str, kinds: dict[int, str]):
     """Find the title line and a date line right after it, as spans of ``text``."""
-    nonempty = [(line, pos) for line, pos in _lines(text) if line.strip()]
+    nonempty = [(line, pos) for line, pos in _lines(text) if line.strip() and pos not in kinds]
+    if not nonempty:
+        nonempty = [(line, pos) for line, pos in _lines(text) if line.strip()]
     first, first_pos = nonempty[0]
     title_span = date_span = None
     date = None
@@ -141,7 +190,8 @@ def _layout(text: str, fallback: str):
     return title, date, title_span, date_span
 
 
-def _sentences(text: str, title_span, date_span):
+def _sentences(text: str, title_span, date_span, kinds: dict[int, str]):
+    line_starts = [pos for _, pos in _lines(text)]
     for m in _SENTENCE_RE.finditer(text):
         chunk = m.group(0)
         lead = len(chunk) - len(chunk.lstrip())
@@ -152,8 +202,11 @@ def _sentences(text: str, title_span, date_span):
         end = start + len(body)
         if date_span and date_span[0] <= start < date_span[1]:
             continue
+        line_kind = kinds.get(line_starts[bisect_right(line_starts, start) - 1]) if kinds else None
         if title_span and title_span[0] <= start < title_span[1]:
             kind = "title"
+        elif line_kind:
+            kind = line_kind
         elif _CAPTION_RE.search(body):
             kind = "caption"
         else:

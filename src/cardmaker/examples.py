@@ -170,7 +170,7 @@ def candidates(analysis: Analysis, word: Word, context: _Context | None = None):
     for span in word.spans[:MAX_CANDIDATES]:
         i = bisect_right(context.sentence_starts, span[0]) - 1
         sentence = sentences[i] if i >= 0 and span[1] <= sentences[i].end else None
-        if sentence is None or sentence.kind == "caption":  # captions are never examples
+        if sentence is None or sentence.kind not in ("title", "body"):  # captions, page furniture: never
             continue
         start, end = _snippet(context.clauses, i, span)
         start, end = _snap(index, start, end, span)
