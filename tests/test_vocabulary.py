@@ -162,3 +162,11 @@ def test_taiwan_spellings_are_words_in_the_article_own_form():
     assert "record" in by["纪录"].meaning  # CC-CEDICT: only "variant of 記錄"
     assert "identity" in by["身分"].meaning and "证明" in by  # 身分|證明, not 身分證|明
     assert not any("trick" in w.meaning for w in by.values())  # 花|著 spending, not 花著 "variant of 花招"
+
+
+def test_party_congress_is_no_big():
+    from cardmaker.article import parse_article
+
+    text = "深入學習貫徹黨的二十大精神，落實十五大的部署。推進三大定位。"
+    by = {w.simplified: w for w in extract(parse_article(text.encode(), "congress.txt"))}
+    assert by["大"].count == 1 and by["大"].spans == ((text.index("三大") + 1, text.index("三大") + 2),)

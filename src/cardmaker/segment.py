@@ -150,10 +150,13 @@ def segment(simplified: str, dictionary: Dictionary, user_words=()) -> list[Toke
 
 
 _MAJOR_RE = re.compile(f"^[{_NUMERAL}]+大$")  # 三大, 四大: "three major …" in news, not a dictionary term
+_CONGRESS_RE = re.compile("^(?:[一二]十[一二三四五六七八九]?|十[一二三四五六七八九])大$")  # 十五大, 二十大 (but 十大: "top ten")
 
 
 def _classify(t: Token, d: Dictionary, lexical: Lexical) -> list[Token]:
     """The token with its kind; a number glued to a measure word (第六届) becomes two tokens."""
+    if _CONGRESS_RE.match(t.text):
+        return [t.as_kind(NUMBER)]  # 党的二十大: the 20th Party Congress, not 大 "big"
     m = _NUMERAL_PREFIX_RE.match(t.text)
     if m and 0 < m.end() < len(t.text) and (not d.is_word(t.text) or _MAJOR_RE.match(t.text)):
         rest = t.text[m.end():]
