@@ -77,6 +77,17 @@ def test_page_furniture_and_photo_captions_are_not_prose():
     assert "上午" not in words and "分享" not in words and "停课" not in words and "防范" in words
 
 
+def test_dateline_opening_a_paragraph_is_not_prose():
+    a = parse_article("台積電擴大投資\n（中央社記者王小明台北15日電）台積電今日宣布擴大投資。\n".encode(), "x.txt")
+    assert [(s.kind, s.text) for s in a.sentences] == [
+        ("title", "台積電擴大投資"),
+        ("caption", "（中央社記者王小明台北15日電）"),
+        ("body", "台積電今日宣布擴大投資。"),
+    ]
+    for s in a.sentences:
+        assert a.text[s.start:s.end] == s.text
+
+
 def test_plain_file_title_falls_back_to_file_name(tmp_path):
     p = tmp_path / "my-article.txt"
     p.write_text("這是一篇沒有標題的文章，只有一段很長的正文內容。")

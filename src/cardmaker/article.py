@@ -29,6 +29,8 @@ _CREDIT_END_RE = re.compile(
     r"[(（]\s*(?:圖|图|圖片|图片|照片|攝影|摄影|圖文|图文)\s*[／/:：][^()（）]*[)）]\s*$|[(（][^()（）]{0,30}(?:攝|摄)[)）]\s*$"
 )
 _CAPTION_MAX = 80
+# A dateline opening the first paragraph: （中央社記者王小明台北15日電）, 【記者陳小華／台北報導】
+_DATELINE_RE = re.compile(r"[(（【\[][^()（）【】\[\]]{2,40}(?:電|电|報導|报道|訊|讯)[)）】\]]\s*")
 # Page furniture that scrapers keep: a heading of related links (the short lines after it are
 # headlines, not the article), sharing buttons, breadcrumbs.
 _RELATED = frozenset([
@@ -211,6 +213,10 @@ def _sentences(text: str, title_span, date_span, kinds: dict[int, str]):
             kind = "caption"
         else:
             kind = "body"
+            dateline = _DATELINE_RE.match(body)
+            if dateline and dateline.end() < len(body):  # （中央社記者王小明台北15日電）台積電今日宣布…
+                yield Sentence(dateline.group(0), start, start + dateline.end(), "caption")
+                body, start = body[dateline.end():], start + dateline.end()
         yield Sentence(body, start, end, kind)
 
 
