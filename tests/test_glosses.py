@@ -39,6 +39,9 @@ from cardmaker.glosses import Reading, parse_syllable, report, strip_glosses
         ("學( xué )習", "學習", [("學", "xue2")]),
         ("習近平(Xí Jìnpíng)說", "習近平說", [("習", "xi2"), ("近", "jin4"), ("平", "ping2")]),
         ("學習(xué-xí)", "學習", [("學", "xue2"), ("習", "xi2")]),
+        # a word's syllables one by one after it (not repeats of one character's reading)
+        ("學習(xué)(xí)很好", "學習很好", [("學", "xue2"), ("習", "xi2")]),
+        ("銀行(yin2)(hang2)", "銀行", [("銀", "yin2"), ("行", "hang2")]),
         # erhua: the r of the reading falls on 兒
         ("一點兒(yīdiǎnr)話", "一點兒話", [("一", "yi1"), ("點", "dian3"), ("兒", "r5")]),
         ("玩兒(wánr)吧", "玩兒吧", [("玩", "wan2"), ("兒", "r5")]),

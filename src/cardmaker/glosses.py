@@ -240,7 +240,14 @@ def strip_glosses(raw: str) -> Stripped:
             readings.append(r)
             j = g.end()
         word = None
-        if not readings and (w := _WORD_GLOSS_RE.match(raw, i)):
+        k = len(readings)
+        if (
+            k > 1 and i - k >= pos and all(HAN_RE.match(c) for c in raw[i - k:i])
+            and not all(_reads(raw[i - 1], r) for r in readings)
+            and all(_reads(c, r) for c, r in zip(raw[i - k:i], readings))
+        ):  # 學習(xué)(xí): a word's syllables one by one after it, not repeats (的(de)(de), 習(xi)(xi))
+            word, readings = readings, []
+        elif not readings and (w := _WORD_GLOSS_RE.match(raw, i)):
             content = w.group(1)
             capital = content[:1].isupper()
             # a name is capitalised word by word: 習近平(Xí Jìnpíng)
@@ -263,8 +270,9 @@ def strip_glosses(raw: str) -> Stripped:
         if readings:
             emit(length - 1, raw[i - 1], written, readings)
         elif word:
-            for k, r in enumerate(word):
-                emit(length - len(word) + k, raw[i - len(word) + k], [str(r)], [r])
+            shown = written if len(written) == len(word) else [str(r) for r in word]
+            for n, r in enumerate(word):
+                emit(length - len(word) + n, raw[i - len(word) + n], [shown[n]], [r])
         pos = j
     pieces.append(raw[pos:])
     return Stripped("".join(pieces), tuple(glosses), truncated)
