@@ -49,6 +49,7 @@ def test_layout_and_sentences():
 PAGE = """首頁 > 新聞 > 生活
 颱風逼近 氣象署發布海上警報
 2024/07/23 14:30
+記者陳小華／台北報導
 ▲氣象署今日上午發布警報。（圖／記者李大明攝）
 中央氣象署表示，颱風目前位於鵝鑾鼻東南方的海面上。民眾應注意防範。
 ▲兄弟象「黃金三劍客」彭政閔、陳致遠與蔡豐安選進中華奧運代表隊，讓象隊賺到了，他們除了增強中華隊戰力之外，對於象隊更是「生財之道」，預計可以幫助象隊多賺3、400萬元以上的收入。
@@ -66,6 +67,7 @@ def test_page_furniture_and_photo_captions_are_not_prose():
     assert (a.title, a.date) == ("颱風逼近 氣象署發布海上警報", "2024-07-23")  # not the breadcrumb
     kinds = {s.text: s.kind for s in a.sentences}
     assert kinds["▲氣象署今日上午發布警報。"] == kinds["（圖／記者李大明攝）"] == "caption"
+    assert kinds["記者陳小華／台北報導"] == "caption"  # a byline
     assert kinds["民眾應注意防範。"] == "body"
     assert kinds["▲兄弟象「黃金三劍客」彭政閔、陳致遠與蔡豐安選進中華奧運代表隊，讓象隊賺到了，他們除了增強中華隊戰力之外，對於象隊更是「生財之道」，預計可以幫助象隊多賺3、400萬元以上的收入。"] == "body"  # a long lead, not a caption
     assert kinds["中國國際進口博覽局、市公安局、上海海關、青浦區委作了交流發言。"] == "body"  # run into the credit

@@ -29,6 +29,11 @@ _CREDIT_END_RE = re.compile(
     r"[(（]\s*(?:圖|图|圖片|图片|照片|攝影|摄影|圖文|图文)\s*[／/:：][^()（）]*[)）]\s*$|[(（][^()（）]{0,30}(?:攝|摄)[)）]\s*$"
 )
 _CAPTION_MAX = 80
+# A byline on its own line: 記者陳小華／台北報導, 文／王小明 (a bracketed one is a dateline, below)
+_BYLINE_RE = re.compile(
+    r"^(?:記者|记者)\s*[^。，,]{0,12}[／/][^。，,]{0,12}$|^(?:記者|记者)[^。，,]{1,20}(?:報導|报道)$"
+    r"|^(?:文|撰文|採訪|采访)\s*[／/][^。，,]{1,12}$"
+)
 # A dateline opening the first paragraph: （中央社記者王小明台北15日電）, 【記者陳小華／台北報導】
 _DATELINE_RE = re.compile(r"[(（【\[][^()（）【】\[\]]{2,40}(?:電|电|報導|报道|訊|讯)[)）】\]]\s*")
 # Page furniture that scrapers keep: a heading of related links (the short lines after it are
@@ -162,7 +167,7 @@ def _line_kinds(text: str) -> dict[int, str]:
         related = False
         if tokens and (all(t in _BUTTONS for t in tokens) or (tokens[0] in ("首頁", "首页", "Home") and ">" in s)):
             kinds[pos] = "furniture"
-        elif len(s) <= _CAPTION_MAX and (_CAPTION_MARK_RE.match(s) or _CREDIT_END_RE.search(s)):
+        elif len(s) <= _CAPTION_MAX and any(r.search(s) for r in (_CAPTION_MARK_RE, _CREDIT_END_RE, _BYLINE_RE)):
             kinds[pos] = "caption"
     return kinds
 
