@@ -170,12 +170,12 @@ def char_readings(char: str) -> tuple[Reading, ...]:
 
 
 _ERHUA = Reading("r", 5)  # the r of 一點兒(yīdiǎnr), CC-CEDICT's r5
-_ER = "兒儿"
+ERHUA_CHARS = "兒儿"  # the characters an erhua r is written with
 
 
 def _reads(char: str, reading: Reading) -> bool:
     if reading.base == "r":
-        return char in _ER
+        return char in ERHUA_CHARS
     own = char_readings(char)
     return not own or any(reading.agrees(o) for o in own)
 
@@ -253,7 +253,7 @@ def strip_glosses(raw: str) -> Stripped:
             # a name is capitalised word by word: 習近平(Xí Jìnpíng)
             sylls = split_syllables(_CAPITAL_RE.sub(lambda c: c.group(0).lower(), content) if capital else content)
             n = len(sylls) if sylls else 0
-            erhua_fits = all(c in _ER for c, r in zip(raw[i - n:i], sylls or ()) if r.base == "r")
+            erhua_fits = all(c in ERHUA_CHARS for c, r in zip(raw[i - n:i], sylls or ()) if r.base == "r")
             if 2 <= n <= 8 and i - n >= pos and erhua_fits and all(HAN_RE.match(c) for c in raw[i - n:i]):
                 agree = [_reads(c, r) for c, r in zip(raw[i - n:i], sylls)]
                 # 北京(Beijing) must read right; a lower-case word gloss may be wrong in places

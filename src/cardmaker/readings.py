@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from cardmaker.dictionary import Entry
-from cardmaker.glosses import Reading, char_readings
+from cardmaker.glosses import ERHUA_CHARS, Reading, char_readings
 from cardmaker.script import char_traditional
 
 VERIFIED, CORRECTED, CONFLICT, UNGLOSSED = "verified", "corrected", "conflict", "unglossed"
@@ -69,7 +69,7 @@ def agrees(char: str, a: Reading, b: Reading) -> bool:
     glossed ér where it is read as erhua r."""
     if char in _SANDHI:
         return a.base == b.base
-    if char in "兒儿" and {a.base, b.base} == {"r", "er"}:
+    if char in ERHUA_CHARS and {a.base, b.base} == {"r", "er"}:
         return True
     return a.agrees(b)
 
