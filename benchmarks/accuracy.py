@@ -39,15 +39,16 @@ def f1(gold_lines, system_lines):
 
 def cardmaker_segment(lines, chunk=40):
     """cardmaker's segmentation, on article-sized chunks of lines (terms recur within an article)."""
-    from cardmaker.dictionary import cedict
-    from cardmaker.script import to_simplified_aligned
-    from cardmaker.segment import segment
+    from cardmaker.analysis.segment import segment
+    from cardmaker.chinese.script import to_simplified_aligned
+    from cardmaker.lexicon import Lexicon
 
+    lexicon = Lexicon()
     out = []
     for i in range(0, len(lines), chunk):
         block = lines[i:i + chunk]
         text = "\n".join(block)
-        tokens = segment(to_simplified_aligned(text), cedict())
+        tokens = segment(to_simplified_aligned(text), lexicon)
         starts = []
         pos = 0
         for line in block:
@@ -61,7 +62,7 @@ def cardmaker_segment(lines, chunk=40):
 def jieba_segment(lines, simplify):
     import jieba
 
-    from cardmaker.script import to_simplified_aligned
+    from cardmaker.chinese.script import to_simplified_aligned
 
     jieba.setLogLevel(60)
     out = []
@@ -98,10 +99,29 @@ def ud(data: Path):
     return "UD GSD", gold, ["".join(g) for g in gold]
 
 
+def sentence_readings(text: str, lexicon) -> list[str]:
+    """The reading of every character of ``text`` as the pipeline reads it (non-Han: itself):
+    segmented, each word read in its place, as the vocabulary stage does word by word."""
+    from cardmaker.analysis.readings import choose
+    from cardmaker.analysis.segment import segment
+    from cardmaker.chinese.script import HAN_RE, to_simplified_aligned
+
+    out = list(text)
+    for t in segment(to_simplified_aligned(text), lexicon):
+        if not HAN_RE.search(t.text):
+            continue
+        choice = choose(t.text, text[t.start:t.end], t.pos, lexicon.entries(t.text), [()] * len(t.text), lexicon)
+        for i, syl in enumerate(choice.syllables):
+            out[t.start + i] = syl
+    return out
+
+
 def cpp(data: Path, split: str = "test"):
     from pypinyin import Style, lazy_pinyin
 
-    from cardmaker.readings import sentence_readings
+    from cardmaker.lexicon import Lexicon
+
+    lexicon = Lexicon()
 
     sents = (data / f"cpp-g2pM/{split}.sent").read_text("utf-8").splitlines()
     labels = (data / f"cpp-g2pM/{split}.lb").read_text("utf-8").splitlines()
@@ -112,7 +132,7 @@ def cpp(data: Path, split: str = "test"):
         gold = label.replace("u:", "v")
         plain = lazy_pinyin(text, style=Style.TONE3, neutral_tone_with_five=True, errors=list)
         base += len(plain) == len(text) and plain[i] == gold
-        mine = sentence_readings(text)
+        mine = sentence_readings(text, lexicon)
         ours += mine[i].replace("u:", "v").lower() == gold
     return ours / len(sents), base / len(sents), len(sents)
 

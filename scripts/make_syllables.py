@@ -9,7 +9,7 @@ from pathlib import Path
 
 from pypinyin.pinyin_dict import pinyin_dict
 
-from cardmaker.glosses import _TONED
+from cardmaker.chinese.syllables import TONED as _TONED
 
 out = set()
 for value in pinyin_dict.values():

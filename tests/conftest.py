@@ -13,8 +13,16 @@ def seed_path() -> Path:
 
 
 @pytest.fixture(scope="session")
+def lexicon():
+    """The installed data's lexicon, shared by the tests that only look things up."""
+    from cardmaker.lexicon import Lexicon
+
+    return Lexicon()
+
+
+@pytest.fixture(scope="session")
 def seed_article():
-    from cardmaker.article import read_article
+    from cardmaker.text.article import read_article
 
     return read_article(SEED)
 

@@ -1,6 +1,6 @@
 import pytest
 
-from cardmaker.article import find_articles, parse_article, read_article
+from cardmaker.text.article import find_articles, parse_article, read_article
 from cardmaker.errors import InputError
 
 SAMPLE = "標題在這裡\n2024-01-05 12\n第一句話。第二句話！「第三句。」\n第四句\n(圖片來源:某人 攝)\n"
@@ -73,9 +73,10 @@ def test_page_furniture_and_photo_captions_are_not_prose():
     assert kinds["中國國際進口博覽局、市公安局、上海海關、青浦區委作了交流發言。"] == "body"  # run into the credit
     for text in ("●延伸閱讀：", "颱風假怎麼放？", "氣象署：明天風雨最大", "【更多新聞】", "分享 留言 收藏", "首頁 > 新聞 > 生活"):
         assert kinds[text] == "furniture", text
-    from cardmaker.vocabulary import extract
+    from cardmaker.analysis.vocabulary import extract
+    from cardmaker.lexicon import Lexicon
 
-    words = {w.simplified for w in extract(a)}
+    words = {w.simplified for w in extract(a, Lexicon())}
     assert "上午" not in words and "分享" not in words and "停课" not in words and "防范" in words
 
 

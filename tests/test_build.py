@@ -219,7 +219,7 @@ def test_collection_image_without_serialize(tmp_path):
     """Python 3.10's sqlite3 has no ``serialize``: the collection is copied out through a file instead."""
     import sqlite3
 
-    from cardmaker.deck import _file_image
+    from cardmaker.output.package import _file_image
 
     conn = sqlite3.connect(":memory:")
     conn.execute("CREATE TABLE t (x)")

@@ -9,12 +9,15 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cardmaker.article import parse_article
-from cardmaker.deck import fields
+from cardmaker.text.article import parse_article
+from cardmaker.output.fields import note_fields
 from cardmaker.errors import CardmakerError
-from cardmaker.examples import choose_examples
-from cardmaker.glosses import strip_glosses
-from cardmaker.vocabulary import Options, analyse
+from cardmaker.analysis.examples import choose_examples
+from cardmaker.text.glosses import strip_glosses
+from cardmaker.analysis.vocabulary import Options, analyse
+from cardmaker.lexicon import Lexicon
+
+LEXICON = Lexicon()
 
 PIECES = st.sampled_from(
     list("經濟發展強勁市場政府改革開放的了是在和重點協調行長樂，。！？；、：“”「」（）()\n 0123456789ABCxyz")
@@ -67,9 +70,9 @@ def test_pipeline_fields_are_html_safe(text, script, names):
         article = parse_article(text.encode("utf-8"), "fuzz.txt")
     except CardmakerError:
         return
-    analysis = analyse(article, Options(names=names))
-    examples = choose_examples(analysis, analysis.words)
+    analysis = analyse(article, LEXICON, Options(names=names))
+    examples = choose_examples(analysis, analysis.words, LEXICON)
     for word in analysis.words:
         ex = [examples[word.key]] if word.key in examples else []
-        for value in fields(word, ex, script, [article.title]):
+        for value in note_fields(word, ex, script, [article.title]).values():
             assert html_safe(value), value

@@ -2,7 +2,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cardmaker.glosses import Reading, parse_syllable, report, strip_glosses
+from cardmaker.chinese.syllables import parse_syllable
+from cardmaker.records import Reading
+from cardmaker.text.glosses import report, strip_glosses
 
 
 @pytest.mark.parametrize(
@@ -163,7 +165,7 @@ def test_stripping_random_glosses_returns_the_original(pair):
 
 
 def test_syllable_inventory():
-    from cardmaker.glosses import syllables
+    from cardmaker.chinese.syllables import syllables
 
     s = syllables()
     assert 400 < len(s) < 450

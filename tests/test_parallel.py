@@ -42,26 +42,21 @@ def test_jobs_report_bad_articles_the_same(tmp_path, seed_path):
     assert len(result.failed) == 1 and "bad.txt" in str(result.failed[0])
 
 
-def test_batch_caches_that_forget_build_the_same_decks(tmp_path, seed_path, monkeypatch):
-    """A long batch bounds its caches by forgetting; forgetting after every article changes nothing."""
-    import cardmaker.deck
-    import cardmaker.dictionary
-    import cardmaker.examples
-    import cardmaker.lexicon
-    import cardmaker.readings
+def test_batch_caches_that_forget_build_the_same_decks(tmp_path, seed_path):
+    """A long batch bounds its memos by forgetting; forgetting all the time changes nothing."""
+    from cardmaker.lexicon import Lexicon
 
     folder = tmp_path / "articles"
     folder.mkdir()
     paragraphs = seed_path.read_text(encoding="utf-8").split("\n")
     for i in range(3):
         (folder / f"a{i}.txt").write_text(f"第{i}篇\n" + "\n".join(paragraphs[1 + i:]), encoding="utf-8")
-    one = run_build([folder], BuildOptions(output=tmp_path / "one", timestamp=1_700_000_000), jobs=1)
-    monkeypatch.setattr(cardmaker.dictionary, "_CACHE_MAX", 0)
-    monkeypatch.setattr(cardmaker.lexicon, "_MEMO_MAX", 0)
-    monkeypatch.setattr(cardmaker.readings, "_UNGLOSSED_MAX", 0)
-    monkeypatch.setattr(cardmaker.deck, "_WORD_FIELDS_MAX", 0)
-    monkeypatch.setattr(cardmaker.examples, "_FIXED_MAX", 0)
-    two = run_build([folder], BuildOptions(output=tmp_path / "two", timestamp=1_700_000_000), jobs=1)
+    options = BuildOptions(output=tmp_path / "one", timestamp=1_700_000_000)
+    one = run_build([folder], options, jobs=1)
+    forgetful = Lexicon(memo_limit=0)
+    two = run_build([folder], BuildOptions(output=tmp_path / "two", timestamp=1_700_000_000), jobs=1,
+                    lexicon=forgetful)
+    assert forgetful.store.memo_limit == 0
     assert one.notes == two.notes > 100
     for a, b in zip(one.decks, two.decks):
         assert notes_of(a, tmp_path) == notes_of(b, tmp_path)

@@ -1,8 +1,7 @@
 import pytest
 
-from cardmaker.dictionary import cedict
-from cardmaker.glosses import parse_syllable
-from cardmaker.readings import choose, guess
+from cardmaker.chinese.syllables import parse_syllable
+from cardmaker.analysis.readings import choose, guess
 
 
 def gl(word, **marks):
@@ -35,8 +34,8 @@ def gl(word, **marks):
         ("进博会", "nz", gl("进博会", 会="ma"), "jin4 bo2 hui4", "conflict"),
     ],
 )
-def test_reading_policy(word, pos, glosses, reading, check):
-    choice = choose(word, word, pos, cedict().lookup(word) if len(word) < 3 else (), glosses)
+def test_reading_policy(word, pos, glosses, reading, check, lexicon):
+    choice = choose(word, word, pos, lexicon.entries(word) if len(word) < 3 else (), glosses, lexicon)
     assert " ".join(choice.syllables).lower() == reading
     assert choice.check == check
     if choice.entry is not None:  # pinyin and meaning always come from one entry
@@ -56,10 +55,10 @@ def test_reading_policy(word, pos, glosses, reading, check):
         ("故事", "n", ("gu4", "shi5")),
     ],
 )
-def test_guess_uses_part_of_speech(word, pos, expected):
-    assert guess(word, pos) == expected
+def test_guess_uses_part_of_speech(word, pos, expected, lexicon):
+    assert guess(word, pos, lexicon) == expected
 
 
-def test_bound_reading_is_not_used_alone():
+def test_bound_reading_is_not_used_alone(lexicon):
     # 琢 zuo2 is "used in 琢磨"; in a word CC-CEDICT lacks it reads zhuo2
-    assert choose("精雕细琢", "精雕细琢", "i", (), [()] * 4).syllables[3] == "zhuo2"
+    assert choose("精雕细琢", "精雕细琢", "i", (), [()] * 4, lexicon).syllables[3] == "zhuo2"

@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from cardmaker.article import read_article
+from cardmaker.text.article import read_article
 from cardmaker.build import BuildOptions, run_build
-from cardmaker.glosses import report
-from cardmaker.vocabulary import extract
+from cardmaker.text.glosses import report
+from cardmaker.analysis.vocabulary import extract
+from cardmaker.lexicon import Lexicon
 from conftest import import_apkg, note_by
 
 PAGE = Path(__file__).parent / "data" / "scraped_news.txt"
@@ -22,7 +23,7 @@ def article():
 
 @pytest.fixture(scope="module")
 def words(article):
-    return {w.simplified: w for w in extract(article)}
+    return {w.simplified: w for w in extract(article, Lexicon())}
 
 
 def test_layout_and_glosses(article):

@@ -6,7 +6,7 @@ import pytest
 from conftest import ROOT, SEED
 from opencc import OpenCC
 
-from cardmaker.script import _converter, to_simplified_aligned, to_traditional_aligned
+from cardmaker.chinese.script import _converter, to_simplified_aligned, to_traditional_aligned
 
 
 def _texts(opencc: OpenCC) -> list[str]:
@@ -50,3 +50,19 @@ def test_taiwan_zhe_becomes_simplified_zhe_only_in_traditional_text():
     assert to_simplified_aligned("屋簷下，小兒麻痺") == "屋檐下，小儿麻痹"  # CC-CEDICT's simplified forms
     assert to_simplified_aligned("鯰魚的下顎") == "鲶鱼的下颚"  # not OpenCC's tw2s 鲇, 腭
     assert to_simplified_aligned("土著和论著都很显著") == "土著和论著都很显著"  # simplified text: 著 is zhù
+
+
+def test_taiwan_forms_kept_are_those_cedict_disagrees_with(lexicon):
+    """TAIWAN_FORMS_KEPT is derived from CC-CEDICT: a Taiwan-table character mapping is dropped
+    when OpenCC's simplified form of its result is not one of CC-CEDICT's simplified forms of it."""
+    from cardmaker.chinese.script import TAIWAN_FORMS_KEPT
+
+    t2s = OpenCC("t2s")
+    chars = {form: standard for group in OpenCC("tw2s")._dict_chain_data[:1] for table in group
+             if table[0] == 1 for form, standard in table[2].items()}
+    derived = set()
+    for form, standard in chars.items():
+        simplified = {e.simplified for e in lexicon.entries(form) if e.traditional == form}
+        if t2s.convert(standard.split(" ")[0]) not in simplified:
+            derived.add(form)
+    assert derived == set(TAIWAN_FORMS_KEPT)

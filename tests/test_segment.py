@@ -1,18 +1,21 @@
 import pytest
 
-from cardmaker.dictionary import cedict
-from cardmaker.script import to_simplified_aligned
-from cardmaker.segment import NAME, NUMBER, TERM, segment
+from cardmaker.analysis.segment import segment
+from cardmaker.chinese.script import to_simplified_aligned
+from cardmaker.lexicon import Lexicon
+from cardmaker.records import NAME, NUMBER, TERM
+
+LEX = Lexicon()
 
 
 def kinds(text):
     s = to_simplified_aligned(text)
-    return [(text[t.start:t.end], t.kind) for t in segment(s, cedict())]
+    return [(text[t.start:t.end], t.kind) for t in segment(s, LEX)]
 
 
 def test_tokens_cover_text_with_offsets():
     text = "第六屆進博會圓滿成功！2023年，市委書記出席會議。"
-    tokens = segment(to_simplified_aligned(text), cedict())
+    tokens = segment(to_simplified_aligned(text), LEX)
     assert "".join(text[t.start:t.end] for t in tokens) == text
     assert all(a.end == b.start for a, b in zip(tokens, tokens[1:]))
 
@@ -44,8 +47,8 @@ def test_common_words_jieba_tags_as_names_are_words(text):
 def test_date_unit_is_cut_from_a_proper_noun():
     # 28日电 is "dispatch of the 28th"; 日电 alone is the company NEC in CC-CEDICT
     k = kinds("新華社北京11月28日電")
-    assert ("日", "word") in k and ("電", "word") in k
-    assert ("3月份", "word") not in k
+    assert ("日", "word") in k and ("電", "word") in k and ("日電", "word") not in k
+    # … but a common word made of a date unit stays whole: 3|月份, not 3月|份
     assert ("月份", "word") in kinds("今年3月份的數據")
 
 

@@ -196,3 +196,18 @@ def test_edited_pinyin_cell_wins(tmp_path, seed_path, collection):
     n = note_by(collection, "重点")
     assert n["PinyinNumbered"] == "chong2 dian3"
     assert "recount" in n["Meaning"]  # the meaning of that reading's entry, not "key point"
+
+
+def test_user_dictionary_is_seen_by_every_stage(tmp_path, seed_path, collection):
+    """A single-character entry of --dict wins in the composed meaning of a term (進博會), in the
+    word's own card and meaning, and in the example of the word itself."""
+    d = tmp_path / "mine.tsv"
+    d.write_text("博\tbo2\tMY SENSE\n", encoding="utf-8")
+    table = tmp_path / "w.tsv"
+    assert run("words", seed_path, "--dict", d, "-o", table).exit_code == 0
+    rows = {r.split("\t")[0]: r.split("\t") for r in table.read_text(encoding="utf-8").splitlines()[1:]}
+    assert "博 bó: MY SENSE" in rows["进博会"][5]
+    out = tmp_path / "deck.apkg"
+    assert run("build", seed_path, "--dict", d, "-o", out).exit_code == 0
+    import_apkg(collection, out)
+    assert "博 bó: MY SENSE" in note_by(collection, "进博会")["Meaning"]

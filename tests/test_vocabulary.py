@@ -1,8 +1,16 @@
 import pytest
 
-from cardmaker.dictionary import cedict, is_reference
-from cardmaker.vocabulary import Options, extract
-from cardmaker.wordlist import known_words
+from cardmaker.analysis import vocabulary
+from cardmaker.analysis.vocabulary import Options
+from cardmaker.lexicon import Lexicon
+from cardmaker.lists.known import known_words
+from cardmaker.records import is_reference
+
+LEX = Lexicon()
+
+
+def extract(article, options=Options()):
+    return vocabulary.extract(article, LEX, options)
 
 
 @pytest.fixture(scope="module")
@@ -49,11 +57,11 @@ def test_leaked_simplified_gets_real_traditional(by_word, simplified, traditiona
 
 
 def test_pinyin_and_meaning_come_from_one_entry(words):
-    d = cedict()
+    d = LEX
     for w in words:
         if w.composed:
             continue
-        entries = [e for e in d.lookup(w.simplified) if e.simplified == w.simplified]
+        entries = [e for e in d.entries(w.simplified) if e.simplified == w.simplified]
         assert any(
             e.pinyin == w.pinyin_numbered and e.traditional == w.traditional
             and sorted(tuple(x for x in e.senses if not is_reference(x)) or e.senses) == sorted(w.senses)
@@ -118,10 +126,10 @@ def test_part_of_speech_in_words(by_word, word, label):
 
 
 def test_erhua_forms_are_words_with_the_plain_meaning():
-    from cardmaker.article import parse_article
+    from cardmaker.text.article import parse_article
 
-    d = cedict()
-    (e,) = d.lookup("一块儿")  # CC-CEDICT: only "erhua variant of 一塊|一块[yi1 kuai4]"
+    d = LEX
+    (e,) = d.entries("一块儿")  # CC-CEDICT: only "erhua variant of 一塊|一块[yi1 kuai4]"
     assert d.is_word("一块儿") and "together" in e.content and e.pinyin == "yi1 kuai4 r5"
     article = parse_article("我們一塊兒去公園看花兒，休息一點兒(yīdiǎnr)。".encode(), "erhua.txt")
     by = {w.simplified: w for w in extract(article)}
@@ -131,7 +139,7 @@ def test_erhua_forms_are_words_with_the_plain_meaning():
 
 
 def test_taiwan_zhe_words():
-    from cardmaker.article import parse_article
+    from cardmaker.text.article import parse_article
 
     text = "隨著經濟發展，他接著說，市場有著變化。左手握著票，左手握著錢。著名的學者。"
     by = {w.simplified: w for w in extract(parse_article(text.encode(), "zhe.txt"))}
@@ -142,7 +150,7 @@ def test_taiwan_zhe_words():
 
 
 def test_degree_adverb_and_proper_tags_on_common_words():
-    from cardmaker.article import parse_article
+    from cardmaker.text.article import parse_article
 
     text = "他長大了，頭髮很長，路很遠。這項工作最難。城市很美。"
     by = {w.simplified: w for w in extract(parse_article(text.encode(), "adverbs.txt"))}
@@ -153,7 +161,7 @@ def test_degree_adverb_and_proper_tags_on_common_words():
 
 
 def test_taiwan_spellings_are_words_in_the_article_own_form():
-    from cardmaker.article import parse_article
+    from cardmaker.text.article import parse_article
 
     text = "台灣的計畫與紀錄，要有身分證明。政府花著大把人民血汗錢。"
     by = {w.simplified: w for w in extract(parse_article(text.encode(), "taiwan.txt"))}
@@ -165,7 +173,7 @@ def test_taiwan_spellings_are_words_in_the_article_own_form():
 
 
 def test_party_congress_is_no_big():
-    from cardmaker.article import parse_article
+    from cardmaker.text.article import parse_article
 
     text = "深入學習貫徹黨的二十大精神，落實十五大的部署。推進三大定位。"
     by = {w.simplified: w for w in extract(parse_article(text.encode(), "congress.txt"))}

@@ -1,22 +1,25 @@
-"""``cardmaker build``: articles → prepared word lists → Anki packages.
+"""The jobs the commands run: articles → prepared word lists → decks, tables and sheets.
 
 Each article is prepared on its own (read, analysed, examples chosen) into a
 plain, picklable ``Prepared`` record, so a batch can run in several processes;
 packages are then written one per article, or one for all with ``merge``.
+Every job builds the run's ``Lexicon`` once, from its options.
 """
 
 from __future__ import annotations
 
 import re
-from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from cardmaker.analysis.vocabulary import Options
 from cardmaker.errors import CardmakerError, OutputError
-from cardmaker.vocabulary import Options, Word
+from cardmaker.lexicon import Lexicon
+from cardmaker.records import Word
 
 DEFAULT_SOURCE = Path("seeds")
 DEFAULT_OUTPUT = Path("decks")
+SUFFIXES = {"apkg": ".apkg", "csv": ".csv", "pleco": ".txt"}
 
 
 @dataclass(frozen=True)
@@ -29,11 +32,10 @@ class BuildOptions:
     encoding: str | None = None
     timestamp: float | None = None
     format: str = "apkg"               # apkg, csv or pleco
-    word_list: tuple = ()              # wordlist.ListedWord rows: build exactly these words
+    word_list: tuple = ()              # records.ListedWord rows: build exactly these words
     word_list_path: str = ""
-
-
-SUFFIXES = {"apkg": ".apkg", "csv": ".csv", "pleco": ".txt"}
+    user_entries: tuple = ()           # records.UserEntry: words and meanings that win over CC-CEDICT
+    inputs: tuple = ()                 # the user's side files (word list, dictionary, known words): never outputs
 
 
 @dataclass(frozen=True)
@@ -57,31 +59,36 @@ class BuildResult:
     warnings: list[str] = field(default_factory=list)
 
 
+def lexicon_for(options: BuildOptions) -> Lexicon:
+    """The run's lexicon: the installed data with the user's dictionary."""
+    return Lexicon(options.user_entries)
+
+
 def slug(name: str) -> str:
     """An Anki tag from a file name: no spaces, no hierarchy separators."""
     s = re.sub(r"[\s:\"]+", "-", name.strip()).strip("-")
     return s or "article"
 
 
-def prepare(path, options: BuildOptions) -> Prepared:
+def prepare(lexicon: Lexicon, path, options: BuildOptions) -> Prepared:
     """Read and analyse one article and choose its examples."""
-    from cardmaker.article import read_article
-    from cardmaker.examples import choose_examples
-    from cardmaker.vocabulary import analyse
+    from cardmaker.analysis.examples import choose_examples
+    from cardmaker.analysis.vocabulary import analyse
+    from cardmaker.text.article import read_article
 
     article = read_article(path, options.encoding)
-    analysis = analyse(article, options.vocabulary)
+    analysis = analyse(article, lexicon, options.vocabulary)
     words, notes = analysis.words, list(article.notes)
     if options.word_list:
-        from cardmaker.curation import curate
+        from cardmaker.lists.curation import curate
 
-        words, warnings = curate(analysis, options.word_list, options.word_list_path)
+        words, warnings = curate(analysis, options.word_list, options.word_list_path, lexicon)
         notes.extend(warnings)
-    examples = choose_examples(analysis, words)
+    examples = choose_examples(analysis, words, lexicon)
     return Prepared(
         path=str(path),
         title=article.title,
-        source=article.title + (f" ({article.date})" if article.date else ""),
+        source=article.source,
         slug=slug(Path(path).stem),
         script=options.script or analysis.script,
         words=tuple(words),
@@ -90,16 +97,16 @@ def prepare(path, options: BuildOptions) -> Prepared:
     )
 
 
-def write_article(p: Prepared, target: Path, options: BuildOptions) -> tuple[int, int]:
+# ── decks and exports ───────────────────────────────────────────────────────
+
+def write_article(lexicon: Lexicon, p: Prepared, target: Path, options: BuildOptions) -> tuple[int, int]:
     """Write one article's deck (or export) to ``target``; returns (notes, cards)."""
     rows = [(w, [p.examples[w.key]] if w.key in p.examples else [], [p.slug], [p.source]) for w in p.words]
-    return _write(target, options, [(p.title, rows)], p.script)
+    return _write(lexicon, target, options, [(p.title, rows)], p.script)
 
 
-def write_merged(prepared: list[Prepared], target: Path, options: BuildOptions) -> tuple[int, int]:
+def write_merged(lexicon: Lexicon, prepared: list[Prepared], target: Path, options: BuildOptions) -> tuple[int, int]:
     """One package: deck ``merge`` with a subdeck per article, each word once, examples from each article."""
-    from dataclasses import replace
-
     first: dict = {}
     gathered: dict = {}
     for p in prepared:
@@ -116,32 +123,35 @@ def write_merged(prepared: list[Prepared], target: Path, options: BuildOptions) 
         g = gathered[key]
         sections[p.path][1].append((replace(w, count=g["count"]), g["examples"][:3], g["slugs"], g["sources"]))
     script = options.script or prepared[0].script
-    return _write(target, options, list(sections.values()), script, parent=options.merge)
+    return _write(lexicon, target, options, list(sections.values()), script, parent=options.merge)
 
 
-def _write(target: Path, options: BuildOptions, sections, script: str, parent: str | None = None):
+def _write(lexicon: Lexicon, target: Path, options: BuildOptions, sections, script: str, parent: str | None = None):
     """Write ``sections`` — (title, [(word, examples, slugs, sources)]) — in the chosen format."""
-    from cardmaker.atomic import write_atomic
-    from cardmaker.deck import deck_name, make_note, tags, write_package
+    from cardmaker.output.atomic import write_atomic
+    from cardmaker.output.fields import tags
+    from cardmaker.output.package import deck_name, make_note, write_package
 
     script = options.script or script
     notes = sum(len(rows) for _, rows in sections)
     if options.format == "csv":
-        from cardmaker.exports import csv_text
+        from cardmaker.output.exports import csv_text
 
         rows = [(w, ex, script, sources, tags(w, slugs)) for _, rs in sections for w, ex, slugs, sources in rs]
-        write_atomic(target, csv_text(rows).encode("utf-8"))
+        write_atomic(target, csv_text(rows, lexicon.memo("plain_fields")).encode("utf-8"))
         return notes, 0
     if options.format == "pleco":
-        from cardmaker.exports import pleco_text
+        from cardmaker.output.exports import pleco_text
 
         text = pleco_text([((parent, title) if parent else (title,), [w for w, *_ in rs]) for title, rs in sections])
         write_atomic(target, text.encode("utf-8"))
         return notes, 0
+    memo = lexicon.memo("note_fields")
     decks = [(deck_name(parent, nested=True), [])] if parent else []
     for title, rows in sections:
         name = f"{deck_name(parent, nested=True)}::{deck_name(title)}" if parent else deck_name(title)
-        decks.append((name, [make_note(w, ex, script, slugs, sources, options.cards) for w, ex, slugs, sources in rows]))
+        decks.append((name, [make_note(w, ex, script, slugs, sources, options.cards, memo)
+                             for w, ex, slugs, sources in rows]))
     write_package(decks, target, options.cards, options.timestamp)
     return notes, sum(len(n.ords) for _, ns in decks for n in ns)
 
@@ -156,15 +166,6 @@ def output_for(path, options: BuildOptions, single: bool) -> Path:
     return out / f"{Path(path).stem}{suffix}"
 
 
-def _prepare_or_error(path, options: BuildOptions):
-    try:
-        return prepare(path, options)
-    except CardmakerError as e:
-        return e
-    except Exception as e:  # a bug must not stop the batch; it is reported with the article
-        return internal_error(path, e)
-
-
 def internal_error(path, e: Exception) -> CardmakerError:
     """A one-line report of an unexpected error (``CARDMAKER_DEBUG=1`` re-raises it instead)."""
     import os
@@ -174,94 +175,48 @@ def internal_error(path, e: Exception) -> CardmakerError:
     return CardmakerError(f"{path}: internal error ({type(e).__name__}: {e}); please report this article")
 
 
-def _build_or_error(path, target: Path, options: BuildOptions):
+def _prepare_or_error(lexicon: Lexicon, path, options: BuildOptions):
+    try:
+        return prepare(lexicon, path, options)
+    except CardmakerError as e:
+        return e
+    except Exception as e:  # a bug must not stop the batch; it is reported with the article
+        return internal_error(path, e)
+
+
+def _build_or_error(lexicon: Lexicon, path, target: Path, options: BuildOptions):
     """Prepare one article and write its deck: (reading notes, notes, cards), or the error."""
     try:
-        p = prepare(path, options)
-        return [f"{p.path}: {n}" for n in p.notes], *write_article(p, target, options)
+        p = prepare(lexicon, path, options)
+        return [f"{p.path}: {n}" for n in p.notes], *write_article(lexicon, p, target, options)
     except CardmakerError as e:
         return e
     except Exception as e:
         return internal_error(path, e)
 
 
-def warm_up() -> None:
-    """Load the shared data once, so that forked workers inherit it instead of loading it each."""
-    from cardmaker.deck import note_type
-    from cardmaker.dictionary import hsk_level
-    from cardmaker.lexicon import lexicon
-    from cardmaker.readings import guess
-    from cardmaker.script import to_simplified_aligned, to_traditional_aligned
-    from cardmaker.segment import _quiet_jieba
-    from cardmaker.vocabulary import stopwords
+def _warm_up(lexicon: Lexicon) -> None:
+    """Load what every article needs once, so that forked workers inherit it instead of loading it each."""
+    from cardmaker.analysis.readings import guess
+    from cardmaker.analysis.segment import _quiet_jieba
+    from cardmaker.output.package import note_type
 
-    lexicon()
+    lexicon.warm_up()
     _quiet_jieba()
-    guess("中文")
-    to_simplified_aligned("漢字")
-    to_traditional_aligned("汉字")
-    hsk_level("中文")
-    stopwords()
+    guess("中文", "", lexicon)
     note_type()
 
 
-@contextmanager
-def _few_collections():
-    """Collect garbage rarely while building.
-
-    The pipeline makes many short-lived objects and almost no cycles, while its
-    caches grow; at Python's default thresholds the collector walks those caches
-    again and again (measured: about a third of a batch's time).  What exists before the batch is
-    frozen out of collection, which also keeps forked workers from copying it.
-    """
-    import gc
-
-    threshold = gc.get_threshold()
-    gc.freeze()
-    gc.set_threshold(50_000, 50, 100)
-    try:
-        yield
-    finally:
-        gc.set_threshold(*threshold)
-        gc.unfreeze()
-
-
-def _run(func, jobs_args, jobs: int, progress=None):
-    """``func(*args)`` for each args, in several processes when ``jobs`` > 1; results in input order."""
-    with _few_collections():
-        yield from _run_all(func, jobs_args, jobs, progress)
-
-
-def _run_all(func, jobs_args, jobs: int, progress=None):
-    if jobs > 1 and len(jobs_args) > 1:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
-        warm_up()
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=min(jobs, len(jobs_args)), mp_context=context) as pool:
-            futures = [pool.submit(func, *args) for args in jobs_args]
-            for f in futures:
-                result = f.result()
-                if progress:
-                    progress()
-                yield result
-        return
-    for args in jobs_args:
-        result = func(*args)
-        if progress:
-            progress()
-        yield result
-
-
-def run_build(paths, options: BuildOptions, jobs: int = 1, progress=None) -> BuildResult:
+def run_build(paths, options: BuildOptions, jobs: int = 1, progress=None, lexicon: Lexicon | None = None) -> BuildResult:
     """Build decks for the articles at ``paths`` (files or folders); see ``BuildOptions``.
 
     With ``jobs`` > 1 the articles are built in that many processes; the decks
     are the same as a single-process build's.
     """
-    from cardmaker.article import find_articles
+    from cardmaker import parallel
+    from cardmaker.text.article import find_articles
 
+    lexicon = lexicon or lexicon_for(options)
     result = BuildResult()
     articles = []
     for item in find_articles(paths):
@@ -269,12 +224,13 @@ def run_build(paths, options: BuildOptions, jobs: int = 1, progress=None) -> Bui
             result.failed.append(item)
         else:
             articles.append(item)
-    inputs = {a.resolve() for a in articles}
+    inputs = {a.resolve() for a in articles} | {Path(p).resolve() for p in options.inputs}
     if options.word_list_path:
         inputs.add(Path(options.word_list_path).resolve())
     if options.merge:
         prepared = []
-        for p in _run(_prepare_or_error, [(a, options) for a in articles], jobs, progress):
+        jobs_args = [(a, options) for a in articles]
+        for p in parallel.run(_prepare_or_error, lexicon, jobs_args, jobs, progress, _warm_up):
             if isinstance(p, CardmakerError):
                 result.failed.append(p)
                 continue
@@ -286,7 +242,7 @@ def run_build(paths, options: BuildOptions, jobs: int = 1, progress=None) -> Bui
             target = out if out.suffix.lower() == suffix else out / f"{slug(options.merge)}{suffix}"
             try:
                 _guard(target, inputs)
-                result.notes, result.cards = write_merged(prepared, target, options)
+                result.notes, result.cards = write_merged(lexicon, prepared, target, options)
                 result.decks.append(target)
             except CardmakerError as e:
                 result.failed.append(e)
@@ -306,7 +262,7 @@ def run_build(paths, options: BuildOptions, jobs: int = 1, progress=None) -> Bui
             continue
         used.add(target.resolve())
         work.append((a, target, options))
-    for (_, target, _), r in zip(work, _run(_build_or_error, work, jobs, progress)):
+    for (_, target, _), r in zip(work, parallel.run(_build_or_error, lexicon, work, jobs, progress, _warm_up)):
         if isinstance(r, CardmakerError):
             result.failed.append(r)
             continue
@@ -321,3 +277,52 @@ def run_build(paths, options: BuildOptions, jobs: int = 1, progress=None) -> Bui
 def _guard(target: Path, inputs) -> None:
     if target.resolve() in inputs:
         raise OutputError(f"{target}: is one of the inputs; refusing to overwrite it")
+
+
+# ── tables and sheets ───────────────────────────────────────────────────────
+
+def words_table(path, options: BuildOptions, output=None, lexicon: Lexicon | None = None) -> tuple[str, list[str]]:
+    """The vocabulary of the article at ``path`` as a TSV table, and the warnings of reading it.
+
+    With ``output`` the table is written there (atomically, never over the
+    article or one of the user's side files) and "" is returned instead.
+    """
+    from cardmaker.analysis.vocabulary import analyse
+    from cardmaker.output.exports import tsv_text
+    from cardmaker.text.article import read_article
+
+    lexicon = lexicon or lexicon_for(options)
+    article = read_article(path, options.encoding)
+    text = tsv_text(analyse(article, lexicon, options.vocabulary).words)
+    if output is None:
+        return text, list(article.notes)
+    _guard_output(output, path, options)
+    from cardmaker.output.atomic import write_atomic
+
+    write_atomic(output, text.encode("utf-8"))
+    return "", list(article.notes)
+
+
+def write_sheet(path, options: BuildOptions, output=None, lexicon: Lexicon | None = None) -> tuple[Path, list[str]]:
+    """Prepare the article at ``path`` and write its sheet to ``output`` (default: beside it, .html).
+
+    Returns the path written and the warnings of reading and curating it.
+    """
+    from cardmaker.output.atomic import write_atomic
+    from cardmaker.output.sheet import render
+
+    lexicon = lexicon or lexicon_for(options)
+    p = prepare(lexicon, path, options)
+    target = Path(output) if output else Path(path).with_suffix(".html")
+    _guard_output(target, path, options)
+    date = p.source[len(p.title):].strip(" ()") or None
+    write_atomic(target, render(p.title, date, p.words, p.examples, lexicon.hsk_name).encode("utf-8"))
+    return target, list(p.notes)
+
+
+def _guard_output(output, article, options: BuildOptions) -> None:
+    target = Path(output).resolve()
+    if target == Path(article).resolve():
+        raise OutputError(f"{output}: is the article itself; choose another -o")
+    if target in {Path(p).resolve() for p in options.inputs}:
+        raise OutputError(f"{output}: is one of the inputs; refusing to overwrite it")

@@ -13,8 +13,7 @@ from dataclasses import asdict
 import click
 
 from cardmaker import __version__
-from cardmaker.cli_options import EXIT_CODES, Batch, encoding_option, make_options, parse_cards, vocabulary_options
-from cardmaker.errors import CardmakerError
+from cardmaker.cli_options import EXIT_CODES, Batch, build_options, encoding_option, parse_cards, vocabulary_options
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXIT_CODES)
 @click.version_option(__version__, prog_name="cardmaker")
@@ -44,7 +43,7 @@ def glosses(articles, clean, as_json, encoding):
       cardmaker glosses seeds/*.txt
       cardmaker glosses --clean article.txt > clean.txt
     """
-    from cardmaker.glosses import report
+    from cardmaker.text.glosses import report
 
     batch = Batch()
     reports = []
@@ -87,42 +86,17 @@ def words(article, output, encoding, **vocab):
     Example:
       cardmaker words seeds/article.txt --skip-hsk 3 -o list.tsv
     """
-    from cardmaker.table import to_tsv
-    from cardmaker.vocabulary import extract
+    from cardmaker.build import words_table
+    from cardmaker.lexicon.hsk import NAME
 
+    options = build_options(encoding=encoding, **vocab)
+    click.echo(f"note: the hsk column holds levels of {NAME}; 7-9 is one band", err=True)
     batch = Batch()
-    try:
-        options = make_options(**vocab)
-    except CardmakerError as e:
-        raise click.ClickException(str(e)) from None
-    from cardmaker.dictionary import HSK_NAME
-
-    click.echo(f"note: the hsk column holds levels of {HSK_NAME}; 7-9 is one band", err=True)
-    for a in batch.articles([article], encoding):
-        try:
-            text = to_tsv(extract(a, options))
-        except CardmakerError as e:
-            batch.fail(e)
-            continue
-        except Exception as e:
-            from cardmaker.build import internal_error
-
-            batch.fail(internal_error(a.path, e))
-            continue
-        if output:
-            from pathlib import Path
-
-            from cardmaker.atomic import write_atomic
-            from cardmaker.errors import OutputError
-
-            try:
-                if Path(output).resolve() == Path(a.path).resolve():
-                    raise OutputError(f"{output}: is the article itself; choose another -o")
-                write_atomic(output, text.encode("utf-8"))
-            except CardmakerError as e:
-                batch.fail(e)
-        else:
-            click.echo(text, nl=False)
+    with batch.guard(article):
+        text, warnings = words_table(article, options, output)
+        for w in warnings:
+            batch.warn(f"{article}: {w}")
+        click.echo(text, nl=False)
     batch.exit()
 
 
@@ -161,28 +135,23 @@ def build(paths, output, merge, cards, script, jobs, fmt, word_list, encoding, *
     import os
     from pathlib import Path
 
-    from cardmaker.build import DEFAULT_SOURCE, BuildOptions, run_build
-    from cardmaker.wordlist import read_word_list
+    from cardmaker.build import DEFAULT_SOURCE, run_build
 
-    try:
-        options = BuildOptions(
-            vocabulary=make_options(**vocab), cards=cards, script=script, merge=merge,
-            output=Path(output) if output else None, encoding=encoding, format=fmt,
-            word_list=read_word_list(word_list) if word_list else (), word_list_path=word_list or "",
-        )
-    except CardmakerError as e:
-        raise click.ClickException(str(e)) from None
+    options = build_options(
+        cards=cards, script=script, merge=merge, output=Path(output) if output else None, encoding=encoding,
+        format=fmt, word_list=word_list, **vocab,
+    )
     if not paths:
         if not DEFAULT_SOURCE.is_dir():
             raise click.UsageError(f"no PATHS given and no {DEFAULT_SOURCE}/ folder here")
         paths = (str(DEFAULT_SOURCE),)
     jobs = jobs or os.cpu_count() or 1
-    from cardmaker.lexicon import ready
+    from cardmaker.lexicon.store import ready
 
     if not ready():
         click.echo("first run: preparing the dictionary cache (a few seconds, once)", err=True)
     batch = Batch()
-    from cardmaker.article import find_articles
+    from cardmaker.text.article import find_articles
 
     count = len(find_articles(paths))
     if count > 1 and sys.stderr.isatty():
@@ -191,7 +160,7 @@ def build(paths, output, merge, cards, script, jobs, fmt, word_list, encoding, *
     else:
         result = run_build(paths, options, jobs)
     for w in result.warnings:
-        click.echo(f"warning: {w}", err=True)
+        batch.warn(w)
     for e in result.failed:
         batch.fail(e)
     for d in result.decks:
@@ -222,24 +191,13 @@ def sheet(article, output, word_list, encoding, **vocab):
     Example:
       cardmaker sheet article.txt -o sheet.html --skip-hsk 2
     """
-    from cardmaker.build import BuildOptions
-    from cardmaker.sheet import write_sheet
-    from cardmaker.wordlist import read_word_list
+    from cardmaker.build import write_sheet
 
+    options = build_options(encoding=encoding, word_list=word_list, **vocab)
     batch = Batch()
-    try:
-        options = BuildOptions(
-            vocabulary=make_options(**vocab), encoding=encoding,
-            word_list=read_word_list(word_list) if word_list else (), word_list_path=word_list or "",
-        )
+    with batch.guard(article):
         target, warnings = write_sheet(article, options, output)
         for w in warnings:
-            click.echo(f"warning: {article}: {w}", err=True)
+            batch.warn(f"{article}: {w}")
         click.echo(f"wrote {target}")
-    except CardmakerError as e:
-        batch.fail(e)
-    except Exception as e:
-        from cardmaker.build import internal_error
-
-        batch.fail(internal_error(article, e))
     batch.exit()

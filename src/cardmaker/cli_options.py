@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from contextlib import contextmanager
 
 import click
 
@@ -29,25 +30,35 @@ class Batch:
         self.failed += 1
         click.echo(f"error: {error}", err=True)
 
+    def warn(self, message: str) -> None:
+        click.echo(f"warning: {message}", err=True)
+
+    @contextmanager
+    def guard(self, path):
+        """Report a ``CardmakerError`` (or, as an internal error naming ``path``, anything else) in one line."""
+        from cardmaker.build import internal_error
+
+        try:
+            yield
+        except CardmakerError as e:
+            self.fail(e)
+        except Exception as e:  # a bug must not stop the batch; it is reported with the article
+            self.fail(internal_error(path, e))
+
     def articles(self, paths, encoding):
-        from cardmaker.article import find_articles, read_article
+        from cardmaker.text.article import find_articles, read_article
 
         for item in find_articles(paths):
             if isinstance(item, CardmakerError):
                 self.fail(item)
                 continue
-            try:
+            article = None
+            with self.guard(item):
                 article = read_article(item, encoding)
-            except CardmakerError as e:
-                self.fail(e)
-                continue
-            except Exception as e:
-                from cardmaker.build import internal_error
-
-                self.fail(internal_error(item, e))
+            if article is None:
                 continue
             for note in article.notes:
-                click.echo(f"warning: {item}: {note}", err=True)
+                self.warn(f"{item}: {note}")
             yield article
 
     def exit(self) -> None:
@@ -55,7 +66,7 @@ class Batch:
 
 
 def vocabulary_options(f):
-    """The word-list options shared by ``words`` and ``build``."""
+    """The word-selection options shared by ``words``, ``build`` and ``sheet``."""
     options = [
         click.option("--names", is_flag=True, help="Keep person names (tagged as names)."),
         click.option("--known", "known", type=click.Path(dir_okay=False), metavar="FILE",
@@ -77,19 +88,31 @@ def vocabulary_options(f):
     return f
 
 
-def make_options(names, known, skip_hsk, min_count, max_words, order, user_dict):
-    from cardmaker.vocabulary import Options, read_known
-    from cardmaker.wordlist import read_user_dictionary
+def build_options(names, known, skip_hsk, min_count, max_words, order, user_dict, word_list=None, **more):
+    """``BuildOptions`` from the command line's values; a bad side file is a ``click.ClickException``."""
+    from cardmaker.analysis.vocabulary import Options
+    from cardmaker.build import BuildOptions
+    from cardmaker.lexicon.userdict import read_user_dictionary
+    from cardmaker.lists.known import read_known
+    from cardmaker.lists.wordlist import read_word_list
 
-    return Options(
-        names=names, known=read_known(known) if known else frozenset(), skip_hsk=skip_hsk,
-        min_count=min_count, max_words=max_words, order=order,
-        user_entries=read_user_dictionary(user_dict) if user_dict else (),
-    )
+    try:
+        return BuildOptions(
+            vocabulary=Options(
+                names=names, known=read_known(known) if known else frozenset(), skip_hsk=skip_hsk,
+                min_count=min_count, max_words=max_words, order=order,
+            ),
+            user_entries=read_user_dictionary(user_dict) if user_dict else (),
+            word_list=read_word_list(word_list) if word_list else (), word_list_path=word_list or "",
+            inputs=tuple(p for p in (known, user_dict, word_list) if p),
+            **more,
+        )
+    except CardmakerError as e:
+        raise click.ClickException(str(e)) from None
 
 
 def parse_cards(ctx, param, value):
-    from cardmaker.deck import CARD_TYPES
+    from cardmaker.output.package import CARD_TYPES
 
     if value is None:
         return tuple(CARD_TYPES)

@@ -13,29 +13,27 @@ import re
 from functools import cache
 
 
+HAN = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+HAN_RE = re.compile(f"[{HAN}]")
+
+# tw2s first maps Taiwan forms to OpenCC's standard ones (著 → 着 outside 著名, 顯著 …), but a few
+# of those then stay unsimplified or differ from CC-CEDICT (抬 → 擡, 顎 → 齶): those mappings are
+# dropped, so a Taiwan form is mapped only where the result is one of CC-CEDICT's simplified forms
+# of that character.  Derived from CC-CEDICT; ``tests/test_script.py`` derives it again.
+TAIWAN_FORMS_KEPT = frozenset("抬汙潀睪蒍鯰顎")
+
+
 @cache
 def _converter(config: str) -> _Converter:
     from opencc import OpenCC
 
     converter = _Converter(OpenCC(config))
     if config == "tw2s":
-        _keep_where_cedict_agrees(converter)
+        for table in converter._chain[0]:
+            if table.chars_only:
+                for form in TAIWAN_FORMS_KEPT:
+                    table.mapping.pop(form, None)
     return converter
-
-
-def _keep_where_cedict_agrees(converter: _Converter) -> None:
-    """tw2s first maps Taiwan forms to OpenCC's standard ones (著 → 着 outside 著名, 顯著 …), but a
-    few of those then stay unsimplified or differ from CC-CEDICT (抬 → 擡, 顎 → 腭): a Taiwan form is
-    mapped only where the result is one of CC-CEDICT's simplified forms of that character."""
-    from cardmaker.dictionary import cedict
-
-    t2s = _converter("t2s")
-    for table in converter._chain[0]:
-        if table.chars_only:
-            for form, standard in list(table.mapping.items()):
-                simplified = {e.simplified for e in cedict().lookup(form) if e.traditional == form}
-                if t2s.convert(standard) not in simplified:
-                    del table.mapping[form]
 
 
 class _Converter:
@@ -170,7 +168,6 @@ def _aligned(text: str, config: str) -> str:
     return "".join(out)
 
 
-@cache
 def to_simplified(text: str) -> str:
     """A word or name in simplified characters (a traditional one as ``to_simplified_aligned`` reads it)."""
     simple = _converter("t2s").convert(text)
@@ -197,7 +194,6 @@ def char_traditional(text: str) -> str:
     return text.translate(_character_table())
 
 
-@cache
 def to_traditional(text: str) -> str:
     """Taiwan-standard traditional form (OpenCC s2tw)."""
     return _converter("s2tw").convert(text)

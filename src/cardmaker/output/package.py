@@ -10,37 +10,22 @@ from an article is HTML-escaped here, at the one place fields are made.
 from __future__ import annotations
 
 import hashlib
-import html
-import re
 import os
 import time
 from dataclasses import dataclass
-from functools import cache, lru_cache
-from importlib import resources
+from functools import cache
 
-from cardmaker.atomic import atomic_path
-from cardmaker.examples import Example
-from cardmaker.pinyin import spelled, tone_of
-from cardmaker.vocabulary import Word
+from cardmaker.output.atomic import atomic_path
+from cardmaker.output.fields import note_fields, tags
+from cardmaker.output.html import template
+from cardmaker.records import NOTE_FIELDS, Example, Word
 
-FIELDS = (
-    "Simplified", "Traditional", "Pinyin", "PinyinNumbered", "Zhuyin", "Meaning", "Classifiers",
-    "PartOfSpeech", "HSK", "Example", "ExampleTraditional", "ExampleSimplified", "ExamplePinyin",
-    "Source", "ReadingCheck", "Count",
-    # display fields: the headword tone-coloured in the chosen script, and the example with a blank
-    "Colored", "Cloze",
-)
 CARD_TYPES = {
     "recognition": ("Recognition", "recognition_front.html", "recognition_back.html"),
     "recall": ("Recall", "recall_front.html", "recall_back.html"),
     "cloze": ("Cloze in context", "cloze_front.html", "cloze_back.html"),
 }
-SCRIPTS = ("traditional", "simplified", "both")
 BASE_MODEL_ID = 1_733_154_091  # generated once; never change it, or re-imports duplicate notes
-
-
-def _template(name: str) -> str:
-    return resources.files("cardmaker").joinpath("templates", name).read_text(encoding="utf-8")
 
 
 def _stable_id(*parts: str, bits: int = 52) -> int:
@@ -58,12 +43,12 @@ def note_type(cards: tuple[str, ...] = tuple(CARD_TYPES)):
     model_id = BASE_MODEL_ID if default else BASE_MODEL_ID + _stable_id(*cards, bits=20)
     name = "cardmaker" if default else f"cardmaker ({', '.join(cards)})"
     templates = [
-        {"name": CARD_TYPES[c][0], "qfmt": _template(CARD_TYPES[c][1]), "afmt": _template(CARD_TYPES[c][2])}
+        {"name": CARD_TYPES[c][0], "qfmt": template(CARD_TYPES[c][1]), "afmt": template(CARD_TYPES[c][2])}
         for c in cards
     ]
     return genanki.Model(
-        model_id, name, fields=[{"name": f} for f in FIELDS], templates=templates,
-        css=_template("style.css"), sort_field_index=0,
+        model_id, name, fields=[{"name": f} for f in NOTE_FIELDS], templates=templates,
+        css=template("style.css"), sort_field_index=0,
     )
 
 
@@ -72,14 +57,10 @@ def deck_id(name: str) -> int:
 
 
 def note_guid(word: Word) -> str:
-    return _guid(word.key)
-
-
-@lru_cache(maxsize=50_000)
-def _guid(key: tuple[str, str]) -> str:
+    """The note's identity: the word's simplified form and reading."""
     import genanki
 
-    return genanki.guid_for("cardmaker", *key)
+    return genanki.guid_for("cardmaker", *word.key)
 
 
 def deck_name(title: str, nested: bool = False) -> str:
@@ -89,99 +70,6 @@ def deck_name(title: str, nested: bool = False) -> str:
         return "::".join(deck_name(part) for part in title.split("::") if part.strip()) or "cardmaker"
     name = " ".join("".join(c if c.isprintable() else " " for c in title).split())
     return name.replace("::", ":") or "cardmaker"
-
-
-_SPECIAL_RE = re.compile("[&<>\"'\\[{]")
-
-
-def _e(text: str) -> str:
-    """HTML-escape, and keep Anki from reading ``[sound:…]`` or ``{{…}}`` in article text as its own."""
-    if not _SPECIAL_RE.search(text):
-        return text
-    return html.escape(text, quote=True).replace("[", "&#91;").replace("{", "&#123;")
-
-
-def _colored(chars: str, syllables) -> str:
-    if len(chars) != len(syllables):
-        return _e(chars)
-    return "".join(f'<span class="tone{tone_of(s)}">{_e(c)}</span>' for c, s in zip(chars, syllables))
-
-
-def _pinyin_html(syllables) -> str:
-    """Each syllable coloured by its tone, apart as ``joined`` spells the word (xī'ān, Shìjiè Màoyì)."""
-    return "".join(f'{sep}<span class="tone{tone_of(s)}">{_e(m)}</span>'
-                   for s, (sep, m) in zip(syllables, spelled(tuple(syllables))))
-
-
-def _highlight(text: str, span, cls: str = "hl", replacement: str | None = None) -> str:
-    a, b = span
-    middle = _e(text[a:b]) if replacement is None else replacement
-    return f'{_e(text[:a])}<span class="{cls}">{middle}</span>{_e(text[b:])}'
-
-
-def _example_pinyin(example: Example) -> str:
-    parts = []
-    for text, is_word in example.pinyin:
-        parts.append(f'<span class="hl">{_e(text)}</span>' if is_word else _e(text))
-    return " ".join(parts)
-
-
-def fields(word: Word, examples: list[Example], script: str, sources=()) -> list[str]:
-    """The note's field values, all HTML-safe."""
-    simplified, traditional, pinyin, numbered, zhuyin, meaning, classifiers, pos, hsk, trad, simp = _word_fields(word)
-    colored = {"traditional": trad, "simplified": simp}.get(
-        script, trad if word.traditional == word.simplified else f"{trad}<br>{simp}"
-    )
-    ex_trad = [_highlight(e.traditional, e.word) for e in examples]
-    ex_simp = [_highlight(e.simplified, e.word) for e in examples]
-    if script == "traditional":
-        example = "<br>".join(ex_trad)
-    elif script == "simplified":
-        example = "<br>".join(ex_simp)
-    else:
-        example = "<br>".join(f"{t}<br>{s}" for t, s in zip(ex_trad, ex_simp))
-    cloze = ""
-    if examples:
-        e = examples[0]
-        front = e.simplified if script == "simplified" else e.traditional
-        cloze = _highlight(front, e.word, "blank", "［" + "＿" * len(word.simplified) + "］")
-    sources = list(dict.fromkeys(list(sources) + [e.source for e in examples]))
-    return [
-        simplified, traditional, pinyin, numbered, zhuyin, meaning, classifiers, pos, hsk,
-        example, "<br>".join(ex_trad), "<br>".join(ex_simp), "<br>".join(_example_pinyin(e) for e in examples),
-        "<br>".join(_e(s) for s in sources), _e(word.check), str(word.count), colored, cloze,
-    ]
-
-
-_WORD_FIELDS: dict[tuple, tuple] = {}
-_WORD_FIELDS_MAX = 20_000  # bounded: a long batch meets ever rarer words
-
-
-def _word_fields(word: Word) -> tuple[str, ...]:
-    """The fields that depend only on the word (not on the article), made once per word in a batch."""
-    key = (word.simplified, word.traditional, word.syllables, word.senses, word.classifiers, word.pos,
-           word.hsk, word.name)
-    got = _WORD_FIELDS.get(key)
-    if got is None:
-        if len(_WORD_FIELDS) > _WORD_FIELDS_MAX:
-            _WORD_FIELDS.clear()
-        got = _WORD_FIELDS[key] = (
-            _e(word.simplified), _e(word.traditional), _pinyin_html(word.syllables), _e(word.pinyin_numbered),
-            _e(word.zhuyin), _e(word.meaning), _e(" / ".join(word.classifiers)), _e(word.part_of_speech),
-            _e(word.hsk_label), _colored(word.traditional, word.syllables), _colored(word.simplified, word.syllables),
-        )
-    return got
-
-
-def tags(word: Word, slugs) -> list[str]:
-    out = list(dict.fromkeys(slugs))
-    if word.hsk is not None:
-        out.append(f"HSK::{word.hsk_label}")
-    if word.name:
-        out.append("name")
-    if word.check == "conflict":
-        out.append("reading::conflict")
-    return out
 
 
 @dataclass(frozen=True)
@@ -194,9 +82,10 @@ class NoteRow:
     ords: tuple[int, ...]
 
 
-def make_note(word: Word, examples: list[Example], script: str, slugs, sources=(), cards=tuple(CARD_TYPES)) -> NoteRow:
-    values = fields(word, examples, script, sources)
-    return NoteRow(note_guid(word), tuple(values), tuple(tags(word, slugs)), card_ords(tuple(cards), values))
+def make_note(word: Word, examples: list[Example], script: str, slugs, sources=(), cards=tuple(CARD_TYPES),
+              memo=None) -> NoteRow:
+    values = note_fields(word, examples, script, sources, memo=memo).values()
+    return NoteRow(note_guid(word), values, tuple(tags(word, slugs)), card_ords(tuple(cards), values))
 
 
 def card_ords(cards: tuple[str, ...], values) -> tuple[int, ...]:

@@ -14,33 +14,16 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
 from functools import cache
 
-from cardmaker.dictionary import Dictionary
-from cardmaker.glosses import HAN
+from cardmaker.chinese.script import HAN
+from cardmaker.records import FRAGMENT, NAME, NUMBER, OTHER, TERM, WORD, Token
 
 _HAN_ONLY_RE = re.compile(f"^[{HAN}]+$")
 _NUMERAL = "零〇一二三四五六七八九十百千万亿两"
 _NUMBER_RE = re.compile(f"^(?=.*[{_NUMERAL}0-9０-９])[{_NUMERAL}0-9０-９.．,%％]+$")
 _NUMERAL_PREFIX_RE = re.compile(f"^第?[{_NUMERAL}0-9]+")
 _NOMINAL = ("n", "nz", "nt", "ns", "j", "vn")
-
-# kinds of token
-WORD, TERM, NAME, FRAGMENT, NUMBER, OTHER = "word", "term", "name", "fragment", "number", "other"
-
-
-@dataclass(frozen=True)
-class Token:
-    text: str      # simplified
-    start: int     # offsets in the clean text
-    end: int
-    pos: str       # jieba part-of-speech tag
-    kind: str = WORD
-
-    def as_kind(self, kind: str) -> "Token":
-        return Token(self.text, self.start, self.end, self.pos, kind)  # dataclasses.replace is slow
-
 
 # The commonest surnames: a word jieba found by its HMM (not in its dictionary)
 # that starts with one of these is taken for a person's name.
@@ -73,13 +56,10 @@ def _quiet_jieba():
 class Lexical:
     """jieba's dictionary entries found in one text: frequencies and tags."""
 
-    def __init__(self, text: str, user_words=()):
-        from cardmaker.lexicon import lexicon
-
-        lex = lexicon()
-        self.entries = lex.jieba_entries(text)
-        self.total = lex.total
-        self.user_words = {w: "n" for w in user_words if w in text}
+    def __init__(self, text: str, lexicon):
+        self.entries = lexicon.jieba_entries(text)
+        self.total = lexicon.jieba_total
+        self.user_words = {w: "n" for w in lexicon.user_words if w in text}
 
     def known(self, word: str) -> bool:
         return self.entries.get(word, (0, ""))[0] > 0
@@ -88,14 +68,13 @@ class Lexical:
         return self.entries.get(word, (0, ""))[1] or self.user_words.get(word) or default
 
 
-def jieba_tokens(simplified: str, lexical: Lexical | None = None) -> list[Token]:
+def jieba_tokens(simplified: str, lexical: Lexical) -> list[Token]:
     """jieba's words with their tags and offsets; together they cover the text exactly.
 
     A private ``jieba.Tokenizer`` gets only the dictionary entries that occur in
     the text (its cut depends on nothing else), instead of loading all of them.
     """
     jieba = _quiet_jieba()
-    lexical = lexical or Lexical(simplified)
     tokenizer = jieba.Tokenizer()
     tokenizer.FREQ = {w: f for w, (f, _) in lexical.entries.items()}
     tokenizer.total = lexical.total
@@ -128,22 +107,24 @@ def _tag(word: str, lexical: Lexical) -> str:
     return "x"  # a new word of jieba's HMM: its part of speech is unknown
 
 
-def segment(simplified: str, dictionary: Dictionary, user_words=()) -> list[Token]:
+def segment(simplified: str, lexicon) -> list[Token]:
     """Tokens of the article, each with its kind (word, term, name, fragment, number, other).
 
-    ``user_words`` (simplified) are always cut as words.
+    ``lexicon`` (a ``cardmaker.lexicon.Lexicon``) gives the dictionaries; its user's
+    words are always cut as words.
     """
-    lexical = Lexical(simplified, user_words)
-    tokens = [c for t in jieba_tokens(simplified, lexical) for c in _classify(t, dictionary, lexical)]
-    tokens = _split_date_units(tokens, dictionary, lexical)
+    lexical = Lexical(simplified, lexicon)
+    lex = lexicon
+    tokens = [c for t in jieba_tokens(simplified, lexical) for c in _classify(t, lex, lexical)]
+    tokens = _split_date_units(tokens, lex, lexical)
     tokens = _join_names(tokens)
-    tokens = _trim_names(tokens, dictionary, lexical)
-    tokens = _merge_terms(tokens, dictionary, lexical)
-    tokens = _shift_boundaries(tokens, dictionary, lexical)
+    tokens = _trim_names(tokens, lex, lexical)
+    tokens = _merge_terms(tokens, lex, lexical)
+    tokens = _shift_boundaries(tokens, lex, lexical)
     out = []
     for t in tokens:
         if t.kind == FRAGMENT and not t.pos.startswith("nr"):
-            out.extend(_split(t, dictionary, lexical) or _split_prefix(t, dictionary, lexical) or [t])
+            out.extend(_split(t, lex, lexical) or _split_prefix(t, lex, lexical) or [t])
         else:
             out.append(t)
     return out
@@ -153,22 +134,22 @@ _MAJOR_RE = re.compile(f"^[{_NUMERAL}]+大$")  # 三大, 四大: "three major �
 _CONGRESS_RE = re.compile("^(?:[一二]十[一二三四五六七八九]?|十[一二三四五六七八九])大$")  # 十五大, 二十大 (but 十大: "top ten")
 
 
-def _classify(t: Token, d: Dictionary, lexical: Lexical) -> list[Token]:
+def _classify(t: Token, lex, lexical: Lexical) -> list[Token]:
     """The token with its kind; a number glued to a measure word (第六届) becomes two tokens."""
     if _CONGRESS_RE.match(t.text):
         return [t.as_kind(NUMBER)]  # 党的二十大: the 20th Party Congress, not 大 "big"
     m = _NUMERAL_PREFIX_RE.match(t.text)
-    if m and 0 < m.end() < len(t.text) and (not d.is_word(t.text) or _MAJOR_RE.match(t.text)):
+    if m and 0 < m.end() < len(t.text) and (not lex.is_word(t.text) or _MAJOR_RE.match(t.text)):
         rest = t.text[m.end():]
-        if d.is_word(rest):
+        if lex.is_word(rest):
             # 第六|届: a measure word after a number; 四|大: an adjective
             tag = "a" if _MAJOR_RE.match(t.text) else "q" if len(rest) == 1 else lexical.tag(rest, "q")
             return [Token(t.text[:m.end()], t.start, t.start + m.end(), "m", NUMBER),
-                    _kind(Token(rest, t.start + m.end(), t.end, tag), d, lexical)]
-    return [_kind(t, d, lexical)]
+                    _kind(Token(rest, t.start + m.end(), t.end, tag), lex, lexical)]
+    return [_kind(t, lex, lexical)]
 
 
-def _kind(t: Token, d: Dictionary, lexical: Lexical) -> Token:
+def _kind(t: Token, lex, lexical: Lexical) -> Token:
     if not _HAN_ONLY_RE.match(t.text):
         return t.as_kind(NUMBER if _NUMBER_RE.match(t.text) else OTHER)
     if _NUMBER_RE.match(t.text):
@@ -178,12 +159,12 @@ def _kind(t: Token, d: Dictionary, lexical: Lexical) -> Token:
         # sense, or a word of jieba's own dictionary that CC-CEDICT composes, is no name.
         if len(t.text) == 1:
             return t.as_kind(NAME)  # a surname cut off its given name
-        if any(not (e.proper or e.surname_only or e.variant_only) for e in d.lookup(t.text)):
+        if any(not (e.proper or e.surname_only or e.variant_only) for e in lex.entries(t.text)):
             return t.as_kind(WORD)
-        if t.text not in d and lexical.known(t.text) and _split(t, d, lexical):
+        if not lex.entries(t.text) and lexical.known(t.text) and _split(t, lex, lexical):
             return Token(t.text, t.start, t.end, "n", FRAGMENT)
         return t.as_kind(NAME)
-    if d.is_word(t.text):
+    if lex.is_word(t.text):
         return t
     if t.pos.startswith("m") and _NUMERAL_PREFIX_RE.match(t.text):
         return t.as_kind(NUMBER)
@@ -193,7 +174,7 @@ def _kind(t: Token, d: Dictionary, lexical: Lexical) -> Token:
 _DATE_UNITS = "年月日号號时時分秒"
 
 
-def _split_date_units(tokens: list[Token], d: Dictionary, lexical: Lexical) -> list[Token]:
+def _split_date_units(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
     """北京11月28日电: a date's unit that jieba glued to the next word (日电, which CC-CEDICT knows
     only as the company NEC) is cut off again, unless the whole is a common word (月份)."""
     out: list[Token] = []
@@ -201,11 +182,11 @@ def _split_date_units(tokens: list[Token], d: Dictionary, lexical: Lexical) -> l
         prev = out[-1] if out else None
         if (
             prev is not None and prev.kind == NUMBER and prev.end == t.start and len(t.text) > 1
-            and t.text[0] in _DATE_UNITS and not any(not e.proper for e in d.lookup(t.text))
+            and t.text[0] in _DATE_UNITS and not any(not e.proper for e in lex.entries(t.text))
         ):
             rest = t.text[1:]
             out.append(Token(t.text[0], t.start, t.start + 1, "q", WORD))
-            out.extend(_classify(Token(rest, t.start + 1, t.end, lexical.tag(rest, "n")), d, lexical))
+            out.extend(_classify(Token(rest, t.start + 1, t.end, lexical.tag(rest, "n")), lex, lexical))
         else:
             out.append(t)
     return out
@@ -226,21 +207,21 @@ def _join_names(tokens: list[Token]) -> list[Token]:
     return out
 
 
-def _trim_names(tokens: list[Token], d: Dictionary, lexical: Lexical) -> list[Token]:
+def _trim_names(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
     """龔正作部署: a three-character name whose first two characters are a name elsewhere in the
     article took the next word's character; give it back."""
     names = {t.text for t in tokens if t.kind == NAME}
     out: list[Token] = []
     for t in tokens:
-        if t.kind == NAME and len(t.text) == 3 and t.text[:2] in names and d.is_word(t.text[2]):
+        if t.kind == NAME and len(t.text) == 3 and t.text[:2] in names and lex.is_word(t.text[2]):
             out.append(Token(t.text[:2], t.start, t.end - 1, t.pos, NAME))
-            out.extend(_classify(Token(t.text[2], t.end - 1, t.end, lexical.tag(t.text[2], "x")), d, lexical))
+            out.extend(_classify(Token(t.text[2], t.end - 1, t.end, lexical.tag(t.text[2], "x")), lex, lexical))
         else:
             out.append(t)
     return out
 
 
-def _merge_terms(tokens: list[Token], d: Dictionary, lexical: Lexical) -> list[Token]:
+def _merge_terms(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
     """Join a recurring non-word piece with the neighbour it always comes with (进|博会 → 进博会),
     unless together they are only dictionary words in a row (左|手握着 is 左手 握 着)."""
     places: dict[tuple[str, str], set[int]] = {}
@@ -253,7 +234,7 @@ def _merge_terms(tokens: list[Token], d: Dictionary, lexical: Lexical) -> list[T
                         places.setdefault((tokens[a].text + tokens[b].text, tokens[a].text), set()).add(tokens[a].start)
     terms = {
         key for key, starts in places.items()
-        if len(starts) >= 2 and not _split(Token(key[0], 0, len(key[0]), "n", FRAGMENT), d, lexical)
+        if len(starts) >= 2 and not _split(Token(key[0], 0, len(key[0]), "n", FRAGMENT), lex, lexical)
     }
     if not terms:
         return tokens
@@ -271,7 +252,7 @@ def _merge_terms(tokens: list[Token], d: Dictionary, lexical: Lexical) -> list[T
     return out
 
 
-def _shift_boundaries(tokens: list[Token], d: Dictionary, lexical: Lexical) -> list[Token]:
+def _shift_boundaries(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
     """台積|電今 → 台積電|今: a non-word piece and the start (or end) of its neighbour that make a
     dictionary word, when what is left of the neighbour is a word too."""
     out: list[Token] = []
@@ -282,10 +263,10 @@ def _shift_boundaries(tokens: list[Token], d: Dictionary, lexical: Lexical) -> l
         if t.kind == FRAGMENT and nxt is not None and nxt.kind in (WORD, FRAGMENT) and t.end == nxt.start:
             for k in range(len(nxt.text), 0, -1):
                 head, rest = t.text + nxt.text[:k], nxt.text[k:]
-                if d.is_word(head) and (not rest or d.is_word(rest)):
+                if lex.is_word(head) and (not rest or lex.is_word(rest)):
                     out.append(Token(head, t.start, nxt.start + k, lexical.tag(head, "n"), WORD))
                     if rest:
-                        out.extend(_classify(Token(rest, nxt.start + k, nxt.end, lexical.tag(rest, "x")), d, lexical))
+                        out.extend(_classify(Token(rest, nxt.start + k, nxt.end, lexical.tag(rest, "x")), lex, lexical))
                     i += 2
                     break
             else:
@@ -296,8 +277,8 @@ def _shift_boundaries(tokens: list[Token], d: Dictionary, lexical: Lexical) -> l
         if t.kind == FRAGMENT and prev is not None and prev.kind == WORD and prev.end == t.start and len(prev.text) > 1:
             for k in range(1, len(prev.text)):
                 keep, tail = prev.text[:k], prev.text[k:] + t.text
-                if d.is_word(tail) and d.is_word(keep):
-                    out[-1] = _classify(Token(keep, prev.start, prev.start + k, lexical.tag(keep, prev.pos)), d,
+                if lex.is_word(tail) and lex.is_word(keep):
+                    out[-1] = _classify(Token(keep, prev.start, prev.start + k, lexical.tag(keep, prev.pos)), lex,
                                         lexical)[0]
                     out.append(Token(tail, prev.start + k, t.end, lexical.tag(tail, "n"), WORD))
                     break
@@ -315,15 +296,15 @@ def _shift_boundaries(tokens: list[Token], d: Dictionary, lexical: Lexical) -> l
 _PREFIXES = frozenset("很最更挺不没未这那每各本此该")  # not 太: 太昊, 太閤 are names
 
 
-def _split_prefix(t: Token, d: Dictionary, lexical: Lexical) -> list[Token] | None:
+def _split_prefix(t: Token, lex, lexical: Lexical) -> list[Token] | None:
     text = t.text
-    if len(text) != 2 or text[0] not in _PREFIXES or not (d.is_word(text[0]) and d.is_word(text[1])):
+    if len(text) != 2 or text[0] not in _PREFIXES or not (lex.is_word(text[0]) and lex.is_word(text[1])):
         return None
-    return [_kind(Token(text[0], t.start, t.start + 1, lexical.tag(text[0], "d")), d, lexical),
-            *_classify(Token(text[1], t.start + 1, t.end, lexical.tag(text[1], t.pos)), d, lexical)]
+    return [_kind(Token(text[0], t.start, t.start + 1, lexical.tag(text[0], "lex")), lex, lexical),
+            *_classify(Token(text[1], t.start + 1, t.end, lexical.tag(text[1], t.pos)), lex, lexical)]
 
 
-def _split(t: Token, d: Dictionary, lexical: Lexical) -> list[Token] | None:
+def _split(t: Token, lex, lexical: Lexical) -> list[Token] | None:
     """Split a non-dictionary token into the fewest dictionary words, if one of them is longer than a character."""
     text = t.text
     n = len(text)
@@ -331,7 +312,7 @@ def _split(t: Token, d: Dictionary, lexical: Lexical) -> list[Token] | None:
     best[0] = []
     for end in range(1, n + 1):
         for start in range(max(0, end - 8), end):
-            if best[start] is not None and d.is_word(text[start:end]):
+            if best[start] is not None and lex.is_word(text[start:end]):
                 cand = best[start] + [text[start:end]]
                 if best[end] is None or len(cand) < len(best[end]):
                     best[end] = cand
@@ -340,6 +321,6 @@ def _split(t: Token, d: Dictionary, lexical: Lexical) -> list[Token] | None:
         return None
     out, pos = [], t.start
     for p in pieces:
-        out.extend(_classify(Token(p, pos, pos + len(p), lexical.tag(p, t.pos)), d, lexical))
+        out.extend(_classify(Token(p, pos, pos + len(p), lexical.tag(p, t.pos)), lex, lexical))
         pos += len(p)
     return out

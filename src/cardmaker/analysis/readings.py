@@ -9,15 +9,10 @@ reported as a conflict when they contradict its only one.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cache, lru_cache
-
-from cardmaker.dictionary import Entry
-from cardmaker.glosses import ERHUA_CHARS, Reading, char_readings
-from cardmaker.script import char_traditional
-
-VERIFIED, CORRECTED, CONFLICT, UNGLOSSED = "verified", "corrected", "conflict", "unglossed"
-_SANDHI = set("一不")
+from cardmaker.chinese.script import char_traditional
+from cardmaker.chinese.syllables import agrees, char_readings
+from cardmaker.chinese.syllables import normalise as _norm
+from cardmaker.records import CONFLICT, CORRECTED, UNGLOSSED, VERIFIED, Entry, Reading, ReadingChoice
 
 # Single characters whose reading depends on their part of speech (jieba tags),
 # where pypinyin, seeing one character, can only give the commonest reading.
@@ -47,53 +42,24 @@ _POS_READINGS = {
 }
 
 
-@dataclass(frozen=True)
-class ReadingChoice:
-    """A word's reading in one place of the article, and where it came from."""
-
-    syllables: tuple[str, ...]     # numbered, as in the entry ("zhong4", "dian3"), or from pypinyin
-    entry: Entry | None
-    check: str                     # verified, corrected, conflict or unglossed
-    guessed: tuple[str, ...]       # what pypinyin said
-
-
-def _norm(syllable: str) -> Reading:
-    s = syllable.lower().replace("u:", "v").replace("ü", "v")
-    if s[-1:].isdigit():
-        return Reading(s[:-1], int(s[-1]) or 5)
-    return Reading(s, None)
-
-
-def agrees(char: str, a: Reading, b: Reading) -> bool:
-    """Two readings of ``char`` agree; tone sandhi of 一 and 不 is not a disagreement, nor is 兒
-    glossed ér where it is read as erhua r."""
-    if char in _SANDHI:
-        return a.base == b.base
-    if char in ERHUA_CHARS and {a.base, b.base} == {"r", "er"}:
-        return True
-    return a.agrees(b)
-
-
-@cache
-def _defaults() -> dict[str, tuple[str, ...]]:
-    from importlib import resources
-
-    text = resources.files("cardmaker").joinpath("data/readings.tsv").read_text(encoding="utf-8")
-    rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
-    return {row[0]: tuple(row[1].split()) for row in rows}
-
-
-@lru_cache(maxsize=50_000)
-def guess(word: str, pos: str = "") -> tuple[str, ...]:
+def guess(word: str, pos: str, lexicon) -> tuple[str, ...]:
     """pypinyin's reading of a segmented word, numbered with 5 for the neutral tone.
 
     A few common words take their reading from ``data/readings.tsv`` instead,
     where pypinyin's missing neutral tone would pick a rare dictionary entry.
     """
+    memo = lexicon.memo("guess")
+    got = memo.get((word, pos))
+    if got is None:
+        got = memo.put((word, pos), _guess(word, pos, lexicon.default_readings))
+    return got
+
+
+def _guess(word: str, pos: str, defaults) -> tuple[str, ...]:
     from pypinyin import Style, lazy_pinyin
 
-    if word in _defaults():
-        return _defaults()[word]
+    if word in defaults:
+        return defaults[word]
     if len(word) == 1 and (word, pos[:2]) in _POS_READINGS:
         return (_POS_READINGS[word, pos[:2]],)
     if len(word) == 1 and (word, pos[:1]) in _POS_READINGS:
@@ -102,28 +68,22 @@ def guess(word: str, pos: str = "") -> tuple[str, ...]:
     return tuple(out) if len(out) == len(word) else tuple(["?"] * len(word))
 
 
-@cache
-def _surname(char: str, default: str) -> tuple[str]:
-    """The reading of ``char`` as a surname (翟 zhai2, 单 shan4), if CC-CEDICT has one."""
-    from cardmaker.dictionary import cedict
-
-    for e in cedict().lookup(char):
+def _surname(char: str, default: str, lexicon) -> tuple[str]:
+    """The reading of ``char`` as a surname (翟 zhai2, 单 shan4), if the dictionary has one."""
+    for e in lexicon.entries(char):
         if e.proper and any(s.lower().startswith("surname") for s in e.senses) and len(e.syllables) == 1:
             return (e.pinyin.lower(),)
     return (default,)
 
 
-@cache
-def _free_reading(char: str, guessed: str) -> str:
+def _free_reading(char: str, guessed: str, lexicon) -> str:
     """A character's reading in a word the dictionary lacks.
 
-    pypinyin's guess stands unless CC-CEDICT says that reading occurs only in
+    pypinyin's guess stands unless the dictionary says that reading occurs only in
     other words (琢 zuo2 "used in 琢磨") or does not list it at all (掺 can4);
     then the character's first free-standing reading is taken.
     """
-    from cardmaker.dictionary import cedict
-
-    entries = [e for e in cedict().lookup(char) if len(e.syllables) == 1 and not e.variant_only]
+    entries = [e for e in lexicon.entries(char) if len(e.syllables) == 1 and not e.variant_only]
     if not entries:
         return guessed
     g = _norm(guessed)
@@ -184,88 +144,60 @@ def _best(entries, word: str, span: str, guessed, pos: str) -> Entry:
     return max(tied, key=lambda e: _tie_break(e, word))
 
 
-def choose(word: str, span: str, pos: str, entries, glosses) -> ReadingChoice:
+def choose(word: str, span: str, pos: str, entries, glosses, lexicon) -> ReadingChoice:
     """Reading of ``word`` (simplified) at one place whose traditional text is ``span``.
 
-    ``entries`` are the word's CC-CEDICT entries; ``glosses`` holds, for each
+    ``entries`` are the word's dictionary entries; ``glosses`` holds, for each
     character, the tuple of gloss readings written after it there (or empty),
     or is empty itself when no character of the word is glossed.
     """
     if any(glosses):
-        return _choose(word, span, pos, entries, glosses)
+        return _choose(word, span, pos, entries, glosses, lexicon)
     # The common case, the same everywhere the word is unglossed: remembered per
     # (word, span, pos) for these very entries (the dictionary hands out one tuple per word).
+    memo = lexicon.memo("unglossed")
     key = (word, span, pos)
-    got = _UNGLOSSED.get(key)
+    got = memo.get(key)
     if got is not None and got[0] is entries:
         return got[1]
-    choice = _choose(word, span, pos, entries, [()] * len(word))
-    if len(_UNGLOSSED) > _UNGLOSSED_MAX:
-        _UNGLOSSED.clear()
-    _UNGLOSSED[key] = (entries, choice)
+    choice = _choose(word, span, pos, entries, [()] * len(word), lexicon)
+    memo.put(key, (entries, choice))
     return choice
 
 
-_UNGLOSSED: dict[tuple, tuple] = {}
-_UNGLOSSED_MAX = 30_000  # bounded: a long batch meets ever rarer words
-
-
-def _choose(word: str, span: str, pos: str, entries, glosses) -> ReadingChoice:
-    guessed = guess(word, pos)
+def _choose(word: str, span: str, pos: str, entries, glosses, lexicon) -> ReadingChoice:
+    guessed = guess(word, pos, lexicon)
     if pos.startswith("nr") and not any(e.proper for e in entries):
-        guessed = _surname(word[0], guessed[0]) + guessed[1:]
+        guessed = _surname(word[0], guessed[0], lexicon) + guessed[1:]
     entries = [e for e in entries if len(e.syllables) == len(word)]
     if entries:
         best = _best(entries, word, span, guessed, pos)
         syllables = best.syllables
     else:
-        best, syllables = None, tuple(_free_reading(c, g) for c, g in zip(word, guessed))
+        best, syllables = None, tuple(_free_reading(c, g, lexicon) for c, g in zip(word, guessed))
     glossed = [(i, g) for i, g in enumerate(glosses) if g]
     if not glossed:
-        return ReadingChoice(syllables, best, UNGLOSSED, guessed)
+        return ReadingChoice(syllables, best, UNGLOSSED)
 
     def fits(sylls) -> bool:
         return all(any(agrees(word[i], r, _norm(sylls[i])) for r in g) for i, g in glossed)
 
     if fits(syllables):
-        return ReadingChoice(syllables, best, VERIFIED, guessed)
+        return ReadingChoice(syllables, best, VERIFIED)
     if entries:
         fitting = [e for e in entries if fits(e.syllables)]
         if fitting:
             pick = _best(fitting, word, span, guessed, pos)
-            return ReadingChoice(pick.syllables, pick, CORRECTED, guessed)
-        return ReadingChoice(syllables, best, CONFLICT, guessed)
+            return ReadingChoice(pick.syllables, pick, CORRECTED)
+        return ReadingChoice(syllables, best, CONFLICT)
     # No entry: the characters' own readings are the dictionary readings.
     fixed = list(syllables)
     for i, g in glossed:
         own = char_readings(span[i]) or char_readings(word[i])
         pick = next((o for r in g for o in own if agrees(word[i], r, o) and r.tone in (None, o.tone)), None)
         if pick is None:
-            return ReadingChoice(syllables, None, CONFLICT, guessed)
+            return ReadingChoice(syllables, None, CONFLICT)
         if not agrees(word[i], pick, _norm(fixed[i])):
             fixed[i] = str(Reading(pick.base, pick.tone or 5))
     status = CORRECTED if tuple(fixed) != tuple(syllables) else VERIFIED
-    return ReadingChoice(tuple(fixed), None, status, guessed)
-
-
-def sentence_readings(text: str) -> list[str]:
-    """The reading of every character of ``text`` as the pipeline reads it (non-Han: itself).
-
-    Used to score readings against gold data; the vocabulary stage makes the
-    same choice word by word.
-    """
-    from cardmaker.dictionary import cedict
-    from cardmaker.script import to_simplified_aligned
-    from cardmaker.segment import segment
-
-    d = cedict()
-    out = list(text)
-    simplified = to_simplified_aligned(text)
-    for t in segment(simplified, d):
-        if not any("\u3400" <= c for c in t.text):
-            continue
-        span = text[t.start:t.end]
-        choice = choose(t.text, span, t.pos, d.lookup(t.text), [()] * len(t.text))
-        for i, syl in enumerate(choice.syllables):
-            out[t.start + i] = syl
-    return out
+    return ReadingChoice(tuple(fixed), None, status)

@@ -1,16 +1,17 @@
-"""Reading an article file into an ``Article``: encoding, glosses, title, date, sentences."""
+"""Where an article's prose is: title, date line, sentences, and the lines that are not prose.
+
+Scraped pages keep page furniture beside the article: bylines, datelines, photo
+captions and credits, related-news lists, sharing buttons, breadcrumbs.  Each
+line is judged here, once; a ``Sentence`` carries the verdict as its ``kind``,
+and only ``title`` and ``body`` sentences give vocabulary and examples.
+"""
 
 from __future__ import annotations
 
 import re
-import stat
 from bisect import bisect_right
-from dataclasses import dataclass
-from pathlib import Path
 
-from cardmaker.encoding import decode
-from cardmaker.errors import InputError
-from cardmaker.glosses import HAN_RE, Gloss, strip_glosses
+from cardmaker.records import Sentence
 
 # 2023-08-08, 2023/8/8, 2023年8月8日, after an optional label (發布時間：) and followed by
 # something short that is not a sentence: a time, a counter, a source.
@@ -53,96 +54,6 @@ _FURNITURE_TRIM = "●○■□◆◇►▶▸★☆※•·【】[]「」『』
 _TOKENS_RE = re.compile(r"[\s|｜/／·・>›»]+")
 
 
-@dataclass(frozen=True)
-class Sentence:
-    """A sentence of the clean text; ``kind`` is ``title``, ``body``, ``caption`` (photo captions and
-    credits, end markers) or ``furniture`` (related-news links, sharing buttons, breadcrumbs)."""
-
-    text: str
-    start: int
-    end: int
-    kind: str
-
-
-@dataclass(frozen=True)
-class Article:
-    path: str
-    title: str
-    date: str | None
-    text: str                      # the clean text: glosses stripped, nothing else changed
-    sentences: tuple[Sentence, ...]
-    glosses: tuple[Gloss, ...]
-    truncated: int                 # gloss fragments cut off at a line's end
-    encoding: str
-    notes: tuple[str, ...] = ()    # odd but legal things noticed while reading
-
-    @property
-    def name(self) -> str:
-        return Path(self.path).stem
-
-
-MAX_BYTES = 2_000_000  # about 650,000 characters: far beyond an article, and still built in seconds
-
-
-def read_article(path, encoding: str | None = None) -> Article:
-    """Read ``path`` into an ``Article``; raises ``InputError`` naming the file."""
-    path = Path(path)
-    try:
-        st = path.stat()
-        if stat.S_ISDIR(st.st_mode):
-            raise IsADirectoryError
-        if not stat.S_ISREG(st.st_mode):
-            raise InputError(path, "not a regular file")
-        if st.st_size > MAX_BYTES:
-            raise InputError(
-                path, f"too large for an article ({st.st_size / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB): "
-                "split it into several articles"
-            )
-        with open(path, "rb") as f:
-            data = f.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise InputError(path, "no such file") from None
-    except IsADirectoryError:
-        raise InputError(path, "is a folder, not an article") from None
-    except PermissionError:
-        raise InputError(path, "permission denied") from None
-    except OSError as e:
-        raise InputError(path, f"cannot read ({e.strerror or e})") from None
-    return parse_article(data, path, encoding)
-
-
-def parse_article(data: bytes, path="<text>", encoding: str | None = None) -> Article:
-    """Build an ``Article`` from the bytes of a file (see ``read_article``)."""
-    if not data:
-        raise InputError(path, "empty file")
-    decoded = decode(data, path, encoding)
-    raw = decoded.text.replace("\r\n", "\n").replace("\r", "\n")
-    if not raw.strip():
-        raise InputError(path, "only whitespace, no text")
-    stripped = strip_glosses(raw)
-    text = stripped.text
-    if not HAN_RE.search(text):
-        raise InputError(path, "no Chinese text")
-    kinds = _line_kinds(text)
-    title, date, title_span, date_span = _layout(text, Path(str(path)).stem, kinds)
-    notes = ["the last character was cut off mid-byte and dropped"] if decoded.cut else []
-    if decoded.replaced:
-        notes.append(f"{decoded.replaced} invalid byte sequence(s) shown as \ufffd")
-    if stripped.truncated:
-        notes.append(f"{stripped.truncated} gloss fragment(s) cut off and dropped")
-    return Article(
-        path=str(path),
-        title=title,
-        date=date,
-        text=text,
-        sentences=tuple(_sentences(text, title_span, date_span, kinds)),
-        glosses=stripped.glosses,
-        truncated=stripped.truncated,
-        encoding=decoded.encoding,
-        notes=tuple(notes),
-    )
-
-
 def _lines(text: str):
     pos = 0
     for line in text.split("\n"):
@@ -150,7 +61,7 @@ def _lines(text: str):
         pos += len(line) + 1
 
 
-def _line_kinds(text: str) -> dict[int, str]:
+def line_kinds(text: str) -> dict[int, str]:
     """Line start → ``caption`` or ``furniture`` for lines that are not the article's prose."""
     kinds: dict[int, str] = {}
     related = False
@@ -172,7 +83,7 @@ def _line_kinds(text: str) -> dict[int, str]:
     return kinds
 
 
-def _layout(text: str, fallback: str, kinds: dict[int, str]):
+def layout(text: str, fallback: str, kinds: dict[int, str]):
     """Find the title line and a date line right after it, as spans of ``text``."""
     nonempty = [(line, pos) for line, pos in _lines(text) if line.strip() and pos not in kinds]
     if not nonempty:
@@ -197,7 +108,7 @@ def _layout(text: str, fallback: str, kinds: dict[int, str]):
     return title, date, title_span, date_span
 
 
-def _sentences(text: str, title_span, date_span, kinds: dict[int, str]):
+def sentences(text: str, title_span, date_span, kinds: dict[int, str]):
     line_starts = [pos for _, pos in _lines(text)]
     for m in _SENTENCE_RE.finditer(text):
         chunk = m.group(0)
@@ -223,25 +134,3 @@ def _sentences(text: str, title_span, date_span, kinds: dict[int, str]):
                 yield Sentence(dateline.group(0), start, start + dateline.end(), "caption")
                 body, start = body[dateline.end():], start + dateline.end()
         yield Sentence(body, start, end, kind)
-
-
-ARTICLE_SUFFIXES = (".txt", ".text")
-
-
-def find_articles(paths) -> list[Path | InputError]:
-    """Expand files and folders into article paths, in a stable order.
-
-    A folder contributes its ``*.txt`` files (not recursively); a missing path
-    or a folder without articles becomes an ``InputError`` in the list, so a
-    batch can report it and go on.
-    """
-    out: list[Path | InputError] = []
-    for p in map(Path, paths):
-        if p.is_dir():
-            found = sorted(f for f in p.iterdir() if f.suffix.lower() in ARTICLE_SUFFIXES and f.is_file())
-            out.extend(found or [InputError(p, "folder has no article files (*.txt)")])
-        elif p.exists():
-            out.append(p)
-        else:
-            out.append(InputError(p, "no such file or folder"))
-    return out

@@ -11,10 +11,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from cardmaker.analysis.pos import shown
+from cardmaker.analysis.vocabulary import Analysis, entry_word
+from cardmaker.chinese.pinyin import reading_key
+from cardmaker.chinese.syllables import parse_pinyin
 from cardmaker.errors import InputError
-from cardmaker.pinyin import reading_key
-from cardmaker.vocabulary import Analysis, Word, entry_word
-from cardmaker.wordlist import ListedWord, parse_pinyin
+from cardmaker.lists.wordlist import word_row
+from cardmaker.records import ListedWord, Word
 
 
 def _find(analysis: Analysis, simplified: str, reading: tuple[str, ...] | None) -> Word | None:
@@ -33,13 +36,11 @@ def _spans(analysis: Analysis, simplified: str) -> tuple[tuple[int, int], ...]:
     return tuple(out)
 
 
-def curate(analysis: Analysis, rows, path) -> tuple[list[Word], list[str]]:
+def curate(analysis: Analysis, rows, path, lexicon) -> tuple[list[Word], list[str]]:
     """The listed words, in the list's order, with the teacher's cells applied; and warnings."""
-    from cardmaker.script import to_simplified
-
     words, warnings, seen = [], [], set()
     for row in rows:
-        simplified = row.cells.get("simplified") or to_simplified(row.cells["traditional"])
+        simplified = row.cells.get("simplified") or lexicon.to_simplified(row.cells["traditional"])
         given = {}
         for column in ("pinyin_numbered", "pinyin"):
             if column in row.cells:
@@ -57,10 +58,10 @@ def curate(analysis: Analysis, rows, path) -> tuple[list[Word], list[str]]:
         computed = word
         if word is not None and reading is not None and reading_key(reading) != reading_key(word.syllables):
             # another reading: the meaning of that reading's entry comes with it
-            word = entry_word(simplified, reading, analysis, word.spans)
+            word = entry_word(simplified, reading, analysis, word.spans, lexicon)
         if word is None:
             spans = _spans(analysis, simplified)
-            word = entry_word(simplified, reading, analysis, spans)
+            word = entry_word(simplified, reading, analysis, spans, lexicon)
             if not spans:
                 warnings.append(f"{path}: line {row.line}: {simplified} is not in the article; "
                                 "its card has no example")
@@ -76,9 +77,7 @@ def _edited(row: ListedWord, computed: Word | None) -> ListedWord:
     """The cells the teacher changed: those that differ from what was computed for the word."""
     if computed is None:
         return row
-    from cardmaker.table import COLUMNS, row as table_row
-
-    before = dict(zip(COLUMNS, table_row(computed)))
+    before = word_row(computed)
     cells = {k: v for k, v in row.cells.items() if before.get(k, "").strip() != v}
     return ListedWord(row.line, cells)
 
@@ -98,6 +97,7 @@ def _apply(word: Word, row: ListedWord, reading, path) -> Word:
         changes["classifiers"] = tuple(s.strip() for s in c["classifiers"].split(" / ") if s.strip())
     if "pos" in c:
         changes["pos"] = c["pos"]
+        changes["part_of_speech"] = shown(c["pos"], word.name)
     if "hsk" in c:
         level = c["hsk"]
         if level not in ("1", "2", "3", "4", "5", "6", "7-9"):

@@ -11,31 +11,17 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
 from functools import cached_property
 
-from cardmaker.dictionary import cedict, hsk_level
-from cardmaker.glosses import HAN_RE as _HAN_RE
-from cardmaker.pinyin import joined, joined_name, reading_key
-from cardmaker.script import to_traditional_aligned
-from cardmaker.segment import NAME
-from cardmaker.vocabulary import Analysis, Word, stopwords
+from cardmaker.analysis.forms import traditional_text
+from cardmaker.analysis.vocabulary import Analysis
+from cardmaker.chinese.pinyin import joined, joined_name
+from cardmaker.chinese.script import HAN_RE as _HAN_RE
+from cardmaker.records import NAME, Example, Word
 
 MIN_LEN, MAX_LEN = 8, 40
 _CLAUSE_END = "，,；;：:"
 _CLAUSE_RE = re.compile(f"[^{_CLAUSE_END}]*[{_CLAUSE_END}]*")
-
-
-@dataclass(frozen=True)
-class Example:
-    """A stretch of the clean text that shows a word, in both scripts, with its pinyin."""
-
-    text: str                 # as in the article
-    simplified: str
-    traditional: str
-    word: tuple[int, int]     # the word's offsets inside the example
-    pinyin: tuple[tuple[str, bool], ...]  # (pinyin or other text, is the word) per token
-    source: str               # article title (and date)
 
 
 class _Clauses:
@@ -93,17 +79,18 @@ class _Index:
     """Tokens by position, with running counts of Han and of common tokens, so that the tokens
     inside a stretch of text, and how common they are, are found without walking them."""
 
-    def __init__(self, tokens):
+    def __init__(self, tokens, lexicon):
         self.tokens = tokens
         self.starts = [t.start for t in tokens]
         self.ends = [t.end for t in tokens]
-        stop = stopwords()
+        stop = lexicon.stopwords
+        level = lexicon.hsk_level
         self.han = [0]
         self.common = [0]
         for t in tokens:
             han = bool(_HAN_RE.search(t.text))
             self.han.append(self.han[-1] + han)
-            self.common.append(self.common[-1] + (han and (t.text in stop or (hsk_level(t.text) or 99) <= 4)))
+            self.common.append(self.common[-1] + (han and (t.text in stop or (level(t.text) or 99) <= 4)))
 
     def at(self, offset: int):
         i = bisect_right(self.starts, offset) - 1
@@ -140,9 +127,9 @@ def _commonness(index: _Index, start: int, end: int, span) -> float:
 class _Context:
     """What choosing examples in one article looks things up in."""
 
-    def __init__(self, analysis: Analysis):
+    def __init__(self, analysis: Analysis, lexicon):
         self.analysis = analysis
-        self.tokens = _Index(analysis.tokens)
+        self.tokens = _Index(analysis.tokens, lexicon)
         self.sentences = analysis.article.sentences
         self.sentence_starts = [s.start for s in self.sentences]
         self.clauses = _Clauses(self.sentences)
@@ -161,10 +148,9 @@ class _Context:
 MAX_CANDIDATES = 24  # occurrences looked at per word: enough choice, bounded work on long texts
 
 
-def candidates(analysis: Analysis, word: Word, context: _Context | None = None):
+def candidates(analysis: Analysis, word: Word, context: _Context):
     """Every (score, start, end, span) example of ``word``, best first: body sentences, then the title."""
     out = []
-    context = context or _Context(analysis)
     index = context.tokens
     sentences = context.sentences
     for span in word.spans[:MAX_CANDIDATES]:
@@ -184,15 +170,15 @@ def candidates(analysis: Analysis, word: Word, context: _Context | None = None):
     return out
 
 
-def choose_examples(analysis: Analysis, words) -> dict:
+def choose_examples(analysis: Analysis, words, lexicon) -> dict:
     """One example per word (key → Example); words with fewer choices choose first."""
     article = analysis.article
-    context = _Context(analysis)
+    context = _Context(analysis, lexicon)
     options = {w.key: candidates(analysis, w, context) for w in words}
     used: dict[tuple[int, int], int] = {}
     chosen = {}
-    traditional = traditional_text(analysis)
-    source = article.title + (f" ({article.date})" if article.date else "")
+    traditional = traditional_text(article.text, analysis.script, analysis.tokens, analysis.readings, lexicon)
+    source = article.source
     for w in sorted(words, key=lambda w: (len(options[w.key]), w.spans[0][0] if w.spans else 0)):
         cands = options[w.key]
         if not cands:
@@ -208,51 +194,6 @@ def choose_examples(analysis: Analysis, words) -> dict:
             source=source,
         )
     return chosen
-
-
-def traditional_text(analysis: Analysis) -> str:
-    """The article in traditional characters, aligned with it.
-
-    A traditional article keeps its own characters (台積電 stays, it does not
-    become 臺積電); only simplified forms leaked into it by a machine conversion
-    are fixed, word by word, from the word's CC-CEDICT entry (并 → 並, 示范 → 示範).
-    A simplified article is converted with OpenCC (Taiwan standard).
-    """
-    text = analysis.article.text
-    if analysis.script != "traditional":
-        return to_traditional_aligned(text)
-    out = list(text)
-    for t in analysis.tokens:
-        span = text[t.start:t.end]
-        key = (t.text, span, analysis.readings.get(t.start))
-        form = _FIXED.get(key, _UNSEEN)
-        if form is _UNSEEN:
-            if len(_FIXED) > _FIXED_MAX:
-                _FIXED.clear()
-            form = _FIXED[key] = _fixed_form(*key)
-        if form is not None:
-            out[t.start:t.end] = form
-    return "".join(out)
-
-
-_FIXED: dict[tuple, str | None] = {}
-_FIXED_MAX = 30_000  # bounded: a long batch meets ever rarer words
-_UNSEEN = object()
-
-
-def _fixed_form(word: str, span: str, reading) -> str | None:
-    """The entry's traditional form of ``span`` where it differs only by leaked simplified characters."""
-    if not _HAN_RE.search(span):
-        return None
-    entries = [e for e in cedict().lookup(word) if e.simplified == word and len(e.traditional) == len(span)]
-    same = [e for e in entries if reading and reading_key(e.syllables) == reading_key(reading)]
-    forms = [e.traditional for e in same or entries]
-    if not forms or span in forms:
-        return None
-    for form in forms:  # differs only where the article kept a simplified character
-        if all(a == b or a == s for a, b, s in zip(span, form, word)):
-            return form
-    return None
 
 
 def _pinyin(context: _Context, start: int, end: int, span, word: Word):

@@ -1,0 +1,79 @@
+"""Which characters a card writes: a word's traditional form, and the article in traditional characters.
+
+A traditional article keeps its own spellings (台積電, 計畫) wherever the
+dictionary lists them; only simplified characters leaked into it by a machine
+conversion are fixed (并 → 並, 示范 → 示範).  A simplified article is
+converted with OpenCC (Taiwan standard).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from cardmaker.chinese.pinyin import reading_key
+from cardmaker.chinese.script import HAN_RE, to_traditional_aligned
+
+_UNSEEN = object()
+
+
+def word_traditional(text: str, spans, entry, syllables, written: bool, lexicon) -> str:
+    """The traditional form of the word ``text`` (simplified) whose occurrences are written ``spans``.
+
+    ``written``: the article is in traditional characters, so its own forms are traditional.
+    """
+    if entry is not None:
+        if written and spans and spans[0] != entry.traditional and own_form(spans[0], syllables, lexicon):
+            return spans[0]
+        return entry.traditional
+    # no entry: as a traditional article writes it (進博會, 李政); otherwise OpenCC converts it
+    if written and spans:
+        span = Counter(spans).most_common(1)[0][0]
+        if len(span) == len(text):
+            return span
+    return lexicon.to_traditional(text)
+
+
+def own_form(span: str, syllables, lexicon) -> bool:
+    """The article's spelling is a traditional form the dictionary lists for this reading too (計畫
+    beside 計劃, 台灣 beside 臺灣), not one with simplified characters leaked into it (并 for 並,
+    示范): the dictionary writes no other word's traditional form that way."""
+    entries = lexicon.entries(span)
+    if any(e.simplified == span and e.traditional != span for e in entries):
+        return False
+    key = reading_key(syllables)
+    return any(e.traditional == span and reading_key(e.syllables) == key for e in entries)
+
+
+def traditional_text(text: str, script: str, tokens, readings, lexicon) -> str:
+    """The article ``text`` in traditional characters, aligned with it (see the module's docstring).
+
+    ``tokens`` and ``readings`` (token start → syllables) are the article's segmentation.
+    """
+    if script != "traditional":
+        return to_traditional_aligned(text)
+    memo = lexicon.memo("fixed_form")
+    out = list(text)
+    for t in tokens:
+        span = text[t.start:t.end]
+        key = (t.text, span, readings.get(t.start))
+        form = memo.get(key, _UNSEEN)
+        if form is _UNSEEN:
+            form = memo.put(key, _fixed_form(*key, lexicon))
+        if form is not None:
+            out[t.start:t.end] = form
+    return "".join(out)
+
+
+def _fixed_form(word: str, span: str, reading, lexicon) -> str | None:
+    """The entry's traditional form of ``span`` where it differs only by leaked simplified characters."""
+    if not HAN_RE.search(span):
+        return None
+    entries = [e for e in lexicon.entries(word) if e.simplified == word and len(e.traditional) == len(span)]
+    same = [e for e in entries if reading and reading_key(e.syllables) == reading_key(reading)]
+    forms = [e.traditional for e in same or entries]
+    if not forms or span in forms:
+        return None
+    for form in forms:  # differs only where the article kept a simplified character
+        if all(a == b or a == s for a, b, s in zip(span, form, word)):
+            return form
+    return None

@@ -1,0 +1,182 @@
+"""``Word`` records: an article's vocabulary with readings, meanings, counts and order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from cardmaker.analysis import forms, meanings, pos
+from cardmaker.analysis.readings import choose, guess
+from cardmaker.analysis.segment import segment
+from cardmaker.chinese.pinyin import name_case, reading_key
+from cardmaker.chinese.script import HAN_RE, article_script, to_simplified_aligned
+from cardmaker.records import CONFLICT, CORRECTED, NAME, TERM, UNGLOSSED, VERIFIED, WORD, Article, Token, Word
+
+ORDERS = ("article", "frequency", "hsk")
+_CHECK_ORDER = (CONFLICT, CORRECTED, VERIFIED, UNGLOSSED)
+
+
+@dataclass(frozen=True)
+class Options:
+    """Which words a run keeps, and in what order."""
+
+    names: bool = False
+    known: frozenset = frozenset()      # simplified and traditional forms
+    skip_hsk: int = 0
+    min_count: int = 1
+    max_words: int | None = None
+    order: str = "article"
+
+
+@dataclass
+class _Group:
+    tokens: list = field(default_factory=list)
+    choices: list = field(default_factory=list)
+    glosses: list = field(default_factory=list)
+    spans: list = field(default_factory=list)    # the article's own text of each occurrence
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """An article with its segmentation, each token's reading, and its filtered vocabulary."""
+
+    article: Article
+    simplified: str                              # character-aligned simplified copy of the clean text
+    tokens: tuple[Token, ...]
+    readings: dict                               # token start offset → syllables read there
+    words: tuple[Word, ...]                      # filtered and ordered (``Options``)
+    script: str = "traditional"                  # the article's own: traditional or simplified
+    all_words: tuple[Word, ...] = ()             # before filtering, names included
+    options: Options = Options()
+
+
+def extract(article: Article, lexicon, options: Options = Options()) -> list[Word]:
+    """The vocabulary of ``article`` after filtering and ordering (see ``Options``)."""
+    return list(analyse(article, lexicon, options).words)
+
+
+def analyse(article: Article, lexicon, options: Options = Options()) -> Analysis:
+    """Segment and read ``article`` with ``lexicon`` (a ``cardmaker.lexicon.Lexicon``); see ``extract``."""
+    simplified = to_simplified_aligned(article.text)
+    lexicon.prime(simplified)
+    gloss_at = {g.index: g.readings for g in article.glosses}
+    stop = lexicon.stopwords
+    groups: dict[tuple, _Group] = {}
+    names: dict[tuple, _Group] = {}
+    tokens = segment(simplified, lexicon)
+    content = _content_mask(article)
+    readings = {}
+    for t in tokens:
+        if not HAN_RE.search(t.text):
+            continue
+        if t.kind not in (WORD, TERM, NAME) or t.text in stop or not content[t.start]:
+            readings[t.start] = guess(t.text, t.pos, lexicon)
+            continue
+        span = article.text[t.start:t.end]
+        glosses = [gloss_at.get(i, ()) for i in range(t.start, t.end)] if gloss_at else ()
+        entries = lexicon.entries(t.text) if t.kind != TERM else ()
+        choice = choose(t.text, span, t.pos, entries, glosses, lexicon)
+        if t.kind == NAME and not (choice.entry and choice.entry.proper):
+            choice = replace(choice, syllables=name_case(choice.syllables))
+        readings[t.start] = choice.syllables
+        key = (t.text, reading_key(choice.syllables), t.kind)
+        kept = groups if t.kind != NAME or options.names else names
+        g = kept.get(key)
+        if g is None:
+            g = kept[key] = _Group()
+        g.tokens.append(t)
+        g.spans.append(span)
+        g.choices.append(choice)
+        if gloss_at:
+            g.glosses.extend((i, f"{c}({r})") for i, (c, rs) in enumerate(zip(span, glosses)) for r in rs)
+    script = article_script(article.text, simplified)
+    written = script == "traditional"
+    words = [_word(key, g, written, lexicon) for key, g in groups.items()]
+    hidden = [_word(key, g, written, lexicon) for key, g in names.items()]
+    return Analysis(article, simplified, tuple(tokens), readings, tuple(_filter(words, options)), script,
+                    tuple(words + hidden), options)
+
+
+def _content_mask(article: Article) -> bytearray:
+    """Which characters are article content: the title and body sentences, not the date line,
+    photo captions or end markers such as （完）."""
+    mask = bytearray(len(article.text))
+    for sentence in article.sentences:
+        if sentence.kind in ("title", "body"):
+            mask[sentence.start:sentence.end] = b"\x01" * (sentence.end - sentence.start)
+    return mask
+
+
+def entry_word(simplified: str, reading, analysis: Analysis, spans, lexicon) -> Word:
+    """A word the segmentation did not produce (a teacher added it), read where it occurs.
+
+    ``reading`` (numbered syllables) picks the entry when given; ``spans`` may
+    be empty when the article does not contain the word at all.
+    """
+    text = analysis.article.text
+    gloss_at = {g.index: g.readings for g in analysis.article.glosses}
+    entries = lexicon.entries(simplified)
+    if reading is not None:
+        entries = tuple(e for e in entries if reading_key(e.syllables) == reading_key(reading)) or entries
+    g = _Group()
+    for a, b in spans or [(None, None)]:
+        span = text[a:b] if a is not None else lexicon.to_traditional(simplified)
+        glosses = [gloss_at.get(i, ()) for i in range(a, b)] if a is not None else [()] * len(simplified)
+        choice = choose(simplified, span, "", entries, glosses, lexicon)
+        if reading is not None and choice.syllables != tuple(reading) and choice.entry is None:
+            choice = replace(choice, syllables=tuple(reading))
+        g.choices.append(choice)
+        if a is not None:
+            g.tokens.append(Token(simplified, a, b, "", WORD))
+            g.spans.append(span)
+            g.glosses.extend((i, f"{c}({r})") for i, (c, rs) in enumerate(zip(span, glosses)) for r in rs)
+    return _word((simplified, "", WORD), g, analysis.script == "traditional", lexicon)
+
+
+def _word(key, g: _Group, written: bool, lexicon) -> Word:
+    """``written``: the article is in traditional characters, so its own forms are traditional."""
+    text, _, kind = key
+    if len(g.choices) == 1:  # most words occur once
+        choice = g.choices[0]
+        check = choice.check
+    else:
+        choice = next((c for c in g.choices if c.entry is not None), g.choices[0])
+        checks = {c.check for c in g.choices}
+        check = next(c for c in _CHECK_ORDER if c in checks)
+    entry = choice.entry
+    tag = pos.tag_of(g.tokens, kind == NAME, entry)
+    senses, classifiers, composed = meanings.senses(text, choice.syllables, entry, kind, tag, lexicon)
+    return Word(
+        simplified=text,
+        traditional=forms.word_traditional(text, g.spans, entry, choice.syllables, written, lexicon),
+        syllables=choice.syllables,
+        senses=senses,
+        classifiers=classifiers,
+        pos=tag,
+        part_of_speech=pos.shown(tag, kind == NAME),
+        hsk=lexicon.hsk_level(text),
+        count=len(g.tokens),
+        check=check,
+        glosses=tuple(dict.fromkeys(text for _, text in sorted(g.glosses, key=lambda x: x[0]))) if g.glosses else (),
+        spans=tuple((t.start, t.end) for t in g.tokens),
+        composed=composed,
+        name=kind == NAME,
+        term=kind == TERM,
+    )
+
+
+def _filter(words: list[Word], o: Options) -> list[Word]:
+    if o.order not in ORDERS:
+        raise ValueError(f"order must be one of {', '.join(ORDERS)}")
+    known = o.known
+    words = [
+        w for w in words
+        if w.simplified not in known and w.traditional not in known
+        and not (o.skip_hsk and w.hsk is not None and w.hsk <= o.skip_hsk)
+        and w.count >= o.min_count
+    ]
+    words.sort(key=lambda w: w.spans[0][0])
+    if o.order == "frequency":
+        words.sort(key=lambda w: -w.count)
+    elif o.order == "hsk":
+        words.sort(key=lambda w: w.hsk or 99)
+    return words[: o.max_words] if o.max_words is not None else words

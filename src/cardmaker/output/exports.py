@@ -1,0 +1,50 @@
+"""Text exports: the ``words`` table (TSV), a CSV of every note field, and Pleco's flashcard import text."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from cardmaker.lists.wordlist import COLUMNS, word_row
+from cardmaker.output.fields import PLAIN, note_fields
+from cardmaker.records import EXPORT_FIELDS
+
+
+def _cell(value) -> str:
+    return " ".join(str(value).split("\t")).replace("\r", " ").replace("\n", " ")
+
+
+def tsv_text(words) -> str:
+    """The vocabulary as ``cardmaker words`` prints it: a header row, then a row per word."""
+    lines = ["\t".join(COLUMNS)]
+    lines.extend("\t".join(_cell(c) for c in word_row(w).values()) for w in words)
+    return "\n".join(lines) + "\n"
+
+
+def csv_text(rows, memo=None) -> str:
+    """``rows``: (word, examples, script, sources, tags) per note; plain text, a header row."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(EXPORT_FIELDS + ("Tags",))
+    for word, examples, script, sources, tags in rows:
+        values = note_fields(word, examples, script, sources, PLAIN, memo).by_name()
+        writer.writerow([values[name] for name in EXPORT_FIELDS] + [" ".join(tags)])
+    return out.getvalue()
+
+
+def pleco_text(sections) -> str:
+    """Pleco import text: ``//category`` per article, then ``simplified[traditional]<TAB>pinyin<TAB>definition``.
+
+    ``sections``: (category path as a tuple of names, words); "/" separates Pleco's subcategories.
+    """
+    lines = []
+    for category, words in sections:
+        lines.append("//" + "/".join(" ".join(part.replace("/", "／").split()) for part in category))
+        for w in words:
+            headword = w.simplified if w.simplified == w.traditional else f"{w.simplified}[{w.traditional}]"
+            pinyin = "".join(s if s[-1:].isdigit() else s + "5" for s in w.syllables)
+            definition = "; ".join(w.senses)
+            if w.classifiers:
+                definition += f" (measure words: {', '.join(w.classifiers)})"
+            lines.append("\t".join(" ".join(x.split()) for x in (headword, pinyin, definition)))
+    return "\n".join(lines) + "\n"

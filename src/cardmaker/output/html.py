@@ -1,0 +1,54 @@
+"""HTML pieces of cards and sheets; every piece of article text is escaped here.
+
+``escape`` also keeps Anki from reading ``[sound:…]`` or ``{{…}}`` in article
+text as its own markup.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from importlib import resources
+
+from cardmaker.chinese.pinyin import spelled, tone_of
+from cardmaker.records import Example
+
+_SPECIAL_RE = re.compile("[&<>\"'\\[{]")
+
+
+def escape(text: str) -> str:
+    """HTML-escape, and neutralise Anki's ``[sound:…]`` and ``{{…}}``."""
+    if not _SPECIAL_RE.search(text):
+        return text
+    return html.escape(text, quote=True).replace("[", "&#91;").replace("{", "&#123;")
+
+
+def colored(chars: str, syllables) -> str:
+    """Each character in its syllable's tone colour (plain when they do not pair up)."""
+    if len(chars) != len(syllables):
+        return escape(chars)
+    return "".join(f'<span class="tone{tone_of(s)}">{escape(c)}</span>' for c, s in zip(chars, syllables))
+
+
+def pinyin(syllables) -> str:
+    """Each syllable coloured by its tone, apart as ``joined`` spells the word (xī'ān, Shìjiè Màoyì)."""
+    return "".join(f'{sep}<span class="tone{tone_of(s)}">{escape(m)}</span>'
+                   for s, (sep, m) in zip(syllables, spelled(tuple(syllables))))
+
+
+def highlight(text: str, span, cls: str = "hl", replacement: str | None = None) -> str:
+    """``text`` with ``span`` wrapped in a ``cls`` span (or replaced by the HTML ``replacement``)."""
+    a, b = span
+    middle = escape(text[a:b]) if replacement is None else replacement
+    return f'{escape(text[:a])}<span class="{cls}">{middle}</span>{escape(text[b:])}'
+
+
+def example_pinyin(example: Example) -> str:
+    """The example's pinyin, token by token, the word highlighted."""
+    return " ".join(f'<span class="hl">{escape(text)}</span>' if is_word else escape(text)
+                    for text, is_word in example.pinyin)
+
+
+def template(name: str) -> str:
+    """A card template, stylesheet or page skeleton (package data)."""
+    return resources.files("cardmaker.output").joinpath("templates", name).read_text(encoding="utf-8")

@@ -1,0 +1,306 @@
+"""The records the pipeline stages pass to each other: plain, frozen data.
+
+    Article ──▶ [Token] + {offset: ReadingChoice} ──▶ [Word] ──▶ {key: Example} ──▶ NoteFields
+    (text/)      (analysis/segment, readings)        (vocabulary) (examples)        (output/)
+
+Nothing here looks anything up; the few derived properties only spell what a
+record already holds (a reading in tone marks, a level as a label).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, fields as _fields
+from functools import cached_property
+
+from cardmaker.chinese.pinyin import joined, joined_name, numbered, reading_key, zhuyin
+
+
+# ── text/ ────────────────────────────────────────────────────────────────────
+
+@dataclass(frozen=True)
+class Reading:
+    """A normalised syllable: ``base`` without tone (ü as v), tone 1–5 or None."""
+
+    base: str
+    tone: int | None
+
+    def __str__(self) -> str:
+        return self.base + (str(self.tone) if self.tone else "")
+
+    def agrees(self, other: "Reading") -> bool:
+        """Same syllable; tones compared only when both are known (5 = neutral matches any)."""
+        if self.base != other.base:
+            return False
+        if self.tone is None or other.tone is None or 5 in (self.tone, other.tone):
+            return True
+        return self.tone == other.tone
+
+
+@dataclass(frozen=True)
+class Gloss:
+    """The gloss(es) written after one character of the clean text."""
+
+    index: int                  # offset of the glossed character in the clean text
+    char: str
+    written: tuple[str, ...]    # each token as written, repeats included
+    readings: tuple[Reading, ...]
+    mismatch: bool              # no token is a reading of the character
+
+    @property
+    def reading(self) -> Reading:
+        return self.readings[0]
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of the clean text; ``kind`` is ``title``, ``body``, ``caption`` (photo captions and
+    credits, end markers) or ``furniture`` (related-news links, sharing buttons, breadcrumbs)."""
+
+    text: str
+    start: int
+    end: int
+    kind: str
+
+
+@dataclass(frozen=True)
+class Article:
+    path: str
+    title: str
+    date: str | None
+    text: str                      # the clean text: glosses stripped, nothing else changed
+    sentences: tuple[Sentence, ...]
+    glosses: tuple[Gloss, ...]
+    truncated: int                 # gloss fragments cut off at a line's end
+    encoding: str
+    notes: tuple[str, ...] = ()    # odd but legal things noticed while reading
+
+    @property
+    def source(self) -> str:
+        """Title and date, as a card's Source names the article."""
+        return self.title + (f" ({self.date})" if self.date else "")
+
+
+# ── lexicon/ ─────────────────────────────────────────────────────────────────
+
+_VARIANT_RE = re.compile(
+    r"^(?:(?:old |archaic |ancient |Japanese |Korean |erhua )?variant of|see |see also |also written|same as"
+    r"|used in |(?:Taiwan |also )pr\. )",
+    re.I,
+)
+_SURNAME_RE = re.compile(r"^surname \S+$", re.I)
+_REFERENCE_RE = re.compile(r"^(?:also written|see also|(?:old |archaic )?variant of) [^\s\[]+(?:\[[^\]]*\])?$", re.I)
+
+
+def is_reference(sense: str) -> bool:
+    """A sense that only points at another headword: "also written 發布|发布[fa1 bu4]"."""
+    return bool(_REFERENCE_RE.match(sense))
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One CC-CEDICT line: a headword with one reading and its senses."""
+
+    traditional: str
+    simplified: str
+    pinyin: str                   # as in CC-CEDICT: "zhong4 dian3", "Shang4 hai3", "lu:4"
+    senses: tuple[str, ...]
+    classifiers: tuple[str, ...]  # "個|个[ge4]" items taken out of the senses
+
+    # Derived once per entry (cached_property writes the instance dict, so frozen is fine):
+    # the pipeline asks these of the same entries thousands of times per article.
+    @cached_property
+    def syllables(self) -> tuple[str, ...]:
+        return tuple(self.pinyin.split())
+
+    @cached_property
+    def variant_only(self) -> bool:
+        return bool(self.senses) and all(_VARIANT_RE.match(s) for s in self.senses)
+
+    @cached_property
+    def surname_only(self) -> bool:
+        return bool(self.senses) and all(_SURNAME_RE.match(s) for s in self.senses)
+
+    @cached_property
+    def content(self) -> tuple[str, ...]:
+        """The senses without pure cross-references ("also written 發布|发布"), if others remain."""
+        return tuple(s for s in self.senses if not is_reference(s)) or self.senses
+
+    @cached_property
+    def proper(self) -> bool:
+        """A proper noun: CC-CEDICT capitalises its pinyin."""
+        return self.pinyin[:1].isupper()
+
+
+@dataclass(frozen=True)
+class UserEntry:
+    """A line of the user's dictionary: it wins over CC-CEDICT for its word."""
+
+    traditional: str
+    simplified: str
+    syllables: tuple[str, ...]
+    senses: tuple[str, ...]
+
+
+# ── analysis/ ────────────────────────────────────────────────────────────────
+
+# kinds of token
+WORD, TERM, NAME, FRAGMENT, NUMBER, OTHER = "word", "term", "name", "fragment", "number", "other"
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str      # simplified
+    start: int     # offsets in the clean text
+    end: int
+    pos: str       # jieba part-of-speech tag
+    kind: str = WORD
+
+    def as_kind(self, kind: str) -> "Token":
+        return Token(self.text, self.start, self.end, self.pos, kind)  # dataclasses.replace is slow
+
+
+VERIFIED, CORRECTED, CONFLICT, UNGLOSSED = "verified", "corrected", "conflict", "unglossed"
+
+
+@dataclass(frozen=True)
+class ReadingChoice:
+    """A word's reading in one place of the article, and where it came from."""
+
+    syllables: tuple[str, ...]     # numbered, as in the entry ("zhong4", "dian3"), or from pypinyin
+    entry: Entry | None
+    check: str                     # verified, corrected, conflict or unglossed
+
+
+def hsk_label(level: int | None) -> str:
+    if level is None:
+        return ""
+    return "7-9" if level >= 7 else str(level)
+
+
+@dataclass(frozen=True)
+class Word:
+    simplified: str
+    traditional: str
+    syllables: tuple[str, ...]          # numbered: ("zhong4", "dian3")
+    senses: tuple[str, ...]
+    classifiers: tuple[str, ...]
+    pos: str                            # jieba's tag of its occurrences
+    part_of_speech: str                 # what a card shows ("verb", "measure word"; "" when unsure)
+    hsk: int | None
+    count: int
+    check: str                          # verified, corrected, conflict, unglossed
+    glosses: tuple[str, ...]            # gloss readings seen on the word's characters
+    spans: tuple[tuple[int, int], ...]  # where it occurs in the clean text
+    composed: bool = False              # meaning composed from its characters (no entry)
+    name: bool = False
+    term: bool = False
+
+    @cached_property
+    def key(self) -> tuple[str, str]:
+        """The word's identity: simplified form and reading."""
+        return self.simplified, reading_key(self.syllables)
+
+    @property
+    def pinyin(self) -> str:
+        return joined_name(self.syllables) if self.name else joined(self.syllables)
+
+    @property
+    def pinyin_numbered(self) -> str:
+        return numbered(self.syllables)
+
+    @property
+    def zhuyin(self) -> str:
+        return zhuyin(self.syllables)
+
+    @property
+    def meaning(self) -> str:
+        return " / ".join(self.senses)
+
+    @property
+    def hsk_label(self) -> str:
+        return hsk_label(self.hsk)
+
+
+@dataclass(frozen=True)
+class Example:
+    """A stretch of the clean text that shows a word, in both scripts, with its pinyin."""
+
+    text: str                 # as in the article
+    simplified: str
+    traditional: str
+    word: tuple[int, int]     # the word's offsets inside the example
+    pinyin: tuple[tuple[str, bool], ...]  # (pinyin or other text, is the word) per token
+    source: str               # article title (and date)
+
+
+# ── lists/ ───────────────────────────────────────────────────────────────────
+
+@dataclass(frozen=True)
+class ListedWord:
+    """A row of a curated word list: the cells the teacher filled, by column name."""
+
+    line: int
+    cells: dict
+
+    @property
+    def word(self) -> str:
+        return self.cells.get("simplified") or self.cells.get("traditional") or ""
+
+
+# ── output/ ──────────────────────────────────────────────────────────────────
+
+def _display(name: str = "") -> dict:
+    return {"display": True, "anki": name} if name else {"display": True}
+
+
+@dataclass(frozen=True)
+class NoteFields:
+    """A note's fields, in the note type's order.
+
+    The note type's field list, the CSV columns and the names the templates
+    use all come from here: the Anki name of a field is its attribute in
+    CamelCase (``pinyin_numbered`` → ``PinyinNumbered``) unless its metadata
+    names it; ``display`` fields only serve the card templates and are left
+    out of the CSV.
+    """
+
+    simplified: str
+    traditional: str
+    pinyin: str
+    pinyin_numbered: str
+    zhuyin: str
+    meaning: str
+    classifiers: str
+    part_of_speech: str
+    hsk: str = field(metadata={"anki": "HSK"})
+    example: str
+    example_traditional: str
+    example_simplified: str
+    example_pinyin: str
+    source: str
+    reading_check: str
+    count: str
+    # the headword tone-coloured in the chosen script, and the example with a blank
+    colored: str = field(metadata=_display())
+    cloze: str = field(metadata=_display())
+
+    def values(self) -> tuple[str, ...]:
+        return tuple(getattr(self, f.name) for f in _fields(self))
+
+    def by_name(self) -> dict[str, str]:
+        """Anki field name → value."""
+        return dict(zip(NOTE_FIELDS, self.values()))
+
+
+def anki_name(attribute: str, metadata=None) -> str:
+    return (metadata or {}).get("anki") or "".join(part.capitalize() for part in attribute.split("_"))
+
+
+NOTE_FIELDS: tuple[str, ...] = tuple(anki_name(f.name, f.metadata) for f in _fields(NoteFields))
+"""The note type's field names, in order."""
+
+EXPORT_FIELDS: tuple[str, ...] = tuple(
+    anki_name(f.name, f.metadata) for f in _fields(NoteFields) if not f.metadata.get("display")
+)
+"""The fields a CSV export carries (all but the display fields)."""
