@@ -3,8 +3,8 @@
 IDs are deterministic: the note type's ID is fixed (one per choice of card
 types), deck IDs derive from deck names and note GUIDs from the word's
 identity (simplified form and reading), so rebuilding and re-importing
-updates notes instead of duplicating them.  Every piece of text that comes
-from an article is HTML-escaped here, at the one place fields are made.
+updates notes instead of duplicating them.  The fields come from
+``output.fields``, where every piece of article text is escaped.
 """
 
 from __future__ import annotations
