@@ -137,14 +137,71 @@ def cpp(data: Path, split: str = "test"):
     return ours / len(sents), base / len(sents), len(sents)
 
 
+def senses(root: Path, cases: Path, show: bool = False):
+    """How often the expected sense is the first shown, and among the first two (cases file:
+    article, word, expected alternatives, why)."""
+    from cardmaker.analysis.vocabulary import analyse
+    from cardmaker.lexicon import Lexicon
+    from cardmaker.text.article import read_article
+
+    lexicon = Lexicon()
+    rows = [line.split("\t") for line in cases.read_text("utf-8").splitlines() if line and not line.startswith("#")]
+    words: dict[str, dict] = {}
+    first = two = missing = 0
+    misses = []
+    for article, word, expected, *why in rows:
+        if article not in words:
+            analysis = analyse(read_article(root / article), lexicon)
+            words[article] = {}
+            for w in sorted(analysis.all_words, key=lambda w: w.count):
+                words[article][w.simplified] = w
+        w = words[article].get(word)
+        if w is None:
+            missing += 1
+            misses.append(f"  missing  {word}  ({article})")
+            continue
+        alternatives = [a.lower() for a in expected.split("|")]
+        hit = [any(a in s.lower() for a in alternatives) for s in w.senses[:2]]
+        first += hit[0]
+        two += any(hit)
+        if not hit[0]:
+            misses.append(f"  {'second' if any(hit) else 'wrong '}   {word}: {' / '.join(w.senses[:3])[:90]}  "
+                          f"— want {expected} ({why[0] if why else ''})")
+    n = len(rows)
+    if show:
+        print("\n".join(misses))
+    return first / n, two / n, missing, n
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", default=str(Path(__file__).resolve().parents[2] / "shared" / "bench-data"))
     ap.add_argument("--skip-cpp", action="store_true")
+    ap.add_argument("--only", choices=["segmentation", "readings", "senses"], help="run one section")
+    ap.add_argument("--show", action="store_true", help="list the sense cases that miss")
     args = ap.parse_args()
     data = Path(args.data)
     if not data.exists():
         sys.exit(f"no bench data at {data}")
+    root = Path(__file__).resolve().parents[1]
+    if args.only in (None, "senses"):
+        first, two, missing, n = senses(root, root / "benchmarks" / "data" / "senses.tsv", args.show)
+        print("| sense check | first | first two | cases | word missing |")
+        print("|---|---|---|---|---|")
+        print(f"| benchmarks/data/senses.tsv | {first:.3f} | {two:.3f} | {n} | {missing} |\n", flush=True)
+        if args.only:
+            return
+    if args.only in (None, "segmentation"):
+        segmentation(data)
+    if args.only in (None, "readings") and not args.skip_cpp:
+        ours, base, n = cpp(data)
+        print()
+        print("| data | cardmaker accuracy | pypinyin accuracy | sentences |")
+        print("|---|---|---|---|")
+        print(f"| CPP test | {ours:.3f} | {base:.3f} | {n} |")
+
+
+def segmentation(data: Path):
     print("| data | cardmaker F1 | jieba on simplified copy F1 | jieba on text F1 | lines |")
     print("|---|---|---|---|---|")
     for name, gold, test in (
@@ -155,12 +212,6 @@ def main():
         ours = f1(gold, cardmaker_segment(test))
         print(f"| {name} | {ours:.3f} | {f1(gold, jieba_segment(test, True)):.3f} | "
               f"{f1(gold, jieba_segment(test, False)):.3f} | {len(test)} |", flush=True)
-    if not args.skip_cpp:
-        ours, base, n = cpp(data)
-        print()
-        print("| data | cardmaker accuracy | pypinyin accuracy | sentences |")
-        print("|---|---|---|---|")
-        print(f"| CPP test | {ours:.3f} | {base:.3f} | {n} |")
 
 
 if __name__ == "__main__":

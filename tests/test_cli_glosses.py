@@ -47,12 +47,18 @@ def test_words_table(seed_path, tmp_path):
     lines = out.read_text(encoding="utf-8").splitlines()
     assert lines[0].split("\t") == [
         "simplified", "traditional", "pinyin", "pinyin_numbered", "zhuyin", "meaning", "classifiers",
-        "pos", "hsk", "count", "reading_check", "gloss",
+        "pos", "hsk", "count", "reading_check", "gloss", "sense",  # new columns come last
     ]
     rows = {line.split("\t")[0]: line.split("\t") for line in lines[1:]}
-    assert all(len(r) == 12 for r in rows.values())
+    assert all(len(r) == 13 for r in rows.values())
     assert rows["强劲"][2:4] == ["qiángjìng", "qiang2 jing4"] and rows["强劲"][10] == "verified"
     assert rows["进博会"][1] == "進博會"
+    # the sense used here, short and English only; the meaning written in the article's script
+    assert rows["进博会"][12] == "China International Import Exposition"
+    assert "中國國際進口博覽會 Zhōngguó Guójì Jìnkǒu Bólǎnhuì" in rows["进博会"][5]
+    assert rows["部长"][12] in ("minister", "head of a (government etc) department")
+    assert rows["部长"][5].startswith(rows["部长"][12])
+    assert rows["强化"][6] == "" and "個 gè" in rows["会议"][6] + rows["精神"][6]
 
 
 def test_words_bad_known_file(seed_path, tmp_path):

@@ -54,7 +54,7 @@ def test_glosses_stripped_without_touching_other_text(text):
     assert all(c in it for c in clean)  # clean is the original with pieces removed, order kept
 
 
-ALLOWED_TAG = re.compile(r'</?span(?: class="[a-z0-9 -]+")?>|<br>')
+ALLOWED_TAG = re.compile(r'</?span(?: class="[a-z0-9 -]+")?>|<br>|</?details(?: class="more")?>|</?summary>')
 ENTITY = re.compile(r"&(?:amp|lt|gt|quot|#x27|#91|#123);")
 
 

@@ -45,7 +45,9 @@ def test_curated_list_round_trip(tmp_path, seed_path, collection):
     assert collection.card_count() == 4 * 3 + 2  # no cloze card without an example
     order = [collection.get_note(n)["Simplified"] for n in sorted(collection.find_notes(""))]
     assert order == ["强劲", "重点", "博览", "进博会", "电脑"]  # the list's order
-    assert note_by(collection, "重点")["Meaning"] == "key point (as taught in class)"
+    zhongdian = note_by(collection, "重点")
+    assert zhongdian["Sense"] == "key point (as taught in class)"  # the teacher's meaning is the one meant
+    assert re.sub("<[^>]+>", "", zhongdian["Meaning"]) == "key point (as taught in class)"
     bolan = note_by(collection, "博览")
     assert bolan["Traditional"] == "博覽" and '<span class="hl">博覽</span>' in bolan["Example"]
     assert bolan["PinyinNumbered"] == "bo2 lan3"
@@ -120,7 +122,7 @@ def test_csv_and_pleco(tmp_path, seed_path):
     assert list(rows[0]) == [
         "Simplified", "Traditional", "Pinyin", "PinyinNumbered", "Zhuyin", "Meaning", "Classifiers",
         "PartOfSpeech", "HSK", "Example", "ExampleTraditional", "ExampleSimplified", "ExamplePinyin",
-        "Source", "ReadingCheck", "Count", "Tags",
+        "Source", "ReadingCheck", "Count", "Tags", "Sense",  # columns added later come after Tags
     ]
     q = next(r for r in rows if r["Simplified"] == "强劲")
     assert q["Pinyin"] == "qiángjìng" and "強勁" in q["Example"] and "<" not in q["Example"]
@@ -198,16 +200,18 @@ def test_edited_pinyin_cell_wins(tmp_path, seed_path, collection):
     assert "recount" in n["Meaning"]  # the meaning of that reading's entry, not "key point"
 
 
-def test_user_dictionary_is_seen_by_every_stage(tmp_path, seed_path, collection):
-    """A single-character entry of --dict wins in the composed meaning of a term (進博會), in the
-    word's own card and meaning, and in the example of the word itself."""
+def test_user_dictionary_is_seen_by_every_stage(tmp_path, collection):
+    """A single-character entry of --dict wins in the composed meaning of a term (進博會, which this
+    article never spells out), in the table and on the card."""
     d = tmp_path / "mine.tsv"
     d.write_text("博\tbo2\tMY SENSE\n", encoding="utf-8")
+    article = tmp_path / "expo.txt"
+    article.write_text("進博會新聞\n第六屆進博會今天開幕。進博會的展商很多，進博會很成功。\n", encoding="utf-8")
     table = tmp_path / "w.tsv"
-    assert run("words", seed_path, "--dict", d, "-o", table).exit_code == 0
+    assert run("words", article, "--dict", d, "-o", table).exit_code == 0
     rows = {r.split("\t")[0]: r.split("\t") for r in table.read_text(encoding="utf-8").splitlines()[1:]}
     assert "博 bó: MY SENSE" in rows["进博会"][5]
     out = tmp_path / "deck.apkg"
-    assert run("build", seed_path, "--dict", d, "-o", out).exit_code == 0
+    assert run("build", article, "--dict", d, "-o", out).exit_code == 0
     import_apkg(collection, out)
     assert "博 bó: MY SENSE" in note_by(collection, "进博会")["Meaning"]

@@ -293,7 +293,8 @@ def words_table(path, options: BuildOptions, output=None, lexicon: Lexicon | Non
 
     lexicon = lexicon or lexicon_for(options)
     article = read_article(path, options.encoding)
-    text = tsv_text(analyse(article, lexicon, options.vocabulary).words)
+    analysis = analyse(article, lexicon, options.vocabulary)
+    text = tsv_text(analysis.words, analysis.script)
     if output is None:
         return text, list(article.notes)
     _guard_output(output, path, options)

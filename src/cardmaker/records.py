@@ -195,6 +195,7 @@ class Word:
     composed: bool = False              # meaning composed from its characters (no entry)
     name: bool = False
     term: bool = False
+    sense: tuple[str, ...] = ()         # the one or two senses this article uses (also first in ``senses``)
 
     @cached_property
     def key(self) -> tuple[str, str]:
@@ -284,6 +285,8 @@ class NoteFields:
     # the headword tone-coloured in the chosen script, and the example with a blank
     colored: str = field(metadata=_display())
     cloze: str = field(metadata=_display())
+    # added after 0.1.0: appended, so that existing notes and spreadsheets keep their columns
+    sense: str = field(metadata={"added": "0.2"})   # the sense used here, English only (safe on a front)
 
     def values(self) -> tuple[str, ...]:
         return tuple(getattr(self, f.name) for f in _fields(self))
@@ -304,3 +307,8 @@ EXPORT_FIELDS: tuple[str, ...] = tuple(
     anki_name(f.name, f.metadata) for f in _fields(NoteFields) if not f.metadata.get("display")
 )
 """The fields a CSV export carries (all but the display fields)."""
+
+ADDED_FIELDS: tuple[str, ...] = tuple(
+    anki_name(f.name, f.metadata) for f in _fields(NoteFields) if f.metadata.get("added")
+)
+"""Fields added after the first release: a CSV carries them after its Tags column."""

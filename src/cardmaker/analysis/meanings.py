@@ -1,38 +1,307 @@
-"""What a card says a word means: the senses of its entry, or a meaning composed from its characters.
+"""What a card says a word means: the sense this article uses, first and short.
 
-This is the one place a meaning is chosen.  A word with a dictionary entry
-shows that entry's senses (without pure cross-references); a word without one
-(an article term such as 进博会, a name) gets its characters' senses for their
-readings, each marked with its character.
+This is the one place a meaning is chosen.  A word's dictionary senses (of
+every entry with its reading) are ranked by how the article uses it:
+
+- the part of speech of each occurrence (jieba's tag, corrected by its
+  neighbours: 的 before it makes a noun, 了 after it a verb, 很 before it an
+  adjective), against the kind of word each English sense is;
+- slots: a number or demonstrative before a word makes a measure word (一項,
+  第六屆), a character glued after a word a suffix (重要|性), before one a
+  prefix (副|市長);
+- the overlap between a sense's English and the English of the words around
+  it (a simplified Lesk over CC-CEDICT);
+- CC-CEDICT's own order, and labels that mark rare senses (literary, dialect,
+  Tw …) or a specialist's (math., chemistry …).
+
+The best sense's entry is the word's entry (后 "empress" or 後 "after" is
+decided here; in a traditional article its own character decides).  A word
+with no entry that the article spells out (進博會 for 中國國際進口博覽會) gets
+the full form's meaning; any other gets its characters' senses, marked.
 """
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
+from dataclasses import dataclass
 
-from cardmaker.chinese.pinyin import marked, reading_key
-from cardmaker.records import NAME, TERM, Entry, is_reference
+from cardmaker.analysis import english
+from cardmaker.analysis.english import A, AUX, C, D, N, P, PARTICLE, PREFIX, Q, REF, SUFFIX, SURNAME, V
+from cardmaker.chinese.pinyin import marked, numbered, reading_key
+from cardmaker.records import NAME, NUMBER, TERM, WORD, Entry, is_reference
+
+SENSE_MAX = 40  # characters of the short sense, where the dictionary allows
 
 _VERBAL_RE = re.compile(r"(?:to |can\b|may\b|will\b|\(bound form\)|used in|particle|classifier)")
 
+_TAG_CLASSES = {
+    "n": {N: 1.0}, "ng": {N: 1.0}, "nz": {N: 1.0}, "nt": {N: 1.0}, "ns": {N: 1.0}, "nr": {N: 1.0},
+    "j": {N: 1.0}, "s": {N: 1.0}, "r": {N: 1.0}, "t": {N: 1.0, D: 0.5},
+    "vn": {N: 0.8, V: 0.8}, "v": {V: 1.0}, "vd": {V: 1.0, D: 0.5}, "vg": {V: 1.0}, "vi": {V: 1.0},
+    "a": {A: 1.0}, "ag": {A: 1.0}, "ad": {A: 0.8, D: 0.8}, "an": {A: 0.8, N: 0.8}, "b": {A: 1.0, N: 0.3},
+    "z": {A: 1.0}, "d": {D: 1.0}, "q": {Q: 1.0}, "m": {Q: 0.3}, "p": {P: 1.0}, "c": {C: 1.0},
+    "f": {P: 0.8, N: 0.6, D: 0.5}, "u": {PARTICLE: 1.0}, "y": {PARTICLE: 1.0}, "e": {PARTICLE: 1.0},
+    "o": {PARTICLE: 1.0},
+}
+_DEMONSTRATIVES = frozenset("这 那 每 各 该 此 几 哪 某 本 首 其 半 两 数".split())
+_NUMERAL_CHARS = frozenset("零〇一二三四五六七八九十百千万亿两第")
+_DEGREE = frozenset("很 非常 十分 特别 比较 最 更 更加 越 越来越 太 极 相当 极其 格外 尤其 较 挺".split())
+_PREDICATE_BEFORE = frozenset(
+    "要 将 会 能 应 应当 应该 必须 需要 可以 进一步 不断 加快 全面 积极 切实 大力 持续 努力 认真 共同 更好 "
+    "着力 坚持 不 没 没有 未 已 已经 正在 正 也 都 还 就 才 又 再 将要 亲自 一起 继续 始终 主动 及时".split()
+)
+_SUFFIX_CHARS = frozenset("性化家者式型率度感界员师长论主义品量")
+_PREFIX_CHARS = frozenset("副总非超反准伪亚次")
+_SENTENCE_END = frozenset("。！？；!?;\n")
+_CLAUSE_START = frozenset("。！？；!?;\n，,、：:“”「」《》（）()")
+_NOUN_TAGS = ("n", "vn", "j", "an")
+_WINDOW = 5  # tokens on each side whose English is the context of an occurrence
+# Paired constructions: the word, its partner a few words later, and the sense they make together.
+_PAIRS = {"越": ("越", "the more"), "既": ("又也", "both"), "又": ("又", "both"), "边": ("边", "simultaneously")}
+PAIRED = "paired"
 
-def senses(text: str, syllables, entry: Entry | None, kind: str, tag: str, lexicon):
-    """(senses, classifiers, composed) of the word ``text`` read ``syllables`` with ``entry``.
 
-    ``kind`` is the token kind (a name, a term, a word); ``tag`` its jieba tag:
-    used as a measure word here (第六届, 各项), its classifier sense comes first.
+@dataclass(frozen=True)
+class Meaning:
+    """The meaning a card shows for one word."""
+
+    entry: Entry | None           # the entry whose senses these are (None: composed or expanded)
+    senses: tuple[str, ...]       # every sense, the ones used here first
+    sense: tuple[str, ...]        # the one or two senses used here
+    classifiers: tuple[str, ...]
+    composed: bool                # composed from the characters (no entry, no spelled-out form)
+
+
+@dataclass(frozen=True)
+class Use:
+    """How the article uses a word at one occurrence."""
+
+    want: dict                    # kind of word (english.V, N, …) → weight
+    context: frozenset[str]       # content words of the English of the words around it
+    standalone: bool              # a single character standing as a word of its own
+
+
+def uses(tokens, indices, lexicon) -> list[Use]:
+    """The ``Use`` of the word at each of ``indices`` (positions in ``tokens``)."""
+    return [_use(tokens, i, lexicon) for i in indices]
+
+
+def _neighbour(tokens, i: int, step: int) -> int | None:
+    """The index of the nearest token before (``step`` -1) or after (+1) ``i`` that is not blank."""
+    j = i + step
+    while 0 <= j < len(tokens) and not tokens[j].text.strip():
+        j += step
+    return j if 0 <= j < len(tokens) else None
+
+
+_TAG_WEIGHT = 0.6  # jieba's tag is its dictionary's, not the occurrence's: context cues weigh more
+
+
+def _use(tokens, i: int, lexicon) -> Use:
+    t = tokens[i]
+    want = {k: w * _TAG_WEIGHT for k, w in _TAG_CLASSES.get(t.pos, _TAG_CLASSES.get(t.pos[:1], {})).items()}
+    p, n = _neighbour(tokens, i, -1), _neighbour(tokens, i, 1)
+    prev = tokens[p] if p is not None else None
+    nxt = tokens[n] if n is not None else None
+    after = tokens[a] if n is not None and (a := _neighbour(tokens, n, 1)) is not None else None
+    adjacent_prev = prev is not None and prev.end == t.start
+    adjacent_next = nxt is not None and nxt.start == t.end
+
+    def add(kind, weight):
+        want[kind] = want.get(kind, 0.0) + weight
+
+    if prev is not None:
+        if adjacent_prev and (prev.kind == NUMBER or prev.text in _DEMONSTRATIVES
+                              or prev.text[-1:] in _NUMERAL_CHARS):
+            add(Q, 2.5 if len(t.text) == 1 else 1.0)
+        if prev.text == "的":
+            add(N, 0.8)
+        if prev.text in _DEGREE:
+            add(A, 1.0)
+        elif prev.text in _PREDICATE_BEFORE or prev.pos.startswith("d"):
+            add(V, 0.6)
+            add(A, 0.3)
+        if adjacent_prev and prev.kind in (WORD, TERM) and len(prev.text) >= 2:
+            if prev.pos.startswith(_NOUN_TAGS) and t.pos.startswith(("vn", "v", "a")):
+                add(N, 0.6)  # the head of a compound noun: 服務|升級, 思想|認識
+            elif prev.pos.startswith("v") and t.pos == "vn":
+                add(N, 0.6)  # 推介|活動, 加強|培訓
+            elif prev.pos in ("a", "b") and t.pos.startswith("v"):
+                add(N, 0.5)  # 重要|指示: an adjective before it makes it a noun
+    if nxt is not None:
+        if nxt.text in ("了", "着", "过"):
+            add(V, 0.8)
+        if adjacent_next and nxt.pos.startswith("v") and nxt.kind == WORD:
+            add(AUX, 1.5)  # 要|深入, 會|出席: a modal before a verb
+        clause_start = prev is None or prev.text in _PREDICATE_BEFORE or all(c in _CLAUSE_START for c in prev.text)
+        if clause_start and adjacent_next and nxt.pos.startswith(_NOUN_TAGS):
+            add(V, 0.8)  # 完善|指揮體系, 落實|責任: a verb and its object
+        if nxt.text == "的" or (after is not None and after.text == "的" and nxt.pos.startswith(("v", "a"))):
+            add(A, 0.6)  # 包容(開放)的城市: a modifier before 的
+    if t.text in _PAIRS:
+        partners, _ = _PAIRS[t.text]
+        near = range(max(0, i - 4), min(len(tokens), i + 5))
+        if any(j != i and any(c in partners for c in tokens[j].text) for j in near):
+            add(PAIRED, 1.0)  # 越辦越好: "the more… the more"
+    if len(t.text) == 1:
+        if adjacent_prev and t.text in _SUFFIX_CHARS and prev.kind in (WORD, TERM) and len(prev.text) >= 2:
+            add(SUFFIX, 3.5)
+        if adjacent_next and t.text in _PREFIX_CHARS and nxt.kind in (WORD, TERM, NAME):
+            add(PREFIX, 2.5)
+            add(A, 0.5)
+    return Use(want, frozenset(_context(tokens, i, lexicon)), len(t.text) == 1)
+
+
+def _context(tokens, i: int, lexicon):
+    words: set[str] = set()
+    for step in (-1, 1):
+        j, seen = i + step, 0
+        while 0 <= j < len(tokens) and seen < _WINDOW:
+            t = tokens[j]
+            if t.text in _SENTENCE_END or any(c in _SENTENCE_END for c in t.text):
+                break
+            if t.kind in (WORD, TERM) and len(t.text) > 1 and t.text not in lexicon.stopwords:
+                words |= _gloss_words(t.text, lexicon)
+                seen += 1
+            j += step
+    return words
+
+
+def _gloss_words(word: str, lexicon) -> frozenset[str]:
+    memo = lexicon.memo("gloss_words")
+    got = memo.get(word)
+    if got is None:
+        entries = [e for e in lexicon.entries(word) if not (e.variant_only or e.surname_only)]
+        got = memo.put(word, english.content_words(" ".join(s for e in entries[:2] for s in e.senses[:3])))
+    return got
+
+
+def _parsed(sense: str, lexicon) -> english.Sense:
+    memo = lexicon.memo("parsed_senses")
+    got = memo.get(sense)
+    if got is None:
+        got = memo.put(sense, english.parse(sense, lexicon.english))
+    return got
+
+
+def _score(sense: english.Sense, index: int, occurrences: list[Use], pair: str | None = None) -> float:
+    score = -0.6 * math.log1p(index)
+    if pair is not None and pair in sense.text:
+        score += 3.0 * sum(u.want.get(PAIRED, 0.0) for u in occurrences) / max(len(occurrences), 1)
+    if occurrences:
+        # an English word that can be several kinds of word ("total") fits less surely than one that can't
+        sure = 1.0 if len(sense.classes - {AUX}) <= 1 else 0.75
+        fit = sum(max((u.want.get(k, 0.0) for k in sense.classes), default=0.0) for u in occurrences)
+        score += 1.5 * sure * fit / len(occurrences)
+        overlap = sum(len(sense.words & u.context) for u in occurrences) / len(occurrences)
+        score += 0.35 * min(overlap, 2.0)
+        if sense.bound and all(u.standalone for u in occurrences):
+            score -= 0.8
+        if sense.domain and overlap < 1:
+            score -= 1.0
+    if REF in sense.classes:
+        score -= 3.0
+    if SURNAME in sense.classes:
+        score -= 5.0
+    if sense.rare:
+        score -= 1.5
+    return score
+
+
+def choose(text: str, syllables, entry: Entry | None, kind: str, tag: str, spans, occurrences: list[Use],
+           written: bool, lexicon, full_form=None) -> Meaning:
+    """The meaning of the word ``text`` read ``syllables`` (``entry``: the readings stage's choice).
+
+    ``spans`` are the article's own text of each occurrence, ``written`` whether
+    the article is traditional; ``full_form`` (from ``spelled_out``) is what the
+    article spells the word out as, if it is an abbreviation.
     """
-    if entry is not None:
-        chosen, classifiers, composed = entry.content, entry.classifiers, False
-    else:
-        chosen, classifiers, composed = (), (), True
     if kind == NAME and (entry is None or not entry.proper):
-        chosen, composed = ("(name)",) + composed_senses(text, syllables, lexicon), True
-    elif not chosen:
-        chosen, composed = composed_senses(text, syllables, lexicon, nominal=kind == TERM), True
-    if tag.startswith("q"):
-        chosen = sorted(chosen, key=lambda x: not x.startswith("classifier"))
-    return tuple(chosen), tuple(classifiers), composed
+        composed = ("(name)",) + composed_senses(text, syllables, lexicon)
+        return Meaning(None, composed, ("(name)",), (), True)
+    candidates = _candidates(text, syllables, entry, spans, written, lexicon) if entry is not None else []
+    if not candidates:
+        if full_form is not None:
+            return full_form
+        composed = composed_senses(text, syllables, lexicon, nominal=kind == TERM)
+        return Meaning(None, composed, (english_only(composed),), (), True)
+    prefer, added = lexicon.sense_priorities.get((text, reading_key(syllables)), ((), ()))
+    pair = _PAIRS[text][1] if text in _PAIRS else None
+    ranked = []
+    for e in candidates:
+        for i, s in enumerate(added + e.content if e is candidates[0] else e.content):
+            score = _score(_parsed(s, lexicon), i, occurrences, pair)
+            if s in added or any(p in s for p in prefer):
+                score += 1.0
+            ranked.append((score, -len(ranked), e, s))
+    ranked.sort(key=lambda r: (r[0], r[1]), reverse=True)
+    best = ranked[0][2]
+    own = [(score, s) for score, _, e, s in ranked if e is best]
+    if tag.startswith("q"):  # used as a measure word here (第六届, 各项): that sense first
+        own.sort(key=lambda x: not x[1].startswith("classifier"))
+    chosen = _short(own, lexicon)
+    rest = tuple(s for s in (added if best is candidates[0] else ()) + best.content if s not in chosen)
+    return Meaning(best, tuple(chosen) + rest, tuple(shorten(s) for s in chosen), best.classifiers, False)
+
+
+def _candidates(text, syllables, entry: Entry, spans, written: bool, lexicon) -> list[Entry]:
+    """The entries with the chosen reading that could be the word: not a surname, a pointer or a
+    proper noun (unless the reading is that), and in a traditional article written as the article
+    writes it."""
+    key = reading_key(syllables)
+    same = [e for e in lexicon.entries(text)
+            if reading_key(e.syllables) == key and e.proper == entry.proper
+            and not (e.surname_only or e.variant_only)]
+    if entry not in same:
+        same.append(entry)
+    if written and spans:
+        span = Counter(spans).most_common(1)[0][0]
+        own = [e for e in same if e.traditional == span]
+        if own:
+            same = own
+    return same
+
+
+def _short(ranked: list[tuple[float, str]], lexicon) -> list[str]:
+    """The one or two senses used here: the best, and the next when it is nearly as good and both
+    fit in ``SENSE_MAX`` characters once shortened."""
+    usable = [(score, s) for score, s in ranked
+              if not ({REF, SURNAME} & _parsed(s, lexicon).classes)] or ranked
+    first_score, first = usable[0]
+    if len(usable) > 1:
+        score, second = usable[1]
+        if first_score - score <= 0.6 and len(shorten(first)) + len(shorten(second)) + 3 <= SENSE_MAX:
+            return [first, second]
+    return [first]
+
+
+def shorten(sense: str, limit: int = SENSE_MAX) -> str:
+    """``sense`` cut at a ';' or ',' boundary to at most ``limit`` characters where it has one."""
+    if len(sense) <= limit:
+        return sense
+    for sep in ("; ", ", ", " ("):
+        cut = sense.find(sep)
+        while 0 < cut:
+            nxt = sense.find(sep, cut + len(sep))
+            if nxt < 0 or nxt > limit:
+                break
+            cut = nxt
+        if 0 < cut <= limit:
+            return sense[:cut]
+    return sense
+
+
+def english_only(composed: tuple[str, ...]) -> str:
+    """A composed meaning (``进 jìn: to go forward; …``) as English alone, for a card's front."""
+    parts = []
+    for piece in composed:
+        gloss = piece.split(": ", 1)[-1].split("; ")[0]
+        gloss = re.sub(r"^\([^()]*\)\s*", "", gloss)
+        if gloss and gloss != "?":
+            parts.append(gloss)
+    return " + ".join(parts)
 
 
 def composed_senses(word: str, syllables: tuple[str, ...], lexicon, nominal: bool = False) -> tuple[str, ...]:
@@ -55,3 +324,89 @@ def composed_senses(word: str, syllables: tuple[str, ...], lexicon, nominal: boo
             chosen = [x for x in chosen if not _VERBAL_RE.match(x)] or chosen
         out.append(f"{ch} {marked(syl)}: {'; '.join(chosen[:2]) or '?'}")
     return memo.put(key, tuple(out))
+
+
+# ── abbreviations the article spells out ───────────────────────────────────
+
+_NOMINAL_TAGS = ("n", "nz", "nt", "ns", "j", "vn", "b", "an")
+_LINKS = frozenset("和 与 及".split())
+_FULL_MAX = 16
+
+
+def spelled_out(term: str, tokens, text: str, readings, lexicon) -> Meaning | None:
+    """The meaning of the abbreviation ``term`` from the full form the article writes out: a run of
+    nominal words holding the term's characters in order and ending in its last character
+    (進博會 … 中國國際進口博覽會).  None when the article has no such run."""
+    best = None
+    for whole in _nominal_runs(tokens):
+        for end in range(len(whole), 0, -1):  # the full form ends where the term ends: …博覽會|城市
+            run = _trim_links(whole[:end])
+            form = "".join(t.text for t in run)
+            if (len(term) + 2 <= len(form) <= _FULL_MAX and form[-1] == term[-1] and term not in form
+                    and _initials(term, run)
+                    and (best is None or len(form) > len("".join(t.text for t in best)))):
+                best = run
+    if best is None:
+        return None
+    form = "".join(t.text for t in best)
+    own = "".join(text[t.start:t.end] for t in best)
+    # a name's pinyin: each word capitalised, as CC-CEDICT writes proper nouns (Zhong1 guo2 Guo2 ji4 …)
+    syllables = tuple(s[:1].upper() + s[1:] if k == 0 else s
+                      for t in best for k, s in enumerate(readings.get(t.start, ())))
+    entries = [e for e in lexicon.entries(form) if not (e.variant_only or e.surname_only)]
+    if entries:
+        meaning = entries[0].content[0]
+    else:
+        meaning = _compose_english(best, lexicon)
+    pointer = f"abbr. for {own}|{form}[{numbered(syllables)}]" if len(syllables) == len(form) else f"abbr. for {own}"
+    return Meaning(None, (meaning, pointer), (shorten(meaning),), (), False)
+
+
+def _nominal_runs(tokens):
+    run: list = []
+    for t in tokens:
+        nominal = t.kind in (WORD, TERM) and len(t.text) > 1 and t.pos.startswith(_NOMINAL_TAGS)
+        if nominal or (run and t.text in _LINKS):
+            run.append(t)
+            continue
+        if run:
+            yield _trim_links(run)
+        run = []
+    if run:
+        yield _trim_links(run)
+
+
+def _trim_links(run):
+    while run and run[-1].text in _LINKS:
+        run = run[:-1]
+    return run
+
+
+def _initials(term: str, run) -> bool:
+    """The term's characters in order in the run's words, the first taken from the start of a word
+    (進 of 進口, 博 of 博覽會), and none left over."""
+    text = "".join(t.text for t in run)
+    starts = {t.start - run[0].start for t in run}
+    at = text.find(term[0])
+    while at >= 0 and at not in starts:
+        at = text.find(term[0], at + 1)
+    if at < 0:
+        return False
+    rest = iter(text[at + 1:])
+    return all(c in rest for c in term[1:])
+
+
+def _compose_english(run, lexicon) -> str:
+    """An English name for a run of words: each word's first sense, as a name is written."""
+    parts = []
+    for t in run:
+        if t.text in _LINKS:
+            parts.append("and")
+            continue
+        entries = [e for e in lexicon.entries(t.text) if not (e.variant_only or e.surname_only)]
+        gloss = entries[0].content[0] if entries else t.text
+        gloss = re.sub(r"\([^()]*\)", "", gloss.split(";")[0]).strip()
+        gloss = gloss[3:] if gloss.startswith("to ") else gloss
+        parts.append(" ".join(w[:1].upper() + w[1:] if w not in ("of", "and", "the", "for") else w
+                              for w in gloss.split()))
+    return " ".join(parts)

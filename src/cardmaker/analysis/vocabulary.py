@@ -33,6 +33,7 @@ class _Group:
     choices: list = field(default_factory=list)
     glosses: list = field(default_factory=list)
     spans: list = field(default_factory=list)    # the article's own text of each occurrence
+    indices: list = field(default_factory=list)  # each occurrence's place in the article's tokens
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,7 @@ def analyse(article: Article, lexicon, options: Options = Options()) -> Analysis
     tokens = segment(simplified, lexicon)
     content = _content_mask(article)
     readings = {}
-    for t in tokens:
+    for index, t in enumerate(tokens):
         if not HAN_RE.search(t.text):
             continue
         if t.kind not in (WORD, TERM, NAME) or t.text in stop or not content[t.start]:
@@ -86,12 +87,13 @@ def analyse(article: Article, lexicon, options: Options = Options()) -> Analysis
         g.tokens.append(t)
         g.spans.append(span)
         g.choices.append(choice)
+        g.indices.append(index)
         if gloss_at:
             g.glosses.extend((i, f"{c}({r})") for i, (c, rs) in enumerate(zip(span, glosses)) for r in rs)
     script = article_script(article.text, simplified)
-    written = script == "traditional"
-    words = [_word(key, g, written, lexicon) for key, g in groups.items()]
-    hidden = [_word(key, g, written, lexicon) for key, g in names.items()]
+    context = _Context(tokens, article.text, readings, script == "traditional")
+    words = [_word(key, g, context, lexicon) for key, g in groups.items()]
+    hidden = [_word(key, g, context, lexicon) for key, g in names.items()]
     return Analysis(article, simplified, tuple(tokens), readings, tuple(_filter(words, options)), script,
                     tuple(words + hidden), options)
 
@@ -129,11 +131,21 @@ def entry_word(simplified: str, reading, analysis: Analysis, spans, lexicon) -> 
             g.tokens.append(Token(simplified, a, b, "", WORD))
             g.spans.append(span)
             g.glosses.extend((i, f"{c}({r})") for i, (c, rs) in enumerate(zip(span, glosses)) for r in rs)
-    return _word((simplified, "", WORD), g, analysis.script == "traditional", lexicon)
+    context = _Context(analysis.tokens, text, analysis.readings, analysis.script == "traditional")
+    return _word((simplified, "", WORD), g, context, lexicon)
 
 
-def _word(key, g: _Group, written: bool, lexicon) -> Word:
-    """``written``: the article is in traditional characters, so its own forms are traditional."""
+@dataclass(frozen=True)
+class _Context:
+    """What making a word's record looks at besides its occurrences."""
+
+    tokens: tuple
+    text: str
+    readings: dict
+    written: bool                                # the article is traditional: its own forms are traditional
+
+
+def _word(key, g: _Group, context: _Context, lexicon) -> Word:
     text, _, kind = key
     if len(g.choices) == 1:  # most words occur once
         choice = g.choices[0]
@@ -142,15 +154,20 @@ def _word(key, g: _Group, written: bool, lexicon) -> Word:
         choice = next((c for c in g.choices if c.entry is not None), g.choices[0])
         checks = {c.check for c in g.choices}
         check = next(c for c in _CHECK_ORDER if c in checks)
-    entry = choice.entry
-    tag = pos.tag_of(g.tokens, kind == NAME, entry)
-    senses, classifiers, composed = meanings.senses(text, choice.syllables, entry, kind, tag, lexicon)
+    tag = pos.tag_of(g.tokens, kind == NAME, choice.entry)
+    full = (meanings.spelled_out(text, context.tokens, context.text, context.readings, lexicon)
+            if choice.entry is None and kind == TERM else None)
+    uses = meanings.uses(context.tokens, g.indices, lexicon)
+    meaning = meanings.choose(text, choice.syllables, choice.entry, kind, tag, g.spans, uses, context.written,
+                              lexicon, full)
+    entry = meaning.entry if meaning.entry is not None else choice.entry
     return Word(
         simplified=text,
-        traditional=forms.word_traditional(text, g.spans, entry, choice.syllables, written, lexicon),
+        traditional=forms.word_traditional(text, g.spans, entry, choice.syllables, context.written, lexicon),
         syllables=choice.syllables,
-        senses=senses,
-        classifiers=classifiers,
+        senses=meaning.senses,
+        sense=meaning.sense,
+        classifiers=meaning.classifiers,
         pos=tag,
         part_of_speech=pos.shown(tag, kind == NAME),
         hsk=lexicon.hsk_level(text),
@@ -158,7 +175,7 @@ def _word(key, g: _Group, written: bool, lexicon) -> Word:
         check=check,
         glosses=tuple(dict.fromkeys(text for _, text in sorted(g.glosses, key=lambda x: x[0]))) if g.glosses else (),
         spans=tuple((t.start, t.end) for t in g.tokens),
-        composed=composed,
+        composed=meaning.composed,
         name=kind == NAME,
         term=kind == TERM,
     )

@@ -10,7 +10,7 @@ first use (and is built then, once per data version).
 
 from __future__ import annotations
 
-from functools import cached_property
+from functools import cache, cached_property
 from importlib import resources
 
 from cardmaker.chinese import script
@@ -128,6 +128,23 @@ class Lexicon:
                 if line.strip() and not line.startswith("#"))
         return {row[0]: tuple(row[1].split()) for row in rows}
 
+    @cached_property
+    def sense_priorities(self) -> dict[tuple[str, str], tuple[tuple[str, ...], tuple[str, ...]]]:
+        """(word, reading) → (parts of senses to prefer, senses to add): package data, the senses
+        today's news uses where CC-CEDICT lists them late or lacks them."""
+        out: dict[tuple[str, str], tuple[list, list]] = {}
+        for line in _data("sense_priorities.tsv").splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            word, reading, sense = line.split("\t")
+            prefer, add = out.setdefault((word, reading), ([], []))
+            (prefer if sense.startswith("=") else add).append(sense[1:])
+        return {k: (tuple(p), tuple(a)) for k, (p, a) in out.items()}
+
+    def english(self, word: str) -> frozenset[str]:
+        """The parts of speech the English ``word`` can have (empty when the lexicon lacks it)."""
+        return _english().get(word, frozenset())
+
     # ── script ──────────────────────────────────────────────────────────────
 
     def to_simplified(self, word: str) -> str:
@@ -147,8 +164,24 @@ class Lexicon:
         self.hsk_level("中文")
         self.stopwords
         self.default_readings
+        _english()
         script.to_simplified_aligned("漢字")
         script.to_traditional_aligned("汉字")
+
+
+@cache
+def _english() -> dict[str, frozenset[str]]:
+    """English word → the parts of speech it can have ("noun", "verb", "adj", "adv"), from
+    lemminflect's lemma table (its data file, read as data; inflected forms included).  Loaded once
+    per process: it is the same for every run."""
+    import gzip
+
+    data = resources.files("lemminflect").joinpath("resources", "lemma_lu.csv.gz").read_bytes()
+    table: dict[str, set[str]] = {}
+    for line in gzip.decompress(data).decode("utf-8").splitlines():
+        word, pos, _ = line.split(",", 2)
+        table.setdefault(word, set()).add(pos)
+    return {w: frozenset(p) for w, p in table.items()}
 
 
 def _data(name: str) -> str:

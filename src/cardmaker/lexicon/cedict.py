@@ -142,3 +142,39 @@ class Dictionary:
 
     def __contains__(self, word: str) -> bool:
         return bool(self.lookup(word))
+
+
+# A reference inside a sense or a classifier: 記錄|记录[ji4 lu4], 個|个[ge4], 天干[tian gan1], 朝鮮|朝鲜
+_REF_RE = re.compile(r"([^\s\[\]|/,;:()（）]+)\|([^\s\[\]|/,;:()（）]+)(?:\[([^\]]+)\])?|([^\s\[\]|/,;:()（）a-zA-Z]+)\[([^\]]+)\]")
+_HAN_RE = re.compile(r"[\u3400-\u9fff\U00020000-\U0003134f]+")
+
+
+def readable(text: str, script: str) -> str:
+    """CC-CEDICT notation as a reader wants it: ``variant of 記錄|记录[ji4 lu4]`` → ``variant of 記錄
+    jìlù`` in a traditional deck (``记录 jìlù`` in a simplified one, ``記錄／记录 jìlù`` for both)."""
+    from cardmaker.chinese.pinyin import joined
+
+    def form(m: re.Match) -> str:
+        if m.group(4) is not None:
+            chars, pinyin = m.group(4), m.group(5)
+        else:
+            trad, simp, pinyin = m.group(1), m.group(2), m.group(3)
+            chars = {"traditional": trad, "simplified": simp}.get(script, trad if trad == simp else f"{trad}／{simp}")
+        return f"{chars} {joined(tuple(pinyin.split()))}" if pinyin else chars
+
+    return _REF_RE.sub(form, text) if "[" in text or "|" in text else text
+
+
+def english_only(text: str) -> str:
+    """``text`` without Chinese characters (a reference keeps its pinyin): what a card's front may show
+    without giving a written answer away."""
+    from cardmaker.chinese.pinyin import joined
+
+    def pinyin(m: re.Match) -> str:
+        p = m.group(3) if m.group(4) is None else m.group(5)
+        return joined(tuple(p.split())) if p else ""
+
+    text = _REF_RE.sub(pinyin, text)
+    text = _HAN_RE.sub("", text)
+    text = re.sub(r"\s+\)", ")", re.sub(r"\(\s*\)|（\s*）", "", text))
+    return " ".join(text.replace(" ,", ",").replace(" ;", ";").split()).strip(" :;,/")

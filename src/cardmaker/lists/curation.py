@@ -9,6 +9,7 @@ example, and a warning.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from cardmaker.analysis.pos import shown
@@ -65,7 +66,7 @@ def curate(analysis: Analysis, rows, path, lexicon) -> tuple[list[Word], list[st
             if not spans:
                 warnings.append(f"{path}: line {row.line}: {simplified} is not in the article; "
                                 "its card has no example")
-        word = _apply(word, _edited(row, computed), reading, path)
+        word = _apply(word, _edited(row, computed, analysis.script), reading, path)
         if word.key in seen:
             continue
         seen.add(word.key)
@@ -73,11 +74,12 @@ def curate(analysis: Analysis, rows, path, lexicon) -> tuple[list[Word], list[st
     return words, warnings
 
 
-def _edited(row: ListedWord, computed: Word | None) -> ListedWord:
-    """The cells the teacher changed: those that differ from what was computed for the word."""
+def _edited(row: ListedWord, computed: Word | None, script: str) -> ListedWord:
+    """The cells the teacher changed: those that differ from what was computed for the word (the
+    table was written in the article's ``script``)."""
     if computed is None:
         return row
-    before = word_row(computed)
+    before = word_row(computed, script)
     cells = {k: v for k, v in row.cells.items() if before.get(k, "").strip() != v}
     return ListedWord(row.line, cells)
 
@@ -92,9 +94,12 @@ def _apply(word: Word, row: ListedWord, reading, path) -> Word:
         changes["traditional"] = c["traditional"]
     if "meaning" in c:
         changes["senses"] = tuple(s.strip() for s in c["meaning"].split(" / ") if s.strip())
+        changes["sense"] = changes["senses"][:1]  # the teacher's meaning is the one meant here
         changes["composed"] = False
+    if "sense" in c:
+        changes["sense"] = tuple(s.strip() for s in c["sense"].split(" / ") if s.strip())
     if "classifiers" in c:
-        changes["classifiers"] = tuple(s.strip() for s in c["classifiers"].split(" / ") if s.strip())
+        changes["classifiers"] = tuple(s.strip() for s in re.split(r"\s*(?:,|/)\s*", c["classifiers"]) if s.strip())
     if "pos" in c:
         changes["pos"] = c["pos"]
         changes["part_of_speech"] = shown(c["pos"], word.name)

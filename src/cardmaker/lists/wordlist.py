@@ -9,20 +9,25 @@ line number.
 from __future__ import annotations
 
 from cardmaker.errors import InputError
+from cardmaker.lexicon.cedict import english_only, readable
 from cardmaker.records import ListedWord, Word
 from cardmaker.text.encoding import read_text
 
 COLUMNS = (
     "simplified", "traditional", "pinyin", "pinyin_numbered", "zhuyin", "meaning", "classifiers",
     "pos", "hsk", "count", "reading_check", "gloss",
+    # added after 0.1.0, after the others, so that edited lists keep working
+    "sense",
 )
 
 
-def word_row(w: Word) -> dict[str, str]:
-    """The cells of ``w``'s row, by column."""
+def word_row(w: Word, script: str = "simplified") -> dict[str, str]:
+    """The cells of ``w``'s row, by column; dictionary references written in ``script``."""
     return dict(zip(COLUMNS, (
-        w.simplified, w.traditional, w.pinyin, w.pinyin_numbered, w.zhuyin, w.meaning,
-        " / ".join(w.classifiers), w.part_of_speech, w.hsk_label, str(w.count), w.check, " ".join(w.glosses),
+        w.simplified, w.traditional, w.pinyin, w.pinyin_numbered, w.zhuyin,
+        " / ".join(readable(s, script) for s in w.senses), ", ".join(readable(c, script) for c in w.classifiers),
+        w.part_of_speech, w.hsk_label, str(w.count), w.check, " ".join(w.glosses),
+        " / ".join(english_only(readable(s, script)) for s in w.sense),
     )))
 
 

@@ -5,19 +5,23 @@ from __future__ import annotations
 import csv
 import io
 
+from cardmaker.lexicon.cedict import readable
 from cardmaker.lists.wordlist import COLUMNS, word_row
 from cardmaker.output.fields import PLAIN, note_fields
-from cardmaker.records import EXPORT_FIELDS
+from cardmaker.records import ADDED_FIELDS, EXPORT_FIELDS
+
+_CSV_FIRST = tuple(f for f in EXPORT_FIELDS if f not in ADDED_FIELDS)
 
 
 def _cell(value) -> str:
     return " ".join(str(value).split("\t")).replace("\r", " ").replace("\n", " ")
 
 
-def tsv_text(words) -> str:
-    """The vocabulary as ``cardmaker words`` prints it: a header row, then a row per word."""
+def tsv_text(words, script: str = "simplified") -> str:
+    """The vocabulary as ``cardmaker words`` prints it: a header row, then a row per word (meanings
+    in ``script``)."""
     lines = ["\t".join(COLUMNS)]
-    lines.extend("\t".join(_cell(c) for c in word_row(w).values()) for w in words)
+    lines.extend("\t".join(_cell(c) for c in word_row(w, script).values()) for w in words)
     return "\n".join(lines) + "\n"
 
 
@@ -25,10 +29,11 @@ def csv_text(rows, memo=None) -> str:
     """``rows``: (word, examples, script, sources, tags) per note; plain text, a header row."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(EXPORT_FIELDS + ("Tags",))
+    writer.writerow(_CSV_FIRST + ("Tags",) + ADDED_FIELDS)
     for word, examples, script, sources, tags in rows:
         values = note_fields(word, examples, script, sources, PLAIN, memo).by_name()
-        writer.writerow([values[name] for name in EXPORT_FIELDS] + [" ".join(tags)])
+        writer.writerow([values[name] for name in _CSV_FIRST] + [" ".join(tags)]
+                        + [values[name] for name in ADDED_FIELDS])
     return out.getvalue()
 
 
@@ -43,8 +48,8 @@ def pleco_text(sections) -> str:
         for w in words:
             headword = w.simplified if w.simplified == w.traditional else f"{w.simplified}[{w.traditional}]"
             pinyin = "".join(s if s[-1:].isdigit() else s + "5" for s in w.syllables)
-            definition = "; ".join(w.senses)
+            definition = "; ".join(readable(s, "both") for s in w.senses)
             if w.classifiers:
-                definition += f" (measure words: {', '.join(w.classifiers)})"
+                definition += f" (measure words: {', '.join(readable(c, 'both') for c in w.classifiers)})"
             lines.append("\t".join(" ".join(x.split()) for x in (headword, pinyin, definition)))
     return "\n".join(lines) + "\n"

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
+from cardmaker.lexicon.cedict import english_only, readable
 from cardmaker.output import html
 from cardmaker.records import Example, NoteFields, Word
 
@@ -27,6 +28,7 @@ class Style:
     example_pinyin: Callable[[Example], str]
     join: str                                 # between several examples or sources
     pair: str                                 # between an example's two scripts
+    meaning: Callable[[list, list], str]      # (senses used here, the others) → the Meaning field
 
 
 def _plain_highlight(text: str, span, cls: str = "", replacement: str | None = None) -> str:
@@ -35,17 +37,17 @@ def _plain_highlight(text: str, span, cls: str = "", replacement: str | None = N
 
 
 HTML = Style("html", html.escape, lambda w: html.pinyin(w.syllables), html.colored, html.highlight,
-             html.example_pinyin, "<br>", "<br>")
+             html.example_pinyin, "<br>", "<br>", html.meaning)
 PLAIN = Style(
     "plain", str, lambda w: w.pinyin, lambda chars, syllables: chars, _plain_highlight,
-    lambda e: " ".join(text for text, _ in e.pinyin), " | ", " / ",
+    lambda e: " ".join(text for text, _ in e.pinyin), " | ", " / ", lambda used, rest: " / ".join(used + rest),
 )
 
 
 def note_fields(word: Word, examples: list[Example], script: str, sources=(), style: Style = HTML,
                 memo=None) -> NoteFields:
     """The note of ``word`` with ``examples`` in ``script`` (traditional, simplified or both)."""
-    w = _word_fields(word, style, memo)
+    w = _word_fields(word, style, script, memo)
     colored = {"traditional": w["trad"], "simplified": w["simp"]}.get(
         script, w["trad"] if word.traditional == word.simplified else w["trad"] + style.pair + w["simp"]
     )
@@ -70,22 +72,27 @@ def note_fields(word: Word, examples: list[Example], script: str, sources=(), st
         example=example, example_traditional=style.join.join(ex_trad), example_simplified=style.join.join(ex_simp),
         example_pinyin=style.join.join(style.example_pinyin(e) for e in examples),
         source=style.join.join(style.text(s) for s in sources), reading_check=style.text(word.check),
-        count=str(word.count), colored=colored, cloze=cloze,
+        count=str(word.count), colored=colored, cloze=cloze, sense=w["sense"],
     )
 
 
-def _word_fields(word: Word, style: Style, memo) -> dict[str, str]:
+def _word_fields(word: Word, style: Style, script: str, memo) -> dict[str, str]:
     """The fields that depend only on the word (not on the article)."""
-    key = (style.name, word.simplified, word.traditional, word.syllables, word.senses, word.classifiers,
-           word.part_of_speech, word.hsk, word.name)
+    key = (style.name, script, word.simplified, word.traditional, word.syllables, word.senses, word.sense,
+           word.classifiers, word.part_of_speech, word.hsk, word.name)
     got = memo.get(key) if memo is not None else None
     if got is None:
         t = style.text
+        senses = [readable(s, script) for s in word.senses]
+        used = len(word.sense)
         got = {
             "simplified": t(word.simplified), "traditional": t(word.traditional),
             "pinyin": style.pinyin(word),
-            "pinyin_numbered": t(word.pinyin_numbered), "zhuyin": t(word.zhuyin), "meaning": t(word.meaning),
-            "classifiers": t(" / ".join(word.classifiers)), "part_of_speech": t(word.part_of_speech),
+            "pinyin_numbered": t(word.pinyin_numbered), "zhuyin": t(word.zhuyin),
+            "meaning": style.meaning(senses[:used], senses[used:]),
+            "sense": t(" / ".join(english_only(readable(s, script)) for s in word.sense)),
+            "classifiers": t(", ".join(readable(c, script) for c in word.classifiers)),
+            "part_of_speech": t(word.part_of_speech),
             "hsk": t(word.hsk_label),
             "trad": style.colored(word.traditional, word.syllables),
             "simp": style.colored(word.simplified, word.syllables),

@@ -1,0 +1,147 @@
+"""Reading CC-CEDICT's English: what kind of word a sense is, its labels, its content words.
+
+A sense such as ``(of systems, facilities etc) comprehensive`` or ``to refine``
+is classed by its form (``to …`` is a verb, ``classifier for …`` a measure
+word) or, for a plain English word, by the parts of speech an English
+lexicon gives it (lemminflect's lemma table, read as data).  Labels in
+parentheses (``literary``, ``Tw``, ``math.``) and the content words are what
+the meaning stage weighs a sense by.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# What a sense can be: verb, noun, adjective, adverb, measure word, preposition, conjunction,
+# a suffix or prefix, a pointer to another word, a surname, an interjection or particle.
+V, N, A, D, Q, P, C, SUFFIX, PREFIX, REF, SURNAME, PARTICLE, AUX = (
+    "v", "n", "a", "d", "q", "p", "c", "suffix", "prefix", "ref", "surname", "particle", "aux")
+
+_LABEL_RE = re.compile(r"\(([^()]*)\)")
+_WORD_RE = re.compile(r"[a-z][a-z'\-]*")
+_HAN_REF_RE = re.compile(r"[^\s\[\]|a-zA-Z]*[\u3400-\u9fff][^\s\[\]]*(?:\[[^\]]*\])?")
+
+PREPOSITIONS = frozenset(
+    "towards toward to at for from with by in on into onto regarding concerning about according via through "
+    "since until till than against along across between among per as of like except including despite "
+    "within without under over above below beneath beside besides near around after before behind".split()
+)
+CONJUNCTIONS = frozenset("and or but furthermore moreover because if although though unless therefore thus "
+                         "whereas while whether so then hence".split())
+ADVERBS = frozenset("very completely utterly extremely absolutely quite rather too also again still already "
+                    "just only even ever never always often soon now then here there together once "
+                    "more most less least almost nearly really truly particularly especially".split())
+PARTICLES = frozenset("particle interjection exclamation onomatopoeia".split())
+AUXILIARIES = frozenset("will shall should must can may might could would ought need about".split())
+
+# Labels that mark a sense a learner of today's news rarely means.
+RARE_LABELS = frozenset(
+    "archaic old literary dialect slang vulgar Tw Cantonese derog. obsolete classical arch. lit. "
+    "Internet slang loanword jocular euphemism old-fashioned coll. formal poetic Taiwan Hong Kong "
+    "in former times in imperial China Buddhism Taoism TCM".split()
+) | {"Internet slang", "in former times", "in imperial China", "Hong Kong"}
+DOMAIN_LABELS = frozenset(
+    "math. mathematics chemistry physics computing computer medicine medical zoology botany biology geology "
+    "anatomy astronomy music law military sports finance linguistics grammar statistics economics "
+    "electronics mining agriculture meteorology psychology religion geometry biochemistry photography "
+    "accounting baseball basketball soccer golf chess theater film astrology genetics engineering "
+    "mechanics electricity optics physiology pharmacology logic philosophy politics".split()
+)
+STOP = frozenset(
+    "a an the of to and or in on at for by with from as is be sth sb one one's oneself etc e.g. i.e. "
+    "it its this that these those used esp. also see variant form abbr. classifier measure word "
+    "bound something someone somebody who which what".split()
+)
+
+
+@dataclass(frozen=True)
+class Sense:
+    """One CC-CEDICT sense as the meaning stage sees it."""
+
+    text: str                    # as in CC-CEDICT
+    classes: frozenset[str]      # V, N, A, … (several when the English word can be several)
+    labels: tuple[str, ...]      # the parenthesised labels: "literary", "math.", "of systems, facilities etc"
+    words: frozenset[str]        # content words, stemmed (see ``stem``)
+
+    @property
+    def rare(self) -> bool:
+        return any(label in RARE_LABELS for label in self.labels)
+
+    @property
+    def domain(self) -> bool:
+        return any(label in DOMAIN_LABELS for label in self.labels)
+
+    @property
+    def bound(self) -> bool:
+        return "bound form" in self.labels
+
+
+def stem(word: str) -> str:
+    """A crude stem, enough to meet "ministry" with "minister": the first five letters of a long word."""
+    return word[:5] if len(word) > 5 else word
+
+
+def content_words(text: str) -> frozenset[str]:
+    """The stemmed content words of an English gloss (labels, Chinese and pinyin left out)."""
+    plain = _HAN_REF_RE.sub(" ", text.lower())
+    return frozenset(stem(w.strip("'-")) for w in _WORD_RE.findall(plain) if len(w) > 2 and w not in STOP)
+
+
+def parse(text: str, english) -> Sense:
+    """Class, labels and content words of the sense ``text``; ``english`` maps an English word to the
+    parts of speech it can have (``lexicon.Lexicon.english``)."""
+    labels = tuple(label.strip() for label in _LABEL_RE.findall(text))
+    low = " ".join(_LABEL_RE.sub(" ", text).lower().split())
+    if low.startswith(("to ", "classifier", "measure word", "surname ", "variant of", "see ")):
+        classes = _classes(low, labels, english)
+    else:  # "right; correct", "will; shall; about to": each part may be another kind of word
+        classes = set().union(*(_classes(part.strip(), labels, english) for part in low.split(";") if part.strip()))
+    return Sense(text, frozenset(classes), labels, content_words(text))
+
+
+def _classes(low: str, labels, english) -> set[str]:
+    if low.startswith(("classifier", "measure word", "numerary adjunct")):
+        return {Q}
+    if low.startswith("surname "):
+        return {SURNAME}
+    if low.startswith(("variant of", "old variant of", "see ", "see also", "used in", "abbr. for", "also written",
+                       "same as", "erhua variant")):
+        return {REF}
+    if "suffix" in labels or low.startswith(("suffix", "-", "(suffix)")):
+        return {SUFFIX}
+    if "prefix" in labels or low.startswith("prefix") or re.match(r"^[a-z]+-$", low):
+        return {PREFIX}
+    if low.startswith("to ") or "; to " in low[:40]:
+        return {V}
+    first = _WORD_RE.match(low)
+    if first is None:
+        return set()
+    word = first.group(0)
+    words = _WORD_RE.findall(low)
+    if word in PARTICLES or "particle" in low[:30]:
+        return {PARTICLE}
+    if word in AUXILIARIES and (words[1:2] in ([], ["to"], ["be"], ["have"], ["not"])) and low != "about":
+        return {AUX, V}
+    if word in PREPOSITIONS and len(words) <= 4:
+        return {P}
+    if word in CONJUNCTIONS and len(words) <= 4:
+        return {C}
+    if word in ("a", "an", "the", "one's", "his", "her", "their", "my", "your", "our"):
+        return {N}
+    if len(words) == 1 or (len(words) == 2 and words[1] in ("sth", "sb")):
+        found = english(word)
+        out = {_UPOS.get(p, N) for p in found} if found else set()
+        if word in ADVERBS or word.endswith("ly") and not found:
+            out.add(D)
+        return out or {N}
+    # a phrase: "head of a department", "section chief", "energy level", "in person"
+    if word in ("in", "on", "at", "by", "with", "without") and len(words) <= 4:
+        return {D, A}
+    first_pos = english(word)  # "unrestrained by convention", "well-known abroad"; else a noun phrase
+    if first_pos and first_pos <= {"adj", "adv"}:
+        return {_UPOS[p] for p in first_pos}
+    return {N}
+
+
+_UPOS = {"noun": N, "verb": V, "adj": A, "adv": D, "aux": V, "propn": N}
