@@ -177,7 +177,8 @@ def choose_examples(analysis: Analysis, words, lexicon) -> dict:
     options = {w.key: candidates(analysis, w, context) for w in words}
     used: dict[tuple[int, int], int] = {}
     chosen = {}
-    traditional = traditional_text(article.text, analysis.script, analysis.tokens, analysis.readings, lexicon)
+    traditional = traditional_text(article.text, analysis.script, analysis.tokens, analysis.readings, lexicon,
+                                   analysis.traditional if analysis.script != "traditional" else "")
     source = article.source
     for w in sorted(words, key=lambda w: (len(options[w.key]), w.spans[0][0] if w.spans else 0)):
         cands = options[w.key]

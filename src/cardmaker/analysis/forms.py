@@ -44,13 +44,14 @@ def own_form(span: str, syllables, lexicon) -> bool:
     return any(e.traditional == span and reading_key(e.syllables) == key for e in entries)
 
 
-def traditional_text(text: str, script: str, tokens, readings, lexicon) -> str:
+def traditional_text(text: str, script: str, tokens, readings, lexicon, converted: str = "") -> str:
     """The article ``text`` in traditional characters, aligned with it (see the module's docstring).
 
-    ``tokens`` and ``readings`` (token start → syllables) are the article's segmentation.
+    ``tokens`` and ``readings`` (token start → syllables) are the article's segmentation;
+    ``converted`` is a simplified article's OpenCC copy when it was made already.
     """
     if script != "traditional":
-        return to_traditional_aligned(text)
+        return converted or to_traditional_aligned(text)
     memo = lexicon.memo("fixed_form")
     out = list(text)
     for t in tokens:

@@ -89,9 +89,10 @@ def uses(tokens, indices, lexicon) -> list[Use]:
 
 
 def _neighbour(tokens, i: int, step: int) -> int | None:
-    """The index of the nearest token before (``step`` -1) or after (+1) ``i`` that is not blank."""
+    """The index of the nearest token before (``step`` -1) or after (+1) ``i`` that is not a space
+    (a line break is a neighbour: it ends a clause)."""
     j = i + step
-    while 0 <= j < len(tokens) and not tokens[j].text.strip():
+    while 0 <= j < len(tokens) and not tokens[j].text.strip(" \t\u3000\xa0"):
         j += step
     return j if 0 <= j < len(tokens) else None
 
@@ -102,6 +103,8 @@ _TAG_WEIGHT = 0.6  # jieba's tag is its dictionary's, not the occurrence's: cont
 def _use(tokens, i: int, lexicon) -> Use:
     t = tokens[i]
     want = {k: w * _TAG_WEIGHT for k, w in _TAG_CLASSES.get(t.pos, _TAG_CLASSES.get(t.pos[:1], {})).items()}
+    if t.pos == "f":  # jieba's locatives (后, 上, 中) are tagged well: after, behind, on, in
+        want[P] = 1.2
     p, n = _neighbour(tokens, i, -1), _neighbour(tokens, i, 1)
     prev = tokens[p] if p is not None else None
     nxt = tokens[n] if n is not None else None
@@ -140,6 +143,9 @@ def _use(tokens, i: int, lexicon) -> Use:
             add(V, 0.8)  # 完善|指揮體系, 落實|責任: a verb and its object
         if nxt.text == "的" or (after is not None and after.text == "的" and nxt.pos.startswith(("v", "a"))):
             add(A, 0.6)  # 包容(開放)的城市: a modifier before 的
+        if nxt.pos.startswith(("n", "r", "f", "s")) and any(
+                tokens[j].pos.startswith("v") for j in range(n + 1, min(len(tokens), n + 4))):
+            add(P, 1.8)  # 朝|我|走, 向|世界|傳遞: a preposition, its object, then the verb
     if t.text in _PAIRS:
         partners, _ = _PAIRS[t.text]
         near = range(max(0, i - 4), min(len(tokens), i + 5))
@@ -228,6 +234,7 @@ def choose(text: str, syllables, entry: Entry | None, kind: str, tag: str, spans
         composed = composed_senses(text, syllables, lexicon, nominal=kind == TERM)
         return Meaning(None, composed, (english_only(composed),), (), True)
     prefer, added = lexicon.sense_priorities.get((text, reading_key(syllables)), ((), ()))
+    # the readings stage's entry (its form, its commonest word) is evidence too: 後, not 后 "empress"
     pair = _PAIRS[text][1] if text in _PAIRS else None
     ranked = []
     for e in candidates:
@@ -235,6 +242,8 @@ def choose(text: str, syllables, entry: Entry | None, kind: str, tag: str, spans
             score = _score(_parsed(s, lexicon), i, occurrences, pair)
             if s in added or any(p in s for p in prefer):
                 score += 1.0
+            if e is entry and len(candidates) > 1:
+                score += 0.6
             ranked.append((score, -len(ranked), e, s))
     ranked.sort(key=lambda r: (r[0], r[1]), reverse=True)
     best = ranked[0][2]

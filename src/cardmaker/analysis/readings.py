@@ -111,6 +111,9 @@ def _rank(entry: Entry, word: str, span: str, guessed, pos: str = "") -> tuple:
     full, base = _matches(word, entry.syllables, guessed)
     single = len(word) == 1
     return (
+        # the article's own traditional character decides between the words a simplified form stands
+        # for (乾 "dry" or 幹 "to do" for 干, 後 or 后, 髮 or 發)
+        span == word or entry.traditional == span,
         # a lone character is not read as it is only inside other words (卜 bo5 "see 萝卜")
         not single or not entry.variant_only,
         not single or not pos.startswith("q") or any("classifier" in s for s in entry.senses),
@@ -121,10 +124,11 @@ def _rank(entry: Entry, word: str, span: str, guessed, pos: str = "") -> tuple:
     )
 
 
-def _tie_break(entry: Entry, word: str | None) -> tuple:
+def _tie_break(entry: Entry, form: str | None) -> tuple:
     return (
-        # the usual form, when the article leaked a simplified character (并 → 並)
-        word is None or entry.traditional == char_traditional(word),
+        # the form the context calls for (OpenCC's reading of a simplified article: 审核后 → 後), or the
+        # usual one, when the article leaked a simplified character (并 → 並)
+        form is None or entry.traditional == form,
         not entry.variant_only,
         not entry.surname_only,
         not entry.proper,
@@ -132,8 +136,9 @@ def _tie_break(entry: Entry, word: str | None) -> tuple:
     )
 
 
-def _best(entries, word: str, span: str, guessed, pos: str) -> Entry:
-    """The entry ranked first; OpenCC is only asked when entries tie (it is slow to load)."""
+def _best(entries, word: str, span: str, guessed, pos: str, hint: str | None = None) -> Entry:
+    """The entry ranked first; among tied ones, the one written ``hint`` (the traditional form
+    the context calls for), else the usual traditional form of the word."""
     ranked = [(_rank(e, word, span, guessed, pos), e) for e in entries]
     top = max(r for r, _ in ranked)
     tied = [e for r, e in ranked if r == top]
@@ -141,37 +146,39 @@ def _best(entries, word: str, span: str, guessed, pos: str) -> Entry:
         return tied[0]
     if len({e.traditional for e in tied}) == 1:
         return max(tied, key=lambda e: _tie_break(e, None))  # one written form: nothing to convert
-    return max(tied, key=lambda e: _tie_break(e, word))
+    return max(tied, key=lambda e: _tie_break(e, hint or char_traditional(word)))
 
 
-def choose(word: str, span: str, pos: str, entries, glosses, lexicon) -> ReadingChoice:
-    """Reading of ``word`` (simplified) at one place whose traditional text is ``span``.
+def choose(word: str, span: str, pos: str, entries, glosses, lexicon, hint: str | None = None) -> ReadingChoice:
+    """Reading of ``word`` (simplified) at one place whose text is ``span`` (the article's own).
 
     ``entries`` are the word's dictionary entries; ``glosses`` holds, for each
     character, the tuple of gloss readings written after it there (or empty),
-    or is empty itself when no character of the word is glossed.
+    or is empty itself when no character of the word is glossed.  In a
+    simplified article, ``hint`` is the traditional form OpenCC reads the
+    place as (审核后 → 後): evidence for choosing between entries that tie.
     """
     if any(glosses):
-        return _choose(word, span, pos, entries, glosses, lexicon)
+        return _choose(word, span, pos, entries, glosses, lexicon, hint)
     # The common case, the same everywhere the word is unglossed: remembered per
-    # (word, span, pos) for these very entries (the dictionary hands out one tuple per word).
+    # (word, span, pos, hint) for these very entries (the dictionary hands out one tuple per word).
     memo = lexicon.memo("unglossed")
-    key = (word, span, pos)
+    key = (word, span, pos, hint)
     got = memo.get(key)
     if got is not None and got[0] is entries:
         return got[1]
-    choice = _choose(word, span, pos, entries, [()] * len(word), lexicon)
+    choice = _choose(word, span, pos, entries, [()] * len(word), lexicon, hint)
     memo.put(key, (entries, choice))
     return choice
 
 
-def _choose(word: str, span: str, pos: str, entries, glosses, lexicon) -> ReadingChoice:
+def _choose(word: str, span: str, pos: str, entries, glosses, lexicon, hint=None) -> ReadingChoice:
     guessed = guess(word, pos, lexicon)
     if pos.startswith("nr") and not any(e.proper for e in entries):
         guessed = _surname(word[0], guessed[0], lexicon) + guessed[1:]
     entries = [e for e in entries if len(e.syllables) == len(word)]
     if entries:
-        best = _best(entries, word, span, guessed, pos)
+        best = _best(entries, word, span, guessed, pos, hint)
         syllables = best.syllables
     else:
         best, syllables = None, tuple(_free_reading(c, g, lexicon) for c, g in zip(word, guessed))
@@ -187,7 +194,7 @@ def _choose(word: str, span: str, pos: str, entries, glosses, lexicon) -> Readin
     if entries:
         fitting = [e for e in entries if fits(e.syllables)]
         if fitting:
-            pick = _best(fitting, word, span, guessed, pos)
+            pick = _best(fitting, word, span, guessed, pos, hint)
             return ReadingChoice(pick.syllables, pick, CORRECTED)
         return ReadingChoice(syllables, best, CONFLICT)
     # No entry: the characters' own readings are the dictionary readings.

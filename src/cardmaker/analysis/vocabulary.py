@@ -8,7 +8,7 @@ from cardmaker.analysis import forms, meanings, pos
 from cardmaker.analysis.readings import choose, guess
 from cardmaker.analysis.segment import segment
 from cardmaker.chinese.pinyin import name_case, reading_key
-from cardmaker.chinese.script import HAN_RE, article_script, to_simplified_aligned
+from cardmaker.chinese.script import HAN_RE, article_script, to_simplified_aligned, to_traditional_aligned
 from cardmaker.records import CONFLICT, CORRECTED, NAME, TERM, UNGLOSSED, VERIFIED, WORD, Article, Token, Word
 
 ORDERS = ("article", "frequency", "hsk")
@@ -48,6 +48,7 @@ class Analysis:
     script: str = "traditional"                  # the article's own: traditional or simplified
     all_words: tuple[Word, ...] = ()             # before filtering, names included
     options: Options = Options()
+    traditional: str = ""                        # a simplified article's traditional copy (OpenCC); else its text
 
 
 def extract(article: Article, lexicon, options: Options = Options()) -> list[Word]:
@@ -58,6 +59,9 @@ def extract(article: Article, lexicon, options: Options = Options()) -> list[Wor
 def analyse(article: Article, lexicon, options: Options = Options()) -> Analysis:
     """Segment and read ``article`` with ``lexicon`` (a ``cardmaker.lexicon.Lexicon``); see ``extract``."""
     simplified = to_simplified_aligned(article.text)
+    script = article_script(article.text, simplified)
+    # a simplified article's traditional copy: OpenCC's phrases tell 後 from 后, 麵 from 面 in context
+    traditional = article.text if script == "traditional" else to_traditional_aligned(article.text)
     lexicon.prime(simplified)
     gloss_at = {g.index: g.readings for g in article.glosses}
     stop = lexicon.stopwords
@@ -75,7 +79,8 @@ def analyse(article: Article, lexicon, options: Options = Options()) -> Analysis
         span = article.text[t.start:t.end]
         glosses = [gloss_at.get(i, ()) for i in range(t.start, t.end)] if gloss_at else ()
         entries = lexicon.entries(t.text) if t.kind != TERM else ()
-        choice = choose(t.text, span, t.pos, entries, glosses, lexicon)
+        hint = traditional[t.start:t.end] if traditional is not article.text else None
+        choice = choose(t.text, span, t.pos, entries, glosses, lexicon, hint)
         if t.kind == NAME and not (choice.entry and choice.entry.proper):
             choice = replace(choice, syllables=name_case(choice.syllables))
         readings[t.start] = choice.syllables
@@ -90,12 +95,11 @@ def analyse(article: Article, lexicon, options: Options = Options()) -> Analysis
         g.indices.append(index)
         if gloss_at:
             g.glosses.extend((i, f"{c}({r})") for i, (c, rs) in enumerate(zip(span, glosses)) for r in rs)
-    script = article_script(article.text, simplified)
     context = _Context(tokens, article.text, readings, script == "traditional")
     words = [_word(key, g, context, lexicon) for key, g in groups.items()]
     hidden = [_word(key, g, context, lexicon) for key, g in names.items()]
     return Analysis(article, simplified, tuple(tokens), readings, tuple(_filter(words, options)), script,
-                    tuple(words + hidden), options)
+                    tuple(words + hidden), options, traditional)
 
 
 def _content_mask(article: Article) -> bytearray:
