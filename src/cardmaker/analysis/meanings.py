@@ -139,8 +139,10 @@ def _use(tokens, i: int, lexicon) -> Use:
         if adjacent_next and nxt.pos.startswith("v") and nxt.kind == WORD:
             add(AUX, 1.5)  # 要|深入, 會|出席: a modal before a verb
         clause_start = prev is None or prev.text in _PREDICATE_BEFORE or all(c in _CLAUSE_START for c in prev.text)
-        if clause_start and adjacent_next and nxt.pos.startswith(_NOUN_TAGS):
-            add(V, 0.8)  # 完善|指揮體系, 落實|責任: a verb and its object
+        noun_next = nxt.pos.startswith(_NOUN_TAGS) or (
+            nxt.pos.startswith("v") and after is not None and after.start == nxt.end and after.pos.startswith("n"))
+        if clause_start and adjacent_next and noun_next:
+            add(V, 0.8)  # 完善|指揮(體系), 落實|責任: a verb and its object
         if nxt.text == "的" or (after is not None and after.text == "的" and nxt.pos.startswith(("v", "a"))):
             add(A, 0.6)  # 包容(開放)的城市: a modifier before 的
         if nxt.pos.startswith(("n", "r", "f", "s")) and any(
@@ -227,6 +229,9 @@ def choose(text: str, syllables, entry: Entry | None, kind: str, tag: str, spans
     if kind == NAME and (entry is None or not entry.proper):
         composed = ("(name)",) + composed_senses(text, syllables, lexicon)
         return Meaning(None, composed, ("(name)",), (), True)
+    if entry is not None and lexicon.user_entries and lexicon.is_user_word(text):
+        # the user's own dictionary is used as written: its first sense is the one meant
+        return Meaning(entry, entry.content, (shorten(entry.content[0]),) if entry.content else (), (), False)
     candidates = _candidates(text, syllables, entry, spans, written, lexicon) if entry is not None else []
     if not candidates:
         if full_form is not None:
@@ -287,19 +292,26 @@ def _short(ranked: list[tuple[float, str]], lexicon) -> list[str]:
 
 
 def shorten(sense: str, limit: int = SENSE_MAX) -> str:
-    """``sense`` cut at a ';' or ',' boundary to at most ``limit`` characters where it has one."""
+    """``sense`` cut at a ';', ',' or '(' boundary to at most ``limit`` characters where it has one
+    (else at its first boundary, if that keeps it under half again as long)."""
     if len(sense) <= limit:
         return sense
-    for sep in ("; ", ", ", " ("):
-        cut = sense.find(sep)
-        while 0 < cut:
-            nxt = sense.find(sep, cut + len(sep))
-            if nxt < 0 or nxt > limit:
-                break
-            cut = nxt
-        if 0 < cut <= limit:
-            return sense[:cut]
+    cuts = sorted(i for sep in ("; ", ", ", " (") for i in _all(sense, sep))
+    fitting = [i for i in cuts if 0 < i <= limit]
+    if fitting:
+        return sense[:fitting[-1]]
+    if cuts and cuts[0] <= limit * 1.5:
+        return sense[:cuts[0]]
     return sense
+
+
+def _all(text: str, sep: str):
+    """Where ``sep`` occurs in ``text`` outside parentheses."""
+    i = text.find(sep)
+    while i >= 0:
+        if text.count("(", 0, i) == text.count(")", 0, i):
+            yield i
+        i = text.find(sep, i + 1)
 
 
 def english_only(composed: tuple[str, ...]) -> str:

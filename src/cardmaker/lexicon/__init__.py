@@ -99,6 +99,14 @@ class Lexicon:
     def jieba_total(self) -> int:
         return self.store.total
 
+    def is_user_word(self, word: str) -> bool:
+        """``word`` (either script) has an entry of the user's own dictionary."""
+        return word in self._user_forms
+
+    @cached_property
+    def _user_forms(self) -> frozenset[str]:
+        return frozenset(f for e in self.user_entries for f in (e.simplified, e.traditional))
+
     @cached_property
     def user_words(self) -> tuple[str, ...]:
         """The user's words (simplified): always cut as words."""

@@ -16,6 +16,18 @@ _LINE_RE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 # "erhua variant of 一點|一点[yi1 dian3]", "variant of 記錄|记录[ji4 lu4] (but in Taiwan, …)":
 # the plain form's simplified headword and reading
 _POINTER_RE = re.compile(r"^(?:erhua )?variant of (?:[^|\[\s]+\|)?([^|\[\s]+)\[([^\]]+)\]")
+# a measure word written inside a sense: "inn; old-style hotel (CL:家[jia1])"
+_INLINE_CL_RE = re.compile(r"\s*\(CL:([^()]*)\)")
+
+
+def _entry(row) -> Entry:
+    """An ``Entry`` from a row; measure words written inside senses join the entry's classifiers."""
+    trad, simp, pinyin, senses, classifiers = row
+    if any("(CL:" in s for s in senses):
+        inline = [c.strip() for s in senses for m in _INLINE_CL_RE.finditer(s) for c in m.group(1).split(",")]
+        senses = tuple(_INLINE_CL_RE.sub("", s) for s in senses)
+        classifiers = tuple(dict.fromkeys(tuple(classifiers) + tuple(c for c in inline if c)))
+    return Entry(trad, simp, pinyin, tuple(senses), tuple(classifiers))
 
 
 def parse_cedict(lines):
@@ -84,7 +96,7 @@ class Dictionary:
         """Every entry whose simplified or traditional headword is ``word``, in CC-CEDICT order."""
         got = self._cache.get(word)
         if got is None:
-            got = self._with_plain_senses(tuple(Entry(*r) for r in self._rows(word)))
+            got = self._with_plain_senses(tuple(_entry(r) for r in self._rows(word)))
             self._remember(word, got)
         return got
 
@@ -130,7 +142,7 @@ class Dictionary:
         if not missing:
             return
         fetched = self._source.cedict_many(missing)
-        raw = {word: tuple(Entry(*r) for r in rows) for word, rows in fetched.items()}
+        raw = {word: tuple(_entry(r) for r in rows) for word, rows in fetched.items()}
         for word, entries in raw.items():
             self._remember(word, entries)
         for word, entries in raw.items():  # after all are in: an erhua form's plain form is a substring too
