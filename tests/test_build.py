@@ -250,3 +250,29 @@ def test_pinyin_on_cards_is_spelled_apart(tmp_path, collection):
     assert "Xī'ān" in answer("西安")
     assert "Shìjiè Màoyì Zǔzhī" in answer("世界贸易组织")
     assert "yīkuàir" in answer("一块儿") and "together" in answer("一块儿")
+
+
+def test_meanings_on_the_cards(seed_deck, collection):
+    """Recall and Cloze fronts show the sense used here in English only: never a character of the
+    answer (the composed or spelled-out meaning of 進博會 names its characters on the back only)."""
+    import_apkg(collection, seed_deck[0])
+    han = re.compile("[\u3400-\u9fff]")
+    for cid in collection.find_cards('"card:Recall" or "card:Cloze in context"'):
+        card = collection.get_card(cid)
+        note = card.note()
+        front = re.sub("<[^>]+>", "", body(card.question()))
+        if card.template()["name"] == "Recall":
+            assert not han.search(front), (note["Simplified"], front)
+        elif len(note["Simplified"]) > 1:  # the cloze front shows the sentence, never the word itself
+            assert note["Traditional"] not in front and note["Simplified"] not in front
+        assert note["Sense"] and not han.search(note["Sense"])
+    expo = note_by(collection, "进博会")
+    assert expo["Sense"] == "China International Import Exposition"
+    assert "中國國際進口博覽會 Zhōngguó Guójì Jìnkǒu Bólǎnhuì" in expo["Meaning"]  # the deck's script
+    # every sense stays on the back: the ones used here first and marked, the others folded away
+    wanshan = note_by(collection, "完善")
+    assert re.match('<span class="used">to (refine|improve)</span>', wanshan["Meaning"])
+    assert '<details class="more"><summary>more</summary>' in wanshan["Meaning"]
+    assert "comprehensive" in wanshan["Meaning"]
+    # measure words in the deck's script with tone marks, not CC-CEDICT's 個|个[ge4]
+    assert note_by(collection, "会议")["Classifiers"] == "場 chǎng, 屆 jiè"

@@ -233,6 +233,12 @@ class Example:
     word: tuple[int, int]     # the word's offsets inside the example
     pinyin: tuple[tuple[str, bool], ...]  # (pinyin or other text, is the word) per token
     source: str               # article title (and date)
+    also: tuple[tuple[int, int], ...] = ()  # the word's other occurrences inside the example
+
+    @property
+    def spans(self) -> tuple[tuple[int, int], ...]:
+        """Every occurrence of the word inside the example, in order."""
+        return tuple(sorted((self.word,) + self.also))
 
 
 # ── lists/ ───────────────────────────────────────────────────────────────────

@@ -193,6 +193,7 @@ def choose_examples(analysis: Analysis, words, lexicon) -> dict:
             word=(span[0] - start, span[1] - start),
             pinyin=_pinyin(context, start, end, span, w),
             source=source,
+            also=tuple((a - start, b - start) for a, b in w.spans if start <= a and b <= end and (a, b) != span),
         )
     return chosen
 

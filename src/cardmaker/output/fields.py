@@ -32,8 +32,14 @@ class Style:
 
 
 def _plain_highlight(text: str, span, cls: str = "", replacement: str | None = None) -> str:
-    a, b = span
-    return text[:a] + (text[a:b] if replacement is None else replacement) + text[b:]
+    if replacement is None:
+        return text
+    spans = [span] if isinstance(span[0], int) else sorted(span)
+    out, at = [], 0
+    for a, b in spans:
+        out.append(text[at:a] + replacement)
+        at = b
+    return "".join(out) + text[at:]
 
 
 HTML = Style("html", html.escape, lambda w: html.pinyin(w.syllables), html.colored, html.highlight,
@@ -51,8 +57,8 @@ def note_fields(word: Word, examples: list[Example], script: str, sources=(), st
     colored = {"traditional": w["trad"], "simplified": w["simp"]}.get(
         script, w["trad"] if word.traditional == word.simplified else w["trad"] + style.pair + w["simp"]
     )
-    ex_trad = [style.highlight(e.traditional, e.word) for e in examples]
-    ex_simp = [style.highlight(e.simplified, e.word) for e in examples]
+    ex_trad = [style.highlight(e.traditional, e.spans) for e in examples]
+    ex_simp = [style.highlight(e.simplified, e.spans) for e in examples]
     if script == "traditional":
         example = style.join.join(ex_trad)
     elif script == "simplified":
@@ -63,7 +69,8 @@ def note_fields(word: Word, examples: list[Example], script: str, sources=(), st
     if examples:
         e = examples[0]
         front = e.simplified if script == "simplified" else e.traditional
-        cloze = style.highlight(front, e.word, "blank", "［" + BLANK * len(word.simplified) + "］")
+        # every occurrence blanked: 親自謀劃、親自提出 must not show the answer after its own blank
+        cloze = style.highlight(front, e.spans, "blank", "［" + BLANK * len(word.simplified) + "］")
     sources = list(dict.fromkeys(list(sources) + [e.source for e in examples]))
     return NoteFields(
         simplified=w["simplified"], traditional=w["traditional"], pinyin=w["pinyin"],

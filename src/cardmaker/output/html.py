@@ -37,10 +37,15 @@ def pinyin(syllables) -> str:
 
 
 def highlight(text: str, span, cls: str = "hl", replacement: str | None = None) -> str:
-    """``text`` with ``span`` wrapped in a ``cls`` span (or replaced by the HTML ``replacement``)."""
-    a, b = span
-    middle = escape(text[a:b]) if replacement is None else replacement
-    return f'{escape(text[:a])}<span class="{cls}">{middle}</span>{escape(text[b:])}'
+    """``text`` with ``span`` — one (start, end) or a sequence of them — wrapped in a ``cls`` span
+    (or replaced by the HTML ``replacement``)."""
+    spans = [span] if isinstance(span[0], int) else sorted(span)
+    out, at = [], 0
+    for a, b in spans:
+        middle = escape(text[a:b]) if replacement is None else replacement
+        out.append(f'{escape(text[at:a])}<span class="{cls}">{middle}</span>')
+        at = b
+    return "".join(out) + escape(text[at:])
 
 
 def example_pinyin(example: Example) -> str:

@@ -10,7 +10,7 @@ def render(title: str, date: str | None, words, examples: dict, hsk_name: str) -
     rows = []
     for n, w in enumerate(words, 1):
         ex = examples.get(w.key)
-        example = highlight(ex.traditional, ex.word) + "<br>" + highlight(ex.simplified, ex.word) if ex else ""
+        example = highlight(ex.traditional, ex.spans) + "<br>" + highlight(ex.simplified, ex.spans) if ex else ""
         hsk = f'<div class="hsk">HSK {escape(w.hsk_label)}</div>' if w.hsk else ""
         rows.append(
             f'<tr><td class="n">{n}</td><td class="hanzi">{colored(w.traditional, w.syllables)}</td>'
