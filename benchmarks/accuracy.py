@@ -137,15 +137,16 @@ def cpp(data: Path, split: str = "test"):
     return ours / len(sents), base / len(sents), len(sents)
 
 
-def senses(root: Path, cases: Path, show: bool = False):
-    """How often the expected sense is the first shown, and among the first two (cases file:
+def senses(root: Path, cases: list[Path], show: bool = False):
+    """How often the expected sense is the first shown, and among the first two (cases files:
     article, word, expected alternatives, why)."""
     from cardmaker.analysis.vocabulary import analyse
     from cardmaker.lexicon import Lexicon
     from cardmaker.text.article import read_article
 
     lexicon = Lexicon()
-    rows = [line.split("\t") for line in cases.read_text("utf-8").splitlines() if line and not line.startswith("#")]
+    rows = [line.split("\t") for path in cases for line in path.read_text("utf-8").splitlines()
+            if line and not line.startswith("#")]
     words: dict[str, dict] = {}
     first = two = missing = base_first = base_two = 0
     misses = []
@@ -192,8 +193,9 @@ def main():
         sys.exit(f"no bench data at {data}")
     root = Path(__file__).resolve().parents[1]
     if args.only in (None, "senses"):
-        first, two, missing, n, bf, bt = senses(root, root / "benchmarks" / "data" / "senses.tsv", args.show)
-        print("| sense check (benchmarks/data/senses.tsv) | first | first two | cases | word missing |")
+        files = sorted((root / "benchmarks" / "data").glob("senses*.tsv"))
+        first, two, missing, n, bf, bt = senses(root, files, args.show)
+        print(f"| sense check ({', '.join(p.name for p in files)}) | first | first two | cases | word missing |")
         print("|---|---|---|---|---|")
         print(f"| cardmaker | {first:.3f} | {two:.3f} | {n} | {missing} |")
         print(f"| CC-CEDICT's order | {bf:.3f} | {bt:.3f} | {n} | {missing} |\n", flush=True)
