@@ -1,10 +1,17 @@
-"""Example sentences: choosing one per word, cutting long ones, highlighting, cloze.
+"""Example sentences a learner can read: whole clauses from the article's prose, one per word.
 
-News sentences run to 100+ characters, so a sentence is cut to the clause or
-clauses around the word (at ，；： boundaries), aiming at 8–40 characters.
-Examples whose other words are common are preferred, one example is not
-reused for many words while others exist, and captions and the date line are
-never used (the date line is not a sentence at all).
+An example is one clause or a run of whole clauses of a title or body sentence
+(what the layout stage keeps as prose) that holds the word, 8–40 characters
+where the article allows: it starts and ends at a sentence or clause boundary
+(。！？；，、： and line breaks; closing quotes and brackets stay with their
+clause).  When every clause holding the word is long, another occurrence is
+preferred; a long clause is cut only where a phrase ends (before a preposition
+or conjunction, after a time or place phrase), and the cut is marked "…".
+Examples with replacement characters, mojibake, footnote markers, links,
+unbalanced brackets or quotes, or too little Chinese besides the word are
+never used.  One sentence serves at most three words while others exist, and
+sentences whose other words are common, or are cards of the deck themselves,
+are preferred.
 """
 
 from __future__ import annotations
@@ -20,21 +27,44 @@ from cardmaker.chinese.script import HAN_RE as _HAN_RE
 from cardmaker.records import NAME, Example, Word
 
 MIN_LEN, MAX_LEN = 8, 40
-_CLAUSE_END = "，,；;：:"
-_CLAUSE_RE = re.compile(f"[^{_CLAUSE_END}]*[{_CLAUSE_END}]*")
+LONG_MAX = 60           # a clause with nowhere to cut may be this long, when nothing shorter exists
+MAX_SHARED = 3          # words one example serves while others exist
+MAX_CANDIDATES = 24     # occurrences looked at per word: enough choice, bounded work on long texts
+ELLIPSIS = "…"
+
+_STRONG = "。！？!?；;"
+_WEAK = "，,、：:"
+_CLOSERS = "」』”’）)】》〉\"'"
+_OPENERS = "「『“‘（(【《〈"
+_QUOTE_OPENERS, _QUOTE_CLOSERS = "「『“‘（【《〈", "」』”’）】》〉"  # Chinese quotations and brackets
+_PAIRS = {"「": "」", "『": "』", "“": "”", "‘": "’", "（": "）", "(": ")", "【": "】", "《": "》", "〈": "〉"}
+_ITEM = 6  # a list item shorter than this (花蓮、臺東) is no clause of its own
+_MOJIBAKE_RE = re.compile("[\ufffd]|[\u00c0-\u024f\u0370-\u03ff\u2500-\u25ff]{2,}|锟斤拷|烫烫")
+_FOOTNOTE_RE = re.compile(r"\[\s*(?:\d{1,3}|注\s*\d*|[a-z])\s*\]|［\d{1,3}］|【\d{1,3}】|[①-⑳¹²³⁴⁵⁶⁷⁸⁹⁰]")
+_LINK_RE = re.compile(r"https?://|www\.|\w@\w|\.(?:com|org|net|html?)\b", re.I)
+# where a long clause may be cut: before these words a new phrase begins …
+_PHRASE_STARTS = frozenset("在 对 对于 把 将 为 向 从 以 与 和 并 并且 而 及 以及 同时 通过 根据 按照 围绕 由 被 让 使 给 就 也 还 都 已 已经 正在 要 会 能 可 可以 应 需要 进一步".split())
+# … and after these a time or place phrase has ended
+_PHRASE_ENDS = frozenset("上 中 下 后 前 时 里 内 外 间 方面 以来 期间 之后 之前 以后 以前 时候 当中 之间 方面".split())
 
 
 class _Clauses:
-    """The clauses of every sentence, found once: a sentence's clauses are a range of ``spans``."""
+    """The clauses of every prose sentence, found once: a sentence's clauses are a range of ``spans``."""
 
     def __init__(self, sentences):
         self.spans: list[tuple[int, int]] = []
         self.ranges: list[tuple[int, int]] = []  # per sentence: first and last clause index
         for s in sentences:
             first = len(self.spans)
-            for m in _CLAUSE_RE.finditer(s.text):
-                if m.group(0):
-                    self.spans.append((s.start + m.start(), s.start + m.end()))
+            for a, b in _clauses(s.text, s.start):
+                prev = self.spans[-1] if len(self.spans) > first else None
+                # 明、後兩天: the items of a short list stay together
+                if prev is not None and s.text[prev[1] - s.start - 1] == "、" and min(prev[1] - prev[0], b - a) < _ITEM:
+                    self.spans[-1] = (prev[0], b)
+                else:
+                    self.spans.append((a, b))
+            if len(self.spans) == first:  # a sentence with no text: keep the ranges aligned
+                self.spans.append((s.start, s.end))
             self.ranges.append((first, len(self.spans) - 1))
         self.starts = [a for a, _ in self.spans]
 
@@ -42,44 +72,44 @@ class _Clauses:
         return max(lo, min(hi, bisect_right(self.starts, offset, lo, hi + 1) - 1))
 
 
-def _snippet(clauses: _Clauses, sentence_index: int, span) -> tuple[int, int]:
-    """The clause(s) of a sentence around ``span``, grown towards 8–40 characters."""
-    first, last = clauses.ranges[sentence_index]
-    spans = clauses.spans
-    lo = clauses.at(span[0], first, last)
-    hi = clauses.at(max(span[1] - 1, span[0]), first, last)
-
-    def size(lo, hi):
-        return spans[hi][1] - spans[lo][0]
-
-    while size(lo, hi) < MIN_LEN and (lo > first or hi < last):
-        left = size(lo - 1, hi) if lo > first else None
-        right = size(lo, hi + 1) if hi < last else None
-        if right is not None and (left is None or right <= left):
-            hi += 1
-        else:
-            lo -= 1
-    start, end = spans[lo][0], spans[hi][1]
-    if end - start > MAX_LEN:  # one long clause: a window of whole tokens around the word
-        mid = (span[0] + span[1]) // 2
-        start = max(start, min(span[0], mid - MAX_LEN // 2))
-        end = min(end, max(span[1], start + MAX_LEN))
-    return start, end
+def _han(c: str) -> bool:
+    return "\u3400" <= c <= "\u9fff"
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while end > start and text[end - 1] in _CLAUSE_END + "、 ":
-        end -= 1
-    while start < end and text[start] in " 　":
-        start += 1
-    return start, end
+def _clauses(text: str, offset: int):
+    """(start, end) of each clause of a sentence: a clause ends after punctuation (with the closing
+    quotes that follow it), at a line break, at a space between Chinese characters (how headlines
+    separate their parts) and where a quotation opens or closes (赋予进博会|“中国构建…格局的窗口、)."""
+    start, i, n = 0, 0, len(text)
+    while i < n:
+        c = text[i]
+        end = None
+        if c in _STRONG or c in _WEAK:
+            j = i + 1
+            while j < n and (text[j] in _STRONG or text[j] in _WEAK or text[j] in _CLOSERS):
+                j += 1
+            end = j
+        elif c == "\n" or (c == " " and 0 < i < n - 1 and _han(text[i - 1]) and _han(text[i + 1])):
+            end = i + 1
+        elif c in _QUOTE_OPENERS and i > start:
+            end = i
+        elif c in _QUOTE_CLOSERS and i + 1 < n and text[i + 1] not in _STRONG + _WEAK + _CLOSERS:
+            end = i + 1
+        if end is None:
+            i += 1
+            continue
+        if text[start:end].strip():
+            yield offset + start, offset + end
+        start = i = end
+    if text[start:].strip():
+        yield offset + start, offset + n
 
 
 class _Index:
     """Tokens by position, with running counts of Han and of common tokens, so that the tokens
     inside a stretch of text, and how common they are, are found without walking them."""
 
-    def __init__(self, tokens, lexicon):
+    def __init__(self, tokens, lexicon, deck_words=frozenset()):
         self.tokens = tokens
         self.starts = [t.start for t in tokens]
         self.ends = [t.end for t in tokens]
@@ -89,12 +119,13 @@ class _Index:
         self.common = [0]
         for t in tokens:
             han = bool(_HAN_RE.search(t.text))
+            easy = t.text in stop or (level(t.text) or 99) <= 4 or t.text in deck_words
             self.han.append(self.han[-1] + han)
-            self.common.append(self.common[-1] + (han and (t.text in stop or (level(t.text) or 99) <= 4)))
+            self.common.append(self.common[-1] + (han and easy))
 
-    def at(self, offset: int):
-        i = bisect_right(self.starts, offset) - 1
-        return self.tokens[i] if i >= 0 else None
+    def at(self, offset: int) -> int:
+        """The index of the token holding ``offset`` (-1 before the first)."""
+        return bisect_right(self.starts, offset) - 1
 
     def range(self, start: int, end: int) -> tuple[int, int]:
         """Indices of the tokens that lie wholly inside [start, end)."""
@@ -102,19 +133,8 @@ class _Index:
         return i, max(i, bisect_right(self.ends, end))
 
 
-def _snap(index: _Index, start: int, end: int, span) -> tuple[int, int]:
-    """Move a cut to token boundaries so that no word is split."""
-    t = index.at(start)
-    if t is not None and t.start < start < t.end:
-        start = t.start if t.start <= span[0] else t.end
-    t = index.at(end)
-    if t is not None and t.start < end < t.end:
-        end = t.end if t.end >= span[1] else t.start
-    return start, end
-
-
 def _commonness(index: _Index, start: int, end: int, span) -> float:
-    """The share of the other Han tokens of the stretch that are function words or HSK 1–4."""
+    """The share of the other Han tokens of the stretch that are function words, HSK 1–4 or cards."""
     i, j = index.range(start, end)
     han, common = index.han[j] - index.han[i], index.common[j] - index.common[i]
     k = bisect_left(index.starts, span[0], i, j)
@@ -127,9 +147,10 @@ def _commonness(index: _Index, start: int, end: int, span) -> float:
 class _Context:
     """What choosing examples in one article looks things up in."""
 
-    def __init__(self, analysis: Analysis, lexicon):
+    def __init__(self, analysis: Analysis, lexicon, words=()):
         self.analysis = analysis
-        self.tokens = _Index(analysis.tokens, lexicon)
+        self.text = analysis.article.text
+        self.tokens = _Index(analysis.tokens, lexicon, frozenset(w.simplified for w in words))
         self.sentences = analysis.article.sentences
         self.sentence_starts = [s.start for s in self.sentences]
         self.clauses = _Clauses(self.sentences)
@@ -137,7 +158,7 @@ class _Context:
     @cached_property
     def spelled(self) -> list[tuple[str, bool]]:
         """Each token's pinyin as it reads in the article (its own text when it has none)."""
-        readings, text = self.analysis.readings, self.analysis.article.text
+        readings, text = self.analysis.readings, self.text
         return [
             ((joined_name if t.kind == NAME else joined)(readings[t.start]), False) if t.start in readings
             else (text[t.start:t.end], False)
@@ -145,35 +166,125 @@ class _Context:
         ]
 
 
-MAX_CANDIDATES = 24  # occurrences looked at per word: enough choice, bounded work on long texts
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """Without spaces, trailing commas and colons, and unmatched quotes or brackets at either end."""
+    while start < end and text[start] in " \u3000\t":
+        start += 1
+    while True:
+        while end > start and text[end - 1] in _WEAK + " \u3000\t\n":
+            end -= 1
+        piece = text[start:end]
+        if piece[:1] in _OPENERS and _PAIRS[piece[0]] not in piece[1:]:
+            start += 1  # 「但安全最重要 → 但安全最重要
+            continue
+        if piece[-1:] in _CLOSERS and not _opened(piece[:-1], piece[-1]):
+            end -= 1    # 最重要」。 → the quote opened in an earlier clause
+            continue
+        return start, end
+
+
+def _opened(text: str, closer: str) -> bool:
+    opener = next((o for o, c in _PAIRS.items() if c == closer), None)
+    if opener is None:  # a straight quote: balanced when it occurs an even number of times
+        return text.count(closer) % 2 == 1
+    return text.count(opener) > text.count(closer)
+
+
+def banned(text: str, word_length: int) -> str | None:
+    """Why ``text`` may not be an example, or None."""
+    if _MOJIBAKE_RE.search(text):
+        return "mojibake or replacement characters"
+    if _FOOTNOTE_RE.search(text):
+        return "a footnote marker"
+    if _LINK_RE.search(text):
+        return "a link"
+    for opener, closer in _PAIRS.items():
+        if text.count(opener) != text.count(closer):
+            return "unbalanced brackets or quotes"
+    if text.count('"') % 2:
+        return "unbalanced brackets or quotes"
+    if len(_HAN_RE.findall(text)) - word_length < 3:
+        return "too little Chinese besides the word"
+    return None
+
+
+def _cut_points(context: _Context, start: int, end: int) -> list[int]:
+    """Offsets inside [start, end) where a long clause may be cut without splitting a phrase."""
+    index = context.tokens
+    i, j = index.range(start, end)
+    out = []
+    for k in range(i + 1, j):
+        before, here = index.tokens[k - 1], index.tokens[k]
+        if here.text in _PHRASE_STARTS or before.text in _PHRASE_ENDS or before.pos == "t":
+            out.append(here.start)
+    return out
+
+
+def _windows(context: _Context, first: int, last: int, span):
+    """Runs of whole clauses (first..last of one sentence) around ``span`` as (start, end, cut) with
+    the cut sides, falling back to cutting the word's own clause where a phrase ends."""
+    spans = context.clauses.spans
+    k = context.clauses.at(span[0], first, last)
+    k_end = context.clauses.at(max(span[1] - 1, span[0]), first, last)
+    found = []
+    for i in range(k, first - 1, -1):
+        for j in range(k_end, last + 1):
+            start, end = _trimmed(context.text, spans[i][0], spans[j][1])
+            if end - start > MAX_LEN:
+                break
+            found.append((start, end, (False, False), i == first, j == last))
+        if spans[k_end][1] - spans[i][0] > MAX_LEN:
+            break
+    if found:
+        return found
+    # one clause longer than an example: a window between phrase boundaries, marked where it is cut
+    a, b = _trimmed(context.text, spans[k][0], spans[k_end][1])
+    points = [p for p in _cut_points(context, a, b)]
+    lefts = [a] + [p for p in points if p <= span[0]]
+    rights = [p for p in points if p >= span[1]] + [b]
+    for left in reversed(lefts):
+        for right in rights:
+            start, end = _trimmed(context.text, left, right)
+            if MIN_LEN <= end - start <= MAX_LEN and start <= span[0] and span[1] <= end:
+                found.append((start, end, (left != a, right != b), False, False))
+    if not found and b - a <= LONG_MAX:  # nowhere to cut: the whole clause, long, rather than no example
+        found.append((a, b, (False, False), k == first, k_end == last))
+    return found
 
 
 def candidates(analysis: Analysis, word: Word, context: _Context):
-    """Every (score, start, end, span) example of ``word``, best first: body sentences, then the title."""
+    """Every (score, start, end, span, cut) example of ``word``, best first: body sentences, then the title."""
     out = []
-    index = context.tokens
     sentences = context.sentences
     for span in word.spans[:MAX_CANDIDATES]:
-        i = bisect_right(context.sentence_starts, span[0]) - 1
-        sentence = sentences[i] if i >= 0 and span[1] <= sentences[i].end else None
+        s = bisect_right(context.sentence_starts, span[0]) - 1
+        sentence = sentences[s] if s >= 0 and span[1] <= sentences[s].end else None
         if sentence is None or sentence.kind not in ("title", "body"):  # captions, page furniture: never
             continue
-        start, end = _snippet(context.clauses, i, span)
-        start, end = _snap(index, start, end, span)
-        start, end = _trim(analysis.article.text, start, end)
-        length = end - start
-        off = 0 if MIN_LEN <= length <= MAX_LEN else min(abs(length - MIN_LEN), abs(length - MAX_LEN))
-        kind = 0 if sentence.kind == "body" else 1  # the title only when the body has no example
-        score = kind * 10 + off / 4 - _commonness(index, start, end, span) * 2
-        out.append((score, start, end, span))
-    out.sort()
+        first, last = context.clauses.ranges[s]
+        for start, end, cut, whole_start, whole_end in _windows(context, first, last, span):
+            text = context.text[start:end]
+            if banned(text, span[1] - span[0]) is not None:
+                continue
+            length = end - start + sum(cut)
+            short = max(0, MIN_LEN - length) + 3 * max(0, length - MAX_LEN)
+            score = (
+                (0 if sentence.kind == "body" else 10)     # the title only when the body has no example
+                + 0.6 * short
+                + 1.5 * sum(cut)                           # a cut clause, only when no whole one fits
+                - 0.4 * whole_start - 0.3 * (whole_end or text[-1:] in _STRONG)
+                + abs(length - 22) / 40                    # around twenty characters reads best
+                - 2 * _commonness(context.tokens, start, end, span)
+            )
+            out.append((score, start, end, span, cut))
+    out.sort(key=lambda c: c[0])
     return out
 
 
 def choose_examples(analysis: Analysis, words, lexicon) -> dict:
     """One example per word (key → Example); words with fewer choices choose first."""
     article = analysis.article
-    context = _Context(analysis, lexicon)
+    context = _Context(analysis, lexicon, words)
     options = {w.key: candidates(analysis, w, context) for w in words}
     used: dict[tuple[int, int], int] = {}
     chosen = {}
@@ -184,18 +295,30 @@ def choose_examples(analysis: Analysis, words, lexicon) -> dict:
         cands = options[w.key]
         if not cands:
             continue
-        score, start, end, span = min(cands, key=lambda c: c[0] + 3 * used.get((c[1], c[2]), 0))
+
+        def cost(c):
+            shared = used.get((c[1], c[2]), 0)
+            return c[0] + 3 * shared + (100 if shared >= MAX_SHARED else 0)
+
+        score, start, end, span, cut = min(cands, key=cost)
         used[start, end] = used.get((start, end), 0) + 1
-        chosen[w.key] = Example(
-            text=article.text[start:end],
-            simplified=analysis.simplified[start:end],
-            traditional=traditional[start:end],
-            word=(span[0] - start, span[1] - start),
-            pinyin=_pinyin(context, start, end, span, w),
-            source=source,
-            also=tuple((a - start, b - start) for a, b in w.spans if start <= a and b <= end and (a, b) != span),
-        )
+        chosen[w.key] = _example(context, analysis, traditional, w, start, end, span, cut, source)
     return chosen
+
+
+def _example(context: _Context, analysis: Analysis, traditional: str, w: Word, start, end, span, cut, source):
+    before, after = (ELLIPSIS if cut[0] else ""), (ELLIPSIS if cut[1] else "")
+    shift = len(before) - start
+    pinyin = _pinyin(context, start, end, span, w)
+    return Example(
+        text=before + analysis.article.text[start:end] + after,
+        simplified=before + analysis.simplified[start:end] + after,
+        traditional=before + traditional[start:end] + after,
+        word=(span[0] + shift, span[1] + shift),
+        pinyin=((ELLIPSIS, False),) * cut[0] + pinyin + ((ELLIPSIS, False),) * cut[1],
+        source=source,
+        also=tuple((a + shift, b + shift) for a, b in w.spans if start <= a and b <= end and (a, b) != span),
+    )
 
 
 def _pinyin(context: _Context, start: int, end: int, span, word: Word):
@@ -203,7 +326,7 @@ def _pinyin(context: _Context, start: int, end: int, span, word: Word):
     index = context.tokens
     i, j = index.range(start, end)
     out = context.spelled[i:j]
-    k = bisect_left(index.starts, span[0], i, j)
-    if k < j and index.starts[k] == span[0]:
-        out[k - i] = (word.pinyin, True)
+    for k in range(i, j):
+        if index.tokens[k].text == word.simplified:  # the word, wherever it occurs in the example
+            out[k - i] = (word.pinyin, True)
     return tuple(out)

@@ -283,6 +283,11 @@ def _short(ranked: list[tuple[float, str]], lexicon) -> list[str]:
     fit in ``SENSE_MAX`` characters once shortened."""
     usable = [(score, s) for score, s in ranked
               if not ({REF, SURNAME} & _parsed(s, lexicon).classes)] or ranked
+    if len(shorten(usable[0][1])) > SENSE_MAX:  # a long first sense: a short one nearly as good instead
+        short = next((i for i, (score, s) in enumerate(usable[1:], 1)
+                      if score >= usable[0][0] - 0.7 and len(shorten(s)) <= SENSE_MAX), None)
+        if short is not None:
+            usable.insert(0, usable.pop(short))
     first_score, first = usable[0]
     if len(usable) > 1:
         score, second = usable[1]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from cardmaker.analysis import forms, meanings, pos
+from cardmaker.analysis import constructions, forms, meanings, pos
 from cardmaker.analysis.readings import choose, guess
 from cardmaker.analysis.segment import segment
 from cardmaker.chinese.pinyin import name_case, reading_key
@@ -67,7 +67,7 @@ def analyse(article: Article, lexicon, options: Options = Options()) -> Analysis
     stop = lexicon.stopwords
     groups: dict[tuple, _Group] = {}
     names: dict[tuple, _Group] = {}
-    tokens = segment(simplified, lexicon)
+    tokens = constructions.retag(segment(simplified, lexicon), lexicon)
     content = _content_mask(article)
     readings = {}
     for index, t in enumerate(tokens):

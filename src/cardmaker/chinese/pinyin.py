@@ -104,3 +104,22 @@ def joined_name(syllables) -> str:
     if len(syllables) < 2:
         return joined(syllables)
     return f"{joined(syllables[:1])} {joined(syllables[1:])}"
+
+
+_NO_SPACE_BEFORE = frozenset("，。、；：！？」』）》〉…,.;:!?)]”’%")
+_NO_SPACE_AFTER = frozenset("「『（《〈([“‘，。、；：！？…")  # full-width punctuation carries its own space
+
+
+def spaced(pieces) -> list[tuple[str, str, bool]]:
+    """A sentence's pinyin as (separator, text, flag) from (text, flag) pieces, one per word: words
+    apart, no space before punctuation, nor after an opening bracket or full-width punctuation
+    (which is kept as written), spaces of the text itself dropped."""
+    out, prev = [], ""
+    for text, flag in pieces:
+        text = text.strip()
+        if not text:
+            continue
+        sep = "" if not prev or text[0] in _NO_SPACE_BEFORE or prev[-1] in _NO_SPACE_AFTER else " "
+        out.append((sep, text, flag))
+        prev = text
+    return out

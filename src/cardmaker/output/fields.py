@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
+from cardmaker.chinese.pinyin import spaced
 from cardmaker.lexicon.cedict import english_only, readable
 from cardmaker.output import html
 from cardmaker.records import Example, NoteFields, Word
@@ -46,7 +47,8 @@ HTML = Style("html", html.escape, lambda w: html.pinyin(w.syllables), html.color
              html.example_pinyin, "<br>", "<br>", html.meaning)
 PLAIN = Style(
     "plain", str, lambda w: w.pinyin, lambda chars, syllables: chars, _plain_highlight,
-    lambda e: " ".join(text for text, _ in e.pinyin), " | ", " / ", lambda used, rest: " / ".join(used + rest),
+    lambda e: "".join(sep + text for sep, text, _ in spaced(e.pinyin)), " | ", " / ",
+    lambda used, rest: " / ".join(used + rest),
 )
 
 

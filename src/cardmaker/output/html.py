@@ -10,7 +10,7 @@ import html
 import re
 from importlib import resources
 
-from cardmaker.chinese.pinyin import spelled, tone_of
+from cardmaker.chinese.pinyin import spaced, spelled, tone_of
 from cardmaker.records import Example
 
 _SPECIAL_RE = re.compile("[&<>\"'\\[{]")
@@ -49,9 +49,9 @@ def highlight(text: str, span, cls: str = "hl", replacement: str | None = None) 
 
 
 def example_pinyin(example: Example) -> str:
-    """The example's pinyin, token by token, the word highlighted."""
-    return " ".join(f'<span class="hl">{escape(text)}</span>' if is_word else escape(text)
-                    for text, is_word in example.pinyin)
+    """The example's pinyin, word by word, the word highlighted."""
+    return "".join(sep + (f'<span class="hl">{escape(text)}</span>' if is_word else escape(text))
+                   for sep, text, is_word in spaced(example.pinyin))
 
 
 def meaning(used, rest) -> str:
