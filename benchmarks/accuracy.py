@@ -12,6 +12,7 @@ reading accuracy on the CPP polyphone test set beside plain pypinyin.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -181,11 +182,74 @@ def senses(root: Path, cases: list[Path], show: bool = False):
     return first / n, two / n, missing, n, base_first / n, base_two / n
 
 
+_BOUNDARY_BEFORE = set("。！？!?；;，,、：:\n「『“‘（(【《〈 \u3000")
+_BOUNDARY_AFTER = set("。！？!?；;，,、：:\n」』”’）)】》〉 \u3000")
+_BANNED = {
+    "replacement character or mojibake": re.compile("[\ufffd]|[\u00c0-\u024f]{2,}|锟斤拷"),
+    "footnote marker": re.compile(r"\[\s*\d{1,3}\s*\]|［\d{1,3}］|[①-⑳]"),
+    "link": re.compile(r"https?://|www\.", re.I),
+}
+
+
+def examples(root: Path, show: bool = False):
+    """Examples as a learner meets them, on every article of seeds/ and tests/data/ (figures per issue 16)."""
+    from cardmaker.analysis.examples import choose_examples
+    from cardmaker.analysis.vocabulary import analyse
+    from cardmaker.lexicon import Lexicon
+    from cardmaker.output.fields import PLAIN, note_fields
+    from cardmaker.text.article import read_article
+
+    lexicon = Lexicon()
+    paths = sorted(root.glob("seeds/*.txt")) + sorted(root.glob("tests/data/**/*.txt"))
+    total = at_boundary = in_range = bad = leaks = 0
+    most = 0
+    problems = []
+    for path in paths:
+        article = read_article(path)
+        analysis = analyse(article, lexicon)
+        chosen = choose_examples(analysis, analysis.words, lexicon)
+        text = article.text
+        sentence_starts = {s.start for s in article.sentences}
+        shared: dict[str, int] = {}
+        for w in analysis.words:
+            e = chosen.get(w.key)
+            if e is None:
+                continue
+            total += 1
+            plain = e.text.strip("…")
+            start = text.find(plain)
+            before = text[start - 1] if start > 0 else "\n"
+            after = text[start + len(plain)] if start + len(plain) < len(text) else "\n"
+            ok_start = e.text.startswith("…") or before in _BOUNDARY_BEFORE or start in sentence_starts
+            ok_end = e.text.endswith("…") or after in _BOUNDARY_AFTER or plain[-1:] in _BOUNDARY_AFTER
+            at_boundary += ok_start and ok_end
+            in_range += 8 <= len(e.text) <= 40
+            reasons = [name for name, pattern in _BANNED.items() if pattern.search(e.text)]
+            for o, c in ("「」", "『』", "“”", "（）", "()", "《》", "【】"):
+                if e.text.count(o) != e.text.count(c):
+                    reasons.append("unbalanced brackets or quotes")
+            bad += bool(reasons)
+            shared[e.text] = shared.get(e.text, 0) + 1
+            cloze = note_fields(w, [e], analysis.script, style=PLAIN).cloze
+            leak = len(w.simplified) > 1 and (w.simplified in cloze or w.traditional in cloze)
+            leaks += leak
+            if show and (reasons or leak or not (ok_start and ok_end) or not 8 <= len(e.text) <= 40):
+                problems.append(f"  {path.name} {w.simplified}: {e.text!r} "
+                                f"{'start ' if not ok_start else ''}{'end ' if not ok_end else ''}"
+                                f"{len(e.text)} chars {' '.join(reasons)}{' cloze leak' if leak else ''}")
+        most = max([most, *shared.values()])
+    if show:
+        print("\n".join(problems))
+    return {"examples": total, "at a boundary": at_boundary / total, "8–40 characters": in_range / total,
+            "banned content": bad, "most words sharing one example": most, "cloze leaks": leaks,
+            "articles": len(paths)}
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", default=str(Path(__file__).resolve().parents[2] / "shared" / "bench-data"))
     ap.add_argument("--skip-cpp", action="store_true")
-    ap.add_argument("--only", choices=["segmentation", "readings", "senses"], help="run one section")
+    ap.add_argument("--only", choices=["segmentation", "readings", "senses", "examples"], help="run one section")
     ap.add_argument("--show", action="store_true", help="list the sense cases that miss")
     args = ap.parse_args()
     data = Path(args.data)
@@ -199,6 +263,14 @@ def main():
         print("|---|---|---|---|---|")
         print(f"| cardmaker | {first:.3f} | {two:.3f} | {n} | {missing} |")
         print(f"| CC-CEDICT's order | {bf:.3f} | {bt:.3f} | {n} | {missing} |\n", flush=True)
+        if args.only:
+            return
+    if args.only in (None, "examples"):
+        figures = examples(root, args.show)
+        print("| examples (seeds/, tests/data/) | " + " | ".join(figures) + " |")
+        print("|---" * (len(figures) + 1) + "|")
+        print("| cardmaker | " + " | ".join(f"{v:.3f}" if isinstance(v, float) else str(v)
+                                            for v in figures.values()) + " |\n", flush=True)
         if args.only:
             return
     if args.only in (None, "segmentation"):

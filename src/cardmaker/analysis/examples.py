@@ -40,7 +40,7 @@ _QUOTE_OPENERS, _QUOTE_CLOSERS = "「『“‘（【《〈", "」』”’）】
 _PAIRS = {"「": "」", "『": "』", "“": "”", "‘": "’", "（": "）", "(": ")", "【": "】", "《": "》", "〈": "〉"}
 _ITEM = 6  # a list item shorter than this (花蓮、臺東) is no clause of its own
 _MOJIBAKE_RE = re.compile("[\ufffd]|[\u00c0-\u024f\u0370-\u03ff\u2500-\u25ff]{2,}|锟斤拷|烫烫")
-_FOOTNOTE_RE = re.compile(r"\[\s*(?:\d{1,3}|注\s*\d*|[a-z])\s*\]|［\d{1,3}］|【\d{1,3}】|[①-⑳¹²³⁴⁵⁶⁷⁸⁹⁰]")
+_FOOTNOTE_RE = re.compile(r"\[\s*(?:\d{1,3}|注\s*\d*|[A-Za-z])\s*\]|［\d{1,3}］|【\d{1,3}】|[①-⑳¹²³⁴⁵⁶⁷⁸⁹⁰]")
 _LINK_RE = re.compile(r"https?://|www\.|\w@\w|\.(?:com|org|net|html?)\b", re.I)
 # where a long clause may be cut: before these words a new phrase begins …
 _PHRASE_STARTS = frozenset("在 对 对于 把 将 为 向 从 以 与 和 并 并且 而 及 以及 同时 通过 根据 按照 围绕 由 被 让 使 给 就 也 还 都 已 已经 正在 要 会 能 可 可以 应 需要 进一步".split())
@@ -90,10 +90,6 @@ def _clauses(text: str, offset: int):
                 j += 1
             end = j
         elif c == "\n" or (c == " " and 0 < i < n - 1 and _han(text[i - 1]) and _han(text[i + 1])):
-            end = i + 1
-        elif c in _QUOTE_OPENERS and i > start:
-            end = i
-        elif c in _QUOTE_CLOSERS and i + 1 < n and text[i + 1] not in _STRONG + _WEAK + _CLOSERS:
             end = i + 1
         if end is None:
             i += 1
@@ -217,7 +213,11 @@ def _cut_points(context: _Context, start: int, end: int) -> list[int]:
         before, here = index.tokens[k - 1], index.tokens[k]
         if here.text in _PHRASE_STARTS or before.text in _PHRASE_ENDS or before.pos == "t":
             out.append(here.start)
-    return out
+    text = context.text
+    for p in range(start + 1, end):  # a quotation is a phrase of its own: 賦予進博會|“中國構建…格局的窗口
+        if text[p] in _QUOTE_OPENERS or text[p - 1] in _QUOTE_CLOSERS:
+            out.append(p)
+    return sorted(set(out))
 
 
 def _windows(context: _Context, first: int, last: int, span):
@@ -227,12 +227,14 @@ def _windows(context: _Context, first: int, last: int, span):
     k = context.clauses.at(span[0], first, last)
     k_end = context.clauses.at(max(span[1] - 1, span[0]), first, last)
     found = []
+    word_length = span[1] - span[0]
     for i in range(k, first - 1, -1):
         for j in range(k_end, last + 1):
             start, end = _trimmed(context.text, spans[i][0], spans[j][1])
             if end - start > MAX_LEN:
                 break
-            found.append((start, end, (False, False), i == first, j == last))
+            if banned(context.text[start:end], word_length) is None:
+                found.append((start, end, (False, False), i == first, j == last))
         if spans[k_end][1] - spans[i][0] > MAX_LEN:
             break
     if found:
@@ -245,15 +247,17 @@ def _windows(context: _Context, first: int, last: int, span):
     for left in reversed(lefts):
         for right in rights:
             start, end = _trimmed(context.text, left, right)
-            if MIN_LEN <= end - start <= MAX_LEN and start <= span[0] and span[1] <= end:
+            if (MIN_LEN <= end - start <= MAX_LEN and start <= span[0] and span[1] <= end
+                    and banned(context.text[start:end], word_length) is None):
                 found.append((start, end, (left != a, right != b), False, False))
-    if not found and b - a <= LONG_MAX:  # nowhere to cut: the whole clause, long, rather than no example
-        found.append((a, b, (False, False), k == first, k_end == last))
+    if not found and b - a <= LONG_MAX and banned(context.text[a:b], word_length) is None:
+        found.append((a, b, (False, False), k == first, k_end == last))  # nowhere to cut: long, not none
     return found
 
 
 def candidates(analysis: Analysis, word: Word, context: _Context):
-    """Every (score, start, end, span, cut) example of ``word``, best first: body sentences, then the title."""
+    """Every (score, start, end, span, cut, sentence index) example of ``word``, best first: body
+    sentences, then the title."""
     out = []
     sentences = context.sentences
     for span in word.spans[:MAX_CANDIDATES]:
@@ -264,19 +268,21 @@ def candidates(analysis: Analysis, word: Word, context: _Context):
         first, last = context.clauses.ranges[s]
         for start, end, cut, whole_start, whole_end in _windows(context, first, last, span):
             text = context.text[start:end]
-            if banned(text, span[1] - span[0]) is not None:
-                continue
+            # the word inside another word (農業 in 農業部) would show through the cloze's blank
+            inside = len(word.simplified) > 1 and context.analysis.simplified.count(word.simplified, start, end) > \
+                sum(1 for a, b in word.spans if start <= a and b <= end)
             length = end - start + sum(cut)
-            short = max(0, MIN_LEN - length) + 3 * max(0, length - MAX_LEN)
+            short = 1.0 * max(0, MIN_LEN - length) + 3 * max(0, length - MAX_LEN)
             score = (
                 (0 if sentence.kind == "body" else 10)     # the title only when the body has no example
-                + 0.6 * short
+                + short
+                + 3 * inside
                 + 1.5 * sum(cut)                           # a cut clause, only when no whole one fits
                 - 0.4 * whole_start - 0.3 * (whole_end or text[-1:] in _STRONG)
                 + abs(length - 22) / 40                    # around twenty characters reads best
-                - 2 * _commonness(context.tokens, start, end, span)
+                - 1.5 * _commonness(context.tokens, start, end, span)
             )
-            out.append((score, start, end, span, cut))
+            out.append((score, start, end, span, cut, s))
     out.sort(key=lambda c: c[0])
     return out
 
@@ -286,7 +292,7 @@ def choose_examples(analysis: Analysis, words, lexicon) -> dict:
     article = analysis.article
     context = _Context(analysis, lexicon, words)
     options = {w.key: candidates(analysis, w, context) for w in words}
-    used: dict[tuple[int, int], int] = {}
+    used: dict[tuple[int, int], int] = {}  # example (start, end) → words it already serves
     chosen = {}
     traditional = traditional_text(article.text, analysis.script, analysis.tokens, analysis.readings, lexicon,
                                    analysis.traditional if analysis.script != "traditional" else "")
@@ -298,9 +304,9 @@ def choose_examples(analysis: Analysis, words, lexicon) -> dict:
 
         def cost(c):
             shared = used.get((c[1], c[2]), 0)
-            return c[0] + 3 * shared + (100 if shared >= MAX_SHARED else 0)
+            return c[0] + shared + (100 if shared >= MAX_SHARED else 0)
 
-        score, start, end, span, cut = min(cands, key=cost)
+        score, start, end, span, cut, _ = min(cands, key=cost)
         used[start, end] = used.get((start, end), 0) + 1
         chosen[w.key] = _example(context, analysis, traditional, w, start, end, span, cut, source)
     return chosen
