@@ -218,13 +218,15 @@ def _score(sense: english.Sense, index: int, occurrences: list[Use], pair: str |
     return score
 
 
-def choose(text: str, syllables, entry: Entry | None, kind: str, tag: str, spans, occurrences: list[Use],
+def choose(text: str, syllables, entry: Entry | None, kind: str, tag: str, spans, occurrences,
            written: bool, lexicon, full_form=None) -> Meaning:
     """The meaning of the word ``text`` read ``syllables`` (``entry``: the readings stage's choice).
 
     ``spans`` are the article's own text of each occurrence, ``written`` whether
-    the article is traditional; ``full_form`` (from ``spelled_out``) is what the
-    article spells the word out as, if it is an abbreviation.
+    the article is traditional; ``occurrences`` gives the ``Use`` of each
+    occurrence when called (it is only asked when there is a choice to make);
+    ``full_form`` (from ``spelled_out``) is what the article spells the word
+    out as, if it is an abbreviation.
     """
     if kind == NAME and (entry is None or not entry.proper):
         composed = ("(name)",) + composed_senses(text, syllables, lexicon)
@@ -239,6 +241,11 @@ def choose(text: str, syllables, entry: Entry | None, kind: str, tag: str, spans
         composed = composed_senses(text, syllables, lexicon, nominal=kind == TERM)
         return Meaning(None, composed, (english_only(composed),), (), True)
     prefer, added = lexicon.sense_priorities.get((text, reading_key(syllables)), ((), ()))
+    if len(candidates) == 1 and len(candidates[0].content) + len(added) <= 1:
+        best = candidates[0]  # nothing to choose between
+        return Meaning(best, added + best.content, tuple(shorten(s) for s in (added + best.content)[:1]),
+                       best.classifiers, False)
+    occurrences = occurrences()
     # the readings stage's entry (its form, its commonest word) is evidence too: 後, not 后 "empress"
     pair = _PAIRS[text][1] if text in _PAIRS else None
     ranked = []

@@ -161,9 +161,8 @@ def _word(key, g: _Group, context: _Context, lexicon) -> Word:
     tag = pos.tag_of(g.tokens, kind == NAME, choice.entry)
     full = (meanings.spelled_out(text, context.tokens, context.text, context.readings, lexicon)
             if choice.entry is None and kind == TERM else None)
-    uses = meanings.uses(context.tokens, g.indices, lexicon)
-    meaning = meanings.choose(text, choice.syllables, choice.entry, kind, tag, g.spans, uses, context.written,
-                              lexicon, full)
+    meaning = meanings.choose(text, choice.syllables, choice.entry, kind, tag, g.spans,
+                              lambda: meanings.uses(context.tokens, g.indices, lexicon), context.written, lexicon, full)
     entry = meaning.entry if meaning.entry is not None else choice.entry
     return Word(
         simplified=text,
