@@ -9,7 +9,7 @@ reported as a conflict when they contradict its only one.
 
 from __future__ import annotations
 
-from cardmaker.chinese.script import char_traditional
+from cardmaker.chinese.script import to_traditional
 from cardmaker.chinese.syllables import agrees, char_readings
 from cardmaker.chinese.syllables import normalise as _norm
 from cardmaker.records import CONFLICT, CORRECTED, UNGLOSSED, VERIFIED, Entry, Reading, ReadingChoice
@@ -147,7 +147,7 @@ def _best(entries, word: str, span: str, guessed, pos: str, hint: str | None = N
         return tied[0]
     if len({e.traditional for e in tied}) == 1:
         return max(tied, key=lambda e: _tie_break(e, None))  # one written form: nothing to convert
-    return max(tied, key=lambda e: _tie_break(e, hint or char_traditional(word)))
+    return max(tied, key=lambda e: _tie_break(e, hint or to_traditional(word)))
 
 
 def choose(word: str, span: str, pos: str, entries, glosses, lexicon, hint: str | None = None) -> ReadingChoice:
