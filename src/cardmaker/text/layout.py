@@ -25,7 +25,7 @@ _CLOSERS = re.escape("”’」』）)】》〉\"'』")
 _SENTENCE_RE = re.compile(f"[^\n{F.TERMINATORS}]*(?:[{F.TERMINATORS}]+[{_CLOSERS}]*|\n|$)")
 _BRACKETED_RE = re.compile(r"^[(（].*[)）]$")
 _TRIM = "●○■□◆◇►▶▸★☆※•·◎▪‧【】[]「」『』《》<>：:｜| \t\u3000"
-_TOKENS_RE = re.compile(r"[\s|｜/／·・‧>›»＞]+")
+_TOKENS_RE = re.compile(r"[\s|｜/／·・‧>›»＞:：]+")
 _HAN_RE = re.compile(f"[{F.HAN}]")
 CAPTION, FURNITURE = "caption", "furniture"
 
@@ -55,8 +55,9 @@ def strip_footnotes(raw: str) -> tuple[str, int]:
 
 def _coverage_low(s: str) -> bool:
     """Mojibake or replacement characters: a line that is no Chinese a reader could read."""
-    if s.count("\ufffd") >= 2 or F.MOJIBAKE_LATIN_RE.search(s) and len(F.MOJIBAKE_LATIN_RE.findall(s)) >= 3:
-        return True
+    bad = s.count("\ufffd")
+    if bad >= 2 and bad >= len(s) / 10 or len(F.MOJIBAKE_LATIN_RE.findall(s)) >= 3:
+        return True  # a few U+FFFD in a paragraph: only their sentence is left out (see _prose)
     han = _HAN_RE.findall(s)
     if len(han) < 6:
         return False
@@ -90,7 +91,7 @@ def judge_line(s: str) -> tuple[str, str] | None:
         return FURNITURE, "mojibake or unreadable characters"
     if not core:
         return FURNITURE, "symbols only"
-    if F.DATE_RE.match(s) or F.UPDATED_RE.match(s):
+    if F.DATE_RE.match(s) or F.UPDATED_RE.match(s) or F.EDITION_RE.match(s):
         return FURNITURE, "date line"
     if n <= F.BYLINE_MAX and not ended and any(r.search(s) for r in F.BYLINE_RES):
         return CAPTION, "byline"
@@ -164,9 +165,9 @@ def judge(text: str, fallback: str, title_first: bool = False) -> Layout:
             references, related = True, False
             verdict = (FURNITURE, "reference list")
         elif related and len(s) <= F.RELATED_ITEM_MAX and not s.endswith(("。", "！", "；")):
-            verdict = (FURNITURE, "related-news list")
+            verdict = judge_line(s) or (FURNITURE, "related-news list")
         elif references and (F.REFERENCE_ENTRY_RE.search(s) or len(s) <= 80 or not s.endswith(("。", "！", "？"))):
-            verdict = (FURNITURE, "reference list")
+            verdict = judge_line(s) or (FURNITURE, "reference list")
         else:
             related = references = False
             if F.REFERENCE_ENTRY_RE.match(s) and re.search(r"\[(?:J|M|D|C|N|EB/OL)\]|出版社|et al", s):
@@ -180,7 +181,7 @@ def judge(text: str, fallback: str, title_first: bool = False) -> Layout:
         if verdict:
             lines[pos] = verdict
             if date is None and date_scan < 8:
-                m = F.DATE_ANYWHERE_RE.search(s) if verdict[1] in ("date line", "byline", "source line") else None
+                m = F.DATE_ANYWHERE_RE.search(s) if verdict[1] in ("date line", "byline", "source line", "paper's metadata") else None
                 date = _date_of(m) if m else None
         elif date_scan < 12 and not (prev_pos is None and title_first):
             # a dateline opening the first paragraph, or a source label: cut off, the rest is prose
@@ -288,11 +289,29 @@ def _prose(text: str, start: int, end: int, title_span):
         yield Sentence(body, start, end, "title")
     elif "\ufffd" in body:
         yield Sentence(body, start, end, FURNITURE, "replacement characters (bytes that were not text)")
+    elif F.END_MARK_RE.match(body) or F.EDITOR_RE.match(body):
+        yield Sentence(body, start, end, CAPTION, "end mark or editor")
     elif len(body) <= 30 and F.CREDIT_END_RE.search(body) and not body.endswith(("攝影", "摄影")):
         yield Sentence(body, start, end, CAPTION, "photo credit")  # …發言。新華社記者 鞠鵬 攝
     elif _BRACKETED_RE.match(body):
         yield Sentence(body, start, end, CAPTION, "photo credit or note in brackets")
-    elif F.END_MARK_RE.match(body) or F.EDITOR_RE.match(body):
-        yield Sentence(body, start, end, CAPTION, "end mark or editor")
     else:
         yield Sentence(body, start, end, "body")
+
+
+def explain(text: str, sentences_) -> list[tuple[str, list[tuple[str, str, str]]]]:
+    """Each non-empty line of ``text`` with its pieces (text, kind, why), for showing what was left out."""
+    out = []
+    ordered = sorted(sentences_, key=lambda s: s.start)
+    i = 0
+    for line, pos in _lines(text):
+        end = pos + len(line)
+        pieces = []
+        while i < len(ordered) and ordered[i].start < end + 1:
+            s = ordered[i]
+            if s.start >= pos:
+                pieces.append((s.text, s.kind, s.why))
+            i += 1
+        if line.strip():
+            out.append((line.strip(), pieces))
+    return out

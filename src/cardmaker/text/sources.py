@@ -159,7 +159,7 @@ def _opener():
     return opener
 
 
-def _url_stem(url: str) -> str:
+def url_stem(url: str) -> str:
     from urllib.parse import unquote, urlsplit
 
     parts = urlsplit(url)
@@ -220,4 +220,4 @@ def fetch(url: str) -> Loaded:
     if not data:
         raise InputError(url, "the server sent an empty page")
     fmt = fmt or sniff(data) or "text"
-    return Loaded(url, data, fmt, _url_stem(final), final, charset)
+    return Loaded(url, data, fmt, url_stem(final), final, charset)
