@@ -87,6 +87,20 @@ def read_docx(data: bytes, name) -> Document:
 # ── .pdf ────────────────────────────────────────────────────────────────────
 
 _END = "。！？；!?…：:」』）)】"
+# CJK fonts map some glyphs to radicals: a PDF's text layer then spells 小 as ⼩ (Kangxi radical)
+# or 長 as ⻑ (radical supplement); NFKC mends the first block, this table the second.
+_RADICALS = dict(zip(
+    "⺟⺠⻄⻅⻆⻋⻉⻑⻓⻔⻗⻘⻛⻜⻝⻢⻣⻤⻥⻦⻧⻨⻩⻪⻫⻬⻭⻮⻯⻰⻱⻲⻳⻁⺮⺷⻊∕",
+    "母民西见角车贝長长门雨青风飞食马骨鬼鱼鸟卤麦黄黾斉齐歯齿竜龙龜亀龟虎竹羊足／",
+))
+
+
+def _mend(text: str) -> str:
+    import unicodedata
+
+    return "".join(
+        unicodedata.normalize("NFKC", c) if "\u2f00" <= c <= "\u2fdf" else _RADICALS.get(c, c) for c in text
+    )
 
 
 def _join_wrapped(page_lines: list[str]) -> list[str]:
@@ -125,7 +139,7 @@ def read_pdf(data: bytes, name) -> Document:
                 opened = 0
             if not opened:
                 raise InputError(name, "encrypted PDF (it needs a password); save an unprotected copy")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages = [_mend(page.extract_text() or "") for page in reader.pages]
     except InputError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError) as e:

@@ -95,7 +95,7 @@ def judge_line(s: str) -> tuple[str, str] | None:
         return FURNITURE, "date line"
     if n <= F.BYLINE_MAX and not ended and any(r.search(s) for r in F.BYLINE_RES):
         return CAPTION, "byline"
-    if n <= 60 and F.DATELINE_RE.match(s) and F.DATELINE_RE.match(s).end() >= len(s.rstrip()):
+    if n <= 60 and F.DATELINE_RE.match(s) and F.DATELINE_RE.match(s).end() >= len(s.rstrip()) and not F.BUTTON_RE.search(s):
         return CAPTION, "dateline or source label"
     if F.BRACKET_LABEL_RE.match(s):
         return FURNITURE, "label"
