@@ -138,6 +138,16 @@ def _opener():
     class Redirects(urllib.request.HTTPRedirectHandler):
         max_redirections = MAX_REDIRECTS
 
+        def http_error_302(self, req, fp, code, msg, headers):
+            from urllib.parse import urljoin
+
+            target = headers.get("Location") or headers.get("URI")
+            if target and not is_url(urljoin(req.full_url, target)):
+                raise _Refused(f"redirected to {target!r}, which is not an http(s) address")
+            return super().http_error_302(req, fp, code, msg, headers)
+
+        http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
+
         def redirect_request(self, req, fp, code, msg, headers, newurl):
             if not is_url(newurl):
                 raise _Refused(f"redirected to {newurl!r}, which is not an http(s) address")
