@@ -188,6 +188,8 @@ def judge(text: str, fallback: str, title_first: bool = False) -> Layout:
             m = F.DATELINE_RE.match(s)
             if m and m.end() < len(s):
                 spans.append((pos + lead, pos + lead + m.end(), CAPTION, "dateline or source label"))
+            elif (m := F.ABSTRACT_RE.match(s)) and m.end() < len(s):
+                spans.append((pos + lead, pos + lead + m.end(), FURNITURE, "label"))
         if verdict is None or verdict[1] != "related-news list":
             date_scan += 1
         prev_pos = pos
