@@ -80,6 +80,10 @@ PAGES = Path(__file__).parent / "data" / "pages"
     ("ç¶“æ¿Ÿéƒ¨è¡¨ç¤ºï¼Œå°‡æŒçºŒèˆ‡é‡‘èžæ©Ÿæ§‹åˆä½œ", "mojibake or unreadable characters"),
     ("\ufffd\ufffd\ufffd\ufffd\ufffd", "mojibake or unreadable characters"),
     ("嚙踝蕭嚙賣嚙緩嚙踝蕭嚙誕", "mojibake or unreadable characters"),  # Big5 bytes read as GBK and back
+    ("发表于 2024年10月8日", "date line"),                           # a blog post's meta line
+    ("· 阅读 1,286", "buttons or links"),                              # a view counter
+    ("《大理五日｜骑行洱海、住在古城，慢下来的日子》有 6 条评论", "buttons or links"),  # a comment count
+    ("本網站使用cookie以提供您更好的瀏覽體驗，繼續瀏覽即表示您同意我們的隱私權政策。", "notice"),
     ("第 2 頁", "page number"),
     ("https://udn.com/news/story/7266/8891000", "web address"),
 ])

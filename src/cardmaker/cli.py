@@ -169,14 +169,17 @@ def build(paths, output, merge, cards, script, jobs, fmt, word_list, encoding, *
     """Build Anki decks (.apkg) from articles.
 
     With no PATHS, builds every article in seeds/ into decks/.  PATHS may be
-    files or folders (their *.txt files).  One deck per article, named after
-    its title; rebuilding and re-importing updates notes, never duplicates.
+    files (.txt, .html, .docx, .pdf, .epub), folders of them, - or http(s)
+    URLs.  One deck per article, named after its title (an e-book: one deck
+    with a subdeck per chapter); rebuilding and re-importing updates notes,
+    never duplicates.
 
     \b
     Example:
       cardmaker build
       cardmaker build news/ -o decks/ --skip-hsk 2
       cardmaker build a.txt b.txt --merge "Week 12"
+      cardmaker build https://example.com/news/1.html book.epub
       cardmaker words a.txt -o list.tsv   # edit it, then:
       cardmaker build a.txt --words list.tsv
     """

@@ -109,8 +109,8 @@ def blocks_of(tree) -> tuple[list[str], str | None]:
     def walk(el):
         nonlocal heading
         tag = el.tag if isinstance(el.tag, str) else ""
-        if tag in ("script", "style", "noscript", "template", "head", "title"):
-            return
+        if tag in ("script", "style", "noscript", "template", "head", "title", "figcaption", "rt", "rp"):
+            return  # a figure's caption describes a picture the card does not have
         block = tag in _BLOCKS
         if block:
             flush()
