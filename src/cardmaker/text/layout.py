@@ -27,6 +27,7 @@ _BRACKETED_RE = re.compile(r"^[(（].*[)）]$")
 _TRIM = "●○■□◆◇►▶▸★☆※•·◎▪‧【】[]「」『』《》<>：:｜| \t\u3000"
 _TOKENS_RE = re.compile(r"[\s|｜/／·・‧>›»＞:：]+")
 _HAN_RE = re.compile(f"[{F.HAN}]")
+_CLAUSE_RE = re.compile(r"[，、；;]|,(?!\d)")
 CAPTION, FURNITURE = "caption", "furniture"
 
 
@@ -91,6 +92,8 @@ def judge_line(s: str) -> tuple[str, str] | None:
         return FURNITURE, "mojibake or unreadable characters"
     if not core:
         return FURNITURE, "symbols only"
+    if s.endswith(("，", ",", "、")):
+        return None  # a line that runs on into the next is a piece of a sentence
     if F.DATE_RE.match(s) or F.UPDATED_RE.match(s) or F.EDITION_RE.match(s):
         return FURNITURE, "date line"
     if n <= F.BYLINE_MAX and not ended and any(r.search(s) for r in F.BYLINE_RES):
@@ -123,7 +126,9 @@ def judge_line(s: str) -> tuple[str, str] | None:
         return FURNITURE, "web address"
     if F.PAGE_NUMBER_RE.match(core):
         return FURNITURE, "page number"
-    if tokens and (all(t in F.BUTTONS for t in tokens) or (n <= F.BUTTON_MAX and not ended and F.BUTTON_RE.search(s))):
+    clauses = bool(_CLAUSE_RE.search(re.sub(r"《[^》]*》", "", s)))  # a button or prompt is never a clause of a sentence
+    if tokens and (all(t in F.BUTTONS for t in tokens) or (n <= F.BUTTON_MAX and not ended and not clauses
+                                                            and F.BUTTON_RE.search(s))):
         return FURNITURE, "buttons or links"
     if F.BREADCRUMB_RE.match(core) or (
         len(tokens) >= 2 and n <= 60 and not ended and F.BREADCRUMB_SEP_RE.search(core)
