@@ -35,6 +35,7 @@ from cardmaker.records import NAME, NUMBER, TERM, WORD, Entry, is_reference
 SENSE_MAX = 40  # characters of the short sense, where the dictionary allows
 COMMON_WEIGHT = 0.3
 HALVE = 0.5
+LESK_WEIGHT = 0.35
 
 _VERBAL_RE = re.compile(r"(?:to |can\b|may\b|will\b|\(bound form\)|used in|particle|classifier)")
 
@@ -261,7 +262,7 @@ def _score(sense: english.Sense, index: int, occurrences: list[Use], pair: str |
         fit = sum(max((u.want.get(k, 0.0) for k in sense.classes), default=0.0) for u in occurrences)
         score += 1.5 * sure * fit / len(occurrences)
         overlap = sum(len(sense.words & u.context) for u in occurrences) / len(occurrences)
-        score += 0.35 * min(overlap, 2.0)
+        score += LESK_WEIGHT * min(overlap, 2.0)
         if sense.bound and all(u.standalone for u in occurrences):
             score -= 0.8
         if sense.domain and overlap < 1:
