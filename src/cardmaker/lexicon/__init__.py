@@ -14,6 +14,7 @@ from functools import cache, cached_property
 from importlib import resources
 
 from cardmaker.chinese import script
+from cardmaker.chinese.pinyin import reading_key
 from cardmaker.lexicon import hsk
 from cardmaker.lexicon.cedict import Dictionary
 from cardmaker.records import Entry
@@ -145,7 +146,7 @@ class Lexicon:
             if not line.strip() or line.startswith("#"):
                 continue
             word, reading, sense = line.split("\t")
-            prefer, add = out.setdefault((word, reading), ([], []))
+            prefer, add = out.setdefault((word, reading_key(tuple(reading.split()))), ([], []))
             (prefer if sense.startswith("=") else add).append(sense[1:])
         return {k: (tuple(p), tuple(a)) for k, (p, a) in out.items()}
 
