@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from cardmaker.analysis import forms, meanings, pos
-from cardmaker.analysis.readings import choose, guess
+from cardmaker.analysis.readings import choose, guess, model_readings
 from cardmaker.analysis.segment import segment
 from cardmaker.chinese.pinyin import name_case, reading_key
 from cardmaker.chinese.script import HAN_RE, article_script, to_simplified_aligned, to_traditional_aligned
@@ -70,17 +70,20 @@ def analyse(article: Article, lexicon, options: Options = Options()) -> Analysis
     tokens = segment(simplified, lexicon)
     content = _content_mask(article)
     readings = {}
+    sentences = [(s.start, s.end) for s in article.sentences if s.kind in ("title", "body")]
+    model = model_readings(simplified, article.text, tokens, sentences, _entries_of(lexicon), lexicon)
     for index, t in enumerate(tokens):
         if not HAN_RE.search(t.text):
             continue
+        read = tuple(model.get(i) for i in range(t.start, t.end)) if model else None
         if t.kind not in (WORD, TERM, NAME) or t.text in stop or not content[t.start]:
-            readings[t.start] = guess(t.text, t.pos, lexicon)
+            readings[t.start] = guess(t.text, t.pos, lexicon) if not read or None in read else read
             continue
         span = article.text[t.start:t.end]
         glosses = [gloss_at.get(i, ()) for i in range(t.start, t.end)] if gloss_at else ()
         entries = lexicon.entries(t.text) if t.kind != TERM else ()
         hint = traditional[t.start:t.end] if traditional is not article.text else None
-        choice = choose(t.text, span, t.pos, entries, glosses, lexicon, hint)
+        choice = choose(t.text, span, t.pos, entries, glosses, lexicon, hint, read)
         if t.kind == NAME and not (choice.entry and choice.entry.proper):
             choice = replace(choice, syllables=name_case(choice.syllables))
         readings[t.start] = choice.syllables
@@ -100,6 +103,10 @@ def analyse(article: Article, lexicon, options: Options = Options()) -> Analysis
     hidden = [_word(key, g, context, lexicon) for key, g in names.items()]
     return Analysis(article, simplified, tuple(tokens), readings, tuple(_filter(words, options)), script,
                     tuple(words + hidden), options, traditional)
+
+
+def _entries_of(lexicon):
+    return lambda t: lexicon.entries(t.text) if t.kind != TERM else ()
 
 
 def _content_mask(article: Article) -> bytearray:

@@ -120,7 +120,8 @@ class Lexicon:
 
     @property
     def hsk_name(self) -> str:
-        return hsk.NAME
+        """The HSK standard the levels come from, as outputs name it."""
+        return hsk.name(self.hsk_standard)
 
     @cached_property
     def stopwords(self) -> frozenset[str]:
