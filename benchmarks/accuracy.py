@@ -104,7 +104,7 @@ def sentence_readings(text: str, lexicon, model: bool = True) -> tuple[list[str]
     the kind of place each character is in (``inside`` a word CC-CEDICT has, ``single`` character,
     ``name``, ``other``): segmented, the polyphone model run over the sentence (unless ``model`` is
     false), each word read in its place as the vocabulary stage does."""
-    from cardmaker.analysis.readings import choose, model_readings
+    from cardmaker.analysis.readings import choose, context_pos, model_readings
     from cardmaker.analysis.segment import segment
     from cardmaker.chinese.script import HAN_RE, to_simplified_aligned
     from cardmaker.records import NAME, TERM
@@ -114,11 +114,12 @@ def sentence_readings(text: str, lexicon, model: bool = True) -> tuple[list[str]
     tokens = segment(simplified, lexicon)
     entries_of = (lambda t: lexicon.entries(t.text) if t.kind != TERM else ())
     read = model_readings(simplified, text, tokens, [(0, len(text))], entries_of, lexicon) if model else {}
-    for t in tokens:
+    for index, t in enumerate(tokens):
         if not HAN_RE.search(t.text):
             continue
         entries = entries_of(t)
-        choice = choose(t.text, text[t.start:t.end], t.pos, entries, [()] * len(t.text), lexicon,
+        choice = choose(t.text, text[t.start:t.end], context_pos(tokens, index, text), entries,
+                        [()] * len(t.text), lexicon,
                         model=[read.get(i) for i in range(t.start, t.end)])
         kind = ("name" if t.kind == NAME else "single" if len(t.text) == 1
                 else "inside" if any(len(e.syllables) == len(t.text) for e in entries) else "other")
