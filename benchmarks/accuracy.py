@@ -169,6 +169,66 @@ def cpp(data: Path, split: str = "test"):
     return totals, cost, sum(map(len, block))
 
 
+# The UPOS tags a shown part of speech agrees with (UD GSD tags 的 PART, 在 ADP, 很 ADV, 进口 VERB …)
+_UPOS = {
+    "noun": {"NOUN", "PROPN"}, "verbal noun": {"NOUN", "VERB"}, "verb": {"VERB", "AUX"},
+    "adjective": {"ADJ", "VERB"}, "adverb": {"ADV"}, "numeral": {"NUM"}, "measure word": {"NOUN"},
+    "pronoun": {"PRON", "DET"}, "preposition": {"ADP", "VERB"}, "conjunction": {"CCONJ", "SCONJ"},
+    "particle": {"PART", "AUX", "ADP"}, "interjection": {"INTJ"}, "onomatopoeia": {"INTJ", "ADV"},
+    "idiom": {"VERB", "ADJ", "NOUN", "ADV"}, "set phrase": {"VERB", "ADJ", "NOUN", "ADV"},
+    "time word": {"NOUN"}, "direction": {"ADP", "NOUN"}, "place word": {"NOUN", "PROPN"},
+    "place name": {"PROPN"}, "organisation": {"PROPN"}, "proper noun": {"PROPN"}, "name": {"PROPN"},
+}
+
+
+def pos(data: Path):
+    """The part of speech cards show, against UD Chinese GSD's UPOS, on the gold tokens that are
+    headwords (a card's word, cut where the gold cuts): right, wrong, and how often none is shown."""
+    from cardmaker.analysis.vocabulary import analyse
+    from cardmaker.lexicon import Lexicon
+    from cardmaker.text.article import parse_article
+
+    lexicon = Lexicon()
+    sents, sent = [], []
+    for line in (data / "ud-chinese-gsd/zh_gsd-ud-test.conllu").read_text("utf-8").splitlines():
+        if not line:
+            if sent:
+                sents.append(sent)
+            sent = []
+        elif not line.startswith("#"):
+            cols = line.split("\t")
+            if cols[0].isdigit():
+                sent.append((cols[1], cols[3]))
+    right = wrong = none = 0
+    wrongs: dict = {}
+    for k in range(0, len(sents), 40):  # article-sized blocks, one sentence a line
+        block = sents[k:k + 40]
+        text = "\n".join("".join(w for w, _ in s) for s in block)
+        gold, at = {}, 0
+        for s in block:
+            for w, tag in s:
+                gold[(at, at + len(w))] = tag
+                at += len(w)
+            at += 1
+        analysis = analyse(parse_article(("標題\n" + text + "\n").encode(), "ud.txt"), lexicon)
+        shift = len("標題\n")
+        for w in analysis.all_words:
+            if w.name:
+                continue
+            for a, b in w.spans:
+                tag = gold.get((a - shift, b - shift))
+                if tag is None:
+                    continue
+                if not w.part_of_speech:
+                    none += 1
+                elif tag in _UPOS.get(w.part_of_speech, ()):
+                    right += 1
+                else:
+                    wrong += 1
+                    wrongs[(w.part_of_speech, tag)] = wrongs.get((w.part_of_speech, tag), 0) + 1
+    return right, wrong, none, sorted(wrongs.items(), key=lambda x: -x[1])[:8]
+
+
 def senses(root: Path, cases: list[Path], show: bool = False):
     """How often the expected sense is the first shown, and among the first two (cases files:
     article, word, expected alternatives, why)."""
@@ -217,7 +277,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", default=str(Path(__file__).resolve().parents[2] / "shared" / "bench-data"))
     ap.add_argument("--skip-cpp", action="store_true")
-    ap.add_argument("--only", choices=["segmentation", "readings", "senses"], help="run one section")
+    ap.add_argument("--only", choices=["segmentation", "readings", "senses", "pos", "words"],
+                    help="run one section")
     ap.add_argument("--show", action="store_true", help="list the sense cases that miss")
     args = ap.parse_args()
     data = Path(args.data)
@@ -231,6 +292,15 @@ def main():
         print("|---|---|---|---|---|")
         print(f"| cardmaker | {first:.3f} | {two:.3f} | {n} | {missing} |")
         print(f"| CC-CEDICT's order | {bf:.3f} | {bt:.3f} | {n} | {missing} |\n", flush=True)
+        if args.only:
+            return
+    if args.only in (None, "pos"):
+        right, wrong, none, worst = pos(data)
+        shown = right + wrong
+        print("| UD GSD headword tokens: part of speech shown | right | wrong | accuracy | none shown |")
+        print("|---|---|---|---|---|")
+        print(f"| cardmaker | {right} | {wrong} | {right / shown:.3f} | {none / (shown + none):.1%} |")
+        print("commonest disagreements:", ", ".join(f"{a}→{b} {n}" for (a, b), n in worst), "\n", flush=True)
         if args.only:
             return
     if args.only in (None, "segmentation"):

@@ -16,7 +16,8 @@ import math
 
 ORDERS = ("useful", "article", "frequency", "hsk")
 
-COUNT_WEIGHT = 2.0     # per natural log of the count in the article
+COUNT_WEIGHT = 2.5     # per natural log of the count in the article
+UNLISTED = 2.5         # the Zipf value taken for a word wordfreq lacks (an article's own term: 进博会)
 COMMON = 5.5           # Zipf above which a word is basic rather than useful
 BASIC_HSK = 2          # levels at or below it are basic
 HSK_BONUS = 0.5        # a word of the syllabus above the basic levels
@@ -25,7 +26,7 @@ BASIC_PENALTY = 1.0
 
 def usefulness(word) -> float:
     """How worth learning ``word`` (a ``records.Word``) is for a reader of this article."""
-    z = word.frequency
+    z = word.frequency or UNLISTED
     general = z if z <= COMMON else COMMON - 1.5 * (z - COMMON)
     score = COUNT_WEIGHT * math.log(max(word.count, 1)) + general
     if word.hsk is not None:

@@ -242,7 +242,7 @@ def _context_names(tokens: list[Token], text: str, lex) -> list[Token]:
             neighbours = [items[m] for m in (k - 1, k + 1) if 0 <= m < len(items)]
             if (2 <= len(word) <= 3 and _surname(word[0], lex) and len(item) <= 2
                     and not (len(item) == 1 and tokens[item[0]].kind == NAME)
-                    and any(len(n) == 1 and tokens[n[0]].kind == NAME for n in neighbours)):
+                    and any(len(n) <= 2 and tokens[n[0]].kind == NAME for n in neighbours)):
                 more.add(word)
         if not more:
             break

@@ -196,7 +196,7 @@ def _word(key, g: _Group, context: _Context, lexicon) -> Word:
         sense=meaning.sense,
         classifiers=meaning.classifiers,
         pos=tag,
-        part_of_speech=pos.shown(tag, kind == NAME),
+        part_of_speech=pos.shown(tag, kind == NAME, text),
         hsk=lexicon.hsk_level(text),
         count=len(g.tokens),
         check=check,
