@@ -100,42 +100,134 @@ def ud(data: Path):
     return "UD GSD", gold, ["".join(g) for g in gold]
 
 
-def sentence_readings(text: str, lexicon) -> list[str]:
-    """The reading of every character of ``text`` as the pipeline reads it (non-Han: itself):
-    segmented, each word read in its place, as the vocabulary stage does word by word."""
-    from cardmaker.analysis.readings import choose
+def sentence_readings(text: str, lexicon, model: bool = True) -> tuple[list[str], list[str]]:
+    """The reading of every character of ``text`` as the pipeline reads it (non-Han: itself), and
+    the kind of place each character is in (``inside`` a word CC-CEDICT has, ``single`` character,
+    ``name``, ``other``): segmented, the polyphone model run over the sentence (unless ``model`` is
+    false), each word read in its place as the vocabulary stage does."""
+    from cardmaker.analysis.readings import choose, context_pos, model_readings
     from cardmaker.analysis.segment import segment
     from cardmaker.chinese.script import HAN_RE, to_simplified_aligned
+    from cardmaker.records import NAME, TERM
 
-    out = list(text)
-    for t in segment(to_simplified_aligned(text), lexicon):
+    simplified = to_simplified_aligned(text)
+    out, kinds = list(text), ["other"] * len(text)
+    tokens = segment(simplified, lexicon)
+    entries_of = (lambda t: lexicon.entries(t.text) if t.kind != TERM else ())
+    read = model_readings(simplified, text, tokens, [(0, len(text))], entries_of, lexicon) if model else {}
+    for index, t in enumerate(tokens):
         if not HAN_RE.search(t.text):
             continue
-        choice = choose(t.text, text[t.start:t.end], t.pos, lexicon.entries(t.text), [()] * len(t.text), lexicon)
+        entries = entries_of(t)
+        choice = choose(t.text, text[t.start:t.end], context_pos(tokens, index, text), entries,
+                        [()] * len(t.text), lexicon,
+                        model=[read.get(i) for i in range(t.start, t.end)])
+        kind = ("name" if t.kind == NAME else "single" if len(t.text) == 1
+                else "inside" if any(len(e.syllables) == len(t.text) for e in entries) else "other")
         for i, syl in enumerate(choice.syllables):
             out[t.start + i] = syl
-    return out
+            kinds[t.start + i] = kind
+    return out, kinds
 
 
 def cpp(data: Path, split: str = "test"):
+    """Reading accuracy on the CPP test set: cardmaker, cardmaker without the polyphone model, and
+    pypinyin alone, overall and by the kind of place the target is in; and the model's cost."""
+    import time
+
     from pypinyin import Style, lazy_pinyin
 
+    from cardmaker.analysis import polyphone
     from cardmaker.lexicon import Lexicon
 
     lexicon = Lexicon()
-
     sents = (data / f"cpp-g2pM/{split}.sent").read_text("utf-8").splitlines()
     labels = (data / f"cpp-g2pM/{split}.lb").read_text("utf-8").splitlines()
-    ours = base = 0
+    totals: dict[str, list[int]] = {}
     for sent, label in zip(sents, labels):
         i = sent.index("\u2581")
         text = sent.replace("\u2581", "")
         gold = label.replace("u:", "v")
         plain = lazy_pinyin(text, style=Style.TONE3, neutral_tone_with_five=True, errors=list)
-        base += len(plain) == len(text) and plain[i] == gold
-        mine = sentence_readings(text, lexicon)
-        ours += mine[i].replace("u:", "v").lower() == gold
-    return ours / len(sents), base / len(sents), len(sents)
+        mine, kinds = sentence_readings(text, lexicon)
+        rules, _ = sentence_readings(text, lexicon, model=False)
+        ours = mine[i].replace("u:", "v").lower()
+        row = (ours == gold, rules[i].replace("u:", "v").lower() == gold,
+               len(plain) == len(text) and plain[i] == gold, 1,
+               # CC-CEDICT writes a neutral tone where CPP writes the full one (关系 guānxi, 认识 rènshi)
+               ours == gold or ours[:-1] == gold[:-1] and ours.endswith("5"))
+        for k in ("all", kinds[i]):
+            t = totals.setdefault(k, [0, 0, 0, 0, 0])
+            for j, v in enumerate(row):
+                t[j] += v
+    # the model's cost: an article-sized text (about 2,000 characters, 60 sentences) read at once
+    block = [s.replace("\u2581", "") for s in sents[:60]]
+    polyphone.logits(block[:2])
+    start = time.perf_counter()
+    for _ in range(5):
+        polyphone.logits(block)
+    cost = (time.perf_counter() - start) / 5
+    return totals, cost, sum(map(len, block))
+
+
+# The UPOS tags a shown part of speech agrees with (UD GSD tags 的 PART, 在 ADP, 很 ADV, 进口 VERB …)
+_UPOS = {
+    "noun": {"NOUN", "PROPN"}, "verbal noun": {"NOUN", "VERB"}, "verb": {"VERB", "AUX"},
+    "adjective": {"ADJ", "VERB"}, "adverb": {"ADV"}, "numeral": {"NUM"}, "measure word": {"NOUN"},
+    "pronoun": {"PRON", "DET"}, "preposition": {"ADP", "VERB"}, "conjunction": {"CCONJ", "SCONJ"},
+    "particle": {"PART", "AUX", "ADP"}, "interjection": {"INTJ"}, "onomatopoeia": {"INTJ", "ADV"},
+    "idiom": {"VERB", "ADJ", "NOUN", "ADV"}, "set phrase": {"VERB", "ADJ", "NOUN", "ADV"},
+    "time word": {"NOUN"}, "direction": {"ADP", "NOUN"}, "place word": {"NOUN", "PROPN"},
+    "place name": {"PROPN"}, "organisation": {"PROPN"}, "proper noun": {"PROPN"}, "name": {"PROPN"},
+}
+
+
+def pos(data: Path):
+    """The part of speech cards show, against UD Chinese GSD's UPOS, on the gold tokens that are
+    headwords (a card's word, cut where the gold cuts): right, wrong, and how often none is shown."""
+    from cardmaker.analysis.vocabulary import analyse
+    from cardmaker.lexicon import Lexicon
+    from cardmaker.text.article import parse_article
+
+    lexicon = Lexicon()
+    sents, sent = [], []
+    for line in (data / "ud-chinese-gsd/zh_gsd-ud-test.conllu").read_text("utf-8").splitlines():
+        if not line:
+            if sent:
+                sents.append(sent)
+            sent = []
+        elif not line.startswith("#"):
+            cols = line.split("\t")
+            if cols[0].isdigit():
+                sent.append((cols[1], cols[3]))
+    right = wrong = none = 0
+    wrongs: dict = {}
+    for k in range(0, len(sents), 40):  # article-sized blocks, one sentence a line
+        block = sents[k:k + 40]
+        text = "\n".join("".join(w for w, _ in s) for s in block)
+        gold, at = {}, 0
+        for s in block:
+            for w, tag in s:
+                gold[(at, at + len(w))] = tag
+                at += len(w)
+            at += 1
+        analysis = analyse(parse_article(("標題\n" + text + "\n").encode(), "ud.txt"), lexicon)
+        shift = len("標題\n")
+        for w in analysis.all_words:
+            if w.name:
+                continue
+            for a, b in w.spans:
+                tag = gold.get((a - shift, b - shift))
+                if tag is None:
+                    continue
+                if not w.part_of_speech:
+                    none += 1
+                elif tag in _UPOS.get(w.part_of_speech, ()):
+                    right += 1
+                else:
+                    wrong += 1
+                    wrongs[(w.part_of_speech, tag)] = wrongs.get((w.part_of_speech, tag), 0) + 1
+    return right, wrong, none, sorted(wrongs.items(), key=lambda x: -x[1])[:8]
 
 
 def senses(root: Path, cases: list[Path], show: bool = False):
@@ -249,7 +341,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", default=str(Path(__file__).resolve().parents[2] / "shared" / "bench-data"))
     ap.add_argument("--skip-cpp", action="store_true")
-    ap.add_argument("--only", choices=["segmentation", "readings", "senses", "examples"], help="run one section")
+    ap.add_argument("--only", choices=["segmentation", "readings", "senses", "examples", "pos", "words"],
+                    help="run one section")
     ap.add_argument("--show", action="store_true", help="list the sense cases that miss")
     args = ap.parse_args()
     data = Path(args.data)
@@ -273,15 +366,30 @@ def main():
                                             for v in figures.values()) + " |\n", flush=True)
         if args.only:
             return
+    if args.only in (None, "pos"):
+        right, wrong, none, worst = pos(data)
+        shown = right + wrong
+        print("| UD GSD headword tokens: part of speech shown | right | wrong | accuracy | none shown |")
+        print("|---|---|---|---|---|")
+        print(f"| cardmaker | {right} | {wrong} | {right / shown:.3f} | {none / (shown + none):.1%} |")
+        print("commonest disagreements:", ", ".join(f"{a}→{b} {n}" for (a, b), n in worst), "\n", flush=True)
+        if args.only:
+            return
     if args.only in (None, "segmentation"):
         segmentation(data)
     if args.only in (None, "readings") and not args.skip_cpp:
-        ours, base, n = cpp(data)
+        totals, cost, chars = cpp(data)
         print()
-        print("| data | cardmaker accuracy | pypinyin accuracy | sentences |")
-        print("|---|---|---|---|")
-        print(f"| CPP test | {ours:.3f} | {base:.3f} | {n} |")
-
+        print("| CPP test: targets | cardmaker | without the model | pypinyin alone | sentences "
+              "| cardmaker, CC-CEDICT's neutral tones agreeing |")
+        print("|---|---|---|---|---|---|")
+        names = {"all": "all", "inside": "inside a CC-CEDICT word", "single": "single-character words",
+                 "name": "names", "other": "other (terms, words without an entry)"}
+        for k in ("all", "inside", "single", "name", "other"):
+            if k in totals:
+                a, b, c, n, d = totals[k]
+                print(f"| {names[k]} | {a / n:.3f} | {b / n:.3f} | {c / n:.3f} | {n} | {d / n:.3f} |")
+        print(f"\npolyphone model: {cost * 1000:.0f} ms per article-sized text ({chars} characters, one process)")
 
 def segmentation(data: Path):
     print("| data | cardmaker F1 | jieba on simplified copy F1 | jieba on text F1 | lines |")

@@ -156,7 +156,8 @@ def test_cards_and_script_options(tmp_path, collection, seed_path):
     runner = CliRunner()
     out = tmp_path / "one.apkg"
     result = runner.invoke(main, ["build", str(seed_path), "-o", str(out), "--cards", "recognition,cloze",
-                                  "--script", "simplified", "--max-words", "10"])
+                                  "--script", "simplified", "--max-words", "10",
+                                  "--order", "article"])
     assert result.exit_code == 0, result.output
     import_apkg(collection, out)
     assert collection.note_count() == 10 and collection.card_count() == 20

@@ -48,9 +48,14 @@ def test_words_table(seed_path, tmp_path):
     assert lines[0].split("\t") == [
         "simplified", "traditional", "pinyin", "pinyin_numbered", "zhuyin", "meaning", "classifiers",
         "pos", "hsk", "count", "reading_check", "gloss", "sense",  # new columns come last
+        "frequency", "hsk_standard",
     ]
     rows = {line.split("\t")[0]: line.split("\t") for line in lines[1:]}
-    assert all(len(r) == 13 for r in rows.values())
+    assert all(len(r) == 15 for r in rows.values())
+    # levels of the 2025 syllabus by default, and the row says so; general frequency on the Zipf scale
+    assert rows["进口"][8] == "5" and rows["进口"][14] == "2025"  # 2021 standard: 4
+    assert all(r[14] == ("2025" if r[8] else "") for r in rows.values())
+    assert 3 < float(rows["部长"][13]) < 6
     assert rows["强劲"][2:4] == ["qiángjìng", "qiang2 jing4"] and rows["强劲"][10] == "verified"
     assert rows["进博会"][1] == "進博會"
     # the sense used here, short and English only; the meaning written in the article's script

@@ -93,7 +93,7 @@ def test_filters(seed_article, words):
     known = known_words("確保\n重点\tzhong4 dian3\tkey point\n# comment\n")
     kept = {w.simplified for w in extract(seed_article, Options(known=known))}
     assert "确保" not in kept and "重点" not in kept and "进博会" in kept
-    easy = extract(seed_article, Options(skip_hsk=3))
+    easy = extract(seed_article, Options(level=3))
     assert easy and all(w.hsk is None or w.hsk > 3 for w in easy)
     frequent = extract(seed_article, Options(min_count=3))
     assert frequent and all(w.count >= 3 for w in frequent)
@@ -102,8 +102,8 @@ def test_filters(seed_article, words):
     by_hsk = extract(seed_article, Options(order="hsk"))
     levels = [w.hsk or 99 for w in by_hsk]
     assert levels == sorted(levels)
-    # default order: first appearance in the article
-    firsts = [w.spans[0][0] for w in words]
+    # article order: first appearance in the article
+    firsts = [w.spans[0][0] for w in extract(seed_article, Options(order="article"))]
     assert firsts == sorted(firsts)
 
 

@@ -36,6 +36,7 @@ class BuildOptions:
     word_list_path: str = ""
     user_entries: tuple = ()           # records.UserEntry: words and meanings that win over CC-CEDICT
     inputs: tuple = ()                 # the user's side files (word list, dictionary, known words): never outputs
+    hsk_standard: str = "2025"         # lexicon.hsk.STANDARDS
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,7 @@ class Prepared:
     examples: dict                     # word key → Example
     notes: tuple[str, ...] = ()        # odd but legal things noticed while reading
     date: str | None = None
+    left_out: tuple = ()               # (reason, words) the word selection left out
 
 
 @dataclass
@@ -58,11 +60,18 @@ class BuildResult:
     cards: int = 0
     failed: list[CardmakerError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    kept: int = 0                                         # words kept, over all articles
+    left_out: dict = field(default_factory=dict)          # reason → words left out, over all articles
+
+    def add(self, kept: int, left_out) -> None:
+        self.kept += kept
+        for reason, n in left_out:
+            self.left_out[reason] = self.left_out.get(reason, 0) + n
 
 
 def lexicon_for(options: BuildOptions) -> Lexicon:
-    """The run's lexicon: the installed data with the user's dictionary."""
-    return Lexicon(options.user_entries)
+    """The run's lexicon: the installed data with the user's dictionary and HSK standard."""
+    return Lexicon(options.user_entries, hsk_standard=options.hsk_standard)
 
 
 def slug(name: str) -> str:
@@ -105,6 +114,7 @@ def prepare(lexicon: Lexicon, path, options: BuildOptions, article=None, stem: s
         examples=examples,
         notes=tuple(notes),
         date=article.date,
+        left_out=analysis.left_out if not options.word_list else (),
     )
 
 
@@ -214,9 +224,11 @@ def _build_or_error(lexicon: Lexicon, path, target: Path, options: BuildOptions)
     try:
         book, prepared = prepare_all(lexicon, path, options)
         warnings = [f"{p.path}: {n}" for p in prepared for n in p.notes]
+        kept = sum(len(p.words) for p in prepared)
+        left_out = tuple(item for p in prepared for item in p.left_out)
         if book is not None:  # an e-book: one deck, a subdeck per chapter
-            return warnings, *write_merged(lexicon, prepared, target, replace(options, merge=book))
-        return warnings, *write_article(lexicon, prepared[0], target, options)
+            return warnings, *write_merged(lexicon, prepared, target, replace(options, merge=book)), kept, left_out
+        return warnings, *write_article(lexicon, prepared[0], target, options), kept, left_out
     except CardmakerError as e:
         return e
     except Exception as e:
@@ -225,6 +237,7 @@ def _build_or_error(lexicon: Lexicon, path, target: Path, options: BuildOptions)
 
 def _warm_up(lexicon: Lexicon) -> None:
     """Load what every article needs once, so that forked workers inherit it instead of loading it each."""
+    from cardmaker.analysis import polyphone
     from cardmaker.analysis.readings import guess
     from cardmaker.analysis.segment import _quiet_jieba
     from cardmaker.output.package import note_type
@@ -232,6 +245,7 @@ def _warm_up(lexicon: Lexicon) -> None:
     lexicon.warm_up()
     _quiet_jieba()
     guess("中文", "", lexicon)
+    polyphone.load()
     note_type()
 
 
@@ -264,6 +278,7 @@ def run_build(paths, options: BuildOptions, jobs: int = 1, progress=None, lexico
                 continue
             for p in ps:
                 result.warnings.extend(f"{p.path}: {n}" for n in p.notes)
+                result.add(len(p.words), p.left_out)
                 prepared.append(p)
         if prepared:
             out = options.output or DEFAULT_OUTPUT
@@ -295,7 +310,8 @@ def run_build(paths, options: BuildOptions, jobs: int = 1, progress=None, lexico
         if isinstance(r, CardmakerError):
             result.failed.append(r)
             continue
-        warnings, notes, cards = r
+        warnings, notes, cards, kept, left_out = r
+        result.add(kept, left_out)
         result.warnings.extend(warnings)
         result.decks.append(target)
         result.notes += notes
@@ -310,8 +326,10 @@ def _guard(target: Path, inputs) -> None:
 
 # ── tables and sheets ───────────────────────────────────────────────────────
 
-def words_table(path, options: BuildOptions, output=None, lexicon: Lexicon | None = None) -> tuple[str, list[str]]:
-    """The vocabulary of the article at ``path`` as a TSV table, and the warnings of reading it.
+def words_table(path, options: BuildOptions, output=None, lexicon: Lexicon | None = None
+                ) -> tuple[str, list[str], str]:
+    """The vocabulary of the article at ``path`` as a TSV table, the warnings of reading it, and the
+    summary of what was kept and left out.
 
     With ``output`` the table is written there (atomically, never over the
     article or one of the user's side files) and "" is returned instead.
@@ -323,14 +341,14 @@ def words_table(path, options: BuildOptions, output=None, lexicon: Lexicon | Non
     lexicon = lexicon or lexicon_for(options)
     article = read_article(path, options.encoding)
     analysis = analyse(article, lexicon, options.vocabulary)
-    text = tsv_text(analysis.words, analysis.script)
+    text = tsv_text(analysis.words, analysis.script, lexicon.hsk_standard)
     if output is None:
-        return text, list(article.notes)
+        return text, list(article.notes), analysis.summary
     _guard_output(output, path, options)
     from cardmaker.output.atomic import write_atomic
 
     write_atomic(output, text.encode("utf-8"))
-    return "", list(article.notes)
+    return "", list(article.notes), analysis.summary
 
 
 def write_sheet(path, options: BuildOptions, output=None, lexicon: Lexicon | None = None) -> tuple[Path, list[str]]:

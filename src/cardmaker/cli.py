@@ -125,26 +125,30 @@ def words(article, output, encoding, **vocab):
     """Print the vocabulary of ARTICLE as tab-separated values.
 
     Columns: simplified, traditional, pinyin, pinyin_numbered, zhuyin, meaning,
-    classifiers, pos, hsk, count, reading_check, gloss.  The hsk column is the
-    level of the HSK 3.0 2021 standard (GF0025-2021); 7-9 is one band.
-    reading_check says what the article's glosses did to the reading:
-    verified, corrected, conflict or unglossed.
+    classifiers, pos, hsk, count, reading_check, gloss, sense, frequency,
+    hsk_standard.  The hsk column is the level of the standard in the
+    hsk_standard column (2025: the exam syllabus; 2021: GF0025-2021); 7-9 is
+    one band.  reading_check says what the article's glosses did to the
+    reading: verified, corrected, conflict or unglossed.  frequency is the
+    word's general frequency (Zipf scale, wordfreq).  Rows come most worth
+    learning first (--order).
 
     \b
     Example:
-      cardmaker words seeds/article.txt --skip-hsk 3 -o list.tsv
+      cardmaker words seeds/article.txt --level 3 -o list.tsv
     """
     from cardmaker.build import words_table
-    from cardmaker.lexicon.hsk import NAME
+    from cardmaker.lexicon.hsk import name
 
     options = build_options(encoding=encoding, **vocab)
-    click.echo(f"note: the hsk column holds levels of {NAME}; 7-9 is one band", err=True)
+    click.echo(f"note: the hsk column holds levels of {name(options.hsk_standard)}; 7-9 is one band", err=True)
     batch = Batch()
     with batch.guard(article):
-        text, warnings = words_table(article, options, output)
+        text, warnings, summary = words_table(article, options, output)
         for w in warnings:
             batch.warn(f"{article}: {w}")
         click.echo(text, nl=False)
+        click.echo(f"{article}: {summary}", err=True)
     batch.exit()
 
 
@@ -177,7 +181,7 @@ def build(paths, output, merge, cards, script, jobs, fmt, word_list, encoding, *
     \b
     Example:
       cardmaker build
-      cardmaker build news/ -o decks/ --skip-hsk 2
+      cardmaker build news/ -o decks/ --level 2 --max-words 60
       cardmaker build a.txt b.txt --merge "Week 12"
       cardmaker build https://example.com/news/1.html book.epub
       cardmaker words a.txt -o list.tsv   # edit it, then:
@@ -221,6 +225,12 @@ def build(paths, output, merge, cards, script, jobs, fmt, word_list, encoding, *
         f"{len(result.decks)} {kind}, {result.notes} notes, {result.cards} cards; "
         f"{len(result.failed)} skipped"
     )
+    if not word_list:
+        from cardmaker.analysis.ranking import summary
+        from cardmaker.lexicon.hsk import name
+
+        click.echo(f"words: {summary(result.kept, result.left_out, options.vocabulary.level)} "
+                   f"(HSK levels: {name(options.hsk_standard)})")
     batch.exit()
 
 
@@ -240,7 +250,7 @@ def sheet(article, output, word_list, encoding, **vocab):
 
     \b
     Example:
-      cardmaker sheet article.txt -o sheet.html --skip-hsk 2
+      cardmaker sheet article.txt -o sheet.html --level 2
     """
     from cardmaker.build import write_sheet
 

@@ -70,16 +70,23 @@ def vocabulary_options(f):
     options = [
         click.option("--names", is_flag=True, help="Keep person names (tagged as names)."),
         click.option("--known", "known", type=click.Path(dir_okay=False), metavar="FILE",
-                     help="Leave out the words of FILE: one per line, the first TSV column, or an Anki "
-                          "\"Notes in Plain Text\" export (either script)."),
-        click.option("--skip-hsk", type=click.IntRange(0, 9), default=0, metavar="N",
-                     help="Leave out words of HSK 3.0 (2021) level N and below."),
+                     help="Leave out the words of FILE: one per line, the first TSV column, an Anki "
+                          "\"Notes in Plain Text\" export, an Anki package (.apkg, .colpkg) or collection "
+                          "(.anki2, .anki21, .anki21b; opened read-only); either script."),
+        click.option("--known-field", metavar="NAME",
+                     help="With an Anki --known file: the note field holding the word (default: the first)."),
+        click.option("--level", "--skip-hsk", "level", type=click.IntRange(0, 9), default=0, metavar="N",
+                     help="Your HSK level: leave out words of level N and below (--skip-hsk is the old name)."),
+        click.option("--hsk-standard", type=click.Choice(["2025", "2021"]), default="2025", show_default=True,
+                     help="HSK levels of the 2025 exam syllabus or of the 2021 standard (GF0025-2021)."),
         click.option("--min-count", type=click.IntRange(1), default=1, metavar="N",
                      help="Keep words that occur at least N times."),
         click.option("--max-words", type=click.IntRange(1), default=None, metavar="N",
-                     help="Keep at most N words (after ordering)."),
-        click.option("--order", type=click.Choice(["article", "frequency", "hsk"]), default="article",
-                     show_default=True, help="Order of the words."),
+                     help="Keep the first N words of the order."),
+        click.option("--order", type=click.Choice(["useful", "article", "frequency", "hsk"]), default="useful",
+                     show_default=True,
+                     help="useful: most worth learning first (count here, general frequency, HSK level); "
+                          "article: first appearance; frequency: count here; hsk: level."),
         click.option("--dict", "user_dict", type=click.Path(dir_okay=False), metavar="FILE",
                      help="Your dictionary: word<TAB>pinyin<TAB>meaning lines; its words and meanings win."),
     ]
@@ -88,7 +95,8 @@ def vocabulary_options(f):
     return f
 
 
-def build_options(names, known, skip_hsk, min_count, max_words, order, user_dict, word_list=None, **more):
+def build_options(names, known, known_field, level, hsk_standard, min_count, max_words, order, user_dict,
+                  word_list=None, **more):
     """``BuildOptions`` from the command line's values; a bad side file is a ``click.ClickException``."""
     from cardmaker.analysis.vocabulary import Options
     from cardmaker.build import BuildOptions
@@ -99,9 +107,10 @@ def build_options(names, known, skip_hsk, min_count, max_words, order, user_dict
     try:
         return BuildOptions(
             vocabulary=Options(
-                names=names, known=read_known(known) if known else frozenset(), skip_hsk=skip_hsk,
+                names=names, known=read_known(known, known_field) if known else frozenset(), level=level,
                 min_count=min_count, max_words=max_words, order=order,
             ),
+            hsk_standard=hsk_standard,
             user_entries=read_user_dictionary(user_dict) if user_dict else (),
             word_list=read_word_list(word_list) if word_list else (), word_list_path=word_list or "",
             inputs=tuple(p for p in (known, user_dict, word_list) if p),

@@ -173,6 +173,7 @@ class ReadingChoice:
     syllables: tuple[str, ...]     # numbered, as in the entry ("zhong4", "dian3"), or from pypinyin
     entry: Entry | None
     check: str                     # verified, corrected, conflict or unglossed
+    disputed: bool = False         # the polyphone model's reading, against one of our rules
 
 
 def hsk_label(level: int | None) -> str:
@@ -199,6 +200,8 @@ class Word:
     name: bool = False
     term: bool = False
     sense: tuple[str, ...] = ()         # the one or two senses this article uses (also first in ``senses``)
+    disputed: bool = False              # the reading is the polyphone model's, against one of our rules
+    frequency: float = 0.0              # general frequency (Zipf scale, wordfreq), 0 when unknown
 
     @cached_property
     def key(self) -> tuple[str, str]:

@@ -411,13 +411,22 @@ def composed_senses(word: str, syllables: tuple[str, ...], lexicon, nominal: boo
     if got is not None:
         return got
     out = []
-    for i, (ch, syl) in enumerate(zip(word, syllables)):
-        entries = [e for e in lexicon.entries(ch) if not e.variant_only and not e.surname_only]
-        fit = [e for e in entries if reading_key((e.pinyin,)) == reading_key((syl,))] or entries
+    at = 0
+    while at < len(word):
+        # the longest dictionary word from here with these readings (参展 + 商), else one character
+        for size in range(min(4, len(word) - at), 0, -1):
+            piece, syl = word[at:at + size], syllables[at:at + size]
+            entries = [e for e in lexicon.entries(piece) if not e.variant_only and not e.surname_only]
+            entries = [e for e in entries if not e.proper] or entries  # 商 "commerce", not the dynasty
+            fit = [e for e in entries if reading_key(e.syllables) == reading_key(syl)]
+            if size == 1 or fit and size < len(word) and piece[0] != "不":  # 放心|不|下: a complement
+                break
+        fit = fit or entries
         chosen = [x for x in fit[0].senses if not is_reference(x)] if fit else []
-        if nominal and i == len(word) - 1:
+        if nominal and at + size == len(word):
             chosen = [x for x in chosen if not _VERBAL_RE.match(x)] or chosen
-        out.append(f"{ch} {marked(syl)}: {'; '.join(chosen[:2]) or '?'}")
+        out.append(f"{piece} {' '.join(marked(x) for x in syl)}: {'; '.join(chosen[:2]) or '?'}")
+        at += size
     return memo.put(key, tuple(out))
 
 

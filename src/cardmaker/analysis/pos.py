@@ -29,10 +29,19 @@ def tag_of(tokens, name: bool, entry) -> str:
     return pos
 
 
-def shown(tag: str, name: bool) -> str:
-    """jieba's tag in words: ``vn`` → "verbal noun"; a tag it does not know is shown as it is."""
+_NUMERALS = frozenset("零〇一二三四五六七八九十百千万亿两几半0123456789")
+# tags jieba gives words it does not know well: no part of speech is better than a wrong one
+_UNSURE = frozenset(("j", "x", "l", "g", "k", "h", "z", "b"))
+
+
+def shown(tag: str, name: bool, word: str = "") -> str:
+    """jieba's tag in words: ``vn`` → "verbal noun"; none where the tag is unreliable (an
+    abbreviation tag on 深化, a numeral tag on 月 or 十分, an unknown tag)."""
     if name:
         return "name"
+    jieba_tag = len(tag) <= 3 and tag.isascii() and tag.islower()  # not a teacher's own label
+    if jieba_tag and (tag[:1] in _UNSURE or tag.startswith("m") and word and not all(c in _NUMERALS for c in word)):
+        return ""
     if tag in _POS_NAMES:
         return _POS_NAMES[tag]
     if len(tag) <= 3 and tag[:1] in _POS_NAMES:  # jieba's finer tags: nrt, vshi, ...

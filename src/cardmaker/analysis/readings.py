@@ -1,7 +1,10 @@
-"""The in-context reading of a word: pypinyin + CC-CEDICT + the article's glosses.
+"""The in-context reading of a word: pypinyin + a polyphone model + CC-CEDICT + the article's glosses.
 
 pypinyin reads the word as segmented (its phrase table knows most polyphones
-in words); the reading is then tied to one dictionary entry so that pinyin and
+in words); single characters, names and words without a dictionary entry are
+read by a polyphone model over the whole sentence instead (``polyphone``,
+g2pM), which may only choose among the readings CC-CEDICT lists for the
+character.  The reading is then tied to one dictionary entry so that pinyin and
 meaning always come from the same entry.  Glosses are evidence, not truth:
 they verify a reading, pick one of a word's dictionary readings, or are
 reported as a conflict when they contradict its only one.
@@ -12,7 +15,7 @@ from __future__ import annotations
 from cardmaker.chinese.script import to_traditional
 from cardmaker.chinese.syllables import agrees, char_readings
 from cardmaker.chinese.syllables import normalise as _norm
-from cardmaker.records import CONFLICT, CORRECTED, UNGLOSSED, VERIFIED, Entry, Reading, ReadingChoice
+from cardmaker.records import CONFLICT, CORRECTED, NAME, TERM, UNGLOSSED, VERIFIED, Entry, Reading, ReadingChoice
 
 # Single characters whose reading depends on their part of speech (jieba tags),
 # where pypinyin, seeing one character, can only give the commonest reading.
@@ -34,6 +37,7 @@ _POS_READINGS = {
     ("便", "d"): "bian4", ("便", "c"): "bian4",
     ("少", "a"): "shao3", ("少", "m"): "shao3",
     ("数", "v"): "shu3", ("数", "n"): "shu4", ("数", "m"): "shu4",
+    ("更", "d"): "geng4", ("差", "a"): "cha4", ("累", "a"): "lei4", ("应", "v"): "ying1",
     ("大", "a"): "da4", ("看", "v"): "kan4", ("重", "a"): "zhong4", ("重", "d"): "chong2",
     ("当", "p"): "dang1", ("当", "v"): "dang1", ("号", "n"): "hao4", ("号", "m"): "hao4",
     ("没", "d"): "mei2", ("没", "v"): "mei2", ("传", "v"): "chuan2", ("传", "n"): "zhuan4",
@@ -67,6 +71,105 @@ def _guess(word: str, pos: str, defaults) -> tuple[str, ...]:
         return (_POS_READINGS[word, pos[:1]],)
     out = lazy_pinyin([word], style=Style.TONE3, neutral_tone_with_five=True, errors=lambda s: ["?"] * len(s))
     return tuple(out) if len(out) == len(word) else tuple(["?"] * len(word))
+
+
+_CLAUSE_END = frozenset("，,。；;：:！!？?、（）()「」“”\n")
+
+
+def context_pos(tokens, index: int, text: str) -> str:
+    """A token's part of speech where its neighbours tell more than jieba's tag: 为 after a verb
+    (转化为, 命名为) or in 以…为… is the verb wéi "to be, as", not the preposition wèi "for"."""
+    t = tokens[index]
+    if t.text != "为" or not t.pos.startswith("p"):
+        return t.pos
+    prev = tokens[index - 1] if index else None
+    if prev is not None and prev.end == t.start and prev.pos.startswith("v") and len(prev.text) > 1:
+        return "v"
+    for j in range(index - 1, max(-1, index - 12), -1):
+        u = tokens[j]
+        if any(c in _CLAUSE_END for c in text[u.start:u.end]):
+            break
+        if u.text == "以":
+            return "v"
+    return t.pos
+
+
+def ruled(word: str, pos: str, lexicon) -> bool:
+    """A rule of ours, not pypinyin's default, gives ``word``'s reading (``data/readings.tsv``, or a
+    single character's reading by its part of speech)."""
+    return word in lexicon.default_readings or len(word) == 1 and (
+        (word, pos[:2]) in _POS_READINGS or (word, pos[:1]) in _POS_READINGS)
+
+
+def wants_model(token, entries) -> bool:
+    """The polyphone model reads this token: a single character, a name, an article term or a word
+    without a dictionary entry of its length.  A word CC-CEDICT has keeps its entry's reading (the
+    model is weaker inside words: 觉得 de2, 睡觉 jue2)."""
+    if len(token.text) == 1 or token.kind in (NAME, TERM):
+        return True
+    readings = {e.pinyin.lower() for e in entries if len(e.syllables) == len(token.text)}
+    return len(readings) != 1
+
+
+def allowed_readings(char: str, written: str, lexicon, name: bool = False) -> tuple[str, ...]:
+    """The readings CC-CEDICT lists for the character ``char`` (simplified), lower-case ("lu:4"):
+    those of the article's own character ``written`` when it is one of several traditional forms
+    (乾 gān or qián, never 幹 gàn), without bound variants and, outside names, surname-only readings."""
+    memo = lexicon.memo("allowed")
+    key = (char, written, name)
+    got = memo.get(key)
+    if got is not None:
+        return got
+    entries = [e for e in lexicon.entries(char) if len(e.syllables) == 1 and e.simplified == char]
+    if written != char:
+        entries = [e for e in entries if e.traditional == written] or entries
+    entries = [e for e in entries if not e.variant_only] or entries
+    if not name:
+        entries = [e for e in entries if not (e.surname_only or e.proper)] or entries
+    return memo.put(key, tuple(dict.fromkeys(e.pinyin.lower() for e in entries)))
+
+
+def model_readings(simplified: str, text: str, tokens, sentences, entries_of, lexicon) -> dict[int, str]:
+    """Offset → the polyphone model's reading of each character whose token ``wants_model`` and
+    that CC-CEDICT reads more than one way, read in its sentence (``sentences``: (start, end)
+    pairs of the text; characters outside them are not read).  ``entries_of(token)`` gives the
+    token's dictionary entries."""
+    from cardmaker.analysis import polyphone
+
+    wanted: dict[int, tuple[str, ...]] = {}
+    for t in tokens:
+        if not wants_model(t, entries_of(t)):
+            continue
+        for i in range(t.start, t.end):
+            known = polyphone.readings(simplified[i])
+            if not known:
+                continue
+            allowed = tuple(r for r in allowed_readings(simplified[i], text[i], lexicon, t.kind == NAME)
+                            if r in known)
+            if len(allowed) > 1:
+                wanted[i] = allowed
+    if not wanted:
+        return {}
+    places = sorted(wanted)
+    spans, k = [], 0
+    for a, b in sentences:
+        while k < len(places) and places[k] < a:
+            k += 1
+        if k < len(places) and places[k] < b:
+            spans.append((a, b))
+    scores = polyphone.logits([simplified[a:b] for a, b in spans])
+    out: dict[int, str] = {}
+    k = 0
+    for (a, b), rows in zip(spans, scores):
+        while k < len(places) and places[k] < a:
+            k += 1
+        while k < len(places) and places[k] < b:
+            i = places[k]
+            got = polyphone.best(rows[i - a], wanted[i])
+            if got is not None:
+                out[i] = got[0]
+            k += 1
+    return out
 
 
 def _surname(char: str, default: str, lexicon) -> tuple[str]:
@@ -150,7 +253,8 @@ def _best(entries, word: str, span: str, guessed, pos: str, hint: str | None = N
     return max(tied, key=lambda e: _tie_break(e, hint or to_traditional(word)))
 
 
-def choose(word: str, span: str, pos: str, entries, glosses, lexicon, hint: str | None = None) -> ReadingChoice:
+def choose(word: str, span: str, pos: str, entries, glosses, lexicon, hint: str | None = None,
+           model=None) -> ReadingChoice:
     """Reading of ``word`` (simplified) at one place whose text is ``span`` (the article's own).
 
     ``entries`` are the word's dictionary entries; ``glosses`` holds, for each
@@ -158,24 +262,38 @@ def choose(word: str, span: str, pos: str, entries, glosses, lexicon, hint: str 
     or is empty itself when no character of the word is glossed.  In a
     simplified article, ``hint`` is the traditional form OpenCC reads the
     place as (审核后 → 後): evidence for choosing between entries that tie.
+    ``model`` holds the polyphone model's reading of each character there (or
+    None where it did not read one): it replaces pypinyin's guess, and where
+    one of our rules said otherwise the choice is ``disputed``.
     """
+    model = tuple(model) if model and any(model) else None
     if any(glosses):
-        return _choose(word, span, pos, entries, glosses, lexicon, hint)
+        return _choose(word, span, pos, entries, glosses, lexicon, hint, model)
     # The common case, the same everywhere the word is unglossed: remembered per
-    # (word, span, pos, hint) for these very entries (the dictionary hands out one tuple per word).
+    # (word, span, pos, hint, model) for these very entries (the dictionary hands out one tuple per word).
     memo = lexicon.memo("unglossed")
-    key = (word, span, pos, hint)
+    key = (word, span, pos, hint, model)
     got = memo.get(key)
     if got is not None and got[0] is entries:
         return got[1]
-    choice = _choose(word, span, pos, entries, [()] * len(word), lexicon, hint)
+    choice = _choose(word, span, pos, entries, [()] * len(word), lexicon, hint, model)
     memo.put(key, (entries, choice))
     return choice
 
 
-def _choose(word: str, span: str, pos: str, entries, glosses, lexicon, hint=None) -> ReadingChoice:
+def _choose(word: str, span: str, pos: str, entries, glosses, lexicon, hint=None, model=None) -> ReadingChoice:
     guessed = guess(word, pos, lexicon)
-    if pos.startswith("nr") and not any(e.proper for e in entries):
+    disputed = False
+    if model is not None:
+        # Our rules (a character's reading by its part of speech, data/readings.tsv) win where they
+        # apply: on everyday text the model, trained on encyclopaedia sentences, reads 跑得快 dé,
+        # 被动地 dì, 长时间 zhǎng; where it disagrees with them the choice is only flagged.
+        if ruled(word, pos, lexicon):
+            disputed = any(m is not None and _norm(m) != _norm(g) for m, g in zip(model, guessed))
+        else:
+            guessed = tuple(m or g for m, g in zip(model, guessed))
+    if pos.startswith("nr") and not any(e.proper for e in entries) and not (model and model[0]):
+        # a surname's reading (单 Shàn), unless the model read the character in its sentence
         guessed = _surname(word[0], guessed[0], lexicon) + guessed[1:]
     entries = [e for e in entries if len(e.syllables) == len(word)]
     if entries:
@@ -185,7 +303,7 @@ def _choose(word: str, span: str, pos: str, entries, glosses, lexicon, hint=None
         best, syllables = None, tuple(_free_reading(c, g, lexicon) for c, g in zip(word, guessed))
     glossed = [(i, g) for i, g in enumerate(glosses) if g]
     if not glossed:
-        return ReadingChoice(syllables, best, UNGLOSSED)
+        return ReadingChoice(syllables, best, UNGLOSSED, disputed)
 
     def fits(sylls) -> bool:
         return all(any(agrees(word[i], r, _norm(sylls[i])) for r in g) for i, g in glossed)
@@ -197,7 +315,7 @@ def _choose(word: str, span: str, pos: str, entries, glosses, lexicon, hint=None
         if fitting:
             pick = _best(fitting, word, span, guessed, pos, hint)
             return ReadingChoice(pick.syllables, pick, CORRECTED)
-        return ReadingChoice(syllables, best, CONFLICT)
+        return ReadingChoice(syllables, best, CONFLICT, disputed)
     # No entry: the characters' own readings are the dictionary readings.
     fixed = list(syllables)
     for i, g in glossed:

@@ -124,10 +124,206 @@ def segment(simplified: str, lexicon) -> list[Token]:
     out = []
     for t in tokens:
         if t.kind == FRAGMENT and not t.pos.startswith("nr"):
-            out.extend(_split(t, lex, lexical) or _split_prefix(t, lex, lexical) or [t])
+            out.extend(_split_prefix(t, lex, lexical) or _jieba_term(t, lexical)
+                       or _split(t, lex, lexical) or [t])
         else:
             out.append(t)
+    out = _join_entries(out, lex, lexical)
+    out = _context_names(out, simplified, lex)
+    return _damaged(out, simplified)
+
+
+_SUFFIXES = frozenset("性化者式型率度家员界方区")
+# a verb's result or aspect after it: 做好, 落到, 握着 are a verb and more, not a word to learn
+_COMPLEMENTS = frozenset("好到完住着了过细成掉起")
+# prefixes the meanings stage reads as slots of their own (副|书记)
+_PREFIX_SLOTS = frozenset("副总前非")
+
+
+def _jieba_term(t: Token, lexical: Lexical) -> list[Token] | None:
+    """A word of jieba's dictionary that CC-CEDICT lacks (全党, 收治, 频发, 参展商, 任何人) is kept
+    whole as an article term (its meaning composed), not cut into dictionary words (任|何人 would
+    make 何人 a card): two or three characters, or four when jieba has seen it often (four-character
+    entries it has seen a few times are mostly phrases: 出席会议, 圆满成功)."""
+    freq, _ = lexical.entries.get(t.text, (0, ""))
+    n = len(t.text)
+    if not _HAN_ONLY_RE.match(t.text) or _NUMERAL_PREFIX_RE.match(t.text) or t.text[-1] in _DATE_UNITS:
+        return None
+    if n == 3 and t.text[-1] in _SUFFIXES and lexical.known(t.text[:-1]):
+        return None  # 便捷|性, 扁平|化: a word and a suffix, each with its own card
+    if 2 <= n <= 3 and freq >= 30 and t.text[-1] not in _COMPLEMENTS:
+        return [Token(t.text, t.start, t.end, t.pos, TERM)]
+    if n == 4 and freq and t.text[2] in "不得" and t.text[:2] not in ("不得",):
+        # a verb and its complement (放心不下), not 放心|不下; other four-character entries of jieba
+        # are mostly phrases of words (出席会议, 对外开放), cut below
+        return [Token(t.text, t.start, t.end, t.pos, TERM)]
+    return None
+
+
+def _join_entries(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
+    """Words CC-CEDICT has that jieba cut because its own dictionary lacks them: two or three
+    tokens that together are an entry (获得|感 → 获得感, 常态|化, 公众|人物), and a character that
+    makes an entry with the start of the next token when the rest is a word too (对|标高|水平 →
+    对标|高|水平: 标高 was made across the boundary)."""
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        done = False
+        if t.kind == WORD and t.text not in _PREFIX_SLOTS:
+            for n in (3, 2):
+                run = tokens[i:i + n]
+                if len(run) < n or any(u.kind != WORD for u in run) or any(
+                        a.end != b.start for a, b in zip(run, run[1:])):
+                    continue
+                text = "".join(u.text for u in run)
+                if len(text) <= 6 and not lexical.known(text) and _common_entry(text, lex):
+                    out.append(Token(text, t.start, run[-1].end, "n" if run[-1].pos.startswith("n") else run[-1].pos,
+                                     WORD))
+                    i += n
+                    done = True
+                    break
+            nxt = tokens[i + 1] if not done and i + 1 < len(tokens) else None
+            if (not done and nxt is not None and len(t.text) == 1 and nxt.kind == WORD and len(nxt.text) >= 2
+                    and t.end == nxt.start):
+                head, rest = t.text + nxt.text[0], nxt.text[1:]
+                if not lexical.known(head) and _common_entry(head, lex) and (len(rest) == 1 or lex.is_word(rest)):
+                    out.append(Token(head, t.start, t.end + 1, "v" if t.pos.startswith("v") else "n", WORD))
+                    out.extend(_classify(Token(rest, nxt.start + 1, nxt.end, lexical.tag(rest, "x")), lex, lexical))
+                    i += 2
+                    done = True
+        if not done:
+            out.append(t)
+            i += 1
     return out
+
+
+def _common_entry(text: str, lex) -> bool:
+    return any(not (e.proper or e.variant_only or e.surname_only) for e in lex.entries(text))
+
+
+# Words after which a person's name follows: titles, roles, bylines (市委书记陈吉宁, 部长王文涛, 记者…)
+_ROLES = frozenset(
+    "书记 总书记 部长 副部长 总理 副总理 主席 副主席 委员 常委 市长 副市长 省长 县长 镇长 局长 处长 署长 院长 校长 "
+    "主任 董事长 总裁 经理 教授 老师 医生 总统 议员 发言人 记者 作者 编辑 专家 研究员 理事长 厂长 店主 主持人 "
+    "次长 秘书长 司长 厅长 区长 会长 社长 队长 组长 摄影 摄".split()
+)
+# Words after which the name of a storm follows (台风桦加沙, 命名为博罗依)
+_STORMS = frozenset("台风 飓风 强台 强台风 热带风暴 强烈台风 超强台风 轻度台风 中度台风 命名".split())
+
+
+def _context_names(tokens: list[Token], text: str, lex) -> list[Token]:
+    """Names known by their place: after a title or role (部长王文涛) a surname and one or two more
+    characters; after 台风 or 命名为 a storm's name of up to four characters (桦加沙: not 桦 "birch"
+    and 加沙 "Gaza"); in a list of names separated by 、 (栗战书、汪洋、王沪宁) the items that start
+    with a surname.  A name found so is a name wherever else it occurs in the article."""
+    found: set[str] = set()
+    for i, t in enumerate(tokens):
+        j = i + 1
+        while j < len(tokens) and text[tokens[j].start:tokens[j].end] in ("：", ":", "为", "為"):
+            j += 1
+        if t.text in _ROLES and j < len(tokens) and _surname(tokens[j].text[0], lex):
+            name = _name_after(tokens, j, text, 3, stop_at_name=True)
+            if name and 2 <= len(name) <= 3 and not _common_entry(name, lex):
+                found.add(name)
+        elif t.text in _STORMS and j < len(tokens):
+            name = _name_after(tokens, j, text, 4)
+            if name and 2 <= len(name) <= 4 and not _common_entry(name, lex):
+                found.add(name)
+    # 、-lists: an item between 、 (or at a list's ends) that starts with a surname, when a
+    # neighbouring item is a name
+    if found:
+        tokens = _mark_names(tokens, found)
+    for _ in range(4):  # a name found in a list makes its neighbour's item a name too
+        items = _list_items(tokens, text)
+        more = set()
+        for k, item in enumerate(items):
+            word = "".join(tokens[x].text for x in item)
+            neighbours = [items[m] for m in (k - 1, k + 1) if 0 <= m < len(items)]
+            if (2 <= len(word) <= 3 and _surname(word[0], lex) and len(item) <= 2
+                    and not (len(item) == 1 and tokens[item[0]].kind == NAME)
+                    and any(len(n) <= 2 and tokens[n[0]].kind == NAME for n in neighbours)):
+                more.add(word)
+        if not more:
+            break
+        tokens = _mark_names(tokens, more)
+    return tokens
+
+
+def _surname(char: str, lex) -> bool:
+    """CC-CEDICT lists ``char`` as a surname (甘, 常, 栗)."""
+    return char in _SURNAMES or any(s.startswith("surname ") for e in lex.entries(char) for s in e.senses)
+
+
+def _name_after(tokens, j: int, text: str, limit: int, stop_at_name: bool = False) -> str:
+    """The characters of the tokens from ``j`` that may make a name of at most ``limit`` characters:
+    names, fragments and single characters, or a word that joins them."""
+    name = ""
+    for t in tokens[j:j + 3]:
+        if t.kind not in (NAME, FRAGMENT, WORD, TERM) or not _HAN_ONLY_RE.match(t.text):
+            break
+        if len(name) + len(t.text) > limit:
+            break
+        if name and t.kind == WORD and len(t.text) >= 2 and t.pos.startswith(("v", "d", "p")):
+            break  # 桦加沙|增强: the verb after the name
+        name += t.text
+        if stop_at_name and t.kind == NAME and len(name) >= 2:
+            break
+    return name
+
+
+def _list_items(tokens, text: str) -> list[list[int]]:
+    """Token indices of each item of the 、-separated lists in the text."""
+    items: list[list[int]] = []
+    current: list[int] = []
+    in_list = False
+    for i, t in enumerate(tokens):
+        written = text[t.start:t.end]
+        if written == "、":
+            if current:
+                items.append(current)
+            current, in_list = [], True
+        elif not _HAN_ONLY_RE.match(t.text):
+            if in_list and current:
+                items.append(current)
+            current, in_list = [], False
+        else:
+            current.append(i)
+            if len(current) > 3:
+                current = current[-3:]
+    if in_list and current:
+        items.append(current)
+    return items
+
+
+def _mark_names(tokens: list[Token], names: set[str]) -> list[Token]:
+    """Every run of whole tokens that spells one of ``names`` becomes one name token."""
+    out: list[Token] = []
+    i = 0
+    longest = max(map(len, names))
+    while i < len(tokens):
+        t = tokens[i]
+        text, j, hit = "", i, 0
+        while j < len(tokens) and len(text) < longest and (j == i or tokens[j - 1].end == tokens[j].start):
+            text += tokens[j].text
+            j += 1
+            if text in names:
+                hit = j
+        if hit:
+            out.append(Token("".join(u.text for u in tokens[i:hit]), t.start, tokens[hit - 1].end, "nr", NAME))
+            i = hit
+        else:
+            out.append(t)
+            i += 1
+    return out
+
+
+def _damaged(tokens: list[Token], text: str) -> list[Token]:
+    """A token touching a replacement character (服\ufffd\ufffd中心) is a piece of a damaged word."""
+    if "\ufffd" not in text:
+        return tokens
+    return [t.as_kind(FRAGMENT) if "\ufffd" in text[max(0, t.start - 1):t.end + 1] and t.kind != OTHER else t
+            for t in tokens]
 
 
 _MAJOR_RE = re.compile(f"^[{_NUMERAL}]+大$")  # 三大, 四大: "three major …" in news, not a dictionary term
@@ -304,6 +500,11 @@ def _split_prefix(t: Token, lex, lexical: Lexical) -> list[Token] | None:
             *_classify(Token(text[1], t.start + 1, t.end, lexical.tag(text[1], t.pos)), lex, lexical)]
 
 
+def _weight(pieces, lexical: Lexical) -> int:
+    """jieba's frequency of the commonest piece: among splits into as many words, 任何|人 before 任|何人."""
+    return max(lexical.entries.get(p, (0, ""))[0] for p in pieces)
+
+
 def _split(t: Token, lex, lexical: Lexical) -> list[Token] | None:
     """Split a non-dictionary token into the fewest dictionary words, if one of them is longer than a character."""
     text = t.text
@@ -314,7 +515,8 @@ def _split(t: Token, lex, lexical: Lexical) -> list[Token] | None:
         for start in range(max(0, end - 8), end):
             if best[start] is not None and lex.is_word(text[start:end]):
                 cand = best[start] + [text[start:end]]
-                if best[end] is None or len(cand) < len(best[end]):
+                if best[end] is None or len(cand) < len(best[end]) or (
+                        len(cand) == len(best[end]) and _weight(cand, lexical) > _weight(best[end], lexical)):
                     best[end] = cand
     pieces = best[n]
     if not pieces or len(pieces) < 2 or all(len(p) == 1 for p in pieces):

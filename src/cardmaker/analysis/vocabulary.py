@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from cardmaker.analysis import constructions, forms, meanings, pos
-from cardmaker.analysis.readings import choose, guess
+from cardmaker.analysis import constructions, forms, meanings, pos, ranking
+from cardmaker.analysis.readings import choose, context_pos, guess, model_readings
 from cardmaker.analysis.segment import segment
 from cardmaker.chinese.pinyin import name_case, reading_key
 from cardmaker.chinese.script import HAN_RE, article_script, to_simplified_aligned, to_traditional_aligned
-from cardmaker.records import CONFLICT, CORRECTED, NAME, TERM, UNGLOSSED, VERIFIED, WORD, Article, Token, Word
+from cardmaker.records import (CONFLICT, CORRECTED, NAME, NUMBER, TERM, UNGLOSSED, VERIFIED, WORD, Article, Token,
+                               Word)
 
-ORDERS = ("article", "frequency", "hsk")
+ORDERS = ranking.ORDERS
 _CHECK_ORDER = (CONFLICT, CORRECTED, VERIFIED, UNGLOSSED)
 
 
@@ -21,10 +22,10 @@ class Options:
 
     names: bool = False
     known: frozenset = frozenset()      # simplified and traditional forms
-    skip_hsk: int = 0
+    level: int = 0                      # the learner's HSK level: words at or below it are left out
     min_count: int = 1
     max_words: int | None = None
-    order: str = "article"
+    order: str = "useful"               # ranking.ORDERS
 
 
 @dataclass
@@ -49,6 +50,12 @@ class Analysis:
     all_words: tuple[Word, ...] = ()             # before filtering, names included
     options: Options = Options()
     traditional: str = ""                        # a simplified article's traditional copy (OpenCC); else its text
+    left_out: tuple = ()                         # (reason, number of words) left out, ranking.REASONS order
+
+    @property
+    def summary(self) -> str:
+        """How many words were kept, and how many left out by reason."""
+        return ranking.summary(len(self.words), dict(self.left_out), self.options.level)
 
 
 def extract(article: Article, lexicon, options: Options = Options()) -> list[Word]:
@@ -70,17 +77,26 @@ def analyse(article: Article, lexicon, options: Options = Options()) -> Analysis
     tokens = constructions.retag(segment(simplified, lexicon), lexicon)
     content = _content_mask(article)
     readings = {}
+    function = set()                             # function words and numbers left out
+    sentences = [(s.start, s.end) for s in article.sentences if s.kind in ("title", "body")]
+    model = model_readings(simplified, article.text, tokens, sentences, _entries_of(lexicon), lexicon)
     for index, t in enumerate(tokens):
         if not HAN_RE.search(t.text):
             continue
+        read = tuple(model.get(i) for i in range(t.start, t.end)) if model else None
+        tag = context_pos(tokens, index, article.text)
         if t.kind not in (WORD, TERM, NAME) or t.text in stop or not content[t.start]:
-            readings[t.start] = guess(t.text, t.pos, lexicon)
+            readings[t.start] = choose(t.text, article.text[t.start:t.end], tag, lexicon.entries(t.text),
+                                       (), lexicon, None, read).syllables if read and any(read) \
+                else guess(t.text, tag, lexicon)
+            if content[t.start] and (t.kind == NUMBER or t.text in stop):
+                function.add(t.text)
             continue
         span = article.text[t.start:t.end]
         glosses = [gloss_at.get(i, ()) for i in range(t.start, t.end)] if gloss_at else ()
         entries = lexicon.entries(t.text) if t.kind != TERM else ()
         hint = traditional[t.start:t.end] if traditional is not article.text else None
-        choice = choose(t.text, span, t.pos, entries, glosses, lexicon, hint)
+        choice = choose(t.text, span, tag, entries, glosses, lexicon, hint, read)
         if t.kind == NAME and not (choice.entry and choice.entry.proper):
             choice = replace(choice, syllables=name_case(choice.syllables))
         readings[t.start] = choice.syllables
@@ -98,8 +114,15 @@ def analyse(article: Article, lexicon, options: Options = Options()) -> Analysis
     context = _Context(tokens, article.text, readings, script == "traditional")
     words = [_word(key, g, context, lexicon) for key, g in groups.items()]
     hidden = [_word(key, g, context, lexicon) for key, g in names.items()]
-    return Analysis(article, simplified, tuple(tokens), readings, tuple(_filter(words, options)), script,
-                    tuple(words + hidden), options, traditional)
+    kept, left = ranking.select(words, options)
+    left[ranking.FUNCTION] = len(function)
+    left[ranking.NAMES] = len(hidden)
+    return Analysis(article, simplified, tuple(tokens), readings, tuple(kept), script,
+                    tuple(words + hidden), options, traditional, tuple((r, left[r]) for r in ranking.REASONS))
+
+
+def _entries_of(lexicon):
+    return lambda t: lexicon.entries(t.text) if t.kind != TERM else ()
 
 
 def _content_mask(article: Article) -> bytearray:
@@ -172,7 +195,7 @@ def _word(key, g: _Group, context: _Context, lexicon) -> Word:
         sense=meaning.sense,
         classifiers=meaning.classifiers,
         pos=tag,
-        part_of_speech=pos.shown(tag, kind == NAME),
+        part_of_speech=pos.shown(tag, kind == NAME, text),
         hsk=lexicon.hsk_level(text),
         count=len(g.tokens),
         check=check,
@@ -181,22 +204,6 @@ def _word(key, g: _Group, context: _Context, lexicon) -> Word:
         composed=meaning.composed,
         name=kind == NAME,
         term=kind == TERM,
+        disputed=any(c.disputed for c in g.choices),
+        frequency=lexicon.frequency(text),
     )
-
-
-def _filter(words: list[Word], o: Options) -> list[Word]:
-    if o.order not in ORDERS:
-        raise ValueError(f"order must be one of {', '.join(ORDERS)}")
-    known = o.known
-    words = [
-        w for w in words
-        if w.simplified not in known and w.traditional not in known
-        and not (o.skip_hsk and w.hsk is not None and w.hsk <= o.skip_hsk)
-        and w.count >= o.min_count
-    ]
-    words.sort(key=lambda w: w.spans[0][0])
-    if o.order == "frequency":
-        words.sort(key=lambda w: -w.count)
-    elif o.order == "hsk":
-        words.sort(key=lambda w: w.hsk or 99)
-    return words[: o.max_words] if o.max_words is not None else words

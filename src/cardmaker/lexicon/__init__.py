@@ -119,9 +119,16 @@ class Lexicon:
         """Level 1–6, or 7 for the 7–9 band; None if the word is not listed."""
         return hsk.levels(self.hsk_standard).get(simplified)
 
+    def frequency(self, word: str) -> float:
+        """``word``'s general frequency on the Zipf scale (wordfreq's list; 0 when it lacks the word)."""
+        from cardmaker.lexicon.frequency import zipf
+
+        return zipf(word)
+
     @property
     def hsk_name(self) -> str:
-        return hsk.NAME
+        """The HSK standard the levels come from, as outputs name it."""
+        return hsk.name(self.hsk_standard)
 
     @cached_property
     def stopwords(self) -> frozenset[str]:
@@ -176,6 +183,7 @@ class Lexicon:
         self.store
         self.prime("中文")
         self.hsk_level("中文")
+        self.frequency("中文")
         self.stopwords
         self.default_readings
         _english()

@@ -17,17 +17,19 @@ COLUMNS = (
     "simplified", "traditional", "pinyin", "pinyin_numbered", "zhuyin", "meaning", "classifiers",
     "pos", "hsk", "count", "reading_check", "gloss",
     # added after 0.1.0, after the others, so that edited lists keep working
-    "sense",
+    "sense", "frequency", "hsk_standard",
 )
 
 
-def word_row(w: Word, script: str = "simplified") -> dict[str, str]:
-    """The cells of ``w``'s row, by column; dictionary references written in ``script``."""
+def word_row(w: Word, script: str = "simplified", hsk_standard: str = "") -> dict[str, str]:
+    """The cells of ``w``'s row, by column; dictionary references written in ``script``; the hsk
+    cell is a level of ``hsk_standard`` ("2025" or "2021")."""
     return dict(zip(COLUMNS, (
         w.simplified, w.traditional, w.pinyin, w.pinyin_numbered, w.zhuyin,
         " / ".join(readable(s, script) for s in w.senses), ", ".join(readable(c, script) for c in w.classifiers),
         w.part_of_speech, w.hsk_label, str(w.count), w.check, " ".join(w.glosses),
         " / ".join(english_only(readable(s, script)) for s in w.sense),
+        f"{w.frequency:.2f}" if w.frequency else "", hsk_standard if w.hsk is not None else "",
     )))
 
 

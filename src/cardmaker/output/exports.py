@@ -17,11 +17,11 @@ def _cell(value) -> str:
     return " ".join(str(value).split("\t")).replace("\r", " ").replace("\n", " ")
 
 
-def tsv_text(words, script: str = "simplified") -> str:
+def tsv_text(words, script: str = "simplified", hsk_standard: str = "") -> str:
     """The vocabulary as ``cardmaker words`` prints it: a header row, then a row per word (meanings
-    in ``script``)."""
+    in ``script``, HSK levels of ``hsk_standard``)."""
     lines = ["\t".join(COLUMNS)]
-    lines.extend("\t".join(_cell(c) for c in word_row(w, script).values()) for w in words)
+    lines.extend("\t".join(_cell(c) for c in word_row(w, script, hsk_standard).values()) for w in words)
     return "\n".join(lines) + "\n"
 
 

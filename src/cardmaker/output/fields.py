@@ -112,7 +112,8 @@ def _word_fields(word: Word, style: Style, script: str, memo) -> dict[str, str]:
 
 
 def tags(word: Word, slugs) -> list[str]:
-    """The note's tags: its articles, its HSK level, ``name``, ``reading::conflict``."""
+    """The note's tags: its articles, its HSK level, ``name``, ``reading::conflict``, ``reading::check``
+    (the polyphone model disagreed with our rules), ``meaning::composed``."""
     out = list(dict.fromkeys(slugs))
     if word.hsk is not None:
         out.append(f"HSK::{word.hsk_label}")
@@ -120,4 +121,8 @@ def tags(word: Word, slugs) -> list[str]:
         out.append("name")
     if word.check == "conflict":
         out.append("reading::conflict")
+    if word.disputed:
+        out.append("reading::check")
+    if word.composed:
+        out.append("meaning::composed")
     return out

@@ -1,0 +1,201 @@
+"""Issue 14: words worth a card — junk left out, compounds kept, names by their place, readings
+from the polyphone model where it is better, the learner order, known words from Anki itself."""
+
+import sqlite3
+
+import pytest
+from click.testing import CliRunner
+
+from cardmaker.analysis.segment import segment
+from cardmaker.analysis.vocabulary import Options, analyse
+from cardmaker.chinese.script import to_simplified_aligned
+from cardmaker.cli import main
+from cardmaker.errors import InputError
+from cardmaker.lexicon import Lexicon
+from cardmaker.lists.known import read_known
+from cardmaker.text.article import parse_article
+
+LEX = Lexicon()
+
+
+def cut(text):
+    return [(t.text, t.kind) for t in segment(to_simplified_aligned(text), LEX)]
+
+
+def words(text, options=Options(), title="標題"):
+    article = parse_article(f"{title}\n{text}\n".encode(), "t.txt")
+    return {w.simplified: w for w in analyse(article, LEX, options).all_words}
+
+
+@pytest.mark.parametrize("text, piece, why", [
+    ("對標高水平開放", ("对标", "word"), "CC-CEDICT's 對標, not 標高 made across the boundary"),
+    ("增強人民群眾獲得感", ("获得感", "word"), "an entry jieba cut in two"),
+    ("推動常態化管理", ("常态化", "word"), "an entry jieba cut in two"),
+    ("任何人都不應轉傳", ("任何人", "term"), "jieba's word, not 任|何人"),
+    ("讓人放心不下", ("放心不下", "term"), "a verb and its complement, not 放心|不下"),
+    ("參展商和投資商", ("参展商", "term"), "a word CC-CEDICT lacks"),
+])
+def test_compounds_are_kept(text, piece, why):
+    assert piece in cut(text), why
+
+
+@pytest.mark.parametrize("text, name", [
+    ("強烈颱風樺加沙增強為強颱", "桦加沙"),        # not 樺 "birch" + 加沙 "Gaza"
+    ("熱帶性低氣壓命名為博羅依，", "博罗依"),
+    ("栗戰書、汪洋、王滬寧。", "栗战书"),         # names in a list, though 汪洋 is a word
+    ("栗戰書、汪洋、王滬寧。", "汪洋"),
+    ("作者：常静肼 刘晓明", "常静肼"),               # an author after a role word
+    ("記者甘芝萁／台北報導", "甘芝萁"),
+    ("市委書記陳吉寧講話", "陈吉宁"),
+])
+def test_names_by_their_place(text, name):
+    assert (name, "name") in cut(text)
+
+
+def test_a_name_found_once_is_a_name_everywhere():
+    toks = cut("樺加沙增強。颱風樺加沙來襲。")
+    assert toks.count(("桦加沙", "name")) == 2 and ("加沙", "word") not in toks
+
+
+def test_damaged_text_gives_no_word():
+    assert all(kind != "word" or t not in ("服", "中心") for t, kind in cut("中小企業服\ufffd\ufffd中心受理"))
+
+
+@pytest.mark.parametrize("text, word, pinyin, why", [
+    ("北河街一幢唐樓外牆剝落。", "幢", "zhuàng", "the model: a measure word, not chuáng"),
+    ("他頭髮很長，路很遠。", "长", "cháng", "our rule (an adjective) wins over the model's zhǎng"),
+])
+def test_single_character_readings(text, word, pinyin, why):
+    assert words(text)[word].pinyin == pinyin, why
+
+
+@pytest.mark.parametrize("text, pinyin", [
+    ("發展為肌少症。", "wei2"),   # 为 after a verb is wéi
+    ("以安全為前提。", "wei2"),   # 以…为…
+    ("為我們做好工作。", "wei4"),  # the preposition
+])
+def test_wei_in_context(text, pinyin):
+    a = analyse(parse_article(f"標題\n{text}\n".encode(), "t.txt"), LEX)
+    at = a.article.text.index("為")
+    assert a.readings[at] == (pinyin,)  # what the example's pinyin shows
+
+
+def test_model_disagreeing_with_a_rule_is_flagged():
+    w = words("他頭髮很長。")["长"]
+    assert w.pinyin == "cháng" and w.disputed  # the model says zhǎng: reading::check
+
+
+def test_one_to_many_traditional_forms(tmp_path):
+    trad = words("衣服很快就乾了，他是幹部。看到新聞後。麵包和見面。理髮和發展。時鐘和鍾先生。颱風來了，天文台說。這裡。")
+    assert trad["干"].traditional == "乾" and trad["干"].pinyin == "gān"
+    assert trad["干部"].traditional == "幹部" and trad["后"].traditional == "後"
+    assert trad["面包"].traditional == "麵包" and trad["见面"].traditional == "見面"
+    assert trad["理发"].traditional == "理髮" and trad["发展"].traditional == "發展"
+    assert trad["时钟"].traditional == "時鐘" and trad["台风"].traditional == "颱風"
+    assert trad["这里"].traditional == "這裡"
+    simp = words("审核后公布。干部要实干。头发花白。警钟长鸣。面对困难。这里面。", title="标题")
+    assert simp["后"].traditional == "後" and simp["干部"].traditional == "幹部"
+    assert simp["头发"].traditional == "頭髮" and simp["面对"].traditional == "面對"
+
+
+def test_useful_order_level_budget_and_summary(seed_article):
+    a = analyse(seed_article, LEX, Options(level=2, max_words=40))
+    assert len(a.words) == 40 and all(w.hsk is None or w.hsk > 2 for w in a.words)
+    left = dict(a.left_out)
+    assert left["over the budget"] > 0 and left["at or below the level"] > 0 and left["names"] > 0
+    assert left["function words and numbers"] > 0
+    assert a.summary.startswith("40 words kept; left out: ") and "at or below HSK 2" in a.summary
+    order = [w.simplified for w in analyse(seed_article, LEX).words]
+    assert order.index("进博会") < len(order) // 10  # the article's own term (15 times) comes early
+    rare_once = [w for w in a.words if w.count == 1 and w.frequency < 2]
+    common_once = [w for w in a.words if w.count == 1 and w.frequency > 4]
+    if rare_once and common_once:
+        assert a.words.index(common_once[0]) < a.words.index(rare_once[0])
+
+
+def test_cli_level_alias_standard_and_summary(seed_path):
+    r = CliRunner().invoke(main, ["words", str(seed_path), "--skip-hsk", "3", "--hsk-standard", "2021"])
+    assert r.exit_code == 0, r.output
+    assert "GF0025-2021" in r.stderr and "words kept; left out:" in r.stderr
+    rows = [line.split("\t") for line in r.stdout.splitlines()[1:]]
+    assert all(not row[8] or row[8] == "7-9" or int(row[8]) > 3 for row in rows)
+    assert all(row[14] in ("", "2021") for row in rows)
+
+
+# ── known words from Anki itself (the real anki package makes the files) ─────
+
+@pytest.fixture
+def anki_collection(tmp_path):
+    from anki.collection import Collection
+
+    col = Collection(str(tmp_path / "collection.anki2"))
+    model = col.models.by_name("Basic")
+    for front, back in (("確保", "to ensure"), ("<b>重点</b>", "key point"), ("進博會 jìnbóhuì", "expo")):
+        note = col.new_note(model)
+        note["Front"], note["Back"] = front, back
+        col.add_note(note, col.decks.id("Default"))
+    yield col, tmp_path
+    if col.db:
+        col.close()
+
+
+@pytest.mark.parametrize("legacy", [False, True])  # zstd collection.anki21b, or collection.anki21
+def test_known_from_apkg(anki_collection, legacy):
+    from anki.import_export_pb2 import ExportAnkiPackageOptions
+
+    col, tmp = anki_collection
+    out = tmp / "deck.apkg"
+    col.export_anki_package(out_path=str(out), options=ExportAnkiPackageOptions(legacy=legacy), limit=None)
+    known = read_known(out)
+    assert {"确保", "確保", "重点", "进博会"} <= known
+    assert "to ensure" not in known and "key point" in read_known(out, "Back")
+
+
+def test_known_from_colpkg_and_collection_file(anki_collection):
+    col, tmp = anki_collection
+    out = tmp / "all.colpkg"
+    col.export_collection_package(str(out), include_media=False, legacy=False)  # closes the collection
+    assert {"确保", "重点"} <= read_known(out)
+    before = (tmp / "collection.anki2").read_bytes()
+    assert {"确保", "重点"} <= read_known(tmp / "collection.anki2")
+    assert (tmp / "collection.anki2").read_bytes() == before  # opened read-only
+    with pytest.raises(InputError, match="no note type has a field 'Hanzi'"):
+        read_known(out, "Hanzi")
+
+
+def test_locked_collection_is_one_line(anki_collection, seed_path):
+    col, tmp = anki_collection
+    col.close()
+    path = tmp / "collection.anki2"
+    holder = sqlite3.connect(path)  # what a running Anki does: exclusive locking mode, a write
+    holder.execute("PRAGMA locking_mode = EXCLUSIVE")
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        r = CliRunner().invoke(main, ["words", str(seed_path), "--known", str(path)])
+    finally:
+        holder.close()
+    assert r.exit_code != 0 and "locked" in r.output and "Traceback" not in r.output
+    assert len([line for line in r.output.splitlines() if "locked" in line]) == 1
+
+
+def test_known_apkg_leaves_words_out(anki_collection, seed_path):
+    from anki.import_export_pb2 import ExportAnkiPackageOptions
+
+    col, tmp = anki_collection
+    out = tmp / "deck.apkg"
+    col.export_anki_package(out_path=str(out), options=ExportAnkiPackageOptions(), limit=None)
+    r = CliRunner().invoke(main, ["words", str(seed_path), "--known", str(out)])
+    assert r.exit_code == 0, r.output
+    first = {line.split("\t")[0] for line in r.stdout.splitlines()}
+    assert "确保" not in first and "重点" not in first and "known" in r.stderr
+
+
+def test_help_imports_neither_numpy_nor_the_model():
+    import subprocess
+    import sys
+
+    code = ("import sys; from cardmaker.cli import main\n"
+            "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in ('numpy', 'g2pM', 'wordfreq', 'msgpack', 'zstandard') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip().endswith("[]")
