@@ -109,13 +109,17 @@ def write_article(lexicon: Lexicon, p: Prepared, target: Path, options: BuildOpt
 
 
 def write_merged(lexicon: Lexicon, prepared: list[Prepared], target: Path, options: BuildOptions) -> tuple[int, int]:
-    """One package: deck ``merge`` with a subdeck per article, each word once, examples from each article."""
+    """One package: deck ``merge`` with a subdeck per article, each word (each note's identity) once,
+    examples from each article."""
+    from cardmaker.output.package import note_guid
+
     first: dict = {}
     gathered: dict = {}
     for p in prepared:
         for w in p.words:
-            first.setdefault(w.key, (p, w))
-            g = gathered.setdefault(w.key, {"examples": [], "slugs": [], "sources": [], "count": 0})
+            identity = note_guid(w)  # 面 "face" and 麵 "noodles" are two words, though one simplified form
+            first.setdefault(identity, (p, w))
+            g = gathered.setdefault(identity, {"examples": [], "slugs": [], "sources": [], "count": 0})
             if w.key in p.examples:
                 g["examples"].append(p.examples[w.key])
             g["slugs"].append(p.slug)

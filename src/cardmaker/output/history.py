@@ -28,7 +28,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-FIRST_SEEN = 1_796_083_200  # 2026-12-01 00:00 UTC: after the builds of 0.1.0, before any build of this version
+FIRST_SEEN = 1_796_168_000  # 2026-12-01 23:33 UTC: after every build of 0.1.0, before any of this version
 MAX_COLLECTION = 256 << 20  # a previous deck's collection larger than this is not read
 
 

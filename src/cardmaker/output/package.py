@@ -32,10 +32,10 @@ CARD_TYPES = {
 }
 BASE_MODEL_ID = 1_733_154_091  # generated once; never change it, or re-imports duplicate notes
 # The note type's modification time: one per version of its templates and stylesheet.  Anki replaces
-# the note type in a collection only with a later one, so a stylesheet the user changed is kept; raise
-# this (to the day of the change) whenever a template or style.css changes, and record the new digest
-# below (tests/test_cards.py checks both).
-NOTE_TYPE_MTIME = 1_796_083_200  # 2026-12-01
+# the note type in a collection only with a later one, so a stylesheet the user changed (at a later
+# time) is kept, and an unchanged one takes a new version's.  Set it to the time of the change whenever
+# a template or style.css changes, and record the new digest below (tests/test_cards.py checks it).
+NOTE_TYPE_MTIME = 1_796_168_000  # 2026-12-01 23:33 UTC
 NOTE_TYPE_DIGEST = "bbeed646ffa333f5d9698547e353f6a8dbf62c300755bbb63d519b4acaa70355"
 SORT_FIELD = "Headword"
 
