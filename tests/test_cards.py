@@ -175,6 +175,17 @@ def test_words_sharing_a_simplified_form_are_separate_notes(tmp_path, collection
     assert [t for t in collection.get_note(meeting).tags if t.startswith("article::")] == ["article::noodles"]
 
 
+def test_a_variant_spelling_is_the_same_word(tmp_path, collection):
+    """台灣 is CC-CEDICT's variant of 臺灣 (same simplified form and reading): one word, one note, with
+    the GUID 0.1.0 gave 台湾."""
+    import genanki
+
+    for name, content in {"a": "新聞\n台灣的經濟發展很快。\n", "b": "新聞\n臺灣的經濟發展很快。\n"}.items():
+        import_deck(collection, build(write(tmp_path, f"{name}.txt", content), tmp_path / "out"))
+    (taiwan,) = collection.find_notes('"Simplified:台湾"')
+    assert collection.get_note(taiwan).guid == genanki.guid_for("cardmaker", "台湾", "tai2 wan1")
+
+
 def test_merge_keeps_words_apart_and_tags_every_article(tmp_path, collection):
     folder = tmp_path / "week"
     folder.mkdir()

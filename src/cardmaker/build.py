@@ -117,7 +117,7 @@ def write_merged(lexicon: Lexicon, prepared: list[Prepared], target: Path, optio
     gathered: dict = {}
     for p in prepared:
         for w in p.words:
-            identity = note_guid(w)  # 面 "face" and 麵 "noodles" are two words, though one simplified form
+            identity = note_guid(w, lexicon)  # 面 "face" and 麵 "noodles" are two words, though one simplified form
             first.setdefault(identity, (p, w))
             g = gathered.setdefault(identity, {"examples": [], "slugs": [], "sources": [], "count": 0})
             if w.key in p.examples:
@@ -169,7 +169,8 @@ def _write(lexicon: Lexicon, target: Path, options: BuildOptions, sections, scri
     decks = [(deck_name(parent, nested=True), [])] if parent else []
     for title, rows in sections:
         name = f"{deck_name(parent, nested=True)}::{deck_name(title)}" if parent else deck_name(title)
-        decks.append((name, [make_note(w, ex, script, slugs, sources, cards, memo, lexicon.hsk_standard)
+        decks.append((name, [make_note(w, ex, script, slugs, sources, cards, memo, lexicon.hsk_standard,
+                                       lexicon)
                              for w, ex, slugs, sources in rows]))
     write_package(decks, target, options.timestamp)
     return notes, sum(len(n.ords) for _, ns in decks for n in ns)

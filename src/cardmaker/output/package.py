@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import time
 from dataclasses import dataclass
 from functools import cache
 
+from cardmaker.chinese.pinyin import reading_key
 from cardmaker.output.atomic import atomic_path
 from cardmaker.output.fields import Cards, note_fields, tags
 from cardmaker.output.history import note_mtime, previous_notes
@@ -76,7 +78,7 @@ def deck_id(name: str) -> int:
     return _stable_id("cardmaker deck", name)
 
 
-def note_guid(word: Word) -> str:
+def note_guid(word: Word, lexicon=None) -> str:
     """The note's identity: the word in both scripts and its reading.
 
     A word written in its usual traditional form (OpenCC's Taiwan-standard
@@ -84,15 +86,41 @@ def note_guid(word: Word) -> str:
     simplified form and reading, so its notes are updated in place; the other
     words a simplified form stands for (后 "empress" beside 後 "after", 麵
     "noodles" beside 面 "face") get their own, from both forms and the reading.
+    With the ``lexicon``, a spelling CC-CEDICT gives as a variant of another
+    with the same simplified form and reading counts as that one (台灣 is
+    臺灣, 裏 is 裡): one word, one note.
     """
     import genanki
 
     from cardmaker.chinese.script import to_traditional
 
     simplified, reading = word.key
-    if word.traditional == to_traditional(simplified):
+    traditional = identity_form(word, lexicon) if lexicon is not None else word.traditional
+    if traditional == to_traditional(simplified):
         return genanki.guid_for("cardmaker", simplified, reading)
-    return genanki.guid_for("cardmaker", simplified, word.traditional, reading)
+    return genanki.guid_for("cardmaker", simplified, traditional, reading)
+
+
+_VARIANT_RE = re.compile(r"(?:^|; |\b)variant of ([^|\[\s]+)(?:\|([^|\[\s]+))?\[([^\]]+)\]")
+
+
+def identity_form(word: Word, lexicon) -> str:
+    """The traditional form that identifies ``word``: its own, or the form CC-CEDICT says its own is a
+    variant of, for the same simplified form and reading."""
+    if word.traditional == word.simplified and len(word.simplified) > 1:
+        return word.traditional
+    reading = word.key[1]
+    for e in lexicon.entries(word.traditional):
+        if e.traditional != word.traditional or e.simplified != word.simplified \
+                or reading_key(e.syllables) != reading:
+            continue
+        for sense in e.senses:
+            for m in _VARIANT_RE.finditer(sense):
+                target, simplified = m.group(1), m.group(2) or m.group(1)
+                if simplified == word.simplified and target != word.traditional \
+                        and reading_key(tuple(m.group(3).split())) == reading:
+                    return target
+    return word.traditional
 
 
 def deck_name(title: str, nested: bool = False) -> str:
@@ -115,13 +143,14 @@ class NoteRow:
 
 
 def make_note(word: Word, examples: list[Example], script: str, slugs, sources=(), cards: Cards = Cards(),
-              memo=None, hsk_standard: str | None = None) -> NoteRow:
+              memo=None, hsk_standard: str | None = None, lexicon=None) -> NoteRow:
     values = note_fields(word, examples, script, sources, memo=memo, cards=cards).values()
-    guid = memo.get(("guid", word)) if memo is not None else None
+    key = ("guid", word.simplified, word.traditional, word.syllables)
+    guid = memo.get(key) if memo is not None else None
     if guid is None:
-        guid = note_guid(word)
+        guid = note_guid(word, lexicon)
         if memo is not None:
-            memo.put(("guid", word), guid)
+            memo.put(key, guid)
     labels = tags(word, slugs) if hsk_standard is None else tags(word, slugs, hsk_standard)
     return NoteRow(guid, values, tuple(labels), card_ords(values))
 
