@@ -175,6 +175,38 @@ def test_words_sharing_a_simplified_form_are_separate_notes(tmp_path, collection
     assert [t for t in collection.get_note(meeting).tags if t.startswith("article::")] == ["article::noodles"]
 
 
+def _word(simplified, traditional, reading):
+    from cardmaker.records import Word
+
+    return Word(simplified, traditional, tuple(reading.split()), (), (), "", "", None, 1, "unglossed", (), ())
+
+
+@pytest.mark.parametrize("simplified, reading, one, other, same", [
+    # spellings of one word: the same first sense, one a variant of the other, or both names
+    ("台湾", "tai2 wan1", "台灣", "臺灣", True),
+    ("了解", "liao3 jie3", "了解", "瞭解", True),
+    ("汇报", "hui4 bao4", "匯報", "彙報", True),
+    ("台中", "tai2 zhong1", "台中", "臺中", True),
+    ("里", "li3", "裏", "裡", True),
+    ("台", "tai2", "台", "臺", True),
+    # different words behind one simplified form and reading
+    ("后", "hou4", "後", "后", False),
+    ("面", "mian4", "面", "麵", False),
+    ("钟", "zhong1", "鐘", "鍾", False),
+    ("制", "zhi4", "制", "製", False),
+    ("干", "gan1", "乾", "干", False),  # though both are also "surname Gan"
+])
+def test_note_identity(lexicon, simplified, reading, one, other, same):
+    import genanki
+
+    from cardmaker.output.package import note_guid
+
+    a, b = note_guid(_word(simplified, one, reading), lexicon), note_guid(_word(simplified, other, reading), lexicon)
+    assert (a == b) is same
+    # one of them (the word OpenCC writes for the simplified form) keeps the GUID 0.1.0 gave both
+    assert genanki.guid_for("cardmaker", simplified, reading) in (a, b)
+
+
 def test_a_variant_spelling_is_the_same_word(tmp_path, collection):
     """台灣 is CC-CEDICT's variant of 臺灣 (same simplified form and reading): one word, one note, with
     the GUID 0.1.0 gave 台湾."""

@@ -81,46 +81,79 @@ def deck_id(name: str) -> int:
 def note_guid(word: Word, lexicon=None) -> str:
     """The note's identity: the word in both scripts and its reading.
 
-    A word written in its usual traditional form (OpenCC's Taiwan-standard
-    form of the simplified one) keeps the GUID 0.1.0 gave it, from the
-    simplified form and reading, so its notes are updated in place; the other
-    words a simplified form stands for (后 "empress" beside 後 "after", 麵
-    "noodles" beside 面 "face") get their own, from both forms and the reading.
-    With the ``lexicon``, a spelling CC-CEDICT gives as a variant of another
-    with the same simplified form and reading counts as that one (台灣 is
-    臺灣, 裏 is 裡): one word, one note.
+    Where a simplified form and reading stand for one word, the GUID is the one
+    0.1.0 gave it, from the simplified form and reading, whatever spelling the
+    article uses (了解 and 瞭解, 台灣 and 臺灣: CC-CEDICT gives them the same
+    senses, or one as a variant of the other).  Where they stand for several
+    words (后 "empress" and 後 "after", 面 "face" and 麵 "noodles"), the word
+    OpenCC writes for the simplified form (後, 面; or the one written like the
+    simplified form, when OpenCC's is another reading's) keeps that GUID and
+    each other word gets its own, from both forms and the reading.  Without the
+    ``lexicon``, only the word's own traditional form is compared with
+    OpenCC's.
     """
     import genanki
 
     from cardmaker.chinese.script import to_traditional
 
     simplified, reading = word.key
-    traditional = identity_form(word, lexicon) if lexicon is not None else word.traditional
-    if traditional == to_traditional(simplified):
+    usual = to_traditional(simplified)
+    if lexicon is None:
+        own = None if word.traditional == usual else word.traditional
+    else:
+        words = spellings(simplified, reading, lexicon)
+        mine = next((w for w in words if word.traditional in w), None)
+        if not any(usual in w for w in words):  # OpenCC wrote another reading's word (干 → 幹 for gān)
+            usual = simplified
+        if len(words) <= 1:  # one word: any spelling of it (計畫 beside 計劃), or a form CC-CEDICT lacks
+            own = None
+        elif mine is None:
+            own = word.traditional if word.traditional != usual else None
+        else:
+            own = None if usual in mine else min(mine)
+    if own is None:
         return genanki.guid_for("cardmaker", simplified, reading)
-    return genanki.guid_for("cardmaker", simplified, traditional, reading)
+    return genanki.guid_for("cardmaker", simplified, own, reading)
 
 
-_VARIANT_RE = re.compile(r"(?:^|; |\b)variant of ([^|\[\s]+)(?:\|([^|\[\s]+))?\[([^\]]+)\]")
+_POINTER_RE = re.compile(r"(?:variant of|also written) ([^|\[\s]+)(?:\|([^|\[\s]+))?\[([^\]]+)\]")
 
 
-def identity_form(word: Word, lexicon) -> str:
-    """The traditional form that identifies ``word``: its own, or the form CC-CEDICT says its own is a
-    variant of, for the same simplified form and reading."""
-    if word.traditional == word.simplified and len(word.simplified) > 1:
-        return word.traditional
-    reading = word.key[1]
-    for e in lexicon.entries(word.traditional):
-        if e.traditional != word.traditional or e.simplified != word.simplified \
-                or reading_key(e.syllables) != reading:
+def spellings(simplified: str, reading: str, lexicon) -> list[frozenset[str]]:
+    """The words CC-CEDICT has for a simplified form and reading, each as the set of its traditional
+    spellings.  Two entries are spellings of one word when they open with the same sense (了解 and 瞭解,
+    匯報 and 彙報, 台 and 臺 "Taiwan"), when one says nothing the other does not (台灣: "Taiwan, variant
+    of 臺灣"), when one only points at the other (裏: "variant of 裡"), or when both are names (台中 and
+    臺中); 鍾 "cup" and 鐘 "clock", 制 "system" and 製 "to make" stay two words."""
+    entries = [e for e in lexicon.entries(simplified)
+               if e.simplified == simplified and reading_key(e.syllables) == reading and e.senses]
+    parent: dict[str, str] = {e.traditional: e.traditional for e in entries}
+
+    def root(x):
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    content = [{x for x in e.senses if not _POINTER_RE.search(x)} for e in entries]
+    for e, own in zip(entries, content):
+        if own:
             continue
-        for sense in e.senses:
-            for m in _VARIANT_RE.finditer(sense):
-                target, simplified = m.group(1), m.group(2) or m.group(1)
-                if simplified == word.simplified and target != word.traditional \
+        for sense in e.senses:  # a pure pointer is a spelling of the word it points at
+            for m in _POINTER_RE.finditer(sense):
+                if (m.group(2) or m.group(1)) == simplified and m.group(1) in parent \
                         and reading_key(tuple(m.group(3).split())) == reading:
-                    return target
-    return word.traditional
+                    parent[root(e.traditional)] = root(m.group(1))
+    for i, (a, ca) in enumerate(zip(entries, content)):
+        for b, cb in zip(entries[i + 1:], content[i + 1:]):
+            if a.surname_only or b.surname_only:  # 乾 and 干 are both "surname Gan", yet two words
+                continue
+            if a.senses[0] == b.senses[0] or (a.proper and b.proper) \
+                    or (ca and cb and (ca <= set(b.senses) or cb <= set(a.senses))):
+                parent[root(a.traditional)] = root(b.traditional)
+    groups: dict[str, set] = {}
+    for form in parent:
+        groups.setdefault(root(form), set()).add(form)
+    return [frozenset(g) for g in groups.values()]
 
 
 def deck_name(title: str, nested: bool = False) -> str:
