@@ -524,3 +524,14 @@ def test_a_0_1_0_collection_takes_the_new_notes_in_place(tmp_path, collection):
     collection.update_note(n)
     log = import_deck(collection, build(tmp_path / "news.txt", tmp_path / "out", timestamp=time.time() + 5))
     assert not log.updated and note_by(collection, "强劲")["Meaning"] == "mine"
+
+
+def test_sheet_colours_are_readable_on_paper():
+    from cardmaker.output.html import template
+
+    css = template("sheet.css")
+    colours = re.findall(r"(?<![-\w])color:\s*#([0-9a-fA-F]{6}|[0-9a-fA-F]{3})\b", css)
+    assert len(colours) >= 9
+    for colour in colours:
+        colour = "#" + (colour if len(colour) == 6 else "".join(c * 2 for c in colour))
+        assert contrast(colour, "#ffffff") >= 4.5, colour
