@@ -125,9 +125,9 @@ def build(paths, output, merge, cards, script, voice, jobs, fmt, word_list, enco
 
     With no PATHS, builds every article in seeds/ into decks/.  PATHS may be
     files or folders (their *.txt files).  One deck per article, named after
-    its title.  Rebuild over the old deck and import it: the notes whose
-    content changed are updated, the notes you edited are kept, nothing is
-    duplicated.
+    its title.  Rebuild over the old deck and import it: only the notes
+    whose content changed are updated (your edits to the others stay),
+    nothing is duplicated.
 
     \b
     Example:
