@@ -81,6 +81,26 @@ def test_help_loads_no_heavy_data():
     assert out.stderr.strip() == "[]"
 
 
+DOCUMENT_LIBRARIES = ("trafilatura", "lxml", "docx", "pypdf", "ebooklib", "htmldate", "justext", "urllib.request")
+
+
+def test_help_and_a_text_build_load_no_document_library(seed_path, tmp_path):
+    """The web page and document readers load only when such an input is read."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\nfrom cardmaker.cli import main\n"
+        "for args in (['--help'], ['build', sys.argv[1], '-o', sys.argv[2], '--jobs', '1']):\n"
+        "    try:\n        main(args)\n    except SystemExit:\n        pass\n"
+        f"print([m for m in {DOCUMENT_LIBRARIES!r} if m in sys.modules], file=sys.stderr)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code, str(seed_path), str(tmp_path)], capture_output=True, text=True,
+                         check=True)
+    assert out.stderr.strip().splitlines()[-1] == "[]"
+    assert list(tmp_path.glob("*.apkg"))
+
+
 def test_words_never_overwrites_the_article(tmp_path, seed_path):
     article = tmp_path / "a.txt"
     article.write_bytes(seed_path.read_bytes())

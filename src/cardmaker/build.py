@@ -50,6 +50,7 @@ class Prepared:
     examples: dict                     # word key → Example
     notes: tuple[str, ...] = ()        # odd but legal things noticed while reading
     own_script: str = ""               # the article's own script (``script`` may be "both")
+    date: str | None = None
 
 
 @dataclass
@@ -72,13 +73,22 @@ def slug(name: str) -> str:
     return s or "article"
 
 
-def prepare(lexicon: Lexicon, path, options: BuildOptions) -> Prepared:
-    """Read and analyse one article and choose its examples."""
+def input_stem(path) -> str:
+    """The name an input's outputs and tags take: a file's stem, a URL's last path segment, ``stdin``."""
+    from cardmaker.text.sources import is_url, url_stem
+
+    if is_url(path):
+        return url_stem(str(path))
+    return "stdin" if str(path) == "-" else Path(path).stem
+
+
+def prepare(lexicon: Lexicon, path, options: BuildOptions, article=None, stem: str | None = None) -> Prepared:
+    """Read (unless given) and analyse one article and choose its examples."""
     from cardmaker.analysis.examples import choose_examples
     from cardmaker.analysis.vocabulary import analyse
     from cardmaker.text.article import read_article
 
-    article = read_article(path, options.encoding)
+    article = article or read_article(path, options.encoding)
     analysis = analyse(article, lexicon, options.vocabulary)
     words, notes = analysis.words, list(article.notes)
     if options.word_list:
@@ -91,13 +101,27 @@ def prepare(lexicon: Lexicon, path, options: BuildOptions) -> Prepared:
         path=str(path),
         title=article.title,
         source=article.source,
-        slug=slug(Path(path).stem),
+        slug=slug(stem or input_stem(path)),
         script=options.script or analysis.script,
         words=tuple(words),
         examples=examples,
         notes=tuple(notes),
         own_script=analysis.script,
+        date=article.date,
     )
+
+
+# ── e-books: one deck with a subdeck per chapter (the --merge layout) ───────
+
+def prepare_all(lexicon: Lexicon, path, options: BuildOptions) -> tuple[str | None, list[Prepared]]:
+    """(None, [the article]) for most inputs; (book title, one per chapter) for an e-book."""
+    from cardmaker.text.article import read_chapters
+
+    book, articles = read_chapters(path, options.encoding)
+    if book is None:
+        return None, [prepare(lexicon, path, options, articles[0])]
+    stem = input_stem(path)
+    return book, [prepare(lexicon, a.path, options, a, f"{stem}-{n:02d}") for n, a in enumerate(articles, 1)]
 
 
 # ── decks and exports ───────────────────────────────────────────────────────
@@ -183,7 +207,7 @@ def output_for(path, options: BuildOptions, single: bool) -> Path:
         return out
     if out.suffix.lower() == suffix:
         raise OutputError(f"{out}: several articles need a folder, not one {suffix} file (or use --merge)")
-    return out / f"{Path(path).stem}{suffix}"
+    return out / f"{input_stem(path)}{suffix}"
 
 
 def internal_error(path, e: Exception) -> CardmakerError:
@@ -197,7 +221,8 @@ def internal_error(path, e: Exception) -> CardmakerError:
 
 def _prepare_or_error(lexicon: Lexicon, path, options: BuildOptions):
     try:
-        return prepare(lexicon, path, options)
+        book, prepared = prepare_all(lexicon, path, options)
+        return [replace(p, title=f"{book} · {p.title}") for p in prepared] if book else prepared
     except CardmakerError as e:
         return e
     except Exception as e:  # a bug must not stop the batch; it is reported with the article
@@ -207,8 +232,11 @@ def _prepare_or_error(lexicon: Lexicon, path, options: BuildOptions):
 def _build_or_error(lexicon: Lexicon, path, target: Path, options: BuildOptions):
     """Prepare one article and write its deck: (reading notes, notes, cards), or the error."""
     try:
-        p = prepare(lexicon, path, options)
-        return [f"{p.path}: {n}" for n in p.notes], *write_article(lexicon, p, target, options)
+        book, prepared = prepare_all(lexicon, path, options)
+        warnings = [f"{p.path}: {n}" for p in prepared for n in p.notes]
+        if book is not None:  # an e-book: one deck, a subdeck per chapter
+            return warnings, *write_merged(lexicon, prepared, target, replace(options, merge=book))
+        return warnings, *write_article(lexicon, prepared[0], target, options)
     except CardmakerError as e:
         return e
     except Exception as e:
@@ -244,18 +272,19 @@ def run_build(paths, options: BuildOptions, jobs: int = 1, progress=None, lexico
             result.failed.append(item)
         else:
             articles.append(item)
-    inputs = {a.resolve() for a in articles} | {Path(p).resolve() for p in options.inputs}
+    inputs = {a.resolve() for a in articles if isinstance(a, Path)} | {Path(p).resolve() for p in options.inputs}
     if options.word_list_path:
         inputs.add(Path(options.word_list_path).resolve())
     if options.merge:
         prepared = []
         jobs_args = [(a, options) for a in articles]
-        for p in parallel.run(_prepare_or_error, lexicon, jobs_args, jobs, progress, _warm_up):
-            if isinstance(p, CardmakerError):
-                result.failed.append(p)
+        for ps in parallel.run(_prepare_or_error, lexicon, jobs_args, jobs, progress, _warm_up):
+            if isinstance(ps, CardmakerError):
+                result.failed.append(ps)
                 continue
-            result.warnings.extend(f"{p.path}: {n}" for n in p.notes)
-            prepared.append(p)
+            for p in ps:
+                result.warnings.extend(f"{p.path}: {n}" for n in p.notes)
+                prepared.append(p)
         if prepared:
             out = options.output or DEFAULT_OUTPUT
             suffix = SUFFIXES[options.format]
@@ -334,16 +363,25 @@ def write_sheet(path, options: BuildOptions, output=None, lexicon: Lexicon | Non
 
     lexicon = lexicon or lexicon_for(options)
     p = prepare(lexicon, path, options)
-    target = Path(output) if output else Path(path).with_suffix(".html")
+    if output:
+        target = Path(output)
+    else:  # beside the article (a web page's sheet beside it, not over it); a URL's in this folder
+        from cardmaker.text.sources import is_url
+
+        target = Path(input_stem(path) + ".html") if is_url(path) or str(path) == "-" else Path(path).with_suffix(".html")
+        if target.suffix.lower() == Path(str(path)).suffix.lower():
+            target = target.with_suffix(".sheet.html")
     _guard_output(target, path, options)
-    date = p.source[len(p.title):].strip(" ()") or None
+    date = p.date
     write_atomic(target, render(p.title, date, p.words, p.examples, lexicon.hsk_name).encode("utf-8"))
     return target, list(p.notes)
 
 
 def _guard_output(output, article, options: BuildOptions) -> None:
+    from cardmaker.text.sources import is_url
+
     target = Path(output).resolve()
-    if target == Path(article).resolve():
+    if not is_url(article) and str(article) != "-" and target == Path(article).resolve():
         raise OutputError(f"{output}: is the article itself; choose another -o")
     if target in {Path(p).resolve() for p in options.inputs}:
         raise OutputError(f"{output}: is one of the inputs; refusing to overwrite it")

@@ -24,6 +24,7 @@ def main():
     Example:
       cardmaker build                  # every article in seeds/ into decks/
       cardmaker words article.txt      # the vocabulary as a table
+      cardmaker text page.html         # what is taken as the article, and what is left out
     """
 
 
@@ -65,6 +66,53 @@ def glosses(articles, clean, as_json, encoding):
             click.echo(f"  mismatch: {char}({gloss}) in …{context}…")
     if as_json:
         click.echo(json.dumps(reports, ensure_ascii=False, indent=2))
+    batch.exit()
+
+
+@main.command(epilog=EXIT_CODES)
+@click.argument("articles", nargs=-1, required=True, type=click.Path())
+@click.option("--prose", is_flag=True, help="Print only the prose (title and body), as cards see it.")
+@encoding_option
+def text(articles, prose, encoding):
+    """Show what cardmaker takes as the article in ARTICLES: title, date, prose, and what is left out.
+
+    Every line of the article is printed: prose as it is, a left-out line
+    with a leading "-" and why in brackets (byline, photo caption, keywords,
+    related-news list …), a line with a left-out piece with "~" and the piece
+    in ⟦ ⟧.  Left-out lines give no words and no examples.  ARTICLES may be
+    text files, saved web pages, .docx, .pdf, .epub, - or http(s) URLs.
+
+    \b
+    Example:
+      cardmaker text page.html
+      cardmaker text https://example.com/news/1.html --prose
+    """
+    from cardmaker.text.layout import explain
+
+    batch = Batch()
+    for article in batch.articles(articles, encoding):
+        if not prose:
+            click.echo(f"== {article.path}")
+            click.echo(f"title: {article.title}")
+            click.echo(f"date: {article.date or '(none found)'}")
+            if article.url:
+                click.echo(f"url: {article.url}")
+            click.echo(f"read as: {article.format}" + (f" ({article.encoding})" if article.encoding else ""))
+        for line, pieces in explain(article.text, article.sentences):
+            kept = [p for p in pieces if p[1] in ("title", "body")]
+            if prose:
+                if kept:
+                    click.echo("".join(p[0] for p in kept))
+                continue
+            if len(kept) == len(pieces):
+                click.echo(f"  {line}")
+            elif not kept:
+                whys = "; ".join(dict.fromkeys(p[2] or p[1] for p in pieces))
+                click.echo(f"- {line}   [{whys}]")
+            else:
+                shown = "".join(p[0] if p[1] in ("title", "body") else f"⟦{p[0]}⟧" for p in pieces)
+                whys = "; ".join(dict.fromkeys(p[2] or p[1] for p in pieces if p[1] not in ("title", "body")))
+                click.echo(f"~ {shown}   [⟦⟧: {whys}]")
     batch.exit()
 
 
@@ -124,16 +172,18 @@ def build(paths, output, merge, cards, script, voice, jobs, fmt, word_list, enco
     """Build Anki decks (.apkg) from articles.
 
     With no PATHS, builds every article in seeds/ into decks/.  PATHS may be
-    files or folders (their *.txt files).  One deck per article, named after
-    its title.  Rebuild over the old deck and import it: only the notes
-    whose content changed are updated (your edits to the others stay),
-    nothing is duplicated.
+    files (.txt, .html, .docx, .pdf, .epub), folders of them, - or http(s)
+    URLs.  One deck per article, named after its title (an e-book: one deck
+    with a subdeck per chapter).  Rebuild over the old deck and import it:
+    only the notes whose content changed are updated (your edits to the
+    others stay), nothing is duplicated.
 
     \b
     Example:
       cardmaker build
       cardmaker build news/ -o decks/ --skip-hsk 2
       cardmaker build a.txt b.txt --merge "Week 12"
+      cardmaker build https://example.com/news/1.html book.epub
       cardmaker words a.txt -o list.tsv   # edit it, then:
       cardmaker build a.txt --words list.tsv
     """

@@ -61,6 +61,7 @@ class Sentence:
     start: int
     end: int
     kind: str
+    why: str = ""                  # for a sentence left out: the class of furniture it is
 
 
 @dataclass(frozen=True)
@@ -74,11 +75,13 @@ class Article:
     truncated: int                 # gloss fragments cut off at a line's end
     encoding: str
     notes: tuple[str, ...] = ()    # odd but legal things noticed while reading
+    url: str = ""                  # for a page fetched from the web: its final URL, after redirects
+    format: str = "text"           # what it was read from: text, html, docx, pdf, epub
 
     @property
     def source(self) -> str:
-        """Title and date, as a card's Source names the article."""
-        return self.title + (f" ({self.date})" if self.date else "")
+        """Title and date (and the page's address), as a card's Source names the article."""
+        return self.title + (f" ({self.date})" if self.date else "") + (f" {self.url}" if self.url else "")
 
 
 # ── lexicon/ ─────────────────────────────────────────────────────────────────

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 # What a sense can be: verb, noun, adjective, adverb, measure word, preposition, conjunction,
 # a suffix or prefix, a pointer to another word, a surname, an interjection or particle.
-V, N, A, D, Q, P, C, SUFFIX, PREFIX, REF, SURNAME, PARTICLE, AUX = (
-    "v", "n", "a", "d", "q", "p", "c", "suffix", "prefix", "ref", "surname", "particle", "aux")
+V, N, A, D, Q, P, C, SUFFIX, PREFIX, REF, SURNAME, PARTICLE, AUX, UNIT = (
+    "v", "n", "a", "d", "q", "p", "c", "suffix", "prefix", "ref", "surname", "particle", "aux", "unit")
 
 _LABEL_RE = re.compile(r"\(([^()]*)\)")
 _WORD_RE = re.compile(r"[a-z][a-z'\-]*")
@@ -34,13 +34,18 @@ ADVERBS = frozenset("very completely utterly extremely absolutely quite rather t
                     "more most less least almost nearly really truly particularly especially".split())
 PARTICLES = frozenset("particle interjection exclamation onomatopoeia".split())
 AUXILIARIES = frozenset("will shall should must can may might could would ought need about".split())
+# what a number counts: a sense made of one of these (after a number) is a unit, like a measure word
+UNITS = frozenset(("minute minutes second seconds hour hours day days month months year years week weeks "
+                   "tenth tenths percent generation generations time times degree degrees point points ordinal "
+                   "o'clock").split())
 
 # Labels that mark a sense a learner of today's news rarely means.
 RARE_LABELS = frozenset(
-    "archaic old literary dialect slang vulgar Tw Cantonese derog. obsolete classical arch. lit. "
-    "Internet slang loanword jocular euphemism old-fashioned coll. formal poetic Taiwan Hong Kong "
-    "in former times in imperial China Buddhism Taoism TCM".split()
-) | {"Internet slang", "in former times", "in imperial China", "Hong Kong"}
+    "archaic old literary dialect slang vulgar Cantonese derog. obsolete classical arch. lit. "
+    "jocular euphemism old-fashioned poetic Buddhism Taoism TCM".split()
+) | {"Internet slang", "in former times", "in imperial China"}
+# usages of Taiwan and Hong Kong: rare in a mainland article, the usual ones in a traditional one
+REGIONAL_LABELS = frozenset(["Tw", "Taiwan", "HK", "Hong Kong", "Taiwan pr.", "in Taiwan"])
 DOMAIN_LABELS = frozenset(
     "math. mathematics chemistry physics computing computer medicine medical zoology botany biology geology "
     "anatomy astronomy music law military sports finance linguistics grammar statistics economics "
@@ -63,10 +68,15 @@ class Sense:
     classes: frozenset[str]      # V, N, A, … (several when the English word can be several)
     labels: tuple[str, ...]      # the parenthesised labels: "literary", "math.", "of systems, facilities etc"
     words: frozenset[str]        # content words, stemmed (see ``stem``)
+    commonness: float = 4.0      # how common its English words are (mean Zipf frequency)
 
     @property
     def rare(self) -> bool:
         return any(label in RARE_LABELS for label in self.labels)
+
+    @property
+    def regional(self) -> bool:
+        return any(label in REGIONAL_LABELS for label in self.labels)
 
     @property
     def domain(self) -> bool:
@@ -88,16 +98,19 @@ def content_words(text: str) -> frozenset[str]:
     return frozenset(stem(w.strip("'-")) for w in _WORD_RE.findall(plain) if len(w) > 2 and w not in STOP)
 
 
-def parse(text: str, english) -> Sense:
+def parse(text: str, english, zipf=None) -> Sense:
     """Class, labels and content words of the sense ``text``; ``english`` maps an English word to the
-    parts of speech it can have (``lexicon.Lexicon.english``)."""
+    parts of speech it can have (``lexicon.Lexicon.english``), ``zipf`` to how common it is."""
     labels = tuple(label.strip() for label in _LABEL_RE.findall(text))
     low = " ".join(_LABEL_RE.sub(" ", text).lower().split())
     if low.startswith(("to ", "classifier", "measure word", "surname ", "variant of", "see ")):
         classes = _classes(low, labels, english)
     else:  # "right; correct", "will; shall; about to": each part may be another kind of word
         classes = set().union(*(_classes(part.strip(), labels, english) for part in low.split(";") if part.strip()))
-    return Sense(text, frozenset(classes), labels, content_words(text))
+    plain = [w for w in _WORD_RE.findall(_LABEL_RE.sub(" ", _HAN_REF_RE.sub(" ", text.lower())))
+             if len(w) > 2 and w not in STOP]
+    commonness = sum(zipf(w) for w in plain) / len(plain) if zipf is not None and plain else 4.0
+    return Sense(text, frozenset(classes), labels, content_words(text), commonness)
 
 
 def _classes(low: str, labels, english) -> set[str]:
@@ -125,10 +138,16 @@ def _classes(low: str, labels, english) -> set[str]:
         return {AUX, V}
     if word in PREPOSITIONS and len(words) <= 4:
         return {P}
+    if " than " in f" {low} " and len(words) <= 6:
+        return {P}  # 比: more … than
+    if word == "then" and len(words) <= 4:
+        return {C, D}
     if word in CONJUNCTIONS and len(words) <= 4:
         return {C}
     if word in ("a", "an", "the", "one's", "his", "her", "their", "my", "your", "our"):
         return {N}
+    if any(w in UNITS for w in words[:3]) and len(words) <= 5:
+        return {UNIT, N}
     if len(words) == 1 or (len(words) == 2 and words[1] in ("sth", "sb")):
         found = english(word)
         out = {_UPOS.get(p, N) for p in found} if found else set()

@@ -28,11 +28,14 @@ from collections import Counter
 from dataclasses import dataclass
 
 from cardmaker.analysis import english
-from cardmaker.analysis.english import A, AUX, C, D, N, P, PARTICLE, PREFIX, Q, REF, SUFFIX, SURNAME, V
+from cardmaker.analysis.english import A, AUX, C, D, N, P, PARTICLE, PREFIX, Q, REF, SUFFIX, SURNAME, UNIT, V
 from cardmaker.chinese.pinyin import marked, numbered, reading_key
 from cardmaker.records import NAME, NUMBER, TERM, WORD, Entry, is_reference
 
 SENSE_MAX = 40  # characters of the short sense, where the dictionary allows
+COMMON_WEIGHT = 0.3
+HALVE = 0.5
+LESK_WEIGHT = 0.35
 
 _VERBAL_RE = re.compile(r"(?:to |can\b|may\b|will\b|\(bound form\)|used in|particle|classifier)")
 
@@ -50,7 +53,8 @@ _NUMERAL_CHARS = frozenset("零〇一二三四五六七八九十百千万亿两�
 _DEGREE = frozenset("很 非常 十分 特别 比较 最 更 更加 越 越来越 太 极 相当 极其 格外 尤其 较 挺".split())
 _PREDICATE_BEFORE = frozenset(
     "要 将 会 能 应 应当 应该 必须 需要 可以 进一步 不断 加快 全面 积极 切实 大力 持续 努力 认真 共同 更好 "
-    "着力 坚持 不 没 没有 未 已 已经 正在 正 也 都 还 就 才 又 再 将要 亲自 一起 继续 始终 主动 及时".split()
+    "着力 坚持 不 没 没有 未 已 已经 正在 正 也 都 还 就 才 又 再 将要 亲自 一起 继续 始终 主动 及时 "
+    "预先 提前 事先 逐步 仍 仍然 均 再次 率先 接连 陆续 相继 同时".split()
 )
 _SUFFIX_CHARS = frozenset("性化家者式型率度感界员师长论主义品量")
 _PREFIX_CHARS = frozenset("副总非超反准伪亚次")
@@ -98,27 +102,63 @@ def _neighbour(tokens, i: int, step: int) -> int | None:
 
 
 _TAG_WEIGHT = 0.6  # jieba's tag is its dictionary's, not the occurrence's: context cues weigh more
+_CLOSED_TAGS = ("d", "p", "c", "f", "m", "q", "u", "r")  # … but the tags of function words hold
+_LIGHT_VERBS = frozenset("进行 加以 作出 做出 给予 受到 得到 开展 加强 提出 作 做 予以 实现 完成 推进 展开 发出 作了".split())
+_TIME_UNITS = frozenset("年 月 日 号 时 点 分 秒 周 天 成 代 届 次 倍".split())
+# Frames: a function word read as the construction around it calls for (word → (test, part of the sense)).
+_FRAMES = {
+    "起": [(lambda tokens, i, prev, nxt: prev is not None and (prev.kind == NUMBER or prev.pos == "t"
+                                                              or prev.text[-1:] in _TIME_UNITS), "starting from")],
+    "止": [(lambda tokens, i, prev, nxt: any(tokens[j].text in ("至", "到") for j in range(max(0, i - 8), i)), "until")],
+    "近": [(lambda tokens, i, prev, nxt: nxt is not None and nxt.kind == NUMBER, "approximately")],
+    "左右": [(lambda tokens, i, prev, nxt: prev is not None and (prev.kind == NUMBER or prev.pos in ("m", "q")),
+             "approximately")],
+    "内": [(lambda tokens, i, prev, nxt: prev is not None and (prev.pos in ("t", "m", "q") or prev.text[-1:] in "年月周天时"),
+           "within")],
+    "几": [(lambda tokens, i, prev, nxt: nxt is not None and nxt.pos.startswith(("q", "m", "n")), "several")],
+    "数": [(lambda tokens, i, prev, nxt: nxt is not None and nxt.pos.startswith("q"), "several")],
+    "较": [(lambda tokens, i, prev, nxt: nxt is not None and nxt.pos.startswith(("a", "d", "v")), "relatively")],
+}
 
 
 def _use(tokens, i: int, lexicon) -> Use:
     t = tokens[i]
-    want = {k: w * _TAG_WEIGHT for k, w in _TAG_CLASSES.get(t.pos, _TAG_CLASSES.get(t.pos[:1], {})).items()}
-    if t.pos == "f":  # jieba's locatives (后, 上, 中) are tagged well: after, behind, on, in
-        want[P] = 1.2
     p, n = _neighbour(tokens, i, -1), _neighbour(tokens, i, 1)
     prev = tokens[p] if p is not None else None
     nxt = tokens[n] if n is not None else None
     after = tokens[a] if n is not None and (a := _neighbour(tokens, n, 1)) is not None else None
+    cues = _cues(tokens, i, t, p, n, prev, nxt, after)
+    # jieba's tag is its dictionary's, the same everywhere: where the context says what the word is
+    # doing here, the tag counts for less (the tags of function words hold, though)
+    weight = 1.0 if t.pos[:1] in _CLOSED_TAGS else _TAG_WEIGHT
+    if weight < 1.0 and any(cues.get(k, 0) >= 0.5 for k in (N, V, A)):
+        weight *= HALVE
+    want = {k: w * weight for k, w in _TAG_CLASSES.get(t.pos, _TAG_CLASSES.get(t.pos[:1], {})).items()}
+    if t.pos == "f":  # jieba's locatives (后, 上, 中) are tagged well: after, behind, on, in
+        want[P] = 1.2
+    for k, w in cues.items():
+        want[k] = want.get(k, 0.0) + w
+    return Use(want, frozenset(_context(tokens, i, lexicon)), len(t.text) == 1)
+
+
+def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
+    """What the words around the occurrence say it is (kind of word → weight)."""
+    cues: dict = {}
     adjacent_prev = prev is not None and prev.end == t.start
     adjacent_next = nxt is not None and nxt.start == t.end
 
     def add(kind, weight):
-        want[kind] = want.get(kind, 0.0) + weight
+        cues[kind] = cues.get(kind, 0.0) + weight
 
+    for test, part in _FRAMES.get(t.text, ()):
+        if test(tokens, i, prev, nxt):
+            add("frame:" + part, 1.0)
+    clause_end = nxt is None or all(c in _CLAUSE_START for c in nxt.text)
     if prev is not None:
         if adjacent_prev and (prev.kind == NUMBER or prev.text in _DEMONSTRATIVES
-                              or prev.text[-1:] in _NUMERAL_CHARS):
+                              or prev.text[-1:] in _NUMERAL_CHARS or prev.text in ("几", "好几", "多", "数")):
             add(Q, 2.5 if len(t.text) == 1 else 1.0)
+            add(UNIT, 2.5 if len(t.text) == 1 else 1.0)  # 2時30分, 九成, 第二代: what the number counts
         if prev.text == "的":
             add(N, 0.8)
         if prev.text in _DEGREE:
@@ -126,16 +166,26 @@ def _use(tokens, i: int, lexicon) -> Use:
         elif prev.text in _PREDICATE_BEFORE or prev.pos.startswith("d"):
             add(V, 0.6)
             add(A, 0.3)
+        if prev.text in _LIGHT_VERBS or (p is not None and p > 0 and tokens[p - 1].text in _LIGHT_VERBS
+                                          and prev.pos.startswith(("a", "b", "d"))):
+            add(N, 0.9)  # 進行|調查, 提出|明確|要求: the object of a light verb is a noun
         if adjacent_prev and prev.kind in (WORD, TERM) and len(prev.text) >= 2:
-            if prev.pos.startswith(_NOUN_TAGS) and t.pos.startswith(("vn", "v", "a")):
-                add(N, 0.6)  # the head of a compound noun: 服務|升級, 思想|認識
-            elif prev.pos.startswith("v") and t.pos == "vn":
-                add(N, 0.6)  # 推介|活動, 加強|培訓
+            if prev.pos.startswith(_NOUN_TAGS + ("s",)) and t.pos.startswith(("vn", "v", "a")):
+                add(N, 0.9)  # the head of a compound noun: 服務|升級, 營養|攝入
+            elif prev.pos.startswith("v") and (t.pos == "vn" or t.pos.startswith("v") and clause_end):
+                add(N, 0.7)  # 推介|活動, 提交|申請: a verb's object
             elif prev.pos in ("a", "b") and t.pos.startswith("v"):
                 add(N, 0.5)  # 重要|指示: an adjective before it makes it a noun
+        if prev.pos.startswith("r") or prev.kind == NAME:
+            if adjacent_next and nxt is not None and nxt.pos.startswith(_NOUN_TAGS):
+                add(V, 0.8)  # 他|代表|市委: a subject, the verb, its object
     if nxt is not None:
         if nxt.text in ("了", "着", "过"):
             add(V, 0.8)
+        if nxt.text in ("为", "成", "到", "出", "起来", "下去"):
+            add(V, 0.6)  # 發展|為, 分間|成: a verb and its complement
+        if nxt.text in ("等", "方面", "工作") and t.pos.startswith("v"):
+            add(N, 0.6)  # 知識產權保護|等
         if adjacent_next and nxt.pos.startswith("v") and nxt.kind == WORD:
             add(AUX, 1.5)  # 要|深入, 會|出席: a modal before a verb
         clause_start = prev is None or prev.text in _PREDICATE_BEFORE or all(c in _CLAUSE_START for c in prev.text)
@@ -145,7 +195,10 @@ def _use(tokens, i: int, lexicon) -> Use:
             add(V, 0.8)  # 完善|指揮(體系), 落實|責任: a verb and its object
         if nxt.text == "的" or (after is not None and after.text == "的" and nxt.pos.startswith(("v", "a"))):
             add(A, 0.6)  # 包容(開放)的城市: a modifier before 的
-        if nxt.pos.startswith(("n", "r", "f", "s")) and any(
+        if (adjacent_next and nxt.pos.startswith("v") and prev is not None and prev.pos.startswith(_NOUN_TAGS)
+                and t.pos.startswith(("vn", "v"))):
+            add(N, 0.5)  # 產業|表現|呈現: a noun phrase before the verb, its subject
+        if (len(t.text) == 1 or t.pos == "p") and nxt.pos.startswith(("n", "r", "f", "s")) and any(
                 tokens[j].pos.startswith("v") for j in range(n + 1, min(len(tokens), n + 4))):
             add(P, 1.8)  # 朝|我|走, 向|世界|傳遞: a preposition, its object, then the verb
     if t.text in _PAIRS:
@@ -159,7 +212,7 @@ def _use(tokens, i: int, lexicon) -> Use:
         if adjacent_next and t.text in _PREFIX_CHARS and nxt.kind in (WORD, TERM, NAME):
             add(PREFIX, 2.5)
             add(A, 0.5)
-    return Use(want, frozenset(_context(tokens, i, lexicon)), len(t.text) == 1)
+    return cues
 
 
 def _context(tokens, i: int, lexicon):
@@ -190,12 +243,17 @@ def _parsed(sense: str, lexicon) -> english.Sense:
     memo = lexicon.memo("parsed_senses")
     got = memo.get(sense)
     if got is None:
-        got = memo.put(sense, english.parse(sense, lexicon.english))
+        got = memo.put(sense, english.parse(sense, lexicon.english, lexicon.english_zipf))
     return got
 
 
-def _score(sense: english.Sense, index: int, occurrences: list[Use], pair: str | None = None) -> float:
+def _score(sense: english.Sense, index: int, occurrences: list[Use], pair: str | None = None,
+           written: bool = False) -> float:
     score = -0.6 * math.log1p(index)
+    if occurrences:
+        frames = sum(w for u in occurrences for k, w in u.want.items()
+                     if k.startswith("frame:") and k[6:] in sense.text)
+        score += 2.5 * frames / len(occurrences)
     if pair is not None and pair in sense.text:
         score += 3.0 * sum(u.want.get(PAIRED, 0.0) for u in occurrences) / max(len(occurrences), 1)
     if occurrences:
@@ -204,7 +262,7 @@ def _score(sense: english.Sense, index: int, occurrences: list[Use], pair: str |
         fit = sum(max((u.want.get(k, 0.0) for k in sense.classes), default=0.0) for u in occurrences)
         score += 1.5 * sure * fit / len(occurrences)
         overlap = sum(len(sense.words & u.context) for u in occurrences) / len(occurrences)
-        score += 0.35 * min(overlap, 2.0)
+        score += LESK_WEIGHT * min(overlap, 2.0)
         if sense.bound and all(u.standalone for u in occurrences):
             score -= 0.8
         if sense.domain and overlap < 1:
@@ -215,6 +273,10 @@ def _score(sense: english.Sense, index: int, occurrences: list[Use], pair: str |
         score -= 5.0
     if sense.rare:
         score -= 1.5
+    # senses in everyday English are the everyday senses (to advance, not to impel; shop, not inn)
+    score += COMMON_WEIGHT * max(-1.5, min(1.0, sense.commonness - 4.5))
+    if sense.regional and not written:  # Taiwan and Hong Kong usages: the usual ones in a traditional article
+        score -= 1.0
     return score
 
 
@@ -251,7 +313,7 @@ def choose(text: str, syllables, entry: Entry | None, kind: str, tag: str, spans
     ranked = []
     for e in candidates:
         for i, s in enumerate(added + e.content if e is candidates[0] else e.content):
-            score = _score(_parsed(s, lexicon), i, occurrences, pair)
+            score = _score(_parsed(s, lexicon), i, occurrences, pair, written)
             if s in added or any(p in s for p in prefer):
                 score += 1.0
             if e is entry and len(candidates) > 1:
@@ -292,7 +354,7 @@ def _short(ranked: list[tuple[float, str]], lexicon) -> list[str]:
               if not ({REF, SURNAME} & _parsed(s, lexicon).classes)] or ranked
     if len(shorten(usable[0][1])) > SENSE_MAX:  # a long first sense: a short one nearly as good instead
         short = next((i for i, (score, s) in enumerate(usable[1:], 1)
-                      if score >= usable[0][0] - 0.7 and len(shorten(s)) <= SENSE_MAX), None)
+                      if score >= usable[0][0] - 1.0 and len(shorten(s)) <= SENSE_MAX), None)
         if short is not None:
             usable.insert(0, usable.pop(short))
     first_score, first = usable[0]
