@@ -32,6 +32,7 @@ class BuildOptions:
     encoding: str | None = None
     timestamp: float | None = None
     format: str = "apkg"               # apkg, csv or pleco
+    voice: str | None = None           # Anki's TTS voice (zh_CN, zh_TW, zh_HK); None: by the deck's script
     word_list: tuple = ()              # records.ListedWord rows: build exactly these words
     word_list_path: str = ""
     user_entries: tuple = ()           # records.UserEntry: words and meanings that win over CC-CEDICT
@@ -49,6 +50,7 @@ class Prepared:
     words: tuple[Word, ...]
     examples: dict                     # word key → Example
     notes: tuple[str, ...] = ()        # odd but legal things noticed while reading
+    own_script: str = ""               # the article's own script (``script`` may be "both")
     date: str | None = None
     left_out: tuple = ()               # (reason, words) the word selection left out
 
@@ -113,6 +115,7 @@ def prepare(lexicon: Lexicon, path, options: BuildOptions, article=None, stem: s
         words=tuple(words),
         examples=examples,
         notes=tuple(notes),
+        own_script=analysis.script,
         date=article.date,
         left_out=analysis.left_out if not options.word_list else (),
     )
@@ -136,17 +139,21 @@ def prepare_all(lexicon: Lexicon, path, options: BuildOptions) -> tuple[str | No
 def write_article(lexicon: Lexicon, p: Prepared, target: Path, options: BuildOptions) -> tuple[int, int]:
     """Write one article's deck (or export) to ``target``; returns (notes, cards)."""
     rows = [(w, [p.examples[w.key]] if w.key in p.examples else [], [p.slug], [p.source]) for w in p.words]
-    return _write(lexicon, target, options, [(p.title, rows)], p.script)
+    return _write(lexicon, target, options, [(p.title, rows)], p.script, own_script=p.own_script)
 
 
 def write_merged(lexicon: Lexicon, prepared: list[Prepared], target: Path, options: BuildOptions) -> tuple[int, int]:
-    """One package: deck ``merge`` with a subdeck per article, each word once, examples from each article."""
+    """One package: deck ``merge`` with a subdeck per article, each word (each note's identity) once,
+    examples from each article."""
+    from cardmaker.output.package import note_guid
+
     first: dict = {}
     gathered: dict = {}
     for p in prepared:
         for w in p.words:
-            first.setdefault(w.key, (p, w))
-            g = gathered.setdefault(w.key, {"examples": [], "slugs": [], "sources": [], "count": 0})
+            identity = note_guid(w, lexicon)  # 面 "face" and 麵 "noodles" are two words, though one simplified form
+            first.setdefault(identity, (p, w))
+            g = gathered.setdefault(identity, {"examples": [], "slugs": [], "sources": [], "count": 0})
             if w.key in p.examples:
                 g["examples"].append(p.examples[w.key])
             g["slugs"].append(p.slug)
@@ -157,13 +164,23 @@ def write_merged(lexicon: Lexicon, prepared: list[Prepared], target: Path, optio
         g = gathered[key]
         sections[p.path][1].append((replace(w, count=g["count"]), g["examples"][:3], g["slugs"], g["sources"]))
     script = options.script or prepared[0].script
-    return _write(lexicon, target, options, list(sections.values()), script, parent=options.merge)
+    return _write(lexicon, target, options, list(sections.values()), script, parent=options.merge,
+                  own_script=prepared[0].own_script)
 
 
-def _write(lexicon: Lexicon, target: Path, options: BuildOptions, sections, script: str, parent: str | None = None):
+def voice_for(script: str, own_script: str = "") -> str:
+    """Anki's TTS voice for a deck in ``script``: Taiwan's for traditional, the Mainland's for
+    simplified; a deck of both scripts speaks as its article is written."""
+    if script == "both":
+        script = own_script or "traditional"
+    return "zh_TW" if script == "traditional" else "zh_CN"
+
+
+def _write(lexicon: Lexicon, target: Path, options: BuildOptions, sections, script: str, parent: str | None = None,
+           own_script: str = ""):
     """Write ``sections`` — (title, [(word, examples, slugs, sources)]) — in the chosen format."""
     from cardmaker.output.atomic import write_atomic
-    from cardmaker.output.fields import tags
+    from cardmaker.output.fields import Cards, tags
     from cardmaker.output.package import deck_name, make_note, write_package
 
     script = options.script or script
@@ -171,7 +188,8 @@ def _write(lexicon: Lexicon, target: Path, options: BuildOptions, sections, scri
     if options.format == "csv":
         from cardmaker.output.exports import csv_text
 
-        rows = [(w, ex, script, sources, tags(w, slugs)) for _, rs in sections for w, ex, slugs, sources in rs]
+        rows = [(w, ex, script, sources, tags(w, slugs, lexicon.hsk_standard))
+                for _, rs in sections for w, ex, slugs, sources in rs]
         write_atomic(target, csv_text(rows, lexicon.memo("plain_fields")).encode("utf-8"))
         return notes, 0
     if options.format == "pleco":
@@ -181,12 +199,14 @@ def _write(lexicon: Lexicon, target: Path, options: BuildOptions, sections, scri
         write_atomic(target, text.encode("utf-8"))
         return notes, 0
     memo = lexicon.memo("note_fields")
+    cards = Cards(tuple(options.cards), options.voice or voice_for(script, own_script))
     decks = [(deck_name(parent, nested=True), [])] if parent else []
     for title, rows in sections:
         name = f"{deck_name(parent, nested=True)}::{deck_name(title)}" if parent else deck_name(title)
-        decks.append((name, [make_note(w, ex, script, slugs, sources, options.cards, memo)
+        decks.append((name, [make_note(w, ex, script, slugs, sources, cards, memo, lexicon.hsk_standard,
+                                       lexicon)
                              for w, ex, slugs, sources in rows]))
-    write_package(decks, target, options.cards, options.timestamp)
+    write_package(decks, target, options.timestamp)
     return notes, sum(len(n.ords) for _, ns in decks for n in ns)
 
 

@@ -161,6 +161,9 @@ def words(article, output, encoding, **vocab):
               help="Card types, comma-separated: recognition, recall, cloze (default: all three).")
 @click.option("--script", type=click.Choice(["traditional", "simplified", "both"]),
               help="Script shown on the cards (default: the article's own).")
+@click.option("--voice", type=click.Choice(["zh_CN", "zh_TW", "zh_HK"]),
+              help="Anki's text-to-speech voice for the word and its example (default: zh_TW for "
+                   "traditional cards, zh_CN for simplified).")
 @click.option("--jobs", type=click.IntRange(1), default=None, metavar="N",
               help="Articles built in parallel (default: the number of cores).")
 @click.option("--format", "fmt", type=click.Choice(["apkg", "csv", "pleco"]), default="apkg", show_default=True,
@@ -169,14 +172,15 @@ def words(article, output, encoding, **vocab):
               help="Build exactly the words of FILE (a `cardmaker words` table you edited), in its order.")
 @vocabulary_options
 @encoding_option
-def build(paths, output, merge, cards, script, jobs, fmt, word_list, encoding, **vocab):
+def build(paths, output, merge, cards, script, voice, jobs, fmt, word_list, encoding, **vocab):
     """Build Anki decks (.apkg) from articles.
 
     With no PATHS, builds every article in seeds/ into decks/.  PATHS may be
     files (.txt, .html, .docx, .pdf, .epub), folders of them, - or http(s)
     URLs.  One deck per article, named after its title (an e-book: one deck
-    with a subdeck per chapter); rebuilding and re-importing updates notes,
-    never duplicates.
+    with a subdeck per chapter).  Rebuild over the old deck and import it:
+    only the notes whose content changed are updated (your edits to the
+    others stay), nothing is duplicated.
 
     \b
     Example:
@@ -193,7 +197,7 @@ def build(paths, output, merge, cards, script, jobs, fmt, word_list, encoding, *
     from cardmaker.build import DEFAULT_SOURCE, run_build
 
     options = build_options(
-        cards=cards, script=script, merge=merge, output=Path(output) if output else None, encoding=encoding,
+        cards=cards, script=script, voice=voice, merge=merge, output=Path(output) if output else None, encoding=encoding,
         format=fmt, word_list=word_list, **vocab,
     )
     if not paths:

@@ -200,7 +200,7 @@ class Word:
     name: bool = False
     term: bool = False
     sense: tuple[str, ...] = ()         # the one or two senses this article uses (also first in ``senses``)
-    disputed: bool = False              # the reading is the polyphone model's, against one of our rules
+    disputed: bool = False              # the reading rules and the polyphone model disagree: worth a look
     frequency: float = 0.0              # general frequency (Zipf scale, wordfreq), 0 when unknown
 
     @cached_property
@@ -263,8 +263,13 @@ class ListedWord:
 
 # ── output/ ──────────────────────────────────────────────────────────────────
 
-def _display(name: str = "") -> dict:
-    return {"display": True, "anki": name} if name else {"display": True}
+def _display(name: str = "", added: str = "") -> dict:
+    out = {"display": True}
+    if name:
+        out["anki"] = name
+    if added:
+        out["added"] = added
+    return out
 
 
 @dataclass(frozen=True)
@@ -299,6 +304,18 @@ class NoteFields:
     cloze: str = field(metadata=_display())
     # added after 0.1.0: appended, so that existing notes and spreadsheets keep their columns
     sense: str = field(metadata={"added": "0.2"})   # the sense used here, English only (safe on a front)
+    # display fields added after 0.1.0, for the templates only: the headword in the deck's script (the
+    # sort field and the Recognition front), the deck's script (a class choosing the fonts), the card
+    # types this note makes (Anki's optional cards: a card type whose field is empty makes no card) and
+    # the voice that reads the word and the example
+    headword: str = field(metadata=_display("Headword", "0.2"))
+    script: str = field(metadata=_display("Script", "0.2"))
+    add_recognition: str = field(metadata=_display("AddRecognition", "0.2"))
+    add_recall: str = field(metadata=_display("AddRecall", "0.2"))
+    add_cloze: str = field(metadata=_display("AddCloze", "0.2"))
+    voice_cn: str = field(metadata=_display("VoiceCN", "0.2"))
+    voice_tw: str = field(metadata=_display("VoiceTW", "0.2"))
+    voice_hk: str = field(metadata=_display("VoiceHK", "0.2"))
 
     def values(self) -> tuple[str, ...]:
         return tuple(getattr(self, f.name) for f in _fields(self))
@@ -321,6 +338,7 @@ EXPORT_FIELDS: tuple[str, ...] = tuple(
 """The fields a CSV export carries (all but the display fields)."""
 
 ADDED_FIELDS: tuple[str, ...] = tuple(
-    anki_name(f.name, f.metadata) for f in _fields(NoteFields) if f.metadata.get("added")
+    anki_name(f.name, f.metadata) for f in _fields(NoteFields)
+    if f.metadata.get("added") and not f.metadata.get("display")
 )
 """Fields added after the first release: a CSV carries them after its Tags column."""

@@ -288,7 +288,7 @@ def candidates(analysis: Analysis, word: Word, context: _Context):
 
 
 def choose_examples(analysis: Analysis, words, lexicon) -> dict:
-    """One example per word (key → Example); words with fewer choices choose first."""
+    """One example per word (key → Example), chosen in the order the words first occur."""
     article = analysis.article
     context = _Context(analysis, lexicon, words)
     options = {w.key: candidates(analysis, w, context) for w in words}
@@ -297,7 +297,9 @@ def choose_examples(analysis: Analysis, words, lexicon) -> dict:
     traditional = traditional_text(article.text, analysis.script, analysis.tokens, analysis.readings, lexicon,
                                    analysis.traditional if analysis.script != "traditional" else "")
     source = article.source
-    for w in sorted(words, key=lambda w: (len(options[w.key]), w.spans[0][0] if w.spans else 0)):
+    # in the order of the article: what follows a word never changes its example (a rebuilt article with a
+    # paragraph added keeps the notes of the words before it, and the edits a user made to them)
+    for w in sorted(words, key=lambda w: w.spans[0][0] if w.spans else 0):
         cands = options[w.key]
         if not cands:
             continue

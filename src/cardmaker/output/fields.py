@@ -12,11 +12,14 @@ from dataclasses import dataclass
 from typing import Callable
 
 from cardmaker.chinese.pinyin import spaced
+from cardmaker.lexicon import hsk
 from cardmaker.lexicon.cedict import english_only, readable
 from cardmaker.output import html
 from cardmaker.records import Example, NoteFields, Word
 
 BLANK = "＿"
+CARD_TYPES = ("recognition", "recall", "cloze")
+VOICES = ("zh_CN", "zh_TW", "zh_HK")  # Anki's TTS languages: Mainland, Taiwan, Hong Kong
 
 
 @dataclass(frozen=True)
@@ -28,7 +31,7 @@ class Style:
     highlight: Callable[..., str]             # (text, span, cls, replacement)
     example_pinyin: Callable[[Example], str]
     join: str                                 # between several examples or sources
-    pair: str                                 # between an example's two scripts
+    both: Callable[[str, str], str]           # a traditional and a simplified text, shown together
     meaning: Callable[[list, list], str]      # (senses used here, the others) → the Meaning field
 
 
@@ -44,20 +47,28 @@ def _plain_highlight(text: str, span, cls: str = "", replacement: str | None = N
 
 
 HTML = Style("html", html.escape, lambda w: html.pinyin(w.syllables), html.colored, html.highlight,
-             html.example_pinyin, "<br>", "<br>", html.meaning)
+             html.example_pinyin, "<br>", html.both, html.meaning)
 PLAIN = Style(
     "plain", str, lambda w: w.pinyin, lambda chars, syllables: chars, _plain_highlight,
-    lambda e: "".join(sep + text for sep, text, _ in spaced(e.pinyin)), " | ", " / ",
+    lambda e: "".join(sep + text for sep, text, _ in spaced(e.pinyin)), " | ", lambda t, s: f"{t} / {s}",
     lambda used, rest: " / ".join(used + rest),
 )
 
 
+@dataclass(frozen=True)
+class Cards:
+    """What a deck's notes make besides their content: the card types, and the voice of Anki's TTS."""
+
+    types: tuple[str, ...] = CARD_TYPES
+    voice: str = "zh_CN"
+
+
 def note_fields(word: Word, examples: list[Example], script: str, sources=(), style: Style = HTML,
-                memo=None) -> NoteFields:
+                memo=None, cards: Cards = Cards()) -> NoteFields:
     """The note of ``word`` with ``examples`` in ``script`` (traditional, simplified or both)."""
     w = _word_fields(word, style, script, memo)
     colored = {"traditional": w["trad"], "simplified": w["simp"]}.get(
-        script, w["trad"] if word.traditional == word.simplified else w["trad"] + style.pair + w["simp"]
+        script, w["trad"] if word.traditional == word.simplified else style.both(w["trad"], w["simp"])
     )
     ex_trad = [style.highlight(e.traditional, e.spans) for e in examples]
     ex_simp = [style.highlight(e.simplified, e.spans) for e in examples]
@@ -66,7 +77,7 @@ def note_fields(word: Word, examples: list[Example], script: str, sources=(), st
     elif script == "simplified":
         example = style.join.join(ex_simp)
     else:
-        example = style.join.join(t + style.pair + s for t, s in zip(ex_trad, ex_simp))
+        example = style.join.join(style.both(t, s) for t, s in zip(ex_trad, ex_simp))
     cloze = ""
     if examples:
         e = examples[0]
@@ -82,6 +93,22 @@ def note_fields(word: Word, examples: list[Example], script: str, sources=(), st
         example_pinyin=style.join.join(style.example_pinyin(e) for e in examples),
         source=style.join.join(style.text(s) for s in sources), reading_check=style.text(word.check),
         count=str(word.count), colored=colored, cloze=cloze, sense=w["sense"],
+        **_display_fields(word, script, style, cards),
+    )
+
+
+def _display_fields(word: Word, script: str, style: Style, cards: Cards) -> dict[str, str]:
+    """The fields only the templates read: headword, script, card types and voice (see ``NoteFields``)."""
+    t = style.text
+    headword = {"traditional": t(word.traditional), "simplified": t(word.simplified)}.get(
+        script, t(word.traditional) if word.traditional == word.simplified
+        else style.both(t(word.traditional), t(word.simplified))
+    )
+    on = {c: "y" if c in cards.types else "" for c in CARD_TYPES}
+    voice = {v: "y" if v == cards.voice else "" for v in VOICES}
+    return dict(
+        headword=headword, script=script, add_recognition=on["recognition"], add_recall=on["recall"],
+        add_cloze=on["cloze"], voice_cn=voice["zh_CN"], voice_tw=voice["zh_TW"], voice_hk=voice["zh_HK"],
     )
 
 
@@ -111,12 +138,13 @@ def _word_fields(word: Word, style: Style, script: str, memo) -> dict[str, str]:
     return got
 
 
-def tags(word: Word, slugs) -> list[str]:
-    """The note's tags: its articles, its HSK level, ``name``, ``reading::conflict``, ``reading::check``
-    (the polyphone model disagreed with our rules), ``meaning::composed``."""
-    out = list(dict.fromkeys(slugs))
+def tags(word: Word, slugs, hsk_standard: str = hsk.STANDARD) -> list[str]:
+    """The note's tags, as hierarchies Anki's browser folds: ``article::<slug>`` per article,
+    ``HSK::<standard>::<level>``, ``name``, ``reading::conflict`` (a gloss contradicts the only
+    reading), ``reading::check`` (the reading is worth a look) and ``meaning::composed``."""
+    out = [f"article::{s}" for s in dict.fromkeys(slugs)]
     if word.hsk is not None:
-        out.append(f"HSK::{word.hsk_label}")
+        out.append(f"HSK::{hsk_standard}::{word.hsk_label}")
     if word.name:
         out.append("name")
     if word.check == "conflict":

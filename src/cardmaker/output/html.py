@@ -30,6 +30,11 @@ def colored(chars: str, syllables) -> str:
     return "".join(f'<span class="tone{tone_of(s)}">{escape(c)}</span>' for c, s in zip(chars, syllables))
 
 
+def both(traditional: str, simplified: str) -> str:
+    """Two HTML texts, one per script, each marked for the fonts of its script (``style.css``)."""
+    return f'<span class="trad">{traditional}</span><br><span class="simp">{simplified}</span>'
+
+
 def pinyin(syllables) -> str:
     """Each syllable coloured by its tone, apart as ``joined`` spells the word (xī'ān, Shìjiè Màoyì)."""
     return "".join(f'{sep}<span class="tone{tone_of(s)}">{escape(m)}</span>'
