@@ -70,13 +70,13 @@ def slug(name: str) -> str:
     return s or "article"
 
 
-def prepare(lexicon: Lexicon, path, options: BuildOptions) -> Prepared:
-    """Read and analyse one article and choose its examples."""
+def prepare(lexicon: Lexicon, path, options: BuildOptions, article=None) -> Prepared:
+    """Read (unless given) and analyse one article and choose its examples."""
     from cardmaker.analysis.examples import choose_examples
     from cardmaker.analysis.vocabulary import analyse
     from cardmaker.text.article import read_article
 
-    article = read_article(path, options.encoding)
+    article = article or read_article(path, options.encoding)
     analysis = analyse(article, lexicon, options.vocabulary)
     words, notes = analysis.words, list(article.notes)
     if options.word_list:
@@ -304,21 +304,39 @@ def words_table(path, options: BuildOptions, output=None, lexicon: Lexicon | Non
     return "", list(article.notes)
 
 
-def write_sheet(path, options: BuildOptions, output=None, lexicon: Lexicon | None = None) -> tuple[Path, list[str]]:
+def write_sheet(path, options: BuildOptions, output=None, lexicon: Lexicon | None = None,
+                practice: int = 10) -> tuple[Path, list[str]]:
     """Prepare the article at ``path`` and write its sheet to ``output`` (default: beside it, .html).
 
     Returns the path written and the warnings of reading and curating it.
     """
     from cardmaker.output.atomic import write_atomic
-    from cardmaker.output.sheet import render
 
     lexicon = lexicon or lexicon_for(options)
     p = prepare(lexicon, path, options)
     target = Path(output) if output else Path(path).with_suffix(".html")
     _guard_output(target, path, options)
-    date = p.source[len(p.title):].strip(" ()") or None
-    write_atomic(target, render(p.title, date, p.words, p.examples, lexicon.hsk_name).encode("utf-8"))
+    write_atomic(target, sheet_html(lexicon, [p], options, practice=practice).encode("utf-8"))
     return target, list(p.notes)
+
+
+def sheet_html(lexicon: Lexicon, prepared: list[Prepared], options: BuildOptions, title: str | None = None,
+               practice: int = 10) -> str:
+    """The printable sheet of one or several prepared articles (several: each word once, in their order,
+    with the first example found, as ``--merge`` gathers them); ``title`` defaults to the first article's."""
+    from cardmaker.output.sheet import SheetSource, render
+
+    words, examples, seen = [], {}, set()
+    for p in prepared:
+        for w in p.words:
+            if w.key not in seen:
+                seen.add(w.key)
+                words.append(w)
+            if w.key in p.examples:
+                examples.setdefault(w.key, p.examples[w.key])
+    sources = [SheetSource(p.title, p.source[len(p.title):].strip(" ()") or None, p.path) for p in prepared]
+    script = options.script or prepared[0].script
+    return render(title or prepared[0].title, sources, words, examples, script, lexicon.hsk_name, practice)
 
 
 def _guard_output(output, article, options: BuildOptions) -> None:
