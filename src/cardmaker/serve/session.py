@@ -127,6 +127,11 @@ class Session:
         from cardmaker.analysis.vocabulary import analyse
 
         with self.lock:
+            names, n = {a.article.path for a in self.articles}, 2
+            path = article.path
+            while article.path in names:  # two pasted texts, two files of one name: both stay apart
+                article = replace(article, path=f"{path} ({n})")
+                n += 1
             vocabulary = replace(self.options.vocabulary, skip_hsk=0, min_count=1, max_words=None,
                                   order="article")  # the page's filters do the rest, visibly
             analysis = analyse(article, self.lexicon, vocabulary)
@@ -326,9 +331,9 @@ class Session:
             w = v.words[r.id]
             if not r.ticked:
                 continue
-            if s.level and w.hsk is not None and w.hsk <= s.level:
+            if s.level and w.hsk is not None and w.hsk <= s.level and not r.added:  # added: wanted as it is
                 v.out[r.id] = "level"
-            elif v.counts[r.id] < s.min_count:
+            elif v.counts[r.id] < s.min_count and not r.added:
                 v.out[r.id] = "count"
             elif w.key in seen:
                 v.out[r.id] = "duplicate"
