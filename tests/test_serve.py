@@ -30,11 +30,11 @@ needs_browser = pytest.mark.skipif(not (CHROMIUM and HAVE_PLAYWRIGHT),
 
 
 @pytest.fixture
-def page():
+def page(lexicon):
     from cardmaker.build import BuildOptions
     from cardmaker.serve.server import open_page
 
-    served, failed = open_page(BuildOptions())
+    served, failed = open_page(BuildOptions(), lexicon=lexicon)
     assert not failed
     served.start()
     yield served

@@ -239,7 +239,7 @@ def serve(articles, port, no_browser, encoding, **vocab):
     options = build_options(encoding=encoding, **vocab)
     batch = Batch()
     try:
-        page, failed = open_page(options, port, articles, encoding)
+        page, failed = open_page(options, port, articles, encoding, warm=True)
     except CardmakerError as e:
         raise click.ClickException(str(e)) from None
     for e in failed:

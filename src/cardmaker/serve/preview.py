@@ -15,7 +15,7 @@ import re
 _TAG_RE = re.compile(r"\{\{(.*?)\}\}", re.S)
 _EMPTY_RE = re.compile(r"^(?:\s|<br\s*/?>|<div>\s*</div>)*$", re.I)
 _HTML_RE = re.compile(r"<[^>]*>")
-SPEAKER = '<span class="preview-tts" title="Anki reads this aloud">&#128264;</span>'
+SPEAKER = '<span class="preview-tts" title="Anki reads this aloud">(read aloud)</span>'
 
 
 def _empty(value: str) -> bool:

@@ -46,7 +46,8 @@ class Page:
 
     def start(self) -> "Page":
         """Serve in a thread of its own (tests, embedding); ``stop`` ends it."""
-        self._thread = threading.Thread(target=self.httpd.serve_forever, name="cardmaker-page", daemon=True)
+        self._thread = threading.Thread(target=self.httpd.serve_forever, args=(0.05,), name="cardmaker-page",
+                                        daemon=True)
         self._thread.start()
         return self
 
@@ -61,18 +62,19 @@ class Page:
         self.httpd.server_close()
 
 
-def open_page(options, port: int = 0, articles=(), encoding: str | None = None):
+def open_page(options, port: int = 0, articles=(), encoding: str | None = None, lexicon=None, warm: bool = False):
     """A ``Page`` for ``options`` (the command line's), with ``articles`` opened, not yet serving.
 
     Returns the page and, per article that could not be opened, its ``CardmakerError``;
-    the articles' reading notes are in ``page.session.notes``.
+    the articles' reading notes are in ``page.session.notes``.  With ``warm`` and no articles, the
+    dictionaries are loaded in the background, so that the first upload does not wait for them.
     """
     from cardmaker.build import _warm_up, internal_error, lexicon_for
     from cardmaker.errors import CardmakerError
     from cardmaker.serve.session import Session
     from cardmaker.text.article import find_articles, read_article
 
-    session = Session(lexicon_for(options), options)
+    session = Session(lexicon or lexicon_for(options), options)
     page = Page(session, port)
     failed, notes = [], []
     for item in find_articles(articles):
@@ -86,9 +88,9 @@ def open_page(options, port: int = 0, articles=(), encoding: str | None = None):
         except Exception as e:  # a bug must not stop the page; it is reported with the article
             failed.append(internal_error(item, e))
     session.notes = notes
-    if not session.articles:
-        def warm():
+    if warm and not session.articles:
+        def load():
             with session.lock:
                 _warm_up(session.lexicon)
-        threading.Thread(target=warm, name="cardmaker-warm-up", daemon=True).start()
+        threading.Thread(target=load, name="cardmaker-warm-up", daemon=True).start()
     return page, failed
