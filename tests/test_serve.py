@@ -367,3 +367,30 @@ def test_article_text_stays_text_in_the_page(page, browser):
     assert "<script>" in tab.locator("#title").inner_text()  # shown as the text it is
     for frame in tab.frames[1:]:
         assert frame.evaluate("document.querySelectorAll('img, script, b').length") == 0
+
+
+def test_web_address_field_reads_through_the_text_readers(page, seed_path):
+    """The address field calls ``serve.sources.read_url``: with the web readers of ``text/`` an article
+    served by a real local server opens; without them, one clear line (never a traceback)."""
+    import functools
+    import importlib.util
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    handler = functools.partial(SimpleHTTPRequestHandler, directory=str(seed_path.parent))
+    handler.log_message = lambda *a: None
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/{seed_path.name}"
+        status, _, data = call(page, "POST", "/api/articles/url", {"url": url})
+        answer = json.loads(data)
+        if importlib.util.find_spec("cardmaker.text.sources") is None:
+            assert status == 400 and answer["error"].startswith(url) and "cannot fetch web pages yet" in answer["error"]
+        else:
+            assert status == 200 and answer["chosen"] == 368
+        status, _, data = call(page, "POST", "/api/articles/url", {"url": "file:///etc/passwd"})
+        assert status == 400 and "not a web address" in json.loads(data)["error"]
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -165,6 +165,10 @@ def test_practice_blanks_the_word_and_the_key_gives_it(tmp_path, seed_path):
     positions = [words.index(text(a)) for a in answers]
     assert positions == sorted(positions) and positions[-1] > 30  # spread over the list, in its order
     assert all(len(text(a)) > 1 for a in answers)  # 並, 好 make weak blanks while longer words remain
+    levels = dict(zip(words, re.findall(r'<td class="hsk">([^<]*)</td>', page)))
+    pinyin = dict(zip(words, (text(p) for p in re.findall(r'<td class="py">(.*?)</td>', page))))
+    for a in map(text, answers):  # everyday words (今年) and proper nouns (中國) only when nothing better is left
+        assert levels[a] not in ("1", "2") and not pinyin[a][:1].isupper(), a
     for n, (q, a) in enumerate(zip(questions, answers), 1):
         assert '<span class="gap" ' in q and f">{n}</span>" in q
         assert text(a) not in text(q).replace(str(n), "")  # the blank gives nothing away

@@ -75,10 +75,24 @@ def _gap(example, script: str, number: int, width: int) -> str:
     return lines[0] + "".join(f'<div class="alt">{line}</div>' for line in lines[1:])
 
 
+def _tier(word, example) -> int:
+    """How good a blank the word makes in its example (lower is better): a word of several characters,
+    of HSK level 3 and up, in a sentence that gives enough context, before the everyday words of levels
+    1–2 (今年, 工作), single characters (並, 好) and proper nouns (深水埗, 聯合報: not guessable)."""
+    context = sum(1 for i, c in enumerate(example.text) if _han(c) and not any(a <= i < b for a, b in example.spans))
+    proper = word.syllables[:1] and word.syllables[0][:1].isupper()
+    tier = 4 if proper else 3 if len(word.simplified) == 1 else 2 if word.hsk in (1, 2) else 1 if word.hsk is None else 0
+    return tier + (5 if context < 6 else 0)
+
+
+def _han(c: str) -> bool:
+    return "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf"
+
+
 def practice_items(words, examples: dict, count: int) -> list:
     """Up to ``count`` (word, example) pairs for the practice, in the list's order: each a different
-    sentence, spread over the list (not only its first words); words of two or more characters are
-    asked before single characters (並, 好 make weak blanks), person names never."""
+    sentence, the best blanks first (see ``_tier``), spread over the list (not only its first words);
+    person names never."""
     if count <= 0:
         return []
     pairs, seen = [], set()
@@ -87,12 +101,13 @@ def practice_items(words, examples: dict, count: int) -> list:
         if e is None or w.name or e.text in seen:
             continue
         seen.add(e.text)
-        pairs.append((n, w, e))
-    longer = [p for p in pairs if len(p[1].simplified) > 1]
-    chosen = _spread(longer, count)
-    if len(chosen) < count:
-        chosen += _spread([p for p in pairs if len(p[1].simplified) == 1], count - len(chosen))
-    return [(w, e) for _, w, e in sorted(chosen, key=lambda p: p[0])]
+        pairs.append((_tier(w, e), n, w, e))
+    chosen: list = []
+    for tier in sorted({p[0] for p in pairs}):
+        if len(chosen) >= count:
+            break
+        chosen += _spread([p for p in pairs if p[0] == tier], count - len(chosen))
+    return [(w, e) for _, _, w, e in sorted(chosen, key=lambda p: p[1])]
 
 
 def _spread(items: list, count: int) -> list:
@@ -129,7 +144,7 @@ def _key(items, script: str) -> str:
     answers = "\n".join(
         f'<li><span class="answer">{escape(" / ".join(_forms(w, script)))}</span> '
         f'<span class="py">{pinyin(w.syllables)}</span> · {escape(sense(w, script))}'
-        f'<div class="ex">{_example_html(e, script)}</div></li>'
+        f'<div class="ex">{_example_html(e, "traditional" if script == "both" else script)}</div></li>'
         for w, e in items
     )
     return template("sheet_key.html").format(answers=answers)
@@ -161,7 +176,8 @@ def _columns(words, script: str) -> str:
     13 pt, so that no word is cut or broken; the example takes what is left."""
     longest = max((len(f) for w in words for f in _forms(w, script)), default=2)
     word = min(30.0, 2.0 + 2.5 * max(longest, 3))
-    widths = {"n": 4.5, "word": word, "py": 14.0, "sense": 24.0, "hsk": 4.5}
+    both = script == "both"  # two lines of example per row: the example takes more of the width
+    widths = {"n": 4.5, "word": word, "py": 12.5 if both else 14.0, "sense": 18.0 if both else 24.0, "hsk": 4.5}
     widths["ex"] = 100 - sum(widths.values())
     return "".join(f'<col class="c-{k}" style="width:{v:.1f}%">' for k, v in widths.items())
 
