@@ -394,3 +394,24 @@ def test_web_address_field_reads_through_the_text_readers(page, seed_path):
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_an_emptied_cell_goes_back_to_the_dictionary(page, seed_path):
+    state = open_seed(page, seed_path)
+    row = next(r for r in state["rows"] if r["simplified"] == "重点")
+
+    def edit(column, value):
+        status, _, data = call(page, "POST", f"/api/rows/{row['id']}/edit", {"column": column, "value": value})
+        assert status == 200, data
+        return next(r for r in json.loads(data)["rows"] if r["id"] == row["id"])
+
+    changed = edit("pinyin", "chong2 dian3")
+    assert changed["pinyin"] == "chóngdiǎn" and changed["edited"] == ["pinyin"] and "recount" in changed["meaning"]
+    assert edit("sense", "a key point")["sense"] == "a key point"
+    back = edit("pinyin", "")
+    assert back["pinyin_numbered"] == row["pinyin_numbered"] and back["meaning"] == row["meaning"]
+    assert back["sense"] == "a key point" and back["edited"] == ["sense"]
+    back = edit("sense", "  ")
+    assert (back["sense"], back["edited"]) == (row["sense"], [])
+    status, _, data = call(page, "POST", f"/api/rows/{row['id']}/edit", {"column": "pinyin", "value": "zhong"})
+    assert status == 400 and json.loads(data)["error"] == "the page's word list: cannot read the pinyin 'zhong' of 重点"

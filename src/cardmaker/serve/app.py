@@ -103,7 +103,9 @@ def make_app(session: Session, token: str, hosts: set[str]):
         return call
 
     def body() -> bytes:
-        return request.body.read(request.content_length) if request.content_length > 0 else b""
+        # read straight from the socket into memory (bottle would spool a large body to a temporary file)
+        length = request.content_length
+        return request.environ["wsgi.input"].read(length) if length > 0 else b""
 
     def data() -> dict:
         if (request.content_type or "").split(";")[0].strip() != "application/json":
@@ -210,6 +212,10 @@ def make_app(session: Session, token: str, hosts: set[str]):
             name, content = session.download(kind)
         except CardmakerError as e:
             refuse(400, str(e))
+        except Exception as e:  # a bug: one line for the page
+            from cardmaker.build import internal_error
+
+            refuse(500, str(internal_error("the page", e)))
         response.content_type = FORMATS[kind][2]
         response.set_header("Content-Disposition", _attachment(name))
         return content

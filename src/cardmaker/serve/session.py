@@ -61,6 +61,10 @@ class Row:
     ticked: bool = True
     added: bool = False               # the teacher added it (or a loaded list named it)
     edited: set = field(default_factory=set)  # the columns the teacher changed on the page
+    origin: dict = field(default_factory=dict)  # the cells before any edit on the page
+
+    def __post_init__(self):
+        self.origin = self.origin or dict(self.cells)
 
     @property
     def simplified(self) -> str:
@@ -138,7 +142,7 @@ class Session:
             opened = Opened(self._next(), article, analysis,
                             choose_examples(analysis, analysis.words, self.lexicon))
             self.articles.append(opened)
-            have = {(r.simplified, r.cells.get("pinyin_numbered", "")) for r in self.rows}
+            have = {(r.simplified, r.origin.get("pinyin_numbered", "")) for r in self.rows}
             position = max((r.position for r in self.rows), default=-1) + 1
             for w in analysis.words:
                 key = (w.simplified, w.pinyin_numbered)
@@ -178,17 +182,19 @@ class Session:
         with self.lock:
             row = self._row(row_id)
             cells = dict(row.cells)
-            if column == "pinyin":
+            names = ("pinyin", "pinyin_numbered") if column == "pinyin" else (column,)
+            for name in names:  # start from the cells as they were before the page changed them
+                cells.pop(name, None)
+                if name in row.origin:
+                    cells[name] = row.origin[name]
+            if column == "pinyin" and value:
+                reading = parse_pinyin(value)
+                if reading is None or len(reading) != len(row.simplified):
+                    raise InputError(LIST_NAME, f"cannot read the pinyin {value!r} of {row.simplified}")
                 cells.pop("pinyin", None)
-                if value:
-                    reading = parse_pinyin(value)
-                    if reading is None or len(reading) != len(row.simplified):
-                        raise InputError(LIST_NAME, f"cannot read the pinyin {value!r} of {row.simplified}")
-                    cells["pinyin_numbered"] = numbered(reading)
+                cells["pinyin_numbered"] = numbered(reading)
             elif value:
                 cells[column] = value
-            else:
-                cells.pop(column, None)
             row.cells = cells
             if value:
                 row.edited.add(column)
@@ -245,7 +251,8 @@ class Session:
                     match = Row(self._next(), 0, cells, added=True)
                     self.rows.append(match)
                 taken.add(match.id)
-                match.cells, match.ticked, match.position = cells, True, n
+                match.cells, match.origin, match.edited = cells, dict(cells), set()
+                match.ticked, match.position = True, n
                 rows.append(match)
             rest = sorted((r for r in self.rows if r.id not in taken), key=lambda r: r.position)
             for n, r in enumerate(rest, len(rows)):
