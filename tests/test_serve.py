@@ -415,3 +415,48 @@ def test_an_emptied_cell_goes_back_to_the_dictionary(page, seed_path):
     assert (back["sense"], back["edited"]) == (row["sense"], [])
     status, _, data = call(page, "POST", f"/api/rows/{row['id']}/edit", {"column": "pinyin", "value": "zhong"})
     assert status == 400 and json.loads(data)["error"] == "the page's word list: cannot read the pinyin 'zhong' of 重点"
+
+
+def test_serve_opens_the_browser_at_its_address(tmp_path):
+    """Without --no-browser the page opens in the user's browser ($BROWSER here: a script that notes it)."""
+    opened = tmp_path / "opened"
+    note = f"{sys.executable} -c \"import sys; open(sys.argv[1], 'w').write(sys.argv[2])\" {opened} %s"
+    proc = subprocess.Popen([sys.executable, "-m", "cardmaker", "serve"], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, env=dict(os.environ, BROWSER=note, PYTHONUNBUFFERED="1"))
+    try:
+        url = re.search(r"http://127\.0\.0\.1:\d+/", proc.stdout.readline()).group(0)
+        for _ in range(200):
+            if opened.exists() and opened.read_text():
+                break
+            time.sleep(0.05)
+        assert opened.read_text() == url
+    finally:
+        proc.send_signal(2)
+        proc.wait(timeout=20)
+
+
+@needs_browser
+def test_dropped_files_make_one_merged_deck(page, browser, tmp_path, collection):
+    from playwright.sync_api import expect
+
+    tab = browser.new_context(accept_downloads=True).new_page()
+    tab.goto(page.url)
+    files = [("a.txt", "第一篇\n經濟發展很強勁，出口增長明顯。\n"), ("b.txt", "第二篇\n出口增長明顯，市場需求旺盛。\n")]
+    transfer = tab.evaluate_handle("""files => {
+        const t = new DataTransfer();
+        for (const [name, text] of files) t.items.add(new File([text], name, { type: "text/plain" }));
+        return t;
+    }""", files)
+    tab.dispatch_event("#drop", "drop", {"dataTransfer": transfer})
+    expect(tab.locator("#articles li")).to_have_count(2)
+    expect(tab.locator("#deck-name-label")).to_be_visible()
+    tab.fill("#deck-name", "Week 12")
+    tab.locator("#deck-name").press("Tab")
+    expect(tab.locator("#title")).to_have_text("Week 12")
+    with tab.expect_download() as download:
+        tab.click("#download-apkg")
+    deck = tmp_path / download.value.suggested_filename
+    download.value.save_as(deck)
+    import_apkg(collection, deck)
+    assert {"Week 12::第一篇", "Week 12::第二篇"} <= {d.name for d in collection.decks.all_names_and_ids()}
+    assert len(collection.find_notes('"Simplified:出口"')) == 1  # a shared word is one note

@@ -262,7 +262,7 @@ def state(session: Session) -> dict:
             "pinyin": w.pinyin, "pinyin_numbered": w.pinyin_numbered, "sense": sense(w, script),
             "meaning": " / ".join(readable(m, script) for m in w.senses), "hsk": w.hsk_label, "count": v.counts[r.id], "example": example,
             "edited": sorted(r.edited),
-            "added": r.added, "missing": not any(session._occurs(r, a) for a in session.articles),
+            "added": r.added, "missing": not any(session.occurs(r, a) for a in session.articles),
         })
     return {
         "articles": [{"id": a.id, "title": a.article.title, "name": a.article.path, "words": len(a.analysis.words),

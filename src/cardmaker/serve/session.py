@@ -160,7 +160,7 @@ class Session:
         """Close an article; its words that no other open article has leave the list (added words stay)."""
         with self.lock:
             self.articles = [a for a in self.articles if a.id != article_id]
-            self.rows = [r for r in self.rows if r.added or any(self._occurs(r, a) for a in self.articles)]
+            self.rows = [r for r in self.rows if r.added or any(self.occurs(r, a) for a in self.articles)]
             self._changed()
 
     # ── the rows ─────────────────────────────────────────────────────────────
@@ -326,10 +326,10 @@ class Session:
         if not self.articles:
             return v
         for r in self.rows:
-            home = next((a for a in self.articles if self._occurs(r, a)), self.articles[0])
+            home = next((a for a in self.articles if self.occurs(r, a)), self.articles[0])
             word = self._word(home, r)
             v.homes[r.id], v.words[r.id] = home, word
-            v.counts[r.id] = sum(self._word(a, r).count for a in self.articles if self._occurs(r, a)) \
+            v.counts[r.id] = sum(self._word(a, r).count for a in self.articles if self.occurs(r, a)) \
                 if len(self.articles) > 1 else word.count
         s = self.settings
         v.order = sorted(self.rows, key=self._sort_key(v), reverse=s.descending)
@@ -350,7 +350,7 @@ class Session:
                 seen.add(w.key)
                 v.chosen.append(r)
         for a in self.articles:
-            rows = [r for r in v.chosen if self._occurs(r, a) or v.homes[r.id] is a]
+            rows = [r for r in v.chosen if self.occurs(r, a) or v.homes[r.id] is a]
             if not rows:
                 continue
             v.lists[a.id] = [r.listed(n) for n, r in enumerate(rows, 1)]
@@ -395,7 +395,8 @@ class Session:
             self._curated[key] = word
         return word
 
-    def _occurs(self, row: Row, opened: Opened) -> bool:
+    def occurs(self, row: Row, opened: Opened) -> bool:
+        """The row's word is written in the article (either script: the analysis keeps a simplified copy)."""
         return row.simplified in opened.analysis.simplified
 
     def _row(self, row_id: int) -> Row:
