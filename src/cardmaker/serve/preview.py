@@ -3,8 +3,9 @@
 Anki's template language as cardmaker's templates use it: ``{{Field}}``,
 sections ``{{#Field}}…{{/Field}}`` and ``{{^Field}}…{{/Field}}`` (a field that
 is empty or only whitespace and line breaks counts as empty), ``{{FrontSide}}``,
-the ``text:`` filter, and ``{{tts …:Field}}``, shown as a speaker sign since
-the page plays no audio.  An unknown field renders as Anki's own complaint.
+the ``text:`` filter, ``hint:`` (a ``<details>`` here: Anki's own hint needs a
+script, and the preview runs none), and ``{{tts …:Field}}``, shown as a note
+since the page plays no audio.  An unknown field renders as Anki's own complaint.
 """
 
 from __future__ import annotations
@@ -58,6 +59,8 @@ def _field(spec: str, fields: dict, front: str | None) -> str:
     for f in reversed(filters):
         if f == "text":
             value = html.unescape(_HTML_RE.sub("", value))
+        elif f == "hint" and not _empty(value):
+            value = f'<details class="hint"><summary>{html.escape(name)}</summary>{value}</details>'
     return value
 
 
