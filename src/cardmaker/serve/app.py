@@ -274,7 +274,7 @@ def state(session: Session) -> dict:
         "settings": {"level": s.level, "min_count": s.min_count, "budget": s.budget, "sort": s.sort,
                      "descending": s.descending, "script": s.script or "", "cards": list(s.cards),
                      "deck_name": s.deck_name},
-        "notes": v.notes,
+        "notes": session.take_notes(),
     }
 
 

@@ -99,7 +99,6 @@ class View:
     shown: dict = field(default_factory=dict)      # row id → the example the table shows
     order: list = field(default_factory=list)      # every row, in the table's order
     lists: dict = field(default_factory=dict)      # Opened id → its rows (ListedWord) for the download
-    notes: list = field(default_factory=list)
 
 
 class Session:
@@ -298,6 +297,12 @@ class Session:
             self.settings = replace(s, **new)
             self._changed()
 
+    def take_notes(self) -> list[str]:
+        """What the last actions reported (reading notes, a word already listed …), once."""
+        with self.lock:
+            notes, self.notes = self.notes, []
+            return notes
+
     # ── what the library makes of it ─────────────────────────────────────────
 
     @property
@@ -365,7 +370,6 @@ class Session:
             else:
                 w = v.words[r.id]
                 v.shown[r.id] = v.homes[r.id].default_examples.get(w.key)
-        v.notes = list(self.notes)
         return v
 
     def _sort_key(self, v: View):
@@ -431,8 +435,8 @@ class Session:
 
     def preview(self, row_id: int) -> list[dict]:
         """Each chosen card type of the row's note, front and back, as the deck's templates render it."""
-        from cardmaker.output.fields import note_fields
-        from cardmaker.output.package import card_ords, note_type
+        from cardmaker.output.package import make_note, note_type
+        from cardmaker.records import NOTE_FIELDS
         from cardmaker.serve import preview
 
         with self.lock:
@@ -440,16 +444,16 @@ class Session:
             v = self.view()
             word, home = v.words[row_id], v.homes[row_id]
             examples = v.examples.get(row_id) or ([v.shown[row_id]] if v.shown.get(row_id) else [])
-            fields = note_fields(word, examples, self.script, [home.article.source],
-                                 memo=self.lexicon.memo("note_fields"))
+            # the note as the deck gets it (build's make_note), rendered with the note type's own templates
+            note = make_note(word, examples, self.script, [], [home.article.source], self.settings.cards,
+                             self.lexicon.memo("note_fields"))
+            values = dict(zip(NOTE_FIELDS, note.fields))
             model = note_type(self.settings.cards)
-            made = set(card_ords(self.settings.cards, fields.values()))
-            values = fields.by_name()
             out = []
             for ord_, t in enumerate(model.templates):
                 front = preview.render(t["qfmt"], values)
                 back = preview.render(t["afmt"], values, front)
-                out.append({"name": t["name"], "made": ord_ in made,
+                out.append({"name": t["name"], "made": ord_ in note.ords,
                             "front": preview.page(model.css, front), "back": preview.page(model.css, back)})
             return out
 
