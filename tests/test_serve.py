@@ -302,6 +302,8 @@ def test_teacher_chooses_edits_and_downloads_in_a_browser(page, browser, seed_pa
     tab.on("pageerror", lambda e: errors.append(str(e)))
     tab.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     tab.goto(page.url)
+    expect(tab.locator("#title")).to_have_text("Open an article to begin.")
+    expect(tab.locator("#workspace")).to_be_hidden()  # no empty table before there is an article
     tab.set_input_files("#file", str(seed_path))
     summary = tab.locator("#summary")
     expect(summary).to_have_text("368 of 368 words in the deck", timeout=30_000)
@@ -333,6 +335,10 @@ def test_teacher_chooses_edits_and_downloads_in_a_browser(page, browser, seed_pa
     tab.click('#add-form button[type="submit"]')
     expect(row("电脑")).to_contain_text("not in the article")
     expect(summary).to_have_text("366 of 369 words in the deck")
+    # sorted by a column: the most frequent first (and the deck in that order)
+    tab.click('th[data-sort="count"]')
+    expect(tab.locator('th[data-sort="count"]')).to_have_attribute("aria-sort", "descending")
+    expect(tab.locator("#words tbody tr").first).to_have_attribute("data-simplified", "服务")  # 22 times
     with tab.expect_download() as download:
         tab.click("#download-apkg")
     deck = tmp_path / download.value.suggested_filename
