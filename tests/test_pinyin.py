@@ -1,3 +1,5 @@
+import pytest
+
 from cardmaker.chinese.pinyin import joined, joined_name, zhuyin
 
 
@@ -13,3 +15,16 @@ def test_erhua_zhuyin(lexicon):
     (e,) = lexicon.entries("一点儿")
     assert zhuyin(e.syllables) == "ㄧ ㄉㄧㄢˇ ㄦ"
     assert zhuyin(("na3", "r5")) == "ㄋㄚˇ ㄦ"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("shēngēng", ("shen1", "geng1")),   # 深耕: without an apostrophe the second syllable cannot start with e
+    ("dàngàn", ("dan4", "gan4")),       # 淡干; 档案 is written dàng'àn
+    ("dàng'àn", ("dang4", "an4")),
+    ("xi1an1", ("xi1", "an1")),         # numbers mark the syllables: no apostrophe needed
+    ("jìnbóhuì", ("jin4", "bo2", "hui4")),
+])
+def test_marked_pinyin_splits_by_the_apostrophe_rule(text, expected):
+    from cardmaker.chinese.syllables import parse_pinyin
+
+    assert parse_pinyin(text) == expected

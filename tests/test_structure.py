@@ -11,7 +11,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "cardmaker"
 # the analysis stages nothing of outputs, and only the top runs jobs or talks to the user.
 RANKS = {
     "errors": 0, "records": 0, "chinese": 0, "text": 1, "lexicon": 2, "analysis": 3, "lists": 4,
-    "output": 5, "build": 6, "parallel": 6, "cli": 7, "cli_options": 7, "__main__": 7, "__init__": 0,
+    "output": 5, "build": 6, "parallel": 6, "serve": 7, "cli": 8, "cli_options": 8, "__main__": 8, "__init__": 0,
 }
 
 

@@ -371,13 +371,13 @@ def words_table(path, options: BuildOptions, output=None, lexicon: Lexicon | Non
     return "", list(article.notes), analysis.summary
 
 
-def write_sheet(path, options: BuildOptions, output=None, lexicon: Lexicon | None = None) -> tuple[Path, list[str]]:
+def write_sheet(path, options: BuildOptions, output=None, lexicon: Lexicon | None = None,
+                practice: int = 10) -> tuple[Path, list[str]]:
     """Prepare the article at ``path`` and write its sheet to ``output`` (default: beside it, .html).
 
     Returns the path written and the warnings of reading and curating it.
     """
     from cardmaker.output.atomic import write_atomic
-    from cardmaker.output.sheet import render
 
     lexicon = lexicon or lexicon_for(options)
     p = prepare(lexicon, path, options)
@@ -390,9 +390,27 @@ def write_sheet(path, options: BuildOptions, output=None, lexicon: Lexicon | Non
         if target.suffix.lower() == Path(str(path)).suffix.lower():
             target = target.with_suffix(".sheet.html")
     _guard_output(target, path, options)
-    date = p.date
-    write_atomic(target, render(p.title, date, p.words, p.examples, lexicon.hsk_name).encode("utf-8"))
+    write_atomic(target, sheet_html(lexicon, [p], options, practice=practice).encode("utf-8"))
     return target, list(p.notes)
+
+
+def sheet_html(lexicon: Lexicon, prepared: list[Prepared], options: BuildOptions, title: str | None = None,
+               practice: int = 10) -> str:
+    """The printable sheet of one or several prepared articles (several: each word once, in their order,
+    with the first example found, as ``--merge`` gathers them); ``title`` defaults to the first article's."""
+    from cardmaker.output.sheet import SheetSource, render
+
+    words, examples, seen = [], {}, set()
+    for p in prepared:
+        for w in p.words:
+            if w.key not in seen:
+                seen.add(w.key)
+                words.append(w)
+            if w.key in p.examples:
+                examples.setdefault(w.key, p.examples[w.key])
+    sources = [SheetSource(p.title, p.date, p.path) for p in prepared]
+    script = options.script or prepared[0].script
+    return render(title or prepared[0].title, sources, words, examples, script, lexicon.hsk_name, practice)
 
 
 def _guard_output(output, article, options: BuildOptions) -> None:

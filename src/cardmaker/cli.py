@@ -243,26 +243,81 @@ def build(paths, output, merge, cards, script, voice, jobs, fmt, word_list, enco
 @click.option("-o", "--output", type=click.Path(), help="The HTML file to write (default: ARTICLE's name + .html).")
 @click.option("--words", "word_list", type=click.Path(dir_okay=False), metavar="FILE",
               help="Use exactly the words of FILE (an edited `cardmaker words` table).")
+@click.option("--script", type=click.Choice(["traditional", "simplified", "both"]),
+              help="Script of the words and sentences (default: the article's own).")
+@click.option("--practice", type=click.IntRange(0, 40), default=10, show_default=True, metavar="N",
+              help="Sentences in the practice section (0: no practice and no answer key).")
 @vocabulary_options
 @encoding_option
-def sheet(article, output, word_list, encoding, **vocab):
+def sheet(article, output, word_list, script, practice, encoding, **vocab):
     """Write a printable vocabulary sheet for ARTICLE: one self-contained HTML page.
 
-    Title, date and a table of the words (traditional, simplified,
-    tone-coloured pinyin, meaning, example with the word highlighted), with
-    print styles that fit A4 paper.
+    Title and source, a name/class/date line, the words (tone-coloured
+    pinyin, the meaning used here, HSK level, an example with the word
+    highlighted), a practice section (sentences with the words blanked and
+    a word bank) and an answer key on its own page; A4 print styles, page
+    numbers, rows never split.  60 words and the practice fit on three pages.
 
     \b
     Example:
-      cardmaker sheet article.txt -o sheet.html --level 2
+      cardmaker sheet article.txt -o sheet.html --max-words 60 --level 2
     """
     from cardmaker.build import write_sheet
 
-    options = build_options(encoding=encoding, word_list=word_list, **vocab)
+    options = build_options(encoding=encoding, word_list=word_list, script=script, **vocab)
     batch = Batch()
     with batch.guard(article):
-        target, warnings = write_sheet(article, options, output)
+        target, warnings = write_sheet(article, options, output, practice=practice)
         for w in warnings:
             batch.warn(f"{article}: {w}")
         click.echo(f"wrote {target}")
+    batch.exit()
+
+
+@main.command(epilog=EXIT_CODES)
+@click.argument("articles", nargs=-1, type=click.Path())
+@click.option("--port", type=click.IntRange(0, 65535), default=0, show_default=True,
+              help="Port on 127.0.0.1 (0: a free one).")
+@click.option("--no-browser", is_flag=True, help="Do not open the page in the browser.")
+@vocabulary_options
+@encoding_option
+def serve(articles, port, no_browser, encoding, **vocab):
+    """Open the teacher's page: choose, edit and download a vocabulary set in the browser.
+
+    A local page (127.0.0.1 only) where you open articles (upload, drop or
+    paste; several make one merged deck), tick and edit the words, preview
+    the cards and download the deck, the printable sheet, CSV, Pleco or the
+    word list (for `build --words`).  Nothing is written but your downloads;
+    the state lasts while the command runs.  ARTICLES are opened at the
+    start; the word-selection options set the page's first filters.
+
+    \b
+    Example:
+      cardmaker serve
+      cardmaker serve article.txt --skip-hsk 2 --no-browser --port 8765
+    """
+    import webbrowser
+
+    from cardmaker.errors import CardmakerError
+    from cardmaker.serve.server import open_page
+
+    options = build_options(encoding=encoding, **vocab)
+    batch = Batch()
+    try:
+        page, failed = open_page(options, port, articles, encoding, warm=True)
+    except CardmakerError as e:
+        raise click.ClickException(str(e)) from None
+    for e in failed:
+        batch.fail(e)
+    for note in page.session.notes:
+        batch.warn(note)
+    click.echo(f"cardmaker: the teacher's page is at {page.url}  (Ctrl-C stops it)", err=False)
+    if not no_browser:
+        webbrowser.open(page.url)
+    try:
+        page.serve_forever()
+    except KeyboardInterrupt:
+        click.echo("stopped", err=True)
+    finally:
+        page.stop()
     batch.exit()

@@ -120,6 +120,9 @@ def reads(char: str, reading: Reading) -> bool:
     return not own or any(reading.agrees(o) for o in own)
 
 
+_VOWEL_START = frozenset("aoeāáǎàōóǒòēéěè")
+
+
 def split_syllables(text: str) -> tuple[Reading, ...] | None:
     """``xuéxí``, ``xue2 xi2``, ``xue2xi2`` or ``xī'ān`` → readings; None if not all Mandarin.
 
@@ -138,6 +141,8 @@ def split_syllables(text: str) -> tuple[Reading, ...] | None:
                 if best[j] is None:
                     continue
                 piece = chunk[i:j]
+                if i and piece[0] in _VOWEL_START and not chunk[i - 1].isdigit():
+                    continue  # pinyin writes xī'ān, dàng'àn: a syllable starting with a, o, e follows an apostrophe
                 r = ERHUA if piece in ("r", "r5") and (i or out) else parse_syllable(piece)
                 if r is not None:
                     best[i] = [r] + best[j]

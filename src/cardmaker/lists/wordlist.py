@@ -35,7 +35,12 @@ def word_row(w: Word, script: str = "simplified", hsk_standard: str = "") -> dic
 
 def read_word_list(path) -> tuple[ListedWord, ...]:
     """A table written by ``cardmaker words`` and edited by hand (rows deleted, cells edited, rows added)."""
-    lines = read_text(path, "word list").split("\n")
+    return parse_word_list(read_text(path, "word list"), path)
+
+
+def parse_word_list(text: str, path) -> tuple[ListedWord, ...]:
+    """The rows of a word list's decoded ``text``; problems name ``path`` and the line."""
+    lines = text.split("\n")
     header_at = next((i for i, l in enumerate(lines) if l.strip() and not l.startswith("#")), None)
     if header_at is None:
         raise InputError(path, "the word list is empty")
