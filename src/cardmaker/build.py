@@ -8,18 +8,21 @@ Every job builds the run's ``Lexicon`` once, from its options.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from cardmaker.analysis.vocabulary import Options
-from cardmaker.errors import CardmakerError, OutputError
+from cardmaker.errors import CardmakerError, InputError, OutputError, shown
 from cardmaker.lexicon import Lexicon
 from cardmaker.records import Word
 
 DEFAULT_SOURCE = Path("seeds")
 DEFAULT_OUTPUT = Path("decks")
 SUFFIXES = {"apkg": ".apkg", "csv": ".csv", "pleco": ".txt"}
+STDOUT = Path("-")  # ``-o -``: a text output (table, CSV, Pleco, sheet) goes to standard output
+NAME_MAX = 255      # bytes in a file name on the usual file systems
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,7 @@ class BuildResult:
     cards: int = 0
     failed: list[CardmakerError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    text: str = ""                     # what goes to standard output (``-o -``)
 
 
 def lexicon_for(options: BuildOptions) -> Lexicon:
@@ -66,7 +70,9 @@ def lexicon_for(options: BuildOptions) -> Lexicon:
 
 def slug(name: str) -> str:
     """An Anki tag from a file name: no spaces, no hierarchy separators."""
-    s = re.sub(r"[\s:\"]+", "-", name.strip()).strip("-")
+    from cardmaker.text.controls import name_text
+
+    s = re.sub(r"[\s:\"]+", "-", name_text(name).strip()).strip("-")
     return s or "article"
 
 
@@ -84,6 +90,8 @@ def prepare(lexicon: Lexicon, path, options: BuildOptions) -> Prepared:
 
         words, warnings = curate(analysis, options.word_list, options.word_list_path, lexicon)
         notes.extend(warnings)
+    if not words:
+        raise _nothing_to_build(path, analysis)
     examples = choose_examples(analysis, words, lexicon)
     return Prepared(
         path=str(path),
@@ -97,15 +105,31 @@ def prepare(lexicon: Lexicon, path, options: BuildOptions) -> Prepared:
     )
 
 
+def _nothing_to_build(path, analysis) -> InputError:
+    """Why an article gave no words: an empty deck or table is never written quietly."""
+    o = analysis.options
+    candidates = [w for w in analysis.all_words if o.names or not w.name]
+    if not analysis.all_words:
+        return InputError(path, "no words to make cards of (only function words, numbers or symbols); nothing written")
+    if not candidates:
+        return InputError(path, f"only person names ({len(analysis.all_words)}), left out without --names; "
+                                "nothing written")
+    given = [f"--skip-hsk {o.skip_hsk}" if o.skip_hsk else "", "--known" if o.known else "",
+             f"--min-count {o.min_count}" if o.min_count > 1 else ""]
+    return InputError(path, f"all {len(candidates)} words were left out by {' and '.join(g for g in given if g)}; "
+                            "nothing written")
+
+
 # ── decks and exports ───────────────────────────────────────────────────────
 
-def write_article(lexicon: Lexicon, p: Prepared, target: Path, options: BuildOptions) -> tuple[int, int]:
-    """Write one article's deck (or export) to ``target``; returns (notes, cards)."""
+def write_article(lexicon: Lexicon, p: Prepared, target: Path, options: BuildOptions) -> tuple[int, int, str | None]:
+    """Write one article's deck (or export) to ``target``; returns (notes, cards, the text when
+    ``target`` is ``STDOUT``)."""
     rows = [(w, [p.examples[w.key]] if w.key in p.examples else [], [p.slug], [p.source]) for w in p.words]
     return _write(lexicon, target, options, [(p.title, rows)], p.script)
 
 
-def write_merged(lexicon: Lexicon, prepared: list[Prepared], target: Path, options: BuildOptions) -> tuple[int, int]:
+def write_merged(lexicon: Lexicon, prepared: list[Prepared], target: Path, options: BuildOptions):
     """One package: deck ``merge`` with a subdeck per article, each word once, examples from each article."""
     first: dict = {}
     gathered: dict = {}
@@ -138,14 +162,14 @@ def _write(lexicon: Lexicon, target: Path, options: BuildOptions, sections, scri
         from cardmaker.output.exports import csv_text
 
         rows = [(w, ex, script, sources, tags(w, slugs)) for _, rs in sections for w, ex, slugs, sources in rs]
-        write_atomic(target, csv_text(rows, lexicon.memo("plain_fields")).encode("utf-8"))
-        return notes, 0
+        return notes, 0, _emit(target, csv_text(rows, lexicon.memo("plain_fields")))
     if options.format == "pleco":
         from cardmaker.output.exports import pleco_text
 
         text = pleco_text([((parent, title) if parent else (title,), [w for w, *_ in rs]) for title, rs in sections])
-        write_atomic(target, text.encode("utf-8"))
-        return notes, 0
+        return notes, 0, _emit(target, text)
+    if target == STDOUT:
+        raise OutputError("an .apkg package cannot go to standard output; give a file or folder with -o")
     memo = lexicon.memo("note_fields")
     decks = [(deck_name(parent, nested=True), [])] if parent else []
     for title, rows in sections:
@@ -153,26 +177,48 @@ def _write(lexicon: Lexicon, target: Path, options: BuildOptions, sections, scri
         decks.append((name, [make_note(w, ex, script, slugs, sources, options.cards, memo)
                              for w, ex, slugs, sources in rows]))
     write_package(decks, target, options.cards, options.timestamp)
-    return notes, sum(len(n.ords) for _, ns in decks for n in ns)
+    return notes, sum(len(n.ords) for _, ns in decks for n in ns), None
+
+
+def _emit(target: Path, text: str) -> str | None:
+    """Write a text output to ``target``, or return it when it goes to standard output."""
+    from cardmaker.output.atomic import write_atomic
+
+    if target == STDOUT:
+        return text
+    write_atomic(target, text.encode("utf-8"))
+    return None
 
 
 def output_for(path, options: BuildOptions, single: bool) -> Path:
     out = options.output or DEFAULT_OUTPUT
     suffix = SUFFIXES[options.format]
+    if out == STDOUT:
+        if options.format == "apkg":
+            raise OutputError("an .apkg package cannot go to standard output; give a file or folder with -o")
+        if not single:
+            raise OutputError("-o - (standard output) takes one article, or several with --merge")
+        return out
     if single and out.suffix.lower() == suffix:
         return out
     if out.suffix.lower() == suffix:
-        raise OutputError(f"{out}: several articles need a folder, not one {suffix} file (or use --merge)")
-    return out / f"{Path(path).stem}{suffix}"
+        raise OutputError(f"{shown(out)}: several articles need a folder, not one {suffix} file (or use --merge)")
+    return out / file_name(Path(path).stem, suffix)
+
+
+def file_name(stem: str, suffix: str) -> str:
+    """``stem + suffix``, the stem shortened (whole characters) so that the name fits the file
+    system's limit: an article's name may already use all 255 bytes."""
+    while len(os.fsencode(stem + suffix)) > NAME_MAX and stem:
+        stem = stem[:-1]
+    return stem + suffix
 
 
 def internal_error(path, e: Exception) -> CardmakerError:
     """A one-line report of an unexpected error (``CARDMAKER_DEBUG=1`` re-raises it instead)."""
-    import os
-
     if os.environ.get("CARDMAKER_DEBUG"):
         raise e
-    return CardmakerError(f"{path}: internal error ({type(e).__name__}: {e}); please report this article")
+    return CardmakerError(f"{shown(path)}: internal error ({type(e).__name__}: {e}); please report this article")
 
 
 def _prepare_or_error(lexicon: Lexicon, path, options: BuildOptions):
@@ -188,7 +234,7 @@ def _build_or_error(lexicon: Lexicon, path, target: Path, options: BuildOptions)
     """Prepare one article and write its deck: (reading notes, notes, cards), or the error."""
     try:
         p = prepare(lexicon, path, options)
-        return [f"{p.path}: {n}" for n in p.notes], *write_article(lexicon, p, target, options)
+        return [f"{shown(p.path)}: {n}" for n in p.notes], *write_article(lexicon, p, target, options)
     except CardmakerError as e:
         return e
     except Exception as e:
@@ -224,9 +270,7 @@ def run_build(paths, options: BuildOptions, jobs: int = 1, progress=None, lexico
             result.failed.append(item)
         else:
             articles.append(item)
-    inputs = {a.resolve() for a in articles} | {Path(p).resolve() for p in options.inputs}
-    if options.word_list_path:
-        inputs.add(Path(options.word_list_path).resolve())
+    inputs = _inputs([*articles, *options.inputs, *([options.word_list_path] if options.word_list_path else [])])
     if options.merge:
         prepared = []
         jobs_args = [(a, options) for a in articles]
@@ -234,15 +278,19 @@ def run_build(paths, options: BuildOptions, jobs: int = 1, progress=None, lexico
             if isinstance(p, CardmakerError):
                 result.failed.append(p)
                 continue
-            result.warnings.extend(f"{p.path}: {n}" for n in p.notes)
+            result.warnings.extend(f"{shown(p.path)}: {n}" for n in p.notes)
             prepared.append(p)
         if prepared:
             out = options.output or DEFAULT_OUTPUT
             suffix = SUFFIXES[options.format]
-            target = out if out.suffix.lower() == suffix else out / f"{slug(options.merge)}{suffix}"
             try:
+                target = out if out == STDOUT or out.suffix.lower() == suffix else \
+                    out / file_name(slug(options.merge), suffix)
+                if out == STDOUT and options.format == "apkg":
+                    raise OutputError("an .apkg package cannot go to standard output; give a file or folder with -o")
                 _guard(target, inputs)
-                result.notes, result.cards = write_merged(lexicon, prepared, target, options)
+                result.notes, result.cards, text = write_merged(lexicon, prepared, target, options)
+                result.text += text or ""
                 result.decks.append(target)
             except CardmakerError as e:
                 result.failed.append(e)
@@ -253,20 +301,21 @@ def run_build(paths, options: BuildOptions, jobs: int = 1, progress=None, lexico
         try:
             target = output_for(a, options, single=len(articles) == 1)
             stem, k = target.stem, 2
-            while target.resolve() in used:  # two articles with one file name: keep both
-                target = target.with_name(f"{stem}-{k}{target.suffix}")
+            while _resolve(target) in used:  # two articles with one file name: keep both
+                target = target.with_name(file_name(stem, f"-{k}{target.suffix}"))
                 k += 1
             _guard(target, inputs)
         except CardmakerError as e:
             result.failed.append(e)
             continue
-        used.add(target.resolve())
+        used.add(_resolve(target))
         work.append((a, target, options))
     for (_, target, _), r in zip(work, parallel.run(_build_or_error, lexicon, work, jobs, progress, _warm_up)):
         if isinstance(r, CardmakerError):
             result.failed.append(r)
             continue
-        warnings, notes, cards = r
+        warnings, notes, cards, text = r
+        result.text += text or ""
         result.warnings.extend(warnings)
         result.decks.append(target)
         result.notes += notes
@@ -274,9 +323,43 @@ def run_build(paths, options: BuildOptions, jobs: int = 1, progress=None, lexico
     return result
 
 
-def _guard(target: Path, inputs) -> None:
-    if target.resolve() in inputs:
-        raise OutputError(f"{target}: is one of the inputs; refusing to overwrite it")
+def _inputs(paths) -> tuple[frozenset, frozenset]:
+    """The user's files as resolved paths and as file identities (device, inode)."""
+    resolved, ids = set(), set()
+    for p in paths:
+        try:
+            resolved.add(Path(p).resolve())
+            st = os.stat(p)
+            ids.add((st.st_dev, st.st_ino))
+        except (OSError, RuntimeError, ValueError):  # a file that cannot be resolved was never read either
+            pass
+    return frozenset(resolved), frozenset(ids)
+
+
+def _resolve(path: Path) -> Path:
+    try:
+        return Path(path).resolve()
+    except RuntimeError:  # a symbolic link loop (an OSError from Python 3.13)
+        raise OutputError(f"{shown(path)}: cannot write (too many levels of symbolic links)") from None
+    except (OSError, ValueError) as e:
+        raise OutputError(f"{shown(path)}: cannot write ({getattr(e, 'strerror', None) or e})") from None
+
+
+def _guard(target: Path, inputs, message: str = "is one of the inputs; refusing to overwrite it") -> None:
+    """Refuse to write over one of ``inputs`` (see ``_inputs``): the same path, or the same file
+    under another name (a hard link, a bind mount)."""
+    if target == STDOUT:
+        return
+    paths, ids = inputs
+    same = _resolve(target) in paths
+    if not same:
+        try:
+            st = os.stat(target)
+            same = (st.st_dev, st.st_ino) in ids
+        except (OSError, ValueError):
+            pass
+    if same:
+        raise OutputError(f"{shown(target)}: {message}")
 
 
 # ── tables and sheets ───────────────────────────────────────────────────────
@@ -285,7 +368,8 @@ def words_table(path, options: BuildOptions, output=None, lexicon: Lexicon | Non
     """The vocabulary of the article at ``path`` as a TSV table, and the warnings of reading it.
 
     With ``output`` the table is written there (atomically, never over the
-    article or one of the user's side files) and "" is returned instead.
+    article or one of the user's side files) and "" is returned instead;
+    ``output`` "-" (``STDOUT``) returns the table.
     """
     from cardmaker.analysis.vocabulary import analyse
     from cardmaker.output.exports import tsv_text
@@ -293,36 +377,41 @@ def words_table(path, options: BuildOptions, output=None, lexicon: Lexicon | Non
 
     lexicon = lexicon or lexicon_for(options)
     article = read_article(path, options.encoding)
-    text = tsv_text(analyse(article, lexicon, options.vocabulary).words)
-    if output is None:
+    analysis = analyse(article, lexicon, options.vocabulary)
+    if not analysis.words:
+        raise _nothing_to_build(path, analysis)
+    text = tsv_text(analysis.words)
+    if output is None or Path(output) == STDOUT:
         return text, list(article.notes)
     _guard_output(output, path, options)
-    from cardmaker.output.atomic import write_atomic
-
-    write_atomic(output, text.encode("utf-8"))
+    _emit(Path(output), text)
     return "", list(article.notes)
 
 
-def write_sheet(path, options: BuildOptions, output=None, lexicon: Lexicon | None = None) -> tuple[Path, list[str]]:
-    """Prepare the article at ``path`` and write its sheet to ``output`` (default: beside it, .html).
-
-    Returns the path written and the warnings of reading and curating it.
-    """
-    from cardmaker.output.atomic import write_atomic
+def sheet_html(path, options: BuildOptions, lexicon: Lexicon | None = None) -> tuple[str, list[str]]:
+    """The sheet of the article at ``path`` (one HTML page), and the warnings of reading and curating it."""
     from cardmaker.output.sheet import render
 
     lexicon = lexicon or lexicon_for(options)
     p = prepare(lexicon, path, options)
-    target = Path(output) if output else Path(path).with_suffix(".html")
-    _guard_output(target, path, options)
     date = p.source[len(p.title):].strip(" ()") or None
-    write_atomic(target, render(p.title, date, p.words, p.examples, lexicon.hsk_name).encode("utf-8"))
-    return target, list(p.notes)
+    return render(p.title, date, p.words, p.examples, lexicon.hsk_name), list(p.notes)
+
+
+def write_sheet(path, options: BuildOptions, output=None, lexicon: Lexicon | None = None) -> tuple[Path, list[str]]:
+    """Write the sheet of the article at ``path`` to ``output`` (default: beside it, .html).
+
+    Returns the path written and the warnings of reading and curating it.
+    """
+    target = Path(output) if output else Path(path).with_suffix(".html")
+    _guard_output(target, path, options)  # before the work, and again before writing
+    html, warnings = sheet_html(path, options, lexicon)
+    _guard_output(target, path, options)
+    _emit(target, html)
+    return target, warnings
 
 
 def _guard_output(output, article, options: BuildOptions) -> None:
-    target = Path(output).resolve()
-    if target == Path(article).resolve():
-        raise OutputError(f"{output}: is the article itself; choose another -o")
-    if target in {Path(p).resolve() for p in options.inputs}:
-        raise OutputError(f"{output}: is one of the inputs; refusing to overwrite it")
+    target = Path(output)
+    _guard(target, _inputs([article]), "is the article itself; choose another -o")
+    _guard(target, _inputs(options.inputs))

@@ -13,9 +13,12 @@ from dataclasses import asdict
 import click
 
 from cardmaker import __version__
-from cardmaker.cli_options import EXIT_CODES, Batch, build_options, encoding_option, parse_cards, vocabulary_options
+from cardmaker.cli_options import (
+    EXIT_CODES, Batch, Main, build_options, encoding_option, parse_cards, say, vocabulary_options,
+)
+from cardmaker.errors import shown
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXIT_CODES)
+@click.group(cls=Main, context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXIT_CODES)
 @click.version_option(__version__, prog_name="cardmaker")
 def main():
     """Turn Chinese articles into Anki flashcard decks.
@@ -57,12 +60,12 @@ def glosses(articles, clean, as_json, encoding):
             d["mismatches"] = [dict(zip(("char", "gloss", "context"), m)) for m in r.mismatches]
             reports.append({"article": article.path, **d})
             continue
-        click.echo(
-            f"{article.path}: {r.glossed} glossed characters, {r.tokens} gloss tokens, "
+        say(
+            f"{shown(article.path)}: {r.glossed} glossed characters, {r.tokens} gloss tokens, "
             f"{r.repeats} repeats, {len(r.mismatches)} mismatches, {r.truncated} truncated"
         )
         for char, gloss, context in r.mismatches:
-            click.echo(f"  mismatch: {char}({gloss}) in …{context}…")
+            say(f"  mismatch: {char}({gloss}) in …{context}…")
     if as_json:
         click.echo(json.dumps(reports, ensure_ascii=False, indent=2))
     batch.exit()
@@ -70,7 +73,8 @@ def glosses(articles, clean, as_json, encoding):
 
 @main.command(epilog=EXIT_CODES)
 @click.argument("article", type=click.Path())
-@click.option("-o", "--output", type=click.Path(), help="Write the table to this file instead of printing it.")
+@click.option("-o", "--output", type=click.Path(allow_dash=True),
+              help="Write the table to this file instead of printing it (- prints it).")
 @vocabulary_options
 @encoding_option
 def words(article, output, encoding, **vocab):
@@ -95,15 +99,16 @@ def words(article, output, encoding, **vocab):
     with batch.guard(article):
         text, warnings = words_table(article, options, output)
         for w in warnings:
-            batch.warn(f"{article}: {w}")
+            batch.warn(f"{shown(article)}: {w}")
         click.echo(text, nl=False)
     batch.exit()
 
 
 @main.command(epilog=EXIT_CODES)
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("-o", "--output", type=click.Path(),
-              help="Output folder (default decks/), or an .apkg file for one article.")
+@click.option("-o", "--output", type=click.Path(allow_dash=True),
+              help="Output folder (default decks/), or an .apkg file for one article; - writes a csv or pleco "
+                   "export to standard output.")
 @click.option("--merge", metavar="NAME", help="Build one deck NAME with a subdeck per article, each word once.")
 @click.option("--cards", callback=parse_cards, metavar="TYPES",
               help="Card types, comma-separated: recognition, recall, cloze (default: all three).")
@@ -163,19 +168,24 @@ def build(paths, output, merge, cards, script, jobs, fmt, word_list, encoding, *
         batch.warn(w)
     for e in result.failed:
         batch.fail(e)
+    to_stdout = output == "-"
+    if to_stdout:
+        click.echo(result.text, nl=False)
     for d in result.decks:
-        click.echo(f"wrote {d}")
+        if not to_stdout:
+            say(f"wrote {shown(d)}")
     kind = "deck(s)" if fmt == "apkg" else f"{fmt} file(s)"
-    click.echo(
+    say(
         f"{len(result.decks)} {kind}, {result.notes} notes, {result.cards} cards; "
-        f"{len(result.failed)} skipped"
+        f"{len(result.failed)} skipped", err=to_stdout,
     )
     batch.exit()
 
 
 @main.command(epilog=EXIT_CODES)
 @click.argument("article", type=click.Path())
-@click.option("-o", "--output", type=click.Path(), help="The HTML file to write (default: ARTICLE's name + .html).")
+@click.option("-o", "--output", type=click.Path(allow_dash=True),
+              help="The HTML file to write (default: ARTICLE's name + .html; - prints it).")
 @click.option("--words", "word_list", type=click.Path(dir_okay=False), metavar="FILE",
               help="Use exactly the words of FILE (an edited `cardmaker words` table).")
 @vocabulary_options
@@ -191,13 +201,19 @@ def sheet(article, output, word_list, encoding, **vocab):
     Example:
       cardmaker sheet article.txt -o sheet.html --skip-hsk 2
     """
-    from cardmaker.build import write_sheet
+    from cardmaker.build import sheet_html, write_sheet
 
     options = build_options(encoding=encoding, word_list=word_list, **vocab)
     batch = Batch()
     with batch.guard(article):
-        target, warnings = write_sheet(article, options, output)
+        if output == "-":
+            html, warnings = sheet_html(article, options)
+        else:
+            target, warnings = write_sheet(article, options, output)
         for w in warnings:
-            batch.warn(f"{article}: {w}")
-        click.echo(f"wrote {target}")
+            batch.warn(f"{shown(article)}: {w}")
+        if output == "-":
+            click.echo(html, nl=False)
+        else:
+            say(f"wrote {shown(target)}")
     batch.exit()

@@ -2,18 +2,69 @@
 
 from __future__ import annotations
 
+import signal
 import sys
 from contextlib import contextmanager
 
 import click
 
-from cardmaker.errors import CardmakerError
+from cardmaker.errors import CardmakerError, shown
 
 EXIT_CODES = """\b
 Exit codes:
   0  everything was built
   1  some input failed (reported one line each; the rest was still processed)
-  2  usage error"""
+  2  usage error
+  130  interrupted (Ctrl-C); 143 stopped by SIGTERM. Finished outputs are kept"""
+
+
+def say(message: str, err: bool = False) -> None:
+    """Echo one line of a message: control characters and bidi marks from names or articles escaped."""
+    from cardmaker.text.controls import terminal
+
+    click.echo(terminal(message), err=err)
+
+
+class _Terminated(BaseException):
+    """SIGTERM, raised like Ctrl-C's KeyboardInterrupt so that the same clean-up runs."""
+
+
+def _terminate(signum, frame):
+    raise _Terminated
+
+
+class Main(click.Group):
+    """The command group: Ctrl-C, SIGTERM and any error left over end in one line, never a traceback."""
+
+    def invoke(self, ctx):
+        import os
+
+        previous = signal.signal(signal.SIGTERM, _terminate)
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not interrupt the exit
+            say("interrupted; finished outputs are kept", err=True)
+            ctx.exit(130)
+        except _Terminated:
+            say("stopped (SIGTERM); finished outputs are kept", err=True)
+            ctx.exit(143)
+        except CardmakerError as e:
+            say(f"error: {e}", err=True)
+            ctx.exit(1)
+        except OSError as e:  # an output stream closed early (| head), a full disk when printing
+            if os.environ.get("CARDMAKER_DEBUG"):
+                raise
+            if isinstance(e, BrokenPipeError):  # the reader stopped reading: nothing more to say
+                try:
+                    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+                except (OSError, ValueError):
+                    pass
+                ctx.exit(1)
+            say(f"error: {shown(e.filename) + ': ' if e.filename else ''}{e.strerror or e}", err=True)
+            ctx.exit(1)
+        finally:
+            signal.signal(signal.SIGTERM, previous)
 
 encoding_option = click.option(
     "--encoding", metavar="NAME", help="Text encoding of the articles (default: detect UTF-8/16, GB18030, Big5)."
@@ -28,10 +79,10 @@ class Batch:
 
     def fail(self, error: CardmakerError) -> None:
         self.failed += 1
-        click.echo(f"error: {error}", err=True)
+        say(f"error: {error}", err=True)
 
     def warn(self, message: str) -> None:
-        click.echo(f"warning: {message}", err=True)
+        say(f"warning: {message}", err=True)
 
     @contextmanager
     def guard(self, path):
@@ -58,7 +109,7 @@ class Batch:
             if article is None:
                 continue
             for note in article.notes:
-                self.warn(f"{item}: {note}")
+                self.warn(f"{shown(item)}: {note}")
             yield article
 
     def exit(self) -> None:

@@ -13,6 +13,7 @@ from typing import Callable
 
 from cardmaker.output import html
 from cardmaker.records import Example, NoteFields, Word
+from cardmaker.text.controls import strip_controls
 
 BLANK = "＿"
 
@@ -63,7 +64,7 @@ def note_fields(word: Word, examples: list[Example], script: str, sources=(), st
         front = e.simplified if script == "simplified" else e.traditional
         cloze = style.highlight(front, e.word, "blank", "［" + BLANK * len(word.simplified) + "］")
     sources = list(dict.fromkeys(list(sources) + [e.source for e in examples]))
-    return NoteFields(
+    return _guarded(
         simplified=w["simplified"], traditional=w["traditional"], pinyin=w["pinyin"],
         pinyin_numbered=w["pinyin_numbered"], zhuyin=w["zhuyin"], meaning=w["meaning"],
         classifiers=w["classifiers"], part_of_speech=w["part_of_speech"], hsk=w["hsk"],
@@ -72,6 +73,12 @@ def note_fields(word: Word, examples: list[Example], script: str, sources=(), st
         source=style.join.join(style.text(s) for s in sources), reading_check=style.text(word.check),
         count=str(word.count), colored=colored, cloze=cloze,
     )
+
+
+def _guarded(**values: str) -> NoteFields:
+    """The fields with no control character: one U+001F would make Anki refuse the whole package,
+    so this holds whatever a library caller's records contain."""
+    return NoteFields(**{k: strip_controls(v) for k, v in values.items()})
 
 
 def _word_fields(word: Word, style: Style, memo) -> dict[str, str]:
@@ -97,7 +104,7 @@ def _word_fields(word: Word, style: Style, memo) -> dict[str, str]:
 
 def tags(word: Word, slugs) -> list[str]:
     """The note's tags: its articles, its HSK level, ``name``, ``reading::conflict``."""
-    out = list(dict.fromkeys(slugs))
+    out = list(dict.fromkeys(strip_controls(s) for s in slugs))
     if word.hsk is not None:
         out.append(f"HSK::{word.hsk_label}")
     if word.name:

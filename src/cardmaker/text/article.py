@@ -8,6 +8,7 @@ from pathlib import Path
 from cardmaker.chinese.script import HAN_RE
 from cardmaker.errors import InputError
 from cardmaker.records import Article
+from cardmaker.text.controls import clean_text, name_text
 from cardmaker.text.encoding import decode
 from cardmaker.text.glosses import strip_glosses
 from cardmaker.text.layout import layout, line_kinds, sentences
@@ -47,7 +48,7 @@ def parse_article(data: bytes, path="<text>", encoding: str | None = None) -> Ar
     if not data:
         raise InputError(path, "empty file")
     decoded = decode(data, path, encoding)
-    raw = decoded.text.replace("\r\n", "\n").replace("\r", "\n")
+    raw = clean_text(decoded.text)  # no control character ever reaches a field
     if not raw.strip():
         raise InputError(path, "only whitespace, no text")
     stripped = strip_glosses(raw)
@@ -55,7 +56,7 @@ def parse_article(data: bytes, path="<text>", encoding: str | None = None) -> Ar
     if not HAN_RE.search(text):
         raise InputError(path, "no Chinese text")
     kinds = line_kinds(text)
-    title, date, title_span, date_span = layout(text, Path(str(path)).stem, kinds)
+    title, date, title_span, date_span = layout(text, name_text(Path(str(path)).stem), kinds)
     notes = ["the last character was cut off mid-byte and dropped"] if decoded.cut else []
     if decoded.replaced:
         notes.append(f"{decoded.replaced} invalid byte sequence(s) shown as \ufffd")

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from cardmaker.errors import InputError
+from cardmaker.text.controls import clean_text
 
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
@@ -93,9 +94,14 @@ def decode(data: bytes, path, encoding: str | None = None) -> Decoded:
             return Decoded(got[0], name, got[1])
     if b"\x00" in data:
         utf16 = _utf16_without_bom(data)
-        if utf16 is None:
+        if utf16 is not None:
+            return utf16
+        # a few stray NULs in a UTF-8 text are dropped later; NULs in anything else mean binary
+        got = _decode(data, "utf-8") if data.count(0) <= len(data) // 4 else None
+        utf8 = Decoded(got[0], "utf-8", got[1]) if got else _mostly_utf8(data)
+        if utf8 is None or data.count(0) > len(data) // 4:
             raise InputError(path, "binary file (contains NUL bytes), not an article")
-        return utf16
+        return utf8
     got = _decode(data, "utf-8")
     if got is not None:
         return Decoded(got[0], "utf-8", got[1])
@@ -124,4 +130,4 @@ def read_text(path, what: str) -> str:
             data = f.read()
     except OSError as e:
         raise InputError(path, f"cannot read {what} ({e.strerror or e})") from None
-    return decode(data, path).text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    return clean_text(decode(data, path).text, breaks=False).lstrip("\ufeff")
