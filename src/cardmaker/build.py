@@ -310,16 +310,24 @@ def run_build(paths, options: BuildOptions, jobs: int = 1, progress=None, lexico
             continue
         used.add(_resolve(target))
         work.append((a, target, options))
-    for (_, target, _), r in zip(work, parallel.run(_build_or_error, lexicon, work, jobs, progress, _warm_up)):
-        if isinstance(r, CardmakerError):
-            result.failed.append(r)
-            continue
-        warnings, notes, cards, text = r
-        result.text += text or ""
-        result.warnings.extend(warnings)
-        result.decks.append(target)
-        result.notes += notes
-        result.cards += cards
+    try:
+        for (_, target, _), r in zip(work, parallel.run(_build_or_error, lexicon, work, jobs, progress, _warm_up)):
+            if isinstance(r, CardmakerError):
+                result.failed.append(r)
+                continue
+            warnings, notes, cards, text = r
+            result.text += text or ""
+            result.warnings.extend(warnings)
+            result.decks.append(target)
+            result.notes += notes
+            result.cards += cards
+    except BaseException:  # interrupted: what a stopped worker was writing is removed
+        from cardmaker.output.atomic import remove_orphans
+
+        for _, target, _ in work:
+            if target != STDOUT:
+                remove_orphans(target)
+        raise
     return result
 
 

@@ -82,8 +82,15 @@ def _temp_prefix(target: Path) -> str:
     return f".{_short_name(target)}.{os.getpid()}."
 
 
-def _remove_orphans(target: Path) -> None:
+def remove_orphans(target) -> None:
     """Delete temporary files of ``target`` left by a killed process (never a running one's)."""
+    try:
+        _remove_orphans(Path(target))
+    except OSError:
+        pass
+
+
+def _remove_orphans(target: Path) -> None:
     name = _short_name(target)
     for tmp in target.parent.glob(f".{glob.escape(name)}.*.tmp"):
         pid = tmp.name[len(name) + 2:].split(".", 1)[0]
