@@ -140,26 +140,24 @@ def vocabulary_options(f):
 
 
 def build_options(names, known, skip_hsk, min_count, max_words, order, user_dict, word_list=None, **more):
-    """``BuildOptions`` from the command line's values; a bad side file is a ``click.ClickException``."""
+    """``BuildOptions`` from the command line's values; a bad side file raises its ``InputError``
+    (``Main`` reports it in one line)."""
     from cardmaker.analysis.vocabulary import Options
     from cardmaker.build import BuildOptions
     from cardmaker.lexicon.userdict import read_user_dictionary
     from cardmaker.lists.known import read_known
     from cardmaker.lists.wordlist import read_word_list
 
-    try:
-        return BuildOptions(
-            vocabulary=Options(
-                names=names, known=read_known(known) if known else frozenset(), skip_hsk=skip_hsk,
-                min_count=min_count, max_words=max_words, order=order,
-            ),
-            user_entries=read_user_dictionary(user_dict) if user_dict else (),
-            word_list=read_word_list(word_list) if word_list else (), word_list_path=word_list or "",
-            inputs=tuple(p for p in (known, user_dict, word_list) if p),
-            **more,
-        )
-    except CardmakerError as e:
-        raise click.ClickException(str(e)) from None
+    return BuildOptions(
+        vocabulary=Options(
+            names=names, known=read_known(known) if known else frozenset(), skip_hsk=skip_hsk,
+            min_count=min_count, max_words=max_words, order=order,
+        ),
+        user_entries=read_user_dictionary(user_dict) if user_dict else (),
+        word_list=read_word_list(word_list) if word_list else (), word_list_path=word_list or "",
+        inputs=tuple(p for p in (known, user_dict, word_list) if p),
+        **more,
+    )
 
 
 def parse_cards(ctx, param, value):

@@ -6,6 +6,7 @@ import csv
 import re
 
 from cardmaker.chinese.script import to_simplified
+from cardmaker.errors import InputError
 from cardmaker.text.encoding import read_text
 
 _TAG_RE = re.compile(r"<[^>]*>")
@@ -19,7 +20,10 @@ def _plain(cell: str) -> str:
 
 def read_known(path) -> frozenset[str]:
     """Known words from a file (see ``known_words``); ``InputError`` names the file."""
-    return known_words(read_text(path, "known-words file"))
+    try:
+        return known_words(read_text(path, "known-words file"))
+    except ValueError as e:
+        raise InputError(path, str(e)) from None
 
 
 def known_words(text: str) -> frozenset[str]:
@@ -45,10 +49,16 @@ def known_words(text: str) -> frozenset[str]:
             continue
         body.append(line)
     out = set()
-    for row in csv.reader(body, delimiter=separator):
-        cells = [c for i, c in enumerate(row) if i not in skip]
-        word = _plain(cells[0]) if cells else ""
-        if word:
-            out.add(word)
-            out.add(to_simplified(word))
+    limit = csv.field_size_limit(2**31 - 1)  # a cell of any length (the module's default stops at 128 KB)
+    try:
+        for row in csv.reader(body, delimiter=separator):
+            cells = [c for i, c in enumerate(row) if i not in skip]
+            word = _plain(cells[0]) if cells else ""
+            if word:
+                out.add(word)
+                out.add(to_simplified(word))
+    except csv.Error as e:
+        raise ValueError(f"cannot read it as a table ({e})") from None
+    finally:
+        csv.field_size_limit(limit)
     return frozenset(out)

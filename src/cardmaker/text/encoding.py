@@ -122,12 +122,38 @@ def decode(data: bytes, path, encoding: str | None = None) -> Decoded:
     )
 
 
-def read_text(path, what: str) -> str:
+MAX_SIDE_BYTES = 50_000_000  # a word list, dictionary or known-words file: a whole CC-CEDICT is 9 MB
+
+
+def read_text(path, what: str, limit: int = MAX_SIDE_BYTES) -> str:
     """The decoded text of a file the user gives beside the articles (a word list, a dictionary),
-    newlines normalised; an ``InputError`` names the file."""
+    newlines normalised and control characters dropped; an ``InputError`` names the file.
+
+    Only a regular file of at most ``limit`` bytes is read: a FIFO or a device
+    (``/dev/zero``, ``/dev/urandom``) is refused at once instead of read for ever.
+    """
+    import os
+    import stat
+
     try:
-        with open(path, "rb") as f:
-            data = f.read()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # a FIFO must not block the open
     except OSError as e:
         raise InputError(path, f"cannot read {what} ({e.strerror or e})") from None
+    with os.fdopen(fd, "rb") as f:
+        try:
+            st = os.fstat(fd)
+            if stat.S_ISDIR(st.st_mode):
+                raise InputError(path, f"is a folder, not a {what}")
+            if not stat.S_ISREG(st.st_mode):
+                kind = "a FIFO" if stat.S_ISFIFO(st.st_mode) else "a device" if stat.S_ISCHR(st.st_mode) \
+                    or stat.S_ISBLK(st.st_mode) else "not a regular file"
+                raise InputError(path, f"is {kind}; a {what} must be a regular file")
+            if st.st_size > limit:
+                raise InputError(path, f"too large for a {what} ({st.st_size / 1e6:.0f} MB; "
+                                       f"the limit is {limit / 1e6:.0f} MB)")
+            data = f.read(limit + 1)
+        except OSError as e:
+            raise InputError(path, f"cannot read {what} ({e.strerror or e})") from None
+    if len(data) > limit:  # it grew while being read, or says its size wrong (/proc)
+        raise InputError(path, f"too large for a {what} (the limit is {limit / 1e6:.0f} MB)")
     return clean_text(decode(data, path).text, breaks=False).lstrip("\ufeff")
