@@ -8,7 +8,7 @@ from contextlib import contextmanager
 
 import click
 
-from cardmaker.errors import CardmakerError, shown
+from cardmaker.errors import CardmakerError, CardmakerWarning, shown
 
 EXIT_CODES = """\b
 Exit codes:
@@ -39,9 +39,21 @@ class Main(click.Group):
     def invoke(self, ctx):
         import os
 
+        import warnings
+
         previous = signal.signal(signal.SIGTERM, _terminate)
         try:
-            return super().invoke(ctx)
+            with warnings.catch_warnings():
+                shown_before = warnings.showwarning
+
+                def show(message, category, *args, **kwargs):
+                    if issubclass(category, CardmakerWarning):
+                        say(f"warning: {message}", err=True)
+                    else:
+                        shown_before(message, category, *args, **kwargs)
+
+                warnings.showwarning = show
+                return super().invoke(ctx)
         except KeyboardInterrupt:
             signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not interrupt the exit
             say("interrupted; finished outputs are kept", err=True)

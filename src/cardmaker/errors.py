@@ -29,6 +29,10 @@ class CardmakerError(Exception):
     """Base class of every error cardmaker reports to its user."""
 
 
+class CardmakerWarning(UserWarning):
+    """Something odd but workable the library tells its user about (the CLI: one ``warning:`` line)."""
+
+
 class InputError(CardmakerError):
     """An article (or a list the user gave) cannot be used; names the file."""
 

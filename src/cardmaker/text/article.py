@@ -87,11 +87,21 @@ def find_articles(paths) -> list[Path | InputError]:
     """
     out: list[Path | InputError] = []
     for p in map(Path, paths):
-        if p.is_dir():
-            found = sorted(f for f in p.iterdir() if f.suffix.lower() in ARTICLE_SUFFIXES and f.is_file())
-            out.extend(found or [InputError(p, "folder has no article files (*.txt)")])
-        elif p.exists():
-            out.append(p)
-        else:
-            out.append(InputError(p, "no such file or folder"))
+        try:
+            if p.is_dir():
+                found = sorted(f for f in p.iterdir() if f.suffix.lower() in ARTICLE_SUFFIXES and _is_file(f))
+                out.extend(found or [InputError(p, "folder has no article files (*.txt)")])
+            elif p.exists():
+                out.append(p)
+            else:
+                out.append(InputError(p, "no such file or folder"))
+        except OSError as e:  # a name too long, a folder that cannot be listed
+            out.append(InputError(p, f"cannot read ({e.strerror or e})"))
     return out
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:
+        return False
