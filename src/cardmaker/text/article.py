@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import stat
 from pathlib import Path
 
@@ -94,10 +96,19 @@ def find_articles(paths) -> list[Path | InputError]:
             elif p.exists():
                 out.append(p)
             else:
-                out.append(InputError(p, "no such file or folder"))
+                out.append(InputError(p, _missing(p)))
         except OSError as e:  # a name too long, a folder that cannot be listed
             out.append(InputError(p, f"cannot read ({e.strerror or e})"))
     return out
+
+
+def _missing(path: Path) -> str:
+    try:
+        os.stat(path)
+    except OSError as e:
+        if e.errno not in (errno.ENOENT, errno.ENOTDIR):  # a loop of symbolic links, say
+            return f"cannot read ({e.strerror or e})"
+    return "no such file or folder"
 
 
 def _is_file(path: Path) -> bool:
