@@ -116,7 +116,10 @@ def test_known_words_from_anki_export(tmp_path, seed_path):
 def test_csv_and_pleco(tmp_path, seed_path):
     out = tmp_path / "words.csv"
     assert run("build", seed_path, "--format", "csv", "-o", out).exit_code == 0
-    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    text = out.read_text(encoding="utf-8-sig")  # after Anki's header lines comes the plain CSV
+    columns = next(l for l in text.splitlines() if l.startswith("#columns:"))[len("#columns:"):].split(",")
+    body = "\n".join(l for l in text.splitlines() if not l.startswith("#"))
+    rows = list(csv.DictReader(io.StringIO(body), fieldnames=columns))
     assert list(rows[0]) == [
         "Simplified", "Traditional", "Pinyin", "PinyinNumbered", "Zhuyin", "Meaning", "Classifiers",
         "PartOfSpeech", "HSK", "Example", "ExampleTraditional", "ExampleSimplified", "ExamplePinyin",

@@ -154,7 +154,7 @@ def _write(lexicon: Lexicon, target: Path, options: BuildOptions, sections, scri
     """Write ``sections`` — (title, [(word, examples, slugs, sources)]) — in the chosen format."""
     from cardmaker.output.atomic import write_atomic
     from cardmaker.output.fields import tags
-    from cardmaker.output.package import deck_name, make_note, write_package
+    from cardmaker.output.package import deck_name, make_note, note_type_name, write_package
 
     script = options.script or script
     notes = sum(len(rows) for _, rows in sections)
@@ -162,7 +162,9 @@ def _write(lexicon: Lexicon, target: Path, options: BuildOptions, sections, scri
         from cardmaker.output.exports import csv_text
 
         rows = [(w, ex, script, sources, tags(w, slugs)) for _, rs in sections for w, ex, slugs, sources in rs]
-        return notes, 0, _emit(target, csv_text(rows, lexicon.memo("plain_fields")))
+        deck = deck_name(parent, nested=True) if parent else deck_name(sections[0][0])
+        return notes, 0, _emit(target, csv_text(rows, lexicon.memo("plain_fields"), note_type_name(options.cards),
+                                                deck))
     if options.format == "pleco":
         from cardmaker.output.exports import pleco_text
 

@@ -8,10 +8,11 @@ import io
 from cardmaker.lists.wordlist import COLUMNS, word_row
 from cardmaker.output.fields import PLAIN, note_fields
 from cardmaker.records import EXPORT_FIELDS
+from cardmaker.text.controls import strip_controls
 
 
 def _cell(value) -> str:
-    return " ".join(str(value).split("\t")).replace("\r", " ").replace("\n", " ")
+    return strip_controls(" ".join(str(value).split("\t")).replace("\r", " ").replace("\n", " "))
 
 
 def tsv_text(words) -> str:
@@ -21,14 +22,34 @@ def tsv_text(words) -> str:
     return "\n".join(lines) + "\n"
 
 
-def csv_text(rows, memo=None) -> str:
-    """``rows``: (word, examples, script, sources, tags) per note; plain text, a header row."""
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")  # what makes a spreadsheet run a cell as a formula
+
+
+def _safe(cell: str) -> str:
+    """A cell that a spreadsheet shows and never runs: one that starts like a formula gets an apostrophe."""
+    return "'" + cell if cell.startswith(_FORMULA) else cell
+
+
+def csv_text(rows, memo=None, notetype: str = "cardmaker", deck: str | None = None) -> str:
+    """``rows``: (word, examples, script, sources, tags) per note; plain text.
+
+    A UTF-8 byte-order mark (so that spreadsheets read the Chinese), then Anki's
+    header lines (separator, plain text, the note type, the deck, the tags
+    column and the column names, which are the note type's field names), so that
+    Anki's importer maps every column without asking; a cell that starts like a
+    formula is neutralised.
+    """
+    columns = EXPORT_FIELDS + ("Tags",)
     out = io.StringIO()
+    out.write("\ufeff#separator:comma\n#html:false\n")
+    out.write(f"#notetype:{notetype}\n")
+    if deck:
+        out.write(f"#deck:{deck}\n")
+    out.write(f"#tags column:{len(columns)}\n#columns:{','.join(columns)}\n")
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(EXPORT_FIELDS + ("Tags",))
     for word, examples, script, sources, tags in rows:
         values = note_fields(word, examples, script, sources, PLAIN, memo).by_name()
-        writer.writerow([values[name] for name in EXPORT_FIELDS] + [" ".join(tags)])
+        writer.writerow([_safe(values[name]) for name in EXPORT_FIELDS] + [_safe(" ".join(tags))])
     return out.getvalue()
 
 
@@ -46,5 +67,5 @@ def pleco_text(sections) -> str:
             definition = "; ".join(w.senses)
             if w.classifiers:
                 definition += f" (measure words: {', '.join(w.classifiers)})"
-            lines.append("\t".join(" ".join(x.split()) for x in (headword, pinyin, definition)))
+            lines.append("\t".join(strip_controls(" ".join(x.split())) for x in (headword, pinyin, definition)))
     return "\n".join(lines) + "\n"

@@ -41,7 +41,7 @@ def note_type(cards: tuple[str, ...] = tuple(CARD_TYPES)):
     cards = tuple(c for c in CARD_TYPES if c in cards)
     default = cards == tuple(CARD_TYPES)
     model_id = BASE_MODEL_ID if default else BASE_MODEL_ID + _stable_id(*cards, bits=20)
-    name = "cardmaker" if default else f"cardmaker ({', '.join(cards)})"
+    name = note_type_name(cards)
     templates = [
         {"name": CARD_TYPES[c][0], "qfmt": template(CARD_TYPES[c][1]), "afmt": template(CARD_TYPES[c][2])}
         for c in cards
@@ -50,6 +50,11 @@ def note_type(cards: tuple[str, ...] = tuple(CARD_TYPES)):
         model_id, name, fields=[{"name": f} for f in NOTE_FIELDS], templates=templates,
         css=template("style.css"), sort_field_index=0,
     )
+
+
+def note_type_name(cards: tuple[str, ...] = tuple(CARD_TYPES)) -> str:
+    cards = tuple(c for c in CARD_TYPES if c in cards)
+    return "cardmaker" if cards == tuple(CARD_TYPES) else f"cardmaker ({', '.join(cards)})"
 
 
 def deck_id(name: str) -> int:
