@@ -64,7 +64,7 @@ def slow_sources(tmp_path):
         f.write(MINI_CEDICT)
     rng = random.Random(1)
     chars = [chr(c) for c in range(0x4E00, 0x4E00 + 3000)]
-    lines = [f"{''.join(rng.choices(chars, k=rng.randint(2, 4)))} {rng.randint(1, 99)} n" for _ in range(150_000)]
+    lines = [f"{''.join(rng.choices(chars, k=rng.randint(2, 4)))} {rng.randint(1, 99)} n" for _ in range(40_000)]
     (folder / "dict.txt").write_text(MINI_JIEBA + "\n".join(lines) + "\n", encoding="utf-8")
     return Sources(folder / "cedict.txt.gz", folder / "dict.txt")
 
