@@ -103,7 +103,7 @@ def test_ctrl_c_stops_the_batch_at_once(tmp_path, batch):
     assert 0 < _decks_are_whole(out, tmp_path) < ARTICLES
 
 
-@pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGTERM])
+@pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGTERM, signal.SIGHUP])
 def test_workers_stop_when_the_parent_dies(tmp_path, batch, how):
     out = tmp_path / "out"
     proc = _start(batch, out)

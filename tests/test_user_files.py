@@ -172,7 +172,8 @@ def _urandom(path):
 
 
 @pytest.mark.parametrize("make, problem", [(_fifo, "is a FIFO"), (_zero, "is a device"),
-                                           (_urandom, "is a device"), (_huge, "too large")])
+                                           (_urandom, "is a device"), (_huge, "too large"),
+                                           (os.mkdir, "is a folder")])
 @pytest.mark.parametrize("option", ["--known", "--dict", "--words"])
 def test_side_files_that_are_not_files_are_refused_at_once(tmp_path, files, make, problem, option):
     side = tmp_path / "side.txt"

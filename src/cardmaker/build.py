@@ -116,8 +116,8 @@ def _nothing_to_build(path, analysis) -> InputError:
                                 "nothing written")
     given = [f"--skip-hsk {o.skip_hsk}" if o.skip_hsk else "", "--known" if o.known else "",
              f"--min-count {o.min_count}" if o.min_count > 1 else ""]
-    return InputError(path, f"all {len(candidates)} words were left out by {' and '.join(g for g in given if g)}; "
-                            "nothing written")
+    what = "its only word was" if len(candidates) == 1 else f"all {len(candidates)} words were"
+    return InputError(path, f"{what} left out by {' and '.join(g for g in given if g)}; nothing written")
 
 
 # ── decks and exports ───────────────────────────────────────────────────────

@@ -118,7 +118,7 @@ def words(article, output, encoding, **vocab):
               help="Articles built in parallel (default: the number of cores).")
 @click.option("--format", "fmt", type=click.Choice(["apkg", "csv", "pleco"]), default="apkg", show_default=True,
               help="Anki package, CSV of every field, or Pleco flashcard import text.")
-@click.option("--words", "word_list", type=click.Path(dir_okay=False), metavar="FILE",
+@click.option("--words", "word_list", type=click.Path(), metavar="FILE",
               help="Build exactly the words of FILE (a `cardmaker words` table you edited), in its order.")
 @vocabulary_options
 @encoding_option
@@ -186,7 +186,7 @@ def build(paths, output, merge, cards, script, jobs, fmt, word_list, encoding, *
 @click.argument("article", type=click.Path())
 @click.option("-o", "--output", type=click.Path(allow_dash=True),
               help="The HTML file to write (default: ARTICLE's name + .html; - prints it).")
-@click.option("--words", "word_list", type=click.Path(dir_okay=False), metavar="FILE",
+@click.option("--words", "word_list", type=click.Path(), metavar="FILE",
               help="Use exactly the words of FILE (an edited `cardmaker words` table).")
 @vocabulary_options
 @encoding_option

@@ -15,7 +15,7 @@ Exit codes:
   0  everything was built
   1  some input failed (reported one line each; the rest was still processed)
   2  usage error
-  130  interrupted (Ctrl-C); 143 stopped by SIGTERM. Finished outputs are kept"""
+  130  interrupted (Ctrl-C); 143 stopped by SIGTERM, 129 by SIGHUP. Finished outputs are kept"""
 
 
 def say(message: str, err: bool = False) -> None:
@@ -26,11 +26,23 @@ def say(message: str, err: bool = False) -> None:
 
 
 class _Terminated(BaseException):
-    """SIGTERM, raised like Ctrl-C's KeyboardInterrupt so that the same clean-up runs."""
+    """SIGTERM or SIGHUP, raised like Ctrl-C's KeyboardInterrupt so that the same clean-up runs."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
 
 
 def _terminate(signum, frame):
-    raise _Terminated
+    raise _Terminated(signum)
+
+
+def _handle(signum, handler):
+    """Install ``handler`` unless the signal was ignored when we started (``nohup``): that stays."""
+    previous = signal.getsignal(signum)
+    if previous is not signal.SIG_IGN:
+        signal.signal(signum, handler)
+    return previous
 
 
 class Main(click.Group):
@@ -41,7 +53,8 @@ class Main(click.Group):
 
         import warnings
 
-        previous = signal.signal(signal.SIGTERM, _terminate)
+        stopping = (signal.SIGTERM,) + ((signal.SIGHUP,) if hasattr(signal, "SIGHUP") else ())
+        previous = {signum: _handle(signum, _terminate) for signum in stopping}
         try:
             with warnings.catch_warnings():
                 shown_before = warnings.showwarning
@@ -58,9 +71,10 @@ class Main(click.Group):
             signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not interrupt the exit
             say("interrupted; finished outputs are kept", err=True)
             ctx.exit(130)
-        except _Terminated:
-            say("stopped (SIGTERM); finished outputs are kept", err=True)
-            ctx.exit(143)
+        except _Terminated as e:
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+            say(f"stopped ({signal.Signals(e.signum).name}); finished outputs are kept", err=True)
+            ctx.exit(128 + e.signum)
         except CardmakerError as e:
             say(f"error: {e}", err=True)
             ctx.exit(1)
@@ -76,7 +90,8 @@ class Main(click.Group):
             say(f"error: {shown(e.filename) + ': ' if e.filename else ''}{e.strerror or e}", err=True)
             ctx.exit(1)
         finally:
-            signal.signal(signal.SIGTERM, previous)
+            for signum, handler in previous.items():
+                signal.signal(signum, handler)
 
 encoding_option = click.option(
     "--encoding", metavar="NAME", help="Text encoding of the articles (default: detect UTF-8/16, GB18030, Big5)."
@@ -132,7 +147,7 @@ def vocabulary_options(f):
     """The word-selection options shared by ``words``, ``build`` and ``sheet``."""
     options = [
         click.option("--names", is_flag=True, help="Keep person names (tagged as names)."),
-        click.option("--known", "known", type=click.Path(dir_okay=False), metavar="FILE",
+        click.option("--known", "known", type=click.Path(), metavar="FILE",
                      help="Leave out the words of FILE: one per line, the first TSV column, or an Anki "
                           "\"Notes in Plain Text\" export (either script)."),
         click.option("--skip-hsk", type=click.IntRange(0, 9), default=0, metavar="N",
@@ -143,7 +158,7 @@ def vocabulary_options(f):
                      help="Keep at most N words (after ordering)."),
         click.option("--order", type=click.Choice(["article", "frequency", "hsk"]), default="article",
                      show_default=True, help="Order of the words."),
-        click.option("--dict", "user_dict", type=click.Path(dir_okay=False), metavar="FILE",
+        click.option("--dict", "user_dict", type=click.Path(), metavar="FILE",
                      help="Your dictionary: word<TAB>pinyin<TAB>meaning lines; its words and meanings win."),
     ]
     for option in reversed(options):

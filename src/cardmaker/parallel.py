@@ -194,7 +194,8 @@ def _stop_worker(signum, frame):
 def _work(conn, parent: int) -> None:
     """A worker's loop: a job's index in, its result out, until told to stop or its parent is gone."""
     signal.signal(signal.SIGTERM, _stop_worker)
-    signal.signal(signal.SIGINT, _stop_worker)  # Ctrl-C reaches the whole group: stop, quietly
+    if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:  # ignored with the parent (nohup &): stays
+        signal.signal(signal.SIGINT, _stop_worker)  # Ctrl-C reaches the whole group: stop, quietly
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPPING)
     _follow_parent(parent)

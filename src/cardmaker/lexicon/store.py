@@ -54,7 +54,7 @@ def cache_dir() -> Path:
     with no home folder at all (``HOME`` unset and no passwd entry), ``fallback_dir()``."""
     if os.environ.get("CARDMAKER_CACHE"):
         return Path(os.environ["CARDMAKER_CACHE"])
-    if os.environ.get("XDG_CACHE_HOME"):
+    if os.path.isabs(os.environ.get("XDG_CACHE_HOME", "")):  # the XDG spec: a relative one is ignored
         return Path(os.environ["XDG_CACHE_HOME"]) / "cardmaker"
     if os.environ.get("HOME") == "":  # set but empty (Python would take it for "/")
         return fallback_dir()

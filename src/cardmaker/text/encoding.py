@@ -82,7 +82,7 @@ def decode(data: bytes, path, encoding: str | None = None) -> Decoded:
     if encoding:
         try:
             return Decoded(data.decode(encoding), encoding, False)
-        except LookupError:
+        except (LookupError, UnicodeEncodeError):  # an encoding name with an undecodable byte is none either
             raise InputError(path, f"unknown encoding {encoding!r}") from None
         except UnicodeDecodeError as e:
             raise InputError(path, f"not valid {encoding} (byte {e.start}); try another --encoding") from None
@@ -139,21 +139,23 @@ def read_text(path, what: str, limit: int = MAX_SIDE_BYTES) -> str:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # a FIFO must not block the open
     except OSError as e:
         raise InputError(path, f"cannot read {what} ({e.strerror or e})") from None
-    with os.fdopen(fd, "rb") as f:
-        try:
-            st = os.fstat(fd)
-            if stat.S_ISDIR(st.st_mode):
-                raise InputError(path, f"is a folder, not a {what}")
-            if not stat.S_ISREG(st.st_mode):
-                kind = "a FIFO" if stat.S_ISFIFO(st.st_mode) else "a device" if stat.S_ISCHR(st.st_mode) \
-                    or stat.S_ISBLK(st.st_mode) else "not a regular file"
-                raise InputError(path, f"is {kind}; a {what} must be a regular file")
-            if st.st_size > limit:
-                raise InputError(path, f"too large for a {what} ({st.st_size / 1e6:.0f} MB; "
-                                       f"the limit is {limit / 1e6:.0f} MB)")
+    try:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise InputError(path, f"is a folder, not a {what}")
+        if not stat.S_ISREG(st.st_mode):
+            kind = "a FIFO" if stat.S_ISFIFO(st.st_mode) else "a device" if stat.S_ISCHR(st.st_mode) \
+                or stat.S_ISBLK(st.st_mode) else "not a regular file"
+            raise InputError(path, f"is {kind}; a {what} must be a regular file")
+        if st.st_size > limit:
+            raise InputError(path, f"too large for a {what} ({st.st_size / 1e6:.0f} MB; "
+                                   f"the limit is {limit / 1e6:.0f} MB)")
+        with os.fdopen(os.dup(fd), "rb") as f:
             data = f.read(limit + 1)
-        except OSError as e:
-            raise InputError(path, f"cannot read {what} ({e.strerror or e})") from None
+    except OSError as e:
+        raise InputError(path, f"cannot read {what} ({e.strerror or e})") from None
+    finally:
+        os.close(fd)
     if len(data) > limit:  # it grew while being read, or says its size wrong (/proc)
         raise InputError(path, f"too large for a {what} (the limit is {limit / 1e6:.0f} MB)")
     return clean_text(decode(data, path).text, breaks=False).lstrip("\ufeff")
