@@ -96,11 +96,12 @@ def words(article, output, encoding, **vocab):
     options = build_options(encoding=encoding, **vocab)
     click.echo(f"note: the hsk column holds levels of {NAME}; 7-9 is one band", err=True)
     batch = Batch()
+    text = ""
     with batch.guard(article):
         text, warnings = words_table(article, options, output)
         for w in warnings:
             batch.warn(f"{shown(article)}: {w}")
-        click.echo(text, nl=False)
+    click.echo(text, nl=False)  # a full disk or a closed pipe here is the output's error, not the article's
     batch.exit()
 
 
@@ -205,6 +206,7 @@ def sheet(article, output, word_list, encoding, **vocab):
 
     options = build_options(encoding=encoding, word_list=word_list, **vocab)
     batch = Batch()
+    html = target = None
     with batch.guard(article):
         if output == "-":
             html, warnings = sheet_html(article, options)
@@ -212,8 +214,8 @@ def sheet(article, output, word_list, encoding, **vocab):
             target, warnings = write_sheet(article, options, output)
         for w in warnings:
             batch.warn(f"{shown(article)}: {w}")
-        if output == "-":
-            click.echo(html, nl=False)
-        else:
-            say(f"wrote {shown(target)}")
+    if html is not None:
+        click.echo(html, nl=False)
+    elif target is not None:
+        say(f"wrote {shown(target)}")
     batch.exit()
