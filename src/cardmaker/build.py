@@ -23,6 +23,7 @@ DEFAULT_OUTPUT = Path("decks")
 SUFFIXES = {"apkg": ".apkg", "csv": ".csv", "pleco": ".txt"}
 STDOUT = Path("-")  # ``-o -``: a text output (table, CSV, Pleco, sheet) goes to standard output
 NAME_MAX = 255      # bytes in a file name on the usual file systems
+_NO_APKG_TO_STDOUT = "an .apkg package cannot go to standard output; give a file or folder with -o"
 
 
 @dataclass(frozen=True)
@@ -129,7 +130,8 @@ def write_article(lexicon: Lexicon, p: Prepared, target: Path, options: BuildOpt
     return _write(lexicon, target, options, [(p.title, rows)], p.script)
 
 
-def write_merged(lexicon: Lexicon, prepared: list[Prepared], target: Path, options: BuildOptions):
+def write_merged(lexicon: Lexicon, prepared: list[Prepared], target: Path,
+                 options: BuildOptions) -> tuple[int, int, str | None]:
     """One package: deck ``merge`` with a subdeck per article, each word once, examples from each article."""
     first: dict = {}
     gathered: dict = {}
@@ -171,7 +173,7 @@ def _write(lexicon: Lexicon, target: Path, options: BuildOptions, sections, scri
         text = pleco_text([((parent, title) if parent else (title,), [w for w, *_ in rs]) for title, rs in sections])
         return notes, 0, _emit(target, text)
     if target == STDOUT:
-        raise OutputError("an .apkg package cannot go to standard output; give a file or folder with -o")
+        raise OutputError(_NO_APKG_TO_STDOUT)
     memo = lexicon.memo("note_fields")
     decks = [(deck_name(parent, nested=True), [])] if parent else []
     for title, rows in sections:
@@ -197,7 +199,7 @@ def output_for(path, options: BuildOptions, single: bool) -> Path:
     suffix = SUFFIXES[options.format]
     if out == STDOUT:
         if options.format == "apkg":
-            raise OutputError("an .apkg package cannot go to standard output; give a file or folder with -o")
+            raise OutputError(_NO_APKG_TO_STDOUT)
         if not single:
             raise OutputError("-o - (standard output) takes one article, or several with --merge")
         return out
@@ -233,7 +235,8 @@ def _prepare_or_error(lexicon: Lexicon, path, options: BuildOptions):
 
 
 def _build_or_error(lexicon: Lexicon, path, target: Path, options: BuildOptions):
-    """Prepare one article and write its deck: (reading notes, notes, cards), or the error."""
+    """Prepare one article and write its deck: (reading notes, notes, cards, text for standard
+    output or None), or the error."""
     try:
         p = prepare(lexicon, path, options)
         return [f"{shown(p.path)}: {n}" for n in p.notes], *write_article(lexicon, p, target, options)
@@ -266,6 +269,9 @@ def run_build(paths, options: BuildOptions, jobs: int = 1, progress=None, lexico
 
     lexicon = lexicon or lexicon_for(options)
     result = BuildResult()
+    if options.output == STDOUT and options.format == "apkg":
+        result.failed.append(OutputError(_NO_APKG_TO_STDOUT))
+        return result
     articles = []
     for item in find_articles(paths):
         if isinstance(item, CardmakerError):
@@ -288,8 +294,6 @@ def run_build(paths, options: BuildOptions, jobs: int = 1, progress=None, lexico
             try:
                 target = out if out == STDOUT or out.suffix.lower() == suffix else \
                     out / file_name(slug(options.merge), suffix)
-                if out == STDOUT and options.format == "apkg":
-                    raise OutputError("an .apkg package cannot go to standard output; give a file or folder with -o")
                 _guard(target, inputs)
                 result.notes, result.cards, text = write_merged(lexicon, prepared, target, options)
                 result.text += text or ""

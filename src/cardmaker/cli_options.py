@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
+import warnings
 from contextlib import contextmanager
 
 import click
@@ -49,10 +51,6 @@ class Main(click.Group):
     """The command group: Ctrl-C, SIGTERM and any error left over end in one line, never a traceback."""
 
     def invoke(self, ctx):
-        import os
-
-        import warnings
-
         stopping = (signal.SIGTERM,) + ((signal.SIGHUP,) if hasattr(signal, "SIGHUP") else ())
         previous = {signum: _handle(signum, _terminate) for signum in stopping}
         try:
@@ -88,6 +86,13 @@ class Main(click.Group):
                     pass
                 ctx.exit(1)
             say(f"error: {shown(e.filename) + ': ' if e.filename else ''}{e.strerror or e}", err=True)
+            ctx.exit(1)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except Exception as e:  # a bug outside any one article: still one line (CARDMAKER_DEBUG shows it)
+            if os.environ.get("CARDMAKER_DEBUG"):
+                raise
+            say(f"error: internal error ({type(e).__name__}: {e}); please report this", err=True)
             ctx.exit(1)
         finally:
             for signum, handler in previous.items():

@@ -60,11 +60,13 @@ def _lost(args, exitcode: int):
 
 
 class _Worker:
-    def __init__(self, context):
+    def __init__(self, context, others):
         import multiprocessing
 
         self.conn, child = multiprocessing.Pipe()
-        self.process = context.Process(target=_work, args=(child, os.getpid()), daemon=True)
+        # the child closes its copies of the other workers' pipes: each pipe ends when its two ends do
+        theirs = [w.conn for w in others] + [self.conn]
+        self.process = context.Process(target=_work, args=(child, os.getpid(), theirs), daemon=True)
         # no signal may reach the child before it has its own handlers (a traceback otherwise)
         blocked = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPPING) if hasattr(signal, "pthread_sigmask") else None
         try:
@@ -125,7 +127,7 @@ class _Pool:
 
     def _start(self) -> None:
         if self.todo:
-            w = _Worker(self.context)
+            w = _Worker(self.context, self.workers)
             self.workers.append(w)
             self._give(w)
 
@@ -191,8 +193,10 @@ def _stop_worker(signum, frame):
     raise SystemExit(128 + signum)
 
 
-def _work(conn, parent: int) -> None:
+def _work(conn, parent: int, theirs) -> None:
     """A worker's loop: a job's index in, its result out, until told to stop or its parent is gone."""
+    for other in theirs:
+        other.close()
     signal.signal(signal.SIGTERM, _stop_worker)
     if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:  # ignored with the parent (nohup &): stays
         signal.signal(signal.SIGINT, _stop_worker)  # Ctrl-C reaches the whole group: stop, quietly
