@@ -138,3 +138,18 @@ def test_no_terminal_escape_reaches_the_terminal_from_an_article(tmp_path):
         assert result.exit_code == 0, result.output
         assert "\x1b" not in result.output and "\x9b" not in result.output and "\x07" not in result.output
     assert "經濟發[2J展強勁" in run("glosses", "--clean", article).stdout  # only the controls went
+
+
+@pytest.mark.parametrize("name", ["Week 1/2", "a\nb\x1f", "週" * 120, "\udcff::x", "../.."])
+def test_any_merge_name_makes_one_file_in_the_folder(tmp_path, seed_path, name, collection):
+    out = tmp_path / "out"
+    result = run("build", seed_path, seed_path, "--merge", name, "-o", out, "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    _one_line_each(result.output)
+    (deck,) = out.iterdir()
+    assert deck.is_file() and len(os.fsencode(deck.name)) <= 255
+    plain = tmp_path / "deck.apkg"
+    plain.write_bytes(deck.read_bytes())
+    import_apkg(collection, plain)
+    assert collection.note_count() > 200
+    assert all(d.name.isprintable() for d in collection.decks.all_names_and_ids())

@@ -293,7 +293,7 @@ def run_build(paths, options: BuildOptions, jobs: int = 1, progress=None, lexico
             suffix = SUFFIXES[options.format]
             try:
                 target = out if out == STDOUT or out.suffix.lower() == suffix else \
-                    out / file_name(slug(options.merge), suffix)
+                    out / file_name(slug(options.merge).replace("/", "-"), suffix)  # "Week 1/2": one file
                 _guard(target, inputs)
                 result.notes, result.cards, text = write_merged(lexicon, prepared, target, options)
                 result.text += text or ""
