@@ -19,17 +19,16 @@ _BREAKS_RE = re.compile("\r\n?|[\x0b\x0c\x1c-\x1e\x85]")
 _NEWLINE_RE = re.compile("\r\n?")
 _CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
+_ANY_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 # Shown escaped in a terminal: controls, surrogates, and the marks that reorder text (Trojan Source).
 _TERMINAL_RE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def strip_controls(value: str) -> str:
     """``value`` without control characters (tab and newline kept) and with lone surrogates as U+FFFD."""
-    if _CONTROL_RE.search(value):
-        value = _CONTROL_RE.sub("", value)
-    if _SURROGATE_RE.search(value):
-        value = _SURROGATE_RE.sub("\ufffd", value)
-    return value
+    if value.isprintable() or not _ANY_RE.search(value):  # the usual case, and the quickest answer
+        return value
+    return _SURROGATE_RE.sub("\ufffd", _CONTROL_RE.sub("", value))
 
 
 def clean_text(text: str, breaks: bool = True) -> str:
