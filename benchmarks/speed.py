@@ -9,7 +9,12 @@ Measures (each job in a fresh process, wall time median of --repeat runs):
   3. the same two jobs done by ``benchmarks/plain_pipeline.py``;
   4. ``cardmaker --help``, and whether it imported jieba, pypinyin's
      dictionaries or CC-CEDICT;
-  5. the very first run, which also builds the dictionary cache.
+  5. the very first run, which also builds the dictionary cache;
+  6. sizes (also alone: ``--sizes``): ``cardmaker words`` on a 20 KB article
+     and on 2 MB texts (an article's text repeated, one character repeated,
+     an article with its punctuation removed), time per character against the
+     20 KB one after the start-up time (a tiny article's) is taken off; linear
+     cost means a ratio near 1.
 Peak memory is the largest resident set of any one process of the job.
 The dictionary cache is warmed first (it is built once per data version).
 """
@@ -81,15 +86,61 @@ def measure(cmd, repeat=1, env=None) -> tuple[float, float, float]:
     return statistics.median(walls), max(peaks), statistics.median(cpus)
 
 
+def size_texts(folder: Path) -> list[tuple[str, Path, int]]:
+    """(label, file, characters): a tiny and a 20 KB article, and three texts just under the 2 MB limit."""
+    import re
+
+    seed = SEED.read_text("utf-8")
+    body = seed.split("\n", 1)[1]
+    bare = re.sub(r"[^\u4e00-\u9fff]", "", body)
+    limit = 1_990_000 // 3  # characters of three UTF-8 bytes: just under the article limit
+    texts = [
+        ("tiny article (start-up)", "標題\n經濟發展強勁。\n"),
+        ("20 KB article", "標題\n" + (body * 10)[:20_000 // 3]),
+        ("2 MB article text", "標題\n" + (body * (limit // len(body) + 1))[:limit]),
+        ("2 MB one character repeated", "標題\n" + "學" * limit),
+        ("2 MB without punctuation", "標題\n" + (bare * (limit // len(bare) + 1))[:limit]),
+    ]
+    folder.mkdir(parents=True, exist_ok=True)
+    out = []
+    for i, (label, text) in enumerate(texts):
+        path = folder / f"size-{i}.txt"
+        path.write_text(text + "\n", encoding="utf-8")
+        out.append((label, path, len(text)))
+    return out
+
+
+def sizes(tmp: Path, cardmaker: list[str], repeat: int) -> None:
+    """Print the size section (see the module's docstring, 6)."""
+    rows = []
+    for label, path, chars in size_texts(tmp / "sizes"):
+        wall, peak, _ = measure(cardmaker + ["words", str(path), "-o", str(path.with_suffix(".tsv"))],
+                                repeat if chars < 100_000 else 1)
+        rows.append((label, chars, wall, peak))
+    startup = rows[0][2]
+    reference = (rows[1][2] - startup) / rows[1][1]
+    print("\n| text | characters | seconds | peak RSS (MB) | µs per character | ratio to 20 KB |")
+    print("|---|---|---|---|---|---|")
+    for label, chars, wall, peak in rows:
+        per = (wall - startup) / chars
+        print(f"| {label} | {chars:,} | {wall:.2f} | {peak:.0f} | {per * 1e6:.1f} | "
+              f"{per / reference:.2f} |" if chars > 100 else f"| {label} | {chars} | {wall:.2f} | {peak:.0f} | | |")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=300)
+    ap.add_argument("--sizes", action="store_true", help="only the size section")
     ap.add_argument("--repeat", type=int, default=3, help="runs of the one-article jobs (median)")
     ap.add_argument("--batch-repeat", type=int, default=1, help="runs of the batch jobs (median)")
     ap.add_argument("--data", default=str(ROOT.parent / "shared" / "bench-data"))
     args = ap.parse_args()
     cardmaker = [sys.executable, "-m", "cardmaker"]
     plain = [sys.executable, str(ROOT / "benchmarks" / "plain_pipeline.py")]
+    if args.sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            sizes(Path(tmp), cardmaker, args.repeat)
+        return
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         paths = corpus(Path(args.data), tmp / "corpus", args.articles)
@@ -133,6 +184,8 @@ def main():
     for name, c, p, r, target, ok in rows:
         print(f"| {name} | {c:.3f} | {p:.3f} | {r:.2f} | {target} | {'yes' if ok else 'NO'} |")
     print(f"\nheavy modules imported by `cardmaker --help`: {heavy}")
+    with tempfile.TemporaryDirectory() as tmp:
+        sizes(Path(tmp), cardmaker, args.repeat)
 
 
 if __name__ == "__main__":

@@ -116,14 +116,19 @@ def test_known_words_from_anki_export(tmp_path, seed_path):
 def test_csv_and_pleco(tmp_path, seed_path):
     out = tmp_path / "words.csv"
     assert run("build", seed_path, "--format", "csv", "-o", out).exit_code == 0
-    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    text = out.read_text(encoding="utf-8-sig")  # after Anki's header lines comes the plain CSV
+    columns = next(l for l in text.splitlines() if l.startswith("#columns:"))[len("#columns:"):].split(",")
+    body = "\n".join(l for l in text.splitlines() if not l.startswith("#"))
+    rows = list(csv.DictReader(io.StringIO(body), fieldnames=columns))
     assert list(rows[0]) == [
         "Simplified", "Traditional", "Pinyin", "PinyinNumbered", "Zhuyin", "Meaning", "Classifiers",
         "PartOfSpeech", "HSK", "Example", "ExampleTraditional", "ExampleSimplified", "ExamplePinyin",
         "Source", "ReadingCheck", "Count", "Tags", "Sense",  # columns added later come after Tags
+        "Headword", "Script", "AddRecognition", "AddRecall", "AddCloze", "VoiceCN", "VoiceTW", "VoiceHK",
     ]
     q = next(r for r in rows if r["Simplified"] == "强劲")
     assert q["Pinyin"] == "qiángjìng" and "強勁" in q["Example"] and "<" not in q["Example"]
+    assert q["Headword"] == "強勁" and q["AddRecognition"] == q["AddCloze"] == "y"
 
     pleco = tmp_path / "words.txt"
     assert run("build", seed_path, "--format", "pleco", "-o", pleco).exit_code == 0

@@ -8,18 +8,22 @@ Every job builds the run's ``Lexicon`` once, from its options.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from cardmaker.analysis.vocabulary import Options
-from cardmaker.errors import CardmakerError, OutputError
+from cardmaker.errors import CardmakerError, InputError, OutputError, shown
 from cardmaker.lexicon import Lexicon
 from cardmaker.records import Word
 
 DEFAULT_SOURCE = Path("seeds")
 DEFAULT_OUTPUT = Path("decks")
 SUFFIXES = {"apkg": ".apkg", "csv": ".csv", "pleco": ".txt"}
+STDOUT = Path("-")  # ``-o -``: a text output (table, CSV, Pleco, sheet) goes to standard output
+NAME_MAX = 255      # bytes in a file name on the usual file systems
+_NO_APKG_TO_STDOUT = "an .apkg package cannot go to standard output; give a file or folder with -o"
 
 
 @dataclass(frozen=True)
@@ -69,6 +73,7 @@ class BuildResult:
         self.kept += kept
         for reason, n in left_out:
             self.left_out[reason] = self.left_out.get(reason, 0) + n
+    text: str = ""                     # what goes to standard output (``-o -``)
 
 
 def lexicon_for(options: BuildOptions) -> Lexicon:
@@ -78,7 +83,9 @@ def lexicon_for(options: BuildOptions) -> Lexicon:
 
 def slug(name: str) -> str:
     """An Anki tag from a file name: no spaces, no hierarchy separators."""
-    s = re.sub(r"[\s:\"]+", "-", name.strip()).strip("-")
+    from cardmaker.text.controls import name_text
+
+    s = re.sub(r"[\s:\"]+", "-", name_text(name).strip()).strip("-")
     return s or "article"
 
 
@@ -105,6 +112,8 @@ def prepare(lexicon: Lexicon, path, options: BuildOptions, article=None, stem: s
 
         words, warnings = curate(analysis, options.word_list, options.word_list_path, lexicon)
         notes.extend(warnings)
+    if not words:
+        raise _nothing_to_build(path, analysis)
     examples = choose_examples(analysis, words, lexicon)
     return Prepared(
         path=str(path),
@@ -131,18 +140,42 @@ def prepare_all(lexicon: Lexicon, path, options: BuildOptions) -> tuple[str | No
     if book is None:
         return None, [prepare(lexicon, path, options, articles[0])]
     stem = input_stem(path)
-    return book, [prepare(lexicon, a.path, options, a, f"{stem}-{n:02d}") for n, a in enumerate(articles, 1)]
+    chapters, empty = [], None
+    for n, a in enumerate(articles, 1):
+        try:
+            chapters.append(prepare(lexicon, a.path, options, a, f"{stem}-{n:02d}"))
+        except InputError as e:  # a chapter of only names or known words: the others still make the book
+            empty = empty or e
+    if not chapters:
+        raise empty
+    return book, chapters
+
+
+def _nothing_to_build(path, analysis) -> InputError:
+    """Why an article gave no words: an empty deck or table is never written quietly."""
+    o = analysis.options
+    candidates = [w for w in analysis.all_words if o.names or not w.name]
+    if not analysis.all_words:
+        return InputError(path, "no words to make cards of (only function words, numbers or symbols); nothing written")
+    if not candidates:
+        return InputError(path, f"only person names ({len(analysis.all_words)}), left out without --names; "
+                                "nothing written")
+    given = [f"--level {o.level}" if o.level else "", "--known" if o.known else "",
+             f"--min-count {o.min_count}" if o.min_count > 1 else ""]
+    what = "its only word was" if len(candidates) == 1 else f"all {len(candidates)} words were"
+    return InputError(path, f"{what} left out by {' and '.join(g for g in given if g)}; nothing written")
 
 
 # ── decks and exports ───────────────────────────────────────────────────────
 
-def write_article(lexicon: Lexicon, p: Prepared, target: Path, options: BuildOptions) -> tuple[int, int]:
-    """Write one article's deck (or export) to ``target``; returns (notes, cards)."""
+def write_article(lexicon: Lexicon, p: Prepared, target: Path, options: BuildOptions) -> tuple[int, int, str | None]:
+    """Write one article's deck (or export) to ``target``; returns (notes, cards, the text when
+    ``target`` is ``STDOUT``)."""
     rows = [(w, [p.examples[w.key]] if w.key in p.examples else [], [p.slug], [p.source]) for w in p.words]
     return _write(lexicon, target, options, [(p.title, rows)], p.script, own_script=p.own_script)
 
 
-def write_merged(lexicon: Lexicon, prepared: list[Prepared], target: Path, options: BuildOptions) -> tuple[int, int]:
+def write_merged(lexicon: Lexicon, prepared: list[Prepared], target: Path, options: BuildOptions) -> tuple[int, int, str | None]:
     """One package: deck ``merge`` with a subdeck per article, each word (each note's identity) once,
     examples from each article."""
     from cardmaker.output.package import note_guid
@@ -181,25 +214,27 @@ def _write(lexicon: Lexicon, target: Path, options: BuildOptions, sections, scri
     """Write ``sections`` — (title, [(word, examples, slugs, sources)]) — in the chosen format."""
     from cardmaker.output.atomic import write_atomic
     from cardmaker.output.fields import Cards, tags
-    from cardmaker.output.package import deck_name, make_note, write_package
+    from cardmaker.output.package import deck_name, make_note, note_type_name, write_package
 
     script = options.script or script
     notes = sum(len(rows) for _, rows in sections)
+    cards = Cards(tuple(options.cards), options.voice or voice_for(script, own_script))
     if options.format == "csv":
         from cardmaker.output.exports import csv_text
 
         rows = [(w, ex, script, sources, tags(w, slugs, lexicon.hsk_standard))
                 for _, rs in sections for w, ex, slugs, sources in rs]
-        write_atomic(target, csv_text(rows, lexicon.memo("plain_fields")).encode("utf-8"))
-        return notes, 0
+        deck = deck_name(parent, nested=True) if parent else deck_name(sections[0][0])
+        return notes, 0, _emit(target, csv_text(rows, lexicon.memo("plain_fields"), note_type_name(options.cards),
+                                                deck, cards))
     if options.format == "pleco":
         from cardmaker.output.exports import pleco_text
 
         text = pleco_text([((parent, title) if parent else (title,), [w for w, *_ in rs]) for title, rs in sections])
-        write_atomic(target, text.encode("utf-8"))
-        return notes, 0
+        return notes, 0, _emit(target, text)
+    if target == STDOUT:
+        raise OutputError(_NO_APKG_TO_STDOUT)
     memo = lexicon.memo("note_fields")
-    cards = Cards(tuple(options.cards), options.voice or voice_for(script, own_script))
     decks = [(deck_name(parent, nested=True), [])] if parent else []
     for title, rows in sections:
         name = f"{deck_name(parent, nested=True)}::{deck_name(title)}" if parent else deck_name(title)
@@ -207,26 +242,48 @@ def _write(lexicon: Lexicon, target: Path, options: BuildOptions, sections, scri
                                        lexicon)
                              for w, ex, slugs, sources in rows]))
     write_package(decks, target, options.timestamp)
-    return notes, sum(len(n.ords) for _, ns in decks for n in ns)
+    return notes, sum(len(n.ords) for _, ns in decks for n in ns), None
+
+
+def _emit(target: Path, text: str) -> str | None:
+    """Write a text output to ``target``, or return it when it goes to standard output."""
+    from cardmaker.output.atomic import write_atomic
+
+    if target == STDOUT:
+        return text
+    write_atomic(target, text.encode("utf-8"))
+    return None
 
 
 def output_for(path, options: BuildOptions, single: bool) -> Path:
     out = options.output or DEFAULT_OUTPUT
     suffix = SUFFIXES[options.format]
+    if out == STDOUT:
+        if options.format == "apkg":
+            raise OutputError(_NO_APKG_TO_STDOUT)
+        if not single:
+            raise OutputError("-o - (standard output) takes one article, or several with --merge")
+        return out
     if single and out.suffix.lower() == suffix:
         return out
     if out.suffix.lower() == suffix:
-        raise OutputError(f"{out}: several articles need a folder, not one {suffix} file (or use --merge)")
-    return out / f"{input_stem(path)}{suffix}"
+        raise OutputError(f"{shown(out)}: several articles need a folder, not one {suffix} file (or use --merge)")
+    return out / file_name(input_stem(path), suffix)
+
+
+def file_name(stem: str, suffix: str) -> str:
+    """``stem + suffix``, the stem shortened (whole characters) so that the name fits the file
+    system's limit: an article's name may already use all 255 bytes."""
+    while len(os.fsencode(stem + suffix)) > NAME_MAX and stem:
+        stem = stem[:-1]
+    return stem + suffix
 
 
 def internal_error(path, e: Exception) -> CardmakerError:
     """A one-line report of an unexpected error (``CARDMAKER_DEBUG=1`` re-raises it instead)."""
-    import os
-
     if os.environ.get("CARDMAKER_DEBUG"):
         raise e
-    return CardmakerError(f"{path}: internal error ({type(e).__name__}: {e}); please report this article")
+    return CardmakerError(f"{shown(path)}: internal error ({type(e).__name__}: {e}); please report this article")
 
 
 def _prepare_or_error(lexicon: Lexicon, path, options: BuildOptions):
@@ -240,10 +297,11 @@ def _prepare_or_error(lexicon: Lexicon, path, options: BuildOptions):
 
 
 def _build_or_error(lexicon: Lexicon, path, target: Path, options: BuildOptions):
-    """Prepare one article and write its deck: (reading notes, notes, cards), or the error."""
+    """Prepare one article and write its deck: (reading notes, notes, cards, text for standard
+    output or None), or the error."""
     try:
         book, prepared = prepare_all(lexicon, path, options)
-        warnings = [f"{p.path}: {n}" for p in prepared for n in p.notes]
+        warnings = [f"{shown(p.path)}: {n}" for p in prepared for n in p.notes]
         kept = sum(len(p.words) for p in prepared)
         left_out = tuple(item for p in prepared for item in p.left_out)
         if book is not None:  # an e-book: one deck, a subdeck per chapter
@@ -280,15 +338,17 @@ def run_build(paths, options: BuildOptions, jobs: int = 1, progress=None, lexico
 
     lexicon = lexicon or lexicon_for(options)
     result = BuildResult()
+    if options.output == STDOUT and options.format == "apkg":
+        result.failed.append(OutputError(_NO_APKG_TO_STDOUT))
+        return result
     articles = []
     for item in find_articles(paths):
         if isinstance(item, CardmakerError):
             result.failed.append(item)
         else:
             articles.append(item)
-    inputs = {a.resolve() for a in articles if isinstance(a, Path)} | {Path(p).resolve() for p in options.inputs}
-    if options.word_list_path:
-        inputs.add(Path(options.word_list_path).resolve())
+    inputs = _inputs([*(a for a in articles if isinstance(a, Path)), *options.inputs,
+                      *([options.word_list_path] if options.word_list_path else [])])
     if options.merge:
         prepared = []
         jobs_args = [(a, options) for a in articles]
@@ -297,16 +357,18 @@ def run_build(paths, options: BuildOptions, jobs: int = 1, progress=None, lexico
                 result.failed.append(ps)
                 continue
             for p in ps:
-                result.warnings.extend(f"{p.path}: {n}" for n in p.notes)
+                result.warnings.extend(f"{shown(p.path)}: {n}" for n in p.notes)
                 result.add(len(p.words), p.left_out)
                 prepared.append(p)
         if prepared:
             out = options.output or DEFAULT_OUTPUT
             suffix = SUFFIXES[options.format]
-            target = out if out.suffix.lower() == suffix else out / f"{slug(options.merge)}{suffix}"
             try:
+                target = out if out == STDOUT or out.suffix.lower() == suffix else \
+                    out / file_name(slug(options.merge).replace("/", "-"), suffix)  # "Week 1/2": one file
                 _guard(target, inputs)
-                result.notes, result.cards = write_merged(lexicon, prepared, target, options)
+                result.notes, result.cards, text = write_merged(lexicon, prepared, target, options)
+                result.text += text or ""
                 result.decks.append(target)
             except CardmakerError as e:
                 result.failed.append(e)
@@ -317,31 +379,74 @@ def run_build(paths, options: BuildOptions, jobs: int = 1, progress=None, lexico
         try:
             target = output_for(a, options, single=len(articles) == 1)
             stem, k = target.stem, 2
-            while target.resolve() in used:  # two articles with one file name: keep both
-                target = target.with_name(f"{stem}-{k}{target.suffix}")
+            while _resolve(target) in used:  # two articles with one file name: keep both
+                target = target.with_name(file_name(stem, f"-{k}{target.suffix}"))
                 k += 1
             _guard(target, inputs)
         except CardmakerError as e:
             result.failed.append(e)
             continue
-        used.add(target.resolve())
+        used.add(_resolve(target))
         work.append((a, target, options))
-    for (_, target, _), r in zip(work, parallel.run(_build_or_error, lexicon, work, jobs, progress, _warm_up)):
-        if isinstance(r, CardmakerError):
-            result.failed.append(r)
-            continue
-        warnings, notes, cards, kept, left_out = r
-        result.add(kept, left_out)
-        result.warnings.extend(warnings)
-        result.decks.append(target)
-        result.notes += notes
-        result.cards += cards
+    try:
+        for (_, target, _), r in zip(work, parallel.run(_build_or_error, lexicon, work, jobs, progress, _warm_up)):
+            if isinstance(r, CardmakerError):
+                result.failed.append(r)
+                continue
+            warnings, notes, cards, text, kept, left_out = r
+            result.add(kept, left_out)
+            result.text += text or ""
+            result.warnings.extend(warnings)
+            result.decks.append(target)
+            result.notes += notes
+            result.cards += cards
+    except BaseException:  # interrupted: what a stopped worker was writing is removed
+        from cardmaker.output.atomic import remove_orphans
+
+        for _, target, _ in work:
+            if target != STDOUT:
+                remove_orphans(target)
+        raise
     return result
 
 
-def _guard(target: Path, inputs) -> None:
-    if target.resolve() in inputs:
-        raise OutputError(f"{target}: is one of the inputs; refusing to overwrite it")
+def _inputs(paths) -> tuple[frozenset, frozenset]:
+    """The user's files as resolved paths and as file identities (device, inode)."""
+    resolved, ids = set(), set()
+    for p in paths:
+        try:
+            resolved.add(Path(p).resolve())
+            st = os.stat(p)
+            ids.add((st.st_dev, st.st_ino))
+        except (OSError, RuntimeError, ValueError):  # a file that cannot be resolved was never read either
+            pass
+    return frozenset(resolved), frozenset(ids)
+
+
+def _resolve(path: Path) -> Path:
+    try:
+        return Path(path).resolve()
+    except RuntimeError:  # a symbolic link loop (an OSError from Python 3.13)
+        raise OutputError(f"{shown(path)}: cannot write (too many levels of symbolic links)") from None
+    except (OSError, ValueError) as e:
+        raise OutputError(f"{shown(path)}: cannot write ({getattr(e, 'strerror', None) or e})") from None
+
+
+def _guard(target: Path, inputs, message: str = "is one of the inputs; refusing to overwrite it") -> None:
+    """Refuse to write over one of ``inputs`` (see ``_inputs``): the same path, or the same file
+    under another name (a hard link, a bind mount)."""
+    if target == STDOUT:
+        return
+    paths, ids = inputs
+    same = _resolve(target) in paths
+    if not same:
+        try:
+            st = os.stat(target)
+            same = (st.st_dev, st.st_ino) in ids
+        except (OSError, ValueError):
+            pass
+    if same:
+        raise OutputError(f"{shown(target)}: {message}")
 
 
 # ── tables and sheets ───────────────────────────────────────────────────────
@@ -352,7 +457,8 @@ def words_table(path, options: BuildOptions, output=None, lexicon: Lexicon | Non
     summary of what was kept and left out.
 
     With ``output`` the table is written there (atomically, never over the
-    article or one of the user's side files) and "" is returned instead.
+    article or one of the user's side files) and "" is returned instead;
+    ``output`` "-" (``STDOUT``) returns the table.
     """
     from cardmaker.analysis.vocabulary import analyse
     from cardmaker.output.exports import tsv_text
@@ -361,26 +467,24 @@ def words_table(path, options: BuildOptions, output=None, lexicon: Lexicon | Non
     lexicon = lexicon or lexicon_for(options)
     article = read_article(path, options.encoding)
     analysis = analyse(article, lexicon, options.vocabulary)
+    if not analysis.words:
+        raise _nothing_to_build(path, analysis)
     text = tsv_text(analysis.words, analysis.script, lexicon.hsk_standard)
-    if output is None:
+    if output is None or Path(output) == STDOUT:
         return text, list(article.notes), analysis.summary
     _guard_output(output, path, options)
-    from cardmaker.output.atomic import write_atomic
-
-    write_atomic(output, text.encode("utf-8"))
+    _emit(Path(output), text)
     return "", list(article.notes), analysis.summary
 
 
 def write_sheet(path, options: BuildOptions, output=None, lexicon: Lexicon | None = None,
-                practice: int = 10) -> tuple[Path, list[str]]:
-    """Prepare the article at ``path`` and write its sheet to ``output`` (default: beside it, .html).
+                practice: int = 10) -> tuple[Path, list[str], str | None]:
+    """Prepare the article at ``path`` and write its sheet to ``output`` (default: beside it, .html;
+    ``-``: standard output, whose text is returned).
 
-    Returns the path written and the warnings of reading and curating it.
+    Returns the path written, the warnings of reading and curating it, and the text for standard output.
     """
-    from cardmaker.output.atomic import write_atomic
-
     lexicon = lexicon or lexicon_for(options)
-    p = prepare(lexicon, path, options)
     if output:
         target = Path(output)
     else:  # beside the article (a web page's sheet beside it, not over it); a URL's in this folder
@@ -389,9 +493,13 @@ def write_sheet(path, options: BuildOptions, output=None, lexicon: Lexicon | Non
         target = Path(input_stem(path) + ".html") if is_url(path) or str(path) == "-" else Path(path).with_suffix(".html")
         if target.suffix.lower() == Path(str(path)).suffix.lower():
             target = target.with_suffix(".sheet.html")
-    _guard_output(target, path, options)
-    write_atomic(target, sheet_html(lexicon, [p], options, practice=practice).encode("utf-8"))
-    return target, list(p.notes)
+    if target != STDOUT:
+        _guard_output(target, path, options)  # before the work, and again before writing
+    p = prepare(lexicon, path, options)
+    html = sheet_html(lexicon, [p], options, practice=practice)
+    if target != STDOUT:
+        _guard_output(target, path, options)
+    return target, list(p.notes), _emit(target, html)
 
 
 def sheet_html(lexicon: Lexicon, prepared: list[Prepared], options: BuildOptions, title: str | None = None,
@@ -416,8 +524,7 @@ def sheet_html(lexicon: Lexicon, prepared: list[Prepared], options: BuildOptions
 def _guard_output(output, article, options: BuildOptions) -> None:
     from cardmaker.text.sources import is_url
 
-    target = Path(output).resolve()
-    if not is_url(article) and str(article) != "-" and target == Path(article).resolve():
-        raise OutputError(f"{output}: is the article itself; choose another -o")
-    if target in {Path(p).resolve() for p in options.inputs}:
-        raise OutputError(f"{output}: is one of the inputs; refusing to overwrite it")
+    target = Path(output)
+    if not is_url(article) and str(article) != "-":
+        _guard(target, _inputs([article]), "is the article itself; choose another -o")
+    _guard(target, _inputs(options.inputs))

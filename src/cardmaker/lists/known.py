@@ -11,12 +11,13 @@ field, or the field the user names.
 from __future__ import annotations
 
 import csv
+import os
 import re
 import sqlite3
 
 from cardmaker.chinese.script import HAN, to_simplified
 from cardmaker.errors import InputError
-from cardmaker.text.encoding import read_text
+from cardmaker.text.encoding import open_regular, read_text
 
 _HAN_RUN_RE = re.compile(f"[{HAN}]+")
 _ZIP = b"PK\x03\x04"
@@ -37,18 +38,23 @@ def _plain(cell: str) -> str:
 def read_known(path, field: str | None = None) -> frozenset[str]:
     """Known words from a file: an Anki package or collection (words from ``field``, default the
     first), else a list (see ``known_words``); ``InputError`` names the file."""
+    fd = open_regular(path, "known-words file", limit=None)  # an Anki collection may be large
     try:
-        with open(path, "rb") as f:
-            head = f.read(16)
+        head = os.read(fd, 16)
     except OSError as e:
         raise InputError(path, f"cannot read known-words file ({e.strerror or e})") from None
+    finally:
+        os.close(fd)
     if head.startswith(_ZIP):
         return _words(anki_package_fields(path, field))
     if head.startswith(_SQLITE):
         return _words(collection_fields(path, field))
     if field:
         raise InputError(path, "--known-field needs an Anki package (.apkg, .colpkg) or collection file")
-    return known_words(read_text(path, "known-words file"))
+    try:
+        return known_words(read_text(path, "known-words file"))
+    except ValueError as e:
+        raise InputError(path, str(e)) from None
 
 
 def _words(cells) -> frozenset[str]:
@@ -179,10 +185,16 @@ def known_words(text: str) -> frozenset[str]:
             continue
         body.append(line)
     out = set()
-    for row in csv.reader(body, delimiter=separator):
-        cells = [c for i, c in enumerate(row) if i not in skip]
-        word = _plain(cells[0]) if cells else ""
-        if word:
-            out.add(word)
-            out.add(to_simplified(word))
+    limit = csv.field_size_limit(2**31 - 1)  # a cell of any length (the module's default stops at 128 KB)
+    try:
+        for row in csv.reader(body, delimiter=separator):
+            cells = [c for i, c in enumerate(row) if i not in skip]
+            word = _plain(cells[0]) if cells else ""
+            if word:
+                out.add(word)
+                out.add(to_simplified(word))
+    except csv.Error as e:
+        raise ValueError(f"cannot read it as a table ({e})") from None
+    finally:
+        csv.field_size_limit(limit)
     return frozenset(out)

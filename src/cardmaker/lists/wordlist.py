@@ -64,4 +64,6 @@ def parse_word_list(text: str, path) -> tuple[ListedWord, ...]:
         if not row.word:
             raise InputError(path, f"line {number}: no word in the simplified or traditional column")
         rows.append(row)
+    if not rows:
+        raise InputError(path, "the word list has no words (only its header row)")
     return tuple(rows)

@@ -7,14 +7,15 @@ import io
 
 from cardmaker.lexicon.cedict import readable
 from cardmaker.lists.wordlist import COLUMNS, word_row
-from cardmaker.output.fields import PLAIN, note_fields
+from cardmaker.output.fields import PLAIN, Cards, note_fields
 from cardmaker.records import ADDED_FIELDS, EXPORT_FIELDS
+from cardmaker.text.controls import strip_controls
 
 _CSV_FIRST = tuple(f for f in EXPORT_FIELDS if f not in ADDED_FIELDS)
 
 
 def _cell(value) -> str:
-    return " ".join(str(value).split("\t")).replace("\r", " ").replace("\n", " ")
+    return strip_controls(" ".join(str(value).split("\t")).replace("\r", " ").replace("\n", " "))
 
 
 def tsv_text(words, script: str = "simplified", hsk_standard: str = "") -> str:
@@ -25,15 +26,35 @@ def tsv_text(words, script: str = "simplified", hsk_standard: str = "") -> str:
     return "\n".join(lines) + "\n"
 
 
-def csv_text(rows, memo=None) -> str:
-    """``rows``: (word, examples, script, sources, tags) per note; plain text, a header row."""
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")  # what makes a spreadsheet run a cell as a formula
+
+
+def _safe(cell: str) -> str:
+    """A cell that a spreadsheet shows and never runs: one that starts like a formula gets an apostrophe."""
+    return "'" + cell if cell.startswith(_FORMULA) else cell
+
+
+def csv_text(rows, memo=None, notetype: str = "cardmaker", deck: str | None = None, cards: Cards = Cards()) -> str:
+    """``rows``: (word, examples, script, sources, tags) per note; plain text.
+
+    A UTF-8 byte-order mark (so that spreadsheets read the Chinese), then Anki's
+    header lines (separator, plain text, the note type, the deck, the tags
+    column and the column names, which are the note type's field names), so that
+    Anki's importer maps every column without asking; a cell that starts like a
+    formula is neutralised.
+    """
+    columns = _CSV_FIRST + ("Tags",) + ADDED_FIELDS  # fields added after 0.1.0 come after Tags
     out = io.StringIO()
+    out.write("\ufeff#separator:comma\n#html:false\n")
+    out.write(f"#notetype:{notetype}\n")
+    if deck:
+        out.write(f"#deck:{deck}\n")
+    out.write(f"#tags column:{len(_CSV_FIRST) + 1}\n#columns:{','.join(columns)}\n")
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(_CSV_FIRST + ("Tags",) + ADDED_FIELDS)
     for word, examples, script, sources, tags in rows:
-        values = note_fields(word, examples, script, sources, PLAIN, memo).by_name()
-        writer.writerow([values[name] for name in _CSV_FIRST] + [" ".join(tags)]
-                        + [values[name] for name in ADDED_FIELDS])
+        values = note_fields(word, examples, script, sources, PLAIN, memo, cards).by_name()
+        writer.writerow([_safe(values[name]) for name in _CSV_FIRST] + [_safe(" ".join(tags))]
+                        + [_safe(values[name]) for name in ADDED_FIELDS])
     return out.getvalue()
 
 
@@ -51,5 +72,5 @@ def pleco_text(sections) -> str:
             definition = "; ".join(readable(s, "both") for s in w.senses)
             if w.classifiers:
                 definition += f" (measure words: {', '.join(readable(c, 'both') for c in w.classifiers)})"
-            lines.append("\t".join(" ".join(x.split()) for x in (headword, pinyin, definition)))
+            lines.append("\t".join(strip_controls(" ".join(x.split())) for x in (headword, pinyin, definition)))
     return "\n".join(lines) + "\n"

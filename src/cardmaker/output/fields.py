@@ -16,6 +16,7 @@ from cardmaker.lexicon import hsk
 from cardmaker.lexicon.cedict import english_only, readable
 from cardmaker.output import html
 from cardmaker.records import Example, NoteFields, Word
+from cardmaker.text.controls import strip_controls
 
 BLANK = "＿"
 CARD_TYPES = ("recognition", "recall", "cloze")
@@ -85,7 +86,7 @@ def note_fields(word: Word, examples: list[Example], script: str, sources=(), st
         # every occurrence blanked: 親自謀劃、親自提出 must not show the answer after its own blank
         cloze = style.highlight(front, e.spans, "blank", "［" + BLANK * len(word.simplified) + "］")
     sources = list(dict.fromkeys(list(sources) + [e.source for e in examples]))
-    return NoteFields(
+    return _guarded(
         simplified=w["simplified"], traditional=w["traditional"], pinyin=w["pinyin"],
         pinyin_numbered=w["pinyin_numbered"], zhuyin=w["zhuyin"], meaning=w["meaning"],
         classifiers=w["classifiers"], part_of_speech=w["part_of_speech"], hsk=w["hsk"],
@@ -95,6 +96,12 @@ def note_fields(word: Word, examples: list[Example], script: str, sources=(), st
         count=str(word.count), colored=colored, cloze=cloze, sense=w["sense"],
         **_display_fields(word, script, style, cards),
     )
+
+
+def _guarded(**values: str) -> NoteFields:
+    """The fields with no control character: one U+001F would make Anki refuse the whole package,
+    so this holds whatever a library caller's records contain."""
+    return NoteFields(**{k: strip_controls(v) for k, v in values.items()})
 
 
 def _display_fields(word: Word, script: str, style: Style, cards: Cards) -> dict[str, str]:
@@ -142,7 +149,7 @@ def tags(word: Word, slugs, hsk_standard: str = hsk.STANDARD) -> list[str]:
     """The note's tags, as hierarchies Anki's browser folds: ``article::<slug>`` per article,
     ``HSK::<standard>::<level>``, ``name``, ``reading::conflict`` (a gloss contradicts the only
     reading), ``reading::check`` (the reading is worth a look) and ``meaning::composed``."""
-    out = [f"article::{s}" for s in dict.fromkeys(slugs)]
+    out = [f"article::{s}" for s in dict.fromkeys(strip_controls(s) for s in slugs)]
     if word.hsk is not None:
         out.append(f"HSK::{hsk_standard}::{word.hsk_label}")
     if word.name:

@@ -25,7 +25,7 @@ from cardmaker.output.atomic import atomic_path
 from cardmaker.output.fields import Cards, note_fields, tags
 from cardmaker.output.history import note_mtime, previous_notes
 from cardmaker.output.html import template
-from cardmaker.records import EXPORT_FIELDS, NOTE_FIELDS, Example, Word
+from cardmaker.records import DISPLAY_FIELDS, NOTE_FIELDS, Example, Word
 
 CARD_TYPES = {
     "recognition": ("Recognition", "recognition_front.html", "recognition_back.html"),
@@ -55,7 +55,7 @@ def note_type():
     templates = [{"name": name, "qfmt": _card_side(front), "afmt": _card_side(back)}
                  for name, front, back in CARD_TYPES.values()]
     # the fields only templates read are folded away in Anki's editor
-    fields = [{"name": f, **({} if f in EXPORT_FIELDS else {"collapsed": True})} for f in NOTE_FIELDS]
+    fields = [{"name": f, **({"collapsed": True} if f in DISPLAY_FIELDS else {})} for f in NOTE_FIELDS]
     return genanki.Model(
         BASE_MODEL_ID, "cardmaker", fields=fields, templates=templates,
         css=template("style.css"), sort_field_index=NOTE_FIELDS.index(SORT_FIELD),
@@ -72,6 +72,11 @@ def note_type_digest() -> str:
     m = note_type()
     parts = [f["name"] for f in m.fields] + [x for t in m.templates for x in (t["name"], t["qfmt"], t["afmt"])]
     return hashlib.sha256("\x1f".join(parts + [m.css, str(m.sort_field_index)]).encode("utf-8")).hexdigest()
+
+
+def note_type_name(cards: tuple[str, ...] = tuple(CARD_TYPES)) -> str:
+    """The note type's name (one note type whatever the card types, since it switches them by fields)."""
+    return "cardmaker"
 
 
 def deck_id(name: str) -> int:

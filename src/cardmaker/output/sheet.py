@@ -32,7 +32,8 @@ class SheetSource:
     def where(self) -> str:
         if self.path.lower().startswith(("http://", "https://")):
             return self.path
-        return PurePath(self.path).name if self.path and not self.path.startswith("<") else ""
+        name = PurePath(self.path).name if self.path and not self.path.startswith("<") else ""
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")  # a name not in UTF-8
 
 
 def sense(word, script: str) -> str:

@@ -22,10 +22,10 @@ from pathlib import Path
 from cardmaker.chinese.pinyin import joined, numbered
 from cardmaker.chinese.script import HAN_RE
 from cardmaker.chinese.syllables import parse_pinyin
-from cardmaker.errors import InputError
+from cardmaker.errors import InputError, Label
 from cardmaker.records import Article, ListedWord
 
-LIST_NAME = "the page's word list"
+LIST_NAME = Label("the page's word list")
 SORTS = ("position", "word", "pinyin", "sense", "hsk", "count")
 EDITABLE = ("sense", "meaning", "pinyin")
 FORMATS = {  # what the page downloads: (build format or sheet/list, file suffix, media type)

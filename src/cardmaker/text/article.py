@@ -8,11 +8,15 @@ judgement of what is prose (``layout``).
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 from pathlib import Path
 
 from cardmaker.chinese.script import HAN_RE
 from cardmaker.errors import InputError
 from cardmaker.records import Article
+from cardmaker.text.controls import clean_text, name_text
 from cardmaker.text.encoding import decode
 from cardmaker.text.glosses import strip_glosses
 from cardmaker.text.layout import judge, sentences, strip_footnotes
@@ -84,7 +88,7 @@ def parse_article(data: bytes, path="<text>", encoding: str | None = None, *, st
 def text_article(raw: str, path, *, title_first: bool = False, date: str | None = None, url: str = "",
                  encoding: str = "", notes=(), format: str = "text", stem: str | None = None) -> Article:
     """Build an ``Article`` from decoded text, one block per line; with ``title_first`` line one is the headline."""
-    raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+    raw = clean_text(raw.replace("\r\n", "\n").replace("\r", "\n"))  # no control character reaches a field
     if not raw.strip():
         raise InputError(path, "only whitespace, no text")
     raw, footnotes = strip_footnotes(raw)
@@ -92,7 +96,7 @@ def text_article(raw: str, path, *, title_first: bool = False, date: str | None 
     text = stripped.text
     if not HAN_RE.search(text):
         raise InputError(path, "no Chinese text")
-    fallback = stem if stem is not None else Path(str(path)).stem
+    fallback = name_text(stem if stem is not None else Path(str(path)).stem)
     layout = judge(text, fallback, title_first=title_first)
     notes = list(notes)
     if stripped.truncated:
@@ -131,11 +135,30 @@ def find_articles(paths) -> list:
             out.append(str(spec))
             continue
         p = Path(spec)
-        if p.is_dir():
-            found = sorted(f for f in p.iterdir() if f.suffix.lower() in ARTICLE_SUFFIXES and f.is_file())
-            out.extend(found or [InputError(p, "folder has no article files (*.txt, *.html, *.docx, *.pdf, *.epub)")])
-        elif p.exists():
-            out.append(p)
-        else:
-            out.append(InputError(p, "no such file or folder"))
+        try:
+            if p.is_dir():
+                found = sorted(f for f in p.iterdir() if f.suffix.lower() in ARTICLE_SUFFIXES and _is_file(f))
+                out.extend(found or [InputError(p, "folder has no article files (*.txt, *.html, *.docx, *.pdf, *.epub)")])
+            elif p.exists():
+                out.append(p)
+            else:
+                out.append(InputError(p, _missing(p)))
+        except OSError as e:  # a name too long, a folder that cannot be listed
+            out.append(InputError(p, f"cannot read ({e.strerror or e})"))
     return out
+
+
+def _missing(path: Path) -> str:
+    try:
+        os.stat(path)
+    except OSError as e:
+        if e.errno not in (errno.ENOENT, errno.ENOTDIR):  # a loop of symbolic links, say
+            return f"cannot read ({e.strerror or e})"
+    return "no such file or folder"
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:
+        return False

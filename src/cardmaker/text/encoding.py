@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from cardmaker.errors import InputError
+from cardmaker.text.controls import clean_text
 
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
@@ -81,7 +82,7 @@ def decode(data: bytes, path, encoding: str | None = None) -> Decoded:
     if encoding:
         try:
             return Decoded(data.decode(encoding), encoding, False)
-        except LookupError:
+        except (LookupError, UnicodeEncodeError):  # an encoding name with an undecodable byte is none either
             raise InputError(path, f"unknown encoding {encoding!r}") from None
         except UnicodeDecodeError as e:
             raise InputError(path, f"not valid {encoding} (byte {e.start}); try another --encoding") from None
@@ -93,9 +94,14 @@ def decode(data: bytes, path, encoding: str | None = None) -> Decoded:
             return Decoded(got[0], name, got[1])
     if b"\x00" in data:
         utf16 = _utf16_without_bom(data)
-        if utf16 is None:
+        if utf16 is not None:
+            return utf16
+        # a few stray NULs in a UTF-8 text are dropped later; NULs in anything else mean binary
+        got = _decode(data, "utf-8") if data.count(0) <= len(data) // 4 else None
+        utf8 = Decoded(got[0], "utf-8", got[1]) if got else _mostly_utf8(data)
+        if utf8 is None or data.count(0) > len(data) // 4:
             raise InputError(path, "binary file (contains NUL bytes), not an article")
-        return utf16
+        return utf8
     got = _decode(data, "utf-8")
     if got is not None:
         return Decoded(got[0], "utf-8", got[1])
@@ -116,12 +122,53 @@ def decode(data: bytes, path, encoding: str | None = None) -> Decoded:
     )
 
 
-def read_text(path, what: str) -> str:
+MAX_SIDE_BYTES = 50_000_000  # a word list, dictionary or known-words file: a whole CC-CEDICT is 9 MB
+
+
+def read_text(path, what: str, limit: int = MAX_SIDE_BYTES) -> str:
     """The decoded text of a file the user gives beside the articles (a word list, a dictionary),
-    newlines normalised; an ``InputError`` names the file."""
+    newlines normalised and control characters dropped; an ``InputError`` names the file.
+
+    Only a regular file of at most ``limit`` bytes is read: a FIFO or a device
+    (``/dev/zero``, ``/dev/urandom``) is refused at once instead of read for ever.
+    """
+    import os
+
+    fd = open_regular(path, what, limit)
     try:
-        with open(path, "rb") as f:
-            data = f.read()
+        with os.fdopen(os.dup(fd), "rb") as f:
+            data = f.read(limit + 1)
     except OSError as e:
         raise InputError(path, f"cannot read {what} ({e.strerror or e})") from None
-    return decode(data, path).text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    finally:
+        os.close(fd)
+    if len(data) > limit:  # it grew while being read, or says its size wrong (/proc)
+        raise InputError(path, f"too large for a {what} (the limit is {limit / 1e6:.0f} MB)")
+    return clean_text(decode(data, path).text, breaks=False).lstrip("\ufeff")
+
+
+def open_regular(path, what: str, limit: int | None = MAX_SIDE_BYTES) -> int:
+    """A read-only descriptor of ``path`` if it is a regular file (of at most ``limit`` bytes), opened
+    without blocking on a FIFO; else an ``InputError`` saying what it is."""
+    import os
+    import stat
+
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # a FIFO must not block the open
+    except OSError as e:
+        raise InputError(path, f"cannot read {what} ({e.strerror or e})") from None
+    try:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise InputError(path, f"is a folder, not a {what}")
+        if not stat.S_ISREG(st.st_mode):
+            kind = "a FIFO" if stat.S_ISFIFO(st.st_mode) else "a device" if stat.S_ISCHR(st.st_mode) \
+                or stat.S_ISBLK(st.st_mode) else "not a regular file"
+            raise InputError(path, f"is {kind}; a {what} must be a regular file")
+        if limit is not None and st.st_size > limit:
+            raise InputError(path, f"too large for a {what} ({st.st_size / 1e6:.0f} MB; "
+                                   f"the limit is {limit / 1e6:.0f} MB)")
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd

@@ -1,0 +1,157 @@
+"""File names of any legal form build like any other; every message names them quoted and escaped,
+so that one error is one line; a path inside a symlink loop or longer than the system allows is one
+line, never a traceback; nothing from an article reaches the terminal as a control sequence."""
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cardmaker.cli import main
+from conftest import import_apkg
+
+RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")  # (a newline ends a line)
+
+NAMES = [
+    b"\xff\xfe latin-1 \xe9.txt",             # not UTF-8
+    "line\nbreak.txt".encode(),             # a newline in the name
+    "\x1b[31mred\x1b[0m\x07.txt".encode(),  # a terminal escape and a bell
+    "\u202eevil\u202c.txt".encode(),        # a bidi override
+    "it's \"quoted\" \\ .txt".encode(),
+    ("經" * 83 + "ab.txt").encode(),        # 255 bytes, the longest name there is
+]
+
+
+def run(*args):
+    result = CliRunner().invoke(main, [os.fsdecode(a) if isinstance(a, bytes) else str(a) for a in args])
+    assert "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    return result
+
+
+def _one_line_each(text: str):
+    for line in text.splitlines():
+        assert not RAW.search(line), repr(line)
+
+
+@pytest.mark.parametrize("name", NAMES, ids=range(len(NAMES)))
+def test_any_file_name_builds(tmp_path, seed_path, name, collection):
+    assert len(name) <= 255
+    article = os.path.join(os.fsencode(tmp_path), name)
+    with open(article, "wb") as f:
+        f.write(seed_path.read_bytes())
+    out = tmp_path / "out"
+    result = run("build", article, "-o", out, "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    _one_line_each(result.output)
+    lines = result.stdout.splitlines()
+    assert len(lines) == 3 and lines[1].startswith("1 deck(s)") and lines[2].startswith("words: ")
+    # "wrote …", the summary and the words kept: the name took one line
+    (deck,) = out.iterdir()
+    assert len(os.fsencode(deck.name)) <= 255
+    plain = tmp_path / "deck.apkg"  # Anki's importer takes only names that are UTF-8
+    plain.write_bytes(deck.read_bytes())
+    import_apkg(collection, plain)
+    assert collection.note_count() > 200
+    for command in (["words", article], ["sheet", article, "-o", tmp_path / "s.html"], ["glosses", article]):
+        result = run(*command)
+        assert result.exit_code == 0, result.output
+        _one_line_each(result.stderr + "\n".join(l for l in result.stdout.splitlines() if "glossed" in l))
+
+
+def test_undecodable_names_given_on_a_real_command_line(tmp_path, seed_path):
+    article = os.path.join(os.fsencode(tmp_path), b"\xff\xfe.txt")
+    with open(article, "wb") as f:
+        f.write(seed_path.read_bytes())
+    bad = os.path.join(os.fsencode(tmp_path), b"\xfe\nbad.txt")
+    with open(bad, "wb") as f:
+        f.write(b"no Chinese here\n")
+    proc = subprocess.run([sys.executable, "-m", "cardmaker", "build", article, bad, "-o", str(tmp_path / "out"),
+                           "--jobs", "1"], capture_output=True)
+    assert proc.returncode == 1
+    out, err = proc.stdout.decode(), proc.stderr.decode()
+    assert "Traceback" not in err
+    (line,) = err.strip().splitlines()
+    assert line == f"error: '{tmp_path}/\\xfe\\nbad.txt': no Chinese text"
+    assert f"wrote '{tmp_path}/out/\\xff\\xfe.apkg'" in out.splitlines()
+
+
+def test_an_error_names_the_file_in_one_line(tmp_path):
+    bad = tmp_path / "two\nlines \x1b[2J.txt"
+    bad.write_text("Latin only\n")
+    result = run("build", bad, "-o", tmp_path / "out", "--jobs", "1")
+    assert result.exit_code == 1
+    (line,) = result.stderr.strip().splitlines()
+    assert line == f"error: '{tmp_path}/two\\nlines \\x1b[2J.txt': no Chinese text"
+
+
+@pytest.fixture
+def loop(tmp_path):
+    link = tmp_path / "loop"
+    link.symlink_to(link)
+    return link
+
+
+@pytest.mark.parametrize("command", [
+    lambda seed, loop: ["build", seed, "-o", loop / "deck.apkg", "--jobs", "1"],
+    lambda seed, loop: ["build", seed, "-o", loop, "--jobs", "1"],
+    lambda seed, loop: ["build", seed, "-o", loop / "a" / "b", "--format", "csv", "--jobs", "1"],
+    lambda seed, loop: ["words", seed, "-o", loop / "t.tsv"],
+    lambda seed, loop: ["sheet", seed, "-o", loop / "s.html"],
+    lambda seed, loop: ["build", loop / "x.txt", "-o", loop.parent / "out", "--jobs", "1"],
+    lambda seed, loop: ["words", seed, "--known", loop / "k.txt"],
+])
+def test_symlink_loops_are_one_line(seed_path, loop, command):
+    result = run(*command(seed_path, loop))
+    assert result.exit_code == 1
+    (line,) = result.stderr.strip().splitlines()[-1:]
+    assert line.startswith("error: ") and "loop" in line and "symbolic links" in line, line
+
+
+@pytest.mark.parametrize("where", ["article", "output", "folder", "deep", "known"])
+def test_paths_longer_than_allowed_are_one_line(tmp_path, seed_path, where):
+    long = "長" * 100 + ".txt"  # 304 bytes: over the 255 of one name
+    deep = Path(*(["d" * 200] * 25))  # 5,000 bytes: over the 4,096 of a path
+    args = {
+        "article": ["build", tmp_path / long, "-o", tmp_path / "out"],
+        "output": ["build", seed_path, "-o", tmp_path / (long[:-4] + ".apkg")],
+        "folder": ["build", seed_path, "-o", tmp_path / long[:-4] / "decks"],
+        "deep": ["words", seed_path, "-o", tmp_path / deep / "t.tsv"],
+        "known": ["words", seed_path, "--known", tmp_path / long],
+    }[where]
+    result = run(*args, *(["--jobs", "1"] if args[0] == "build" else []))
+    assert result.exit_code == 1
+    lines = result.stderr.strip().splitlines()
+    assert len([l for l in lines if l.startswith("error: ")]) == 1, lines
+    assert "too long" in lines[-1], lines
+
+
+def test_no_terminal_escape_reaches_the_terminal_from_an_article(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("標題\x1b]0;owned\x07\n經濟發\x1b[2J展強(qiang)勁\x9b31m，出口增長明顯。\u202e政府\n",
+                       encoding="utf-8")
+    for args in (["glosses", article], ["glosses", "--clean", article], ["glosses", "--json", article],
+                 ["words", article]):
+        result = run(*args)
+        assert result.exit_code == 0, result.output
+        assert "\x1b" not in result.output and "\x9b" not in result.output and "\x07" not in result.output
+    assert "經濟發[2J展強勁" in run("glosses", "--clean", article).stdout  # only the controls went
+
+
+@pytest.mark.parametrize("name", ["Week 1/2", "a\nb\x1f", "週" * 120, "\udcff::x", "../.."])
+def test_any_merge_name_makes_one_file_in_the_folder(tmp_path, seed_path, name, collection):
+    out = tmp_path / "out"
+    result = run("build", seed_path, seed_path, "--merge", name, "-o", out, "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    _one_line_each(result.output)
+    (deck,) = out.iterdir()
+    assert deck.is_file() and len(os.fsencode(deck.name)) <= 255
+    plain = tmp_path / "deck.apkg"
+    plain.write_bytes(deck.read_bytes())
+    import_apkg(collection, plain)
+    assert collection.note_count() > 200
+    assert all(d.name.isprintable() for d in collection.decks.all_names_and_ids())

@@ -1,0 +1,132 @@
+"""Every process stops: real signals to a real ``cardmaker build --jobs 2`` of many articles.
+
+Ctrl-C (SIGINT to the process group, as a terminal sends it) stops the batch within 2 s with exit
+130 and one line, keeping the finished decks and leaving no temporary file; when the parent alone
+is killed or terminated, its workers stop within a few seconds instead of building on as orphans.
+"""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import import_apkg
+
+ARTICLES = 40
+
+
+@pytest.fixture
+def batch(tmp_path, seed_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    paragraphs = seed_path.read_text(encoding="utf-8").split("\n")
+    for i in range(ARTICLES):  # each a little different, so no deck is a copy of another
+        body = "\n".join(paragraphs[1 + i % 4:] + paragraphs[1:1 + i % 4])
+        (folder / f"a{i:02d}.txt").write_text(f"第{i}篇\n{body}", encoding="utf-8")
+    return folder
+
+
+def _start(folder: Path, out: Path) -> subprocess.Popen:
+    cmd = [sys.executable, "-m", "cardmaker", "build", str(folder), "-o", str(out), "--jobs", "2"]
+    return subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+
+
+def _first_deck(proc, out: Path, timeout: float = 120) -> None:
+    deadline = time.monotonic() + timeout
+    while not list(out.glob("*.apkg")):
+        assert proc.poll() is None, proc.stderr.read().decode()
+        assert time.monotonic() < deadline, "no deck was written"
+        time.sleep(0.02)
+
+
+def _group(pgid: int) -> list[int]:
+    """The live (not zombie) processes of a process group."""
+    pids = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == pgid and fields[0] != "Z":
+            pids.append(int(stat.parent.name))
+    return pids
+
+
+def _wait_until_gone(pgid: int, seconds: float) -> float:
+    start = time.monotonic()
+    while _group(pgid):
+        if time.monotonic() - start > seconds:
+            for pid in _group(pgid):  # do not leave them running after a failed test
+                os.kill(pid, signal.SIGKILL)
+            raise AssertionError(f"processes still running {seconds} s later")
+        time.sleep(0.05)
+    return time.monotonic() - start
+
+
+def _decks_are_whole(out: Path, tmp_path: Path) -> int:
+    from anki.collection import Collection
+
+    assert [p.name for p in out.iterdir() if p.name.startswith(".") or p.suffix != ".apkg"] == []  # no temp files
+    decks = sorted(out.glob("*.apkg"))
+    for deck in decks:
+        with zipfile.ZipFile(deck) as z:
+            assert z.testzip() is None
+    col = Collection(str(tmp_path / "check.anki2"))
+    try:
+        import_apkg(col, decks[-1])
+        assert col.note_count() > 100
+    finally:
+        col.close()
+    return len(decks)
+
+
+pytestmark = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads process groups from /proc")
+
+
+def test_ctrl_c_stops_the_batch_at_once(tmp_path, batch):
+    out = tmp_path / "out"
+    proc = _start(batch, out)
+    _first_deck(proc, out)
+    os.killpg(proc.pid, signal.SIGINT)  # what a terminal does on Ctrl-C
+    start = time.monotonic()
+    _, err = proc.communicate(timeout=30)
+    assert time.monotonic() - start < 2
+    assert proc.returncode == 130
+    lines = err.decode().strip().splitlines()
+    assert len(lines) == 1 and "interrupted" in lines[0], lines
+    assert _group(proc.pid) == []  # the workers stopped with it
+    assert 0 < _decks_are_whole(out, tmp_path) < ARTICLES
+
+
+@pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGTERM, signal.SIGHUP])
+def test_workers_stop_when_the_parent_dies(tmp_path, batch, how):
+    out = tmp_path / "out"
+    proc = _start(batch, out)
+    _first_deck(proc, out)
+    os.kill(proc.pid, how)  # the parent alone
+    proc.communicate(timeout=30)
+    assert proc.returncode in (-how, 128 + how)
+    assert _wait_until_gone(proc.pid, 5) < 5
+    written = _decks_are_whole(out, tmp_path)
+    time.sleep(1)
+    assert len(list(out.glob("*.apkg"))) == written < ARTICLES  # nothing more is written
+
+
+def test_a_killed_worker_costs_its_article_only(tmp_path, batch):
+    """A worker killed in the middle of an article: that article is reported, the others are built."""
+    out = tmp_path / "out"
+    proc = _start(batch, out)
+    _first_deck(proc, out)
+    workers = [pid for pid in _group(proc.pid) if pid != proc.pid]
+    assert workers
+    os.kill(workers[0], signal.SIGKILL)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 1
+    errors = err.decode().strip().splitlines()
+    assert len(errors) == 1 and "killed by signal 9" in errors[0], errors
+    assert _decks_are_whole(out, tmp_path) == ARTICLES - 1
