@@ -207,9 +207,13 @@ def _jieba_term(t: Token, lexical: Lexical) -> list[Token] | None:
 
 def _join_entries(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
     """Words CC-CEDICT has that jieba cut because its own dictionary lacks them: two or three
-    tokens that together are an entry (获得|感 → 获得感, 常态|化, 公众|人物), and a character that
-    makes an entry with the start of the next token when the rest is a word too (对|标高|水平 →
-    对标|高|水平: 标高 was made across the boundary)."""
+    tokens that together are an entry (获得|感 → 获得感, 常态|化, 通用|拼音), and a boundary jieba
+    put one character late (对|标高|水平 → 对标|高水平: 标高 was made across it).
+
+    Only content words join: an entry made with a particle, a preposition, an adverb or a pronoun
+    is a phrase CC-CEDICT happens to list (中|的 "to hit the target", 都|会 "city", 小|的, 在|台),
+    and two free words of the general vocabulary make a phrase, not a word (经济|发展, 国家|公园):
+    each keeps its own card."""
     out: list[Token] = []
     i = 0
     while i < len(tokens):
@@ -222,25 +226,92 @@ def _join_entries(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
                         a.end != b.start for a, b in zip(run, run[1:])):
                     continue
                 text = "".join(u.text for u in run)
-                if len(text) <= 6 and not lexical.known(text) and _common_entry(text, lex):
+                if (len(text) <= 6 and not lexical.known(text) and _common_entry(text, lex)
+                        and _lexical_run(run, text)):
                     out.append(Token(text, t.start, run[-1].end, "n" if run[-1].pos.startswith("n") else run[-1].pos,
                                      WORD))
                     i += n
                     done = True
                     break
-            nxt = tokens[i + 1] if not done and i + 1 < len(tokens) else None
-            if (not done and nxt is not None and len(t.text) == 1 and nxt.kind == WORD and len(nxt.text) >= 2
-                    and t.end == nxt.start):
-                head, rest = t.text + nxt.text[0], nxt.text[1:]
-                if not lexical.known(head) and _common_entry(head, lex) and (len(rest) == 1 or lex.is_word(rest)):
-                    out.append(Token(head, t.start, t.end + 1, "v" if t.pos.startswith("v") else "n", WORD))
-                    out.extend(_classify(Token(rest, nxt.start + 1, nxt.end, lexical.tag(rest, "x")), lex, lexical))
-                    i += 2
-                    done = True
+            shifted = None if done else _shifted(tokens, i, lex, lexical)
+            if shifted:
+                out.extend(shifted)
+                i += 3
+                done = True
+            early = None if done else _early(tokens, i, lex)
+            if early:
+                out.extend(early)
+                i += 2
+                done = True
         if not done:
             out.append(t)
             i += 1
     return out
+
+
+# jieba's tags of function words, and verbs that mostly serve as function words: never part of a join
+_FUNCTION_TAGS = ("u", "p", "d", "c", "r", "m", "q", "f", "y", "e", "o")
+_DIRECTIONS = frozenset("起来 过来 出来 下来 上来 下去 过去 出去 进来 回来 起 出 进 回".split())
+_FUNCTION_CHARS = frozenset("是有在会要能可没不到给让把被对和与跟从向将就也都才又还再")
+
+
+def _function(t: Token) -> bool:
+    return t.pos.startswith(_FUNCTION_TAGS) or t.text in _FUNCTION_CHARS or t.text[0] in "不没"
+
+
+def _lexical_run(run: list[Token], text: str) -> bool:
+    """Whether tokens that together spell a CC-CEDICT entry are that word, not a phrase."""
+    if any(_function(u) or u.pos.startswith(("nr", "ns", "nt")) for u in run):
+        return False  # 驻|北京: a place is not part of a word
+    last = run[-1].text
+    if last in _COMPLEMENTS or last in _DIRECTIONS or last == "们":
+        return False  # 写|完, 站|起来, 孩子|们: a verb and its complement, a plural
+    if all(len(u.text) >= 2 for u in run):  # two free words: a word only when not both common
+        from cardmaker.lexicon.frequency import zipf
+
+        return zipf(text) > 0 or min(zipf(u.text) for u in run) < 4.0
+    return True
+
+
+_BOUND_ENDS = frozenset("子儿头")
+
+
+def _early(tokens: list[Token], i: int, lex) -> list[Token] | None:
+    """以|钉钉|子|精神 → 钉|钉子: a rare word, then a suffix that cannot stand alone; when the word's
+    last character with it makes an entry, jieba cut one character early (钉钉 "DingTalk" is not
+    here)."""
+    if i + 1 >= len(tokens):
+        return None
+    t, nxt = tokens[i], tokens[i + 1]
+    if not (len(t.text) == 2 and nxt.text in _BOUND_ENDS and nxt.kind == WORD and t.end == nxt.start):
+        return None
+    from cardmaker.lexicon.frequency import zipf
+
+    word = t.text[1] + nxt.text
+    if zipf(t.text) < 3.0 and _common_entry(word, lex) and lex.is_word(t.text[0]):  # not 今年|头, 抬起|头
+        return [Token(t.text[0], t.start, t.start + 1, "v", WORD), Token(word, t.start + 1, nxt.end, "n", WORD)]
+    return None
+
+
+def _shifted(tokens: list[Token], i: int, lex, lexical: Lexical) -> list[Token] | None:
+    """对|标高|水平 → 对标|高水平: a character, a rare word made across a boundary, and a word; when
+    the character with the rare word's first makes an entry and the rest with the next token one
+    too, jieba cut one character late."""
+    if i + 2 >= len(tokens):
+        return None
+    t, nxt, after = tokens[i], tokens[i + 1], tokens[i + 2]
+    if not (len(t.text) == 1 and len(nxt.text) == 2 and all(u.kind == WORD for u in (t, nxt, after))
+            and t.end == nxt.start and nxt.end == after.start):
+        return None
+    head, tail = t.text + nxt.text[0], nxt.text[1] + after.text
+    from cardmaker.lexicon.frequency import zipf
+
+    if (zipf(nxt.text) < 3.0 and not lexical.known(head) and _common_entry(head, lex)
+            and (_common_entry(tail, lex) or lexical.known(tail)) and not _function(after)):
+        rest = [r for c in _classify(Token(tail, nxt.start + 1, after.end, lexical.tag(tail, "x")), lex, lexical)
+                for r in ((_jieba_term(c, lexical) or [c]) if c.kind == FRAGMENT else [c])]
+        return [Token(head, t.start, t.end + 1, "v" if t.pos.startswith("v") else "n", WORD), *rest]
+    return None
 
 
 def _common_entry(text: str, lex) -> bool:
