@@ -39,6 +39,19 @@ def test_compounds_are_kept(text, piece, why):
     assert piece in cut(text), why
 
 
+@pytest.mark.parametrize("text, pieces, why", [
+    ("他在台灣的家", ["在", "台湾"], "在台 'in Taiwan' would leave 灣 alone"),
+    ("其中的道理", ["其中", "的"], "中的 'to hit the target' is made with a particle"),
+    ("大家都會參加", ["都", "会"], "都会 'city' is an adverb and a verb here"),
+    ("推動經濟發展", ["经济", "发展"], "two common words: two cards, not 经济发展"),
+    ("以釘釘子精神抓落實", ["钉", "钉子"], "钉钉 'DingTalk' is made across the boundary"),
+    ("美國公司的同志", ["美国", "公司", "同志"], "common words stay whole"),
+])
+def test_phrases_stay_words(text, pieces, why):
+    got = [w for w, _ in cut(text)]
+    assert all(p in got for p in pieces), (why, got)
+
+
 @pytest.mark.parametrize("text, name", [
     ("強烈颱風樺加沙增強為強颱", "桦加沙"),        # not 樺 "birch" + 加沙 "Gaza"
     ("熱帶性低氣壓命名為博羅依，", "博罗依"),
