@@ -68,6 +68,21 @@ def test_store_is_built_from_its_sources(tmp_path, sources):
     assert Lexicon(store=store).entries("学习")[0].senses == ("to learn", "to study")
 
 
+def test_frequencies_are_wordfreqs_in_either_script(lexicon):
+    """The store's frequencies are wordfreq's own (its zipf_frequency, which tokenizes first, agrees
+    on words it keeps whole); a traditional word is looked up as its simplified form."""
+    from wordfreq import zipf_frequency
+
+    for word in ("的", "经济", "审核", "获得"):
+        assert lexicon.frequency(word) == zipf_frequency(word, "zh") > 0
+    assert lexicon.frequency("經濟") == lexicon.frequency("经济")
+    assert lexicon.frequency("经济发展强劲") == 0.0  # no such word in the list
+
+
+def test_a_store_without_frequencies_says_zero(tmp_path, sources):
+    assert Lexicon(store=open_store(tmp_path / "cache", sources)).frequency("学习") == 0.0
+
+
 def test_stale_or_corrupt_store_is_rebuilt(tmp_path, sources):
     store = open_store(tmp_path, sources)
     (path,) = tmp_path.glob("lexicon-*.sqlite")

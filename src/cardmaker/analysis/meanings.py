@@ -443,6 +443,9 @@ def spelled_out(term: str, tokens, text: str, readings, lexicon) -> Meaning | No
     (進博會 … 中國國際進口博覽會).  None when the article has no such run."""
     best = None
     for whole in _nominal_runs(tokens):
+        chars = "".join(t.text for t in whole)
+        if any(c not in chars for c in term):
+            continue  # most runs lack one of the term's characters
         for end in range(len(whole), 0, -1):  # the full form ends where the term ends: …博覽會|城市
             run = _trim_links(whole[:end])
             form = "".join(t.text for t in run)

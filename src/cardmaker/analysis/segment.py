@@ -227,7 +227,7 @@ def _join_entries(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
                     continue
                 text = "".join(u.text for u in run)
                 if (len(text) <= 6 and not lexical.known(text) and _common_entry(text, lex)
-                        and _lexical_run(run, text)):
+                        and _lexical_run(run, text, lex)):
                     out.append(Token(text, t.start, run[-1].end, "n" if run[-1].pos.startswith("n") else run[-1].pos,
                                      WORD))
                     i += n
@@ -259,7 +259,7 @@ def _function(t: Token) -> bool:
     return t.pos.startswith(_FUNCTION_TAGS) or t.text in _FUNCTION_CHARS or t.text[0] in "不没"
 
 
-def _lexical_run(run: list[Token], text: str) -> bool:
+def _lexical_run(run: list[Token], text: str, lex) -> bool:
     """Whether tokens that together spell a CC-CEDICT entry are that word, not a phrase."""
     if any(_function(u) or u.pos.startswith(("nr", "ns", "nt")) for u in run):
         return False  # 驻|北京: a place is not part of a word
@@ -267,9 +267,7 @@ def _lexical_run(run: list[Token], text: str) -> bool:
     if last in _COMPLEMENTS or last in _DIRECTIONS or last == "们":
         return False  # 写|完, 站|起来, 孩子|们: a verb and its complement, a plural
     if all(len(u.text) >= 2 for u in run):  # two free words: a word only when not both common
-        from cardmaker.lexicon.frequency import zipf
-
-        return zipf(text) > 0 or min(zipf(u.text) for u in run) < 4.0
+        return lex.frequency(text) > 0 or min(lex.frequency(u.text) for u in run) < 4.0
     return True
 
 
@@ -285,10 +283,8 @@ def _early(tokens: list[Token], i: int, lex) -> list[Token] | None:
     t, nxt = tokens[i], tokens[i + 1]
     if not (len(t.text) == 2 and nxt.text in _BOUND_ENDS and nxt.kind == WORD and t.end == nxt.start):
         return None
-    from cardmaker.lexicon.frequency import zipf
-
     word = t.text[1] + nxt.text
-    if zipf(t.text) < 3.0 and _common_entry(word, lex) and lex.is_word(t.text[0]):  # not 今年|头, 抬起|头
+    if lex.frequency(t.text) < 3.0 and _common_entry(word, lex) and lex.is_word(t.text[0]):  # not 今年|头, 抬起|头
         return [Token(t.text[0], t.start, t.start + 1, "v", WORD), Token(word, t.start + 1, nxt.end, "n", WORD)]
     return None
 
@@ -304,9 +300,7 @@ def _shifted(tokens: list[Token], i: int, lex, lexical: Lexical) -> list[Token] 
             and t.end == nxt.start and nxt.end == after.start):
         return None
     head, tail = t.text + nxt.text[0], nxt.text[1] + after.text
-    from cardmaker.lexicon.frequency import zipf
-
-    if (zipf(nxt.text) < 3.0 and not lexical.known(head) and _common_entry(head, lex)
+    if (lex.frequency(nxt.text) < 3.0 and not lexical.known(head) and _common_entry(head, lex)
             and (_common_entry(tail, lex) or lexical.known(tail)) and not _function(after)):
         rest = [r for c in _classify(Token(tail, nxt.start + 1, after.end, lexical.tag(tail, "x")), lex, lexical)
                 for r in ((_jieba_term(c, lexical) or [c]) if c.kind == FRAGMENT else [c])]

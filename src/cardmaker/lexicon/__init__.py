@@ -121,9 +121,7 @@ class Lexicon:
 
     def frequency(self, word: str) -> float:
         """``word``'s general frequency on the Zipf scale (wordfreq's list; 0 when it lacks the word)."""
-        from cardmaker.lexicon.frequency import zipf
-
-        return zipf(word)
+        return self.store.zipf(word)
 
     @property
     def hsk_name(self) -> str:
@@ -198,7 +196,7 @@ def _english() -> dict[str, frozenset[str]]:
     per process: it is the same for every run."""
     import gzip
 
-    data = resources.files("lemminflect").joinpath("resources", "lemma_lu.csv.gz").read_bytes()
+    data = _package_file("lemminflect", "resources", "lemma_lu.csv.gz")
     table: dict[str, set[str]] = {}
     for line in gzip.decompress(data).decode("utf-8").splitlines():
         word, pos, _ = line.split(",", 2)
@@ -213,9 +211,21 @@ def _english_zipf() -> dict[str, float]:
 
     import msgpack
 
-    data = resources.files("wordfreq").joinpath("data", "small_en.msgpack.gz").read_bytes()
+    data = _package_file("wordfreq", "data", "small_en.msgpack.gz")
     packed = msgpack.unpackb(gzip.decompress(data), raw=False)
     return {w: (900 - i) / 100 for i, bucket in enumerate(packed[1:]) for w in bucket}
+
+
+def _package_file(package: str, *parts: str) -> bytes:
+    """A data file of an installed package, found without importing the package (importing
+    wordfreq or lemminflect loads far more than their data)."""
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError(f"the {package} package is not installed")
+    return Path(list(spec.submodule_search_locations)[0]).joinpath(*parts).read_bytes()
 
 
 def _data(name: str) -> str:

@@ -4,36 +4,45 @@ wordfreq's own ``zipf_frequency(word, "zh")`` tokenizes its input with a
 second jieba dictionary (a quarter of a second and 77 MB on first use); a word
 of ours is already a word, so its bundled list is read directly instead: a
 msgpack file of frequency buckets (bucket i holds the words at −i centibels,
-Zipf = (900 − i) / 100), keyed by wordfreq's "oversimplified" Chinese, so a
-word is first mapped through its character table.  Loaded once per process,
-on first use (about 0.15 s).
+Zipf = (900 − i) / 100), keyed by wordfreq's "oversimplified" Chinese, into
+which a word is first mapped through its character table.  Reading the list
+takes 0.2 s and 60 MB, so it is read once, when the store is built
+(``lexicon.store``), and looked up there.
 """
 
 from __future__ import annotations
 
-from functools import cache
+import importlib.util
+from pathlib import Path
 
 
-@cache
-def _table() -> tuple[dict[str, int], dict]:
+def data_path() -> Path | None:
+    """wordfreq's Chinese list, or None when wordfreq is not installed (found without importing it:
+    its import loads a tokenizer)."""
+    spec = importlib.util.find_spec("wordfreq")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(list(spec.submodule_search_locations)[0]) / "data" / "large_zh.msgpack.gz"
+    return path if path.exists() else None
+
+
+def read(path: Path) -> tuple[dict[str, int], dict[int, int]]:
+    """(word → its bucket, character → the character it is mapped to) from the list at ``path``
+    and the character table beside it."""
     import gzip
 
     import msgpack
-    from importlib import resources
 
-    data = resources.files("wordfreq").joinpath("data")
-    with gzip.open(data.joinpath("large_zh.msgpack.gz").open("rb")) as f:
+    with gzip.open(path, "rb") as f:
         packed = msgpack.load(f, raw=False)
     if not packed or packed[0] != {"format": "cB", "version": 1}:
         raise ValueError("unexpected format of wordfreq's large_zh list")
     buckets = {w: i for i, bucket in enumerate(packed[1:]) for w in bucket}
-    with gzip.open(data.joinpath("_chinese_mapping.msgpack.gz").open("rb")) as f:
+    with gzip.open(path.parent / "_chinese_mapping.msgpack.gz", "rb") as f:
         mapping = msgpack.load(f, raw=False, strict_map_key=False)
-    return buckets, mapping
+    return buckets, {int(k): int(v) if isinstance(v, int) else ord(v) for k, v in mapping.items()}
 
 
-def zipf(word: str) -> float:
-    """``word``'s frequency on the Zipf scale (7: 的; 4: 审核; 0 when the list lacks it), either script."""
-    buckets, mapping = _table()
-    i = buckets.get(word.translate(mapping))
-    return 0.0 if i is None else (900 - i) / 100
+def zipf_of(bucket: int | None) -> float:
+    """A bucket's Zipf frequency (7: 的; 4: 审核; 0 for a word the list lacks)."""
+    return 0.0 if bucket is None else (900 - bucket) / 100
