@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 
 from cardmaker.analysis.vocabulary import Options
@@ -313,6 +315,23 @@ def _build_or_error(lexicon: Lexicon, path, target: Path, options: BuildOptions)
         return internal_error(path, e)
 
 
+def _lost_after(started: int, args, exitcode: int):
+    """The result of an article whose worker died: an error, unless its deck was written (in this
+    run, whole: outputs are renamed into place) before the worker died."""
+    from cardmaker.parallel import lost_job
+
+    path, target, _ = args
+    try:
+        written = target != STDOUT and target.stat().st_mtime_ns >= started
+    except OSError:
+        written = False
+    if not written:
+        return lost_job(args, exitcode)
+    how = str(lost_job(args, exitcode)).rsplit("process building it ", 1)[-1]
+    return [f"{shown(path)}: built, but the worker process that built it then {how}; "
+            f"its figures are not counted"], 0, 0, None, 0, ()
+
+
 def _warm_up(lexicon: Lexicon) -> None:
     """Load what every article needs once, so that forked workers inherit it instead of loading it each."""
     from cardmaker.analysis import polyphone
@@ -388,8 +407,11 @@ def run_build(paths, options: BuildOptions, jobs: int = 1, progress=None, lexico
             continue
         used.add(_resolve(target))
         work.append((a, target, options))
+    started = time.time_ns()
     try:
-        for (_, target, _), r in zip(work, parallel.run(_build_or_error, lexicon, work, jobs, progress, _warm_up)):
+        lost = partial(_lost_after, started)
+        for (_, target, _), r in zip(work, parallel.run(_build_or_error, lexicon, work, jobs, progress, _warm_up,
+                                                        lost)):
             if isinstance(r, CardmakerError):
                 result.failed.append(r)
                 continue

@@ -27,11 +27,11 @@ def run(func, lexicon, jobs_args, jobs: int, progress=None, warm_up=None, lost=N
     """``func(lexicon, *args)`` for each args, in ``jobs`` processes when there is more than one.
 
     ``warm_up(lexicon)`` runs first when workers are forked: what it loads, they share.
-    ``lost(args, exitcode)`` is the result of a job whose worker died in it (default: a
-    ``CardmakerError`` naming ``args[0]``).
+    ``lost(args, exitcode)`` is the result of a job whose worker died in it (default: ``lost_job``,
+    a ``CardmakerError`` naming ``args[0]``).
     """
     with _few_collections():
-        yield from _run_all(func, lexicon, jobs_args, jobs, progress, warm_up, lost or _lost)
+        yield from _run_all(func, lexicon, jobs_args, jobs, progress, warm_up, lost or lost_job)
 
 
 def _run_all(func, lexicon, jobs_args, jobs: int, progress, warm_up, lost):
@@ -52,7 +52,8 @@ def _run_all(func, lexicon, jobs_args, jobs: int, progress, warm_up, lost):
         yield result
 
 
-def _lost(args, exitcode: int):
+def lost_job(args, exitcode: int):
+    """The error for a job whose worker died in it."""
     from cardmaker.errors import CardmakerError, shown
 
     how = f"was killed by signal {-exitcode}" if exitcode < 0 else f"exited ({exitcode})"
