@@ -41,6 +41,9 @@ _PAIRS = {"「": "」", "『": "』", "“": "”", "‘": "’", "（": "）", 
 _ITEM = 6  # a list item shorter than this (花蓮、臺東) is no clause of its own
 _MOJIBAKE_RE = re.compile("[\ufffd]|[\u00c0-\u024f\u0370-\u03ff\u2500-\u25ff]{2,}|锟斤拷|烫烫")
 _FOOTNOTE_RE = re.compile(r"\[\s*(?:\d{1,3}|注\s*\d*|[A-Za-z])\s*\]|［\d{1,3}］|【\d{1,3}】|[①-⑳¹²³⁴⁵⁶⁷⁸⁹⁰]")
+# 他表示，|要…: the clause after a speaker and a speech verb reads better with its speaker
+_SAID_RE = re.compile("(?:表示|指出|强调|強調|认为|認為|说|說|称|稱|透露|介绍|介紹|提到|坦言|直言|呼吁|呼籲|提醒|宣布|"
+                      "宣佈|表明|坦承|建议|建議|警告|解释|解釋|预估|預估|估计|估計|说明|說明)[，,：:][「“『]?\\s*$")
 _LINK_RE = re.compile(r"https?://|www\.|\w@\w|\.(?:com|org|net|html?)\b", re.I)
 # where a long clause may be cut: before these words a new phrase begins …
 _PHRASE_STARTS = frozenset("在 对 对于 把 将 为 向 从 以 与 和 并 并且 而 及 以及 同时 通过 根据 按照 围绕 由 被 让 使 给 就 也 还 都 已 已经 正在 要 会 能 可 可以 应 需要 进一步".split())
@@ -220,6 +223,11 @@ def _cut_points(context: _Context, start: int, end: int) -> list[int]:
     return sorted(set(out))
 
 
+def _lists(text: str, clause) -> bool:
+    """Whether a clause ends with 、 (the next one is the next item of the same list)."""
+    return text[clause[0]:clause[1]].rstrip(" \u3000\t").endswith("、")
+
+
 def _windows(context: _Context, first: int, last: int, span):
     """Runs of whole clauses (first..last of one sentence) around ``span`` as (start, end, cut) with
     the cut sides, falling back to cutting the word's own clause where a phrase ends."""
@@ -228,19 +236,23 @@ def _windows(context: _Context, first: int, last: int, span):
     k_end = context.clauses.at(max(span[1] - 1, span[0]), first, last)
     found = []
     word_length = span[1] - span[0]
+    text = context.text
     for i in range(k, first - 1, -1):
         for j in range(k_end, last + 1):
-            start, end = _trimmed(context.text, spans[i][0], spans[j][1])
+            start, end = _trimmed(text, spans[i][0], spans[j][1])
             if end - start > MAX_LEN:
                 break
-            if banned(context.text[start:end], word_length) is None:
-                found.append((start, end, (False, False), i == first, j == last))
+            if banned(text[start:end], word_length) is None:
+                # 、 separates the items of a list: a run that starts or ends inside one is cut, and says so
+                inside_list = (i > first and _lists(text, spans[i - 1]), j < last and _lists(text, spans[j]))
+                found.append((start, end, inside_list, i == first, j == last))
         if spans[k_end][1] - spans[i][0] > MAX_LEN:
             break
     if found:
         return found
     # one clause longer than an example: a window between phrase boundaries, marked where it is cut
     a, b = _trimmed(context.text, spans[k][0], spans[k_end][1])
+    in_list = (k > first and _lists(text, spans[k - 1]), k_end < last and _lists(text, spans[k_end]))
     points = [p for p in _cut_points(context, a, b)]
     lefts = [a] + [p for p in points if p <= span[0]]
     rights = [p for p in points if p >= span[1]] + [b]
@@ -249,9 +261,9 @@ def _windows(context: _Context, first: int, last: int, span):
             start, end = _trimmed(context.text, left, right)
             if (MIN_LEN <= end - start <= MAX_LEN and start <= span[0] and span[1] <= end
                     and banned(context.text[start:end], word_length) is None):
-                found.append((start, end, (left != a, right != b), False, False))
+                found.append((start, end, (left != a or in_list[0], right != b or in_list[1]), False, False))
     if not found and b - a <= LONG_MAX and banned(context.text[a:b], word_length) is None:
-        found.append((a, b, (False, False), k == first, k_end == last))  # nowhere to cut: long, not none
+        found.append((a, b, in_list, k == first, k_end == last))  # nowhere to cut: long, not none
     return found
 
 
@@ -275,6 +287,7 @@ def candidates(analysis: Analysis, word: Word, context: _Context):
             short = 1.0 * max(0, MIN_LEN - length) + 3 * max(0, length - MAX_LEN)
             score = (
                 (0 if sentence.kind == "body" else 10)     # the title only when the body has no example
+                + 0.8 * bool(not cut[0] and _SAID_RE.search(context.text, max(0, start - 8), start))
                 + short
                 + 3 * inside
                 + 1.5 * sum(cut)                           # a cut clause, only when no whole one fits
@@ -306,7 +319,7 @@ def choose_examples(analysis: Analysis, words, lexicon) -> dict:
 
         def cost(c):
             shared = used.get((c[1], c[2]), 0)
-            return c[0] + shared + (100 if shared >= MAX_SHARED else 0)
+            return c[0] + 0.5 * shared + (100 if shared >= MAX_SHARED else 0)
 
         score, start, end, span, cut, _ = min(cands, key=cost)
         used[start, end] = used.get((start, end), 0) + 1

@@ -1,0 +1,69 @@
+"""Examples a learner can read, checked on the real articles of the repo with the real pipeline."""
+
+from pathlib import Path
+
+import pytest
+
+from cardmaker.analysis.examples import ELLIPSIS, LONG_MAX, choose_examples
+from cardmaker.analysis.vocabulary import Options, analyse
+from cardmaker.text.article import parse_article, read_article
+
+DATA = Path(__file__).parent / "data"
+ARTICLES = sorted(Path(__file__).parents[1].glob("seeds/*.txt")) + sorted((DATA / "articles").glob("*.txt")) \
+    + sorted((DATA / "pages").glob("*.html"))
+
+
+def _examples(article, lexicon):
+    analysis = analyse(article, lexicon, Options())
+    return analysis, choose_examples(analysis, analysis.words, lexicon)
+
+
+def _place(text: str, example) -> tuple[int, int]:
+    plain = example.text.strip(ELLIPSIS)
+    start = text.find(plain)
+    assert start >= 0, example.text
+    return start, start + len(plain)
+
+
+@pytest.mark.parametrize("path", ARTICLES, ids=lambda p: p.name)
+def test_examples_hold_their_word_and_never_end_inside_a_list(path, lexicon):
+    """An example that starts after 、 or stops before one is part of a list: it says so with "…"."""
+    article = read_article(path)
+    analysis, chosen = _examples(article, lexicon)
+    assert chosen
+    text = article.text
+    for w in analysis.words:
+        e = chosen.get(w.key)
+        if e is None:
+            continue
+        a, b = e.word
+        assert e.simplified[a:b] == w.simplified
+        assert len(e.text) <= LONG_MAX + 2
+        start, end = _place(text, e)
+        before = text[:start].rstrip(" \u3000\t")[-1:]
+        after = text[end:].lstrip(" \u3000\t")[:1]
+        assert before != "、" or e.text.startswith(ELLIPSIS), (w.simplified, e.text)
+        assert after != "、" or e.text.endswith(ELLIPSIS), (w.simplified, e.text)
+
+
+def _example_of(text: str, word: str, lexicon) -> str:
+    article = parse_article(text.encode(), "test.txt")
+    analysis, chosen = _examples(article, lexicon)
+    (w,) = [w for w in analysis.words if w.traditional == word or w.simplified == word]
+    return chosen[w.key].text
+
+
+def test_the_speaker_comes_with_what_was_said(lexicon):
+    """他表示，|…: the clause after a speech verb keeps its speaker when both fit, even when the
+    speaker's words (记者会, 副署长) already took that sentence as their example."""
+    text = "記者會上的說明\n國際貿易署副署長在記者會上表示，今年前三季工具機與精密零組件的出口持續衰退。\n"
+    assert _example_of(text, "出口", lexicon) == "國際貿易署副署長在記者會上表示，今年前三季工具機與精密零組件的出口持續衰退。"
+
+
+def test_a_word_in_a_long_list_gets_a_marked_cut(lexicon):
+    text = ("展區介紹\n"
+            "本屆展會設有食品及農產品、汽車、技術裝備、消費品、醫療器械及醫藥保健、服務貿易、創新孵化、人工智慧與數位經濟等展區。\n")
+    example = _example_of(text, "醫療器械", lexicon)
+    assert "醫療器械" in example
+    assert example.startswith(ELLIPSIS) or example.startswith("本屆展會")
+    assert example.endswith(ELLIPSIS) or example.rstrip("。").endswith("展區")
