@@ -67,3 +67,18 @@ def test_a_word_in_a_long_list_gets_a_marked_cut(lexicon):
     assert "醫療器械" in example
     assert example.startswith(ELLIPSIS) or example.startswith("本屆展會")
     assert example.endswith(ELLIPSIS) or example.rstrip("。").endswith("展區")
+
+
+@pytest.mark.parametrize("text, word, reads", [
+    ("他每天早上練習長跑，現在跑得快多了，也不容易受傷。", "练习", ["pǎo", "de", "kuài"]),
+    ("老年人骨質疏鬆，釘子不容易「咬」得牢，術後恢復也更慢。", "骨质疏松", ["de", "láo"]),
+    ("這次碰得不巧，兩輛公車在路口擦撞，所幸無人受傷。", "公车", ["pèng", "de"]),
+])
+def test_a_verb_and_its_de_complement_read_apart(text, word, reads, lexicon):
+    """跑得快 is pǎo de kuài in the example's pinyin, never one word pǎodékuài."""
+    article = parse_article(f"標題\n{text}\n".encode(), "test.txt")
+    analysis, chosen = _examples(article, lexicon)
+    (w,) = [w for w in analysis.words if w.simplified == word]
+    pinyin = [p for p, _ in chosen[w.key].pinyin]
+    assert any(pinyin[i:i + len(reads)] == reads for i in range(len(pinyin))), pinyin
+    assert not any("dé" in p for p in pinyin), pinyin

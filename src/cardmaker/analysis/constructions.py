@@ -20,17 +20,29 @@ def retag(tokens: list[Token], lexicon) -> list[Token]:
     """``tokens`` with the tags the constructions call for (a new list; offsets unchanged)."""
     out: list[Token] = []
     for t in tokens:
-        if t.text.endswith("得") and len(t.text) == 2 and not lexicon.entries(t.text) and lexicon.is_word(t.text[0]):
-            # 碰得不巧: a verb and its complement particle, not one word pèngdé
-            out.append(Token(t.text[0], t.start, t.start + 1, "v", WORD))
-            out.append(Token("得", t.start + 1, t.end, "ud", WORD))
-        else:
-            out.append(t)
+        out.extend(_unglued(t, out[-1] if out else None, lexicon))
     for i, t in enumerate(out):
         tag = _tag(out, i)
         if tag is not None and tag != t.pos:
             out[i] = Token(t.text, t.start, t.end, tag, t.kind if t.kind != FRAGMENT else WORD)
     return out
+
+
+def _unglued(t: Token, before: Token | None, lexicon) -> list[Token]:
+    """A verb glued to its complement particle 得 that no dictionary knows as one word, in pieces:
+    碰得 → 碰|得, 跑得快 → 跑|得|快, (記)|得牢 → 得|牢."""
+    text = t.text
+    if "得" not in text or len(text) < 2 or lexicon.entries(text):
+        return [t]
+    if text[0] == "得" and before is not None and before.end == t.start and lexicon.is_word(text[1:]) \
+            and (before.pos.startswith(("v", "a")) or before.text[-1:] in "」』”’"):  # “咬”得牢
+        return [Token("得", t.start, t.start + 1, "ud", WORD), Token(text[1:], t.start + 1, t.end, "a", WORD)]
+    if text[1] == "得" and lexicon.is_word(text[0]) and (len(text) == 2 or lexicon.is_word(text[2:])):
+        pieces = [Token(text[0], t.start, t.start + 1, "v", WORD), Token("得", t.start + 1, t.start + 2, "ud", WORD)]
+        if len(text) > 2:
+            pieces.append(Token(text[2:], t.start + 2, t.end, "a", WORD))
+        return pieces
+    return [t]
 
 
 def _next_word(tokens, i):
