@@ -60,9 +60,12 @@ def test_label_from_tag_and_sense(tag, word, sense, label):
     assert pos.shown(tag, False, word, senses(sense)) == label
 
 
-def test_composed_meaning_shows_no_label():
-    # a word without an entry: nothing confirms jieba's tag
+def test_composed_meaning_keeps_only_a_noun_tag():
+    # a word without an entry: nothing confirms jieba's tag, but its noun tags hold (投资商, 街角)
     assert pos.shown("v", False, "参会", ()) == ""
+    assert pos.shown("vn", False, "收治", ()) == ""
+    assert pos.shown("n", False, "投资商", ()) == "noun"
+    assert pos.shown("n", False, "化", ()) == ""
 
 
 def test_occurrence_contradicting_the_label():
