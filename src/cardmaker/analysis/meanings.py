@@ -92,7 +92,7 @@ def uses(tokens, indices, lexicon) -> list[Use]:
     return [_use(tokens, i, lexicon) for i in indices]
 
 
-def _neighbour(tokens, i: int, step: int) -> int | None:
+def neighbour(tokens, i: int, step: int) -> int | None:
     """The index of the nearest token before (``step`` -1) or after (+1) ``i`` that is not a space
     (a line break is a neighbour: it ends a clause)."""
     j = i + step
@@ -123,10 +123,10 @@ _FRAMES = {
 
 def _use(tokens, i: int, lexicon) -> Use:
     t = tokens[i]
-    p, n = _neighbour(tokens, i, -1), _neighbour(tokens, i, 1)
+    p, n = neighbour(tokens, i, -1), neighbour(tokens, i, 1)
     prev = tokens[p] if p is not None else None
     nxt = tokens[n] if n is not None else None
-    after = tokens[a] if n is not None and (a := _neighbour(tokens, n, 1)) is not None else None
+    after = tokens[a] if n is not None and (a := neighbour(tokens, n, 1)) is not None else None
     cues = _cues(tokens, i, t, p, n, prev, nxt, after)
     # jieba's tag is its dictionary's, the same everywhere: where the context says what the word is
     # doing here, the tag counts for less (the tags of function words hold, though)
@@ -239,7 +239,7 @@ def _gloss_words(word: str, lexicon) -> frozenset[str]:
     return got
 
 
-def _parsed(sense: str, lexicon) -> english.Sense:
+def parsed(sense: str, lexicon) -> english.Sense:
     memo = lexicon.memo("parsed_senses")
     got = memo.get(sense)
     if got is None:
@@ -313,7 +313,7 @@ def choose(text: str, syllables, entry: Entry | None, kind: str, tag: str, spans
     ranked = []
     for e in candidates:
         for i, s in enumerate(added + e.content if e is candidates[0] else e.content):
-            score = _score(_parsed(s, lexicon), i, occurrences, pair, written)
+            score = _score(parsed(s, lexicon), i, occurrences, pair, written)
             if s in added or any(p in s for p in prefer):
                 score += 1.0
             if e is entry and len(candidates) > 1:
@@ -351,7 +351,7 @@ def _short(ranked: list[tuple[float, str]], lexicon) -> list[str]:
     """The one or two senses used here: the best, and the next when it is nearly as good and both
     fit in ``SENSE_MAX`` characters once shortened."""
     usable = [(score, s) for score, s in ranked
-              if not ({REF, SURNAME} & _parsed(s, lexicon).classes)] or ranked
+              if not ({REF, SURNAME} & parsed(s, lexicon).classes)] or ranked
     if len(shorten(usable[0][1])) > SENSE_MAX:  # a long first sense: a short one nearly as good instead
         short = next((i for i, (score, s) in enumerate(usable[1:], 1)
                       if score >= usable[0][0] - 1.0 and len(shorten(s)) <= SENSE_MAX), None)

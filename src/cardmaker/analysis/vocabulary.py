@@ -162,6 +162,15 @@ def entry_word(simplified: str, reading, analysis: Analysis, spans, lexicon) -> 
     return _word((simplified, "", WORD), g, context, lexicon)
 
 
+def _around(tokens, indices):
+    """The text of the token before and after each occurrence (spaces skipped; "" at an end)."""
+    out = []
+    for i in indices:
+        p, n = meanings.neighbour(tokens, i, -1), meanings.neighbour(tokens, i, 1)
+        out.append((tokens[p].text if p is not None else "", tokens[n].text if n is not None else ""))
+    return out
+
+
 @dataclass(frozen=True)
 class _Context:
     """What making a word's record looks at besides its occurrences."""
@@ -187,6 +196,7 @@ def _word(key, g: _Group, context: _Context, lexicon) -> Word:
     meaning = meanings.choose(text, choice.syllables, choice.entry, kind, tag, g.spans,
                               lambda: meanings.uses(context.tokens, g.indices, lexicon), context.written, lexicon, full)
     entry = meaning.entry if meaning.entry is not None else choice.entry
+    shown_senses = () if meaning.composed else tuple(meanings.parsed(s, lexicon) for s in meaning.senses[:len(meaning.sense)])
     return Word(
         simplified=text,
         traditional=forms.word_traditional(text, g.spans, entry, choice.syllables, context.written, lexicon),
@@ -195,7 +205,7 @@ def _word(key, g: _Group, context: _Context, lexicon) -> Word:
         sense=meaning.sense,
         classifiers=meaning.classifiers,
         pos=tag,
-        part_of_speech=pos.shown(tag, kind == NAME, text),
+        part_of_speech=pos.shown(tag, kind == NAME, text, shown_senses, _around(context.tokens, g.indices)),
         hsk=lexicon.hsk_level(text),
         count=len(g.tokens),
         check=check,
