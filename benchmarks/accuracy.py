@@ -333,7 +333,8 @@ def examples(root: Path, show: bool = False):
             bad += bool(reasons)
             shared[e.text] = shared.get(e.text, 0) + 1
             cloze = note_fields(w, [e], analysis.script, style=PLAIN).cloze
-            leak = len(w.simplified) > 1 and (w.simplified in cloze or w.traditional in cloze)
+            front = e.simplified if analysis.script == "simplified" else e.traditional
+            leak = front[e.word[0]:e.word[1]] in cloze  # the word's characters anywhere in the cloze
             leaks += leak
             if show and (reasons or leak or not (ok_start and ok_end) or not 8 <= len(e.text) <= 40):
                 problems.append(f"  {path.name} {w.simplified}: {e.text!r} "

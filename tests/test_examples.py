@@ -82,3 +82,21 @@ def test_a_verb_and_its_de_complement_read_apart(text, word, reads, lexicon):
     pinyin = [p for p, _ in chosen[w.key].pinyin]
     assert any(pinyin[i:i + len(reads)] == reads for i in range(len(pinyin))), pinyin
     assert not any("dé" in p for p in pinyin), pinyin
+
+
+@pytest.mark.parametrize("path", ARTICLES, ids=lambda p: p.name)
+def test_a_cloze_shows_its_word_nowhere(path, lexicon):
+    """Every place the word's characters stand in the example is blanked (越辦［＿］好 showed 越)."""
+    from cardmaker.output.fields import PLAIN, note_fields
+
+    article = read_article(path)
+    analysis, chosen = _examples(article, lexicon)
+    script = analysis.script
+    for w in analysis.words:
+        e = chosen.get(w.key)
+        if e is None:
+            continue
+        front = e.simplified if script == "simplified" else e.traditional
+        form = front[e.word[0]:e.word[1]]
+        cloze = note_fields(w, [e], script, style=PLAIN).cloze
+        assert form not in cloze and "［" in cloze, (w.simplified, cloze)

@@ -280,8 +280,8 @@ def candidates(analysis: Analysis, word: Word, context: _Context):
         first, last = context.clauses.ranges[s]
         for start, end, cut, whole_start, whole_end in _windows(context, first, last, span):
             text = context.text[start:end]
-            # the word inside another word (農業 in 農業部) would show through the cloze's blank
-            inside = len(word.simplified) > 1 and context.analysis.simplified.count(word.simplified, start, end) > \
+            # the word inside another word (農業 in 農業部, 會 in 見面會) is blanked in the cloze too: avoided
+            inside = context.analysis.simplified.count(word.simplified, start, end) > \
                 sum(1 for a, b in word.spans if start <= a and b <= end)
             length = end - start + sum(cut)
             short = 1.0 * max(0, MIN_LEN - length) + 3 * max(0, length - MAX_LEN)

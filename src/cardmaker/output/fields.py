@@ -64,6 +64,19 @@ class Cards:
     voice: str = "zh_CN"
 
 
+def _everywhere(text: str, e: Example) -> tuple[tuple[int, int], ...]:
+    """The word's occurrences in the example and every other place its characters stand there
+    (越辦越好 for 越, 農業 inside 農業部): a cloze shows none of them."""
+    form = text[e.word[0]:e.word[1]]
+    spans = list(e.spans)
+    i = text.find(form)
+    while form and i >= 0:
+        if not any(a < i + len(form) and i < b for a, b in spans):
+            spans.append((i, i + len(form)))
+        i = text.find(form, i + len(form))
+    return tuple(sorted(spans))
+
+
 def note_fields(word: Word, examples: list[Example], script: str, sources=(), style: Style = HTML,
                 memo=None, cards: Cards = Cards()) -> NoteFields:
     """The note of ``word`` with ``examples`` in ``script`` (traditional, simplified or both)."""
@@ -84,7 +97,7 @@ def note_fields(word: Word, examples: list[Example], script: str, sources=(), st
         e = examples[0]
         front = e.simplified if script == "simplified" else e.traditional
         # every occurrence blanked: 親自謀劃、親自提出 must not show the answer after its own blank
-        cloze = style.highlight(front, e.spans, "blank", "［" + BLANK * len(word.simplified) + "］")
+        cloze = style.highlight(front, _everywhere(front, e), "blank", "［" + BLANK * len(word.simplified) + "］")
     sources = list(dict.fromkeys(list(sources) + [e.source for e in examples]))
     return _guarded(
         simplified=w["simplified"], traditional=w["traditional"], pinyin=w["pinyin"],
