@@ -34,8 +34,14 @@ from cardmaker.records import NAME, NUMBER, TERM, WORD, Entry, is_reference
 
 SENSE_MAX = 40  # characters of the short sense, where the dictionary allows
 COMMON_WEIGHT = 0.3
+ORDER_WEIGHT = 0.6  # CC-CEDICT lists the commoner senses first, mostly
 HALVE = 0.5
 LESK_WEIGHT = 0.35
+TOPIC_WEIGHT = 0.0
+FIELD_WEIGHT = 2.0
+FIELD_SHARE = 0.34  # a field the article speaks of a third as much as its main one, at least
+VERBAL_NOUN = 0.0  # a verb's sense of a verbal noun used as a noun: nearly as good as a noun's
+FIELD_MIN = 3  # words of a field in an article about that field
 
 _VERBAL_RE = re.compile(r"(?:to |can\b|may\b|will\b|\(bound form\)|used in|particle|classifier)")
 
@@ -85,11 +91,68 @@ class Use:
     want: dict                    # kind of word (english.V, N, …) → weight
     context: frozenset[str]       # content words of the English of the words around it
     standalone: bool              # a single character standing as a word of its own
+    topic: "Topic | None" = None  # what the whole article talks about (the same for every word)
+    verbal_noun: bool = False     # jieba's verbal noun (出口, 发展): a verb's sense names the act too
 
 
-def uses(tokens, indices, lexicon) -> list[Use]:
-    """The ``Use`` of the word at each of ``indices`` (positions in ``tokens``)."""
-    return [_use(tokens, i, lexicon) for i in indices]
+@dataclass(frozen=True)
+class Topic:
+    """What an article talks about: for each stemmed English word, how many of the article's words
+    have it in their senses, and for each field (economy, sports, …) how many have a word of it;
+    ``own`` and ``own_fields`` the word's own (no evidence for its senses)."""
+
+    counts: dict
+    fields: dict
+    own: frozenset[str] = frozenset()
+    own_fields: frozenset[str] = frozenset()
+
+    def count(self, word: str) -> int:
+        return self.counts.get(word, 0) - (word in self.own)
+
+    def field(self, name: str) -> int:
+        return self.fields.get(name, 0) - (name in self.own_fields)
+
+    @property
+    def main(self) -> int:
+        """How many words the field the article speaks of most has."""
+        return max(self.fields.values(), default=0)
+
+
+def topic(tokens, lexicon) -> Topic:
+    """The ``Topic`` of the article of ``tokens`` (its content words' senses: 出口商 "exporter", 關稅
+    "tariff", 經濟 "economy" make an article about trade)."""
+    counts: Counter = Counter()
+    fields: Counter = Counter()
+    seen: set[str] = set()
+    for t in tokens:
+        if t.kind in (WORD, TERM) and len(t.text) > 1 and t.text not in seen and t.text not in lexicon.stopwords:
+            seen.add(t.text)
+            counts.update(_gloss_words(t.text, lexicon))
+            fields.update(_word_fields(t.text, lexicon))
+    return Topic(dict(counts), dict(fields))
+
+
+def _word_fields(word: str, lexicon) -> frozenset[str]:
+    """The fields the senses of ``word`` speak of (its first entries' first senses, as ``_gloss_words``)."""
+    memo = lexicon.memo("word_fields")
+    got = memo.get(word)
+    if got is None:
+        entries = [e for e in lexicon.entries(word) if not (e.variant_only or e.surname_only)]
+        text = " ".join(s for e in entries[:2] for s in e.senses[:3])
+        got = memo.put(word, english.fields_of(english.plain_words(text), lexicon.sense_fields))
+    return got
+
+
+def uses(tokens, indices, lexicon, article: Topic | None = None) -> list[Use]:
+    """The ``Use`` of the word at each of ``indices`` (positions in ``tokens``); ``article`` the
+    article's ``Topic``."""
+    out = [_use(tokens, i, lexicon) for i in indices]
+    if article is not None and out:
+        text = tokens[indices[0]].text
+        own = _gloss_words(text, lexicon) if len(text) > 1 else frozenset()
+        mine = Topic(article.counts, article.fields, own, _word_fields(text, lexicon) if own else frozenset())
+        out = [Use(u.want, u.context, u.standalone, mine, u.verbal_noun) for u in out]
+    return out
 
 
 def _neighbour(tokens, i: int, step: int) -> int | None:
@@ -138,7 +201,7 @@ def _use(tokens, i: int, lexicon) -> Use:
         want[P] = 1.2
     for k, w in cues.items():
         want[k] = want.get(k, 0.0) + w
-    return Use(want, frozenset(_context(tokens, i, lexicon)), len(t.text) == 1)
+    return Use(want, frozenset(_context(tokens, i, lexicon)), len(t.text) == 1, verbal_noun=t.pos == "vn")
 
 
 def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
@@ -243,13 +306,22 @@ def _parsed(sense: str, lexicon) -> english.Sense:
     memo = lexicon.memo("parsed_senses")
     got = memo.get(sense)
     if got is None:
-        got = memo.put(sense, english.parse(sense, lexicon.english, lexicon.english_zipf))
+        got = memo.put(sense, english.parse(sense, lexicon.english, lexicon.english_zipf, lexicon.sense_fields))
+    return got
+
+
+def _want(use: Use, kind: str) -> float:
+    """How much the occurrence wants a sense of ``kind``: a verb's sense of a verbal noun names the act
+    as a noun does (出口 "to export" for 對東盟出口增長, exports), CC-CEDICT giving the verb alone."""
+    got = use.want.get(kind, 0.0)
+    if kind == V and use.verbal_noun:
+        got = max(got, VERBAL_NOUN * use.want.get(N, 0.0))
     return got
 
 
 def _score(sense: english.Sense, index: int, occurrences: list[Use], pair: str | None = None,
-           written: bool = False) -> float:
-    score = -0.6 * math.log1p(index)
+           written: bool = False, contested: bool = False, single: bool = False) -> float:
+    score = -ORDER_WEIGHT * math.log1p(index)
     if occurrences:
         frames = sum(w for u in occurrences for k, w in u.want.items()
                      if k.startswith("frame:") and k[6:] in sense.text)
@@ -259,14 +331,26 @@ def _score(sense: english.Sense, index: int, occurrences: list[Use], pair: str |
     if occurrences:
         # an English word that can be several kinds of word ("total") fits less surely than one that can't
         sure = 1.0 if len(sense.classes - {AUX}) <= 1 else 0.75
-        fit = sum(max((u.want.get(k, 0.0) for k in sense.classes), default=0.0) for u in occurrences)
+        fit = sum(max((_want(u, k) for k in sense.classes), default=0.0) for u in occurrences)
         score += 1.5 * sure * fit / len(occurrences)
         overlap = sum(len(sense.words & u.context) for u in occurrences) / len(occurrences)
         score += LESK_WEIGHT * min(overlap, 2.0)
         if sense.bound and all(u.standalone for u in occurrences):
             score -= 0.8
-        if sense.domain and overlap < 1:
-            score -= 1.0
+        art = occurrences[0].topic
+        if art is not None:
+            # the article's other words: an article about trade exports, one about muscles has mass
+            support = sum(w * min(art.count(k), 3) / 3 for k, w in sense.telling)
+            score += TOPIC_WEIGHT * min(support, 1.5)
+            spoken = max((art.field(f) for f in sense.fields), default=0) if contested else 0
+            share = spoken / max(art.main, 1)
+            if spoken >= 1 and share >= FIELD_SHARE:  # "to export" in an article about trade, "fan" in one about a singer
+                score += FIELD_WEIGHT * share * (HALVE if single else 1.0)
+        if sense.domain:
+            if art is not None and any(art.field(f) >= max(FIELD_MIN, art.main / 2) for f in sense.labelled):
+                score += 1.0  # "(economics) demand" in an article about the economy
+            elif overlap < 1:  # (zoology) somite, (physics) mass: not in an article that never speaks of the field
+                score -= 1.5
     if REF in sense.classes:
         score -= 3.0
     if SURNAME in sense.classes:
@@ -311,9 +395,13 @@ def choose(text: str, syllables, entry: Entry | None, kind: str, tag: str, spans
     # the readings stage's entry (its form, its commonest word) is evidence too: 後, not 后 "empress"
     pair = _PAIRS[text][1] if text in _PAIRS else None
     ranked = []
+    # senses of different fields (出口 "an exit": transport, "to export": trade; 粉丝 "vermicelli": food,
+    # "fan": entertainment): the article's field decides between them
+    fielded = {_parsed(s, lexicon).fields for e in candidates for s in e.content} - {frozenset()}
+    contested = len(fielded) > 1
     for e in candidates:
         for i, s in enumerate(added + e.content if e is candidates[0] else e.content):
-            score = _score(_parsed(s, lexicon), i, occurrences, pair, written)
+            score = _score(_parsed(s, lexicon), i, occurrences, pair, written, contested, len(text) == 1)
             if s in added or any(p in s for p in prefer):
                 score += 1.0
             if e is entry and len(candidates) > 1:
