@@ -47,8 +47,8 @@ RARE_LABELS = frozenset(
 # usages of Taiwan and Hong Kong: rare in a mainland article, the usual ones in a traditional one
 REGIONAL_LABELS = frozenset(["Tw", "Taiwan", "HK", "Hong Kong", "Taiwan pr.", "in Taiwan"])
 DOMAIN_LABELS = frozenset(
-    ["biol.", "med.", "tree", "gaming", "Internet", "bird species of China"]) | frozenset(
-    "math. mathematics chemistry physics computing computer medicine medical zoology botany biology geology "
+    ["biol.", "med.", "tree", "gaming", "Internet", "bird species of China", "particle physics"]) | frozenset(
+    "math math. maths mathematics chemistry physics computing computer medicine medical zoology botany biology geology "
     "anatomy astronomy music law military sports finance linguistics grammar statistics economics "
     "electronics mining agriculture meteorology psychology religion geometry biochemistry photography "
     "accounting baseball basketball soccer golf chess theater film astrology genetics engineering "
@@ -62,7 +62,7 @@ FIELD_OF_LABEL = {
     "biol.": "health", "physiology": "health", "genetics": "health", "sports": "sports", "baseball": "sports",
     "basketball": "sports", "soccer": "sports", "golf": "sports", "gaming": "sports", "military": "military",
     "botany": "plants", "tree": "plants", "agriculture": "plants", "physics": "physics", "mechanics": "physics",
-    "optics": "physics", "electricity": "physics", "finance": "finance", "accounting": "finance",
+    "optics": "physics", "electricity": "physics", "particle physics": "physics", "finance": "finance", "accounting": "finance",
     "economics": "economy", "law": "law", "zoology": "animals", "bird species of China": "animals",
     "music": "entertainment", "theater": "entertainment", "film": "entertainment", "politics": "politics",
     "political": "politics", "meteorology": "weather",
@@ -85,7 +85,6 @@ class Sense:
     labels: tuple[str, ...]      # the parenthesised labels: "literary", "math.", "of systems, facilities etc"
     words: frozenset[str]        # content words, stemmed (see ``stem``)
     commonness: float = 4.0      # how common its English words are (mean Zipf frequency)
-    telling: tuple[tuple[str, float], ...] = ()  # (stem, how much meeting it elsewhere says: rare words more)
     fields: frozenset[str] = frozenset()  # what an article it is meant in is about ("to export": economy)
     labelled: frozenset[str] = frozenset()  # the fields of its specialist's labels ("(physics) mass": physics)
 
@@ -129,13 +128,8 @@ def parse(text: str, english, zipf=None, fields=None) -> Sense:
         classes = set().union(*(_classes(part.strip(), labels, english) for part in low.split(";") if part.strip()))
     plain = plain_words(text)
     commonness = sum(zipf(w) for w in plain) / len(plain) if zipf is not None and plain else 4.0
-    telling: dict[str, float] = {}
-    for w in plain:  # "export" says more about an article than "make"
-        weight = max(0.0, min(1.0, (6.2 - zipf(w)) / 2.0)) if zipf is not None else 0.5
-        key = stem(w.strip("'-"))
-        telling[key] = max(telling.get(key, 0.0), weight)
     labelled = frozenset(FIELD_OF_LABEL[label] for label in labels if label in FIELD_OF_LABEL)
-    return Sense(text, frozenset(classes), labels, content_words(text), commonness, tuple(sorted(telling.items())),
+    return Sense(text, frozenset(classes), labels, content_words(text), commonness,
                  fields_of(plain, fields) | labelled if fields else labelled, labelled)
 
 

@@ -37,10 +37,10 @@ COMMON_WEIGHT = 0.3
 ORDER_WEIGHT = 0.6  # CC-CEDICT lists the commoner senses first, mostly
 HALVE = 0.5
 LESK_WEIGHT = 0.35
-TOPIC_WEIGHT = 0.0
 FIELD_WEIGHT = 2.0
+ABSTRACT_FIELDS = frozenset({"economy", "finance", "politics", "law"})
+FIGURATIVE = 0.8  # a figurative sense where the entry has one
 FIELD_SHARE = 0.34  # a field the article speaks of a third as much as its main one, at least
-VERBAL_NOUN = 0.0  # a verb's sense of a verbal noun used as a noun: nearly as good as a noun's
 FIELD_MIN = 3  # words of a field in an article about that field
 
 _VERBAL_RE = re.compile(r"(?:to |can\b|may\b|will\b|\(bound form\)|used in|particle|classifier)")
@@ -92,25 +92,26 @@ class Use:
     context: frozenset[str]       # content words of the English of the words around it
     standalone: bool              # a single character standing as a word of its own
     topic: "Topic | None" = None  # what the whole article talks about (the same for every word)
-    verbal_noun: bool = False     # jieba's verbal noun (出口, 发展): a verb's sense names the act too
 
 
 @dataclass(frozen=True)
 class Topic:
-    """What an article talks about: for each stemmed English word, how many of the article's words
-    have it in their senses, and for each field (economy, sports, …) how many have a word of it;
-    ``own`` and ``own_fields`` the word's own (no evidence for its senses)."""
+    """What an article talks about: for each field (economy, sports, …, ``sense_fields.tsv``) how
+    many of its words have a sense of that field; ``own`` the word's own fields (no evidence for
+    its senses)."""
 
-    counts: dict
     fields: dict
     own: frozenset[str] = frozenset()
-    own_fields: frozenset[str] = frozenset()
-
-    def count(self, word: str) -> int:
-        return self.counts.get(word, 0) - (word in self.own)
 
     def field(self, name: str) -> int:
-        return self.fields.get(name, 0) - (name in self.own_fields)
+        return self.fields.get(name, 0) - (name in self.own)
+
+    @property
+    def abstract(self) -> bool:
+        """The article is mainly about the economy, finance, politics or law (where a sense is
+        usually meant figuratively), not about bodies, weather or food."""
+        top = max(self.fields.items(), key=lambda kv: kv[1], default=("", 0))[0]
+        return top in ABSTRACT_FIELDS
 
     @property
     def main(self) -> int:
@@ -121,15 +122,13 @@ class Topic:
 def topic(tokens, lexicon) -> Topic:
     """The ``Topic`` of the article of ``tokens`` (its content words' senses: 出口商 "exporter", 關稅
     "tariff", 經濟 "economy" make an article about trade)."""
-    counts: Counter = Counter()
     fields: Counter = Counter()
     seen: set[str] = set()
     for t in tokens:
         if t.kind in (WORD, TERM) and len(t.text) > 1 and t.text not in seen and t.text not in lexicon.stopwords:
             seen.add(t.text)
-            counts.update(_gloss_words(t.text, lexicon))
             fields.update(_word_fields(t.text, lexicon))
-    return Topic(dict(counts), dict(fields))
+    return Topic(dict(fields))
 
 
 def _word_fields(word: str, lexicon) -> frozenset[str]:
@@ -149,9 +148,8 @@ def uses(tokens, indices, lexicon, article: Topic | None = None) -> list[Use]:
     out = [_use(tokens, i, lexicon) for i in indices]
     if article is not None and out:
         text = tokens[indices[0]].text
-        own = _gloss_words(text, lexicon) if len(text) > 1 else frozenset()
-        mine = Topic(article.counts, article.fields, own, _word_fields(text, lexicon) if own else frozenset())
-        out = [Use(u.want, u.context, u.standalone, mine, u.verbal_noun) for u in out]
+        mine = Topic(article.fields, _word_fields(text, lexicon) if len(text) > 1 else frozenset())
+        out = [Use(u.want, u.context, u.standalone, mine) for u in out]
     return out
 
 
@@ -201,7 +199,7 @@ def _use(tokens, i: int, lexicon) -> Use:
         want[P] = 1.2
     for k, w in cues.items():
         want[k] = want.get(k, 0.0) + w
-    return Use(want, frozenset(_context(tokens, i, lexicon)), len(t.text) == 1, verbal_noun=t.pos == "vn")
+    return Use(want, frozenset(_context(tokens, i, lexicon)), len(t.text) == 1)
 
 
 def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
@@ -310,17 +308,9 @@ def _parsed(sense: str, lexicon) -> english.Sense:
     return got
 
 
-def _want(use: Use, kind: str) -> float:
-    """How much the occurrence wants a sense of ``kind``: a verb's sense of a verbal noun names the act
-    as a noun does (出口 "to export" for 對東盟出口增長, exports), CC-CEDICT giving the verb alone."""
-    got = use.want.get(kind, 0.0)
-    if kind == V and use.verbal_noun:
-        got = max(got, VERBAL_NOUN * use.want.get(N, 0.0))
-    return got
-
-
 def _score(sense: english.Sense, index: int, occurrences: list[Use], pair: str | None = None,
-           written: bool = False, contested: bool = False, single: bool = False) -> float:
+           written: bool = False, contested: bool = False, single: bool = False,
+           figurative: bool = False) -> float:
     score = -ORDER_WEIGHT * math.log1p(index)
     if occurrences:
         frames = sum(w for u in occurrences for k, w in u.want.items()
@@ -331,7 +321,7 @@ def _score(sense: english.Sense, index: int, occurrences: list[Use], pair: str |
     if occurrences:
         # an English word that can be several kinds of word ("total") fits less surely than one that can't
         sure = 1.0 if len(sense.classes - {AUX}) <= 1 else 0.75
-        fit = sum(max((_want(u, k) for k in sense.classes), default=0.0) for u in occurrences)
+        fit = sum(max((u.want.get(k, 0.0) for k in sense.classes), default=0.0) for u in occurrences)
         score += 1.5 * sure * fit / len(occurrences)
         overlap = sum(len(sense.words & u.context) for u in occurrences) / len(occurrences)
         score += LESK_WEIGHT * min(overlap, 2.0)
@@ -339,9 +329,6 @@ def _score(sense: english.Sense, index: int, occurrences: list[Use], pair: str |
             score -= 0.8
         art = occurrences[0].topic
         if art is not None:
-            # the article's other words: an article about trade exports, one about muscles has mass
-            support = sum(w * min(art.count(k), 3) / 3 for k, w in sense.telling)
-            score += TOPIC_WEIGHT * min(support, 1.5)
             spoken = max((art.field(f) for f in sense.fields), default=0) if contested else 0
             share = spoken / max(art.main, 1)
             if spoken >= 1 and share >= FIELD_SHARE:  # "to export" in an article about trade, "fan" in one about a singer
@@ -357,6 +344,12 @@ def _score(sense: english.Sense, index: int, occurrences: list[Use], pair: str |
         score -= 5.0
     if sense.rare:
         score -= 1.5
+    if figurative:  # an idiom in an article is meant figuratively: "fig. in a short period", not "lit. one morning …"
+        if sense.text.startswith("lit."):
+            score -= 1.0
+        elif (sense.text.startswith(("fig.", "(fig.)")) or "fig." in sense.labels) and occurrences and (
+                occurrences[0].topic is not None and occurrences[0].topic.abstract):
+            score += FIGURATIVE  # the news of policy and markets speaks figuratively: 松綁 "to ease restrictions"
     # senses in everyday English are the everyday senses (to advance, not to impel; shop, not inn)
     score += COMMON_WEIGHT * max(-1.5, min(1.0, sense.commonness - 4.5))
     if sense.regional and not written:  # Taiwan and Hong Kong usages: the usual ones in a traditional article
@@ -399,9 +392,11 @@ def choose(text: str, syllables, entry: Entry | None, kind: str, tag: str, spans
     # "fan": entertainment): the article's field decides between them
     fielded = {_parsed(s, lexicon).fields for e in candidates for s in e.content} - {frozenset()}
     contested = len(fielded) > 1
+    figurative = any(s.startswith(("fig.", "(fig.)")) for e in candidates for s in e.content)
     for e in candidates:
         for i, s in enumerate(added + e.content if e is candidates[0] else e.content):
-            score = _score(_parsed(s, lexicon), i, occurrences, pair, written, contested, len(text) == 1)
+            score = _score(_parsed(s, lexicon), i, occurrences, pair, written, contested, len(text) == 1,
+                           figurative)
             if s in added or any(p in s for p in prefer):
                 score += 1.0
             if e is entry and len(candidates) > 1:
@@ -446,7 +441,7 @@ def _short(ranked: list[tuple[float, str]], lexicon) -> list[str]:
         if short is not None:
             usable.insert(0, usable.pop(short))
     first_score, first = usable[0]
-    if len(usable) > 1:
+    if len(usable) > 1 and not _parsed(usable[1][1], lexicon).rare:  # never "follow-up / (dialect) to remarry"
         score, second = usable[1]
         if first_score - score <= 0.6 and len(shorten(first)) + len(shorten(second)) + 3 <= SENSE_MAX:
             return [first, second]
@@ -458,13 +453,29 @@ def shorten(sense: str, limit: int = SENSE_MAX) -> str:
     (else at its first boundary, if that keeps it under half again as long)."""
     if len(sense) <= limit:
         return sense
-    cuts = sorted(i for sep in ("; ", ", ", " (") for i in _all(sense, sep))
+    # a qualifier says what the sense is said of; a short sense can go without it:
+    # "(fig.) (of trends, emotions etc) to bubble away; …" → "(fig.) to bubble away; …"
+    slim = " ".join(_QUALIFIER_RE.sub(" ", sense).split())
+    if _bare(slim):
+        sense = slim
+        if len(sense) <= limit:
+            return sense
+    cuts = sorted(i for sep in ("; ", ", ", " (") for i in _all(sense, sep) if _bare(sense[:i]))
     fitting = [i for i in cuts if 0 < i <= limit]
     if fitting:
         return sense[:fitting[-1]]
     if cuts and cuts[0] <= limit * 1.5:
         return sense[:cuts[0]]
     return sense
+
+
+_QUALIFIER_RE = re.compile(r"\((?:of|esp\.|usu\.|typically|often|said of)\b[^()]*\)")
+_LABELS_RE = re.compile(r"\([^()]*\)|\b(?:fig|lit)\.")
+
+
+def _bare(text: str) -> str:
+    """``text`` without its labels: empty when a cut would leave a label alone ("(fig.)")."""
+    return _LABELS_RE.sub("", text).strip(" ;,")
 
 
 def _all(text: str, sep: str):
