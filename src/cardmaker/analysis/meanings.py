@@ -453,11 +453,13 @@ def shorten(sense: str, limit: int = SENSE_MAX) -> str:
     (else at its first boundary, if that keeps it under half again as long)."""
     if len(sense) <= limit:
         return sense
-    # a qualifier says what the sense is said of; a short sense can go without it:
-    # "(fig.) (of trends, emotions etc) to bubble away; …" → "(fig.) to bubble away; …"
-    slim = " ".join(_QUALIFIER_RE.sub(" ", sense).split())
-    if _bare(slim):
-        sense = slim
+    # a figurative sense's qualifier says what it is said of; its short form can go without it:
+    # "(fig.) (of trends, emotions etc) to bubble away; …" → "(fig.) to bubble away; …" (a literal
+    # sense keeps its own: "(of the parts of a machine) to move together")
+    figurative = sense.startswith(("(fig.)", "fig."))
+    slimmed = " ".join(_QUALIFIER_RE.sub(" ", sense).split()) if figurative else sense
+    if _bare(slimmed):
+        sense = slimmed
         if len(sense) <= limit:
             return sense
     cuts = sorted(i for sep in ("; ", ", ", " (") for i in _all(sense, sep) if _bare(sense[:i]))
