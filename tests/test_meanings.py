@@ -82,3 +82,60 @@ def test_abbreviation_spelled_out_by_the_article():
     composed = word("進博會今天開幕。進博會吸引了很多參展商。", "进博会")
     assert composed.composed and composed.meaning.startswith("进 jìn:")
     assert not re.search("[\u4e00-\u9fff]", composed.sense[0])  # the front shows English only
+
+
+# ── the article's field ─────────────────────────────────────────────────────
+
+@pytest.mark.parametrize(
+    "text, simplified, expected",
+    [
+        # CC-CEDICT lists "an exit" first: an article about trade means exports, a station the way out
+        ("受美国关税影响，台湾传统产业出口订单减少，出口商利润下降。经济部表示，将协助厂商开拓新市场，稳定外贸。",
+         "出口", "to export"),
+        ("地铁站的出口在商场旁边，乘客从二号出口出站后步行五分钟即到。", "出口", "exit"),
+        # "bean vermicelli" first in CC-CEDICT, "fan" 5th: a singer has fans, a pot has noodles
+        ("这位歌手在网上有上百万粉丝，演唱会门票很快售罄，不少歌迷通宵排队。", "粉丝", "fan"),
+        ("把粉丝放进锅里煮五分钟，再加入白菜和猪肉，这道菜就做好了。", "粉丝", "vermicelli"),
+        # "to move" first: an article about muscles and health means exercise, a history a movement
+        ("研究发现，规律运动可以减缓肌肉衰老，每周三次有氧运动有益健康。", "运动", "exercise"),
+        ("五四运动是一场反帝反封建的爱国运动，推动了新文化的传播和政治觉醒。", "运动", "movement"),
+    ],
+)
+def test_the_article_field_decides_between_senses_of_different_fields(text, simplified, expected):
+    w = word(text, simplified, "新闻标题")
+    assert expected in w.sense[0], w.senses
+
+
+def article_words(path):
+    return {w.simplified: w for w in analyse(parse_article(open(path, "rb").read(), path), LEX).all_words}
+
+
+def test_a_labelled_sense_comes_first_where_the_article_is_about_its_field():
+    economy = article_words("tests/data/articles/cna-economy.txt")
+    assert economy["需求"].sense[0] == "(economics) demand"  # 伺服器需求強勁: demand, not "requirement"
+    assert economy["出口"].sense[0] == "to export"  # 傳產出口: exports
+    assert "physics" not in economy["电子"].sense[0]  # 電子零組件: electronic, not "electron"
+
+
+SPECIALIST = re.compile(r"\((zoology|botany|physics|particle physics|chemistry|math\.?|computing|geology|astronomy)\)")
+
+
+@pytest.mark.parametrize("path", ["seeds/jinbohui-2023-08-08.txt", "tests/data/articles/people-daily-simplified.txt",
+                                  "tests/data/articles/science-simplified.txt", "tests/data/articles/xinhua-trad.txt"])
+def test_a_specialist_sense_never_comes_first_in_news_that_never_speaks_of_its_field(path):
+    # 环节 "(zoology) segment (of the body of a worm)" was first in the seed; 'link, sector' is meant
+    for w in article_words(path).values():
+        if not w.composed:
+            assert not SPECIALIST.search(w.sense[0]), (w.simplified, w.senses)
+
+
+def test_the_seed_link_is_not_a_worm_segment():
+    assert "aspect" in article_words("seeds/jinbohui-2023-08-08.txt")["环节"].sense[0]
+
+
+def test_an_idiom_is_meant_figuratively_and_a_label_is_never_a_sense_alone():
+    w = word("改變飲食習慣並非一朝一夕之功。", "一朝一夕")
+    assert not w.sense[0].startswith("lit."), w.senses
+    economy = article_words("tests/data/articles/cna-economy.txt")
+    for w in economy.values():
+        assert all(s.strip() not in ("(fig.)", "fig.", "lit.") for s in w.sense), w.senses  # 發酵 was "(fig.)"

@@ -47,12 +47,28 @@ RARE_LABELS = frozenset(
 # usages of Taiwan and Hong Kong: rare in a mainland article, the usual ones in a traditional one
 REGIONAL_LABELS = frozenset(["Tw", "Taiwan", "HK", "Hong Kong", "Taiwan pr.", "in Taiwan"])
 DOMAIN_LABELS = frozenset(
-    "math. mathematics chemistry physics computing computer medicine medical zoology botany biology geology "
+    ["biol.", "med.", "tree", "gaming", "Internet", "bird species of China", "particle physics"]) | frozenset(
+    "math math. maths mathematics chemistry physics computing computer medicine medical zoology botany biology geology "
     "anatomy astronomy music law military sports finance linguistics grammar statistics economics "
     "electronics mining agriculture meteorology psychology religion geometry biochemistry photography "
     "accounting baseball basketball soccer golf chess theater film astrology genetics engineering "
     "mechanics electricity optics physiology pharmacology logic philosophy politics".split()
 )
+# The field of a specialist's label, as the fields of ``sense_fields.tsv`` name them: "(zoology) somite"
+# is the sense meant only in an article whose words speak of animals.
+FIELD_OF_LABEL = {
+    "computing": "computing", "computer": "computing", "Internet": "computing", "medicine": "health",
+    "medical": "health", "med.": "health", "pharmacology": "health", "anatomy": "health", "biology": "health",
+    "biol.": "health", "physiology": "health", "genetics": "health", "sports": "sports", "baseball": "sports",
+    "basketball": "sports", "soccer": "sports", "golf": "sports", "gaming": "sports", "military": "military",
+    "botany": "plants", "tree": "plants", "agriculture": "plants", "physics": "physics", "mechanics": "physics",
+    "optics": "physics", "electricity": "physics", "particle physics": "physics", "finance": "finance", "accounting": "finance",
+    "economics": "economy", "law": "law", "zoology": "animals", "bird species of China": "animals",
+    "music": "entertainment", "theater": "entertainment", "film": "entertainment", "politics": "politics",
+    "political": "politics", "meteorology": "weather",
+}
+
+
 STOP = frozenset(
     "a an the of to and or in on at for by with from as is be sth sb one one's oneself etc e.g. i.e. "
     "it its this that these those used esp. also see variant form abbr. classifier measure word "
@@ -69,6 +85,8 @@ class Sense:
     labels: tuple[str, ...]      # the parenthesised labels: "literary", "math.", "of systems, facilities etc"
     words: frozenset[str]        # content words, stemmed (see ``stem``)
     commonness: float = 4.0      # how common its English words are (mean Zipf frequency)
+    fields: frozenset[str] = frozenset()  # what an article it is meant in is about ("to export": economy)
+    labelled: frozenset[str] = frozenset()  # the fields of its specialist's labels ("(physics) mass": physics)
 
     @property
     def rare(self) -> bool:
@@ -98,19 +116,39 @@ def content_words(text: str) -> frozenset[str]:
     return frozenset(stem(w.strip("'-")) for w in _WORD_RE.findall(plain) if len(w) > 2 and w not in STOP)
 
 
-def parse(text: str, english, zipf=None) -> Sense:
+def parse(text: str, english, zipf=None, fields=None) -> Sense:
     """Class, labels and content words of the sense ``text``; ``english`` maps an English word to the
-    parts of speech it can have (``lexicon.Lexicon.english``), ``zipf`` to how common it is."""
+    parts of speech it can have (``lexicon.Lexicon.english``), ``zipf`` to how common it is, ``fields``
+    an English word to the fields it belongs to (``lexicon.Lexicon.sense_fields``)."""
     labels = tuple(label.strip() for label in _LABEL_RE.findall(text))
     low = " ".join(_LABEL_RE.sub(" ", text).lower().split())
-    if low.startswith(("to ", "classifier", "measure word", "surname ", "variant of", "see ")):
+    if low.startswith(("to ", "classifier", "measure word", "surname ", "variant of", "see ", "taiwan pr.", "also pr.")):
         classes = _classes(low, labels, english)
     else:  # "right; correct", "will; shall; about to": each part may be another kind of word
         classes = set().union(*(_classes(part.strip(), labels, english) for part in low.split(";") if part.strip()))
-    plain = [w for w in _WORD_RE.findall(_LABEL_RE.sub(" ", _HAN_REF_RE.sub(" ", text.lower())))
-             if len(w) > 2 and w not in STOP]
+    plain = plain_words(text)
     commonness = sum(zipf(w) for w in plain) / len(plain) if zipf is not None and plain else 4.0
-    return Sense(text, frozenset(classes), labels, content_words(text), commonness)
+    labelled = frozenset(FIELD_OF_LABEL[label] for label in labels if label in FIELD_OF_LABEL)
+    return Sense(text, frozenset(classes), labels, content_words(text), commonness,
+                 fields_of(plain, fields) | labelled if fields else labelled, labelled)
+
+
+def plain_words(text: str) -> list[str]:
+    """The content words of a gloss as written (labels, Chinese and pinyin left out), lower case."""
+    return [w for w in _WORD_RE.findall(_LABEL_RE.sub(" ", _HAN_REF_RE.sub(" ", text.lower())))
+            if len(w) > 2 and w not in STOP]
+
+
+def fields_of(words, fields) -> frozenset[str]:
+    """The fields (``lexicon.Lexicon.sense_fields``) of the English ``words``, a plural as its singular."""
+    out: frozenset[str] = frozenset()
+    for w in words:
+        got = fields.get(w)
+        if got is None and w.endswith("s"):
+            got = fields.get(w[:-1])
+        if got:
+            out |= got
+    return out
 
 
 def _classes(low: str, labels, english) -> set[str]:
@@ -119,7 +157,7 @@ def _classes(low: str, labels, english) -> set[str]:
     if low.startswith("surname "):
         return {SURNAME}
     if low.startswith(("variant of", "old variant of", "see ", "see also", "used in", "abbr. for", "also written",
-                       "same as", "erhua variant")):
+                       "same as", "erhua variant", "taiwan pr.", "also pr.", "pr. [")):
         return {REF}
     if "suffix" in labels or low.startswith(("suffix", "-", "(suffix)")):
         return {SUFFIX}

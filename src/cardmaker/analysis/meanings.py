@@ -34,8 +34,14 @@ from cardmaker.records import NAME, NUMBER, TERM, WORD, Entry, is_reference
 
 SENSE_MAX = 40  # characters of the short sense, where the dictionary allows
 COMMON_WEIGHT = 0.3
+ORDER_WEIGHT = 0.6  # CC-CEDICT lists the commoner senses first, mostly
 HALVE = 0.5
 LESK_WEIGHT = 0.35
+FIELD_WEIGHT = 2.0
+ABSTRACT_FIELDS = frozenset({"economy", "finance", "politics", "law"})
+FIGURATIVE = 0.8  # a figurative sense where the entry has one
+FIELD_SHARE = 0.34  # a field the article speaks of a third as much as its main one, at least
+FIELD_MIN = 3  # words of a field in an article about that field
 
 _VERBAL_RE = re.compile(r"(?:to |can\b|may\b|will\b|\(bound form\)|used in|particle|classifier)")
 
@@ -85,11 +91,66 @@ class Use:
     want: dict                    # kind of word (english.V, N, …) → weight
     context: frozenset[str]       # content words of the English of the words around it
     standalone: bool              # a single character standing as a word of its own
+    topic: "Topic | None" = None  # what the whole article talks about (the same for every word)
 
 
-def uses(tokens, indices, lexicon) -> list[Use]:
-    """The ``Use`` of the word at each of ``indices`` (positions in ``tokens``)."""
-    return [_use(tokens, i, lexicon) for i in indices]
+@dataclass(frozen=True)
+class Topic:
+    """What an article talks about: for each field (economy, sports, …, ``sense_fields.tsv``) how
+    many of its words have a sense of that field; ``own`` the word's own fields (no evidence for
+    its senses)."""
+
+    fields: dict
+    own: frozenset[str] = frozenset()
+
+    def field(self, name: str) -> int:
+        return self.fields.get(name, 0) - (name in self.own)
+
+    @property
+    def abstract(self) -> bool:
+        """The article is mainly about the economy, finance, politics or law (where a sense is
+        usually meant figuratively), not about bodies, weather or food."""
+        top = max(self.fields.items(), key=lambda kv: kv[1], default=("", 0))[0]
+        return top in ABSTRACT_FIELDS
+
+    @property
+    def main(self) -> int:
+        """How many words the field the article speaks of most has."""
+        return max(self.fields.values(), default=0)
+
+
+def topic(tokens, lexicon) -> Topic:
+    """The ``Topic`` of the article of ``tokens`` (its content words' senses: 出口商 "exporter", 關稅
+    "tariff", 經濟 "economy" make an article about trade)."""
+    fields: Counter = Counter()
+    seen: set[str] = set()
+    for t in tokens:
+        if t.kind in (WORD, TERM) and len(t.text) > 1 and t.text not in seen and t.text not in lexicon.stopwords:
+            seen.add(t.text)
+            fields.update(_word_fields(t.text, lexicon))
+    return Topic(dict(fields))
+
+
+def _word_fields(word: str, lexicon) -> frozenset[str]:
+    """The fields the senses of ``word`` speak of (its first entries' first senses, as ``_gloss_words``)."""
+    memo = lexicon.memo("word_fields")
+    got = memo.get(word)
+    if got is None:
+        entries = [e for e in lexicon.entries(word) if not (e.variant_only or e.surname_only)]
+        text = " ".join(s for e in entries[:2] for s in e.senses[:3])
+        got = memo.put(word, english.fields_of(english.plain_words(text), lexicon.sense_fields))
+    return got
+
+
+def uses(tokens, indices, lexicon, article: Topic | None = None) -> list[Use]:
+    """The ``Use`` of the word at each of ``indices`` (positions in ``tokens``); ``article`` the
+    article's ``Topic``."""
+    out = [_use(tokens, i, lexicon) for i in indices]
+    if article is not None and out:
+        text = tokens[indices[0]].text
+        mine = Topic(article.fields, _word_fields(text, lexicon) if len(text) > 1 else frozenset())
+        out = [Use(u.want, u.context, u.standalone, mine) for u in out]
+    return out
 
 
 def neighbour(tokens, i: int, step: int) -> int | None:
@@ -243,13 +304,14 @@ def parsed(sense: str, lexicon) -> english.Sense:
     memo = lexicon.memo("parsed_senses")
     got = memo.get(sense)
     if got is None:
-        got = memo.put(sense, english.parse(sense, lexicon.english, lexicon.english_zipf))
+        got = memo.put(sense, english.parse(sense, lexicon.english, lexicon.english_zipf, lexicon.sense_fields))
     return got
 
 
 def _score(sense: english.Sense, index: int, occurrences: list[Use], pair: str | None = None,
-           written: bool = False) -> float:
-    score = -0.6 * math.log1p(index)
+           written: bool = False, contested: bool = False, single: bool = False,
+           figurative: bool = False) -> float:
+    score = -ORDER_WEIGHT * math.log1p(index)
     if occurrences:
         frames = sum(w for u in occurrences for k, w in u.want.items()
                      if k.startswith("frame:") and k[6:] in sense.text)
@@ -265,14 +327,29 @@ def _score(sense: english.Sense, index: int, occurrences: list[Use], pair: str |
         score += LESK_WEIGHT * min(overlap, 2.0)
         if sense.bound and all(u.standalone for u in occurrences):
             score -= 0.8
-        if sense.domain and overlap < 1:
-            score -= 1.0
+        art = occurrences[0].topic
+        if art is not None:
+            spoken = max((art.field(f) for f in sense.fields), default=0) if contested else 0
+            share = spoken / max(art.main, 1)
+            if spoken >= 1 and share >= FIELD_SHARE:  # "to export" in an article about trade, "fan" in one about a singer
+                score += FIELD_WEIGHT * share * (HALVE if single else 1.0)
+        if sense.domain:
+            if art is not None and any(art.field(f) >= max(FIELD_MIN, art.main / 2) for f in sense.labelled):
+                score += 1.0  # "(economics) demand" in an article about the economy
+            elif overlap < 1:  # (zoology) somite, (physics) mass: not in an article that never speaks of the field
+                score -= 1.5
     if REF in sense.classes:
         score -= 3.0
     if SURNAME in sense.classes:
         score -= 5.0
     if sense.rare:
         score -= 1.5
+    if figurative:  # an idiom in an article is meant figuratively: "fig. in a short period", not "lit. one morning …"
+        if sense.text.startswith("lit."):
+            score -= 1.0
+        elif (sense.text.startswith(("fig.", "(fig.)")) or "fig." in sense.labels) and occurrences and (
+                occurrences[0].topic is not None and occurrences[0].topic.abstract):
+            score += FIGURATIVE  # the news of policy and markets speaks figuratively: 松綁 "to ease restrictions"
     # senses in everyday English are the everyday senses (to advance, not to impel; shop, not inn)
     score += COMMON_WEIGHT * max(-1.5, min(1.0, sense.commonness - 4.5))
     if sense.regional and not written:  # Taiwan and Hong Kong usages: the usual ones in a traditional article
@@ -311,9 +388,15 @@ def choose(text: str, syllables, entry: Entry | None, kind: str, tag: str, spans
     # the readings stage's entry (its form, its commonest word) is evidence too: 後, not 后 "empress"
     pair = _PAIRS[text][1] if text in _PAIRS else None
     ranked = []
+    # senses of different fields (出口 "an exit": transport, "to export": trade; 粉丝 "vermicelli": food,
+    # "fan": entertainment): the article's field decides between them
+    fielded = {parsed(s, lexicon).fields for e in candidates for s in e.content} - {frozenset()}
+    contested = len(fielded) > 1
+    figurative = any(s.startswith(("fig.", "(fig.)")) for e in candidates for s in e.content)
     for e in candidates:
         for i, s in enumerate(added + e.content if e is candidates[0] else e.content):
-            score = _score(parsed(s, lexicon), i, occurrences, pair, written)
+            score = _score(parsed(s, lexicon), i, occurrences, pair, written, contested, len(text) == 1,
+                           figurative)
             if s in added or any(p in s for p in prefer):
                 score += 1.0
             if e is entry and len(candidates) > 1:
@@ -358,7 +441,7 @@ def _short(ranked: list[tuple[float, str]], lexicon) -> list[str]:
         if short is not None:
             usable.insert(0, usable.pop(short))
     first_score, first = usable[0]
-    if len(usable) > 1:
+    if len(usable) > 1 and not parsed(usable[1][1], lexicon).rare:  # never "follow-up / (dialect) to remarry"
         score, second = usable[1]
         if first_score - score <= 0.6 and len(shorten(first)) + len(shorten(second)) + 3 <= SENSE_MAX:
             return [first, second]
@@ -370,13 +453,31 @@ def shorten(sense: str, limit: int = SENSE_MAX) -> str:
     (else at its first boundary, if that keeps it under half again as long)."""
     if len(sense) <= limit:
         return sense
-    cuts = sorted(i for sep in ("; ", ", ", " (") for i in _all(sense, sep))
+    # a figurative sense's qualifier says what it is said of; its short form can go without it:
+    # "(fig.) (of trends, emotions etc) to bubble away; …" → "(fig.) to bubble away; …" (a literal
+    # sense keeps its own: "(of the parts of a machine) to move together")
+    figurative = sense.startswith(("(fig.)", "fig."))
+    slimmed = " ".join(_QUALIFIER_RE.sub(" ", sense).split()) if figurative else sense
+    if _bare(slimmed):
+        sense = slimmed
+        if len(sense) <= limit:
+            return sense
+    cuts = sorted(i for sep in ("; ", ", ", " (") for i in _all(sense, sep) if _bare(sense[:i]))
     fitting = [i for i in cuts if 0 < i <= limit]
     if fitting:
         return sense[:fitting[-1]]
     if cuts and cuts[0] <= limit * 1.5:
         return sense[:cuts[0]]
     return sense
+
+
+_QUALIFIER_RE = re.compile(r"\((?:of|esp\.|usu\.|typically|often|said of)\b[^()]*\)")
+_LABELS_RE = re.compile(r"\([^()]*\)|\b(?:fig|lit)\.")
+
+
+def _bare(text: str) -> str:
+    """``text`` without its labels: empty when a cut would leave a label alone ("(fig.)")."""
+    return _LABELS_RE.sub("", text).strip(" ;,")
 
 
 def _all(text: str, sep: str):

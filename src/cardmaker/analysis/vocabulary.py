@@ -179,6 +179,13 @@ class _Context:
     text: str
     readings: dict
     written: bool                                # the article is traditional: its own forms are traditional
+    _topic: list = field(default_factory=list, compare=False, repr=False)  # the article's Topic, once made
+
+    def topic(self, lexicon):
+        """What the article talks about (``meanings.Topic``), made the first time a word asks."""
+        if not self._topic:
+            self._topic.append(meanings.topic(self.tokens, lexicon))
+        return self._topic[0]
 
 
 def _word(key, g: _Group, context: _Context, lexicon) -> Word:
@@ -194,7 +201,7 @@ def _word(key, g: _Group, context: _Context, lexicon) -> Word:
     full = (meanings.spelled_out(text, context.tokens, context.text, context.readings, lexicon)
             if choice.entry is None and kind == TERM else None)
     meaning = meanings.choose(text, choice.syllables, choice.entry, kind, tag, g.spans,
-                              lambda: meanings.uses(context.tokens, g.indices, lexicon), context.written, lexicon, full)
+                              lambda: meanings.uses(context.tokens, g.indices, lexicon, context.topic(lexicon)), context.written, lexicon, full)
     entry = meaning.entry if meaning.entry is not None else choice.entry
     shown_senses = () if meaning.composed else tuple(meanings.parsed(s, lexicon) for s in meaning.senses[:len(meaning.sense)])
     return Word(

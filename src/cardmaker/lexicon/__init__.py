@@ -143,6 +143,19 @@ class Lexicon:
         return {row[0]: tuple(row[1].split()) for row in rows}
 
     @cached_property
+    def sense_fields(self) -> dict[str, frozenset[str]]:
+        """English word → the fields (economy, sports, …) an article using it is about: package
+        data, how the meaning stage tells what an article talks about."""
+        out: dict[str, set[str]] = {}
+        for line in _data("sense_fields.tsv").splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            field, words = line.split("\t")
+            for word in words.split():
+                out.setdefault(word, set()).add(field)
+        return {w: frozenset(f) for w, f in out.items()}
+
+    @cached_property
     def sense_priorities(self) -> dict[tuple[str, str], tuple[tuple[str, ...], tuple[str, ...]]]:
         """(word, reading) → (parts of senses to prefer, senses to add): package data, the senses
         today's news uses where CC-CEDICT lists them late or lacks them."""
