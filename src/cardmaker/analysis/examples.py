@@ -253,9 +253,11 @@ def _windows(context: _Context, first: int, last: int, span):
     # one clause longer than an example: a window between phrase boundaries, marked where it is cut
     a, b = _trimmed(context.text, spans[k][0], spans[k_end][1])
     in_list = (k > first and _lists(text, spans[k - 1]), k_end < last and _lists(text, spans[k_end]))
-    points = [p for p in _cut_points(context, a, b)]
-    lefts = [a] + [p for p in points if p <= span[0]]
-    rights = [p for p in points if p >= span[1]] + [b]
+    # only points near the word can bound an example: the work stays small in a clause of any length
+    near_a, near_b = max(a, span[1] - MAX_LEN), min(b, span[0] + MAX_LEN)
+    points = _cut_points(context, near_a, near_b)
+    lefts = ([a] if a == near_a else []) + [p for p in points if p <= span[0]]
+    rights = [p for p in points if p >= span[1]] + ([b] if b == near_b else [])
     for left in reversed(lefts):
         for right in rights:
             start, end = _trimmed(context.text, left, right)
