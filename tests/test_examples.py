@@ -100,3 +100,26 @@ def test_a_cloze_shows_its_word_nowhere(path, lexicon):
         form = front[e.word[0]:e.word[1]]
         cloze = note_fields(w, [e], script, style=PLAIN).cloze
         assert form not in cloze and "［" in cloze, (w.simplified, cloze)
+
+
+def test_a_simplified_articles_examples_in_traditional_follow_the_dictionary(lexicon):
+    """OpenCC alone writes 乾細胞 and 指明瞭; the words are 幹細胞 and 指明 + the particle 了."""
+    article = parse_article("肌肉研究\n研究人员发现，肌肉干细胞的数量随年龄减少，这为治疗指明了方向。\n".encode(), "t.txt")
+    analysis, chosen = _examples(article, lexicon)
+    examples = {w.simplified: chosen[w.key] for w in analysis.words if w.key in chosen}
+    traditional = "|".join(e.traditional for e in examples.values())
+    assert "幹細胞" in traditional and "乾" not in traditional
+    assert "指明了" in traditional and "瞭" not in traditional
+
+
+def test_a_traditional_articles_own_regional_forms_are_kept(lexicon):
+    """月台 (not 月臺), 隨着 (Hong Kong), 公布 and 面向 (Taiwan's standard) are how the article writes
+    them, in the card's traditional field and in the example; a leaked simplified 并 is still fixed."""
+    text = ("車站公告\n隨着人流增加，港鐵公布新措施，月台會加派人手，面向乘客的服務時間并且會延長。\n")
+    article = parse_article(text.encode(), "t.txt")
+    analysis, chosen = _examples(article, lexicon)
+    forms = {w.simplified: w.traditional for w in analysis.words}
+    assert forms["随着"] == "隨着" and forms["公布"] == "公布" and forms["月台"] == "月台"
+    assert forms["面向"] == "面向"
+    examples = "|".join(e.traditional for e in chosen.values())
+    assert "隨着" in examples and "月台" in examples and "並且" in examples

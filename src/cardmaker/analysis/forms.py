@@ -22,7 +22,8 @@ def word_traditional(text: str, spans, entry, syllables, written: bool, lexicon)
     ``written``: the article is in traditional characters, so its own forms are traditional.
     """
     if entry is not None:
-        if written and spans and spans[0] != entry.traditional and own_form(spans[0], syllables, lexicon):
+        if written and spans and spans[0] != entry.traditional and (
+                regional(spans[0], entry.traditional) or own_form(spans[0], syllables, lexicon)):
             return spans[0]
         return entry.traditional
     # no entry: as a traditional article writes it (進博會, 李政); otherwise OpenCC converts it
@@ -31,6 +32,19 @@ def word_traditional(text: str, spans, entry, syllables, written: bool, lexicon)
         if len(span) == len(text):
             return span
     return lexicon.to_traditional(text)
+
+
+# traditional characters with a variant that a Taiwan or Hong Kong standard writes instead (臺/台:
+# 月台, 佈/布: 公布, 著/着: 隨着, 嚮/向: 面向, 裏/裡 …): both are traditional text, never a leak
+_REGIONAL = frozenset(frozenset(p) for p in
+                      "臺台 佈布 著着 嚮向 裏裡 綫線 衞衛 爲為 衆眾 啓啟 峯峰 羣群 敍敘 牀床 麪麵 鈎鉤 綉繡 汙污 "
+                      "纔才 祕秘 溼濕 癡痴 蹟跡 讚贊 鬥鬭 菸煙 擡抬 灑洒 甦蘇 週周 覆復 徵征 雇僱 搾榨".split())
+
+
+def regional(span: str, form: str) -> bool:
+    """``span`` is ``form`` with some characters in their Taiwan or Hong Kong standard variant."""
+    return len(span) == len(form) and span != form and all(
+        a == b or frozenset((a, b)) in _REGIONAL for a, b in zip(span, form))
 
 
 def own_form(span: str, syllables, lexicon) -> bool:
@@ -51,7 +65,7 @@ def traditional_text(text: str, script: str, tokens, readings, lexicon, converte
     ``converted`` is a simplified article's OpenCC copy when it was made already.
     """
     if script != "traditional":
-        return converted or to_traditional_aligned(text)
+        return _dictionary_forms(converted or to_traditional_aligned(text), text, tokens, readings, lexicon)
     memo = lexicon.memo("fixed_form")
     out = list(text)
     for t in tokens:
@@ -65,6 +79,40 @@ def traditional_text(text: str, script: str, tokens, readings, lexicon, converte
     return "".join(out)
 
 
+def _dictionary_forms(converted: str, text: str, tokens, readings, lexicon) -> str:
+    """OpenCC's copy of a simplified article with each dictionary word written as the dictionary writes
+    it for its reading here, where OpenCC wrote another form: 干细胞 幹細胞 (not 乾細胞), 指明了 指明了 (not
+    指明瞭, a 了 read le)."""
+    memo = lexicon.memo("dictionary_form")
+    out = None
+    for t in tokens:
+        span = converted[t.start:t.end]
+        if span == text[t.start:t.end] and t.text not in ("了", "着", "干", "么"):
+            continue  # nothing converted (most words): the dictionary has no other say
+        key = (t.text, span, readings.get(t.start))
+        form = memo.get(key, _UNSEEN)
+        if form is _UNSEEN:
+            form = memo.put(key, _entry_form(*key, lexicon))
+        if form is not None:
+            if out is None:
+                out = list(converted)
+            out[t.start:t.end] = form
+    return converted if out is None else "".join(out)
+
+
+def _entry_form(word: str, span: str, reading, lexicon) -> str | None:
+    """The traditional form the dictionary gives ``word`` with ``reading``, where OpenCC's ``span`` is
+    none of its forms."""
+    if reading is None:
+        return None
+    key = reading_key(reading)
+    forms = [e.traditional for e in lexicon.entries(word)
+             if e.simplified == word and len(e.traditional) == len(span) and reading_key(e.syllables) == key]
+    if not forms or span in forms:
+        return None
+    return forms[0]
+
+
 def _fixed_form(word: str, span: str, reading, lexicon) -> str | None:
     """The entry's traditional form of ``span`` where it differs only by leaked simplified characters."""
     if not HAN_RE.search(span):
@@ -72,7 +120,7 @@ def _fixed_form(word: str, span: str, reading, lexicon) -> str | None:
     entries = [e for e in lexicon.entries(word) if e.simplified == word and len(e.traditional) == len(span)]
     same = [e for e in entries if reading and reading_key(e.syllables) == reading_key(reading)]
     forms = [e.traditional for e in same or entries]
-    if not forms or span in forms:
+    if not forms or span in forms or any(regional(span, f) for f in forms):
         return None
     for form in forms:  # differs only where the article kept a simplified character
         if all(a == b or a == s for a, b, s in zip(span, form, word)):
