@@ -65,6 +65,17 @@ def test_names_by_their_place(text, name):
     assert (name, "name") in cut(text)
 
 
+@pytest.mark.parametrize("text, words", [
+    ("氣象署發布颱風警報及豪雨特報。", ["警报", "及"]),   # a common word after 台风 is no storm's name
+    ("老師教他把字寫好。", ["教", "他", "把"]),          # nor a pronoun or particle after a role word
+    ("部分地區受颱風吹襲期間停課。", ["吹袭", "期间"]),
+])
+def test_words_after_a_role_or_a_storm_that_are_no_names(text, words):
+    toks = cut(text)
+    assert all((w, "word") in toks for w in words), toks
+    assert not any(kind == "name" for _, kind in toks), toks
+
+
 def test_a_name_found_once_is_a_name_everywhere():
     toks = cut("樺加沙增強。颱風樺加沙來襲。")
     assert toks.count(("桦加沙", "name")) == 2 and ("加沙", "word") not in toks
