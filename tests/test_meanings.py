@@ -139,3 +139,15 @@ def test_an_idiom_is_meant_figuratively_and_a_label_is_never_a_sense_alone():
     economy = article_words("tests/data/articles/cna-economy.txt")
     for w in economy.values():
         assert all(s.strip() not in ("(fig.)", "fig.", "lit.") for s in w.sense), w.senses  # 發酵 was "(fig.)"
+
+
+@pytest.mark.parametrize("word, syllables, shown", [
+    ("几分钟", ("ji3", "fen1", "zhong1"), "+ minute"),        # 几|分钟, not 几分 "somewhat" | 钟 "cup"
+    ("黄先生", ("huang2", "xian1", "sheng1"), "Mr. Huáng"),   # surname + title, whatever 先生's tones
+    ("陈先生", ("chen2", "xian1", "sheng5"), "Mr. Chén"),
+    ("任何人", ("ren4", "he2", "ren2"), "any + person"),
+])
+def test_composed_meanings_take_the_commonest_pieces(word, syllables, shown, lexicon):
+    from cardmaker.analysis.meanings import composed_senses, english_only
+
+    assert english_only(composed_senses(word, syllables, lexicon)).endswith(shown)

@@ -511,24 +511,62 @@ def composed_senses(word: str, syllables: tuple[str, ...], lexicon, nominal: boo
     got = memo.get(key)
     if got is not None:
         return got
+    title = _TITLES.get(word[1:])
+    if title and len(word) > 2 and any(x.startswith("surname ") for e in lexicon.entries(word[0]) for x in e.senses):
+        surname = marked(syllables[0])  # 陈先生: Mr. Chén, not "to lay out + early + life"
+        return memo.put(key, (f"{word} {' '.join(marked(x) for x in syllables)}: {title} {surname[:1].upper()}"
+                              f"{surname[1:]}",))
     out = []
-    at = 0
-    while at < len(word):
-        # the longest dictionary word from here with these readings (参展 + 商), else one character
-        for size in range(min(4, len(word) - at), 0, -1):
-            piece, syl = word[at:at + size], syllables[at:at + size]
-            entries = [e for e in lexicon.entries(piece) if not e.variant_only and not e.surname_only]
-            entries = [e for e in entries if not e.proper] or entries  # 商 "commerce", not the dynasty
-            fit = [e for e in entries if reading_key(e.syllables) == reading_key(syl)]
-            if size == 1 or fit and size < len(word) and piece[0] != "不":  # 放心|不|下: a complement
-                break
-        fit = fit or entries
+    for at, size, fit in _pieces(word, syllables, lexicon):
+        piece, syl = word[at:at + size], syllables[at:at + size]
         chosen = [x for x in fit[0].senses if not is_reference(x)] if fit else []
         if nominal and at + size == len(word):
             chosen = [x for x in chosen if not _VERBAL_RE.match(x)] or chosen
         out.append(f"{piece} {' '.join(marked(x) for x in syl)}: {'; '.join(chosen[:2]) or '?'}")
-        at += size
     return memo.put(key, tuple(out))
+
+
+_TITLES = {"先生": "Mr.", "小姐": "Ms.", "女士": "Ms.", "太太": "Mrs.", "老师": "teacher", "老師": "teacher",
+           "医生": "Dr.", "醫生": "Dr.", "教授": "Professor", "伯": "Uncle", "婆婆": "Granny", "姨": "Auntie"}
+
+
+def _pieces(word: str, syllables, lexicon) -> list[tuple[int, int, list]]:
+    """``word`` as (start, size, entries) of dictionary words read as here, the fewest pieces, and
+    among those the one whose rarest piece is commonest (几|分钟, not 几分 "somewhat" | 钟 "cup");
+    a piece's reading may differ in its tones only (先生 xiānsheng in 黄先生)."""
+    def fitting(at: int, size: int) -> list | None:
+        piece, syl = word[at:at + size], syllables[at:at + size]
+        entries = [e for e in lexicon.entries(piece) if not e.variant_only and not e.surname_only]
+        entries = [e for e in entries if not e.proper] or entries  # 商 "commerce", not the dynasty
+        if size == 1:
+            key = reading_key(syl)
+            return [e for e in entries if reading_key(e.syllables) == key] or entries
+        if piece[0] == "不" or size == len(word):  # 放心|不|下: a complement; the word itself has no entry
+            return None
+        key, bare = reading_key(syl), _toneless(syl)
+        return [e for e in entries if reading_key(e.syllables) == key] or \
+            [e for e in entries if _toneless(e.syllables) == bare] or None
+
+    n = len(word)
+    best: list = [None] * (n + 1)  # position → (pieces, -rarest zipf, path)
+    best[0] = (0, float("-inf"), ())
+    for at in range(n):
+        if best[at] is None:
+            continue
+        count, rarest, path = best[at]
+        for size in range(1, min(4, n - at) + 1):
+            fit = fitting(at, size)
+            if fit is None:
+                continue
+            zipf = lexicon.frequency(word[at:at + size]) if size > 1 else 7.0
+            option = (count + 1, max(rarest, -zipf), path + ((at, size, fit),))
+            if best[at + size] is None or option[:2] < best[at + size][:2]:
+                best[at + size] = option
+    return list(best[n][2])
+
+
+def _toneless(syllables) -> str:
+    return re.sub(r"[0-5]", "", reading_key(syllables))
 
 
 # ── abbreviations the article spells out ───────────────────────────────────
