@@ -11,7 +11,8 @@ from conftest import import_apkg, note_by
 
 DICT = ("進博會\tjin4 bo2 hui4\t=CMD|'calc'!A0\n"
         "擴大\tkuo4 da4\t+1 to enlarge\n"
-        "會議\thui4 yi4\t-meeting; @SUM(A1:A9)\n")
+        "會議\thui4 yi4\t-meeting; @SUM(A1:A9)\n"
+        "強勁\tqiang2 jing4\t-ish, as in strong\n")
 
 
 def run(*args):
@@ -95,10 +96,12 @@ def test_no_cell_runs_as_a_formula(tmp_path, seed_path, collection):
     rows = _rows(export)
     for row in rows:
         for value in row.values():
-            assert not value.startswith(("=", "+", "-", "@", "\t", "\r")), value
+            assert not value.startswith(("=", "@", "\t", "\r")), value
+            assert not (value[:1] in "+-" and (value[1:2].isdigit() or any(c in value for c in "=(|!"))), value
     meanings = {r["Simplified"]: r["Meaning"] for r in rows}
     assert meanings["进博会"] == "'=CMD|'calc'!A0"
     assert meanings["扩大"] == "'+1 to enlarge"
     assert meanings["会议"].startswith("'-meeting")
+    assert meanings["强劲"] == "-ish, as in strong"  # only text: no apostrophe for Anki to keep
     collection.import_csv(ImportCsvRequest(path=str(export), metadata=collection.get_csv_metadata(str(export), None)))
     assert collection.note_count() == len(rows)  # the neutralised rows import like the others

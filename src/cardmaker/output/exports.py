@@ -26,12 +26,18 @@ def tsv_text(words, script: str = "simplified", hsk_standard: str = "") -> str:
     return "\n".join(lines) + "\n"
 
 
-_FORMULA = ("=", "+", "-", "@", "\t", "\r")  # what makes a spreadsheet run a cell as a formula
+_FORMULA = ("=", "@", "\t", "\r")  # what makes a spreadsheet run a cell as a formula …
+_SIGNS = ("+", "-")                # … and a sign before a number or a call (+1+cmd|' /C calc'!A0)
 
 
 def _safe(cell: str) -> str:
-    """A cell that a spreadsheet shows and never runs: one that starts like a formula gets an apostrophe."""
-    return "'" + cell if cell.startswith(_FORMULA) else cell
+    """A cell that a spreadsheet shows and never runs: one that starts like a formula gets an
+    apostrophe (which Anki then keeps, so a sense that is only text, '-ization', is left as it is)."""
+    if cell.startswith(_FORMULA):
+        return "'" + cell
+    if cell.startswith(_SIGNS) and (cell[1:2].isdigit() or cell[1:2] in "+-=@(" or any(c in cell for c in "=(|!")):
+        return "'" + cell
+    return cell
 
 
 def csv_text(rows, memo=None, notetype: str = "cardmaker", deck: str | None = None, cards: Cards = Cards()) -> str:
