@@ -53,6 +53,7 @@ class Main(click.Group):
     def invoke(self, ctx):
         stopping = (signal.SIGTERM,) + ((signal.SIGHUP,) if hasattr(signal, "SIGHUP") else ())
         previous = {signum: _handle(signum, _terminate) for signum in stopping}
+        previous[signal.SIGINT] = signal.getsignal(signal.SIGINT)  # ignored below while exiting: given back
         try:
             with warnings.catch_warnings():
                 shown_before = warnings.showwarning
@@ -96,7 +97,8 @@ class Main(click.Group):
             ctx.exit(1)
         finally:
             for signum, handler in previous.items():
-                signal.signal(signum, handler)
+                if handler is not None:  # None: not set from Python; nothing to give back
+                    signal.signal(signum, handler)
 
 encoding_option = click.option(
     "--encoding", metavar="NAME", help="Text encoding of the articles (default: detect UTF-8/16, GB18030, Big5)."
