@@ -167,3 +167,24 @@ def test_a_deck_written_before_its_worker_died_is_reported_built(tmp_path):
                                 "its figures are not counted")
     missing = _lost_after(0, (tmp_path / "b.txt", tmp_path / "b.apkg", None), 3)
     assert isinstance(missing, CardmakerError) and "exited (3)" in str(missing)
+
+
+def test_a_stop_inside_a_finalizer_stops_the_worker_without_a_traceback():
+    """Python swallows an exception raised in ``__del__`` (and prints a traceback): a worker's stop
+    that lands there must still stop it, quietly."""
+    code = (
+        "import os, signal, sys, time\n"
+        "from cardmaker import parallel\n"
+        "sys.unraisablehook = parallel._unraisable(sys.unraisablehook)\n"
+        "signal.signal(signal.SIGTERM, parallel._stop_worker)\n"
+        "class Slow:\n"
+        "    def __del__(self):\n"
+        "        os.kill(os.getpid(), signal.SIGTERM)\n"
+        "        time.sleep(0.5)\n"
+        "Slow()\n"
+        "time.sleep(5)\n"
+        "print('went on')\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=30)
+    assert proc.returncode == 128 + signal.SIGTERM, proc.stderr.decode()
+    assert b"Traceback" not in proc.stderr and b"went on" not in proc.stdout

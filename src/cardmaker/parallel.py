@@ -194,10 +194,23 @@ def _stop_worker(signum, frame):
     raise SystemExit(128 + signum)
 
 
+def _unraisable(hook):
+    """A stop that arrived inside a finalizer (``__del__``), where Python swallows the exception and
+    prints a traceback: the worker stops at once instead (its parent removes what it was writing)."""
+    def unraisable(info):
+        if isinstance(info.exc_value, SystemExit):
+            os._exit(info.exc_value.code if isinstance(info.exc_value.code, int) else 1)
+        hook(info)
+    return unraisable
+
+
 def _work(conn, parent: int, theirs) -> None:
     """A worker's loop: a job's index in, its result out, until told to stop or its parent is gone."""
     for other in theirs:
         other.close()
+    import sys
+
+    sys.unraisablehook = _unraisable(sys.unraisablehook)
     signal.signal(signal.SIGTERM, _stop_worker)
     if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:  # ignored with the parent (nohup &): stays
         signal.signal(signal.SIGINT, _stop_worker)  # Ctrl-C reaches the whole group: stop, quietly
