@@ -585,7 +585,11 @@ def spelled_out(term: str, tokens, text: str, readings, lexicon) -> Meaning | No
         chars = "".join(t.text for t in whole)
         if any(c not in chars for c in term):
             continue  # most runs lack one of the term's characters
-        for end in range(len(whole), 0, -1):  # the full form ends where the term ends: …博覽會|城市
+        size, longest = 0, 0  # only the run's first _FULL_MAX characters can be a full form
+        while longest < len(whole) and size + len(whole[longest].text) <= _FULL_MAX:
+            size += len(whole[longest].text)
+            longest += 1
+        for end in range(longest, 0, -1):  # the full form ends where the term ends: …博覽會|城市
             run = _trim_links(whole[:end])
             form = "".join(t.text for t in run)
             if (len(term) + 2 <= len(form) <= _FULL_MAX and form[-1] == term[-1] and term not in form
