@@ -159,10 +159,15 @@ class _Context:
         """Each token's pinyin as it reads in the article (its own text when it has none)."""
         readings, text = self.analysis.readings, self.text
         return [
-            ((joined_name if t.kind == NAME else joined)(readings[t.start]), False) if t.start in readings
-            else (text[t.start:t.end], False)
+            (_spelled_name(readings[t.start]) if t.kind == NAME else joined(readings[t.start]), False)
+            if t.start in readings else (text[t.start:t.end], False)
             for t in self.analysis.tokens
         ]
+
+
+def _spelled_name(syllables) -> str:
+    """A name as CC-CEDICT capitalises it where it has it (Huālián, Xí Jìnpíng), else surname apart."""
+    return joined(syllables) if any(s[:1].isupper() for s in syllables) else joined_name(syllables)
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
