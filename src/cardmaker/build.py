@@ -318,7 +318,7 @@ def _build_or_error(lexicon: Lexicon, path, target: Path, options: BuildOptions)
 def _lost_after(started: int, args, exitcode: int):
     """The result of an article whose worker died: an error, unless its deck was written (in this
     run, whole: outputs are renamed into place) before the worker died."""
-    from cardmaker.parallel import lost_job
+    from cardmaker.parallel import died, lost_job
 
     path, target, _ = args
     try:
@@ -327,8 +327,7 @@ def _lost_after(started: int, args, exitcode: int):
         written = False
     if not written:
         return lost_job(args, exitcode)
-    how = str(lost_job(args, exitcode)).rsplit("process building it ", 1)[-1]
-    return [f"{shown(path)}: built, but the worker process that built it then {how}; "
+    return [f"{shown(path)}: built, but the worker process that built it then {died(exitcode)}; "
             f"its figures are not counted"], 0, 0, None, 0, ()
 
 

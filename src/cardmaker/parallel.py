@@ -52,12 +52,16 @@ def _run_all(func, lexicon, jobs_args, jobs: int, progress, warm_up, lost):
         yield result
 
 
+def died(exitcode: int) -> str:
+    """How a worker process ended, from its exit code: "was killed by signal 9", "exited (3)"."""
+    return f"was killed by signal {-exitcode}" if exitcode < 0 else f"exited ({exitcode})"
+
+
 def lost_job(args, exitcode: int):
     """The error for a job whose worker died in it."""
     from cardmaker.errors import CardmakerError, shown
 
-    how = f"was killed by signal {-exitcode}" if exitcode < 0 else f"exited ({exitcode})"
-    return CardmakerError(f"{shown(args[0])}: not built: the worker process building it {how}")
+    return CardmakerError(f"{shown(args[0])}: not built: the worker process building it {died(exitcode)}")
 
 
 class _Worker:

@@ -512,7 +512,7 @@ def composed_senses(word: str, syllables: tuple[str, ...], lexicon, nominal: boo
     if got is not None:
         return got
     title = _TITLES.get(word[1:])
-    if title and len(word) > 2 and any(x.startswith("surname ") for e in lexicon.entries(word[0]) for x in e.senses):
+    if title and any(x.startswith("surname ") for e in lexicon.entries(word[0]) for x in e.senses):
         surname = marked(syllables[0])  # 陈先生: Mr. Chén, not "to lay out + early + life"
         return memo.put(key, (f"{word} {' '.join(marked(x) for x in syllables)}: {title} {surname[:1].upper()}"
                               f"{surname[1:]}",))
@@ -526,8 +526,9 @@ def composed_senses(word: str, syllables: tuple[str, ...], lexicon, nominal: boo
     return memo.put(key, tuple(out))
 
 
-_TITLES = {"先生": "Mr.", "小姐": "Ms.", "女士": "Ms.", "太太": "Mrs.", "老师": "teacher", "老師": "teacher",
-           "医生": "Dr.", "醫生": "Dr.", "教授": "Professor", "伯": "Uncle", "婆婆": "Granny", "姨": "Auntie"}
+# a surname and one of these (simplified: what ``composed_senses`` is given) is a person: 陈先生 Mr. Chén
+_TITLES = {"先生": "Mr.", "小姐": "Ms.", "女士": "Ms.", "太太": "Mrs.", "老师": "teacher", "医生": "Dr.",
+           "教授": "Professor", "婆婆": "Granny"}
 
 
 def _pieces(word: str, syllables, lexicon) -> list[tuple[int, int, list]]:

@@ -333,11 +333,11 @@ def _context_names(tokens: list[Token], text: str, lex) -> list[Token]:
         while j < len(tokens) and text[tokens[j].start:tokens[j].end] in ("：", ":", "为", "為"):
             j += 1
         if t.text in _ROLES and j < len(tokens) and _surname(tokens[j].text[0], lex):
-            name = _name_after(tokens, j, text, 3, stop_at_name=True, lex=lex)
+            name = _name_after(tokens, j, text, 3, lex, stop_at_name=True)
             if name and 2 <= len(name) <= 3 and not _common_entry(name, lex):
                 found.add(name)
         elif t.text in _STORMS and j < len(tokens):
-            name = _name_after(tokens, j, text, 4, lex=lex)
+            name = _name_after(tokens, j, text, 4, lex)
             if name and 2 <= len(name) <= 4 and not _common_entry(name, lex):
                 found.add(name)
     # 、-lists: an item between 、 (or at a list's ends) that starts with a surname, when a
@@ -368,7 +368,7 @@ def _surname(char: str, lex) -> bool:
 _NOT_IN_NAMES = frozenset("及把是的和与被在也都就对从给让了着过吗呢吧")
 
 
-def _name_after(tokens, j: int, text: str, limit: int, stop_at_name: bool = False, lex=None) -> str:
+def _name_after(tokens, j: int, text: str, limit: int, lex, stop_at_name: bool = False) -> str:
     """The characters of the tokens from ``j`` that may make a name of at most ``limit`` characters:
     names, fragments and single characters, or a word that joins them; never a pronoun, a particle
     or a conjunction (老师|教他把, 台风|警报及), nor a common word of the dictionary (台风|警报)."""
@@ -380,8 +380,7 @@ def _name_after(tokens, j: int, text: str, limit: int, stop_at_name: bool = Fals
             break
         if t.text in _NOT_IN_NAMES or (t.kind == WORD and t.pos.startswith("r")):
             break
-        if lex is not None and t.kind == WORD and len(t.text) >= 2 and _common_entry(t.text, lex) \
-                and lex.frequency(t.text) >= 3.5:
+        if t.kind == WORD and len(t.text) >= 2 and _common_entry(t.text, lex) and lex.frequency(t.text) >= 3.5:
             break
         if name and t.kind == WORD and len(t.text) >= 2 and t.pos.startswith(("v", "d", "p")):
             break  # 桦加沙|增强: the verb after the name

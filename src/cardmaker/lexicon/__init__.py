@@ -230,15 +230,13 @@ def _english_zipf() -> dict[str, float]:
 
 
 def _package_file(package: str, *parts: str) -> bytes:
-    """A data file of an installed package, found without importing the package (importing
-    wordfreq or lemminflect loads far more than their data)."""
-    import importlib.util
-    from pathlib import Path
+    """A data file of an installed package, read without importing the package."""
+    from cardmaker.lexicon.store import package_dir
 
-    spec = importlib.util.find_spec(package)
-    if spec is None or not spec.submodule_search_locations:
+    folder = package_dir(package)
+    if folder is None:
         raise ModuleNotFoundError(f"the {package} package is not installed")
-    return Path(list(spec.submodule_search_locations)[0]).joinpath(*parts).read_bytes()
+    return folder.joinpath(*parts).read_bytes()
 
 
 def _data(name: str) -> str:

@@ -12,18 +12,7 @@ takes 0.2 s and 60 MB, so it is read once, when the store is built
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
-
-
-def data_path() -> Path | None:
-    """wordfreq's Chinese list, or None when wordfreq is not installed (found without importing it:
-    its import loads a tokenizer)."""
-    spec = importlib.util.find_spec("wordfreq")
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    path = Path(list(spec.submodule_search_locations)[0]) / "data" / "large_zh.msgpack.gz"
-    return path if path.exists() else None
 
 
 def read(path: Path) -> tuple[dict[str, int], dict[int, int]]:

