@@ -295,7 +295,7 @@ _BANNED = {
 
 def examples(root: Path, show: bool = False):
     """Examples as a learner meets them, on every article of seeds/ and tests/data/ (figures per issue 16)."""
-    from cardmaker.analysis.examples import choose_examples
+    from cardmaker.analysis.examples import _Context, candidates, choose_examples
     from cardmaker.analysis.vocabulary import analyse
     from cardmaker.lexicon import Lexicon
     from cardmaker.output.fields import PLAIN, note_fields
@@ -304,7 +304,7 @@ def examples(root: Path, show: bool = False):
     lexicon = Lexicon()
     paths = sorted(root.glob("seeds/*.txt")) + sorted(root.glob("tests/data/**/*.txt"))
     total = at_boundary = in_range = bad = leaks = 0
-    most = 0
+    most = crowded = avoidable = 0
     problems = []
     for path in paths:
         article = read_article(path)
@@ -312,7 +312,7 @@ def examples(root: Path, show: bool = False):
         chosen = choose_examples(analysis, analysis.words, lexicon)
         text = article.text
         sentence_starts = {s.start for s in article.sentences}
-        shared: dict[str, int] = {}
+        shared: dict[str, int] = {}  # example → words it serves
         for w in analysis.words:
             e = chosen.get(w.key)
             if e is None:
@@ -341,10 +341,22 @@ def examples(root: Path, show: bool = False):
                                 f"{'start ' if not ok_start else ''}{'end ' if not ok_end else ''}"
                                 f"{len(e.text)} chars {' '.join(reasons)}{' cloze leak' if leak else ''}")
         most = max([most, *shared.values()])
+        crowded += sum(n > 3 for n in shared.values())
+        # a crowded example one of whose words had another example with room: the spread target missed
+        context = _Context(analysis, lexicon, analysis.words)
+        for w in analysis.words:
+            e = chosen.get(w.key)
+            if e is None or shared[e.text] <= 3:
+                continue
+            others = {"…" * c[4][0] + article.text[c[1]:c[2]] + "…" * c[4][1]
+                      for c in candidates(analysis, w, context)} - {e.text}
+            avoidable += any(shared.get(o, 0) < 3 for o in others)
     if show:
         print("\n".join(problems))
     return {"examples": total, "at a boundary": at_boundary / total, "8–40 characters": in_range / total,
-            "banned content": bad, "most words sharing one example": most, "cloze leaks": leaks,
+            "banned content": bad, "most words sharing one example": most,
+            "examples serving more than 3": crowded,
+            "words in one of them with another example with room": avoidable, "cloze leaks": leaks,
             "articles": len(paths)}
 
 

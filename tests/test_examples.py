@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from cardmaker.analysis.examples import ELLIPSIS, LONG_MAX, choose_examples
+from cardmaker.analysis.examples import ELLIPSIS, LONG_MAX, MAX_SHARED, _Context, candidates, choose_examples
 from cardmaker.analysis.vocabulary import Options, analyse
 from cardmaker.text.article import parse_article, read_article
 
@@ -132,3 +132,22 @@ def test_names_in_example_pinyin_are_spelled_as_names(lexicon):
     pinyin = " | ".join(" ".join(p for p, _ in e.pinyin) for e in chosen.values())
     assert "Huālián" in pinyin and "Huā lián" not in pinyin
     assert "Chén Jíníng" in pinyin
+
+
+@pytest.mark.parametrize("path", ARTICLES, ids=lambda p: p.name)
+def test_an_example_serves_at_most_three_words_while_others_have_room(path, lexicon):
+    """An example serving more than three words is one none of them could leave: each of its words has
+    no other example, or every other one already serves three."""
+    article = read_article(path)
+    analysis, chosen = _examples(article, lexicon)
+    serves: dict[str, int] = {}
+    for e in chosen.values():
+        serves[e.text] = serves.get(e.text, 0) + 1
+    context = _Context(analysis, lexicon, analysis.words)
+    for w in analysis.words:
+        e = chosen.get(w.key)
+        if e is None or serves[e.text] <= MAX_SHARED:
+            continue
+        for c in candidates(analysis, w, context):
+            other = ELLIPSIS * c[4][0] + article.text[c[1]:c[2]] + ELLIPSIS * c[4][1]
+            assert other == e.text or serves.get(other, 0) >= MAX_SHARED, (w.simplified, e.text, other)

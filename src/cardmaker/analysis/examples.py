@@ -9,7 +9,7 @@ preferred; a long clause is cut only where a phrase ends (before a preposition
 or conjunction, after a time or place phrase), and the cut is marked "…".
 Examples with replacement characters, mojibake, footnote markers, links,
 unbalanced brackets or quotes, or too little Chinese besides the word are
-never used.  One sentence serves at most three words while others exist, and
+never used.  One example serves at most three words while another has room, and
 sentences whose other words are common, or are cards of the deck themselves,
 are preferred.
 """
@@ -312,26 +312,76 @@ def choose_examples(analysis: Analysis, words, lexicon) -> dict:
     article = analysis.article
     context = _Context(analysis, lexicon, words)
     options = {w.key: candidates(analysis, w, context) for w in words}
-    used: dict[tuple[int, int], int] = {}  # example (start, end) → words it already serves
-    chosen = {}
+    taken = _Shares()
     traditional = traditional_text(article.text, analysis.script, analysis.tokens, analysis.readings, lexicon,
                                    analysis.traditional if analysis.script != "traditional" else "")
-    source = article.source
-    # in the order of the article: what follows a word never changes its example (a rebuilt article with a
-    # paragraph added keeps the notes of the words before it, and the edits a user made to them)
+    # in the order of the article: what follows a word changes its example only when a later word has
+    # no sentence but a full one (a rebuilt article with a paragraph added keeps the notes of the words
+    # before it, and the edits a user made to them)
     for w in sorted(words, key=lambda w: w.spans[0][0] if w.spans else 0):
-        cands = options[w.key]
-        if not cands:
-            continue
+        if options[w.key]:
+            taken.place(w.key, options)
+    taken.settle(options)
+    by_key = {w.key: w for w in words}
+    return {key: _example(context, analysis, traditional, by_key[key], c[1], c[2], c[3], c[4], article.source)
+            for key, c in taken.choice.items()}
 
-        def cost(c):
-            shared = used.get((c[1], c[2]), 0)
-            return c[0] + 0.5 * shared + (100 if shared >= MAX_SHARED else 0)
 
-        score, start, end, span, cut, _ = min(cands, key=cost)
-        used[start, end] = used.get((start, end), 0) + 1
-        chosen[w.key] = _example(context, analysis, traditional, w, start, end, span, cut, source)
-    return chosen
+class _Shares:
+    """Which example serves which words: one serves at most ``MAX_SHARED`` while another exists.
+
+    Counted per example (a stretch of text), not per article sentence: a news sentence holds ten
+    words of the deck on average, so three per sentence cannot be had; its clauses can serve them."""
+
+    def __init__(self):
+        self.choice: dict = {}                          # word key → its candidate
+        self.members: dict[tuple[int, int], list] = {}  # example (start, end) → keys of the words it serves
+
+    def cost(self, c) -> float:
+        shared = len(self.members.get(c[1:3], ()))
+        return c[0] + 0.5 * shared + (100 if shared >= MAX_SHARED else 0)
+
+    def place(self, key, options) -> None:
+        best = min(options[key], key=self.cost)
+        if len(self.members.get(best[1:3], ())) >= MAX_SHARED:
+            best = self._make_room(key, options) or best
+        self._put(key, best)
+
+    def settle(self, options) -> None:
+        """Move words out of an example that serves more than ``MAX_SHARED`` while one of them has an
+        example with room (it filled up after they were placed), the cheapest move first."""
+        for place, keys in list(self.members.items()):
+            while len(keys) > MAX_SHARED:
+                moves = [(d[0] - self.choice[k][0], k, d) for k in keys for d in options[k]
+                         if d[1:3] != place and len(self.members.get(d[1:3], ())) < MAX_SHARED]
+                if not moves:
+                    break
+                _, k, d = min(moves, key=lambda m: m[0])
+                keys.remove(k)
+                self._put(k, d)
+
+    def _make_room(self, key, options):
+        """When every example of a word is full: move a word already there to an example with room,
+        the move that costs least, and give the word the place it frees."""
+        moves = []
+        for c in options[key]:
+            for other in self.members.get(c[1:3], ()):
+                old = self.choice[other]
+                free = [d for d in options[other]
+                        if d[1:3] != c[1:3] and len(self.members.get(d[1:3], ())) < MAX_SHARED]
+                if free:
+                    d = min(free, key=lambda d: d[0])
+                    moves.append((c[0] + d[0] - old[0], c, other, d))
+        if not moves:
+            return None
+        _, c, other, d = min(moves, key=lambda m: m[0])
+        self.members[c[1:3]].remove(other)
+        self._put(other, d)
+        return c
+
+    def _put(self, key, c) -> None:
+        self.choice[key] = c
+        self.members.setdefault(c[1:3], []).append(key)
 
 
 def _example(context: _Context, analysis: Analysis, traditional: str, w: Word, start, end, span, cut, source):
