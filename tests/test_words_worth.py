@@ -69,11 +69,26 @@ def test_names_by_their_place(text, name):
     ("氣象署發布颱風警報及豪雨特報。", ["警报", "及"]),   # a common word after 台风 is no storm's name
     ("老師教他把字寫好。", ["教", "他", "把"]),          # nor a pronoun or particle after a role word
     ("部分地區受颱風吹襲期間停課。", ["吹袭", "期间"]),
+    ("完全感覺不到颱風要來。", ["要", "来"]),            # nor a modal and its verb after 台风
+    ("颱風將登陸。", ["将", "登陆"]),
 ])
 def test_words_after_a_role_or_a_storm_that_are_no_names(text, words):
     toks = cut(text)
     assert all((w, "word") in toks for w in words), toks
     assert not any(kind == "name" for _, kind in toks), toks
+
+
+@pytest.mark.parametrize("text, surname, title", [
+    ("漁民陳先生說，天氣晴朗。", "陈", "先生"),
+    ("王老師和李小姐都來了。", "王", "老师"),
+    ("鍾先生說。", "钟", "先生"),
+])
+def test_a_surname_and_a_title_are_a_name_and_a_word(text, surname, title):
+    toks = cut(text)
+    assert (surname, "name") in toks and (title, "word") in toks, toks
+    a = analyse(parse_article(f"標題\n{text}\n".encode(), "t.txt"), LEX)
+    assert title in {w.simplified for w in a.words}  # the title is a card, the person is not
+    assert surname + title not in {w.simplified for w in a.words}
 
 
 def test_a_name_found_once_is_a_name_everywhere():
@@ -97,10 +112,13 @@ def test_single_character_readings(text, word, pinyin, why):
     ("發展為肌少症。", "wei2"),   # 为 after a verb is wéi
     ("以安全為前提。", "wei2"),   # 以…为…
     ("為我們做好工作。", "wei4"),  # the preposition
+    ("颱風命名為博羅依。", "wei2"),  # 命名 (a noun to jieba) + 为: named as
+    ("他認為為民服務很重要。", "wei4"),  # a clause after 认为 begins with 为 "for"
+    ("堅持為人民服務。", "wei4"),
 ])
 def test_wei_in_context(text, pinyin):
     a = analyse(parse_article(f"標題\n{text}\n".encode(), "t.txt"), LEX)
-    at = a.article.text.index("為")
+    at = a.article.text.rindex("為")  # the last: 認為|為民
     assert a.readings[at] == (pinyin,)  # what the example's pinyin shows
 
 

@@ -76,6 +76,13 @@ def _guess(word: str, pos: str, defaults) -> tuple[str, ...]:
 _CLAUSE_END = frozenset("，,。；;：:！!？?、（）()「」“”\n")
 
 
+# nouns of jieba's dictionary that are verbs before 为 (命名为 "named as")
+_NAMING = frozenset("命名 更名 改名 定名 取名 正名 冠名 署名".split())
+# verbs whose object is a clause or a verb phrase: a 为 after them begins it (认为|为民服务, 坚持|为人民)
+_CLAUSE_VERBS = frozenset("表示 认为 觉得 希望 指出 强调 要求 决定 愿意 提出 号召 呼吁 主张 坚持 努力 致力 继续 开始 "
+                          "准备 打算 应该 想要 需要 值得 能够 可以 必须 应当 得以 旨在 专门 始终 一直 继续 积极 主动".split())
+
+
 def context_pos(tokens, index: int, text: str) -> str:
     """A token's part of speech where its neighbours tell more than jieba's tag: 为 after a verb
     (转化为, 命名为) or in 以…为… is the verb wéi "to be, as", not the preposition wèi "for"."""
@@ -83,7 +90,8 @@ def context_pos(tokens, index: int, text: str) -> str:
     if t.text != "为" or not t.pos.startswith("p"):
         return t.pos
     prev = tokens[index - 1] if index else None
-    if prev is not None and prev.end == t.start and prev.pos.startswith("v") and len(prev.text) > 1:
+    if (prev is not None and prev.end == t.start and (prev.pos.startswith("v") or prev.text in _NAMING)
+            and len(prev.text) > 1 and prev.text[-1] != "为" and prev.text not in _CLAUSE_VERBS):
         return "v"
     for j in range(index - 1, max(-1, index - 12), -1):
         u = tokens[j]

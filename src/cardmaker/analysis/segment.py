@@ -174,6 +174,7 @@ def segment(simplified: str, lexicon) -> list[Token]:
         else:
             out.append(t)
     out = _join_entries(out, lex, lexical)
+    out = _split_titles(out, lex)
     out = _context_names(out, simplified, lex)
     return _damaged(out, simplified)
 
@@ -336,7 +337,7 @@ def _context_names(tokens: list[Token], text: str, lex) -> list[Token]:
             name = _name_after(tokens, j, text, 3, lex, stop_at_name=True)
             if name and 2 <= len(name) <= 3 and not _common_entry(name, lex):
                 found.add(name)
-        elif t.text in _STORMS and j < len(tokens):
+        elif t.text in _STORMS and j < len(tokens) and not _verb_like(tokens[j]):
             name = _name_after(tokens, j, text, 4, lex)
             if name and 2 <= len(name) <= 4 and not _common_entry(name, lex):
                 found.add(name)
@@ -358,6 +359,31 @@ def _context_names(tokens: list[Token], text: str, lex) -> list[Token]:
             break
         tokens = _mark_names(tokens, more)
     return tokens
+
+
+# what follows a surname to name a person by it: 陳先生, 王老師 are a name and a word to learn
+_TITLES = frozenset("先生 小姐 女士 太太 老师 医生 教授 师傅 阿姨 伯伯 老伯 婆婆 同学 律师 主任 经理 老板".split())
+
+
+def _split_titles(tokens: list[Token], lex) -> list[Token]:
+    """陳先生 (a term of jieba's dictionary, or a name it guessed) → 陳 the surname and 先生 the word."""
+    out: list[Token] = []
+    for t in tokens:
+        n = len(t.text)
+        if (t.kind in (TERM, FRAGMENT, NAME) and n in (3, 4) and t.text[1:] in _TITLES
+                and _surname(t.text[0], lex)):
+            out.append(Token(t.text[0], t.start, t.start + 1, "nr", NAME))
+            out.append(Token(t.text[1:], t.start + 1, t.end, "n", WORD))
+        else:
+            out.append(t)
+    return out
+
+
+def _verb_like(t: Token) -> bool:
+    """颱風|要來, 颱風|將: what follows a storm's word is its verb, not its name, when it starts with a
+    modal, an adverb or a preposition, or jieba's dictionary has it as a verb."""
+    return t.text[0] in _FUNCTION_CHARS or t.text[0] in "已来又正即仍恐" or (
+        t.kind == WORD and t.pos.startswith(("v", "d", "p", "c")))
 
 
 def _surname(char: str, lex) -> bool:
