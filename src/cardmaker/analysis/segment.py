@@ -170,7 +170,7 @@ def segment(simplified: str, lexicon) -> list[Token]:
     for t in tokens:
         if t.kind == FRAGMENT and not t.pos.startswith("nr"):
             out.extend(_split_prefix(t, lex, lexical) or _jieba_term(t, lexical)
-                       or _split(t, lex, lexical) or [t])
+                       or _split(t, lex, lexical) or _split_glue(t, out[-2:], lex, lexical) or [t])
         else:
             out.append(t)
     out = _join_entries(out, lex, lexical)
@@ -642,6 +642,28 @@ def _split_prefix(t: Token, lex, lexical: Lexical) -> list[Token] | None:
         return None
     return [_kind(Token(text[0], t.start, t.start + 1, lexical.tag(text[0], "lex")), lex, lexical),
             *_classify(Token(text[1], t.start + 1, t.end, lexical.tag(text[1], t.pos)), lex, lexical)]
+
+
+# Function words jieba's HMM glues to a neighbour into a two-character "word" it does not know
+# (出發前|應, 他|會, 在|資, 改|了): before a word, a pronoun, preposition, conjunction or adverb …
+_GLUE_BEFORE = frozenset("我你他她它在对以把被给向从和与或但及只再已仍总刚全都也就才又还常可")
+# … after one, a modal or adverb beginning the next phrase, or an aspect particle ending a verb
+_GLUE_AFTER = frozenset("应该要常就也都才又还已仍了着过")
+
+
+def _split_glue(t: Token, before: list[Token], lex, lexical: Lexical) -> list[Token] | None:
+    """A two-character piece of jieba's HMM that is a function word and a neighbour's character:
+    two words (前應 → 前|應, read qián yīng; 他會 → 他|會).  Not 博會: 会 after a word is the end of
+    a name or term as often as "will"; nor a name after a role word (作者：常靜肼)."""
+    text = t.text
+    if len(text) != 2 or t.pos != "x" or not (text[0] in _GLUE_BEFORE or text[1] in _GLUE_AFTER):
+        return None
+    if not (lex.is_word(text[0]) and lex.is_word(text[1])):
+        return None
+    if any(b.text in _ROLES for b in before) and _surname(text[0], lex):
+        return None
+    return [_kind(Token(c, t.start + k, t.start + k + 1, lexical.tag(c, "x")), lex, lexical)
+            for k, c in enumerate(text)]
 
 
 def _weight(pieces, lexical: Lexical) -> int:
