@@ -168,6 +168,24 @@ def test_ruby_and_inline_glosses_in_html_are_evidence():
     ltn = read_article(PAGES / "ltn-ruby.html")
     assert "ㄏ" not in ltn.text and "「銀行」" in ltn.text  # zhuyin ruby stripped cleanly
     assert ltn.glosses and all(not g.mismatch for g in ltn.glosses)
+    zhuyin = {(g.char, g.written) for g in ltn.glosses}
+    assert ("行", ("hang2",)) in zhuyin and ("行", ("xing2",)) in zhuyin  # 銀行 and 行走, read as pinyin
+
+
+def test_zhuyin_ruby_verifies_and_corrects_readings(tmp_path, lexicon):
+    from cardmaker.analysis.vocabulary import Options, analyse
+
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><h1>破音字怎麼唸</h1><p>新北市一所國小的老師發現，不少學生一遇到破音字就憑感覺猜讀音。"
+                    "他帶學生走進一家<ruby>銀<rt>ㄧㄣˊ</rt>行<rt>ㄏㄤˊ</rt></ruby>參觀，"
+                    "學生發現這個<ruby>行<rt>ㄒㄧㄥˊ</rt></ruby>業的工作很辛苦，"
+                    "大家都說那裡的午餐很<ruby>便<rt>ㄆㄧㄢˊ</rt></ruby>宜，連陪孩子寫作業的家長也常常被考倒。"
+                    "</p></body></html>", "utf-8")
+    article = read_article(page)
+    assert "ㄧ" not in article.text and "銀行" in article.text
+    words = {w.simplified: w for w in analyse(article, lexicon, Options()).words}
+    assert words["银行"].check == "verified"
+    assert words["行业"].check == "conflict" and words["行业"].pinyin == "hángyè"  # a wrong gloss is only evidence
 
 
 def test_furniture_gives_no_words_and_no_examples(lexicon):

@@ -178,3 +178,32 @@ def agrees(char: str, a: Reading, b: Reading) -> bool:
     if char in ERHUA_CHARS and {a.base, b.base} == {"r", "er"}:
         return True
     return a.agrees(b)
+
+
+_ZHUYIN_TONES = {"ˊ": 2, "ˇ": 3, "ˋ": 4, "˙": 5, "ˉ": 1}
+
+
+@cache
+def _zhuyin_syllables() -> dict[str, str]:
+    """Zhuyin without its tone mark → the toneless pinyin syllable (ㄒㄩㄝ → xue)."""
+    from cardmaker.chinese.pinyin import zhuyin
+
+    out: dict[str, str] = {}
+    for s in sorted(syllables(), key=lambda s: (s in ("r", "n", "m", "ng", "hm", "hng"), s)):
+        z = zhuyin((s + "1",))
+        if z and not any(c.isascii() for c in z):
+            out.setdefault(z, s)
+    return out
+
+
+def from_zhuyin(text: str) -> str | None:
+    """``ㄒㄩㄝˊ ㄒㄧˊ`` (or ``˙ㄇㄚ``) → ``xue2 xi2``; None when any part is not a zhuyin syllable."""
+    table = _zhuyin_syllables()
+    out = []
+    for part in text.split():
+        tone = next((_ZHUYIN_TONES[c] for c in part if c in _ZHUYIN_TONES), 1)
+        base = table.get("".join(c for c in part if c not in _ZHUYIN_TONES))
+        if base is None:
+            return None
+        out.append(f"{base}{tone}")
+    return " ".join(out) or None

@@ -1,5 +1,5 @@
 """Text blocks of HTML: a page or an e-book chapter parsed (never fetching what it refers to), ruby
-annotations made inline glosses, and every block of text as one line; and the ``Document`` record
+annotations (pinyin, or zhuyin read as pinyin) made inline glosses, and every block of text as one line; and the ``Document`` record
 every non-text format is read into.
 """
 
@@ -68,21 +68,24 @@ def parse_html(data: bytes | str, name, charset: str | None = None, encoding: st
 
 
 def _inline_ruby(tree) -> None:
-    from cardmaker.chinese.syllables import parse_syllable, split_syllables
+    from cardmaker.chinese.syllables import from_zhuyin, parse_syllable, split_syllables
 
-    def pinyin(rt: str) -> bool:
+    def gloss(rt: str) -> str | None:
+        """The ruby text as a gloss: pinyin as written, zhuyin (ㄒㄩㄝˊ) as numbered pinyin."""
         rt = rt.strip()
-        if not rt or _ZHUYIN_RE.search(rt):
-            return False
-        return all(parse_syllable(p) is not None or split_syllables(p) for p in rt.split())
+        if not rt:
+            return None
+        if _ZHUYIN_RE.search(rt):
+            return from_zhuyin(rt)
+        return rt if all(parse_syllable(p) is not None or split_syllables(p) for p in rt.split()) else None
 
     for ruby in list(tree.iter("ruby")):
         out, base = [], ruby.text or ""
         for child in ruby:
             tag = child.tag if isinstance(child.tag, str) else ""
             if tag == "rt":
-                rt = child.text_content().strip()
-                out.append(f"{base}({rt})" if base and pinyin(rt) else base)
+                rt = gloss(child.text_content()) if base else None
+                out.append(f"{base}({rt})" if rt else base)
                 base = ""
             elif tag == "rp":
                 pass

@@ -8,7 +8,8 @@ When trafilatura finds no article (short pages), every text block of the
 pruned page is taken instead; ``layout`` judges the blocks either way.
 
 Ruby annotations are glosses: ``<ruby>深<rt>shēn</rt></ruby>`` becomes
-``深(shēn)`` for the gloss reader, a zhuyin or other ``<rt>`` is dropped.
+``深(shēn)`` for the gloss reader, a zhuyin one ``<ruby>行<rt>ㄏㄤˊ</rt></ruby>`` becomes
+``行(hang2)``; any other ``<rt>`` is dropped.
 Nothing a page refers to (images, scripts, frames) is ever fetched.
 """
 
