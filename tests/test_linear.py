@@ -55,3 +55,35 @@ def test_normal_text_is_given_whole(lexicon, seed_path):
     text = to_simplified_aligned(seed_path.read_text(encoding="utf-8"))
     jieba = _quiet_jieba()
     assert list(_pieces(text, jieba.Tokenizer(), jieba)) == [text]
+
+
+def _asked(sentence: str) -> list:
+    """Every character of ``sentence`` the model tells readings apart for, with all its readings."""
+    from cardmaker.analysis import polyphone
+
+    return [(i, tuple(sorted(polyphone.readings(c)))) for i, c in enumerate(sentence) if polyphone.readings(c)]
+
+
+def test_the_model_reads_a_long_sentence_in_windows_as_it_reads_it_whole(monkeypatch, seed_path):
+    """3,000 characters without punctuation are read in windows of WINDOW characters with CONTEXT
+    on either side; the readings are those of one pass over the whole sentence (here: every one)."""
+    from cardmaker.analysis import polyphone
+
+    text = _unpunctuated(seed_path, 3000)
+    asks = [_asked(text)]
+    windows = polyphone.read([text], asks)[0]
+    monkeypatch.setattr(polyphone, "WINDOW", 10 ** 9)
+    whole = polyphone.read([text], asks)[0]
+    assert len(asks[0]) > 500 and windows == whole
+
+
+def test_only_asked_characters_are_read_and_as_their_scores_say(seed_path):
+    # the readings of ``read`` are the best allowed ones by the full score table of each sentence
+    from cardmaker.analysis import polyphone
+
+    sentences = [s for s in re.split("[。，]", to_simplified_aligned(seed_path.read_text(encoding="utf-8"))) if s][:40]
+    asks = [_asked(s)[::2] for s in sentences]
+    got = polyphone.read(sentences, asks)
+    scores = polyphone.logits(sentences)
+    expected = [{i: polyphone.best(rows[i], allowed)[0] for i, allowed in ask} for rows, ask in zip(scores, asks)]
+    assert got == expected and sum(map(len, got)) > 50

@@ -6,7 +6,10 @@ is downloaded.  It reads simplified text only.  Here its network runs on a
 whole batch of sentences at once (the same weights and arithmetic as its own
 ``__call__``, one LSTM pass for many sentences), and its answer for a
 character is taken only among the readings the caller allows (CC-CEDICT's for
-that character), so that a reading always has a dictionary entry.
+that character), so that a reading always has a dictionary entry.  Only the
+characters asked about are scored, batch by batch (a score row is 876 floats: all
+of a 2 MB article's would take 2 GB), and a sentence longer than ``WINDOW``
+(text without punctuation) is read in windows with some context either side.
 
 The model and numpy are imported on first use and kept for the process;
 ``load()`` before forking workers lets them share it.
@@ -70,26 +73,75 @@ def readings(char: str) -> frozenset[str]:
     return load()["poly"].get(char, frozenset())
 
 
+WINDOW = 400   # characters the network reads at once: a longer sentence is read in pieces of this size …
+CONTEXT = 40   # … each with this many characters of its neighbours on either side (no prose sentence is this long)
+
+
+def _windows(n: int):
+    """(a, b, lo, hi): the characters [a, b) of a sentence of ``n`` read within its window [lo, hi)."""
+    if n <= WINDOW:
+        yield 0, n, 0, n
+        return
+    for a in range(0, n, WINDOW):
+        b = min(n, a + WINDOW)
+        yield a, b, max(0, a - CONTEXT), min(n, b + CONTEXT)
+
+
 def logits(sentences: list[str]) -> list:
     """For each (simplified) sentence, an array [len(sentence), labels] of the model's scores."""
+    np = load()["np"] if sentences else None
+    out = [[None] * len(s) for s in sentences]
+    for k, i, row in _scores(sentences, [range(len(s)) for s in sentences]):
+        out[k][i] = row
+    return [np.stack(rows) if rows else np.zeros((0, len(load()["label"])), dtype=np.float32) for rows in out]
+
+
+def read(sentences: list[str], asks: list) -> list[dict]:
+    """The model's reading of some characters of each (simplified) sentence: ``asks[k]`` holds
+    (offset, allowed readings) pairs for ``sentences[k]``; each answer maps an offset to the allowed
+    reading it scores highest (``best``), and leaves out the offsets it knows none of.
+
+    Only the asked characters are scored, and a batch's states are dropped once read, so memory
+    stays that of one batch whatever the text's length."""
+    allowed = [dict(a) for a in asks]
+    out: list[dict] = [{} for _ in sentences]
+    for k, i, row in _scores(sentences, [sorted(a) for a in allowed]):
+        got = best(row, allowed[k][i])
+        if got is not None:
+            out[k][i] = got[0]
+    return out
+
+
+def _scores(sentences: list[str], wanted: list):
+    """(sentence index, offset, scores) for every offset in ``wanted[k]`` of each sentence, batch by batch."""
     if not sentences:
-        return []
+        return
     from threadpoolctl import threadpool_limits
 
     # BLAS threads on matrices this small only wait for each other (measured: 3–8× slower with two
     # threads on a busy 2-core machine); limited here, for this call only, not for the process
     with threadpool_limits(1, user_api="blas"):
-        return _logits(sentences)
+        yield from _batches(sentences, wanted)
 
 
-def _logits(sentences: list[str]) -> list:
+def _batches(sentences: list[str], wanted: list):
+    from bisect import bisect_left
+
     m = load()
     np = m["np"]
-    out: list = [None] * len(sentences)
-    order = sorted(range(len(sentences)), key=lambda k: len(sentences[k]))
-    for at in range(0, len(order), BATCH):
-        batch = order[at:at + BATCH]
-        ids = [[m["bos"], *(m["char"].get(ch, m["unk"]) for ch in sentences[k]), m["eos"]] for k in batch]
+    pieces = []                                  # (sentence, a, b, lo, hi, the wanted offsets in [a, b))
+    for k, s in enumerate(sentences):
+        rows = wanted[k]
+        for a, b, lo, hi in _windows(len(s)):
+            inside = rows[bisect_left(rows, a):bisect_left(rows, b)]
+            if len(inside):
+                pieces.append((k, a, b, lo, hi, inside))
+    pieces.sort(key=lambda p: p[4] - p[3])       # stable: sentences of one length keep their order
+    w0, b0, w1, b1 = m["fc"]
+    for at in range(0, len(pieces), BATCH):
+        batch = pieces[at:at + BATCH]
+        ids = [[m["bos"], *(m["char"].get(ch, m["unk"]) for ch in sentences[k][lo:hi]), m["eos"]]
+               for k, _, _, lo, hi, _ in batch]
         lengths = [len(e) for e in ids]
         width = max(lengths)
         fw = np.zeros((len(ids), width), dtype=np.int64)
@@ -99,13 +151,14 @@ def _logits(sentences: list[str]) -> list:
             bw[r, :len(e)] = e[::-1]
         hf = _lstm(np, m["emb"][fw], m["fw"], lengths)
         hb = _lstm(np, m["emb"][bw], m["bw"], lengths)
-        w0, b0, w1, b1 = m["fc"]
-        for r, k in enumerate(batch):
+        for r, (k, a, b, lo, hi, inside) in enumerate(batch):
             n = lengths[r]
             back = hb[r, :n][::-1]               # the backward states, back in reading order
             h = np.concatenate([hf[r, 1:n - 1], back[1:n - 1]], axis=1)
-            out[k] = np.maximum(h @ w0 + b0, 0) @ w1 + b1
-    return out
+            at_rows = [i - lo for i in inside]
+            scores = np.maximum(h[at_rows] @ w0 + b0, 0) @ w1 + b1
+            for i, row in zip(inside, scores):
+                yield k, i, row
 
 
 def best(scores, allowed) -> tuple[str, float] | None:

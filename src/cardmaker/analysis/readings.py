@@ -159,25 +159,19 @@ def model_readings(simplified: str, text: str, tokens, sentences, entries_of, le
     if not wanted:
         return {}
     places = sorted(wanted)
-    spans, k = [], 0
+    spans, asks, k = [], [], 0
     for a, b in sentences:
         while k < len(places) and places[k] < a:
             k += 1
-        if k < len(places) and places[k] < b:
-            spans.append((a, b))
-    scores = polyphone.logits([simplified[a:b] for a, b in spans])
-    out: dict[int, str] = {}
-    k = 0
-    for (a, b), rows in zip(spans, scores):
-        while k < len(places) and places[k] < a:
-            k += 1
+        ask = []
         while k < len(places) and places[k] < b:
-            i = places[k]
-            got = polyphone.best(rows[i - a], wanted[i])
-            if got is not None:
-                out[i] = got[0]
+            ask.append((places[k] - a, wanted[places[k]]))
             k += 1
-    return out
+        if ask:
+            spans.append((a, b))
+            asks.append(ask)
+    answers = polyphone.read([simplified[a:b] for a, b in spans], asks)
+    return {a + i: r for (a, _), got in zip(spans, answers) for i, r in got.items()}
 
 
 def _surname(char: str, default: str, lexicon) -> tuple[str]:
