@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, fields as _fields
 from functools import cached_property
+from operator import attrgetter
 
 from cardmaker.chinese.pinyin import joined, joined_name, numbered, reading_key, zhuyin
 
@@ -319,7 +320,7 @@ class NoteFields:
     voice_hk: str = field(metadata=_display("VoiceHK", "0.2"))
 
     def values(self) -> tuple[str, ...]:
-        return tuple(getattr(self, f.name) for f in _fields(self))
+        return _note_values(self)
 
     def by_name(self) -> dict[str, str]:
         """Anki field name → value."""
@@ -329,6 +330,8 @@ class NoteFields:
 def anki_name(attribute: str, metadata=None) -> str:
     return (metadata or {}).get("anki") or "".join(part.capitalize() for part in attribute.split("_"))
 
+
+_note_values = attrgetter(*(f.name for f in _fields(NoteFields)))  # the fields' values, in order, as a tuple
 
 NOTE_FIELDS: tuple[str, ...] = tuple(anki_name(f.name, f.metadata) for f in _fields(NoteFields))
 """The note type's field names, in order."""

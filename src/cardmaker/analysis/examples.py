@@ -153,6 +153,7 @@ class _Context:
         self.sentences = analysis.article.sentences
         self.sentence_starts = [s.start for s in self.sentences]
         self.clauses = _Clauses(self.sentences)
+        self.banned: dict = {}  # stretch of text → (its flaw or None, its Han characters): see ``banned``
 
     @cached_property
     def spelled(self) -> list[tuple[str, bool]]:
@@ -194,8 +195,24 @@ def _opened(text: str, closer: str) -> bool:
     return text.count(opener) > text.count(closer)
 
 
-def banned(text: str, word_length: int) -> str | None:
-    """Why ``text`` may not be an example, or None."""
+def banned(text: str, word_length: int, memo: dict | None = None) -> str | None:
+    """Why ``text`` may not be an example, or None.  ``memo`` (one per article) remembers what
+    ``text`` itself is, for the other words whose windows are the same stretch."""
+    got = memo.get(text) if memo is not None else None
+    if got is None:
+        got = _flaw(text), len(_HAN_RE.findall(text))
+        if memo is not None:
+            memo[text] = got
+    flaw, han = got
+    if flaw is not None:
+        return flaw
+    if han - word_length < 3:
+        return "too little Chinese besides the word"
+    return None
+
+
+def _flaw(text: str) -> str | None:
+    """Why ``text`` may not be an example whatever word it shows, or None."""
     if _MOJIBAKE_RE.search(text):
         return "mojibake or replacement characters"
     if _FOOTNOTE_RE.search(text):
@@ -207,8 +224,6 @@ def banned(text: str, word_length: int) -> str | None:
             return "unbalanced brackets or quotes"
     if text.count('"') % 2:
         return "unbalanced brackets or quotes"
-    if len(_HAN_RE.findall(text)) - word_length < 3:
-        return "too little Chinese besides the word"
     return None
 
 
@@ -247,7 +262,7 @@ def _windows(context: _Context, first: int, last: int, span):
             start, end = _trimmed(text, spans[i][0], spans[j][1])
             if end - start > MAX_LEN:
                 break
-            if banned(text[start:end], word_length) is None:
+            if banned(text[start:end], word_length, context.banned) is None:
                 # 、 separates the items of a list: a run that starts or ends inside one is cut, and says so
                 inside_list = (i > first and _lists(text, spans[i - 1]), j < last and _lists(text, spans[j]))
                 found.append((start, end, inside_list, i == first, j == last))
@@ -267,9 +282,9 @@ def _windows(context: _Context, first: int, last: int, span):
         for right in rights:
             start, end = _trimmed(context.text, left, right)
             if (MIN_LEN <= end - start <= MAX_LEN and start <= span[0] and span[1] <= end
-                    and banned(context.text[start:end], word_length) is None):
+                    and banned(context.text[start:end], word_length, context.banned) is None):
                 found.append((start, end, (left != a or in_list[0], right != b or in_list[1]), False, False))
-    if not found and b - a <= LONG_MAX and banned(context.text[a:b], word_length) is None:
+    if not found and b - a <= LONG_MAX and banned(context.text[a:b], word_length, context.banned) is None:
         found.append((a, b, in_list, k == first, k_end == last))  # nowhere to cut: long, not none
     return found
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 from cardmaker.records import Reading
 
@@ -159,6 +159,7 @@ def parse_pinyin(text: str) -> tuple[str, ...] | None:
     return tuple(f"{r.base}{r.tone or 5}" for r in readings) if readings else None
 
 
+@lru_cache(maxsize=8192)  # a few thousand syllables, asked for again for every entry ranked
 def normalise(syllable: str) -> Reading:
     """A numbered syllable as CC-CEDICT or pypinyin writes it (``lu:4``, ``zhong4``, ``de``) → ``Reading``."""
     s = syllable.lower().replace("u:", "v").replace("ü", "v")

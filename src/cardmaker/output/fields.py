@@ -16,7 +16,7 @@ from cardmaker.lexicon import hsk
 from cardmaker.lexicon.cedict import english_only, readable
 from cardmaker.output import html
 from cardmaker.records import Example, NoteFields, Word
-from cardmaker.text.controls import strip_controls
+from cardmaker.text.controls import has_controls, strip_controls
 
 BLANK = "＿"
 CARD_TYPES = ("recognition", "recall", "cloze")
@@ -107,18 +107,26 @@ def note_fields(word: Word, examples: list[Example], script: str, sources=(), st
         example_pinyin=style.join.join(style.example_pinyin(e) for e in examples),
         source=style.join.join(style.text(s) for s in sources), reading_check=style.text(word.check),
         count=str(word.count), colored=colored, cloze=cloze, sense=w["sense"],
-        **_display_fields(word, script, style, cards),
+        **_display_fields(word, script, style, cards, memo),
     )
 
 
 def _guarded(**values: str) -> NoteFields:
     """The fields with no control character: one U+001F would make Anki refuse the whole package,
     so this holds whatever a library caller's records contain."""
-    return NoteFields(**{k: strip_controls(v) for k, v in values.items()})
+    if has_controls("".join(values.values())):  # one look at all the fields: the usual answer is no
+        return NoteFields(**{k: strip_controls(v) for k, v in values.items()})
+    return NoteFields(**values)
 
 
-def _display_fields(word: Word, script: str, style: Style, cards: Cards) -> dict[str, str]:
+def _display_fields(word: Word, script: str, style: Style, cards: Cards, memo=None) -> dict[str, str]:
     """The fields only the templates read: headword, script, card types and voice (see ``NoteFields``)."""
+    if memo is not None:
+        key = ("display", style.name, script, word.traditional, word.simplified, cards)
+        got = memo.get(key)
+        if got is None:
+            got = memo.put(key, _display_fields(word, script, style, cards))
+        return got
     t = style.text
     headword = {"traditional": t(word.traditional), "simplified": t(word.simplified)}.get(
         script, t(word.traditional) if word.traditional == word.simplified

@@ -31,6 +31,11 @@ def strip_controls(value: str) -> str:
     return _SURROGATE_RE.sub("\ufffd", _CONTROL_RE.sub("", value))
 
 
+def has_controls(value: str) -> bool:
+    """``strip_controls`` would change ``value``."""
+    return not value.isprintable() and _ANY_RE.search(value) is not None
+
+
 def clean_text(text: str, breaks: bool = True) -> str:
     """Text as it enters: newlines normalised, then ``strip_controls``.  With ``breaks`` the other
     line-ending controls are newlines too (an article's page breaks); a table's rows end only at
