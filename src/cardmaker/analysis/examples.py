@@ -17,8 +17,8 @@ are preferred.
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_left, bisect_right
-from functools import cached_property
 
 from cardmaker.analysis.forms import traditional_text
 from cardmaker.analysis.vocabulary import Analysis
@@ -106,21 +106,25 @@ def _clauses(text: str, offset: int):
 
 class _Index:
     """Tokens by position, with running counts of Han and of common tokens, so that the tokens
-    inside a stretch of text, and how common they are, are found without walking them."""
+    inside a stretch of text, and how common they are, are found without walking them.  The
+    numbers are kept in arrays of machine integers (a list of Python ints takes 36 bytes a token)."""
 
     def __init__(self, tokens, lexicon, deck_words=frozenset()):
         self.tokens = tokens
-        self.starts = [t.start for t in tokens]
-        self.ends = [t.end for t in tokens]
+        self.starts = array("q", (t.start for t in tokens))
+        self.ends = array("q", (t.end for t in tokens))
         stop = lexicon.stopwords
         level = lexicon.hsk_level
-        self.han = [0]
-        self.common = [0]
+        self.han = array("q", [0])
+        self.common = array("q", [0])
+        han_total = common_total = 0
         for t in tokens:
             han = bool(_HAN_RE.search(t.text))
             easy = t.text in stop or (level(t.text) or 99) <= 4 or t.text in deck_words
-            self.han.append(self.han[-1] + han)
-            self.common.append(self.common[-1] + (han and easy))
+            han_total += han
+            common_total += han and easy
+            self.han.append(han_total)
+            self.common.append(common_total)
 
     def at(self, offset: int) -> int:
         """The index of the token holding ``offset`` (-1 before the first)."""
@@ -155,14 +159,14 @@ class _Context:
         self.clauses = _Clauses(self.sentences)
         self.banned: dict = {}  # stretch of text → (its flaw or None, its Han characters): see ``banned``
 
-    @cached_property
-    def spelled(self) -> list[tuple[str, bool]]:
-        """Each token's pinyin as it reads in the article (its own text when it has none)."""
+    def spelled(self, i: int, j: int) -> list[tuple[str, bool]]:
+        """The pinyin of tokens ``i``..``j`` as they read in the article (their own text when they have
+        none); made for an example's tokens only, never for all of a long article's."""
         readings, text = self.analysis.readings, self.text
         return [
             (_spelled_name(readings[t.start]) if t.kind == NAME else joined(readings[t.start]), False)
             if t.start in readings else (text[t.start:t.end], False)
-            for t in self.analysis.tokens
+            for t in self.analysis.tokens[i:j]
         ]
 
 
@@ -418,7 +422,7 @@ def _pinyin(context: _Context, start: int, end: int, span, word: Word):
     """(pinyin or other text, is the word) for each token of the stretch; the word in its own reading."""
     index = context.tokens
     i, j = index.range(start, end)
-    out = context.spelled[i:j]
+    out = context.spelled(i, j)
     for k in range(i, j):
         if index.tokens[k].text == word.simplified:  # the word, wherever it occurs in the example
             out[k - i] = (word.pinyin, True)

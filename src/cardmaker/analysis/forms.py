@@ -67,15 +67,18 @@ def traditional_text(text: str, script: str, tokens, readings, lexicon, converte
     if script != "traditional":
         return _dictionary_forms(converted or to_traditional_aligned(text), text, tokens, readings, lexicon)
     memo = lexicon.memo("fixed_form")
-    out = list(text)
+    out, done = [], 0                    # pieces of the text, and how far it is copied (no per-character list)
     for t in tokens:
         span = text[t.start:t.end]
         key = (t.text, span, readings.get(t.start))
         form = memo.get(key, _UNSEEN)
         if form is _UNSEEN:
             form = memo.put(key, _fixed_form(*key, lexicon))
-        if form is not None:
-            out[t.start:t.end] = form
+        if form is not None and form != span:
+            out.append(text[done:t.start])
+            out.append(form)
+            done = t.end
+    out.append(text[done:])
     return "".join(out)
 
 

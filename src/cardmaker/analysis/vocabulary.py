@@ -188,6 +188,17 @@ class _Context:
         return self._topic[0]
 
 
+MAX_USES = 64  # occurrences a word's meaning is judged by: bounded work per word on a long text
+
+
+def _sample(indices: list) -> list:
+    """At most ``MAX_USES`` of a word's occurrences, spread evenly over the article (all of them in
+    an article of usual length: no word of the repo's articles occurs more than 24 times)."""
+    if len(indices) <= MAX_USES:
+        return indices
+    return indices[::-(-len(indices) // MAX_USES)]
+
+
 def _word(key, g: _Group, context: _Context, lexicon) -> Word:
     text, _, kind = key
     if len(g.choices) == 1:  # most words occur once
@@ -201,7 +212,8 @@ def _word(key, g: _Group, context: _Context, lexicon) -> Word:
     full = (meanings.spelled_out(text, context.tokens, context.text, context.readings, lexicon)
             if choice.entry is None and kind == TERM else None)
     meaning = meanings.choose(text, choice.syllables, choice.entry, kind, tag, g.spans,
-                              lambda: meanings.uses(context.tokens, g.indices, lexicon, context.topic(lexicon)), context.written, lexicon, full)
+                              lambda: meanings.uses(context.tokens, _sample(g.indices), lexicon, context.topic(lexicon)),
+                              context.written, lexicon, full)
     entry = meaning.entry if meaning.entry is not None else choice.entry
     shown_senses = () if meaning.composed else tuple(meanings.parsed(s, lexicon) for s in meaning.senses[:len(meaning.sense)])
     return Word(
