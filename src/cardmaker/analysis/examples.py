@@ -335,7 +335,7 @@ def choose_examples(analysis: Analysis, words, lexicon) -> dict:
     traditional = traditional_text(article.text, analysis.script, analysis.tokens, analysis.readings, lexicon,
                                    analysis.traditional if analysis.script != "traditional" else "")
     # in the order of the article: what follows a word changes its example only when a later word has
-    # no sentence but a full one (a rebuilt article with a paragraph added keeps the notes of the words
+    # no example but full ones (a rebuilt article with a paragraph added keeps the notes of the words
     # before it, and the edits a user made to them)
     for w in sorted(words, key=lambda w: w.spans[0][0] if w.spans else 0):
         if options[w.key]:
@@ -356,13 +356,20 @@ class _Shares:
         self.choice: dict = {}                          # word key → its candidate
         self.members: dict[tuple[int, int], list] = {}  # example (start, end) → keys of the words it serves
 
+    def _serving(self, place) -> int:
+        return len(self.members.get(place, ()))
+
+    def _free(self, options, key, place) -> list:
+        """The examples of word ``key`` other than ``place`` that have room."""
+        return [d for d in options[key] if d[1:3] != place and self._serving(d[1:3]) < MAX_SHARED]
+
     def cost(self, c) -> float:
-        shared = len(self.members.get(c[1:3], ()))
+        shared = self._serving(c[1:3])
         return c[0] + 0.5 * shared + (100 if shared >= MAX_SHARED else 0)
 
     def place(self, key, options) -> None:
         best = min(options[key], key=self.cost)
-        if len(self.members.get(best[1:3], ())) >= MAX_SHARED:
+        if self._serving(best[1:3]) >= MAX_SHARED:
             best = self._make_room(key, options) or best
         self._put(key, best)
 
@@ -371,8 +378,7 @@ class _Shares:
         example with room (it filled up after they were placed), the cheapest move first."""
         for place, keys in list(self.members.items()):
             while len(keys) > MAX_SHARED:
-                moves = [(d[0] - self.choice[k][0], k, d) for k in keys for d in options[k]
-                         if d[1:3] != place and len(self.members.get(d[1:3], ())) < MAX_SHARED]
+                moves = [(d[0] - self.choice[k][0], k, d) for k in keys for d in self._free(options, k, place)]
                 if not moves:
                     break
                 _, k, d = min(moves, key=lambda m: m[0])
@@ -385,12 +391,10 @@ class _Shares:
         moves = []
         for c in options[key]:
             for other in self.members.get(c[1:3], ()):
-                old = self.choice[other]
-                free = [d for d in options[other]
-                        if d[1:3] != c[1:3] and len(self.members.get(d[1:3], ())) < MAX_SHARED]
+                free = self._free(options, other, c[1:3])
                 if free:
                     d = min(free, key=lambda d: d[0])
-                    moves.append((c[0] + d[0] - old[0], c, other, d))
+                    moves.append((c[0] + d[0] - self.choice[other][0], c, other, d))
         if not moves:
             return None
         _, c, other, d = min(moves, key=lambda m: m[0])

@@ -80,7 +80,7 @@ _CLAUSE_END = frozenset("，,。；;：:！!？?、（）()「」“”\n")
 _NAMING = frozenset("命名 更名 改名 定名 取名 正名 冠名 署名".split())
 # verbs whose object is a clause or a verb phrase: a 为 after them begins it (认为|为民服务, 坚持|为人民)
 _CLAUSE_VERBS = frozenset("表示 认为 觉得 希望 指出 强调 要求 决定 愿意 提出 号召 呼吁 主张 坚持 努力 致力 继续 开始 "
-                          "准备 打算 应该 想要 需要 值得 能够 可以 必须 应当 得以 旨在 专门 始终 一直 继续 积极 主动".split())
+                          "准备 打算 应该 想要 需要 值得 能够 可以 必须 应当 得以 旨在".split())
 
 
 def context_pos(tokens, index: int, text: str) -> str:

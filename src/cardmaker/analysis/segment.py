@@ -369,8 +369,7 @@ def _split_titles(tokens: list[Token], lex) -> list[Token]:
     """陳先生 (a term of jieba's dictionary, or a name it guessed) → 陳 the surname and 先生 the word."""
     out: list[Token] = []
     for t in tokens:
-        n = len(t.text)
-        if (t.kind in (TERM, FRAGMENT, NAME) and n in (3, 4) and t.text[1:] in _TITLES
+        if (t.kind in (TERM, FRAGMENT, NAME) and len(t.text) == 3 and t.text[1:] in _TITLES
                 and _surname(t.text[0], lex)):
             out.append(Token(t.text[0], t.start, t.start + 1, "nr", NAME))
             out.append(Token(t.text[1:], t.start + 1, t.end, "n", WORD))
