@@ -151,3 +151,14 @@ def test_composed_meanings_take_the_commonest_pieces(word, syllables, shown, lex
     from cardmaker.analysis.meanings import composed_senses, english_only
 
     assert english_only(composed_senses(word, syllables, lexicon)).endswith(shown)
+
+
+@pytest.mark.parametrize("word, syllables, written, shown", [
+    ("强台", ("qiang2", "tai2"), "強颱", "strong + typhoon"),     # the article's 颱 picks the entry, not 臺 "platform"
+    ("市建局", ("shi4", "jian4", "ju2"), "市建局", "+ office"),    # 局's main entry, not 侷 "narrow"
+    ("信保", ("xin4", "bao3"), "信保", "+ to defend"),              # not 保 "(old) unit of the baojia system"
+])
+def test_composed_meanings_take_each_character_s_own_main_sense(word, syllables, written, shown, lexicon):
+    from cardmaker.analysis.meanings import composed_senses, english_only
+
+    assert english_only(composed_senses(word, syllables, lexicon, nominal=True, written=written)).endswith(shown)

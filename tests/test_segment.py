@@ -25,6 +25,22 @@ def test_recurring_non_word_piece_becomes_a_term():
     assert ("進博會", TERM) in kinds(text)
 
 
+@pytest.mark.parametrize("text, term", [
+    ("各地停班停課的資訊。明天是否停班，由縣府宣布。", "停班"),          # two dictionaries lack it; used twice
+    ("抗阻訓練很重要。每週做兩次抗阻訓練。", "抗阻"),
+])
+def test_a_piece_neither_dictionary_has_is_a_term_when_the_article_repeats_it(text, term):
+    assert (term, TERM) in kinds(text)
+
+
+@pytest.mark.parametrize("text, piece", [
+    ("明天是否停班，由縣府宣布。", "停班"),      # once: as often two words glued by the HMM
+    ("越辦越好，越辦越強。", "越辦"),             # an adverb opens a phrase, not a word
+])
+def test_a_piece_seen_once_or_opened_by_an_adverb_is_no_term(text, piece):
+    assert (piece, TERM) not in kinds(text)
+
+
 def test_single_occurrence_is_not_a_term():
     assert ("進博會", TERM) not in kinds("進博會開幕。")
 

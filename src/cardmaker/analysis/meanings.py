@@ -377,7 +377,8 @@ def choose(text: str, syllables, entry: Entry | None, kind: str, tag: str, spans
     if not candidates:
         if full_form is not None:
             return full_form
-        composed = composed_senses(text, syllables, lexicon, nominal=kind == TERM)
+        own = Counter(spans).most_common(1)[0][0] if written and spans else ""
+        composed = composed_senses(text, syllables, lexicon, nominal=kind == TERM, written=own)
         return Meaning(None, composed, (english_only(composed),), (), True)
     prefer, added = lexicon.sense_priorities.get((text, reading_key(syllables)), ((), ()))
     if len(candidates) == 1 and len(candidates[0].content) + len(added) <= 1:
@@ -500,14 +501,16 @@ def english_only(composed: tuple[str, ...]) -> str:
     return " + ".join(parts)
 
 
-def composed_senses(word: str, syllables: tuple[str, ...], lexicon, nominal: bool = False) -> tuple[str, ...]:
+def composed_senses(word: str, syllables: tuple[str, ...], lexicon, nominal: bool = False,
+                    written: str = "") -> tuple[str, ...]:
     """Meaning of a word with no entry, from its characters' entries for their readings.
 
     The last character of a noun-like term (进博会) is the head noun, so its noun
-    senses come first ("meeting" rather than "can" for 会).
+    senses come first ("meeting" rather than "can" for 会).  ``written``, the article's own
+    traditional form, picks a character's entry (強颱: 颱 "typhoon", not 臺 "platform").
     """
     memo = lexicon.memo("composed")
-    key = (word, syllables, nominal)
+    key = (word, syllables, nominal, written)
     got = memo.get(key)
     if got is not None:
         return got
@@ -517,21 +520,26 @@ def composed_senses(word: str, syllables: tuple[str, ...], lexicon, nominal: boo
         return memo.put(key, (f"{word} {' '.join(marked(x) for x in syllables)}: {title} {surname[:1].upper()}"
                               f"{surname[1:]}",))
     out = []
-    for at, size, fit in _pieces(word, syllables, lexicon):
+    for at, size, fit in _pieces(word, syllables, lexicon, written if len(written) == len(word) else ""):
         piece, syl = word[at:at + size], syllables[at:at + size]
         chosen = [x for x in fit[0].senses if not is_reference(x)] if fit else []
+        chosen = [x for x in chosen if not _MARGINAL_RE.search(x)] or chosen
         if nominal and at + size == len(word):
             chosen = [x for x in chosen if not _VERBAL_RE.match(x)] or chosen
         out.append(f"{piece} {' '.join(marked(x) for x in syl)}: {'; '.join(chosen[:2]) or '?'}")
     return memo.put(key, tuple(out))
 
 
+# a character's sense that is not what it means inside a modern word: 保 "(old) unit of the baojia
+# system", 老 "prefix used before the surname…", 台 "(classical) you"
+_MARGINAL_RE = re.compile(r"\((?:old|archaic|classical|literary|dialect|slang)\b|^prefix used before|^old variant")
+
 # a surname and one of these (simplified: what ``composed_senses`` is given) is a person: 陈先生 Mr. Chén
 _TITLES = {"先生": "Mr.", "小姐": "Ms.", "女士": "Ms.", "太太": "Mrs.", "老师": "teacher", "医生": "Dr.",
            "教授": "Professor", "婆婆": "Granny"}
 
 
-def _pieces(word: str, syllables, lexicon) -> list[tuple[int, int, list]]:
+def _pieces(word: str, syllables, lexicon, written: str = "") -> list[tuple[int, int, list]]:
     """``word`` as (start, size, entries) of dictionary words read as here, the fewest pieces, and
     among those the one whose rarest piece is commonest (几|分钟, not 几分 "somewhat" | 钟 "cup");
     a piece's reading may differ in its tones only (先生 xiānsheng in 黄先生)."""
@@ -539,9 +547,11 @@ def _pieces(word: str, syllables, lexicon) -> list[tuple[int, int, list]]:
         piece, syl = word[at:at + size], syllables[at:at + size]
         entries = [e for e in lexicon.entries(piece) if not e.variant_only and not e.surname_only]
         entries = [e for e in entries if not e.proper] or entries  # 商 "commerce", not the dynasty
-        if size == 1:
+        if size == 1:  # a character's main entry is its fullest (局 "office; situation", not 侷 "narrow")
             key = reading_key(syl)
-            return [e for e in entries if reading_key(e.syllables) == key] or entries
+            fit = [e for e in entries if reading_key(e.syllables) == key] or entries
+            own = written[at:at + 1]
+            return sorted(fit, key=lambda e: (own and e.traditional != own, -len(e.senses)))
         if piece[0] == "不" or size == len(word):  # 放心|不|下: a complement; the word itself has no entry
             return None
         key, bare = reading_key(syl), _toneless(syl)

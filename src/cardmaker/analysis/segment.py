@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import Counter
 from functools import cache
 
 from cardmaker.chinese.script import HAN
@@ -166,11 +167,13 @@ def segment(simplified: str, lexicon) -> list[Token]:
     tokens = _trim_names(tokens, lex, lexical)
     tokens = _merge_terms(tokens, lex, lexical)
     tokens = _shift_boundaries(tokens, lex, lexical)
+    recurring = Counter(t.text for t in tokens if t.kind == FRAGMENT)
     out = []
     for t in tokens:
         if t.kind == FRAGMENT and not t.pos.startswith("nr"):
             out.extend(_split_prefix(t, lex, lexical) or _jieba_term(t, lexical)
-                       or _split(t, lex, lexical) or _split_glue(t, out[-2:], lex, lexical) or [t])
+                       or _split(t, lex, lexical) or _recurring_term(t, recurring, lex, lexical)
+                       or _split_glue(t, out[-2:], lex, lexical) or [t])
         else:
             out.append(t)
     out = _join_entries(out, lex, lexical)
@@ -204,6 +207,31 @@ def _jieba_term(t: Token, lexical: Lexical) -> list[Token] | None:
         # are mostly phrases of words (出席会议, 对外开放), cut below
         return [Token(t.text, t.start, t.end, t.pos, TERM)]
     return None
+
+
+# the first character of a phrase, not of a word: an adverb, preposition, conjunction, particle or
+# pronoun (越办|越好, 更应, 将于)
+_PHRASE_OPENERS = ("d", "p", "c", "u", "r")
+# a verb's direction after it: 办出 (成绩), 走进, 拿回 are a verb and its complement
+_DIRECTIONS = frozenset("出入进回来去上下开")
+
+
+def _recurring_term(t: Token, recurring: Counter, lex, lexical: Lexical) -> list[Token] | None:
+    """A word that neither dictionary has but the article uses again and again (停班 six times in
+    a typhoon report, 市建局, 抗阻, 肌少症) is one of its terms: kept whole, its meaning composed
+    from its characters.  Once is not enough: a fragment seen once is as often two words glued
+    by the HMM (线花 in 台11线|花东).  Two or three characters, each with an entry of its own,
+    not a verb and its complement, not a phrase opened by an adverb or preposition."""
+    text = t.text
+    if recurring[text] < 2 or not 2 <= len(text) <= 3 or not _HAN_ONLY_RE.match(text):
+        return None
+    if _NUMERAL_PREFIX_RE.match(text) or text[-1] in _DATE_UNITS or text[-1] in _COMPLEMENTS | _DIRECTIONS:
+        return None
+    if lexical.tag(text[0], "x").startswith(_PHRASE_OPENERS) or text[0] in lex.stopwords:
+        return None
+    if not all(lex.entries(c) for c in text):
+        return None
+    return [Token(text, t.start, t.end, t.pos, TERM)]
 
 
 def _join_entries(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
