@@ -41,6 +41,15 @@ def test_a_piece_seen_once_or_opened_by_an_adverb_is_no_term(text, piece):
     assert (piece, TERM) not in kinds(text)
 
 
+@pytest.mark.parametrize("text, words, not_words", [
+    ("經濟部將與銀行合作", ["經濟部", "將"], ["部將"]),        # jieba: 经济|部将 "subordinate general"
+    ("青浦區委作交流發言", [], ["青浦區"]),                    # 委 is no function word: 区委 stays whole
+])
+def test_a_word_cut_across_a_boundary_gives_its_first_character_back(text, words, not_words):
+    cut = [piece for piece, _ in kinds(text)]
+    assert all(w in cut for w in words) and not any(w in cut for w in not_words), cut
+
+
 def test_single_occurrence_is_not_a_term():
     assert ("進博會", TERM) not in kinds("進博會開幕。")
 
