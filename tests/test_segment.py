@@ -50,6 +50,16 @@ def test_a_word_cut_across_a_boundary_gives_its_first_character_back(text, words
     assert all(w in cut for w in words) and not any(w in cut for w in not_words), cut
 
 
+@pytest.mark.parametrize("text, words, not_words", [
+    ("颱風朝西北西方向移動", ["西北西", "方向"], ["西方", "朝西北西"]),   # not "the West", not a storm's name
+    ("吹東北東風", ["東北東", "風"], ["東風"]),
+    ("中國西北西安市", ["西北", "西安市"], ["西北西"]),                  # a city after a region stays a city
+])
+def test_a_sixteen_point_compass_direction_is_one_word(text, words, not_words):
+    cut = [piece for piece, _ in kinds(text)]
+    assert all(w in cut for w in words) and not any(w in cut for w in not_words), cut
+
+
 def test_single_occurrence_is_not_a_term():
     assert ("進博會", TERM) not in kinds("進博會開幕。")
 

@@ -178,6 +178,7 @@ def segment(simplified: str, lexicon) -> list[Token]:
             out.append(t)
     out = _join_entries(out, lex, lexical)
     out = _regroup_terms(out, lex, lexical)
+    out = _compass_points(out, lex, lexical)
     out = _split_titles(out, lex)
     out = _context_names(out, simplified, lex)
     return _damaged(out, simplified)
@@ -251,6 +252,36 @@ def _regroup_terms(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
             out.append(Token(tail, t.start + 1, t.end, lexical.tag(tail, "x"), WORD))
             continue
         out.append(t)
+    return out
+
+
+_INTERCARDINALS = frozenset("东北 东南 西北 西南".split())
+
+
+def _compass_points(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
+    """西北|西方|向 → 西北西|方向, 东北|东风 → 东北东|风: a weather report's sixteen-point compass
+    (west-northwest) is one word; jieba reads its last character into the next word, making 西方
+    "the West" or 东风 "east wind" of a direction.  Only before 方, 风 or 向, or a character alone
+    (西南|西|移动), so that 西北|西安 stays a city."""
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if (t.text in _INTERCARDINALS and nxt is not None and nxt.start == t.end and nxt.text[0] == t.text[0]
+                and (len(nxt.text) == 1 or nxt.text[1] in "方风向")):
+            out.append(Token(t.text + nxt.text[0], t.start, t.end + 1, "f", TERM))
+            rest, end = nxt.text[1:], nxt.end
+            after = tokens[i + 2] if i + 2 < len(tokens) else None
+            if rest and after is not None and after.start == end and _common_entry(rest + after.text, lex):
+                rest, end = rest + after.text, after.end  # 西方|向 → 方向
+                i += 1
+            if rest:
+                out.append(Token(rest, nxt.start + 1, end, lexical.tag(rest, "x"), WORD))
+            i += 2
+            continue
+        out.append(t)
+        i += 1
     return out
 
 
@@ -428,8 +459,8 @@ def _split_titles(tokens: list[Token], lex) -> list[Token]:
 
 def _verb_like(t: Token) -> bool:
     """颱風|要來, 颱風|將: what follows a storm's word is its verb, not its name, when it starts with a
-    modal, an adverb or a preposition, or jieba's dictionary has it as a verb."""
-    return t.text[0] in _FUNCTION_CHARS or t.text[0] in "已来又正即仍恐" or (
+    modal, an adverb or a preposition (颱風|朝西北西方向), or jieba's dictionary has it as a verb."""
+    return t.text[0] in _FUNCTION_CHARS or t.text[0] in "已来又正即仍恐朝往向" or (
         t.kind == WORD and t.pos.startswith(("v", "d", "p", "c")))
 
 
@@ -451,8 +482,8 @@ def _name_after(tokens, j: int, text: str, limit: int, lex, stop_at_name: bool =
             break
         if len(name) + len(t.text) > limit:
             break
-        if t.text in _NOT_IN_NAMES or (t.kind == WORD and t.pos.startswith("r")):
-            break
+        if t.text in _NOT_IN_NAMES or (t.kind == WORD and t.pos.startswith("r")) or t.pos == "f":
+            break  # a pronoun, or a direction (西北西)
         if t.kind == WORD and len(t.text) >= 2 and _common_entry(t.text, lex) and lex.frequency(t.text) >= 3.5:
             break
         if name and t.kind == WORD and len(t.text) >= 2 and t.pos.startswith(("v", "d", "p")):
