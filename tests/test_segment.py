@@ -85,6 +85,9 @@ def test_date_unit_is_cut_from_a_proper_noun():
     assert ("日", "word") in k and ("電", "word") in k and ("日電", "word") not in k
     # … but a common word made of a date unit stays whole: 3|月份, not 3月|份
     assert ("月份", "word") in kinds("今年3月份的數據")
+    # 5日至10日: jieba's HMM makes 日至, which CC-CEDICT has as "solstice"; here it is 日|至
+    k = kinds("進博會于11月5日至10日在上海舉行")
+    assert ("至", "word") in k and ("日至", "word") not in k
 
 
 def test_name_gives_back_a_character_it_took():

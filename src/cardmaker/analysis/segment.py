@@ -594,13 +594,14 @@ _DATE_UNITS = "年月日号號时時分秒"
 
 def _split_date_units(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
     """北京11月28日电: a date's unit that jieba glued to the next word (日电, which CC-CEDICT knows
-    only as the company NEC) is cut off again, unless the whole is a common word (月份)."""
+    only as the company NEC; 5日至10日: 日至 "solstice", which jieba's HMM made) is cut off again,
+    unless the whole is a common word both dictionaries have (月份)."""
     out: list[Token] = []
     for t in tokens:
         prev = out[-1] if out else None
         if (
             prev is not None and prev.kind == NUMBER and prev.end == t.start and len(t.text) > 1
-            and t.text[0] in _DATE_UNITS and not any(not e.proper for e in lex.entries(t.text))
+            and t.text[0] in _DATE_UNITS and not (lexical.known(t.text) and _common_entry(t.text, lex))
         ):
             rest = t.text[1:]
             out.append(Token(t.text[0], t.start, t.start + 1, "q", WORD))
