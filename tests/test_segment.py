@@ -60,6 +60,16 @@ def test_a_sixteen_point_compass_direction_is_one_word(text, words, not_words):
     assert all(w in cut for w in words) and not any(w in cut for w in not_words), cut
 
 
+@pytest.mark.parametrize("text, words, not_words", [
+    ("在中華大地上", ["大地", "上"], ["地上"]),              # on the land of China, not 大 + "on the ground"
+    ("他坐在草地上", ["草地", "上"], ["地上"]),
+    ("不能熱衷於搞形式", ["熱衷"], ["熱衷於"]),              # a verb and its preposition: no term of its own
+])
+def test_a_noun_keeps_its_character_and_gives_the_locative_or_preposition_back(text, words, not_words):
+    cut = [piece for piece, _ in kinds(text)]
+    assert all(w in cut for w in words) and not any(w in cut for w in not_words), cut
+
+
 def test_single_occurrence_is_not_a_term():
     assert ("進博會", TERM) not in kinds("進博會開幕。")
 

@@ -179,14 +179,16 @@ def segment(simplified: str, lexicon) -> list[Token]:
     out = _join_entries(out, lex, lexical)
     out = _regroup_terms(out, lex, lexical)
     out = _compass_points(out, lex, lexical)
+    out = _locatives(out, lex, lexical)
     out = _split_titles(out, lex)
     out = _context_names(out, simplified, lex)
     return _damaged(out, simplified)
 
 
 _SUFFIXES = frozenset("性化者式型率度家员界方区")
-# a verb's result or aspect after it: 做好, 落到, 握着 are a verb and more, not a word to learn
-_COMPLEMENTS = frozenset("好到完住着了过细成掉起")
+# a verb's result, aspect or preposition after it: 做好, 落到, 握着, 放在, 热衷于 are a verb and more,
+# not a word to learn
+_COMPLEMENTS = frozenset("好到完住着了过细成掉起在于给")
 # prefixes the meanings stage reads as slots of their own (副|书记)
 _PREFIX_SLOTS = frozenset("副总前非")
 
@@ -252,6 +254,32 @@ def _regroup_terms(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
             out.append(Token(tail, t.start + 1, t.end, lexical.tag(tail, "x"), WORD))
             continue
         out.append(t)
+    return out
+
+
+_LOCATIVES = frozenset("上下里中内外")
+
+
+def _locatives(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
+    """中华|大|地上 → 大地|上: a character, then a word of a noun and a locative, when the character
+    and the noun make a dictionary word; the locative is the place word of the phrase (on the
+    land of China), not part of a word 地上 "on the ground"."""
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if (nxt is not None and len(t.text) == 1 and t.kind == WORD and len(nxt.text) == 2 and nxt.kind == WORD
+                and t.end == nxt.start and nxt.text[1] in _LOCATIVES and not _function(t)
+                and not t.pos.startswith(("v", "m", "q", "f")) and t.text not in lex.stopwords
+                and _common_entry(t.text + nxt.text[0], lex)):
+            head = t.text + nxt.text[0]
+            out.append(Token(head, t.start, t.end + 1, lexical.tag(head, "n"), WORD))
+            out.append(Token(nxt.text[1], nxt.start + 1, nxt.end, "f", WORD))
+            i += 2
+            continue
+        out.append(t)
+        i += 1
     return out
 
 
