@@ -70,6 +70,12 @@ def test_a_noun_keeps_its_character_and_gives_the_locative_or_preposition_back(t
     assert all(w in cut for w in words) and not any(w in cut for w in not_words), cut
 
 
+def test_a_recurring_piece_joined_into_a_dictionary_word_keeps_its_entry():
+    # jieba cuts 深水|埗 and 骨质|疏松; joined again they are CC-CEDICT's words, not composed terms
+    k = kinds("在深水埗啟動重建。深水埗區議員認為重建方向正確。")
+    assert ("深水埗", "word") in k and ("深水埗", TERM) not in k
+
+
 def test_single_occurrence_is_not_a_term():
     assert ("進博會", TERM) not in kinds("進博會開幕。")
 

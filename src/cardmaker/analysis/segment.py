@@ -691,7 +691,9 @@ def _merge_terms(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
         if i + 1 < len(tokens):
             a, b = tokens[i], tokens[i + 1]
             if (a.text + b.text, a.text) in terms and a.end == b.start:
-                out.append(Token(a.text + b.text, a.start, b.end, "nz", TERM))
+                # a word CC-CEDICT has (深水|埗 → 深水埗 "Sham Shui Po") keeps its entry; others are terms
+                whole = a.text + b.text
+                out.append(Token(whole, a.start, b.end, "nz", WORD if lex.entries(whole) else TERM))
                 i += 2
                 continue
         out.append(tokens[i])
