@@ -76,6 +76,11 @@ def test_a_recurring_piece_joined_into_a_dictionary_word_keeps_its_entry():
     assert ("深水埗", "word") in k and ("深水埗", TERM) not in k
 
 
+@pytest.mark.parametrize("text, phrase", [("對我來說很重要", "來說"), ("還要繼續努力", "還要")])
+def test_a_function_word_phrase_of_jiebas_is_no_term(text, phrase):
+    assert (phrase, TERM) not in kinds(text)
+
+
 def test_single_occurrence_is_not_a_term():
     assert ("進博會", TERM) not in kinds("進博會開幕。")
 

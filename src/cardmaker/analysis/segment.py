@@ -198,10 +198,12 @@ def _jieba_term(t: Token, lexical: Lexical) -> list[Token] | None:
     whole as an article term (its meaning composed), not cut into dictionary words (任|何人 would
     make 何人 a card): two or three characters, or four when jieba has seen it often (four-character
     entries it has seen a few times are mostly phrases: 出席会议, 圆满成功)."""
-    freq, _ = lexical.entries.get(t.text, (0, ""))
+    freq, tag = lexical.entries.get(t.text, (0, ""))
     n = len(t.text)
     if not _HAN_ONLY_RE.match(t.text) or _NUMERAL_PREFIX_RE.match(t.text) or t.text[-1] in _DATE_UNITS:
         return None
+    if tag.startswith(("u", "c")):
+        return None  # a particle or conjunction phrase (对…来说, 还要): function words, not a term
     if n == 3 and t.text[-1] in _SUFFIXES and lexical.known(t.text[:-1]):
         return None  # 便捷|性, 扁平|化: a word and a suffix, each with its own card
     if 2 <= n <= 3 and freq >= 30 and t.text[-1] not in _COMPLEMENTS:
