@@ -219,7 +219,7 @@ def _jieba_term(t: Token, lexical: Lexical) -> list[Token] | None:
 # pronoun (越办|越好, 更应, 将于)
 _PHRASE_OPENERS = ("d", "p", "c", "u", "r")
 # a verb's direction after it: 办出 (成绩), 走进, 拿回 are a verb and its complement
-_DIRECTIONS = frozenset("出入进回来去上下开")
+_DIRECTION_ENDS = frozenset("出入进回来去上下开")
 
 
 def _recurring_term(t: Token, recurring: Counter, lex, lexical: Lexical) -> list[Token] | None:
@@ -231,7 +231,7 @@ def _recurring_term(t: Token, recurring: Counter, lex, lexical: Lexical) -> list
     text = t.text
     if recurring[text] < 2 or not 2 <= len(text) <= 3 or not _HAN_ONLY_RE.match(text):
         return None
-    if _NUMERAL_PREFIX_RE.match(text) or text[-1] in _DATE_UNITS or text[-1] in _COMPLEMENTS | _DIRECTIONS:
+    if _NUMERAL_PREFIX_RE.match(text) or text[-1] in _DATE_UNITS or text[-1] in _COMPLEMENTS | _DIRECTION_ENDS:
         return None
     if lexical.tag(text[0], "x").startswith(_PHRASE_OPENERS) or text[0] in lex.stopwords:
         return None
