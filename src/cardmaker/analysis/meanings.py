@@ -69,7 +69,7 @@ _CLAUSE_START = frozenset("。！？；!?;\n，,、：:“”「」《》（）(
 _NOUN_TAGS = ("n", "vn", "j", "an")
 _WINDOW = 5  # tokens on each side whose English is the context of an occurrence
 # Paired constructions: the word, its partner a few words later, and the sense they make together.
-_PAIRS = {"越": ("越", "the more"), "既": ("又也", "both"), "又": ("又", "both"), "边": ("边", "simultaneously")}
+_PAIRS = {"越": ("越", "the more"), "愈": ("愈", "the more"), "既": ("又也", "both"), "又": ("又", "both"), "边": ("边", "simultaneously")}
 PAIRED = "paired"
 
 
@@ -166,7 +166,83 @@ _TAG_WEIGHT = 0.6  # jieba's tag is its dictionary's, not the occurrence's: cont
 _CLOSED_TAGS = ("d", "p", "c", "f", "m", "q", "u", "r")  # … but the tags of function words hold
 _LIGHT_VERBS = frozenset("进行 加以 作出 做出 给予 受到 得到 开展 加强 提出 作 做 予以 实现 完成 推进 展开 发出 作了".split())
 _TIME_UNITS = frozenset("年 月 日 号 时 点 分 秒 周 天 成 代 届 次 倍".split())
-# Frames: a function word read as the construction around it calls for (word → (test, part of the sense)).
+def _clause_before(tokens, i: int, span: int = 8):
+    """The tokens before ``i`` in its clause, nearest first (at most ``span``)."""
+    j = i - 1
+    while j >= 0 and i - j <= span and not all(c in _CLAUSE_START for c in tokens[j].text.strip() or "x"):
+        yield tokens[j]
+        j -= 1
+
+
+def _clause_after(tokens, i: int, span: int = 24):
+    """The tokens after ``i`` in its sentence (commas crossed: 只有…，才…), nearest first."""
+    j = i + 1
+    while j < len(tokens) and j - i <= span and not any(c in _SENTENCE_END for c in tokens[j].text):
+        yield tokens[j]
+        j += 1
+
+
+def _before_verb(tokens, i, prev, nxt) -> bool:
+    """The word stands before a verb or an adverb of its clause: it is an adverb or a modal here
+    (暴風圈|正|逐漸接近, 應|先|查詢, 要|深入學習)."""
+    return (nxt is not None and nxt.kind in (WORD, TERM) and (nxt.pos[:1] in ("v", "d", "p") or nxt.pos in ("ad", "vd"))
+            and nxt.text not in ("的", "地"))
+
+
+def _at_clause_start(tokens, i, prev, nxt) -> bool:
+    return prev is None or all(c in _CLAUSE_START for c in prev.text.strip() or "x")
+
+
+def _after_verb(tokens, i, prev, nxt) -> bool:
+    """Glued after a verb (a quotation mark between them aside): a complement (敲|下去, “還原”|到)."""
+    j = i - 1
+    while j > 0 and tokens[j].text in ("”", "」", "’", "』"):
+        j -= 1
+    return j >= 0 and tokens[j].end >= tokens[i].start - 1 and tokens[j].pos.startswith("v") and tokens[j].kind == WORD
+
+
+def _partner_before(*words):
+    return lambda tokens, i, prev, nxt: any(t.text in words for t in _clause_before(tokens, i))
+
+
+def _partner_after(*words):
+    return lambda tokens, i, prev, nxt: any(t.text in words for t in _clause_after(tokens, i))
+
+
+def _repeated(tokens, i, prev, nxt) -> bool:
+    """The word again in its sentence: 哪裡…，哪裡… "wherever … there"."""
+    word = tokens[i].text
+    return any(t.text == word for t in _clause_after(tokens, i)) or any(
+        tokens[j].text == word for j in range(max(0, i - 24), i)
+        if not any(tokens[k].text in _SENTENCE_END for k in range(j, i)))
+
+
+def _when(*tests):
+    return lambda tokens, i, prev, nxt: all(test(tokens, i, prev, nxt) for test in tests)
+
+
+def _unless(test):
+    return lambda tokens, i, prev, nxt: not test(tokens, i, prev, nxt)
+
+
+def _after_span_of_time(tokens, i, prev, nxt) -> bool:
+    """After a span of time: 近二十年|來 "over the past twenty years"."""
+    return prev is not None and (prev.pos in ("t", "m", "mq") or prev.text[-1:] in "年月天日周") and prev.end == tokens[i].start
+
+
+def _before_day_or_year(tokens, i, prev, nxt) -> bool:
+    """明 before a year or a day (明|年初, 明、後兩天): "next", not "bright"."""
+    if nxt is None:
+        return False
+    if nxt.text[:1] in "年天日晚早晨":
+        return True
+    after = neighbour(tokens, neighbour(tokens, i, 1), 1) if nxt.text in ("、", "，") else None
+    return after is not None and tokens[after].text[:1] in "后後"
+
+
+# Frames: a function word read as the construction around it calls for (word → (test, part of the
+# sense)).  These are grammar-book constructions of closed-class words, true in any text: an adverb
+# or a modal stands before the verb it modifies, 从…到… is "from … until/up to …", 只有…才… "only if".
 _FRAMES = {
     "起": [(lambda tokens, i, prev, nxt: prev is not None and (prev.kind == NUMBER or prev.pos == "t"
                                                               or prev.text[-1:] in _TIME_UNITS), "starting from")],
@@ -178,7 +254,34 @@ _FRAMES = {
            "within")],
     "几": [(lambda tokens, i, prev, nxt: nxt is not None and nxt.pos.startswith(("q", "m", "n")), "several")],
     "数": [(lambda tokens, i, prev, nxt: nxt is not None and nxt.pos.startswith("q"), "several")],
-    "较": [(lambda tokens, i, prev, nxt: nxt is not None and nxt.pos.startswith(("a", "d", "v")), "relatively")],
+    "较": [(lambda tokens, i, prev, nxt: nxt is not None and (nxt.pos.startswith(("a", "d", "v"))
+                                                              or nxt.text in ("多", "少")), "relatively")],
+    # adverbs before a verb: 正|逐漸接近 "just (at that time)", 先|查詢 "first", 剛|走上 "just"
+    "正": [(_before_verb, "just (at that time)")],
+    "先": [(_before_verb, "first")],
+    "刚": [(_before_verb, "just")],
+    "便": [(_before_verb, "equivalent to 就")],
+    "均": [(_before_verb, "all")],
+    "还是": [(_before_verb, "still (as before)")],
+    "先后": [(_before_verb, "one after another")],
+    # modals before a verb: 要|深入學習 "need to; should", 不應|只 "should", 會|預留 "will, likely to"
+    "要": [(_before_verb, "should")],
+    "应": [(_before_verb, "should")],
+    "会": [(_before_verb, "likely to")],
+    # 從生成|到|增強 "until", 從無|到|有 "up to"; glued after a verb, a complement (還原|到)
+    "到": [(_partner_before("从", "由", "自"), "until (a time)"),
+           (_when(_after_verb, _unless(_partner_before("从", "由", "自"))), "verb complement")],
+    "下去": [(_when(_after_verb), "to go on")],
+    "来": [(_after_span_of_time, "for the past")],
+    "明": [(_before_day_or_year, "next")],
+    "只有": [(_partner_after("才"), "it is only if")],
+    "因": [(_partner_after("而"), "because"), (_when(_at_clause_start, _unless(_partner_after("而"))), "because")],
+    # a connective opening a clause: 加上|美國關稅… "on top of that", 結果|肌肉… "as a result"
+    "加上": [(_at_clause_start, "in addition")],
+    "结果": [(_when(_at_clause_start, lambda tokens, i, prev, nxt: nxt is not None and nxt.text not in ("的", "是")),
+             "as a result")],
+    "作为": [(_at_clause_start, "as (in the capacity of)")],
+    "哪里": [(_repeated, "wherever")],
 }
 
 
