@@ -60,7 +60,7 @@ _DEGREE = frozenset("很 非常 十分 特别 比较 最 更 更加 越 越来�
 _PREDICATE_BEFORE = frozenset(
     "要 将 会 能 应 应当 应该 必须 需要 可以 进一步 不断 加快 全面 积极 切实 大力 持续 努力 认真 共同 更好 "
     "着力 坚持 不 没 没有 未 已 已经 正在 正 也 都 还 就 才 又 再 将要 亲自 一起 继续 始终 主动 及时 "
-    "预先 提前 事先 逐步 仍 仍然 均 再次 率先 接连 陆续 相继 同时".split()
+    "预先 提前 事先 逐步 仍 仍然 均 再次 率先 接连 陆续 相继 同时 并 并且 而".split()
 )
 _SUFFIX_CHARS = frozenset("性化家者式型率度感界员师长论主义品量")
 _PREFIX_CHARS = frozenset("副总非超反准伪亚次")
@@ -305,6 +305,25 @@ def _use(tokens, i: int, lexicon) -> Use:
     return Use(want, frozenset(_context(tokens, i, lexicon)), len(t.text) == 1)
 
 
+_QUANTITY_BEFORE = frozenset("约 近 逾 超过 达 多达 高达 约为 大约".split())
+
+
+def _verbal(tokens, n, prev, nxt, adjacent_next) -> bool:
+    """The occurrence is a verb, whatever jieba's dictionary tags it: an adverb or a modal before it
+    (接連|發展, 並|研究), an aspect particle after it (投資|了), or a number that starts its object
+    (影響|約六百個住戶)."""
+    if prev is not None and (prev.text in _PREDICATE_BEFORE or prev.pos == "d") and prev.text not in _DEGREE:
+        return True
+    if nxt is None:
+        return False
+    if adjacent_next and nxt.text in ("了", "着", "过"):
+        return True
+    if nxt.kind == NUMBER:
+        return True
+    following = neighbour(tokens, n, 1)
+    return nxt.text in _QUANTITY_BEFORE and following is not None and tokens[following].kind == NUMBER
+
+
 def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
     """What the words around the occurrence say it is (kind of word → weight)."""
     cues: dict = {}
@@ -318,6 +337,11 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
         if test(tokens, i, prev, nxt):
             add("frame:" + part, 1.0)
     clause_end = nxt is None or all(c in _CLAUSE_START for c in nxt.text)
+    # content words only: a preposition or an adverb before a number (約|6成, 按|一年) is no verb
+    verbal = (len(t.text) > 1 and t.pos[:1] in ("v", "n", "a") and t.pos != "ad"
+              and _verbal(tokens, n, prev, nxt, adjacent_next))
+    if verbal and nxt is not None and (nxt.kind == NUMBER or nxt.text in _QUANTITY_BEFORE):
+        add(V, 0.8)  # 影響|約六百個住戶: a verb and its counted object
     if prev is not None:
         if adjacent_prev and (prev.kind == NUMBER or prev.text in _DEMONSTRATIVES
                               or prev.text[-1:] in _NUMERAL_CHARS or prev.text in ("几", "好几", "多", "数")):
@@ -333,13 +357,15 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
         if prev.text in _LIGHT_VERBS or (p is not None and p > 0 and tokens[p - 1].text in _LIGHT_VERBS
                                           and prev.pos.startswith(("a", "b", "d"))):
             add(N, 0.9)  # 進行|調查, 提出|明確|要求: the object of a light verb is a noun
-        if adjacent_prev and prev.kind in (WORD, TERM) and len(prev.text) >= 2:
+        if adjacent_prev and prev.kind in (WORD, TERM) and len(prev.text) >= 2 and not verbal:
             if prev.pos.startswith(_NOUN_TAGS + ("s",)) and t.pos.startswith(("vn", "v", "a")):
                 add(N, 0.9)  # the head of a compound noun: 服務|升級, 營養|攝入
             elif prev.pos.startswith("v") and (t.pos == "vn" or t.pos.startswith("v") and clause_end):
                 add(N, 0.7)  # 推介|活動, 提交|申請: a verb's object
             elif prev.pos in ("a", "b") and t.pos.startswith("v"):
-                add(N, 0.5)  # 重要|指示: an adjective before it makes it a noun
+                # 重要|指示: an adjective before it makes it a noun (主要|反映 "mainly reflects": a
+                # non-predicate adjective is an adverb as often)
+                add(N, 0.9 if prev.pos == "a" else 0.5)
         if prev.pos.startswith("r") or prev.kind == NAME:
             if adjacent_next and nxt is not None and nxt.pos.startswith(_NOUN_TAGS):
                 add(V, 0.8)  # 他|代表|市委: a subject, the verb, its object
@@ -357,10 +383,15 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
             nxt.pos.startswith("v") and after is not None and after.start == nxt.end and after.pos.startswith("n"))
         if clause_start and adjacent_next and noun_next:
             add(V, 0.8)  # 完善|指揮(體系), 落實|責任: a verb and its object
+        if (adjacent_next and t.pos.startswith(("a", "b", "n")) and nxt.kind in (WORD, TERM)
+                and nxt.pos.startswith("n") and len(nxt.text) >= 2 and not nxt.pos.startswith(("nr", "ns"))):
+            add(A, 0.6)  # 官方|網站, 慢性|炎症: a word before the noun it modifies, attributive
+        if adjacent_next and nxt.text in ("性", "化") and len(t.text) >= 2:
+            add(A, 0.8)  # 熱帶|性, 現代|化: an adjective takes these suffixes
         if nxt.text == "的" or (after is not None and after.text == "的" and nxt.pos.startswith(("v", "a"))):
             add(A, 0.6)  # 包容(開放)的城市: a modifier before 的
         if (adjacent_next and nxt.pos.startswith("v") and prev is not None and prev.pos.startswith(_NOUN_TAGS)
-                and t.pos.startswith(("vn", "v"))):
+                and t.pos.startswith(("vn", "v")) and not verbal):
             add(N, 0.5)  # 產業|表現|呈現: a noun phrase before the verb, its subject
         if (len(t.text) == 1 or t.pos == "p") and nxt.pos.startswith(("n", "r", "f", "s")) and any(
                 tokens[j].pos.startswith("v") for j in range(n + 1, min(len(tokens), n + 4))):
