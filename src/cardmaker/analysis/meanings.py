@@ -282,6 +282,30 @@ _FRAMES = {
              "as a result")],
     "作为": [(_at_clause_start, "as (in the capacity of)")],
     "哪里": [(_repeated, "wherever")],
+    # 在一定|條件下 "a certain", 以下|幾點建議 "the following", 稍快|一些 "slightly …er"
+    "一定": [(lambda tokens, i, prev, nxt: nxt is not None and (nxt.pos.startswith("n") or nxt.text in ("的", "程度")),
+             "a certain")],
+    "以下": [(lambda tokens, i, prev, nxt: nxt is not None and prev is not None and prev.kind != NUMBER
+             and (nxt.kind == NUMBER or nxt.pos.startswith(("m", "n")) or nxt.text in ("几", "这些", "的")),
+             "the following")],
+    "一些": [(lambda tokens, i, prev, nxt: prev is not None and prev.end == tokens[i].start and prev.pos.startswith("a"),
+             "slightly")],
+    # a verb's count of times: 安排|一次 "once"
+    "一次": [(lambda tokens, i, prev, nxt: prev is not None and prev.pos.startswith("v"), "once")],
+    # 想 before a verb is "to want to": 再想|恢復
+    "想": [(_before_verb, "to want")],
+    # 延續到…中|去: a directional complement at the end of its clause
+    "去": [(_when(_partner_before("到"), lambda tokens, i, prev, nxt: nxt is None or all(
+        c in _CLAUSE_START for c in nxt.text.strip() or "x")), "movement away from the speaker")],
+    # 與…相當, 相當|於: "equivalent to", not "quite"
+    "相当": [(lambda tokens, i, prev, nxt: nxt is not None and nxt.text in ("于", "於"), "equivalent to"),
+             (_when(_partner_before("与", "和", "跟", "同"), lambda tokens, i, prev, nxt: nxt is None or all(
+                 c in _CLAUSE_START for c in nxt.text.strip() or "x")), "equivalent to")],
+    # the suffix 性 makes a noun of what it follows: 一致|性 "consistency" (an adjective), 可|行性
+    "性": [(lambda tokens, i, prev, nxt: prev is not None and prev.end == tokens[i].start and prev.pos.startswith("a"),
+           "noun from adjective"),
+          (lambda tokens, i, prev, nxt: prev is not None and prev.end == tokens[i].start and prev.pos.startswith("v"),
+           "from verb")],
 }
 
 
@@ -561,6 +585,13 @@ def _candidates(text, syllables, entry: Entry, spans, written: bool, lexicon) ->
         own = [e for e in same if e.traditional == span]
         if own:
             same = own
+    if all(parsed(x, lexicon).rare or is_reference(x) for e in same for x in e.content):
+        # only a rare sense with this reading and form (台 "(classical) you (in letters)"): a
+        # traditional article writes 台 for 臺 "Taiwan" (台9線, 台灣), so the entries of the other case
+        # with that form compete too ("Taiwan (abbr.)")
+        forms = {e.traditional for e in same}
+        same += [e for e in lexicon.entries(text) if reading_key(e.syllables) == key and e not in same
+                 and e.traditional in forms and not (e.surname_only or e.variant_only)]
     return same
 
 
