@@ -166,10 +166,20 @@ _TAG_WEIGHT = 0.6  # jieba's tag is its dictionary's, not the occurrence's: cont
 _CLOSED_TAGS = ("d", "p", "c", "f", "m", "q", "u", "r")  # … but the tags of function words hold
 _LIGHT_VERBS = frozenset("进行 加以 作出 做出 给予 受到 得到 开展 加强 提出 作 做 予以 实现 完成 推进 展开 发出 作了".split())
 _TIME_UNITS = frozenset("年 月 日 号 时 点 分 秒 周 天 成 代 届 次 倍".split())
+def _boundary(token) -> bool:
+    """Punctuation or a line break only (spaces aside): the token ends a clause."""
+    text = token.text.strip(" \t\u3000\xa0")
+    return bool(text) and all(c in _CLAUSE_START for c in text)
+
+
+def _clause_end(tokens, i, prev, nxt) -> bool:
+    return nxt is None or _boundary(nxt)
+
+
 def _clause_before(tokens, i: int, span: int = 8):
     """The tokens before ``i`` in its clause, nearest first (at most ``span``)."""
     j = i - 1
-    while j >= 0 and i - j <= span and not all(c in _CLAUSE_START for c in tokens[j].text.strip() or "x"):
+    while j >= 0 and i - j <= span and not _boundary(tokens[j]):
         yield tokens[j]
         j -= 1
 
@@ -190,7 +200,7 @@ def _before_verb(tokens, i, prev, nxt) -> bool:
 
 
 def _at_clause_start(tokens, i, prev, nxt) -> bool:
-    return prev is None or all(c in _CLAUSE_START for c in prev.text.strip() or "x")
+    return prev is None or _boundary(prev)
 
 
 def _after_verb(tokens, i, prev, nxt) -> bool:
@@ -295,12 +305,10 @@ _FRAMES = {
     # 想 before a verb is "to want to": 再想|恢復
     "想": [(_before_verb, "to want")],
     # 延續到…中|去: a directional complement at the end of its clause
-    "去": [(_when(_partner_before("到"), lambda tokens, i, prev, nxt: nxt is None or all(
-        c in _CLAUSE_START for c in nxt.text.strip() or "x")), "movement away from the speaker")],
+    "去": [(_when(_partner_before("到"), _clause_end), "movement away from the speaker")],
     # 與…相當, 相當|於: "equivalent to", not "quite"
     "相当": [(lambda tokens, i, prev, nxt: nxt is not None and nxt.text in ("于", "於"), "equivalent to"),
-             (_when(_partner_before("与", "和", "跟", "同"), lambda tokens, i, prev, nxt: nxt is None or all(
-                 c in _CLAUSE_START for c in nxt.text.strip() or "x")), "equivalent to")],
+             (_when(_partner_before("与", "和", "跟", "同"), _clause_end), "equivalent to")],
     # the suffix 性 makes a noun of what it follows: 一致|性 "consistency" (an adjective), 可|行性
     "性": [(lambda tokens, i, prev, nxt: prev is not None and prev.end == tokens[i].start and prev.pos.startswith("a"),
            "noun from adjective"),
@@ -361,9 +369,9 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
         if test(tokens, i, prev, nxt):
             add("frame:" + part, 1.0)
     clause_end = nxt is None or all(c in _CLAUSE_START for c in nxt.text)
-    # content words only: a preposition or an adverb before a number (約|6成, 按|一年) is no verb
-    verbal = (len(t.text) > 1 and t.pos[:1] in ("v", "n", "a") and t.pos != "ad"
-              and _verbal(tokens, n, prev, nxt, adjacent_next))
+    # words jieba's dictionary calls verbs (or verbal nouns) only: a preposition or an adverb before
+    # a number (約|6成, 按|一年) is no verb, nor a noun before 超過 (幅度|超過8%)
+    verbal = len(t.text) > 1 and t.pos.startswith("v") and _verbal(tokens, n, prev, nxt, adjacent_next)
     if verbal and nxt is not None and (nxt.kind == NUMBER or nxt.text in _QUANTITY_BEFORE):
         add(V, 0.8)  # 影響|約六百個住戶: a verb and its counted object
     if prev is not None:
@@ -386,9 +394,10 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
                 add(N, 0.9)  # the head of a compound noun: 服務|升級, 營養|攝入
             elif prev.pos.startswith("v") and (t.pos == "vn" or t.pos.startswith("v") and clause_end):
                 add(N, 0.7)  # 推介|活動, 提交|申請: a verb's object
-            elif prev.pos in ("a", "b") and t.pos.startswith("v"):
+            elif prev.pos in ("a", "b") and t.pos.startswith("v") and not clause_end:
                 # 重要|指示: an adjective before it makes it a noun (主要|反映 "mainly reflects": a
-                # non-predicate adjective is an adverb as often)
+                # non-predicate adjective is an adverb as often; at the end of its clause the verb is the
+                # predicate: 謹慎|發言 "to speak carefully")
                 add(N, 0.9 if prev.pos == "a" else 0.5)
         if prev.pos.startswith("r") or prev.kind == NAME:
             if adjacent_next and nxt is not None and nxt.pos.startswith(_NOUN_TAGS):
@@ -407,9 +416,9 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
             nxt.pos.startswith("v") and after is not None and after.start == nxt.end and after.pos.startswith("n"))
         if clause_start and adjacent_next and noun_next:
             add(V, 0.8)  # 完善|指揮(體系), 落實|責任: a verb and its object
-        if (adjacent_next and t.pos.startswith(("a", "b", "n")) and nxt.kind in (WORD, TERM)
+        if (adjacent_next and t.pos.startswith(("b", "n")) and nxt.kind in (WORD, TERM)
                 and nxt.pos.startswith("n") and len(nxt.text) >= 2 and not nxt.pos.startswith(("nr", "ns"))):
-            add(A, 0.6)  # 官方|網站, 慢性|炎症: a word before the noun it modifies, attributive
+            add(A, 0.6)  # 官方|網站, 慢性|炎症: a noun or non-predicate adjective before the noun it modifies
         if adjacent_next and nxt.text in ("性", "化") and len(t.text) >= 2:
             add(A, 0.8)  # 熱帶|性, 現代|化: an adjective takes these suffixes
         if nxt.text == "的" or (after is not None and after.text == "的" and nxt.pos.startswith(("v", "a"))):
