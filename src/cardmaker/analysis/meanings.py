@@ -260,8 +260,8 @@ _FRAMES = {
     "近": [(lambda tokens, i, prev, nxt: nxt is not None and nxt.kind == NUMBER, "approximately")],
     "左右": [(lambda tokens, i, prev, nxt: prev is not None and (prev.kind == NUMBER or prev.pos in ("m", "q")),
              "approximately")],
-    "内": [(lambda tokens, i, prev, nxt: prev is not None and (prev.pos in ("t", "m", "q") or prev.text[-1:] in "年月周天时"),
-           "within")],
+    "内": [(lambda tokens, i, prev, nxt: prev is not None and (prev.pos in ("t", "m", "q") or prev.kind == NUMBER
+                                                              or prev.text[-1:] in "年月周天时间"), "within")],
     "几": [(lambda tokens, i, prev, nxt: nxt is not None and nxt.pos.startswith(("q", "m", "n")), "several")],
     "数": [(lambda tokens, i, prev, nxt: nxt is not None and nxt.pos.startswith("q"), "several")],
     "较": [(lambda tokens, i, prev, nxt: nxt is not None and (nxt.pos.startswith(("a", "d", "v"))
@@ -292,6 +292,14 @@ _FRAMES = {
              "as a result")],
     "作为": [(_at_clause_start, "as (in the capacity of)")],
     "哪里": [(_repeated, "wherever")],
+    # 不僅…，還/也…: "not only"; 一旦 opens a condition: "once (sth happens)"; 由此|引起 "from this"
+    "不仅": [(_partner_after("还", "也", "而且", "并且", "更", "又"), "not only")],
+    "一旦": [(lambda tokens, i, prev, nxt: nxt is not None and not _boundary(nxt), "once (sth happens")],
+    "由此": [(_before_verb, "from this")],
+    # 只是|生成於…, 並不|只是: "merely"; 過去 not glued after a verb (走|過去) is "(in the) past"
+    "只是": [(lambda tokens, i, prev, nxt: _before_verb(tokens, i, prev, nxt) or (prev is not None and prev.text in (
+        "不", "并不", "并非", "不仅", "而")), "merely")],
+    "过去": [(_unless(_after_verb), "(in the) past")],
     # 在一定|條件下 "a certain", 以下|幾點建議 "the following", 稍快|一些 "slightly …er"
     "一定": [(lambda tokens, i, prev, nxt: nxt is not None and (nxt.pos.startswith("n") or nxt.text in ("的", "程度")),
              "a certain")],
