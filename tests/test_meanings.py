@@ -94,6 +94,12 @@ TRAD, SIMP = "新聞標題", "新闻标题"
         ("年輕店主投資了近百萬元裝修。", "投资", "to invest", TRAD),
         # an adjective before a verb ending its clause modifies it: 謹慎|發言 "to speak", not "statement"
         ("更應以身作則、謹慎發言。", "发言", "to make a speech", TRAD),
+        # 先生 after a surname is "Mr.", 後 after an event "after", 號 after a number an ordinal
+        ("成功鎮的漁民陳先生說，這幾天風浪很大。", "先生", "mister", TRAD),
+        ("經主辦方審核後確定展位。", "后", "after", TRAD),
+        ("今年第18號颱風樺加沙持續增強。", "号", "ordinal number", TRAD),
+        # what a demonstrative and measure word count is a noun: "change", not "to change"
+        ("这种变化并不只是缺乏锻炼那么简单。", "变化", "change; variation", SIMP),
         # a traditional article writes 台 for 臺: "Taiwan (abbr.)", never "(classical) you (in letters)"
         ("交通部公路局表示，台9線南迴公路將實施預警性封閉。", "台", "Taiwan", TRAD),
     ],

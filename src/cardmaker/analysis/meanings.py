@@ -240,6 +240,10 @@ def _after_span_of_time(tokens, i, prev, nxt) -> bool:
     return prev is not None and (prev.pos in ("t", "m", "mq") or prev.text[-1:] in "年月天日周") and prev.end == tokens[i].start
 
 
+def _after_number(tokens, i, prev, nxt) -> bool:
+    return prev is not None and prev.end == tokens[i].start and (prev.kind == NUMBER or prev.pos == "m")
+
+
 def _before_day_or_year(tokens, i, prev, nxt) -> bool:
     """明 before a year or a day (明|年初, 明、後兩天): "next", not "bright"."""
     if nxt is None:
@@ -300,6 +304,17 @@ _FRAMES = {
     "只是": [(lambda tokens, i, prev, nxt: _before_verb(tokens, i, prev, nxt) or (prev is not None and prev.text in (
         "不", "并不", "并非", "不仅", "而")), "merely")],
     "过去": [(_unless(_after_verb), "(in the) past")],
+    # after a surname: 陳|先生 "Mr."
+    "先生": [(lambda tokens, i, prev, nxt: prev is not None and prev.end == tokens[i].start and (
+        prev.kind == NAME or prev.pos.startswith("nr")), "mister")],
+    # 審核|後, 看到新聞報導|後: after an event, "after" (not "behind")
+    "后": [(lambda tokens, i, prev, nxt: prev is not None and prev.end == tokens[i].start and (
+        prev.pos.startswith(("v", "t", "m")) or prev.kind == NUMBER or _partner_before("在", "于")(tokens, i, prev, nxt)),
+        "after")],
+    # after a number: 第18|號颱風, 八|號風球 "ordinal number"; 11月5|號 "day of a month"
+    "号": [(_when(_after_number, _unless(_partner_before("月"))), "ordinal number"),
+          (_when(_after_number, _partner_before("月")), "day of a month")],
+    "日": [(_when(_after_number, _partner_before("月")), "day of the month")],
     # 在一定|條件下 "a certain", 以下|幾點建議 "the following", 稍快|一些 "slightly …er"
     "一定": [(lambda tokens, i, prev, nxt: nxt is not None and (nxt.pos.startswith("n") or nxt.text in ("的", "程度")),
              "a certain")],
@@ -389,6 +404,11 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
             add(UNIT, 2.5 if len(t.text) == 1 else 1.0)  # 2時30分, 九成, 第二代: what the number counts
         if prev.text == "的":
             add(N, 0.8)
+        elif adjacent_prev and len(t.text) > 1 and prev.kind != NUMBER and (
+                prev.pos.startswith("q") or (prev.pos == "r" and len(prev.text) == 2 and prev.text[0] in _DEMONSTRATIVES)):
+            add(N, 0.8)  # 這種|變化, 一名|幹部: what a measure word (with its demonstrative) counts is a noun
+        elif prev.pos == "p" and len(prev.text) == 1 and t.pos in ("vn", "an") and not verbal:
+            add(N, 0.6)  # 以|安全|為前提: a preposition's object
         if prev.text in _DEGREE:
             add(A, 1.0)
         elif prev.text in _PREDICATE_BEFORE or prev.pos.startswith("d"):
