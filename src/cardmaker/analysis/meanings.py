@@ -36,6 +36,7 @@ SENSE_MAX = 40  # characters of the short sense, where the dictionary allows
 COMMON_WEIGHT = 0.3
 ORDER_WEIGHT = 0.6  # CC-CEDICT lists the commoner senses first, mostly
 HALVE = 0.5
+BOUND = 0.5  # a bound form where the character is glued into a compound
 LESK_WEIGHT = 0.35
 FIELD_WEIGHT = 2.0
 ABSTRACT_FIELDS = frozenset({"economy", "finance", "politics", "law"})
@@ -340,6 +341,14 @@ _FRAMES = {
 }
 
 
+def _glued(t, prev, nxt) -> bool:
+    """A single character written against a word of two or more characters that jieba left apart:
+    part of a compound (拉麵|店, 深水埗|區), where a bound form is what it is (a noun's: a verb glued
+    to its subject is still a word, 鍾先生|說)."""
+    return any(o is not None and o.kind in (WORD, TERM, NAME) and len(o.text) >= 2 and (o.end == t.start or o.start == t.end)
+               and not o.pos.startswith(("v", "d", "p", "c", "u", "r", "m", "q")) for o in (prev, nxt))
+
+
 def _use(tokens, i: int, lexicon) -> Use:
     t = tokens[i]
     p, n = neighbour(tokens, i, -1), neighbour(tokens, i, 1)
@@ -357,7 +366,8 @@ def _use(tokens, i: int, lexicon) -> Use:
         want[P] = 1.2
     for k, w in cues.items():
         want[k] = want.get(k, 0.0) + w
-    return Use(want, frozenset(_context(tokens, i, lexicon)), len(t.text) == 1)
+    return Use(want, frozenset(_context(tokens, i, lexicon)), len(t.text) == 1 and not (
+        t.pos.startswith("n") and _glued(t, prev, nxt)))
 
 
 _QUANTITY_BEFORE = frozenset("约 近 逾 超过 达 多达 高达 约为 大约".split())
@@ -522,6 +532,8 @@ def _score(sense: english.Sense, index: int, occurrences: list[Use], pair: str |
         score += LESK_WEIGHT * min(overlap, 2.0)
         if sense.bound and all(u.standalone for u in occurrences):
             score -= 0.8
+        elif sense.bound and not any(u.standalone for u in occurrences):
+            score += BOUND  # 拉麵|店: "(bound form) shop; store", not "inn"
         art = occurrences[0].topic
         if art is not None:
             spoken = max((art.field(f) for f in sense.fields), default=0) if contested else 0
