@@ -100,6 +100,10 @@ TRAD, SIMP = "新聞標題", "新闻标题"
         ("今年第18號颱風樺加沙持續增強。", "号", "ordinal number", TRAD),
         # what a demonstrative and measure word count is a noun: "change", not "to change"
         ("这种变化并不只是缺乏锻炼那么简单。", "变化", "change; variation", SIMP),
+        # a noun before the noun it modifies: CC-CEDICT's "(attributive) administrative", not "administration"
+        ("对于涉及企业的行政许可事项，审核后一律限时办结。", "行政", "(attributive) administrative", SIMP),
+        # a noun glued into a compound takes its bound-form sense: 拉麵|店 "shop", not "inn"
+        ("對面一間去年才開業的日式拉麵店。", "店", "shop", TRAD),
         # a traditional article writes 台 for 臺: "Taiwan (abbr.)", never "(classical) you (in letters)"
         ("交通部公路局表示，台9線南迴公路將實施預警性封閉。", "台", "Taiwan", TRAD),
     ],

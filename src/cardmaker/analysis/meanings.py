@@ -72,6 +72,7 @@ _WINDOW = 5  # tokens on each side whose English is the context of an occurrence
 # Paired constructions: the word, its partner a few words later, and the sense they make together.
 _PAIRS = {"越": ("越", "the more"), "愈": ("愈", "the more"), "既": ("又也", "both"), "又": ("又", "both"), "边": ("边", "simultaneously")}
 PAIRED = "paired"
+ATTRIBUTIVE = "attributive"
 
 
 @dataclass(frozen=True)
@@ -455,8 +456,9 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
         if clause_start and adjacent_next and noun_next:
             add(V, 0.8)  # 完善|指揮(體系), 落實|責任: a verb and its object
         if (adjacent_next and t.pos.startswith(("b", "n")) and nxt.kind in (WORD, TERM)
-                and nxt.pos.startswith("n") and len(nxt.text) >= 2 and not nxt.pos.startswith(("nr", "ns"))):
+                and nxt.pos.startswith("n") and len(nxt.text) >= 2 and not nxt.pos.startswith("ns")):
             add(A, 0.6)  # 官方|網站, 慢性|炎症: a noun or non-predicate adjective before the noun it modifies
+            add(ATTRIBUTIVE, 1.0)  # … and CC-CEDICT's "(attributive) administrative" is that use
         if adjacent_next and nxt.text in ("性", "化") and len(t.text) >= 2:
             add(A, 0.8)  # 熱帶|性, 現代|化: an adjective takes these suffixes
         if nxt.text == "的" or (after is not None and after.text == "的" and nxt.pos.startswith(("v", "a"))):
@@ -530,6 +532,8 @@ def _score(sense: english.Sense, index: int, occurrences: list[Use], pair: str |
         score += 1.5 * sure * fit / len(occurrences)
         overlap = sum(len(sense.words & u.context) for u in occurrences) / len(occurrences)
         score += LESK_WEIGHT * min(overlap, 2.0)
+        if "attributive" in sense.labels:
+            score += sum(u.want.get(ATTRIBUTIVE, 0.0) for u in occurrences) / len(occurrences)
         if sense.bound and all(u.standalone for u in occurrences):
             score -= 0.8
         elif sense.bound and not any(u.standalone for u in occurrences):
