@@ -100,6 +100,10 @@ TRAD, SIMP = "新聞標題", "新闻标题"
         ("今年第18號颱風樺加沙持續增強。", "号", "ordinal number", TRAD),
         # what a demonstrative and measure word count is a noun: "change", not "to change"
         ("这种变化并不只是缺乏锻炼那么简单。", "变化", "change; variation", SIMP),
+        # a verb ending its clause after a prepositional phrase: 朝…方向|移動 "to move", not "movement"
+        ("樺加沙朝呂宋島方向移動。", "移动", "to move", TRAD),
+        # a causative before its object and the verb it is made to do: "to cause", not "to order"
+        ("重建令舊區的人情味逐漸流失。", "令", "to cause", TRAD),
         # a noun before the noun it modifies: CC-CEDICT's "(attributive) administrative", not "administration"
         ("对于涉及企业的行政许可事项，审核后一律限时办结。", "行政", "(attributive) administrative", SIMP),
         # a noun glued into a compound takes its bound-form sense: 拉麵|店 "shop", not "inn"

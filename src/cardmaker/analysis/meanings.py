@@ -242,6 +242,13 @@ def _after_span_of_time(tokens, i, prev, nxt) -> bool:
     return prev is not None and (prev.pos in ("t", "m", "mq") or prev.text[-1:] in "年月天日周") and prev.end == tokens[i].start
 
 
+def _causative(tokens, i, prev, nxt) -> bool:
+    """An object, then a verb later in the clause: 令|舊區的人情味|流失."""
+    if nxt is None or not nxt.pos.startswith(("n", "r", "s")):
+        return False
+    return any(t.pos.startswith("v") for t in list(_clause_after(tokens, i, 8))[1:] if not _boundary(t))
+
+
 def _after_number(tokens, i, prev, nxt) -> bool:
     return prev is not None and prev.end == tokens[i].start and (prev.kind == NUMBER or prev.pos == "m")
 
@@ -307,6 +314,10 @@ _FRAMES = {
         "不", "并不", "并非", "不仅", "而")), "merely")],
     "过去": [(_unless(_after_verb), "(in the) past")],
     # after a surname: 陳|先生 "Mr."
+    # a verb's result glued after it: 分間|成 "to become; to turn into"
+    "成": [(_when(_after_verb, _unless(_after_number)), "to become")],
+    # causatives: 令|舊區的人情味…|流失 "to cause", an object and then the verb it is made to do
+    "令": [(_causative, "to cause")],
     "先生": [(lambda tokens, i, prev, nxt: prev is not None and prev.end == tokens[i].start and (
         prev.kind == NAME or prev.pos.startswith("nr")), "mister")],
     # 審核|後, 看到新聞報導|後: after an event, "after" (not "behind")
@@ -374,11 +385,27 @@ def _use(tokens, i: int, lexicon) -> Use:
 _QUANTITY_BEFORE = frozenset("约 近 逾 超过 达 多达 高达 约为 大约".split())
 
 
-def _verbal(tokens, n, prev, nxt, adjacent_next) -> bool:
+_COVERBS = frozenset("朝 向 往 从 在 对 与 和 跟 同 给 为 被 把 将 由 于".split())
+
+
+def _after_prepositional_phrase(tokens, i: int) -> bool:
+    """The word ends a clause after a preposition and its object (朝呂宋島方向|移動, 與…|融合): the
+    predicate, a verb (in 在…的|發展 the 的 makes it a noun)."""
+    for t in _clause_before(tokens, i, 8):
+        if t.text in ("的", "之") or t.pos.startswith("v"):
+            return False
+        if t.text in _COVERBS:
+            return True
+    return False
+
+
+def _verbal(tokens, i, n, prev, nxt, adjacent_next) -> bool:
     """The occurrence is a verb, whatever jieba's dictionary tags it: an adverb or a modal before it
-    (接連|發展, 並|研究), an aspect particle after it (投資|了), or a number that starts its object
-    (影響|約六百個住戶)."""
+    (接連|發展, 並|研究), an aspect particle after it (投資|了), a number that starts its object
+    (影響|約六百個住戶), or a prepositional phrase before it at the end of its clause (朝…方向|移動)."""
     if prev is not None and (prev.text in _PREDICATE_BEFORE or prev.pos == "d") and prev.text not in _DEGREE:
+        return True
+    if (nxt is None or _boundary(nxt)) and _after_prepositional_phrase(tokens, i):
         return True
     if nxt is None:
         return False
@@ -405,7 +432,7 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
     clause_end = nxt is None or all(c in _CLAUSE_START for c in nxt.text)
     # words jieba's dictionary calls verbs (or verbal nouns) only: a preposition or an adverb before
     # a number (約|6成, 按|一年) is no verb, nor a noun before 超過 (幅度|超過8%)
-    verbal = len(t.text) > 1 and t.pos.startswith("v") and _verbal(tokens, n, prev, nxt, adjacent_next)
+    verbal = len(t.text) > 1 and t.pos.startswith("v") and _verbal(tokens, i, n, prev, nxt, adjacent_next)
     if verbal and nxt is not None and (nxt.kind == NUMBER or nxt.text in _QUANTITY_BEFORE):
         add(V, 0.8)  # 影響|約六百個住戶: a verb and its counted object
     if prev is not None:
