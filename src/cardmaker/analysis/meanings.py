@@ -646,7 +646,10 @@ def choose(text: str, syllables, entry: Entry | None, kind: str, tag: str, spans
     if tag.startswith("q"):  # used as a measure word here (第六届, 各项): that sense first
         own.sort(key=lambda x: not x[1].startswith("classifier"))
     chosen = _short(own, lexicon)
-    rest = tuple(s for s in (added if best is candidates[0] else ()) + best.content if s not in chosen)
+    listed = tuple(s for s in (added if best is candidates[0] else ()) + best.content if s not in chosen)
+    # the runner-up next (the sense most likely meant if the first is not), then the dictionary's order
+    runner = next((s for _, s in own if s not in chosen and not ({REF, SURNAME} & parsed(s, lexicon).classes)), None)
+    rest = ((runner,) + tuple(s for s in listed if s != runner)) if runner in listed else listed
     return Meaning(best, tuple(chosen) + rest, tuple(shorten(s) for s in chosen), best.classifiers, False)
 
 
