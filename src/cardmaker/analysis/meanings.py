@@ -314,6 +314,12 @@ _FRAMES = {
         "不", "并不", "并非", "不仅", "而")), "merely")],
     "过去": [(_unless(_after_verb), "(in the) past")],
     # after a surname: 陳|先生 "Mr."
+    # 更 before a verb (更被…, 更要…) is "even more"; before an adjective plainly "more" (更好)
+    "更": [(lambda tokens, i, prev, nxt: nxt is not None and nxt.pos[:1] in ("v", "p", "d") and nxt.text not in _DEGREE,
+           "even more")],
+    # 同|一種 "the same"; 未來|兩日 "the coming (two days)"
+    "同": [(lambda tokens, i, prev, nxt: nxt is not None and nxt.text[:1] == "一", "same")],
+    "未来": [(lambda tokens, i, prev, nxt: nxt is not None and (nxt.kind == NUMBER or nxt.pos.startswith("m")), "coming")],
     # a verb's result glued after it: 分間|成 "to become; to turn into"
     "成": [(_when(_after_verb, _unless(_after_number)), "to become")],
     # causatives: 令|舊區的人情味…|流失 "to cause", an object and then the verb it is made to do
