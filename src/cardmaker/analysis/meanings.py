@@ -218,7 +218,8 @@ def _partner_before(*words):
 
 
 def _partner_after(*words):
-    return lambda tokens, i, prev, nxt: any(t.text in words for t in _clause_after(tokens, i))
+    # the partner may begin a word jieba made with it: 只有…，才能 (才|能 or 才能)
+    return lambda tokens, i, prev, nxt: any(t.text in words or t.text[:1] in words for t in _clause_after(tokens, i))
 
 
 def _repeated(tokens, i, prev, nxt) -> bool:
