@@ -46,7 +46,7 @@ def test_verb_after_de_is_no_verb():
 
 @pytest.mark.parametrize("tag, word, sense, label", [
     ("v", "使命", "mission; long-term task to which one devotes oneself", ""),
-    ("n", "产生", "to arise; to come into being", "verb"),
+    ("n", "产生", "to arise; to come into being", ""),  # jieba and the sense disagree: the occurrence decides
     ("vn", "竞争", "competition", "noun"),
     ("vn", "建设", "to build; to construct", ""),       # vn and a verb's sense: the occurrence says which
     ("v", "派对", "party (loanword)", ""),               # CC-CEDICT writes a verb "to …": "party" is a noun's
@@ -96,6 +96,13 @@ def test_a_word_both_verb_and_noun_takes_its_occurrences_label():
     assert pos.shown("vn", False, "变化", s, [("不断", "，", "d", "x"), ("的", "。", "uj", "x")], every) == ""
     noun = senses("change; variation")
     assert pos.shown("n", False, "变化", noun, [("的", "。", "uj", "x")], every) == "noun"
+
+
+def test_noun_tag_on_a_verbs_sense_needs_a_verbs_occurrence():
+    s = senses("to arise; to come into being")
+    assert pos.shown("n", False, "产生", s, [("，", "。", "x", "x")]) == ""
+    assert pos.shown("n", False, "产生", s, [("会", "新", "v", "a")]) == "verb"   # 会|产生
+    assert pos.shown("n", False, "产生", s, [("，", "了", "x", "ul")]) == "verb"  # 产生|了
 
 
 def test_adjective_before_a_verb_is_no_adjective():

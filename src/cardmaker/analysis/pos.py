@@ -104,17 +104,23 @@ def shown(tag: str, name: bool, word: str = "", senses=None, around=(), every=()
         label = tag
     if senses is None or not jieba_tag or not label:
         return label
-    label = _checked(label, word, senses)
+    tagged, label = label, _checked(label, word, senses)
     said = {_occurrence_says(*a) for a in around} - {""}
-    if label in ("verb", "noun") and (tag == "vn" and label == "verb" or _verb_and_noun(every)):
+    if label == "verb" and tagged not in ("verb", "verbal noun") and said != {"verb"}:
+        return ""  # jieba says noun (冒险, 步行), the sense verb: only an occurrence can settle it (要|牢记)
+    if label in ("verb", "noun") and (tag == "vn" and label == "verb" or _verb_and_noun(every)
+                                      or _verb_and_noun(senses, lambda s: not sense_kinds(s) & {V, AUX})):
         # a word that is both (jieba's vn with a verb's sense: 教育 "to educate" is a noun in 教育|督办
         # as often as not): the label the occurrences call for, none where they are silent or split
         return label if said == {label} else ""
+    if label == "verb" and _coverb(every):
+        return ""  # 来 "to come; in order to", 透过 "to pass through; by means of": a preposition as often
     if label == "verb" and any(a[0] in _NOUN_AFTER for a in around):
         return ""  # 的|选举, 进行|调查: no verb here
     if label == "noun" and any(a[1] in _ASPECT for a in around):
         return ""  # 毕业|了: no noun here
-    if label == "adjective" and (tag in ("ad", "an") or ADVERBIAL in said):
+    adverbial = sum(_occurrence_says(*a) == ADVERBIAL for a in around)
+    if label == "adjective" and (tag in ("ad", "an") or adverbial and adverbial * 2 >= len(around)):
         # jieba's ad and an: an adjective that is also an adverb (正式) or a noun (危险), which the
         # sense cannot tell; 正式|执行, 完全|禁止: an adjective before a verb is an adverb there
         return ""
@@ -139,7 +145,7 @@ def _occurrence_says(before: str, after: str, before_tag: str = "", after_tag: s
         return "noun"
     if after in _ASPECT or before in _VERB_AFTER or before_tag.startswith("d") or after_tag.startswith(("r", "m")):
         return "verb"  # 不|发展, 要|满足, 监督|政府, 收入|三百
-    if after_tag.startswith(("v", "p", "d")) and after not in _MODIFIER_AFTER:
+    if after_tag in ("v", "vd", "p", "d") and after not in _MODIFIER_AFTER:  # not vn: 美好|生活
         return ADVERBIAL  # 正式|执行, 迅速|被
     return ""
 
@@ -158,28 +164,30 @@ def sense_kinds(sense) -> frozenset:
     return classes
 
 
-# how English adjectives end; the English lexicon gives most nouns an adjective's use too ("economy
-# policy"), so its classes cannot tell 全面 "comprehensive" or 地区 "local" from 国家 "country"
-_ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "ful", "less", "able", "ible", "ish", "ern", "ese", "ian")
-_ADJECTIVES = frozenset("main whole overall prime mere own".split())
+# how English adjectives that are seldom nouns end: the English lexicon gives most nouns an
+# adjective's use too ("economy policy") and these adjectives a noun's, so its classes cannot tell
+# 地区 "local" or 国际 "international" from 国家 "country" (nor "narrative", "signal" from them)
+_ADJECTIVE_ENDINGS = ("ous", "ful", "less", "ible", "ical", "ional", "ntral", "ederal", "ocal", "estic",
+                      "ernal", "ecial", "sonal", "ental", "egal", "atic", "anic")
+_ADJECTIVES = frozenset("main whole overall prime mere own public".split())
 
 
 def _adjectival(sense) -> bool:
-    """The sense reads as an adjective: its first part, or most of its parts (``;``-separated)."""
+    """The sense reads as an adjective: its first part, or half its parts (``;``-separated) or more."""
     heads = []
     for part in _LABELS_RE.sub(" ", sense.text.lower()).split(";"):
         words = _FIRST_WORD_RE.findall(part)
         if words:
             heads.append(len(words) == 1 and (words[0] in _ADJECTIVES or words[0].endswith(_ADJECTIVE_ENDINGS))
                          or words[0].endswith("-") or "-" in words[0] and len(words) == 1)
-    return bool(heads) and (heads[0] or sum(heads) * 2 > len(heads))
+    return bool(heads) and (heads[0] or sum(heads) * 2 >= len(heads))
 
 
 def _speaks_of(sense, words) -> bool:
     return any(w in words for w in _FIRST_WORD_RE.findall(_LABELS_RE.sub(" ", sense.text.lower())))
 
 
-def _verb_and_noun(every) -> bool:
+def _verb_and_noun(every, noun_sense=None) -> bool:
     """The word's senses make it a verb and a noun both (变化 "to change; change", 收入 "to take in;
     income"): which one an occurrence is, is the sentence's to say."""
     verb = noun = False
@@ -188,8 +196,22 @@ def _verb_and_noun(every) -> bool:
             continue
         k = sense_kinds(sense)
         verb = verb or bool(k) and k <= {V, AUX}
-        noun = noun or bool(k) and k <= {N, UNIT}
+        noun = noun or (noun_sense or _noun_sense)(sense)
     return verb and noun
+
+
+def _coverb(every) -> bool:
+    """The word's senses make it a verb and a preposition or conjunction (跟 "to follow; with")."""
+    kinds = [sense_kinds(s) for s in every if not (s.rare or s.regional)]
+    return any(k and k <= {V, AUX} for k in kinds) and any(k and (k <= {P} or k <= {C}) for k in kinds)
+
+
+def _noun_sense(sense) -> bool:
+    """A sense that is plainly a noun's: a short gloss the English lexicon knows as no verb (income,
+    education, medical treatment; not boost, anchor, nor well-developed or a long phrase)."""
+    words = _FIRST_WORD_RE.findall(_LABELS_RE.sub(" ", sense.text.lower()))
+    return (0 < len(words) <= 3 and sense.classes <= {N, UNIT} and bool(sense.classes)
+            and not _adjectival(sense))
 
 
 def _checked(label: str, word: str, senses) -> str:
