@@ -113,20 +113,29 @@ def shown(tag: str, name: bool, word: str = "", senses=None, around=(), every=()
         # a word that is both (jieba's vn with a verb's sense: 教育 "to educate" is a noun in 教育|督办
         # as often as not): the label the occurrences call for, none where they are silent or split
         return label if said == {label} else ""
+    if label in ("verb", "preposition") and any(a[2].startswith("m") and a[3].startswith("m") for a in around):
+        return ""  # 五|到|八, 1|至|3: a range's "to", neither verb nor preposition
     if label == "verb" and _coverb(every):
         return ""  # 来 "to come; in order to", 透过 "to pass through; by means of": a preposition as often
     if label == "verb" and any(a[0] in _NOUN_AFTER for a in around):
         return ""  # 的|选举, 进行|调查: no verb here
     if label == "noun" and any(a[1] in _ASPECT for a in around):
         return ""  # 毕业|了: no noun here
-    adverbial = sum(_occurrence_says(*a) == ADVERBIAL for a in around)
-    if label == "adjective" and (tag in ("ad", "an") or adverbial and adverbial * 2 >= len(around)):
+    if label == "adjective" and (tag in ("ad", "an") or _most(around, lambda a: _occurrence_says(*a) == ADVERBIAL)):
         # jieba's ad and an: an adjective that is also an adverb (正式) or a noun (危险), which the
         # sense cannot tell; 正式|执行, 完全|禁止: an adjective before a verb is an adverb there
         return ""
     if label == "adverb" and any(a[1] in _NOT_ADVERB_BEFORE for a in around):
         return ""
+    if label == "adverb" and len(word) > 1 and _most(around, lambda a: a[3].startswith("n") or a[0] in _NOUN_AFTER):
+        return ""  # 特别|行政区, 快速|通道, 的|自然: an adverb modifies no noun, nor stands as one (仅 may)
     return label
+
+
+def _most(around, test) -> bool:
+    """Half the occurrences or more pass ``test`` (none when there are none)."""
+    hits = sum(1 for a in around if test(a))
+    return hits > 0 and hits * 2 >= len(around)
 
 
 # what the words around one occurrence say it is (UD GSD dev: 0.87 or better each)
