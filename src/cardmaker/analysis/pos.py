@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from cardmaker.analysis.english import A, AUX, C, D, N, P, Q, UNIT, UNITS, V, plain_words
+from cardmaker.analysis.english import A, AUX, C, D, N, P, PREPOSITIONS, Q, UNIT, UNITS, V
 
 _PROPER_TAGS = ("nr", "ns", "nt", "nz")
 _POS_NAMES = {
@@ -112,7 +112,7 @@ def shown(tag: str, name: bool, word: str = "", senses=None, around=(), every=()
                                       or _verb_and_noun(senses, lambda s: not sense_kinds(s) & {V, AUX})):
         # a word that is both (jieba's vn with a verb's sense: 教育 "to educate" is a noun in 教育|督办
         # as often as not): the label the occurrences call for, none where they are silent or split
-        return label if said == {label} else ""
+        return label if said - {ADVERBIAL} == {label} else ""
     if label in ("verb", "preposition") and any(a[2].startswith("m") and a[3].startswith("m") for a in around):
         return ""  # 五|到|八, 1|至|3: a range's "to", neither verb nor preposition
     if label == "verb" and _coverb(every):
@@ -144,6 +144,7 @@ _ASPECT = frozenset("了 着 过 于".split())  # 变化|了, 毕业|于: a verb
 _NOUN_AFTER = frozenset(                   # 的|变化, 一个|构想, 这些|拍卖, 进行|调查: a noun's place
     "的 个 项 种 这 那 该 此 其 这些 那些 任何 每 各 进行 加以 作出 做出 给予 受到 得到 开展 加强 予以 展开".split())
 _MODIFIER_AFTER = frozenset("的 地 得".split())
+_PERSONS = frozenset("我 你 您 他 她 它 我们 你们 他们 她们 它们 咱们".split())  # a subject: 他|解释
 _VERB_AFTER = frozenset("要 能 能够 会 可以 应 应该 应当 须 必须 得以 被 所".split())  # 要|满足, 被|监督
 
 
@@ -152,8 +153,9 @@ def _occurrence_says(before: str, after: str, before_tag: str = "", after_tag: s
     (the tags are jieba's)."""
     if before in _NOUN_AFTER or before_tag.startswith("q"):
         return "noun"
-    if after in _ASPECT or before in _VERB_AFTER or before_tag.startswith("d") or after_tag.startswith(("r", "m")):
-        return "verb"  # 不|发展, 要|满足, 监督|政府, 收入|三百
+    if (after in _ASPECT or before in _VERB_AFTER or before in _PERSONS or before_tag.startswith(("d", "nr"))
+            or after_tag.startswith(("r", "m"))):
+        return "verb"  # 不|发展, 要|满足, 他|解释, 监督|政府, 收入|三百 (这|变化 is a noun's, above)
     if after_tag in ("v", "vd", "p", "d") and after not in _MODIFIER_AFTER:  # not vn: 美好|生活
         return ADVERBIAL  # 正式|执行, 迅速|被
     return ""
@@ -188,8 +190,15 @@ def _adjectival(sense) -> bool:
         words = _FIRST_WORD_RE.findall(part)
         if words:
             heads.append(len(words) == 1 and (words[0] in _ADJECTIVES or words[0].endswith(_ADJECTIVE_ENDINGS))
-                         or words[0].endswith("-") or "-" in words[0] and len(words) == 1)
+                         or words[0].endswith("-") or len(words) == 1 and _hyphen_adjective(words[0]))
     return bool(heads) and (heads[0] or sum(heads) * 2 >= len(heads))
+
+
+def _hyphen_adjective(word: str) -> bool:
+    """well-developed, forward-looking, all-around, high-speed; not e-commerce, self-esteem."""
+    first, _, last = word.partition("-")
+    return bool(last) and (last.endswith(("ed", "ing") + _ADJECTIVE_ENDINGS)
+                           or first in ("well", "all", "high", "low", "long", "short", "large", "small", "full", "wide"))
 
 
 def _speaks_of(sense, words) -> bool:
@@ -212,7 +221,16 @@ def _verb_and_noun(every, noun_sense=None) -> bool:
 def _coverb(every) -> bool:
     """The word's senses make it a verb and a preposition or conjunction (跟 "to follow; with")."""
     kinds = [sense_kinds(s) for s in every if not (s.rare or s.regional)]
-    return any(k and k <= {V, AUX} for k in kinds) and any(k and (k <= {P} or k <= {C}) for k in kinds)
+    return any(k and k <= {V, AUX} for k in kinds) and any(
+        _bare_function_word(s) for s in every if not (s.rare or s.regional))
+
+
+def _bare_function_word(sense) -> bool:
+    """A preposition's or conjunction's sense as such: "with", "and", "by means of", "in order to";
+    not "in advance" (提前), an adverb's phrase CC-CEDICT's English starts with a preposition."""
+    k = sense_kinds(sense)
+    words = _FIRST_WORD_RE.findall(_LABELS_RE.sub(" ", sense.text.lower()))
+    return bool(k) and (k <= {P} or k <= {C}) and bool(words) and (len(words) == 1 or words[-1] in PREPOSITIONS)
 
 
 def _noun_sense(sense) -> bool:
@@ -220,7 +238,10 @@ def _noun_sense(sense) -> bool:
     education, medical treatment; not boost, anchor, nor well-developed or a long phrase)."""
     words = _FIRST_WORD_RE.findall(_LABELS_RE.sub(" ", sense.text.lower()))
     return (0 < len(words) <= 3 and sense.classes <= {N, UNIT} and bool(sense.classes)
-            and not _adjectival(sense))
+            and not _adjectival(sense) and sense.commonness >= _COMMON)
+
+
+_COMMON = 3.5  # English Zipf: "accumulation" and above; not "fluency", "anabiosis" (掌握, 复苏 are verbs)
 
 
 def _checked(label: str, word: str, senses) -> str:
@@ -248,9 +269,11 @@ def _checked(label: str, word: str, senses) -> str:
         kinds = [k for k, say in (("noun", {N, UNIT}), ("verb", {V, AUX})) if first & say]
         return kinds[0] if len(kinds) == 1 else ""
     kinds = _KINDS.get(label, set())
+    if label == "noun" and any(s.classes and not s.classes & {N, UNIT} for s in senses[1:]):
+        return ""  # 综合 "composite / comprehensive": the card shows an adjective's sense too
     if first & kinds and (label != "noun" or noun):  # a noun's sense is a noun's: not 全面 "comprehensive"
         return label
-    if label in _FUNCTION and any(s.classes & kinds for s in senses[1:]):
+    if label in _FUNCTION and AUX not in first and any(s.classes & kinds for s in senses[1:]):
         return label  # 互相 "each other / mutually": a function word's tag holds if a sense shown fits it
     if label == "adjective" and senses[0].text.startswith("to be "):
         return label  # 长效 "to be effective over …": CC-CEDICT's way with an adjective that is a predicate
