@@ -269,7 +269,7 @@ def _checked(label: str, word: str, senses) -> str:
         kinds = [k for k, say in (("noun", {N, UNIT}), ("verb", {V, AUX})) if first & say]
         return kinds[0] if len(kinds) == 1 else ""
     kinds = _KINDS.get(label, set())
-    if label == "noun" and any(s.classes and not s.classes & {N, UNIT} for s in senses[1:]):
+    if label == "noun" and noun and any(s.classes and not s.classes & {N, UNIT} for s in senses[1:]):
         return ""  # 综合 "composite / comprehensive": the card shows an adjective's sense too
     if first & kinds and (label != "noun" or noun):  # a noun's sense is a noun's: not 全面 "comprehensive"
         return label
