@@ -184,7 +184,8 @@ _UPOS = {
 
 # GSD's own finer tags (XPOS) for what UPOS calls PART or ADP, where a card's label is the learner's
 # name for the same thing: a noun suffix (SFN: 省, 市, 人 in 廣東|省) is a noun, a prefix adjective
-# (PFA: 大, 總) an adjective, and 因為/雖然/由於 (ADP, IN) are conjunctions in every textbook
+# (PFA: 大, 總) an adjective, 因為/雖然/由於 (ADP, IN) are conjunctions in every textbook, and
+# 才/卻/便 (SCONJ, RB) adverbs
 _XPOS = {"noun": {"SFN"}, "measure word": {"SFN"}, "place word": {"SFN"}, "adjective": {"PFA"},
          "conjunction": {"IN"}, "adverb": {"RB"}}
 
@@ -192,7 +193,8 @@ _XPOS = {"noun": {"SFN"}, "measure word": {"SFN"}, "place word": {"SFN"}, "adjec
 def pos(data: Path, gold: Path | None = None):
     """The part of speech cards show, against UD Chinese GSD's UPOS, on the gold tokens that are
     headwords (a card's word, cut where the gold cuts): right, wrong, how often none is shown,
-    the commonest disagreements, and right by GSD's finer tags too (``_XPOS``)."""
+    the commonest disagreements, and right by GSD's finer tags too (``_XPOS``).  ``gold``: another
+    GSD file (the dev split: rules are tuned there, the test split kept for the figure)."""
     from cardmaker.analysis.vocabulary import analyse
     from cardmaker.lexicon import Lexicon
     from cardmaker.text.article import parse_article

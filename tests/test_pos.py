@@ -67,6 +67,9 @@ def test_verb_after_de_is_no_verb():
     ("r", "这样", "this kind of; so; like this", "pronoun"),
     ("ad", "正式", "formal; official", ""),              # jieba's ad: an adverb as often
     ("p", "到", "to reach; to arrive", ""),              # a function word's tag the sense does not fit
+    ("t", "今晚", "tonight", "time word"),
+    ("n", "电商", "e-commerce", "noun"),                 # a hyphen makes no adjective of a noun
+    ("n", "前瞻", "forward-looking", ""),
     ("q", "届", "classifier for events in a series", "measure word"),
     ("n", "项", "classifier for principles, items, clauses, tasks, research projects etc", "measure word"),
     ("r", "自己", "oneself; one's own", "pronoun"),
@@ -103,6 +106,21 @@ def test_noun_tag_on_a_verbs_sense_needs_a_verbs_occurrence():
     assert pos.shown("n", False, "产生", s, [("，", "。", "x", "x")]) == ""
     assert pos.shown("n", False, "产生", s, [("会", "新", "v", "a")]) == "verb"   # 会|产生
     assert pos.shown("n", False, "产生", s, [("，", "了", "x", "ul")]) == "verb"  # 产生|了
+
+
+def test_senses_that_make_a_word_two_kinds():
+    # the card shows a noun's and an adjective's sense (综合): no noun; a bare preposition's sense makes
+    # a verb a coverb (跟 "with"), an adverb's phrase in English does not (提前 "in advance")
+    assert pos.shown("vn", False, "综合", senses("composite", "comprehensive")) == ""
+    assert pos.shown("v", False, "跟", senses("to follow closely"), (), senses("to follow closely", "with")) == ""
+    ahead = senses("to shift to an earlier date", "in advance")
+    assert pos.shown("v", False, "提前", ahead[:1], [("旅客", "返回", "n", "v")], ahead) == "verb"
+
+
+def test_a_person_before_a_word_that_is_both_says_verb():
+    every = senses("to explain", "explanation")
+    assert pos.shown("v", False, "解释", every[:1], [("他", "，", "r", "x")], every) == "verb"
+    assert pos.shown("v", False, "解释", every[:1], [("这种", "，", "r", "x")], every) == ""
 
 
 def test_adjective_before_a_verb_is_no_adjective():
