@@ -1,4 +1,5 @@
 import os
+import signal
 from pathlib import Path
 
 import pytest
@@ -70,3 +71,9 @@ settings.register_profile(
     "long", max_examples=10_000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+def interruptible() -> None:
+    """``preexec_fn`` for a child that a test stops with Ctrl-C: SIGINT acts as in a terminal even when
+    the suite itself runs in the background, whose children the shell starts with SIGINT ignored."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)

@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from cardmaker.cli import main
-from conftest import body, import_apkg, note_by
+from conftest import body, import_apkg, interruptible, note_by
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
@@ -269,7 +269,8 @@ def test_serve_command_prints_its_address_and_serves(tmp_path, seed_path):
     """The real command in its own process: address on stdout, the article opened, Ctrl-C stops it."""
     env = dict(os.environ, PYTHONUNBUFFERED="1")
     proc = subprocess.Popen([sys.executable, "-m", "cardmaker", "serve", str(seed_path), "--no-browser"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+                            preexec_fn=interruptible)
     try:
         line = proc.stdout.readline()
         m = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
@@ -451,7 +452,8 @@ def test_serve_opens_the_browser_at_its_address(tmp_path):
     opened = tmp_path / "opened"
     note = f"{sys.executable} -c \"import sys; open(sys.argv[1], 'w').write(sys.argv[2])\" {opened} %s"
     proc = subprocess.Popen([sys.executable, "-m", "cardmaker", "serve"], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, env=dict(os.environ, BROWSER=note, PYTHONUNBUFFERED="1"))
+                            stderr=subprocess.PIPE, text=True, env=dict(os.environ, BROWSER=note, PYTHONUNBUFFERED="1"),
+                            preexec_fn=interruptible)
     try:
         url = re.search(r"http://127\.0\.0\.1:\d+/", proc.stdout.readline()).group(0)
         for _ in range(200):

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import import_apkg
+from conftest import import_apkg, interruptible
 
 ARTICLES = 40
 
@@ -34,7 +34,8 @@ def batch(tmp_path, seed_path):
 
 def _start(folder: Path, out: Path) -> subprocess.Popen:
     cmd = [sys.executable, "-m", "cardmaker", "build", str(folder), "-o", str(out), "--jobs", "2"]
-    return subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    return subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+                            preexec_fn=interruptible)
 
 
 def _said(err: bytes) -> list[str]:
