@@ -436,7 +436,7 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
     for test, part in _FRAMES.get(t.text, ()):
         if test(tokens, i, prev, nxt):
             add("frame:" + part, 1.0)
-    clause_end = nxt is None or all(c in _CLAUSE_START for c in nxt.text)
+    clause_end = nxt is None or _CLAUSE_START.issuperset(nxt.text)
     # words jieba's dictionary calls verbs (or verbal nouns) only: a preposition or an adverb before
     # a number (約|6成, 按|一年) is no verb, nor a noun before 超過 (幅度|超過8%)
     verbal = len(t.text) > 1 and t.pos.startswith("v") and _verbal(tokens, i, n, prev, nxt, adjacent_next)
@@ -484,7 +484,7 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
             add(N, 0.6)  # 知識產權保護|等
         if adjacent_next and nxt.pos.startswith("v") and nxt.kind == WORD:
             add(AUX, 1.5)  # 要|深入, 會|出席: a modal before a verb
-        clause_start = prev is None or prev.text in _PREDICATE_BEFORE or all(c in _CLAUSE_START for c in prev.text)
+        clause_start = prev is None or prev.text in _PREDICATE_BEFORE or _CLAUSE_START.issuperset(prev.text)
         noun_next = nxt.pos.startswith(_NOUN_TAGS) or (
             nxt.pos.startswith("v") and after is not None and after.start == nxt.end and after.pos.startswith("n"))
         if clause_start and adjacent_next and noun_next:
@@ -519,14 +519,16 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
 
 def _context(tokens, i: int, lexicon):
     words: set[str] = set()
+    known, stop = lexicon.memo("gloss_words"), lexicon.stopwords  # asked for every token around every occurrence
     for step in (-1, 1):
         j, seen = i + step, 0
         while 0 <= j < len(tokens) and seen < _WINDOW:
             t = tokens[j]
-            if t.text in _SENTENCE_END or any(c in _SENTENCE_END for c in t.text):
+            if not _SENTENCE_END.isdisjoint(t.text):
                 break
-            if t.kind in (WORD, TERM) and len(t.text) > 1 and t.text not in lexicon.stopwords:
-                words |= _gloss_words(t.text, lexicon)
+            if t.kind in (WORD, TERM) and len(t.text) > 1 and t.text not in stop:
+                got = known.get(t.text)
+                words |= got if got is not None else _gloss_words(t.text, lexicon)
                 seen += 1
             j += step
     return words
@@ -842,14 +844,14 @@ _LINKS = frozenset("和 与 及".split())
 _FULL_MAX = 16
 
 
-def spelled_out(term: str, tokens, text: str, readings, lexicon) -> Meaning | None:
+def spelled_out(term: str, tokens, text: str, readings, lexicon, runs=None) -> Meaning | None:
     """The meaning of the abbreviation ``term`` from the full form the article writes out: a run of
     nominal words holding the term's characters in order and ending in its last character
-    (進博會 … 中國國際進口博覽會).  None when the article has no such run."""
+    (進博會 … 中國國際進口博覽會).  None when the article has no such run.  ``runs`` is
+    ``nominal_runs(tokens)``, made once per article by a caller that asks for several terms."""
     best = None
-    for whole in _nominal_runs(tokens):
-        chars = "".join(t.text for t in whole)
-        if any(c not in chars for c in term):
+    for whole, chars in (runs if runs is not None else nominal_runs(tokens)):
+        if not chars.issuperset(term):
             continue  # most runs lack one of the term's characters
         size, longest = 0, 0  # only the run's first _FULL_MAX characters can be a full form
         while longest < len(whole) and size + len(whole[longest].text) <= _FULL_MAX:
@@ -876,6 +878,11 @@ def spelled_out(term: str, tokens, text: str, readings, lexicon) -> Meaning | No
         meaning = _compose_english(best, lexicon)
     pointer = f"abbr. for {own}|{form}[{numbered(syllables)}]" if len(syllables) == len(form) else f"abbr. for {own}"
     return Meaning(None, (meaning, pointer), (shorten(meaning),), (), False)
+
+
+def nominal_runs(tokens) -> list[tuple[list, frozenset]]:
+    """The article's runs of nominal words (see ``spelled_out``), each with the set of its characters."""
+    return [(run, frozenset("".join(t.text for t in run))) for run in _nominal_runs(tokens)]
 
 
 def _nominal_runs(tokens):

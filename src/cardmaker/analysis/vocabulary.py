@@ -183,12 +183,20 @@ class _Context:
     readings: dict
     written: bool                                # the article is traditional: its own forms are traditional
     _topic: list = field(default_factory=list, compare=False, repr=False)  # the article's Topic, once made
+    _runs: list = field(default_factory=list, compare=False, repr=False)   # its nominal runs, once made
 
     def topic(self, lexicon):
         """What the article talks about (``meanings.Topic``), made the first time a word asks."""
         if not self._topic:
             self._topic.append(meanings.topic(self.tokens, lexicon))
         return self._topic[0]
+
+    def nominal_runs(self):
+        """The article's runs of nominal words an abbreviation may be spelled out in (``meanings.nominal_runs``),
+        made the first time a term asks: one walk over the tokens per article, not per term."""
+        if not self._runs:
+            self._runs.append(meanings.nominal_runs(self.tokens))
+        return self._runs[0]
 
 
 MAX_USES = 64  # occurrences a word's meaning is judged by: bounded work per word on a long text
@@ -212,7 +220,8 @@ def _word(key, g: _Group, context: _Context, lexicon) -> Word:
         checks = {c.check for c in g.choices}
         check = next(c for c in _CHECK_ORDER if c in checks)
     tag = pos.tag_of(g.tokens, kind == NAME, choice.entry)
-    full = (meanings.spelled_out(text, context.tokens, context.text, context.readings, lexicon)
+    full = (meanings.spelled_out(text, context.tokens, context.text, context.readings, lexicon,
+                                 context.nominal_runs())
             if choice.entry is None and kind == TERM else None)
     meaning = meanings.choose(text, choice.syllables, choice.entry, kind, tag, g.spans,
                               lambda: meanings.uses(context.tokens, _sample(g.indices), lexicon, context.topic(lexicon)),

@@ -79,7 +79,7 @@ class Lexicon:
 
     @cached_property
     def dictionary(self) -> Dictionary:
-        return Dictionary(self.store, self.user_entries, self.memo("entries"))
+        return Dictionary(self.store, self.user_entries, self.memo("entries"), absent=self.memo("no_entries"))
 
     def entries(self, word: str) -> tuple[Entry, ...]:
         """Every entry of ``word`` (either script), the user's instead of CC-CEDICT's for their words."""

@@ -55,11 +55,14 @@ class Dictionary:
 
     ``source`` is a ``lexicon.store.Store`` (or ``rows`` are given directly);
     the user's entries (``records.UserEntry``) replace CC-CEDICT's for their
-    words.  ``cache`` (a dict-like memo) remembers looked-up headwords; what a
-    lookup answers never depends on what was looked up before.
+    words.  ``cache`` (a dict-like memo) remembers looked-up headwords and
+    ``absent`` the strings that are none: most lookups are of strings that are
+    no word (the segmenter's trial joins), and kept apart they cannot crowd the
+    words out of a bounded memo.  What a lookup answers never depends on what
+    was looked up before.
     """
 
-    def __init__(self, source=None, user_entries=(), cache=None, rows=None):
+    def __init__(self, source=None, user_entries=(), cache=None, rows=None, absent=None):
         self._source = source
         self._index: dict[str, list[tuple]] | None = None
         if rows is not None:
@@ -70,6 +73,7 @@ class Dictionary:
                     index.setdefault(row[0], []).append(row)
             self._index = index
         self._cache = cache if cache is not None else {}
+        self._absent = absent if absent is not None else {}
         self._resolving: set[str] = set()
         self._user: dict[str, list[tuple]] = {}
         user: dict[str, list[tuple]] = {}
@@ -83,6 +87,7 @@ class Dictionary:
                 user.setdefault(key, []).append(row)
         if user:
             self._cache.clear()
+            self._absent.clear()
             self._user = user
 
     def _rows(self, word: str) -> list[tuple]:
@@ -96,16 +101,19 @@ class Dictionary:
         """Every entry whose simplified or traditional headword is ``word``, in CC-CEDICT order."""
         got = self._cache.get(word)
         if got is None:
+            if word in self._absent:
+                return ()
             got = self._with_plain_senses(tuple(_entry(r) for r in self._rows(word)))
             self._remember(word, got)
         return got
 
     def _remember(self, word: str, entries) -> None:
-        put = getattr(self._cache, "put", None)
+        memo = self._cache if entries else self._absent
+        put = getattr(memo, "put", None)
         if put is not None:
             put(word, entries)
         else:
-            self._cache[word] = entries
+            memo[word] = entries
 
     def _with_plain_senses(self, entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
         """A word whose entry only points at its plain form gets that form's senses (and classifiers)
