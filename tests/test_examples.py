@@ -129,7 +129,7 @@ def test_names_in_example_pinyin_are_spelled_as_names(lexicon):
     """A place CC-CEDICT knows keeps its spelling (Huālián, not Huā lián); a person's surname stands apart."""
     article = parse_article("颱風消息\n颱風逼近，花蓮、臺東今天停班停課，市委書記陳吉寧也到場督導。\n".encode(), "t.txt")
     analysis, chosen = _examples(article, lexicon)
-    pinyin = " | ".join(" ".join(p for p, _ in e.pinyin) for e in chosen.values())
+    pinyin = " | ".join(" ".join(p for p, *_ in e.pinyin) for e in chosen.values())
     assert "Huālián" in pinyin and "Huā lián" not in pinyin
     assert "Chén Jíníng" in pinyin
 

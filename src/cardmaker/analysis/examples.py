@@ -24,7 +24,7 @@ from cardmaker.analysis.forms import traditional_text
 from cardmaker.analysis.vocabulary import Analysis
 from cardmaker.chinese.pinyin import joined, joined_name
 from cardmaker.chinese.script import HAN_RE as _HAN_RE
-from cardmaker.records import NAME, Example, Word
+from cardmaker.records import NAME, TERM, WORD, Example, Word
 
 MIN_LEN, MAX_LEN = 8, 40
 LONG_MAX = 60           # a clause with nowhere to cut may be this long, when nothing shorter exists
@@ -162,12 +162,30 @@ class _Context:
     def spelled(self, i: int, j: int) -> list[tuple[str, bool]]:
         """The pinyin of tokens ``i``..``j`` as they read in the article (their own text when they have
         none); made for an example's tokens only, never for all of a long article's."""
-        readings, text = self.analysis.readings, self.text
-        return [
+        readings, text, tokens = self.analysis.readings, self.text, self.analysis.tokens
+        out = [
             (_spelled_name(readings[t.start]) if t.kind == NAME else joined(readings[t.start]), False)
             if t.start in readings else (text[t.start:t.end], False)
-            for t in self.analysis.tokens[i:j]
+            for t in tokens[i:j]
         ]
+        for k in range(max(i, 1), j):
+            if _bound_suffix(tokens[k - 1], tokens[k]) and tokens[k - 1].start in readings:
+                out[k - i] = (*out[k - i], True)
+        return out
+
+
+# Suffixes written on to the word they follow (GB/T 16159: 预警性 yùjǐngxìng, 预报员 yùbàoyuán;
+# an office of an organisation, as CC-CEDICT spells 气象局 qìxiàngjú, 外交部 Wàijiāobù)
+_ATTACHED = frozenset("性者员家化们署局部厅处会院")
+
+
+def _bound_suffix(before, t) -> bool:
+    """``t`` is a one-character suffix of ``before``, a word of two or more characters just before it:
+    a noun (jieba's n, ng, k, zg tags; 会 "will" and 处 chǔ "to deal with" are verbs, apart)."""
+    return (t.text in _ATTACHED and t.kind == WORD and before.end == t.start and len(before.text) >= 2
+            and before.kind in (WORD, TERM) and not _HAN_RE.sub("", before.text)
+            and t.pos.startswith(("n", "k", "zg")) and not t.pos.startswith(("nr", "ns"))
+            and not before.pos.startswith(("r", "m", "q", "p", "c", "u", "d", "f", "t")))
 
 
 def _spelled_name(syllables) -> str:
@@ -429,5 +447,5 @@ def _pinyin(context: _Context, start: int, end: int, span, word: Word):
     out = context.spelled(i, j)
     for k in range(i, j):
         if index.tokens[k].text == word.simplified:  # the word, wherever it occurs in the example
-            out[k - i] = (word.pinyin, True)
+            out[k - i] = (word.pinyin, True, *out[k - i][2:])
     return tuple(out)

@@ -23,6 +23,7 @@ _HAN_ONLY_RE = re.compile(f"^[{HAN}]+$")
 _NUMERAL = "零〇一二三四五六七八九十百千万亿两"
 _NUMBER_RE = re.compile(f"^(?=.*[{_NUMERAL}0-9０-９])[{_NUMERAL}0-9０-９.．,%％]+$")
 _NUMERAL_PREFIX_RE = re.compile(f"^第?[{_NUMERAL}0-9]+")
+_NUMBER_END_RE = re.compile(f"[{_NUMERAL}0-9０-９]$")  # a number without its unit (9, not 四十多间)
 _NOMINAL = ("n", "nz", "nt", "ns", "j", "vn")
 
 # The commonest surnames: a word jieba found by its HMM (not in its dictionary)
@@ -173,10 +174,40 @@ def segment(simplified: str, lexicon) -> list[Token]:
                        or _split(t, lex, lexical) or _split_glue(t, out[-2:], lex, lexical) or [t])
         else:
             out.append(t)
+    out = _reduplications(out, simplified, lex)
+    out = _compass(out, lex, lexical)
     out = _join_entries(out, lex, lexical)
     out = _split_titles(out, lex)
     out = _context_names(out, simplified, lex)
+    out = _reclaim_names(out, lex, lexical)
     return _damaged(out, simplified)
+
+
+def _reclaim_names(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
+    """龔|正在主持 → 龔正|在主持: a surname cut off alone whose next token starts with the rest of a
+    name the article has elsewhere (龔正) gives that name back its characters, when what is left of
+    the token is a word: a name found in the article is the same name everywhere in it."""
+    names = {t.text for t in tokens if t.kind == NAME and 2 <= len(t.text) <= 3}
+    if not names:
+        return tokens
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if t.kind == NAME and len(t.text) == 1 and nxt is not None and nxt.start == t.end and nxt.kind == WORD:
+            name = next((n for n in names if n[0] == t.text and nxt.text.startswith(n[1:])
+                         and len(nxt.text) > len(n) - 1 and lex.is_word(nxt.text[len(n) - 1:])), None)
+            if name:
+                cut = nxt.start + len(name) - 1
+                out.append(Token(name, t.start, cut, t.pos, NAME))
+                rest = nxt.text[len(name) - 1:]
+                out.extend(_classify(Token(rest, cut, nxt.end, lexical.tag(rest, "x")), lex, lexical))
+                i += 2
+                continue
+        out.append(t)
+        i += 1
+    return out
 
 
 _SUFFIXES = frozenset("性化者式型率度家员界方区")
@@ -319,6 +350,11 @@ _ROLES = frozenset(
     "主任 董事长 总裁 经理 教授 老师 医生 总统 议员 发言人 记者 作者 编辑 专家 研究员 理事长 厂长 店主 主持人 "
     "次长 秘书长 司长 厅长 区长 会长 社长 队长 组长 摄影 摄".split()
 )
+# jieba's tag of a transliterated name (桦加沙 Huàjiāshā): one word, capitalised once, unlike a
+# Chinese name's surname and given name (Chén Jíníng)
+FOREIGN_NAME = "nrt"
+# the words a storm's name comes before (桦加沙台风)
+_STORM_WORDS = frozenset("台风 飓风".split())
 # Words after which the name of a storm follows (台风桦加沙, 命名为博罗依)
 _STORMS = frozenset("台风 飓风 强台 强台风 热带风暴 强烈台风 超强台风 轻度台风 中度台风 命名".split())
 
@@ -329,6 +365,7 @@ def _context_names(tokens: list[Token], text: str, lex) -> list[Token]:
     and 加沙 "Gaza"); in a list of names separated by 、 (栗战书、汪洋、王沪宁) the items that start
     with a surname.  A name found so is a name wherever else it occurs in the article."""
     found: set[str] = set()
+    storms: set[str] = set()  # a storm's name is a word of its own language, spelled as one word
     for i, t in enumerate(tokens):
         j = i + 1
         while j < len(tokens) and text[tokens[j].start:tokens[j].end] in ("：", ":", "为", "為"):
@@ -340,11 +377,15 @@ def _context_names(tokens: list[Token], text: str, lex) -> list[Token]:
         elif t.text in _STORMS and j < len(tokens) and not _verb_like(tokens[j]):
             name = _name_after(tokens, j, text, 4, lex)
             if name and 2 <= len(name) <= 4 and not _common_entry(name, lex):
-                found.add(name)
+                storms.add(name)
+        if t.text in _STORM_WORDS and i and tokens[i - 1].end == t.start:
+            name = _name_before(tokens, i, lex)
+            if name and 2 <= len(name) <= 4 and not _common_entry(name, lex):
+                storms.add(name)
     # 、-lists: an item between 、 (or at a list's ends) that starts with a surname, when a
     # neighbouring item is a name
-    if found:
-        tokens = _mark_names(tokens, found)
+    if found or storms:
+        tokens = _mark_names(tokens, found | storms, {n: FOREIGN_NAME for n in storms})
     for _ in range(4):  # a name found in a list makes its neighbour's item a name too
         items = _list_items(tokens, text)
         more = set()
@@ -415,6 +456,26 @@ def _name_after(tokens, j: int, text: str, limit: int, lex, stop_at_name: bool =
     return name
 
 
+def _name_before(tokens, i: int, lex) -> str:
+    """The characters of the tokens just before ``tokens[i]`` (a storm's word: 桦加沙|台风) that may
+    make a name of at most four characters: names, fragments, or words no common dictionary word
+    and no function, number, measure, time, place or describing word (强烈|台风, 第18号|台风, 海上|台风)."""
+    name = ""
+    for k in range(i - 1, max(-1, i - 4), -1):
+        t = tokens[k]
+        if t.kind not in (NAME, FRAGMENT, WORD, TERM) or not _HAN_ONLY_RE.match(t.text):
+            break
+        if len(name) + len(t.text) > 4 or t.text in _NOT_IN_NAMES or t.text in _FUNCTION_CHARS:
+            break
+        if t.kind == WORD and (t.pos.startswith(("r", "m", "q", "a", "d", "f", "p", "c", "u", "t", "s", "b", "z", "v"))
+                               or len(t.text) >= 2 and _common_entry(t.text, lex) and lex.frequency(t.text) >= 3.5):
+            break
+        if k + 1 < i and tokens[k].end != tokens[k + 1].start:
+            break
+        name = t.text + name
+    return name
+
+
 def _list_items(tokens, text: str) -> list[list[int]]:
     """Token indices of each item of the 、-separated lists in the text."""
     items: list[list[int]] = []
@@ -439,8 +500,9 @@ def _list_items(tokens, text: str) -> list[list[int]]:
     return items
 
 
-def _mark_names(tokens: list[Token], names: set[str]) -> list[Token]:
-    """Every run of whole tokens that spells one of ``names`` becomes one name token."""
+def _mark_names(tokens: list[Token], names: set[str], tags: dict | None = None) -> list[Token]:
+    """Every run of whole tokens that spells one of ``names`` becomes one name token (tagged ``nr``, or
+    as ``tags`` has the name)."""
     out: list[Token] = []
     i = 0
     longest = max(map(len, names))
@@ -453,7 +515,8 @@ def _mark_names(tokens: list[Token], names: set[str]) -> list[Token]:
             if text in names:
                 hit = j
         if hit:
-            out.append(Token("".join(u.text for u in tokens[i:hit]), t.start, tokens[hit - 1].end, "nr", NAME))
+            name = "".join(u.text for u in tokens[i:hit])
+            out.append(Token(name, t.start, tokens[hit - 1].end, (tags or {}).get(name, "nr"), NAME))
             i = hit
         else:
             out.append(t)
@@ -485,7 +548,18 @@ def _classify(t: Token, lex, lexical: Lexical) -> list[Token]:
             tag = "a" if _MAJOR_RE.match(t.text) else "q" if len(rest) == 1 else lexical.tag(rest, "q")
             return [Token(t.text[:m.end()], t.start, t.start + m.end(), "m", NUMBER),
                     _kind(Token(rest, t.start + m.end(), t.end, tag), lex, lexical)]
+        if len(rest) >= 2 and _unit(rest[0], lex, lexical) and lex.is_word(rest[1:]):
+            # 七级风: a number, its unit and the noun it measures (七|级|风), not one "word" 七级风
+            at = t.start + m.end()
+            return [Token(t.text[:m.end()], t.start, at, "m", NUMBER), Token(rest[0], at, at + 1, "q", WORD),
+                    *_classify(Token(rest[1:], at + 1, t.end, lexical.tag(rest[1:], "n")), lex, lexical)]
     return [_kind(t, lex, lexical)]
+
+
+def _unit(char: str, lex, lexical: Lexical) -> bool:
+    """A measure word: jieba tags it one, or CC-CEDICT gives it a classifier sense (级 "step, level")."""
+    return lexical.tag(char, "").startswith("q") or any(
+        s.startswith("classifier") for e in lex.entries(char) for s in e.senses)
 
 
 def _kind(t: Token, lex, lexical: Lexical) -> Token:
@@ -515,19 +589,60 @@ _DATE_UNITS = "年月日号號时時分秒"
 
 def _split_date_units(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
     """北京11月28日电: a date's unit that jieba glued to the next word (日电, which CC-CEDICT knows
-    only as the company NEC) is cut off again, unless the whole is a common word (月份)."""
+    only as the company NEC) is cut off again, unless the whole is a common word (月份).  So is a
+    unit after a number in a piece no dictionary has (16|级风 → 级|风, 9|线南回 → 线|南回): jieba
+    glued the number's unit to what follows it."""
+    pieces = _recurring_pieces(tokens)
     out: list[Token] = []
-    for t in tokens:
+    for i, t in enumerate(tokens):
         prev = out[-1] if out else None
         if (
             prev is not None and prev.kind == NUMBER and prev.end == t.start and len(t.text) > 1
-            and t.text[0] in _DATE_UNITS and not any(not e.proper for e in lex.entries(t.text))
+            and (t.text[0] in _DATE_UNITS and not any(not e.proper for e in lex.entries(t.text))
+                 or _glued_unit(t, lex) and _NUMBER_END_RE.search(prev.text))
         ):
-            rest = t.text[1:]
             out.append(Token(t.text[0], t.start, t.start + 1, "q", WORD))
-            out.extend(_classify(Token(rest, t.start + 1, t.end, lexical.tag(rest, "n")), lex, lexical))
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+            out.extend(_rest_of_unit(Token(t.text[1:], t.start + 1, t.end, lexical.tag(t.text[1:], "n")),
+                                     nxt, pieces, lex, lexical))
         else:
             out.append(t)
+    return _merge_recut(out)
+
+
+def _glued_unit(t: Token, lex) -> bool:
+    """A token no dictionary word (级风, 线南回, 线花) whose first character is a word: after a number,
+    that character is the number's unit (a measure word, or a label like 线 "route", 号 "number")."""
+    return _HAN_ONLY_RE.match(t.text) is not None and not lex.is_word(t.text) and lex.is_word(t.text[0]) \
+        and t.kind in (FRAGMENT, WORD, TERM)
+
+
+def _recurring_pieces(tokens: list[Token]) -> set[str]:
+    """Non-dictionary pieces the article has as whole tokens (花东 in 花东地区): evidence that the same
+    characters are one piece where jieba cut them otherwise."""
+    return {t.text for t in tokens if t.kind == FRAGMENT and len(t.text) >= 2 and _HAN_ONLY_RE.match(t.text)}
+
+
+def _rest_of_unit(rest: Token, nxt: Token | None, pieces: set[str], lex, lexical: Lexical) -> list[Token]:
+    """What followed a unit jieba glued to it (花 of 线花): with the start of the next token when the two
+    make a piece the article has elsewhere and the rest of that token is a word (花|东海岸 → 花东|海岸);
+    the next token is then replaced (see ``_merge_recut``)."""
+    if nxt is not None and nxt.start == rest.end and nxt.kind in (WORD, FRAGMENT, TERM) and len(rest.text) == 1:
+        for k in range(1, len(nxt.text)):
+            head, tail = rest.text + nxt.text[:k], nxt.text[k:]
+            if head in pieces and lex.is_word(tail):
+                return [Token(head, rest.start, nxt.start + k, "n", FRAGMENT),
+                        _kind(Token(tail, nxt.start + k, nxt.end, lexical.tag(tail, "n")), lex, lexical)]
+    return _classify(rest, lex, lexical)
+
+
+def _merge_recut(tokens: list[Token]) -> list[Token]:
+    """Drop tokens a re-cut made obsolete: a token overlapping the end of the one before it."""
+    out: list[Token] = []
+    for t in tokens:
+        if out and t.start < out[-1].end:
+            continue
+        out.append(t)
     return out
 
 
@@ -624,6 +739,62 @@ def _shift_boundaries(tokens: list[Token], lex, lexical: Lexical) -> list[Token]
             else:
                 out.append(t)
             i += 1
+            continue
+        out.append(t)
+        i += 1
+    return out
+
+
+def reduplicated(word: str) -> bool:
+    """AABB: a two-character word with each character doubled (干干净净 from 干净, 清清楚楚)."""
+    return len(word) == 4 and word[0] == word[1] and word[2] == word[3] and word[0] != word[2]
+
+
+def _reduplications(tokens: list[Token], text: str, lex) -> list[Token]:
+    """干|干净|净 and 清|清|白白 → 干干净净, 清清白白: an AABB reduplication of a dictionary word is one
+    word (jieba's "state word", tag z), read with its base's readings; its pieces are no words here."""
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        word = text[t.start:t.start + 4]
+        j = i
+        while j < len(tokens) and tokens[j].end < t.start + 4:
+            j += 1
+        if (reduplicated(word) and not lex.is_word(word) and j < len(tokens) and tokens[j].end == t.start + 4
+                and all(u.kind in (WORD, FRAGMENT, TERM, NAME) for u in tokens[i:j + 1])
+                and _common_entry(word[0] + word[2], lex)):
+            out.append(Token(word, t.start, t.start + 4, "z", TERM))
+            i = j + 1
+            continue
+        out.append(t)
+        i += 1
+    return out
+
+
+_POINTS = frozenset("东西南北")
+
+
+def _compass(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
+    """东|南方 → 东南|方: jieba cut a compound direction (东南 "south-east") after its first point, gluing
+    its second point to what follows (南方 "the south"); the direction and the rest are the words
+    (东南方 is the south-east side, never "east" and "the south")."""
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if (nxt is not None and t.text in _POINTS and nxt.text[:1] in _POINTS and len(nxt.text) >= 2
+                and t.end == nxt.start and t.kind == WORD and nxt.kind == WORD
+                and _common_entry(t.text + nxt.text[0], lex) and lex.is_word(nxt.text[1:])):
+            whole = t.text + nxt.text
+            if _common_entry(whole, lex):
+                out.append(Token(whole, t.start, nxt.end, "f", WORD))
+            else:
+                out.append(Token(whole[:2], t.start, t.end + 1, "f", WORD))
+                out.extend(_classify(Token(whole[2:], t.end + 1, nxt.end, lexical.tag(whole[2:], "n")), lex,
+                                     lexical))
+            i += 2
             continue
         out.append(t)
         i += 1
