@@ -102,7 +102,14 @@ def test_a_compound_direction_is_not_cut_after_its_first_point(text, direction):
     ("把道理講得清清楚楚、明明白白。", "清清楚楚"),
 ])
 def test_an_aabb_reduplication_is_one_word(text, word):
-    assert (word, TERM) in kinds(text)
+    assert (word, "word") in kinds(text)
+
+
+def test_an_aabb_reduplication_has_its_base_words_readings_and_senses():
+    (e,) = LEX.entries("乾乾淨淨")  # either script, as any headword
+    assert (e.simplified, e.traditional, e.pinyin) == ("干干净净", "乾乾淨淨", "gan1 gan1 jing4 jing4")
+    assert e.senses == LEX.entries("干净")[0].senses
+    assert not LEX.entries("谢谢谢谢") and not LEX.entries("天天向上")  # no AABB, or no base word
 
 
 def test_names_of_storms_are_one_foreign_name():

@@ -185,7 +185,12 @@ def _bound_suffix(before, t) -> bool:
     return (t.text in _ATTACHED and t.kind == WORD and before.end == t.start and len(before.text) >= 2
             and before.kind in (WORD, TERM) and not _HAN_RE.sub("", before.text)
             and t.pos.startswith(("n", "k", "zg")) and not t.pos.startswith(("nr", "ns"))
-            and not before.pos.startswith(("r", "m", "q", "p", "c", "u", "d", "f", "t")))
+            and not before.pos.startswith(("r", "m", "q", "p", "c", "u", "d", "f", "t"))
+            # 追踪者, 预警性 make words of verbs; 回到|家, 参加|会 are a verb and its object
+            and (t.text in _AFTER_VERBS or before.pos == "vn" or not before.pos.startswith("v")))
+
+
+_AFTER_VERBS = frozenset("性者化")
 
 
 def _spelled_name(syllables) -> str:

@@ -12,7 +12,6 @@ reported as a conflict when they contradict its only one.
 
 from __future__ import annotations
 
-from cardmaker.analysis.segment import reduplicated
 from cardmaker.chinese.script import to_traditional
 from cardmaker.chinese.syllables import agrees, char_readings
 from cardmaker.chinese.syllables import normalise as _norm
@@ -46,19 +45,6 @@ _POS_READINGS = {
     ("空", "a"): "kong1", ("空", "n"): "kong4", ("干", "v"): "gan4", ("干", "a"): "gan1",
     ("钉", "v"): "ding4", ("钉", "n"): "ding1",
 }
-
-
-def reduplicated_reading(word: str, lexicon) -> tuple[str, ...] | None:
-    """An AABB reduplication's reading: its base word's, each syllable doubled (干干净净 from 干净
-    gan1 jing4: gan1 gan1 jing4 jing4), or None when ``word`` is no such reduplication."""
-    if not reduplicated(word):
-        return None
-    base = [e for e in lexicon.entries(word[0] + word[2])
-            if len(e.syllables) == 2 and not (e.proper or e.variant_only or e.surname_only)]
-    if not base:
-        return None
-    a, b = (s.lower() for s in base[0].syllables)
-    return (a, a, b, b)
 
 
 def guess(word: str, pos: str, lexicon) -> tuple[str, ...]:

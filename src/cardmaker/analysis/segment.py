@@ -17,6 +17,7 @@ import re
 from functools import cache
 
 from cardmaker.chinese.script import HAN
+from cardmaker.lexicon.cedict import reduplicated
 from cardmaker.records import FRAGMENT, NAME, NUMBER, OTHER, TERM, WORD, Token
 
 _HAN_ONLY_RE = re.compile(f"^[{HAN}]+$")
@@ -602,9 +603,8 @@ def _split_date_units(tokens: list[Token], lex, lexical: Lexical) -> list[Token]
                  or _glued_unit(t, lex) and _NUMBER_END_RE.search(prev.text))
         ):
             out.append(Token(t.text[0], t.start, t.start + 1, "q", WORD))
-            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
             out.extend(_rest_of_unit(Token(t.text[1:], t.start + 1, t.end, lexical.tag(t.text[1:], "n")),
-                                     nxt, pieces, lex, lexical))
+                                     tokens[i + 1:i + 3], pieces, lex, lexical))
         else:
             out.append(t)
     return _merge_recut(out)
@@ -623,14 +623,23 @@ def _recurring_pieces(tokens: list[Token]) -> set[str]:
     return {t.text for t in tokens if t.kind == FRAGMENT and len(t.text) >= 2 and _HAN_ONLY_RE.match(t.text)}
 
 
-def _rest_of_unit(rest: Token, nxt: Token | None, pieces: set[str], lex, lexical: Lexical) -> list[Token]:
+def _rest_of_unit(rest: Token, following: list[Token], pieces: set[str], lex, lexical: Lexical) -> list[Token]:
     """What followed a unit jieba glued to it (花 of 线花): with the start of the next token when the two
-    make a piece the article has elsewhere and the rest of that token is a word (花|东海岸 → 花东|海岸);
-    the next token is then replaced (see ``_merge_recut``)."""
+    make a piece the article has elsewhere and the rest of that token is a word (花|东海岸 → 花东|海岸),
+    or a word with the token after it (传|产业|者 → 传产|业者); the tokens are then replaced (see
+    ``_merge_recut``)."""
+    nxt = following[0] if following else None
     if nxt is not None and nxt.start == rest.end and nxt.kind in (WORD, FRAGMENT, TERM) and len(rest.text) == 1:
         for k in range(1, len(nxt.text)):
             head, tail = rest.text + nxt.text[:k], nxt.text[k:]
-            if head in pieces and lex.is_word(tail):
+            if head not in pieces:
+                continue
+            after = following[1] if len(following) > 1 else None
+            if (len(tail) == 1 and after is not None and after.start == nxt.end and after.kind == WORD
+                    and _common_entry(tail + after.text, lex)):
+                return [Token(head, rest.start, nxt.start + k, "n", FRAGMENT),
+                        Token(tail + after.text, nxt.start + k, after.end, lexical.tag(tail + after.text, "n"), WORD)]
+            if lex.is_word(tail):
                 return [Token(head, rest.start, nxt.start + k, "n", FRAGMENT),
                         _kind(Token(tail, nxt.start + k, nxt.end, lexical.tag(tail, "n")), lex, lexical)]
     return _classify(rest, lex, lexical)
@@ -666,8 +675,14 @@ def _trim_names(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
     article took the next word's character; give it back."""
     names = {t.text for t in tokens if t.kind == NAME}
     out: list[Token] = []
-    for t in tokens:
-        if t.kind == NAME and len(t.text) == 3 and t.text[:2] in names and lex.is_word(t.text[2]):
+    for i, t in enumerate(tokens):
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if (t.kind == NAME and not lexical.known(t.text) and nxt is not None and nxt.start == t.end
+                and len(nxt.text) == 1 and nxt.pos == "ng"):
+            # 苏花路|廊: a bound noun (廊 "corridor") ends a place or thing, not a person's name:
+            # the surname jieba's guess started with was the place's first character
+            out.append(Token(t.text, t.start, t.end, "n", FRAGMENT))
+        elif t.kind == NAME and len(t.text) == 3 and t.text[:2] in names and lex.is_word(t.text[2]):
             out.append(Token(t.text[:2], t.start, t.end - 1, t.pos, NAME))
             out.extend(_classify(Token(t.text[2], t.end - 1, t.end, lexical.tag(t.text[2], "x")), lex, lexical))
         else:
@@ -745,14 +760,9 @@ def _shift_boundaries(tokens: list[Token], lex, lexical: Lexical) -> list[Token]
     return out
 
 
-def reduplicated(word: str) -> bool:
-    """AABB: a two-character word with each character doubled (干干净净 from 干净, 清清楚楚)."""
-    return len(word) == 4 and word[0] == word[1] and word[2] == word[3] and word[0] != word[2]
-
-
 def _reduplications(tokens: list[Token], text: str, lex) -> list[Token]:
-    """干|干净|净 and 清|清|白白 → 干干净净, 清清白白: an AABB reduplication of a dictionary word is one
-    word (jieba's "state word", tag z), read with its base's readings; its pieces are no words here."""
+    """清|清|白白 → 清清白白: an AABB reduplication of a dictionary word is one word (jieba's "state
+    word", tag z; the dictionary gives it its base's readings and senses), not its pieces."""
     out: list[Token] = []
     i = 0
     while i < len(tokens):
@@ -761,10 +771,10 @@ def _reduplications(tokens: list[Token], text: str, lex) -> list[Token]:
         j = i
         while j < len(tokens) and tokens[j].end < t.start + 4:
             j += 1
-        if (reduplicated(word) and not lex.is_word(word) and j < len(tokens) and tokens[j].end == t.start + 4
+        if (reduplicated(word) and j > i and j < len(tokens) and tokens[j].end == t.start + 4
                 and all(u.kind in (WORD, FRAGMENT, TERM, NAME) for u in tokens[i:j + 1])
-                and _common_entry(word[0] + word[2], lex)):
-            out.append(Token(word, t.start, t.start + 4, "z", TERM))
+                and _common_entry(word, lex)):
+            out.append(Token(word, t.start, t.start + 4, "z", WORD))
             i = j + 1
             continue
         out.append(t)

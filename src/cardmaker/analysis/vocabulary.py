@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from cardmaker.analysis import constructions, forms, meanings, pos, ranking
-from cardmaker.analysis.readings import choose, context_pos, guess, model_readings, reduplicated_reading
+from cardmaker.analysis.readings import choose, context_pos, guess, model_readings
 from cardmaker.analysis.segment import FOREIGN_NAME, segment
 from cardmaker.chinese.pinyin import name_case, reading_key
 from cardmaker.chinese.script import HAN_RE, article_script, to_simplified_aligned, to_traditional_aligned
@@ -100,9 +100,6 @@ def analyse(article: Article, lexicon, options: Options = Options()) -> Analysis
         entries = lexicon.entries(t.text) if t.kind != TERM else ()
         hint = traditional[t.start:t.end] if traditional is not article.text else None
         choice = choose(t.text, span, tag, entries, glosses, lexicon, hint, read)
-        doubled = reduplicated_reading(t.text, lexicon) if t.kind == TERM else None
-        if doubled:
-            choice = replace(choice, syllables=doubled, entry=None)
         if t.kind == NAME and not (choice.entry and choice.entry.proper):
             choice = replace(choice, syllables=name_case(choice.syllables, foreign=t.pos == FOREIGN_NAME))
         readings[t.start] = choice.syllables
