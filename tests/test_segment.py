@@ -119,7 +119,9 @@ def test_names_of_storms_are_one_foreign_name():
     assert names == {"樺加沙": "nrt", "博羅依": "nrt", "凱米": "nrt"}, t
 
 
-@pytest.mark.parametrize("text", ["強烈颱風逼近", "今年第18號颱風", "海上颱風警報", "兩個颱風接連發展"])
+@pytest.mark.parametrize("text", ["強烈颱風逼近", "今年第18號颱風", "海上颱風警報", "兩個颱風接連發展",
+                                  "這個颱風很強。", "颱風很大，",  # 很强: the storm's predicate
+                                  "颱風襲港 天文台發八號風球"])  # 袭港: a verb and a place (港 Hong Kong)
 def test_words_before_a_storm_word_are_no_name(text):
     assert all(kind != NAME for _, kind in kinds(text))
 

@@ -179,7 +179,7 @@ def segment(simplified: str, lexicon) -> list[Token]:
     out = _compass(out, lex, lexical)
     out = _join_entries(out, lex, lexical)
     out = _split_titles(out, lex)
-    out = _context_names(out, simplified, lex)
+    out = _context_names(out, simplified, lex, lexical)
     out = _reclaim_names(out, lex, lexical)
     return _damaged(out, simplified)
 
@@ -360,7 +360,7 @@ _STORM_WORDS = frozenset("台风 飓风".split())
 _STORMS = frozenset("台风 飓风 强台 强台风 热带风暴 强烈台风 超强台风 轻度台风 中度台风 命名".split())
 
 
-def _context_names(tokens: list[Token], text: str, lex) -> list[Token]:
+def _context_names(tokens: list[Token], text: str, lex, lexical: Lexical) -> list[Token]:
     """Names known by their place: after a title or role (部长王文涛) a surname and one or two more
     characters; after 台风 or 命名为 a storm's name of up to four characters (桦加沙: not 桦 "birch"
     and 加沙 "Gaza"); in a list of names separated by 、 (栗战书、汪洋、王沪宁) the items that start
@@ -375,7 +375,7 @@ def _context_names(tokens: list[Token], text: str, lex) -> list[Token]:
             name = _name_after(tokens, j, text, 3, lex, stop_at_name=True)
             if name and 2 <= len(name) <= 3 and not _common_entry(name, lex):
                 found.add(name)
-        elif t.text in _STORMS and j < len(tokens) and not _verb_like(tokens[j]):
+        elif t.text in _STORMS and j < len(tokens) and not _verb_like(tokens[j], lexical):
             name = _name_after(tokens, j, text, 4, lex)
             if name and 2 <= len(name) <= 4 and not _common_entry(name, lex):
                 storms.add(name)
@@ -420,10 +420,14 @@ def _split_titles(tokens: list[Token], lex) -> list[Token]:
     return out
 
 
-def _verb_like(t: Token) -> bool:
-    """颱風|要來, 颱風|將: what follows a storm's word is its verb, not its name, when it starts with a
-    modal, an adverb or a preposition, or jieba's dictionary has it as a verb."""
-    return t.text[0] in _FUNCTION_CHARS or t.text[0] in "已来又正即仍恐" or (
+def _verb_like(t: Token, lexical: Lexical) -> bool:
+    """颱風|要來, 颱風|將, 台风|很强: what follows a storm's word is its verb, not its name, when it
+    starts with a modal, an adverb (of degree: 很, 最, 更), a negation or a preposition, or jieba's
+    dictionary has it as a verb, or it is a verb and a place's one-character name (颱風|襲港, 抵沪)."""
+    if (len(t.text) == 2 and lexical.tag(t.text[0], "").startswith("v")
+            and lexical.tag(t.text[1], "") in ("j", "ns")):
+        return True
+    return t.text[0] in _FUNCTION_CHARS or t.text[0] in "已来又正即仍恐" or t.text[0] in _PREFIXES or (
         t.kind == WORD and t.pos.startswith(("v", "d", "p", "c")))
 
 
