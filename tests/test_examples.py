@@ -168,9 +168,11 @@ def test_example_pinyin_reads_every_word_of_the_udn_typhoon_article(lexicon):
     analysis, chosen = _examples(read_article(DATA / "articles" / "udn-typhoon.txt"), lexicon)
     every = " | ".join("".join(sep + text for sep, text, _ in spaced(e.pinyin)) for e in chosen.values())
     for good in ("16 jí fēng", "qī jí fēng", "tái 9 xiàn nánhuí gōnglù", "tái 11 xiàn huādōng hǎi'àn gōnglù",
-                 "Éluánbí dōngnán fāng", "Huàjiāshā", "Bóluóyī", "qìxiàngshǔ", "yùjǐngxìng"):
+                 "Éluánbí dōngnán fāng", "Huàjiāshā", "Bóluóyī", "qìxiàngshǔ", "yùjǐngxìng",
+                 "Huālián Xiàn Fēngbīn Xiāng"):  # a place's unit is part of its name (Táidōng Xiàn)
         assert good in every, good
-    for bad in ("jífēng", "xiànnánhuí", "dōng nánfāng", "Huà Jiāshā", "Bó Luóyī", "qìxiàng shǔ"):
+    for bad in ("jífēng", "xiànnánhuí", "dōng nánfāng", "Huà Jiāshā", "Bó Luóyī", "qìxiàng shǔ", "Huālián xiàn",
+                "Sū Huālù"):
         assert bad not in every, bad
     assert "qìxiàngshǔ" in _pinyin_of(analysis, chosen, "署")  # the word itself, attached too
 

@@ -169,9 +169,23 @@ class _Context:
             for t in tokens[i:j]
         ]
         for k in range(max(i, 1), j):
-            if _bound_suffix(tokens[k - 1], tokens[k]) and tokens[k - 1].start in readings:
+            if tokens[k - 1].start not in readings:
+                continue
+            if _bound_suffix(tokens[k - 1], tokens[k]):
                 out[k - i] = (*out[k - i], True)
+            elif _place_unit(tokens[k - 1], tokens[k], out[k - i - 1][0] if k > i else ""):
+                out[k - i] = (out[k - i][0][:1].upper() + out[k - i][0][1:], False)
         return out
+
+
+# administrative units: after a place's name they are part of it, spelled apart and capitalised
+# (GB/T 16159, as CC-CEDICT spells 台东县 Tái dōng Xiàn): Huālián Xiàn, Fēngbīn Xiāng
+_PLACE_UNITS = frozenset("省市县区乡镇村州")
+
+
+def _place_unit(before, t, before_spelled: str) -> bool:
+    return (t.text in _PLACE_UNITS and before.end == t.start and before_spelled[:1].isupper()
+            and (before.kind == NAME or before.pos.startswith("ns")))
 
 
 # Suffixes written on to the word they follow (GB/T 16159: 预警性 yùjǐngxìng, 预报员 yùbàoyuán;
@@ -452,5 +466,6 @@ def _pinyin(context: _Context, start: int, end: int, span, word: Word):
     out = context.spelled(i, j)
     for k in range(i, j):
         if index.tokens[k].text == word.simplified:  # the word, wherever it occurs in the example
-            out[k - i] = (word.pinyin, True, *out[k - i][2:])
+            here = out[k - i][0]  # as spelled there when it is the same reading (Huālián Xiàn's unit)
+            out[k - i] = (here if here.lower() == word.pinyin.lower() else word.pinyin, True, *out[k - i][2:])
     return tuple(out)
