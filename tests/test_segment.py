@@ -130,3 +130,13 @@ def test_a_name_of_the_article_is_the_same_name_everywhere():
     # 龔正 is a name where it is whole; 龔正在主持 is 龔正|在|主持, not 龔|正在
     k = kinds("組長龔正主持會議。龔正在主持會議時指出，要抓緊工作。")
     assert k.count(("龔正", NAME)) == 2 and ("在", "word") in k and ("正在", "word") not in k
+
+
+@pytest.mark.parametrize("text, glued, pieces", [
+    ("在危机中育先机、于变局中开新局", "中育", ["危机", "中", "育", "先机"]),  # 中 ends 在危机中, 育 is the verb
+    ("桂林街及北河街一帶", "街及", ["街", "及"]),                              # a conjunction starts the next item
+    ("雞尾包一出爐便賣光", "包一", ["包", "一"]),                              # a numeral starts the next phrase
+])
+def test_an_hmm_piece_glued_across_a_phrase_boundary_is_cut(text, glued, pieces):
+    k = [w for w, _ in kinds(text)]
+    assert glued not in k and any(k[i:i + len(pieces)] == pieces for i in range(len(k))), k

@@ -831,16 +831,22 @@ def _split_prefix(t: Token, lex, lexical: Lexical) -> list[Token] | None:
 # Function words jieba's HMM glues to a neighbour into a two-character "word" it does not know
 # (出發前|應, 他|會, 在|資, 改|了): before a word, a pronoun, preposition, conjunction or adverb …
 _GLUE_BEFORE = frozenset("我你他她它在对以把被给向从和与或但及只再已仍总刚全都也就才又还常可")
-# … after one, a modal or adverb beginning the next phrase, or an aspect particle ending a verb
-_GLUE_AFTER = frozenset("应该要常就也都才又还已仍了着过")
+# … after one, a modal or adverb beginning the next phrase, an aspect particle ending a verb, or a
+# conjunction or numeral beginning the next phrase (桂林街|及, 雞尾包|一|出爐)
+_GLUE_AFTER = frozenset("应该要常就也都才又还已仍了着过及和与或并一")
+# a place or time word ending the noun phrase before it (危机|中|育先机, 上下班|时|多步行)
+_GLUE_LOCATIVE = frozenset("中时上里内后前间")
 
 
 def _split_glue(t: Token, before: list[Token], lex, lexical: Lexical) -> list[Token] | None:
     """A two-character piece of jieba's HMM that is a function word and a neighbour's character:
-    two words (前應 → 前|應, read qián yīng; 他會 → 他|會).  Not 博會: 会 after a word is the end of
+    two words (前應 → 前|應, read qián yīng; 他會 → 他|會; 危机|中育 → 中|育).  Not 博會: 会 after a word is the end of
     a name or term as often as "will"; nor a name after a role word (作者：常靜肼)."""
     text = t.text
-    if len(text) != 2 or t.pos != "x" or not (text[0] in _GLUE_BEFORE or text[1] in _GLUE_AFTER):
+    after_noun = bool(before) and before[-1].end == t.start and before[-1].kind in (WORD, TERM) \
+        and len(before[-1].text) >= 2 and before[-1].pos.startswith(("n", "vn", "j", "t"))
+    if len(text) != 2 or t.pos != "x" or not (text[0] in _GLUE_BEFORE or text[1] in _GLUE_AFTER
+                                              or text[0] in _GLUE_LOCATIVE and after_noun):
         return None
     if not (lex.is_word(text[0]) and lex.is_word(text[1])):
         return None
