@@ -89,6 +89,7 @@ def test_a_number_with_its_unit_inside_keeps_the_next_word():
 @pytest.mark.parametrize("text, direction", [
     ("位於鵝鑾鼻東南方約720公里的海面上", ["東南", "方"]),
     ("颱風在台灣西北方海面", ["西北方"]),  # a word of CC-CEDICT stays whole
+    ("以每小時15公里速度向西北西方向前進", ["西北西", "方向"]),  # west-north-west, not 西北|西方|向
 ])
 def test_a_compound_direction_is_not_cut_after_its_first_point(text, direction):
     # 东南方 is 东南 "south-east" + 方 "side", never 东 "east" + 南方 "the south"

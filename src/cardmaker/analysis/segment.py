@@ -792,7 +792,8 @@ _POINTS = frozenset("东西南北")
 def _compass(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
     """东|南方 → 东南|方: jieba cut a compound direction (东南 "south-east") after its first point, gluing
     its second point to what follows (南方 "the south"); the direction and the rest are the words
-    (东南方 is the south-east side, never "east" and "the south")."""
+    (东南方 is the south-east side, never "east" and "the south").  So for a point of the sixteen:
+    西北|西方|向 → 西北西|方向 (west-north-west, a piece no dictionary lists)."""
     out: list[Token] = []
     i = 0
     while i < len(tokens):
@@ -809,6 +810,16 @@ def _compass(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
                 out.extend(_classify(Token(whole[2:], t.end + 1, nxt.end, lexical.tag(whole[2:], "n")), lex,
                                      lexical))
             i += 2
+            continue
+        after = tokens[i + 2] if i + 2 < len(tokens) else None
+        if (after is not None and len(t.text) == 2 and all(c in _POINTS for c in t.text) and len(nxt.text) == 2
+                and nxt.text[0] in _POINTS and t.end == nxt.start and nxt.end == after.start
+                and t.kind == nxt.kind == after.kind == WORD and _common_entry(nxt.text[1] + after.text, lex)):
+            # 西北|西方|向 → 西北西|方向: a point of the sixteen (west-north-west) and the word after it
+            out.append(Token(t.text + nxt.text[0], t.start, t.end + 1, "f", FRAGMENT))
+            out.append(Token(nxt.text[1] + after.text, t.end + 1, after.end, lexical.tag(nxt.text[1] + after.text, "n"),
+                             WORD))
+            i += 3
             continue
         out.append(t)
         i += 1
