@@ -84,6 +84,17 @@ def test_a_verb_and_its_de_complement_read_apart(text, word, reads, lexicon):
     assert not any("dé" in p for p in pinyin), pinyin
 
 
+@pytest.mark.parametrize("text, noun", [
+    ("業者認為，政府應洽簽經濟合作協定降低關稅障礙，才能從根本提升產業體質。", False),   # 才|能 + a preposition
+    ("他很有才能，大家都知道。", True),                                            # the noun "talent"
+])
+def test_cai_neng_before_a_verb_is_an_adverb_and_a_modal(text, noun, lexicon):
+    article = parse_article(f"標題\n{text}\n".encode(), "test.txt")
+    analysis, _ = _examples(article, lexicon)
+    words = {w.simplified for w in analysis.all_words}
+    assert ("才能" in words) is noun and (("才" in words and "能" in words) is not noun), words
+
+
 @pytest.mark.parametrize("path", ARTICLES, ids=lambda p: p.name)
 def test_a_cloze_shows_its_word_nowhere(path, lexicon):
     """Every place the word's characters stand in the example is blanked (越辦［＿］好 showed 越)."""

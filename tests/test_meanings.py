@@ -61,6 +61,62 @@ def test_sense_in_context(text, simplified, expected):
     assert w.senses[0].startswith(w.sense[0])  # every sense is kept, the one used here first
 
 
+# ── how the occurrence is used: frames of function words, verbs and nouns in context ──────────
+
+TRAD, SIMP = "新聞標題", "新闻标题"
+
+
+@pytest.mark.parametrize(
+    "text, simplified, expected, title",
+    [
+        # an adverb before the verb it modifies: 正 "just (at that time)", not "straight"
+        ("暴風圈正逐漸接近呂宋島北部。", "正", "just (at that time)", TRAD),
+        # 先 before a verb is "first", not "early"; 刚 "just", not "hard"
+        ("用路人出發前應先查詢即時路況。", "先", "first", TRAD),
+        ("刚走上工作岗位的年轻干部扎根基层、埋头苦干。", "刚", "just", SIMP),
+        # a modal before a verb: 要 "need to; should", 應 "should" (not "to agree")
+        ("留給防災準備的時間被壓縮了，民眾更要提早因應。", "要", "should", TRAD),
+        ("當局不應只着眼於增加住宅供應。", "应", "should", TRAD),
+        # 從…到…: "until", not "to arrive"
+        ("過去一個颱風從生成到增強為強颱，往往需要三到四天。", "到", "until", TRAD),
+        # a clause-opening connective; 明 before a day is "next", not "bright"
+        ("加上與東北季風產生共伴效應，明、後兩天東半部地區將出現明顯降雨。", "加上", "in addition", TRAD),
+        ("加上與東北季風產生共伴效應，明、後兩天東半部地區將出現明顯降雨。", "明", "next", TRAD),
+        # 與…相當: "equivalent to", not "quite"
+        ("樺加沙已與大西洋上的四級颶風相當。", "相当", "equivalent to", TRAD),
+        # 哪裡…，哪裡…: "wherever"
+        ("哪里的干部作风实、办法多，哪里的群众获得感就强。", "哪里", "wherever", SIMP),
+        # 一定 before a noun is "a certain", 以下 before what it lists "the following"
+        ("在一定条件下，这种变化并非完全不可逆转。", "一定", "a certain", SIMP),
+        ("我们提出以下几点建议。", "以下", "the following", SIMP),
+        # a verb: an adverb before it, an aspect particle after it (not the nouns listed first)
+        ("但兩個颱風接連發展，彼此之間可能互相牽引。", "发展", "to develop", TRAD),
+        ("年輕店主投資了近百萬元裝修。", "投资", "to invest", TRAD),
+        # an adjective before a verb ending its clause modifies it: 謹慎|發言 "to speak", not "statement"
+        ("更應以身作則、謹慎發言。", "发言", "to make a speech", TRAD),
+        # 先生 after a surname is "Mr.", 後 after an event "after", 號 after a number an ordinal
+        ("成功鎮的漁民陳先生說，這幾天風浪很大。", "先生", "mister", TRAD),
+        ("經主辦方審核後確定展位。", "后", "after", TRAD),
+        ("今年第18號颱風樺加沙持續增強。", "号", "ordinal number", TRAD),
+        # what a demonstrative and measure word count is a noun: "change", not "to change"
+        ("这种变化并不只是缺乏锻炼那么简单。", "变化", "change; variation", SIMP),
+        # a verb ending its clause after a prepositional phrase: 朝…方向|移動 "to move", not "movement"
+        ("樺加沙朝呂宋島方向移動。", "移动", "to move", TRAD),
+        # a causative before its object and the verb it is made to do: "to cause", not "to order"
+        ("重建令舊區的人情味逐漸流失。", "令", "to cause", TRAD),
+        # a noun before the noun it modifies: CC-CEDICT's "(attributive) administrative", not "administration"
+        ("对于涉及企业的行政许可事项，审核后一律限时办结。", "行政", "(attributive) administrative", SIMP),
+        # a noun glued into a compound takes its bound-form sense: 拉麵|店 "shop", not "inn"
+        ("對面一間去年才開業的日式拉麵店。", "店", "shop", TRAD),
+        # a traditional article writes 台 for 臺: "Taiwan (abbr.)", never "(classical) you (in letters)"
+        ("交通部公路局表示，台9線南迴公路將實施預警性封閉。", "台", "Taiwan", TRAD),
+    ],
+)
+def test_sense_from_how_the_occurrence_is_used(text, simplified, expected, title):
+    w = word(text, simplified, title)
+    assert expected in w.sense[0], w.senses
+
+
 def test_one_to_many_characters_take_the_article_own_word():
     assert word("衣服很快就乾了。", "干").traditional == "乾"
     assert word("文件审核后发布。", "后", "新闻标题").traditional == "後"
@@ -151,3 +207,14 @@ def test_composed_meanings_take_the_commonest_pieces(word, syllables, shown, lex
     from cardmaker.analysis.meanings import composed_senses, english_only
 
     assert english_only(composed_senses(word, syllables, lexicon)).endswith(shown)
+
+
+@pytest.mark.parametrize("word, syllables, written, shown", [
+    ("强台", ("qiang2", "tai2"), "強颱", "strong + typhoon"),     # the article's 颱 picks the entry, not 臺 "platform"
+    ("市建局", ("shi4", "jian4", "ju2"), "市建局", "+ office"),    # 局's main entry, not 侷 "narrow"
+    ("信保", ("xin4", "bao3"), "信保", "+ to defend"),              # not 保 "(old) unit of the baojia system"
+])
+def test_composed_meanings_take_each_character_s_own_main_sense(word, syllables, written, shown, lexicon):
+    from cardmaker.analysis.meanings import composed_senses, english_only
+
+    assert english_only(composed_senses(word, syllables, lexicon, nominal=True, written=written)).endswith(shown)

@@ -46,9 +46,30 @@ def test_verb_after_de_is_no_verb():
 
 @pytest.mark.parametrize("tag, word, sense, label", [
     ("v", "使命", "mission; long-term task to which one devotes oneself", ""),
-    ("n", "产生", "to arise; to come into being", "verb"),
+    ("n", "产生", "to arise; to come into being", ""),  # jieba and the sense disagree: the occurrence decides
     ("vn", "竞争", "competition", "noun"),
-    ("vn", "建设", "to build; to construct", "verb"),
+    ("vn", "建设", "to build; to construct", ""),       # vn and a verb's sense: the occurrence says which
+    ("v", "派对", "party (loanword)", ""),               # CC-CEDICT writes a verb "to …": "party" is a noun's
+    ("v", "需求", "requirement; demand", ""),
+    ("n", "需求", "requirement; demand", "noun"),
+    ("n", "全面", "all-around; comprehensive", ""),      # an adjective's sense: no noun
+    ("n", "基本", "basic; fundamental", ""),
+    ("n", "地区", "local", ""),
+    ("n", "国家", "country; nation; state", "noun"),
+    ("t", "青年", "youth; young person", "noun"),        # jieba's t: a time word only if the sense is of time
+    ("t", "目前", "at the present time; currently", "time word"),
+    ("t", "明朝", "Ming Dynasty (1368-1644)", "proper noun"),
+    ("s", "窗口", "window", "noun"),                     # jieba's s: a learner's noun
+    ("f", "期间", "period of time; time", "noun"),       # jieba's f: a direction only if the sense is a place's
+    ("f", "之后", "after; behind", "direction"),
+    ("r", "我国", "our country", ""),                    # a pronoun's sense is a pronoun's alone
+    ("r", "各方", "all parties (to a dispute etc)", ""),
+    ("r", "这样", "this kind of; so; like this", "pronoun"),
+    ("ad", "正式", "formal; official", ""),              # jieba's ad: an adverb as often
+    ("p", "到", "to reach; to arrive", ""),              # a function word's tag the sense does not fit
+    ("t", "今晚", "tonight", "time word"),
+    ("n", "电商", "e-commerce", "noun"),                 # a hyphen makes no adjective of a noun
+    ("n", "前瞻", "forward-looking", ""),
     ("q", "届", "classifier for events in a series", "measure word"),
     ("n", "项", "classifier for principles, items, clauses, tasks, research projects etc", "measure word"),
     ("r", "自己", "oneself; one's own", "pronoun"),
@@ -66,6 +87,46 @@ def test_composed_meaning_keeps_only_a_noun_tag():
     assert pos.shown("vn", False, "收治", ()) == ""
     assert pos.shown("n", False, "投资商", ()) == "noun"
     assert pos.shown("n", False, "化", ()) == ""
+
+
+def test_a_word_both_verb_and_noun_takes_its_occurrences_label():
+    # 变化 "to change; change": verb after an adverb or before 了, noun after 的; none if they split
+    s = senses("to change; to vary")
+    every = senses("to change; to vary", "change; variation")
+    assert pos.shown("vn", False, "变化", s, [("不断", "，", "d", "x")], every) == "verb"
+    assert pos.shown("vn", False, "变化", s, [("，", "了", "x", "ul")], every) == "verb"
+    assert pos.shown("vn", False, "变化", s, [("，", "。", "x", "x")], every) == ""
+    assert pos.shown("vn", False, "变化", s, [("不断", "，", "d", "x"), ("的", "。", "uj", "x")], every) == ""
+    noun = senses("change; variation")
+    assert pos.shown("n", False, "变化", noun, [("的", "。", "uj", "x")], every) == "noun"
+
+
+def test_noun_tag_on_a_verbs_sense_needs_a_verbs_occurrence():
+    s = senses("to arise; to come into being")
+    assert pos.shown("n", False, "产生", s, [("，", "。", "x", "x")]) == ""
+    assert pos.shown("n", False, "产生", s, [("会", "新", "v", "a")]) == "verb"   # 会|产生
+    assert pos.shown("n", False, "产生", s, [("，", "了", "x", "ul")]) == "verb"  # 产生|了
+
+
+def test_senses_that_make_a_word_two_kinds():
+    # the card shows a noun's and an adjective's sense (综合): no noun; a bare preposition's sense makes
+    # a verb a coverb (跟 "with"), an adverb's phrase in English does not (提前 "in advance")
+    assert pos.shown("vn", False, "综合", senses("composite", "comprehensive")) == ""
+    assert pos.shown("v", False, "跟", senses("to follow closely"), (), senses("to follow closely", "with")) == ""
+    ahead = senses("to shift to an earlier date", "in advance")
+    assert pos.shown("v", False, "提前", ahead[:1], [("旅客", "返回", "n", "v")], ahead) == "verb"
+
+
+def test_a_person_before_a_word_that_is_both_says_verb():
+    every = senses("to explain", "explanation")
+    assert pos.shown("v", False, "解释", every[:1], [("他", "，", "r", "x")], every) == "verb"
+    assert pos.shown("v", False, "解释", every[:1], [("这种", "，", "r", "x")], every) == ""
+
+
+def test_adjective_before_a_verb_is_no_adjective():
+    s = senses("complete; whole")
+    assert pos.shown("a", False, "完全", s, [("，", "禁止", "x", "v")]) == ""
+    assert pos.shown("a", False, "完全", s, [("很", "的", "d", "uj")]) == "adjective"
 
 
 def test_occurrence_contradicting_the_label():

@@ -26,6 +26,17 @@ def test_taiwan_zhe_becomes_simplified_zhe_only_in_traditional_text():
     assert to_simplified("隨著") == "随着" and to_simplified("著名") == "著名"
 
 
+def test_hong_kong_forms_are_simplified_too(lexicon):
+    """Hong Kong writes 衞 for 衛: neither t2s nor tw2s simplifies it, and 衞生 fell apart into 衞 and
+    a card for 生 "to be born"."""
+    text = "並與食物環境衞生署等部門合作，改善項目周邊的環境衞生。"
+    simplified = to_simplified_aligned(text)
+    assert "环境卫生" in simplified and len(simplified) == len(text)
+    from cardmaker.analysis.segment import segment
+    words = [t.text for t in segment(simplified, lexicon)]
+    assert "卫生署" in words and "环境卫生" in words and "生" not in words, words
+
+
 def test_taiwan_forms_kept_are_those_cedict_disagrees_with(lexicon):
     """TAIWAN_FORMS_KEPT is derived from CC-CEDICT: a character that OpenCC's Taiwan table maps
     to another simplified form than plain t2s does keeps t2s's answer when CC-CEDICT does not list

@@ -286,11 +286,13 @@ def test_serve_command_prints_its_address_and_serves(tmp_path, seed_path):
     finally:
         proc.send_signal(2)  # Ctrl-C
         try:
-            proc.wait(timeout=20)
+            # both pipes read while waiting: a process blocked writing to a full pipe cannot exit
+            _, err = proc.communicate(timeout=60)
         except subprocess.TimeoutExpired:
             proc.kill()
-            raise
-    assert proc.returncode == 0 and "Traceback" not in proc.stderr.read()
+            _, err = proc.communicate()
+            raise AssertionError(f"Ctrl-C did not stop the page within 60 s; its stderr:\n{err[-3000:]}")
+    assert proc.returncode == 0 and "Traceback" not in err, err
 
 
 def test_port_in_use_is_one_line(page):

@@ -122,6 +122,15 @@ def test_wei_in_context(text, pinyin):
     assert a.readings[at] == (pinyin,)  # what the example's pinyin shows
 
 
+@pytest.mark.parametrize("text, pinyin", [
+    ("出口廠商的毛利率偏低。", "lu:4"),    # a suffix after a word: the rate
+    ("市長率代表團訪問日本。", "shuai4"),  # before its object: to lead
+])
+def test_lv_or_shuai_in_context(text, pinyin):
+    a = analyse(parse_article(f"標題\n{text}\n".encode(), "t.txt"), LEX)
+    assert a.readings[a.article.text.rindex("率")] == (pinyin,)
+
+
 def test_model_disagreeing_with_a_rule_is_flagged():
     w = words("他頭髮很長。")["长"]
     assert w.pinyin == "cháng" and w.disputed  # the model says zhǎng: reading::check

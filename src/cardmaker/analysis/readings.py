@@ -44,6 +44,7 @@ _POS_READINGS = {
     ("教", "v"): "jiao1", ("教", "n"): "jiao4", ("假", "n"): "jia4", ("假", "a"): "jia3",
     ("空", "a"): "kong1", ("空", "n"): "kong4", ("干", "v"): "gan4", ("干", "a"): "gan1",
     ("钉", "v"): "ding4", ("钉", "n"): "ding1",
+    ("率", "n"): "lu:4", ("率", "v"): "shuai4",
 }
 
 
@@ -87,6 +88,8 @@ def context_pos(tokens, index: int, text: str) -> str:
     """A token's part of speech where its neighbours tell more than jieba's tag: 为 after a verb
     (转化为, 命名为) or in 以…为… is the verb wéi "to be, as", not the preposition wèi "for"."""
     t = tokens[index]
+    if t.text == "率":
+        return _rate_or_lead(tokens, index)
     if t.text != "为" or not t.pos.startswith("p"):
         return t.pos
     prev = tokens[index - 1] if index else None
@@ -100,6 +103,18 @@ def context_pos(tokens, index: int, text: str) -> str:
         if u.text == "以":
             return "v"
     return t.pos
+
+
+def _rate_or_lead(tokens, index: int) -> str:
+    """率 glued to the word before it and not taking an object is the suffix lǜ "rate" (毛利|率|下滑,
+    年增|率); before a noun it is the verb shuài "to lead" (市长|率|团)."""
+    t = tokens[index]
+    prev = tokens[index - 1] if index else None
+    nxt = tokens[index + 1] if index + 1 < len(tokens) else None
+    glued = prev is not None and prev.end == t.start and len(prev.text) >= 2 and prev.pos[:1] in ("n", "v", "a")
+    if glued and not (nxt is not None and nxt.start == t.end and nxt.pos.startswith(("n", "r"))):
+        return "n"
+    return "v"
 
 
 def ruled(word: str, pos: str, lexicon) -> bool:

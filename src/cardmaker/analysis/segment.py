@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import Counter
 from functools import cache
 
 from cardmaker.chinese.script import HAN
@@ -168,16 +169,21 @@ def segment(simplified: str, lexicon) -> list[Token]:
     tokens = _trim_names(tokens, lex, lexical)
     tokens = _merge_terms(tokens, lex, lexical)
     tokens = _shift_boundaries(tokens, lex, lexical)
+    recurring = Counter(t.text for t in tokens if t.kind == FRAGMENT)
     out = []
     for t in tokens:
         if t.kind == FRAGMENT and not t.pos.startswith("nr"):
             out.extend(_split_prefix(t, lex, lexical) or _jieba_term(t, lexical)
-                       or _split(t, lex, lexical) or _split_glue(t, out[-2:], lex, lexical) or [t])
+                       or _split(t, lex, lexical) or _recurring_term(t, recurring, lex, lexical)
+                       or _split_glue(t, out[-2:], lex, lexical) or [t])
         else:
             out.append(t)
     out = _reduplications(out, simplified, lex)
     out = _compass(out, lex, lexical)
     out = _join_entries(out, lex, lexical)
+    out = _regroup_terms(out, lex, lexical)
+    out = _compass_points(out, lex, lexical)
+    out = _locatives(out, lex, lexical)
     out = _split_titles(out, lex)
     out = _context_names(out, simplified, lex, lexical)
     out = _reclaim_names(out, lex, lexical)
@@ -212,8 +218,9 @@ def _reclaim_names(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
 
 
 _SUFFIXES = frozenset("性化者式型率度家员界方区")
-# a verb's result or aspect after it: 做好, 落到, 握着 are a verb and more, not a word to learn
-_COMPLEMENTS = frozenset("好到完住着了过细成掉起")
+# a verb's result, aspect or preposition after it: 做好, 落到, 握着, 放在, 热衷于 are a verb and more,
+# not a word to learn
+_COMPLEMENTS = frozenset("好到完住着了过细成掉起在于给")
 # prefixes the meanings stage reads as slots of their own (副|书记)
 _PREFIX_SLOTS = frozenset("副总前非")
 
@@ -223,10 +230,12 @@ def _jieba_term(t: Token, lexical: Lexical) -> list[Token] | None:
     whole as an article term (its meaning composed), not cut into dictionary words (任|何人 would
     make 何人 a card): two or three characters, or four when jieba has seen it often (four-character
     entries it has seen a few times are mostly phrases: 出席会议, 圆满成功)."""
-    freq, _ = lexical.entries.get(t.text, (0, ""))
+    freq, tag = lexical.entries.get(t.text, (0, ""))
     n = len(t.text)
     if not _HAN_ONLY_RE.match(t.text) or _NUMERAL_PREFIX_RE.match(t.text) or t.text[-1] in _DATE_UNITS:
         return None
+    if tag.startswith(("u", "c")):
+        return None  # a particle or conjunction phrase (对…来说, 还要): function words, not a term
     if n == 3 and t.text[-1] in _SUFFIXES and lexical.known(t.text[:-1]):
         return None  # 便捷|性, 扁平|化: a word and a suffix, each with its own card
     if 2 <= n <= 3 and freq >= 30 and t.text[-1] not in _COMPLEMENTS:
@@ -236,6 +245,106 @@ def _jieba_term(t: Token, lexical: Lexical) -> list[Token] | None:
         # are mostly phrases of words (出席会议, 对外开放), cut below
         return [Token(t.text, t.start, t.end, t.pos, TERM)]
     return None
+
+
+# the first character of a phrase, not of a word: an adverb, preposition, conjunction, particle or
+# pronoun (越办|越好, 更应, 将于)
+_PHRASE_OPENERS = ("d", "p", "c", "u", "r")
+# a verb's direction after it: 办出 (成绩), 走进, 拿回 are a verb and its complement
+_DIRECTION_ENDS = frozenset("出入进回来去上下开")
+
+
+def _recurring_term(t: Token, recurring: Counter, lex, lexical: Lexical) -> list[Token] | None:
+    """A word that neither dictionary has but the article uses again and again (停班 six times in
+    a typhoon report, 市建局, 抗阻, 肌少症) is one of its terms: kept whole, its meaning composed
+    from its characters.  Once is not enough: a fragment seen once is as often two words glued
+    by the HMM (线花 in 台11线|花东).  Two or three characters, each with an entry of its own,
+    not a verb and its complement, not a phrase opened by an adverb or preposition."""
+    text = t.text
+    if recurring[text] < 2 or not 2 <= len(text) <= 3 or not _HAN_ONLY_RE.match(text):
+        return None
+    if _NUMERAL_PREFIX_RE.match(text) or text[-1] in _DATE_UNITS or text[-1] in _COMPLEMENTS | _DIRECTION_ENDS:
+        return None
+    if lexical.tag(text[0], "x").startswith(_PHRASE_OPENERS) or text[0] in lex.stopwords:
+        return None
+    if not all(lex.entries(c) for c in text):
+        return None
+    return [Token(text, t.start, t.end, t.pos, TERM)]
+
+
+def _regroup_terms(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
+    """经济|部将 → 经济部|将: a two-character word of jieba's that CC-CEDICT lacks, made across a
+    boundary, when its first character completes its neighbour into a word of either dictionary and
+    its second is a function word (部将 "subordinate general" is not in a report on the ministry's
+    plans; 青浦|区委, 东|半部 stay: 委 and 部 are no function words)."""
+    out: list[Token] = []
+    for t in tokens:
+        prev = out[-1] if out else None
+        if (t.kind == TERM and len(t.text) == 2 and prev is not None and prev.kind == WORD
+                and prev.end == t.start and (_common_entry(prev.text + t.text[0], lex) or lexical.known(prev.text + t.text[0]))
+                and lexical.tag(t.text[1], "x").startswith(_PHRASE_OPENERS) and not lex.entries(t.text)):
+            head, tail = prev.text + t.text[0], t.text[1]
+            out[-1] = Token(head, prev.start, t.start + 1, lexical.tag(head, "n"), WORD)
+            out.append(Token(tail, t.start + 1, t.end, lexical.tag(tail, "x"), WORD))
+            continue
+        out.append(t)
+    return out
+
+
+_LOCATIVES = frozenset("上下里中内外")
+
+
+def _locatives(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
+    """中华|大|地上 → 大地|上: a character, then a word of a noun and a locative, when the character
+    and the noun make a dictionary word; the locative is the place word of the phrase (on the
+    land of China), not part of a word 地上 "on the ground"."""
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if (nxt is not None and len(t.text) == 1 and t.kind == WORD and len(nxt.text) == 2 and nxt.kind == WORD
+                and t.end == nxt.start and nxt.text[1] in _LOCATIVES and not _function(t)
+                and not t.pos.startswith(("v", "m", "q", "f")) and t.text not in lex.stopwords
+                and _common_entry(t.text + nxt.text[0], lex)):
+            head = t.text + nxt.text[0]
+            out.append(Token(head, t.start, t.end + 1, lexical.tag(head, "n"), WORD))
+            out.append(Token(nxt.text[1], nxt.start + 1, nxt.end, "f", WORD))
+            i += 2
+            continue
+        out.append(t)
+        i += 1
+    return out
+
+
+_INTERCARDINALS = frozenset("东北 东南 西北 西南".split())
+
+
+def _compass_points(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
+    """西北|西方|向 → 西北西|方向, 东北|东风 → 东北东|风: a weather report's sixteen-point compass
+    (west-northwest) is one word; jieba reads its last character into the next word, making 西方
+    "the West" or 东风 "east wind" of a direction.  Only before 方, 风 or 向, or a character alone
+    (西南|西|移动), so that 西北|西安 stays a city."""
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if (t.text in _INTERCARDINALS and nxt is not None and nxt.start == t.end and nxt.text[0] == t.text[0]
+                and (len(nxt.text) == 1 or nxt.text[1] in "方风向")):
+            out.append(Token(t.text + nxt.text[0], t.start, t.end + 1, "f", TERM))
+            rest, end = nxt.text[1:], nxt.end
+            after = tokens[i + 2] if i + 2 < len(tokens) else None
+            if rest and after is not None and after.start == end and _common_entry(rest + after.text, lex):
+                rest, end = rest + after.text, after.end  # 西方|向 → 方向
+                i += 1
+            if rest:
+                out.append(Token(rest, nxt.start + 1, end, lexical.tag(rest, "x"), WORD))
+            i += 2
+            continue
+        out.append(t)
+        i += 1
+    return out
 
 
 def _join_entries(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
@@ -422,12 +531,12 @@ def _split_titles(tokens: list[Token], lex) -> list[Token]:
 
 def _verb_like(t: Token, lexical: Lexical) -> bool:
     """颱風|要來, 颱風|將, 台风|很强: what follows a storm's word is its verb, not its name, when it
-    starts with a modal, an adverb (of degree: 很, 最, 更), a negation or a preposition, or jieba's
-    dictionary has it as a verb, or it is a verb and a place's one-character name (颱風|襲港, 抵沪)."""
+    starts with a modal, an adverb (of degree: 很, 最, 更), a negation or a preposition (颱風|朝西北西方向),
+    or jieba's dictionary has it as a verb, or it is a verb and a place's one-character name (颱風|襲港)."""
     if (len(t.text) == 2 and lexical.tag(t.text[0], "").startswith("v")
             and lexical.tag(t.text[1], "") in ("j", "ns")):
         return True
-    return t.text[0] in _FUNCTION_CHARS or t.text[0] in "已来又正即仍恐" or t.text[0] in _PREFIXES or (
+    return t.text[0] in _FUNCTION_CHARS or t.text[0] in "已来又正即仍恐朝往向" or t.text[0] in _PREFIXES or (
         t.kind == WORD and t.pos.startswith(("v", "d", "p", "c")))
 
 
@@ -449,8 +558,8 @@ def _name_after(tokens, j: int, text: str, limit: int, lex, stop_at_name: bool =
             break
         if len(name) + len(t.text) > limit:
             break
-        if t.text in _NOT_IN_NAMES or (t.kind == WORD and t.pos.startswith("r")):
-            break
+        if t.text in _NOT_IN_NAMES or (t.kind == WORD and t.pos.startswith("r")) or t.pos == "f":
+            break  # a pronoun, or a direction (西北西)
         if t.kind == WORD and len(t.text) >= 2 and _common_entry(t.text, lex) and lex.frequency(t.text) >= 3.5:
             break
         if name and t.kind == WORD and len(t.text) >= 2 and t.pos.startswith(("v", "d", "p")):
@@ -594,16 +703,17 @@ _DATE_UNITS = "年月日号號时時分秒"
 
 def _split_date_units(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
     """北京11月28日电: a date's unit that jieba glued to the next word (日电, which CC-CEDICT knows
-    only as the company NEC) is cut off again, unless the whole is a common word (月份).  So is a
-    unit after a number in a piece no dictionary has (16|级风 → 级|风, 9|线南回 → 线|南回): jieba
-    glued the number's unit to what follows it."""
+    only as the company NEC; 5日至10日: 日至 "solstice", which jieba's HMM made) is cut off again,
+    unless the whole is a common word both dictionaries have (月份).  So is a unit after a number in
+    a piece no dictionary has (16|级风 → 级|风, 9|线南回 → 线|南回): jieba glued the number's unit to
+    what follows it."""
     pieces = _recurring_pieces(tokens)
     out: list[Token] = []
     for i, t in enumerate(tokens):
         prev = out[-1] if out else None
         if (
             prev is not None and prev.kind == NUMBER and prev.end == t.start and len(t.text) > 1
-            and (t.text[0] in _DATE_UNITS and not any(not e.proper for e in lex.entries(t.text))
+            and (t.text[0] in _DATE_UNITS and not (lexical.known(t.text) and _common_entry(t.text, lex))
                  or _glued_unit(t, lex) and _NUMBER_END_RE.search(prev.text))
         ):
             out.append(Token(t.text[0], t.start, t.start + 1, "q", WORD))
@@ -717,7 +827,9 @@ def _merge_terms(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
         if i + 1 < len(tokens):
             a, b = tokens[i], tokens[i + 1]
             if (a.text + b.text, a.text) in terms and a.end == b.start:
-                out.append(Token(a.text + b.text, a.start, b.end, "nz", TERM))
+                # a word CC-CEDICT has (深水|埗 → 深水埗 "Sham Shui Po") keeps its entry; others are terms
+                whole = a.text + b.text
+                out.append(Token(whole, a.start, b.end, "nz", WORD if lex.entries(whole) else TERM))
                 i += 2
                 continue
         out.append(tokens[i])
@@ -792,8 +904,8 @@ _POINTS = frozenset("东西南北")
 def _compass(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
     """东|南方 → 东南|方: jieba cut a compound direction (东南 "south-east") after its first point, gluing
     its second point to what follows (南方 "the south"); the direction and the rest are the words
-    (东南方 is the south-east side, never "east" and "the south").  So for a point of the sixteen:
-    西北|西方|向 → 西北西|方向 (west-north-west, a piece no dictionary lists)."""
+    (东南方 is the south-east side, never "east" and "the south"); see ``_compass_points`` for the
+    sixteen-point directions (西北|西方|向 → 西北西|方向)."""
     out: list[Token] = []
     i = 0
     while i < len(tokens):
@@ -810,16 +922,6 @@ def _compass(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
                 out.extend(_classify(Token(whole[2:], t.end + 1, nxt.end, lexical.tag(whole[2:], "n")), lex,
                                      lexical))
             i += 2
-            continue
-        after = tokens[i + 2] if i + 2 < len(tokens) else None
-        if (after is not None and len(t.text) == 2 and all(c in _POINTS for c in t.text) and len(nxt.text) == 2
-                and nxt.text[0] in _POINTS and t.end == nxt.start and nxt.end == after.start
-                and t.kind == nxt.kind == after.kind == WORD and _common_entry(nxt.text[1] + after.text, lex)):
-            # 西北|西方|向 → 西北西|方向: a point of the sixteen (west-north-west) and the word after it
-            out.append(Token(t.text + nxt.text[0], t.start, t.end + 1, "f", FRAGMENT))
-            out.append(Token(nxt.text[1] + after.text, t.end + 1, after.end, lexical.tag(nxt.text[1] + after.text, "n"),
-                             WORD))
-            i += 3
             continue
         out.append(t)
         i += 1

@@ -175,11 +175,14 @@ def entry_word(simplified: str, reading, analysis: Analysis, spans, lexicon) -> 
 
 
 def _around(tokens, indices):
-    """The text of the token before and after each occurrence (spaces skipped; "" at an end)."""
+    """The text of the token before and after each occurrence, and their jieba tags (spaces skipped;
+    "" at an end)."""
     out = []
     for i in indices:
         p, n = meanings.neighbour(tokens, i, -1), meanings.neighbour(tokens, i, 1)
-        out.append((tokens[p].text if p is not None else "", tokens[n].text if n is not None else ""))
+        before, after = tokens[p] if p is not None else None, tokens[n] if n is not None else None
+        out.append((before.text if before else "", after.text if after else "",
+                    before.pos if before else "", after.pos if after else ""))
     return out
 
 
@@ -227,7 +230,8 @@ def _word(key, g: _Group, context: _Context, lexicon) -> Word:
                               lambda: meanings.uses(context.tokens, _sample(g.indices), lexicon, context.topic(lexicon)),
                               context.written, lexicon, full)
     entry = meaning.entry if meaning.entry is not None else choice.entry
-    shown_senses = () if meaning.composed else tuple(meanings.parsed(s, lexicon) for s in meaning.senses[:len(meaning.sense)])
+    every_sense = () if meaning.composed else tuple(meanings.parsed(s, lexicon) for s in meaning.senses)
+    shown_senses = every_sense[:len(meaning.sense)]
     return Word(
         simplified=text,
         traditional=forms.word_traditional(text, g.spans, entry, choice.syllables, context.written, lexicon),
@@ -236,7 +240,8 @@ def _word(key, g: _Group, context: _Context, lexicon) -> Word:
         sense=meaning.sense,
         classifiers=meaning.classifiers,
         pos=tag,
-        part_of_speech=pos.shown(tag, kind == NAME, text, shown_senses, _around(context.tokens, g.indices)),
+        part_of_speech=pos.shown(tag, kind == NAME, text, shown_senses, _around(context.tokens, g.indices),
+                                 every_sense),
         hsk=lexicon.hsk_level(text),
         count=len(g.tokens),
         check=check,

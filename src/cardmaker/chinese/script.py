@@ -34,11 +34,14 @@ def _converter(config: str):
 
 
 def _taiwan(text: str, plain: str) -> str:
-    """tw2s of ``text``, with t2s's answer (``plain``) kept for ``TAIWAN_FORMS_KEPT``."""
+    """tw2s of ``text``, with t2s's answer (``plain``) kept for ``TAIWAN_FORMS_KEPT``, and hk2s's
+    for a Hong Kong form that tw2s leaves as it is (衞生 → 卫生, 衹 → 只)."""
     taiwan = _aligned(text, "tw2s")
-    if not TAIWAN_FORMS_KEPT.intersection(text):
+    hong_kong = _aligned(text, "hk2s")
+    if hong_kong == taiwan and not TAIWAN_FORMS_KEPT.intersection(text):
         return taiwan
-    return "".join(p if c in TAIWAN_FORMS_KEPT else t for c, p, t in zip(text, plain, taiwan))
+    return "".join(p if c in TAIWAN_FORMS_KEPT else h if t == c else t
+                   for c, p, t, h in zip(text, plain, taiwan, hong_kong))
 
 
 _CHUNK_RE = re.compile(r"[^\n。！？；!?]*[\n。！？；!?]?")
