@@ -140,7 +140,7 @@ def test_names_in_example_pinyin_are_spelled_as_names(lexicon):
     """A place CC-CEDICT knows keeps its spelling (Huālián, not Huā lián); a person's surname stands apart."""
     article = parse_article("颱風消息\n颱風逼近，花蓮、臺東今天停班停課，市委書記陳吉寧也到場督導。\n".encode(), "t.txt")
     analysis, chosen = _examples(article, lexicon)
-    pinyin = " | ".join(" ".join(p for p, _ in e.pinyin) for e in chosen.values())
+    pinyin = " | ".join(" ".join(p for p, *_ in e.pinyin) for e in chosen.values())
     assert "Huālián" in pinyin and "Huā lián" not in pinyin
     assert "Chén Jíníng" in pinyin
 
@@ -162,3 +162,37 @@ def test_an_example_serves_at_most_three_words_while_others_have_room(path, lexi
         for c in candidates(analysis, w, context):
             other = ELLIPSIS * c[4][0] + article.text[c[1]:c[2]] + ELLIPSIS * c[4][1]
             assert other == e.text or serves.get(other, 0) >= MAX_SHARED, (w.simplified, e.text, other)
+
+
+def _pinyin_of(analysis, chosen, word):
+    from cardmaker.chinese.pinyin import spaced
+
+    (w,) = [w for w in analysis.words if w.simplified == word]
+    return "".join(sep + text for sep, text, _ in spaced(chosen[w.key].pinyin))
+
+
+def test_example_pinyin_reads_every_word_of_the_udn_typhoon_article(lexicon):
+    """Words cut where the sentence cuts them and spelled as words: a unit apart from its number's
+    noun, a direction whole, a storm's name one capitalised word, an office's suffix on its word."""
+    from cardmaker.chinese.pinyin import spaced
+
+    analysis, chosen = _examples(read_article(DATA / "articles" / "udn-typhoon.txt"), lexicon)
+    every = " | ".join("".join(sep + text for sep, text, _ in spaced(e.pinyin)) for e in chosen.values())
+    for good in ("16 jí fēng", "qī jí fēng", "tái 9 xiàn nánhuí gōnglù", "tái 11 xiàn huādōng hǎi'àn gōnglù",
+                 "Éluánbí dōngnán fāng", "Huàjiāshā", "Bóluóyī", "qìxiàngshǔ", "yùjǐngxìng",
+                 "Huālián Xiàn Fēngbīn Xiāng"):  # a place's unit is part of its name (Táidōng Xiàn)
+        assert good in every, good
+    for bad in ("jífēng", "xiànnánhuí", "dōng nánfāng", "Huà Jiāshā", "Bó Luóyī", "qìxiàng shǔ", "Huālián xiàn",
+                "Sū Huālù"):
+        assert bad not in every, bad
+    assert "qìxiàngshǔ" in _pinyin_of(analysis, chosen, "署")  # the word itself, attached too
+
+
+def test_example_pinyin_of_a_reduplication_and_a_name_of_the_article(lexicon):
+    analysis, chosen = _examples(read_article(DATA / "articles" / "people-daily-simplified.txt"), lexicon)
+    (w,) = [w for w in analysis.all_words if w.simplified == "干干净净"]
+    assert w.pinyin == "gāngānjìngjìng"  # its base 干净 gānjìng, each syllable doubled
+    analysis, chosen = _examples(read_article(Path(__file__).parents[1] / "seeds" / "jinbohui-2023-08-08.txt"),
+                                 lexicon)
+    every = " | ".join(" ".join(p for p, *_ in e.pinyin) for e in chosen.values())
+    assert "Gōng Zhèng zài" in every and "Gōng zhèngzài" not in every

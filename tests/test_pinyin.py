@@ -28,3 +28,18 @@ def test_marked_pinyin_splits_by_the_apostrophe_rule(text, expected):
     from cardmaker.chinese.syllables import parse_pinyin
 
     assert parse_pinyin(text) == expected
+
+
+def test_a_foreign_name_is_one_word_capitalised_once():
+    from cardmaker.chinese.pinyin import name_case
+
+    assert joined(name_case(("hua4", "jia1", "sha1"), foreign=True)) == "Huàjiāshā"  # a storm: 桦加沙
+    assert joined(name_case(("chen2", "ji2", "ning2"))) == "Chén Jíníng"               # surname apart
+
+
+def test_a_bound_suffix_is_written_on_to_its_word():
+    from cardmaker.chinese.pinyin import spaced
+
+    pieces = [("qìxiàng", False), ("shǔ", True, True), ("tíxǐng", False), ("，", False), ("mínzhòng", False)]
+    assert "".join(sep + text for sep, text, _ in spaced(pieces)) == "qìxiàngshǔ tíxǐng，mínzhòng"
+    assert [flag for _, _, flag in spaced(pieces)] == [False, True, False, False, False]

@@ -121,3 +121,82 @@ def test_numeral_with_da_is_three_major():
     # 四大功能 is "four major functions"; CC-CEDICT's 四大 is the Buddhist four elements
     k = kinds("強化四大功能")
     assert ("四", NUMBER) in k and ("大", "word") in k
+
+
+def tokens(text):
+    s = to_simplified_aligned(text)
+    return [(text[t.start:t.end], t.kind, t.pos) for t in segment(s, LEX)]
+
+
+@pytest.mark.parametrize("text, pieces", [
+    # jieba glues a number's unit to the noun it measures: 16|级风, 七级风 (its own dictionary's "word")
+    ("相當於16級風，陣風達17級以上", ["16", "級", "風"]),
+    ("七級風暴風半徑約320公里", ["七", "級", "風"]),
+    # … or to the next name: 台9|线南回; 线花|东海岸 is 线|花东|海岸, 花东 being the article's own piece
+    ("台9線南迴公路、台11線花東海岸公路，花東地區豪雨", ["9", "線", "南迴", "公路", "、", "台", "11", "線", "花東", "海岸"]),
+])
+def test_a_unit_glued_after_a_number_is_cut_off(text, pieces):
+    k = [w for w, _ in kinds(text)]
+    assert any(k[i:i + len(pieces)] == pieces for i in range(len(k))), k
+
+
+def test_a_number_with_its_unit_inside_keeps_the_next_word():
+    # 四十多間 already holds its unit: 地舖 after it is not cut
+    assert ("地舖", TERM) in kinds("有四十多間地舖商戶受影響，地舖租金")
+
+
+@pytest.mark.parametrize("text, direction", [
+    ("位於鵝鑾鼻東南方約720公里的海面上", ["東南", "方"]),
+    ("颱風在台灣西北方海面", ["西北方"]),  # a word of CC-CEDICT stays whole
+    ("以每小時15公里速度向西北西方向前進", ["西北西", "方向"]),  # west-north-west, not 西北|西方|向
+])
+def test_a_compound_direction_is_not_cut_after_its_first_point(text, direction):
+    # 东南方 is 东南 "south-east" + 方 "side", never 东 "east" + 南方 "the south"
+    k = [w for w, _ in kinds(text)]
+    assert any(k[i:i + len(direction)] == direction for i in range(len(k))), k
+
+
+@pytest.mark.parametrize("text, word", [
+    ("要干干净净做事、清清白白做人。", "干干净净"),  # jieba's state word, cut by the dictionary into 干|干净|净
+    ("要干干净净做事、清清白白做人。", "清清白白"),  # jieba cuts it 清|清|白白 itself
+    ("把道理講得清清楚楚、明明白白。", "清清楚楚"),
+])
+def test_an_aabb_reduplication_is_one_word(text, word):
+    assert (word, "word") in kinds(text)
+
+
+def test_an_aabb_reduplication_has_its_base_words_readings_and_senses():
+    (e,) = LEX.entries("乾乾淨淨")  # either script, as any headword
+    assert (e.simplified, e.traditional, e.pinyin) == ("干干净净", "乾乾淨淨", "gan1 gan1 jing4 jing4")
+    assert e.senses == LEX.entries("干净")[0].senses
+    assert not LEX.entries("谢谢谢谢") and not LEX.entries("天天向上")  # no AABB, or no base word
+
+
+def test_names_of_storms_are_one_foreign_name():
+    # after 台风 or 命名为, and before 台风: a transliterated name, tagged as one (nrt), not 桦 "birch" + 加沙 "Gaza"
+    t = tokens("颱風樺加沙增強。命名為博羅依。凱米颱風逼近。")
+    names = {w: pos for w, kind, pos in t if kind == NAME}
+    assert names == {"樺加沙": "nrt", "博羅依": "nrt", "凱米": "nrt"}, t
+
+
+@pytest.mark.parametrize("text", ["強烈颱風逼近", "今年第18號颱風", "海上颱風警報", "兩個颱風接連發展",
+                                  "這個颱風很強。", "颱風很大，",  # 很强: the storm's predicate
+                                  "颱風襲港 天文台發八號風球"])  # 袭港: a verb and a place (港 Hong Kong)
+def test_words_before_a_storm_word_are_no_name(text):
+    assert all(kind != NAME for _, kind in kinds(text))
+
+
+def test_a_name_of_the_article_is_the_same_name_everywhere():
+    # 龔正 is a name where it is whole; 龔正在主持 is 龔正|在|主持, not 龔|正在
+    k = kinds("組長龔正主持會議。龔正在主持會議時指出，要抓緊工作。")
+    assert k.count(("龔正", NAME)) == 2 and ("在", "word") in k and ("正在", "word") not in k
+
+
+@pytest.mark.parametrize("text, glued, pieces", [
+    ("在危机中育先机、于变局中开新局", "中育", ["危机", "中", "育", "先机"]),  # 中 ends 在危机中, 育 is the verb
+    ("桂林街及北河街一帶", "街及", ["街", "及"]),                              # a conjunction starts the next item
+    ("雞尾包一出爐便賣光", "包一", ["包", "一"]),                              # a numeral starts the next phrase
+])
+def test_an_hmm_piece_glued_across_a_phrase_boundary_is_cut(text, glued, pieces):
+    k = [w for w, _ in kinds(text)]
+    assert glued not in k and any(k[i:i + len(pieces)] == pieces for i in range(len(k))), k

@@ -238,7 +238,9 @@ class Example:
     simplified: str
     traditional: str
     word: tuple[int, int]     # the word's offsets inside the example
-    pinyin: tuple[tuple[str, bool], ...]  # (pinyin or other text, is the word) per token
+    # (pinyin or other text, is the word) per token, with a third item True for a bound suffix
+    # written on to the word before it (气象|署 qìxiàngshǔ): see ``pinyin.spaced``
+    pinyin: tuple[tuple, ...]
     source: str               # article title (and date)
     also: tuple[tuple[int, int], ...] = ()  # the word's other occurrences inside the example
 

@@ -24,7 +24,7 @@ from cardmaker.analysis.forms import traditional_text
 from cardmaker.analysis.vocabulary import Analysis
 from cardmaker.chinese.pinyin import joined, joined_name
 from cardmaker.chinese.script import HAN_RE as _HAN_RE
-from cardmaker.records import NAME, Example, Word
+from cardmaker.records import NAME, TERM, WORD, Example, Word
 
 MIN_LEN, MAX_LEN = 8, 40
 LONG_MAX = 60           # a clause with nowhere to cut may be this long, when nothing shorter exists
@@ -162,12 +162,49 @@ class _Context:
     def spelled(self, i: int, j: int) -> list[tuple[str, bool]]:
         """The pinyin of tokens ``i``..``j`` as they read in the article (their own text when they have
         none); made for an example's tokens only, never for all of a long article's."""
-        readings, text = self.analysis.readings, self.text
-        return [
+        readings, text, tokens = self.analysis.readings, self.text, self.analysis.tokens
+        out = [
             (_spelled_name(readings[t.start]) if t.kind == NAME else joined(readings[t.start]), False)
             if t.start in readings else (text[t.start:t.end], False)
-            for t in self.analysis.tokens[i:j]
+            for t in tokens[i:j]
         ]
+        for k in range(max(i, 1), j):
+            if tokens[k - 1].start not in readings:
+                continue
+            if _bound_suffix(tokens[k - 1], tokens[k]):
+                out[k - i] = (*out[k - i], True)
+            elif _place_unit(tokens[k - 1], tokens[k], out[k - i - 1][0] if k > i else ""):
+                out[k - i] = (out[k - i][0][:1].upper() + out[k - i][0][1:], False)
+        return out
+
+
+# administrative units: after a place's name they are part of it, spelled apart and capitalised
+# (GB/T 16159, as CC-CEDICT spells 台东县 Tái dōng Xiàn): Huālián Xiàn, Fēngbīn Xiāng
+_PLACE_UNITS = frozenset("省市县区乡镇村州")
+
+
+def _place_unit(before, t, before_spelled: str) -> bool:
+    return (t.text in _PLACE_UNITS and before.end == t.start and before_spelled[:1].isupper()
+            and (before.kind == NAME or before.pos.startswith("ns")))
+
+
+# Suffixes written on to the word they follow (GB/T 16159: 预警性 yùjǐngxìng, 预报员 yùbàoyuán;
+# an office of an organisation, as CC-CEDICT spells 气象局 qìxiàngjú, 外交部 Wàijiāobù)
+_ATTACHED = frozenset("性者员家化们署局部厅处会院")
+
+
+def _bound_suffix(before, t) -> bool:
+    """``t`` is a one-character suffix of ``before``, a word of two or more characters just before it:
+    a noun (jieba's n, ng, k, zg tags; 会 "will" and 处 chǔ "to deal with" are verbs, apart)."""
+    return (t.text in _ATTACHED and t.kind == WORD and before.end == t.start and len(before.text) >= 2
+            and before.kind in (WORD, TERM) and not _HAN_RE.sub("", before.text)
+            and t.pos.startswith(("n", "k", "zg")) and not t.pos.startswith(("nr", "ns"))
+            and not before.pos.startswith(("r", "m", "q", "p", "c", "u", "d", "f", "t"))
+            # 追踪者, 预警性 make words of verbs; 回到|家, 参加|会 are a verb and its object
+            and (t.text in _AFTER_VERBS or before.pos == "vn" or not before.pos.startswith("v")))
+
+
+_AFTER_VERBS = frozenset("性者化")
 
 
 def _spelled_name(syllables) -> str:
@@ -429,5 +466,6 @@ def _pinyin(context: _Context, start: int, end: int, span, word: Word):
     out = context.spelled(i, j)
     for k in range(i, j):
         if index.tokens[k].text == word.simplified:  # the word, wherever it occurs in the example
-            out[k - i] = (word.pinyin, True)
+            here = out[k - i][0]  # as spelled there when it is the same reading (Huālián Xiàn's unit)
+            out[k - i] = (here if here.lower() == word.pinyin.lower() else word.pinyin, True, *out[k - i][2:])
     return tuple(out)

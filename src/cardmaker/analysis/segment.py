@@ -18,12 +18,14 @@ from collections import Counter
 from functools import cache
 
 from cardmaker.chinese.script import HAN
+from cardmaker.lexicon.cedict import reduplicated
 from cardmaker.records import FRAGMENT, NAME, NUMBER, OTHER, TERM, WORD, Token
 
 _HAN_ONLY_RE = re.compile(f"^[{HAN}]+$")
 _NUMERAL = "零〇一二三四五六七八九十百千万亿两"
 _NUMBER_RE = re.compile(f"^(?=.*[{_NUMERAL}0-9０-９])[{_NUMERAL}0-9０-９.．,%％]+$")
 _NUMERAL_PREFIX_RE = re.compile(f"^第?[{_NUMERAL}0-9]+")
+_NUMBER_END_RE = re.compile(f"[{_NUMERAL}0-9０-９]$")  # a number without its unit (9, not 四十多间)
 _NOMINAL = ("n", "nz", "nt", "ns", "j", "vn")
 
 # The commonest surnames: a word jieba found by its HMM (not in its dictionary)
@@ -176,13 +178,43 @@ def segment(simplified: str, lexicon) -> list[Token]:
                        or _split_glue(t, out[-2:], lex, lexical) or [t])
         else:
             out.append(t)
+    out = _reduplications(out, simplified, lex)
+    out = _compass(out, lex, lexical)
     out = _join_entries(out, lex, lexical)
     out = _regroup_terms(out, lex, lexical)
     out = _compass_points(out, lex, lexical)
     out = _locatives(out, lex, lexical)
     out = _split_titles(out, lex)
-    out = _context_names(out, simplified, lex)
+    out = _context_names(out, simplified, lex, lexical)
+    out = _reclaim_names(out, lex, lexical)
     return _damaged(out, simplified)
+
+
+def _reclaim_names(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
+    """龔|正在主持 → 龔正|在主持: a surname cut off alone whose next token starts with the rest of a
+    name the article has elsewhere (龔正) gives that name back its characters, when what is left of
+    the token is a word: a name found in the article is the same name everywhere in it."""
+    names = {t.text for t in tokens if t.kind == NAME and 2 <= len(t.text) <= 3}
+    if not names:
+        return tokens
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if t.kind == NAME and len(t.text) == 1 and nxt is not None and nxt.start == t.end and nxt.kind == WORD:
+            name = next((n for n in names if n[0] == t.text and nxt.text.startswith(n[1:])
+                         and len(nxt.text) > len(n) - 1 and lex.is_word(nxt.text[len(n) - 1:])), None)
+            if name:
+                cut = nxt.start + len(name) - 1
+                out.append(Token(name, t.start, cut, t.pos, NAME))
+                rest = nxt.text[len(name) - 1:]
+                out.extend(_classify(Token(rest, cut, nxt.end, lexical.tag(rest, "x")), lex, lexical))
+                i += 2
+                continue
+        out.append(t)
+        i += 1
+    return out
 
 
 _SUFFIXES = frozenset("性化者式型率度家员界方区")
@@ -428,16 +460,22 @@ _ROLES = frozenset(
     "主任 董事长 总裁 经理 教授 老师 医生 总统 议员 发言人 记者 作者 编辑 专家 研究员 理事长 厂长 店主 主持人 "
     "次长 秘书长 司长 厅长 区长 会长 社长 队长 组长 摄影 摄".split()
 )
+# jieba's tag of a transliterated name (桦加沙 Huàjiāshā): one word, capitalised once, unlike a
+# Chinese name's surname and given name (Chén Jíníng)
+FOREIGN_NAME = "nrt"
+# the words a storm's name comes before (桦加沙台风)
+_STORM_WORDS = frozenset("台风 飓风".split())
 # Words after which the name of a storm follows (台风桦加沙, 命名为博罗依)
 _STORMS = frozenset("台风 飓风 强台 强台风 热带风暴 强烈台风 超强台风 轻度台风 中度台风 命名".split())
 
 
-def _context_names(tokens: list[Token], text: str, lex) -> list[Token]:
+def _context_names(tokens: list[Token], text: str, lex, lexical: Lexical) -> list[Token]:
     """Names known by their place: after a title or role (部长王文涛) a surname and one or two more
     characters; after 台风 or 命名为 a storm's name of up to four characters (桦加沙: not 桦 "birch"
     and 加沙 "Gaza"); in a list of names separated by 、 (栗战书、汪洋、王沪宁) the items that start
     with a surname.  A name found so is a name wherever else it occurs in the article."""
     found: set[str] = set()
+    storms: set[str] = set()  # a storm's name is a word of its own language, spelled as one word
     for i, t in enumerate(tokens):
         j = i + 1
         while j < len(tokens) and text[tokens[j].start:tokens[j].end] in ("：", ":", "为", "為"):
@@ -446,14 +484,18 @@ def _context_names(tokens: list[Token], text: str, lex) -> list[Token]:
             name = _name_after(tokens, j, text, 3, lex, stop_at_name=True)
             if name and 2 <= len(name) <= 3 and not _common_entry(name, lex):
                 found.add(name)
-        elif t.text in _STORMS and j < len(tokens) and not _verb_like(tokens[j]):
+        elif t.text in _STORMS and j < len(tokens) and not _verb_like(tokens[j], lexical):
             name = _name_after(tokens, j, text, 4, lex)
             if name and 2 <= len(name) <= 4 and not _common_entry(name, lex):
-                found.add(name)
+                storms.add(name)
+        if t.text in _STORM_WORDS and i and tokens[i - 1].end == t.start:
+            name = _name_before(tokens, i, lex)
+            if name and 2 <= len(name) <= 4 and not _common_entry(name, lex):
+                storms.add(name)
     # 、-lists: an item between 、 (or at a list's ends) that starts with a surname, when a
     # neighbouring item is a name
-    if found:
-        tokens = _mark_names(tokens, found)
+    if found or storms:
+        tokens = _mark_names(tokens, found | storms, {n: FOREIGN_NAME for n in storms})
     for _ in range(4):  # a name found in a list makes its neighbour's item a name too
         items = _list_items(tokens, text)
         more = set()
@@ -487,10 +529,14 @@ def _split_titles(tokens: list[Token], lex) -> list[Token]:
     return out
 
 
-def _verb_like(t: Token) -> bool:
-    """颱風|要來, 颱風|將: what follows a storm's word is its verb, not its name, when it starts with a
-    modal, an adverb or a preposition (颱風|朝西北西方向), or jieba's dictionary has it as a verb."""
-    return t.text[0] in _FUNCTION_CHARS or t.text[0] in "已来又正即仍恐朝往向" or (
+def _verb_like(t: Token, lexical: Lexical) -> bool:
+    """颱風|要來, 颱風|將, 台风|很强: what follows a storm's word is its verb, not its name, when it
+    starts with a modal, an adverb (of degree: 很, 最, 更), a negation or a preposition (颱風|朝西北西方向),
+    or jieba's dictionary has it as a verb, or it is a verb and a place's one-character name (颱風|襲港)."""
+    if (len(t.text) == 2 and lexical.tag(t.text[0], "").startswith("v")
+            and lexical.tag(t.text[1], "") in ("j", "ns")):
+        return True
+    return t.text[0] in _FUNCTION_CHARS or t.text[0] in "已来又正即仍恐朝往向" or t.text[0] in _PREFIXES or (
         t.kind == WORD and t.pos.startswith(("v", "d", "p", "c")))
 
 
@@ -524,6 +570,26 @@ def _name_after(tokens, j: int, text: str, limit: int, lex, stop_at_name: bool =
     return name
 
 
+def _name_before(tokens, i: int, lex) -> str:
+    """The characters of the tokens just before ``tokens[i]`` (a storm's word: 桦加沙|台风) that may
+    make a name of at most four characters: names, fragments, or words no common dictionary word
+    and no function, number, measure, time, place or describing word (强烈|台风, 第18号|台风, 海上|台风)."""
+    name = ""
+    for k in range(i - 1, max(-1, i - 4), -1):
+        t = tokens[k]
+        if t.kind not in (NAME, FRAGMENT, WORD, TERM) or not _HAN_ONLY_RE.match(t.text):
+            break
+        if len(name) + len(t.text) > 4 or t.text in _NOT_IN_NAMES or t.text in _FUNCTION_CHARS:
+            break
+        if t.kind == WORD and (t.pos.startswith(("r", "m", "q", "a", "d", "f", "p", "c", "u", "t", "s", "b", "z", "v"))
+                               or len(t.text) >= 2 and _common_entry(t.text, lex) and lex.frequency(t.text) >= 3.5):
+            break
+        if k + 1 < i and tokens[k].end != tokens[k + 1].start:
+            break
+        name = t.text + name
+    return name
+
+
 def _list_items(tokens, text: str) -> list[list[int]]:
     """Token indices of each item of the 、-separated lists in the text."""
     items: list[list[int]] = []
@@ -548,8 +614,9 @@ def _list_items(tokens, text: str) -> list[list[int]]:
     return items
 
 
-def _mark_names(tokens: list[Token], names: set[str]) -> list[Token]:
-    """Every run of whole tokens that spells one of ``names`` becomes one name token."""
+def _mark_names(tokens: list[Token], names: set[str], tags: dict | None = None) -> list[Token]:
+    """Every run of whole tokens that spells one of ``names`` becomes one name token (tagged ``nr``, or
+    as ``tags`` has the name)."""
     out: list[Token] = []
     i = 0
     longest = max(map(len, names))
@@ -562,7 +629,8 @@ def _mark_names(tokens: list[Token], names: set[str]) -> list[Token]:
             if text in names:
                 hit = j
         if hit:
-            out.append(Token("".join(u.text for u in tokens[i:hit]), t.start, tokens[hit - 1].end, "nr", NAME))
+            name = "".join(u.text for u in tokens[i:hit])
+            out.append(Token(name, t.start, tokens[hit - 1].end, (tags or {}).get(name, "nr"), NAME))
             i = hit
         else:
             out.append(t)
@@ -594,7 +662,18 @@ def _classify(t: Token, lex, lexical: Lexical) -> list[Token]:
             tag = "a" if _MAJOR_RE.match(t.text) else "q" if len(rest) == 1 else lexical.tag(rest, "q")
             return [Token(t.text[:m.end()], t.start, t.start + m.end(), "m", NUMBER),
                     _kind(Token(rest, t.start + m.end(), t.end, tag), lex, lexical)]
+        if len(rest) >= 2 and _unit(rest[0], lex, lexical) and lex.is_word(rest[1:]):
+            # 七级风: a number, its unit and the noun it measures (七|级|风), not one "word" 七级风
+            at = t.start + m.end()
+            return [Token(t.text[:m.end()], t.start, at, "m", NUMBER), Token(rest[0], at, at + 1, "q", WORD),
+                    *_classify(Token(rest[1:], at + 1, t.end, lexical.tag(rest[1:], "n")), lex, lexical)]
     return [_kind(t, lex, lexical)]
+
+
+def _unit(char: str, lex, lexical: Lexical) -> bool:
+    """A measure word: jieba tags it one, or CC-CEDICT gives it a classifier sense (级 "step, level")."""
+    return lexical.tag(char, "").startswith("q") or any(
+        s.startswith("classifier") for e in lex.entries(char) for s in e.senses)
 
 
 def _kind(t: Token, lex, lexical: Lexical) -> Token:
@@ -625,19 +704,68 @@ _DATE_UNITS = "年月日号號时時分秒"
 def _split_date_units(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
     """北京11月28日电: a date's unit that jieba glued to the next word (日电, which CC-CEDICT knows
     only as the company NEC; 5日至10日: 日至 "solstice", which jieba's HMM made) is cut off again,
-    unless the whole is a common word both dictionaries have (月份)."""
+    unless the whole is a common word both dictionaries have (月份).  So is a unit after a number in
+    a piece no dictionary has (16|级风 → 级|风, 9|线南回 → 线|南回): jieba glued the number's unit to
+    what follows it."""
+    pieces = _recurring_pieces(tokens)
     out: list[Token] = []
-    for t in tokens:
+    for i, t in enumerate(tokens):
         prev = out[-1] if out else None
         if (
             prev is not None and prev.kind == NUMBER and prev.end == t.start and len(t.text) > 1
-            and t.text[0] in _DATE_UNITS and not (lexical.known(t.text) and _common_entry(t.text, lex))
+            and (t.text[0] in _DATE_UNITS and not (lexical.known(t.text) and _common_entry(t.text, lex))
+                 or _glued_unit(t, lex) and _NUMBER_END_RE.search(prev.text))
         ):
-            rest = t.text[1:]
             out.append(Token(t.text[0], t.start, t.start + 1, "q", WORD))
-            out.extend(_classify(Token(rest, t.start + 1, t.end, lexical.tag(rest, "n")), lex, lexical))
+            out.extend(_rest_of_unit(Token(t.text[1:], t.start + 1, t.end, lexical.tag(t.text[1:], "n")),
+                                     tokens[i + 1:i + 3], pieces, lex, lexical))
         else:
             out.append(t)
+    return _merge_recut(out)
+
+
+def _glued_unit(t: Token, lex) -> bool:
+    """A token no dictionary word (级风, 线南回, 线花) whose first character is a word: after a number,
+    that character is the number's unit (a measure word, or a label like 线 "route", 号 "number")."""
+    return _HAN_ONLY_RE.match(t.text) is not None and not lex.is_word(t.text) and lex.is_word(t.text[0]) \
+        and t.kind in (FRAGMENT, WORD, TERM)
+
+
+def _recurring_pieces(tokens: list[Token]) -> set[str]:
+    """Non-dictionary pieces the article has as whole tokens (花东 in 花东地区): evidence that the same
+    characters are one piece where jieba cut them otherwise."""
+    return {t.text for t in tokens if t.kind == FRAGMENT and len(t.text) >= 2 and _HAN_ONLY_RE.match(t.text)}
+
+
+def _rest_of_unit(rest: Token, following: list[Token], pieces: set[str], lex, lexical: Lexical) -> list[Token]:
+    """What followed a unit jieba glued to it (花 of 线花): with the start of the next token when the two
+    make a piece the article has elsewhere and the rest of that token is a word (花|东海岸 → 花东|海岸),
+    or a word with the token after it (传|产业|者 → 传产|业者); the tokens are then replaced (see
+    ``_merge_recut``)."""
+    nxt = following[0] if following else None
+    if nxt is not None and nxt.start == rest.end and nxt.kind in (WORD, FRAGMENT, TERM) and len(rest.text) == 1:
+        for k in range(1, len(nxt.text)):
+            head, tail = rest.text + nxt.text[:k], nxt.text[k:]
+            if head not in pieces:
+                continue
+            after = following[1] if len(following) > 1 else None
+            if (len(tail) == 1 and after is not None and after.start == nxt.end and after.kind == WORD
+                    and _common_entry(tail + after.text, lex)):
+                return [Token(head, rest.start, nxt.start + k, "n", FRAGMENT),
+                        Token(tail + after.text, nxt.start + k, after.end, lexical.tag(tail + after.text, "n"), WORD)]
+            if lex.is_word(tail):
+                return [Token(head, rest.start, nxt.start + k, "n", FRAGMENT),
+                        _kind(Token(tail, nxt.start + k, nxt.end, lexical.tag(tail, "n")), lex, lexical)]
+    return _classify(rest, lex, lexical)
+
+
+def _merge_recut(tokens: list[Token]) -> list[Token]:
+    """Drop tokens a re-cut made obsolete: a token overlapping the end of the one before it."""
+    out: list[Token] = []
+    for t in tokens:
+        if out and t.start < out[-1].end:
+            continue
+        out.append(t)
     return out
 
 
@@ -661,8 +789,14 @@ def _trim_names(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
     article took the next word's character; give it back."""
     names = {t.text for t in tokens if t.kind == NAME}
     out: list[Token] = []
-    for t in tokens:
-        if t.kind == NAME and len(t.text) == 3 and t.text[:2] in names and lex.is_word(t.text[2]):
+    for i, t in enumerate(tokens):
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if (t.kind == NAME and not lexical.known(t.text) and nxt is not None and nxt.start == t.end
+                and len(nxt.text) == 1 and nxt.pos == "ng"):
+            # 苏花路|廊: a bound noun (廊 "corridor") ends a place or thing, not a person's name:
+            # the surname jieba's guess started with was the place's first character
+            out.append(Token(t.text, t.start, t.end, "n", FRAGMENT))
+        elif t.kind == NAME and len(t.text) == 3 and t.text[:2] in names and lex.is_word(t.text[2]):
             out.append(Token(t.text[:2], t.start, t.end - 1, t.pos, NAME))
             out.extend(_classify(Token(t.text[2], t.end - 1, t.end, lexical.tag(t.text[2], "x")), lex, lexical))
         else:
@@ -742,6 +876,58 @@ def _shift_boundaries(tokens: list[Token], lex, lexical: Lexical) -> list[Token]
     return out
 
 
+def _reduplications(tokens: list[Token], text: str, lex) -> list[Token]:
+    """清|清|白白 → 清清白白: an AABB reduplication of a dictionary word is one word (jieba's "state
+    word", tag z; the dictionary gives it its base's readings and senses), not its pieces."""
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        word = text[t.start:t.start + 4]
+        j = i
+        while j < len(tokens) and tokens[j].end < t.start + 4:
+            j += 1
+        if (reduplicated(word) and j > i and j < len(tokens) and tokens[j].end == t.start + 4
+                and all(u.kind in (WORD, FRAGMENT, TERM, NAME) for u in tokens[i:j + 1])
+                and _common_entry(word, lex)):
+            out.append(Token(word, t.start, t.start + 4, "z", WORD))
+            i = j + 1
+            continue
+        out.append(t)
+        i += 1
+    return out
+
+
+_POINTS = frozenset("东西南北")
+
+
+def _compass(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
+    """东|南方 → 东南|方: jieba cut a compound direction (东南 "south-east") after its first point, gluing
+    its second point to what follows (南方 "the south"); the direction and the rest are the words
+    (东南方 is the south-east side, never "east" and "the south"); see ``_compass_points`` for the
+    sixteen-point directions (西北|西方|向 → 西北西|方向)."""
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if (nxt is not None and t.text in _POINTS and nxt.text[:1] in _POINTS and len(nxt.text) >= 2
+                and t.end == nxt.start and t.kind == WORD and nxt.kind == WORD
+                and _common_entry(t.text + nxt.text[0], lex) and lex.is_word(nxt.text[1:])):
+            whole = t.text + nxt.text
+            if _common_entry(whole, lex):
+                out.append(Token(whole, t.start, nxt.end, "f", WORD))
+            else:
+                out.append(Token(whole[:2], t.start, t.end + 1, "f", WORD))
+                out.extend(_classify(Token(whole[2:], t.end + 1, nxt.end, lexical.tag(whole[2:], "n")), lex,
+                                     lexical))
+            i += 2
+            continue
+        out.append(t)
+        i += 1
+    return out
+
+
 # A degree adverb, negation or demonstrative that jieba glues to the next character (很|快, 最|低,
 # 不|敢, 这|项, 各|项): the two are words of their own, unlike the pieces of 博会.
 _PREFIXES = frozenset("很最更挺不没未这那每各本此该")  # not 太: 太昊, 太閤 are names
@@ -758,16 +944,22 @@ def _split_prefix(t: Token, lex, lexical: Lexical) -> list[Token] | None:
 # Function words jieba's HMM glues to a neighbour into a two-character "word" it does not know
 # (出發前|應, 他|會, 在|資, 改|了): before a word, a pronoun, preposition, conjunction or adverb …
 _GLUE_BEFORE = frozenset("我你他她它在对以把被给向从和与或但及只再已仍总刚全都也就才又还常可")
-# … after one, a modal or adverb beginning the next phrase, or an aspect particle ending a verb
-_GLUE_AFTER = frozenset("应该要常就也都才又还已仍了着过")
+# … after one, a modal or adverb beginning the next phrase, an aspect particle ending a verb, or a
+# conjunction or numeral beginning the next phrase (桂林街|及, 雞尾包|一|出爐)
+_GLUE_AFTER = frozenset("应该要常就也都才又还已仍了着过及和与或并一")
+# a place or time word ending the noun phrase before it (危机|中|育先机, 上下班|时|多步行)
+_GLUE_LOCATIVE = frozenset("中时上里内后前间")
 
 
 def _split_glue(t: Token, before: list[Token], lex, lexical: Lexical) -> list[Token] | None:
     """A two-character piece of jieba's HMM that is a function word and a neighbour's character:
-    two words (前應 → 前|應, read qián yīng; 他會 → 他|會).  Not 博會: 会 after a word is the end of
+    two words (前應 → 前|應, read qián yīng; 他會 → 他|會; 危机|中育 → 中|育).  Not 博會: 会 after a word is the end of
     a name or term as often as "will"; nor a name after a role word (作者：常靜肼)."""
     text = t.text
-    if len(text) != 2 or t.pos != "x" or not (text[0] in _GLUE_BEFORE or text[1] in _GLUE_AFTER):
+    after_noun = bool(before) and before[-1].end == t.start and before[-1].kind in (WORD, TERM) \
+        and len(before[-1].text) >= 2 and before[-1].pos.startswith(("n", "vn", "j", "t"))
+    if len(text) != 2 or t.pos != "x" or not (text[0] in _GLUE_BEFORE or text[1] in _GLUE_AFTER
+                                              or text[0] in _GLUE_LOCATIVE and after_noun):
         return None
     if not (lex.is_word(text[0]) and lex.is_word(text[1])):
         return None

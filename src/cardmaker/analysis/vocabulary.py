@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, replace
 
 from cardmaker.analysis import constructions, forms, meanings, pos, ranking
 from cardmaker.analysis.readings import choose, context_pos, guess, model_readings
-from cardmaker.analysis.segment import segment
+from cardmaker.analysis.segment import FOREIGN_NAME, segment
 from cardmaker.chinese.pinyin import name_case, reading_key
 from cardmaker.chinese.script import HAN_RE, article_script, to_simplified_aligned, to_traditional_aligned
 from cardmaker.records import (CONFLICT, CORRECTED, NAME, NUMBER, TERM, UNGLOSSED, VERIFIED, WORD, Article, Token,
@@ -89,6 +89,9 @@ def analyse(article: Article, lexicon, options: Options = Options()) -> Analysis
             readings[t.start] = choose(t.text, article.text[t.start:t.end], tag, lexicon.entries(t.text),
                                        (), lexicon, None, read).syllables if read and any(read) \
                 else guess(t.text, tag, lexicon)
+            if t.kind == NAME and not any(s[:1].isupper() for s in readings[t.start]):
+                # a name in a caption or heading is spelled as in the body (an example may be a title)
+                readings[t.start] = _name_reading(t, readings[t.start], lexicon)
             if content[t.start] and (t.kind == NUMBER or t.text in stop):
                 function.add(t.text)
             continue
@@ -98,7 +101,7 @@ def analyse(article: Article, lexicon, options: Options = Options()) -> Analysis
         hint = traditional[t.start:t.end] if traditional is not article.text else None
         choice = choose(t.text, span, tag, entries, glosses, lexicon, hint, read)
         if t.kind == NAME and not (choice.entry and choice.entry.proper):
-            choice = replace(choice, syllables=name_case(choice.syllables))
+            choice = replace(choice, syllables=name_case(choice.syllables, foreign=t.pos == FOREIGN_NAME))
         readings[t.start] = choice.syllables
         key = (t.text, reading_key(choice.syllables), t.kind)
         kept = groups if t.kind != NAME or options.names else names
@@ -119,6 +122,15 @@ def analyse(article: Article, lexicon, options: Options = Options()) -> Analysis
     left[ranking.NAMES] = len(hidden)
     return Analysis(article, simplified, tuple(tokens), readings, tuple(kept), script,
                     tuple(words + hidden), options, traditional, tuple((r, left[r]) for r in ranking.REASONS))
+
+
+def _name_reading(t: Token, syllables, lexicon) -> tuple[str, ...]:
+    """A name's syllables capitalised: as CC-CEDICT spells the place or person when it has them
+    (Hua1 lian2), else as a name (a surname and a given name, or one foreign word)."""
+    proper = [e for e in lexicon.entries(t.text) if e.proper and len(e.syllables) == len(t.text)]
+    if proper:
+        return tuple(proper[0].syllables)
+    return name_case(syllables, foreign=t.pos == FOREIGN_NAME)
 
 
 def _entries_of(lexicon):

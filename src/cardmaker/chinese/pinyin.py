@@ -90,10 +90,11 @@ def _zhuyin(syllable: str) -> str:
     return BopomofoConverter().to_bopomofo(m) if m.isalpha() else syllable
 
 
-def name_case(syllables) -> tuple[str, ...]:
-    """A Chinese name's syllables with the surname and the given name capitalised: Chen2 Ji2 ning2."""
+def name_case(syllables, foreign: bool = False) -> tuple[str, ...]:
+    """A Chinese name's syllables with the surname and the given name capitalised: Chen2 Ji2 ning2;
+    a ``foreign`` (transliterated) name is one word, capitalised once: Hua4 jia1 sha1 (Huàjiāshā)."""
     out = [s.lower() for s in syllables]
-    for i in range(min(2, len(out))):
+    for i in range(min(1 if foreign else 2, len(out))):
         out[i] = out[i][:1].upper() + out[i][1:]
     return tuple(out)
 
@@ -113,13 +114,15 @@ _NO_SPACE_AFTER = frozenset("「『（《〈([“‘，。、；：！？…")  
 def spaced(pieces) -> list[tuple[str, str, bool]]:
     """A sentence's pinyin as (separator, text, flag) from (text, flag) pieces, one per word: words
     apart, no space before punctuation, nor after an opening bracket or full-width punctuation
-    (which is kept as written), spaces of the text itself dropped."""
+    (which is kept as written), spaces of the text itself dropped.  A piece (text, flag, True) is a
+    bound suffix written on to the word before it (qìxiàng + shǔ: qìxiàngshǔ)."""
     out, prev = [], ""
-    for text, flag in pieces:
+    for text, flag, *attached in pieces:
         text = text.strip()
         if not text:
             continue
-        sep = "" if not prev or text[0] in _NO_SPACE_BEFORE or prev[-1] in _NO_SPACE_AFTER else " "
+        sep = "" if not prev or text[0] in _NO_SPACE_BEFORE or prev[-1] in _NO_SPACE_AFTER or any(attached) \
+            else " "
         out.append((sep, text, flag))
         prev = text
     return out

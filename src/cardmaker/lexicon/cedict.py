@@ -20,6 +20,11 @@ _POINTER_RE = re.compile(r"^(?:erhua )?variant of (?:[^|\[\s]+\|)?([^|\[\s]+)\[(
 _INLINE_CL_RE = re.compile(r"\s*\(CL:([^()]*)\)")
 
 
+def reduplicated(word: str) -> bool:
+    """AABB: a two-character word with each character doubled (干干净净 from 干净, 清清楚楚)."""
+    return len(word) == 4 and word[0] == word[1] and word[2] == word[3] and word[0] != word[2]
+
+
 def _entry(row) -> Entry:
     """An ``Entry`` from a row; measure words written inside senses join the entry's classifiers."""
     trad, simp, pinyin, senses, classifiers = row
@@ -104,8 +109,20 @@ class Dictionary:
             if word in self._absent:
                 return ()
             got = self._with_plain_senses(tuple(_entry(r) for r in self._rows(word)))
+            if not got and reduplicated(word):
+                got = self._reduplication(word)
             self._remember(word, got)
         return got
+
+    def _reduplication(self, word: str) -> tuple[Entry, ...]:
+        """干干净净, 清清白白: CC-CEDICT lists few AABB forms; one of a two-character word is that word,
+        intensified (spotless, "very clean"), read with its syllables doubled: its entries so made."""
+        base = [e for e in self.lookup(word[0] + word[2])
+                if len(e.syllables) == 2 and not (e.proper or e.variant_only or e.surname_only)]
+        doubled = lambda w: w[0] * 2 + w[1] * 2  # noqa: E731
+        return tuple(Entry(doubled(e.traditional), doubled(e.simplified),
+                           " ".join(s for s in e.syllables for _ in (0, 1)), e.senses, e.classifiers)
+                     for e in base)
 
     def _remember(self, word: str, entries) -> None:
         memo = self._cache if entries else self._absent
