@@ -775,14 +775,174 @@ def composed_senses(word: str, syllables: tuple[str, ...], lexicon, nominal: boo
         return memo.put(key, (f"{word} {' '.join(marked(x) for x in syllables)}: {title} {surname[:1].upper()}"
                               f"{surname[1:]}",))
     out = []
-    for at, size, fit in _pieces(word, syllables, lexicon, written if len(written) == len(word) else ""):
+    pieces = _pieces(word, syllables, lexicon, written if len(written) == len(word) else "")
+    for k, (at, size, fit) in enumerate(pieces):
         piece, syl = word[at:at + size], syllables[at:at + size]
-        chosen = [x for x in fit[0].senses if not is_reference(x)] if fit else []
-        chosen = [x for x in chosen if not _MARGINAL_RE.search(x)] or chosen
-        if nominal and at + size == len(word):
-            chosen = [x for x in chosen if not _VERBAL_RE.match(x)] or chosen
+        if not fit:
+            chosen = []
+        elif size == 1 and len(pieces) > 1:
+            # its partner: the piece before it, or for the first piece the one after
+            o_at, o_size, _ = pieces[k - 1] if k else pieces[1]
+            partner = _kind(word[o_at:o_at + o_size], lexicon, syllables[o_at:o_at + o_size])
+            # every entry of the character with this reading (周 "circle" and 週 "week"), but only
+            # the article's own form where it is traditional (颱 "typhoon", not 臺 "platform")
+            own = [e for e in fit if e.traditional == fit[0].traditional] if written else fit
+            chosen = _in_compound(piece, syl[0], own, k == 0, k == len(pieces) - 1, nominal, partner,
+                                  lexicon)
+        else:
+            chosen = [x for x in fit[0].senses if not is_reference(x)]
+            chosen = [x for x in chosen if not _MARGINAL_RE.search(x)] or chosen
+            if nominal and at + size == len(word):
+                chosen = [x for x in chosen if not _VERBAL_RE.match(x)] or chosen
+            chosen = [_brief(x) for x in chosen]
         out.append(f"{piece} {' '.join(marked(x) for x in syl)}: {'; '.join(chosen[:2]) or '?'}")
     return memo.put(key, tuple(out))
+
+
+SIBLING_WEIGHT = 1.5  # how much the dictionary's compounds with the character say, against its order
+_PLAIN_STOP = frozenset("a an the of to and or sth sb etc one one's oneself be used so as is it that this which who what".split())
+_AGENT = "<agent>"
+
+
+def _in_compound(char: str, syllable: str, entries: list, first: bool, last: bool, nominal: bool,
+                 partner: str, lexicon) -> list[str]:
+    """The senses of the character ``char`` (read ``syllable``) as it is used inside a word, best
+    first: each part of its senses scored by the dictionary's own compounds that have the character
+    at the same end (委 last: 市委 "municipal committee", 省委 … make it "committee member", not
+    "roundabout"; 商 last: 供应商 "supplier", 批发商 … make it "merchant", not "commerce"), those
+    whose other character is of the kind of ``partner`` (the word's other piece: a verb, a noun, a
+    measure word or number) counting most (停|班 "work shift" as in 上班, 加班; 上|届 "previous" as in
+    上次), by CC-CEDICT's order and by its labels of position ("(noun suffix) on" after a noun)."""
+    senses = [s for e in entries for s in e.senses if not is_reference(s)]
+    parts = [(i, k, p) for i, s in enumerate(senses) for k, p in enumerate(_parts(s))]
+    parts = [x for x in parts if not _MARGINAL_RE.search(x[2])] or parts
+    if len(parts) <= 1:
+        return [p for _, _, p in parts]
+    at_end = last and not first
+    votes = _compound_words(char, syllable, at_end, lexicon)
+    scored = []
+    for i, k, part in parts:
+        sense = parsed(part, lexicon)
+        words = _plain_words(part, lexicon)
+        # a compound whose other character is of the partner's kind is the likelier analogue
+        # … and one that shares all of a part's words more than one that shares one of several
+        share = max(len(words), 1) ** -0.25
+        support = sum(weight * (1 + ALIKE_WEIGHT * (kind == partner)) * len(words & other) * share
+                      for other, kind, weight in votes if words & other)
+        score = -ORDER_WEIGHT * math.log1p(i) - 0.1 * k + SIBLING_WEIGHT * math.log1p(support)
+        if sense.rare:
+            score -= 1.5
+        if sense.bound:  # CC-CEDICT's own mark of a character's sense inside words: 不 "(bound form) not"
+            score += BOUND
+        if part.startswith("classifier"):  # a measure word's use is not its use inside a word
+            score -= 1.0
+        if at_end and (("noun suffix" in sense.labels and partner == "n")
+                       or ("directional complement" in sense.labels and partner == "v")):
+            score += POSITION_LABEL  # CC-CEDICT's own label of this position: 牆|上 "on", 走|上 "up"
+        if last and nominal and _VERBAL_RE.match(part) and not sense.bound:
+            score -= 1.0
+        scored.append((score, -i, -k, part))
+    scored.sort(reverse=True)
+    return [part for *_, part in scored]
+
+
+ALIKE_WEIGHT = 1.0  # a compound whose other part is of the partner's kind counts twice
+POSITION_LABEL = 1.5  # "(noun suffix)" after a noun, "(directional complement)" after a verb
+_NUMERALS = frozenset("零〇一二三四五六七八九十百千万亿两")
+
+
+def _kind(piece: str, lexicon, syllables=None) -> str:
+    """What kind of word ``piece`` is, as a partner in a compound: "q" a number or measure word,
+    "v" a verb, "n" anything else (its first entry's first sense decides), "w" a word of two
+    characters or more (a word before 部 makes it a ministry, a character before it a part: 外交部, 北部)."""
+    if piece and all(c in _NUMERALS for c in piece):
+        return "q"
+    if len(piece) > 1:
+        return "w"
+    entries = [e for e in lexicon.entries(piece) if not (e.variant_only or e.surname_only or e.proper)]
+    if syllables is not None:
+        entries = [e for e in entries if reading_key(e.syllables) == reading_key(syllables)] or entries
+    senses = [s for e in entries for s in e.senses if not is_reference(s)]
+    if not senses:
+        return ""
+    if any(s.startswith("classifier") for s in senses):
+        return "q"
+    return "v" if senses[0].startswith("to ") else "n"
+
+
+def _partner_kind(compound: str, char: str, last: bool, lexicon) -> str:
+    """The kind (``_kind``) of the rest of ``compound`` besides ``char``."""
+    return _kind(compound[:-1] if last else compound[1:], lexicon)
+
+
+PIECE_MAX = 24  # characters of one piece's English: the pieces share the short sense's SENSE_MAX
+
+
+def _brief(sense: str) -> str:
+    """A long sense of a piece cut at its first boundary ("to exhibit at or take part in a trade
+    show etc" → "to exhibit at"), so that the pieces together stay short."""
+    if len(sense) <= PIECE_MAX:
+        return sense
+    cuts = [i for sep in ("; ", ", ", " (", " or ", " etc") for i in _all(sense, sep) if len(_bare(sense[:i])) >= 6]
+    return sense[:min(cuts)] if cuts else sense
+
+
+def _parts(sense: str) -> list[str]:
+    """A sense cut at its '; ' (CC-CEDICT writes "(bound form) up; upper; above; previous" as one
+    sense), each part keeping the label that heads the whole."""
+    label = re.match(r"\([^()]*\)\s*", sense)
+    head = label.group(0) if label else ""
+    cut = [p.strip() for p in sense[len(head):].split("; ") if p.strip()]
+    return [head + p for p in cut] or [sense]
+
+
+def _plain_words(text: str, lexicon) -> frozenset[str]:
+    """The English words of a sense, labels and Chinese left out and stemmed, prepositions kept
+    (上 "on" is met in 地上 "on the ground"); nouns of agents also count as ``_AGENT``."""
+    bare = _HAN_OR_LABEL_RE.sub(" ", text.lower())
+    words = [w for w in re.findall(r"[a-z][a-z'\-]*", bare) if w not in _PLAIN_STOP]
+    out = {english.stem(w) for w in words}
+    if words and not bare.lstrip().startswith("to ") and _agent(words[-1], lexicon):
+        out.add(_AGENT)
+    return frozenset(out)
+
+
+def _agent(word: str, lexicon) -> bool:
+    """``word`` names who does something: a verb and -er/-or (dealer, supplier, manufacturer,
+    exporter), or -ist/-ant (scientist, merchant); "upper", "number" are no agents."""
+    if word.endswith(("ist", "ant", "ists", "ants")) and len(word) > 5:
+        return True
+    word = word[:-1] if word.endswith("s") else word
+    if not word.endswith(("er", "or")):
+        return False
+    stems = (word[:-2], word[:-1], word[:-3] + "y", word[:-2] + "e")
+    return any(len(x) > 2 and english.V in lexicon.english(x) for x in stems)
+
+
+_HAN_OR_LABEL_RE = re.compile(r"\([^()]*\)|[^\s\[\]|a-zA-Z]*[\u3400-\u9fff][^\s\[\]]*(?:\[[^\]]*\])?")
+
+
+def _compound_words(char: str, syllable: str, last: bool, lexicon) -> tuple[frozenset[str], ...]:
+    """The English words of the first two senses of each CC-CEDICT compound with ``char`` read
+    ``syllable`` at its end (``last``) or its start: each compound's one vote."""
+    memo = lexicon.memo("compound_words")
+    key = (char, syllable, last)
+    got = memo.get(key)
+    if got is None:
+        votes = []
+        for e in lexicon.compounds(char, last):
+            own = (e.syllables[-1 if last else 0] if e.syllables else "").lower()
+            # the same reading (a neutral tone in the compound is any tone: 晚上 wan3 shang5)
+            if not (own == syllable.lower() or own[-1:] == "5" and own[:-1] == syllable.lower()[:-1]):
+                continue
+            if e.variant_only:
+                continue
+            senses = [s for s in e.senses if not is_reference(s)][:2]
+            if senses:  # a name (中東 "Middle East", 井上 "Inoue") says less of the character
+                votes.append((frozenset().union(*(_plain_words(p, lexicon) for s in senses for p in _parts(s))),
+                              _partner_kind(e.simplified, char, last, lexicon), HALVE if e.proper else 1.0))
+        got = memo.put(key, tuple(votes))
+    return got
 
 
 # a character's sense that is not what it means inside a modern word: 保 "(old) unit of the baojia
@@ -806,7 +966,9 @@ def _pieces(word: str, syllables, lexicon, written: str = "") -> list[tuple[int,
             key = reading_key(syl)
             fit = [e for e in entries if reading_key(e.syllables) == key] or entries
             own = written[at:at + 1]
-            return sorted(fit, key=lambda e: (own and e.traditional != own, -len(e.senses)))
+            # the character's own entry before the forms it also simplifies (腿 "leg", not 骽 "hip bone")
+            return sorted(fit, key=lambda e: (own and e.traditional != own, e.traditional != e.simplified,
+                                              -len(e.senses)))
         if piece[0] == "不" or size == len(word):  # 放心|不|下: a complement; the word itself has no entry
             return None
         key, bare = reading_key(syl), _toneless(syl)

@@ -403,6 +403,17 @@ class Store:
         """Every CC-CEDICT headword (either script) that is a substring of ``text``."""
         return [w for w, (_, _, head, _) in self.prefixes(text).items() if head]
 
+    def cedict_around(self, char: str, last: bool) -> list[tuple]:
+        """The CC-CEDICT rows of the words of two to four characters whose simplified form begins
+        (``last`` False) or ends with ``char``: the compounds a character is used in there."""
+        if last:  # no index serves a suffix: a scan, remembered by the caller
+            sql = "SELECT rowid, trad, simp, pinyin, senses, classifiers FROM cedict WHERE substr(simp, -1) = ?"
+            rows = self._query(sql + " AND length(simp) BETWEEN 2 AND 4", (char,))
+        else:
+            sql = "SELECT rowid, trad, simp, pinyin, senses, classifiers FROM cedict WHERE simp >= ? AND simp < ?"
+            rows = self._query(sql + " AND length(simp) BETWEEN 2 AND 4", (char, char + "\U0010ffff"))
+        return [self._row(r) for r in sorted(rows)]
+
     def cedict_many(self, heads) -> dict[str, list[tuple]]:
         """The CC-CEDICT rows of each of ``heads``, in CC-CEDICT order."""
         out: dict[str, list[tuple]] = {h: [] for h in heads}
