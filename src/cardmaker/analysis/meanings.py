@@ -780,15 +780,16 @@ def composed_senses(word: str, syllables: tuple[str, ...], lexicon, nominal: boo
         piece, syl = word[at:at + size], syllables[at:at + size]
         if not fit:
             chosen = []
-        elif size == 1 and len(pieces) > 1:
+        elif len(pieces) > 1:
             # its partner: the piece before it, or for the first piece the one after
             o_at, o_size, _ = pieces[k - 1] if k else pieces[1]
             partner = _kind(word[o_at:o_at + o_size], lexicon, syllables[o_at:o_at + o_size])
             # every entry of the character with this reading (周 "circle" and 週 "week"), but only
             # the article's own form where it is traditional (颱 "typhoon", not 臺 "platform")
             own = [e for e in fit if e.traditional == fit[0].traditional] if written else fit
-            chosen = _in_compound(piece, syl[0], own, k == 0, k == len(pieces) - 1, nominal, partner,
+            chosen = _in_compound(piece, tuple(syl), own, k == 0, k == len(pieces) - 1, nominal, partner,
                                   lexicon)
+            chosen = [_brief(x) for x in chosen]
         else:
             chosen = [x for x in fit[0].senses if not is_reference(x)]
             chosen = [x for x in chosen if not _MARGINAL_RE.search(x)] or chosen
@@ -800,11 +801,11 @@ def composed_senses(word: str, syllables: tuple[str, ...], lexicon, nominal: boo
 
 
 SIBLING_WEIGHT = 1.5  # how much the dictionary's compounds with the character say, against its order
-_PLAIN_STOP = frozenset("a an the of to and or sth sb etc one one's oneself be used so as is it that this which who what".split())
+_PLAIN_STOP = frozenset("a an the of to and or sth sb etc one one's oneself be used so is it that this which who what".split())
 _AGENT = "<agent>"
 
 
-def _in_compound(char: str, syllable: str, entries: list, first: bool, last: bool, nominal: bool,
+def _in_compound(char: str, syllables: tuple[str, ...], entries: list, first: bool, last: bool, nominal: bool,
                  partner: str, lexicon) -> list[str]:
     """The senses of the character ``char`` (read ``syllable``) as it is used inside a word, best
     first: each part of its senses scored by the dictionary's own compounds that have the character
@@ -816,17 +817,17 @@ def _in_compound(char: str, syllable: str, entries: list, first: bool, last: boo
     senses = [s for e in entries for s in e.senses if not is_reference(s)]
     parts = [(i, k, p) for i, s in enumerate(senses) for k, p in enumerate(_parts(s))]
     parts = [x for x in parts if not _MARGINAL_RE.search(x[2])] or parts
-    if len(parts) <= 1:
-        return [p for _, _, p in parts]
+    if len(parts) <= 1 or (lexicon.user_entries and lexicon.is_user_word(char)):
+        return [p for _, _, p in parts]  # the user's own senses are used as written
     at_end = last and not first
-    votes = _compound_words(char, syllable, at_end, lexicon)
+    votes = _compound_words(char, syllables, at_end, lexicon)
     scored = []
     for i, k, part in parts:
         sense = parsed(part, lexicon)
         words = _plain_words(part, lexicon)
         # a compound whose other character is of the partner's kind is the likelier analogue
         # … and one that shares all of a part's words more than one that shares one of several
-        share = max(len(words), 1) ** -0.25
+        share = 1 / max(len(words), 1)
         support = sum(weight * (1 + ALIKE_WEIGHT * (kind == partner)) * len(words & other) * share
                       for other, kind, weight in votes if words & other)
         score = -ORDER_WEIGHT * math.log1p(i) - 0.1 * k + SIBLING_WEIGHT * math.log1p(support)
@@ -872,7 +873,7 @@ def _kind(piece: str, lexicon, syllables=None) -> str:
 
 def _partner_kind(compound: str, char: str, last: bool, lexicon) -> str:
     """The kind (``_kind``) of the rest of ``compound`` besides ``char``."""
-    return _kind(compound[:-1] if last else compound[1:], lexicon)
+    return _kind(compound[:-len(char)] if last else compound[len(char):], lexicon)
 
 
 PIECE_MAX = 24  # characters of one piece's English: the pieces share the short sense's SENSE_MAX
@@ -900,11 +901,22 @@ def _plain_words(text: str, lexicon) -> frozenset[str]:
     """The English words of a sense, labels and Chinese left out and stemmed, prepositions kept
     (上 "on" is met in 地上 "on the ground"); nouns of agents also count as ``_AGENT``."""
     bare = _HAN_OR_LABEL_RE.sub(" ", text.lower())
-    words = [w for w in re.findall(r"[a-z][a-z'\-]*", bare) if w not in _PLAIN_STOP]
-    out = {english.stem(w) for w in words}
+    every = re.findall(r"[a-z][a-z'\-]*", bare)
+    words = [w for w in every if w not in _PLAIN_STOP] or every  # 如 "as" is its own evidence
+    out = {english.stem(_uninflected(w)) for w in words}
     if words and not bare.lstrip().startswith("to ") and _agent(words[-1], lexicon):
         out.add(_AGENT)
     return frozenset(out)
+
+
+def _uninflected(word: str) -> str:
+    """``word`` without an English inflection, so that "shifts", "working" meet "shift", "work"."""
+    if word.endswith(("sses", "xes", "ches", "shes")):
+        return word[:-2]
+    for ending in ("ing", "ed", "s"):
+        if word.endswith(ending) and len(word) - len(ending) >= 3 and not word.endswith("ss"):
+            return word[:-len(ending)]
+    return word
 
 
 def _agent(word: str, lexicon) -> bool:
@@ -922,18 +934,23 @@ def _agent(word: str, lexicon) -> bool:
 _HAN_OR_LABEL_RE = re.compile(r"\([^()]*\)|[^\s\[\]|a-zA-Z]*[\u3400-\u9fff][^\s\[\]]*(?:\[[^\]]*\])?")
 
 
-def _compound_words(char: str, syllable: str, last: bool, lexicon) -> tuple[frozenset[str], ...]:
-    """The English words of the first two senses of each CC-CEDICT compound with ``char`` read
-    ``syllable`` at its end (``last``) or its start: each compound's one vote."""
+def _compound_words(char: str, syllables: tuple[str, ...], last: bool, lexicon) -> tuple[tuple, ...]:
+    """Each CC-CEDICT compound with ``char`` (a character or a word) read ``syllables`` at its end
+    (``last``) or its start, as one vote: the English words of its first two senses, the kind of
+    its other part (``_kind``) and its weight."""
     memo = lexicon.memo("compound_words")
-    key = (char, syllable, last)
+    key = (char, syllables, last)
     got = memo.get(key)
     if got is None:
         votes = []
+        n = len(syllables)
         for e in lexicon.compounds(char, last):
-            own = (e.syllables[-1 if last else 0] if e.syllables else "").lower()
+            if len(e.syllables) != len(e.simplified):
+                continue
+            own = e.syllables[-n:] if last else e.syllables[:n]
             # the same reading (a neutral tone in the compound is any tone: 晚上 wan3 shang5)
-            if not (own == syllable.lower() or own[-1:] == "5" and own[:-1] == syllable.lower()[:-1]):
+            if not all(a.lower() == b.lower() or a[-1:] == "5" and a[:-1].lower() == b[:-1].lower()
+                       for a, b in zip(own, syllables)):
                 continue
             if e.variant_only:
                 continue

@@ -85,14 +85,14 @@ class Lexicon:
         """Every entry of ``word`` (either script), the user's instead of CC-CEDICT's for their words."""
         return self.dictionary.lookup(word)
 
-    def compounds(self, char: str, last: bool) -> tuple[Entry, ...]:
-        """CC-CEDICT's words of two to four characters that begin (``last`` False) or end with
-        ``char`` (simplified): how the dictionary uses the character inside a word."""
+    def compounds(self, piece: str, last: bool) -> tuple[Entry, ...]:
+        """CC-CEDICT's words one to three characters longer than ``piece`` that begin (``last``
+        False) or end with it (simplified): how the dictionary uses a character or word inside words."""
         memo = self.memo("compounds")
-        key = (char, last)
+        key = (piece, last)
         got = memo.get(key)
         if got is None:
-            got = memo.put(key, tuple(_entry(r) for r in self.store.cedict_around(char, last)))
+            got = memo.put(key, tuple(_entry(r) for r in self.store.cedict_around(piece, last)))
         return got
 
     def is_word(self, word: str) -> bool:
