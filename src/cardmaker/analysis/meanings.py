@@ -833,12 +833,13 @@ def _in_compound(char: str, syllables: tuple[str, ...], entries: list, first: bo
         score = -ORDER_WEIGHT * math.log1p(i) - 0.1 * k + SIBLING_WEIGHT * math.log1p(support)
         if sense.rare:
             score -= 1.5
-        if sense.bound:  # CC-CEDICT's own mark of a character's sense inside words: 不 "(bound form) not"
-            score += BOUND
+        if sense.bound or _POSITION_LABELS & set(sense.labels):
+            score += BOUND  # CC-CEDICT's own marks of a sense inside words: 不 "(bound form) not", 上 "(noun suffix) on"
         if part.startswith("classifier"):  # a measure word's use is not its use inside a word
             score -= 1.0
-        if at_end and (("noun suffix" in sense.labels and partner == "n")
-                       or ("directional complement" in sense.labels and partner == "v")):
+        verb = partner in ("v", "wv")
+        if at_end and (("noun suffix" in sense.labels and partner and not verb)
+                       or ("directional complement" in sense.labels and verb)):
             score += POSITION_LABEL  # CC-CEDICT's own label of this position: 牆|上 "on", 走|上 "up"
         if last and nominal and _VERBAL_RE.match(part) and not sense.bound:
             score -= 1.0
@@ -847,6 +848,7 @@ def _in_compound(char: str, syllables: tuple[str, ...], entries: list, first: bo
     return [part for *_, part in scored]
 
 
+_POSITION_LABELS = frozenset({"noun suffix", "directional complement", "suffix", "prefix"})
 ALIKE_WEIGHT = 1.0  # a compound whose other part is of the partner's kind counts twice
 POSITION_LABEL = 1.5  # "(noun suffix)" after a noun, "(directional complement)" after a verb
 _NUMERALS = frozenset("零〇一二三四五六七八九十百千万亿两")
@@ -854,12 +856,14 @@ _NUMERALS = frozenset("零〇一二三四五六七八九十百千万亿两")
 
 def _kind(piece: str, lexicon, syllables=None) -> str:
     """What kind of word ``piece`` is, as a partner in a compound: "q" a number or measure word,
-    "v" a verb, "n" anything else (its first entry's first sense decides), "w" a word of two
-    characters or more (a word before 部 makes it a ministry, a character before it a part: 外交部, 北部)."""
+    "v" a verb, "n" anything else (its first entry's first sense decides), and for a word of two
+    characters or more "wv" or "wn" (a word before 部 makes it a ministry, a character before it a
+    part: 外交部, 北部)."""
     if piece and all(c in _NUMERALS for c in piece):
         return "q"
     if len(piece) > 1:
-        return "w"
+        senses = [s for e in lexicon.entries(piece)[:1] for s in e.senses if not is_reference(s)]
+        return "wv" if senses and senses[0].startswith("to ") else "wn"
     entries = [e for e in lexicon.entries(piece) if not (e.variant_only or e.surname_only or e.proper)]
     if syllables is not None:
         entries = [e for e in entries if reading_key(e.syllables) == reading_key(syllables)] or entries
