@@ -253,6 +253,14 @@ def test_composed_meanings_take_the_sense_the_character_has_in_compounds(word, s
     assert any(got.endswith(s) or got.startswith(s) for s in shown.split("|")), got
 
 
+def test_composed_meanings_expand_a_piece_that_is_an_abbreviation():
+    # 立委 is "abbr. for 立法委員會|立法委员会[…]" in CC-CEDICT: the piece means what that full form means
+    from cardmaker.analysis.meanings import composed_senses, english_only
+
+    shown = english_only(composed_senses("立委会", ("li4", "wei3", "hui4"), LEX, nominal=True))
+    assert shown.startswith("legislative committee + "), shown
+
+
 def test_composed_meanings_stay_short():
     # a piece's long sense is cut at its first boundary: the pieces share the front's ~40 characters
     from cardmaker.analysis.meanings import composed_senses, english_only

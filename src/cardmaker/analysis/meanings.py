@@ -814,7 +814,7 @@ def _in_compound(char: str, syllables: tuple[str, ...], entries: list, first: bo
     whose other character is of the kind of ``partner`` (the word's other piece: a verb, a noun, a
     measure word or number) counting most (停|班 "work shift" as in 上班, 加班; 上|届 "previous" as in
     上次), by CC-CEDICT's order and by its labels of position ("(noun suffix) on" after a noun)."""
-    senses = [s for e in entries for s in e.senses if not is_reference(s)]
+    senses = [_expanded(s, lexicon) for e in entries for s in e.senses if not is_reference(s)]
     parts = [(i, k, p) for i, s in enumerate(senses) for k, p in enumerate(_parts(s))]
     parts = [x for x in parts if not _MARGINAL_RE.search(x[2])] or parts
     if len(parts) <= 1 or (lexicon.user_entries and lexicon.is_user_word(char)):
@@ -878,6 +878,25 @@ def _kind(piece: str, lexicon, syllables=None) -> str:
 def _partner_kind(compound: str, char: str, last: bool, lexicon) -> str:
     """The kind (``_kind``) of the rest of ``compound`` besides ``char``."""
     return _kind(compound[:-len(char)] if last else compound[len(char):], lexicon)
+
+
+_HAN_REF_RE = re.compile(r"[^\s\[\]|a-zA-Z]*[\u3400-\u9fff][^\s\[\]]*(?:\[[^\]]*\])?")
+_ABBR_RE = re.compile(r"^abbr\. for (?:[^|\[\s,]+\|)?([^|\[\s,]+)(?:\[[^\]]*\])?$")
+
+
+def _expanded(sense: str, lexicon) -> str:
+    """A sense that only names the word it abbreviates ("abbr. for 立法委員會|立法委员会[…]") as that
+    word's first sense ("Legislative Council"): what the abbreviation means."""
+    m = _ABBR_RE.match(sense)
+    if not m:
+        return sense
+    memo = lexicon.memo("expanded")
+    got = memo.get(sense)
+    if got is None:
+        full = [x for e in lexicon.entries(m.group(1)) if not (e.variant_only or e.surname_only)
+                for x in e.senses if not (is_reference(x) or _ABBR_RE.match(x))]
+        got = memo.put(sense, " ".join(_HAN_REF_RE.sub(" ", full[0]).split()) if full else sense)
+    return got
 
 
 PIECE_MAX = 24  # characters of one piece's English: the pieces share the short sense's SENSE_MAX
@@ -958,7 +977,7 @@ def _compound_words(char: str, syllables: tuple[str, ...], last: bool, lexicon) 
                 continue
             if e.variant_only:
                 continue
-            senses = [s for s in e.senses if not is_reference(s)][:2]
+            senses = [_expanded(s, lexicon) for s in e.senses if not is_reference(s)][:2]
             if senses:  # a name (中東 "Middle East", 井上 "Inoue") says less of the character
                 votes.append((frozenset().union(*(_plain_words(p, lexicon) for s in senses for p in _parts(s))),
                               _partner_kind(e.simplified, char, last, lexicon), HALVE if e.proper else 1.0))
