@@ -923,6 +923,14 @@ def _parts(sense: str) -> list[str]:
 def _plain_words(text: str, lexicon) -> frozenset[str]:
     """The English words of a sense, labels and Chinese left out and stemmed, prepositions kept
     (上 "on" is met in 地上 "on the ground"); nouns of agents also count as ``_AGENT``."""
+    memo = lexicon.memo("plain_words")
+    got = memo.get(text)
+    if got is None:
+        got = memo.put(text, _english_words(text, lexicon))
+    return got
+
+
+def _english_words(text: str, lexicon) -> frozenset[str]:
     bare = _HAN_OR_LABEL_RE.sub(" ", text.lower())
     every = re.findall(r"[a-z][a-z'\-]*", bare)
     words = [w for w in every if w not in _PLAIN_STOP] or every  # 如 "as" is its own evidence
@@ -967,7 +975,10 @@ def _compound_words(char: str, syllables: tuple[str, ...], last: bool, lexicon) 
     if got is None:
         votes = []
         n = len(syllables)
-        for e in lexicon.compounds(char, last):
+        compounds = lexicon.compounds(char, last)
+        # their other parts' entries in a few queries, not one each (``_partner_kind`` asks for them)
+        lexicon.prime("\n".join(e.simplified[:-len(char)] if last else e.simplified[len(char):] for e in compounds))
+        for e in compounds:
             if len(e.syllables) != len(e.simplified):
                 continue
             own = e.syllables[-n:] if last else e.syllables[:n]
