@@ -760,9 +760,12 @@ def composed_senses(word: str, syllables: tuple[str, ...], lexicon, nominal: boo
                     written: str = "") -> tuple[str, ...]:
     """Meaning of a word with no entry, from its characters' entries for their readings.
 
-    The last character of a noun-like term (进博会) is the head noun, so its noun
-    senses come first ("meeting" rather than "can" for 会).  ``written``, the article's own
-    traditional form, picks a character's entry (強颱: 颱 "typhoon", not 臺 "platform").
+    Each piece takes the sense it has in CC-CEDICT's compounds that hold it at the same end
+    (``_in_compound``: 区委 "area + committee member", 展会 "to exhibit + meeting"); the last character
+    of a noun-like term (进博会) is the head noun, so its verbal senses go last ("meeting" rather than
+    "can" for 会).  ``written``, the article's own traditional form, picks a character's entry (強颱:
+    颱 "typhoon", not 臺 "platform").  The pieces are joined with "+" by ``english_only``: a composed
+    meaning says what its parts mean, not what the word means.
     """
     memo = lexicon.memo("composed")
     key = (word, syllables, nominal, written)
@@ -807,13 +810,17 @@ _AGENT = "<agent>"
 
 def _in_compound(char: str, syllables: tuple[str, ...], entries: list, first: bool, last: bool, nominal: bool,
                  partner: str, lexicon) -> list[str]:
-    """The senses of the character ``char`` (read ``syllable``) as it is used inside a word, best
-    first: each part of its senses scored by the dictionary's own compounds that have the character
-    at the same end (委 last: 市委 "municipal committee", 省委 … make it "committee member", not
-    "roundabout"; 商 last: 供应商 "supplier", 批发商 … make it "merchant", not "commerce"), those
-    whose other character is of the kind of ``partner`` (the word's other piece: a verb, a noun, a
-    measure word or number) counting most (停|班 "work shift" as in 上班, 加班; 上|届 "previous" as in
-    上次), by CC-CEDICT's order and by its labels of position ("(noun suffix) on" after a noun)."""
+    """The senses of the piece ``char`` (a character or a word, read ``syllables``) as it is used
+    inside a word, best first.  Each part of its senses is scored by the dictionary's own compounds
+    that have the piece at the same end (the last piece: at their end; any other: at their start),
+    each voting for the parts whose English it shares (委 last: 市委 "municipal committee", 省委 …
+    make it "committee member", not "roundabout"; 商 last: 供应商 "supplier", 经销商 "dealer" make it
+    "dealer; merchant", not "commerce"; 几 first: 几天 "several days" make it "several"), a compound
+    whose other part is of the kind of ``partner`` (the word's other piece: a verb, a noun, a
+    measure word or number, a word) counting twice; then by CC-CEDICT's order, its bound forms and
+    its labels of position ("(noun suffix) on" after a noun, "(directional complement) up" after a
+    verb).  Limits: CC-CEDICT's compounds lean to its own fields (息 "interest" from 利息, 股息 … even
+    in 静息 "rest"), and near-synonyms do not meet ("last" in 上次 is not "previous")."""
     senses = [_expanded(s, lexicon) for e in entries for s in e.senses if not is_reference(s)]
     parts = [(i, k, p) for i, s in enumerate(senses) for k, p in enumerate(_parts(s))]
     parts = [x for x in parts if not _MARGINAL_RE.search(x[2])] or parts
