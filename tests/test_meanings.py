@@ -212,9 +212,58 @@ def test_composed_meanings_take_the_commonest_pieces(word, syllables, shown, lex
 @pytest.mark.parametrize("word, syllables, written, shown", [
     ("强台", ("qiang2", "tai2"), "強颱", "strong + typhoon"),     # the article's 颱 picks the entry, not 臺 "platform"
     ("市建局", ("shi4", "jian4", "ju2"), "市建局", "+ office"),    # 局's main entry, not 侷 "narrow"
-    ("信保", ("xin4", "bao3"), "信保", "+ to defend"),              # not 保 "(old) unit of the baojia system"
+    # not 保 "(old) unit of the baojia system"; 擔保 "to guarantee", 保證 … make it "to guarantee"
+    ("信保", ("xin4", "bao3"), "信保", "+ to guarantee"),
 ])
 def test_composed_meanings_take_each_character_s_own_main_sense(word, syllables, written, shown, lexicon):
     from cardmaker.analysis.meanings import composed_senses, english_only
 
     assert english_only(composed_senses(word, syllables, lexicon, nominal=True, written=written)).endswith(shown)
+
+
+@pytest.mark.parametrize("word, syllables, shown", [
+    # a character inside a word means what CC-CEDICT's compounds with it at that end mean:
+    ("区委", ("qu1", "wei3"), "area + committee member"),   # 市委, 省委, 党委: not "roundabout"
+    ("展会", ("zhan3", "hui4"), "to exhibit + meeting"),    # 展览, 展品, 展馆: not "to spread out"
+    ("投资商", ("tou2", "zi1", "shang1"), "investment + merchant|investment + dealer"),  # 批发商, 经销商, 供应商:
+    ("客商", ("ke4", "shang1"), "customer + merchant|customer + dealer"),          # who trades, not "commerce"
+    ("出口商", ("chu1", "kou3", "shang1"), "to export + "),  # a word piece too: 出口额, 出口货; not "an exit"
+    ("多渠道", ("duo1", "qu2", "dao4"), "multi- + channel"),  # 尾水渠道 "outflow channel": not "irrigation ditch"
+    ("各省", ("ge4", "sheng3"), "each + province"),       # 全省, 外省: not "to save" nor "provincial capital"
+    ("数分钟", ("shu4", "fen1", "zhong1"), "several + minute"),  # 数百, 数万, 数次: not "number"
+    ("数十", ("shu4", "shi2"), "several + ten"),
+    # CC-CEDICT labels the sense of a position: "(noun suffix) on" after a noun, "(directional
+    # complement) up" after a verb; never "first (of multiple parts)"
+    ("墙上", ("qiang2", "shang4"), "wall + on"),
+    ("床上", ("chuang2", "shang4"), "bed + on"),       # a noun that is also a measure word is a noun here
+    ("世界上", ("shi4", "jie4", "shang4"), "world + on"),
+    ("走上", ("zou3", "shang4"), "to walk + up"),
+    # all the character's entries with the reading compete: 週 "week", 腿 "leg" (not 骽 "hip bone")
+    ("几周", ("ji3", "zhou1"), "several + week"),  # 几天, 几年: "several", not "how much"
+    ("抬腿", ("tai2", "tui3"), "to lift + leg"),
+    ("为民", ("wei4", "min2"), "for + the people"),          # "(bound form) the people"
+    ("来源不明", ("lai2", "yuan2", "bu4", "ming2"), "+ not + clear"),  # 不 "(bound form) not", 明 "clear"
+    # a word before 部 makes it a ministry (外交部, 商务部), as it does in 经济部
+    ("经济部", ("jing1", "ji4", "bu4"), "economy + ministry"),
+])
+def test_composed_meanings_take_the_sense_the_character_has_in_compounds(word, syllables, shown, lexicon):
+    from cardmaker.analysis.meanings import composed_senses, english_only
+
+    got = english_only(composed_senses(word, syllables, lexicon, nominal=True))
+    assert any(got.endswith(s) or got.startswith(s) for s in shown.split("|")), got
+
+
+def test_composed_meanings_expand_a_piece_that_is_an_abbreviation():
+    # 立委 is "abbr. for 立法委員會|立法委员会[…]" in CC-CEDICT: the piece means what that full form means
+    from cardmaker.analysis.meanings import composed_senses, english_only
+
+    shown = english_only(composed_senses("立委会", ("li4", "wei3", "hui4"), LEX, nominal=True))
+    assert shown.startswith("legislative committee + "), shown
+
+
+def test_composed_meanings_stay_short():
+    # a piece's long sense is cut at its first boundary: the pieces share the front's ~40 characters
+    from cardmaker.analysis.meanings import composed_senses, english_only
+
+    shown = english_only(composed_senses("参展商", ("can1", "zhan3", "shang1"), LEX, nominal=True))
+    assert shown.startswith("to exhibit at + ") and len(shown) <= 40

@@ -762,9 +762,12 @@ def composed_senses(word: str, syllables: tuple[str, ...], lexicon, nominal: boo
                     written: str = "") -> tuple[str, ...]:
     """Meaning of a word with no entry, from its characters' entries for their readings.
 
-    The last character of a noun-like term (进博会) is the head noun, so its noun
-    senses come first ("meeting" rather than "can" for 会).  ``written``, the article's own
-    traditional form, picks a character's entry (強颱: 颱 "typhoon", not 臺 "platform").
+    Each piece takes the sense it has in CC-CEDICT's compounds that hold it at the same end
+    (``_in_compound``: 区委 "area + committee member", 展会 "to exhibit + meeting"); the last character
+    of a noun-like term (进博会) is the head noun, so its verbal senses go last ("meeting" rather than
+    "can" for 会).  ``written``, the article's own traditional form, picks a character's entry (強颱:
+    颱 "typhoon", not 臺 "platform").  The pieces are joined with "+" by ``english_only``: a composed
+    meaning says what its parts mean, not what the word means.
     """
     memo = lexicon.memo("composed")
     key = (word, syllables, nominal, written)
@@ -777,14 +780,229 @@ def composed_senses(word: str, syllables: tuple[str, ...], lexicon, nominal: boo
         return memo.put(key, (f"{word} {' '.join(marked(x) for x in syllables)}: {title} {surname[:1].upper()}"
                               f"{surname[1:]}",))
     out = []
-    for at, size, fit in _pieces(word, syllables, lexicon, written if len(written) == len(word) else ""):
+    pieces = _pieces(word, syllables, lexicon, written if len(written) == len(word) else "")
+    for k, (at, size, fit) in enumerate(pieces):
         piece, syl = word[at:at + size], syllables[at:at + size]
-        chosen = [x for x in fit[0].senses if not is_reference(x)] if fit else []
-        chosen = [x for x in chosen if not _MARGINAL_RE.search(x)] or chosen
-        if nominal and at + size == len(word):
-            chosen = [x for x in chosen if not _VERBAL_RE.match(x)] or chosen
+        if not fit:
+            chosen = []
+        elif len(pieces) > 1:
+            # its partner: the piece before it, or for the first piece the one after
+            o_at, o_size, _ = pieces[k - 1] if k else pieces[1]
+            partner = _kind(word[o_at:o_at + o_size], lexicon, syllables[o_at:o_at + o_size])
+            # every entry of the character with this reading (周 "circle" and 週 "week"), but only
+            # the article's own form where it is traditional (颱 "typhoon", not 臺 "platform")
+            own = [e for e in fit if e.traditional == fit[0].traditional] if written else fit
+            chosen = _in_compound(piece, tuple(syl), own, k == 0, k == len(pieces) - 1, nominal, partner,
+                                  lexicon)
+            chosen = [_brief(x) for x in chosen]
+        else:
+            chosen = [x for x in fit[0].senses if not is_reference(x)]
+            chosen = [x for x in chosen if not _MARGINAL_RE.search(x)] or chosen
+            if nominal and at + size == len(word):
+                chosen = [x for x in chosen if not _VERBAL_RE.match(x)] or chosen
+            chosen = [_brief(x) for x in chosen]
         out.append(f"{piece} {' '.join(marked(x) for x in syl)}: {'; '.join(chosen[:2]) or '?'}")
     return memo.put(key, tuple(out))
+
+
+SIBLING_WEIGHT = 1.5  # how much the dictionary's compounds with the character say, against its order
+_PLAIN_STOP = frozenset("a an the of to and or sth sb etc one one's oneself be used so is it that this which who what".split())
+_AGENT = "<agent>"
+
+
+def _in_compound(char: str, syllables: tuple[str, ...], entries: list, first: bool, last: bool, nominal: bool,
+                 partner: str, lexicon) -> list[str]:
+    """The senses of the piece ``char`` (a character or a word, read ``syllables``) as it is used
+    inside a word, best first.  Each part of its senses is scored by the dictionary's own compounds
+    that have the piece at the same end (the last piece: at their end; any other: at their start),
+    each voting for the parts whose English it shares (委 last: 市委 "municipal committee", 省委 …
+    make it "committee member", not "roundabout"; 商 last: 供应商 "supplier", 经销商 "dealer" make it
+    "dealer; merchant", not "commerce"; 几 first: 几天 "several days" make it "several"), a compound
+    whose other part is of the kind of ``partner`` (the word's other piece: a verb, a noun, a
+    measure word or number, a word) counting twice; then by CC-CEDICT's order, its bound forms and
+    its labels of position ("(noun suffix) on" after a noun, "(directional complement) up" after a
+    verb).  Limits: CC-CEDICT's compounds lean to its own fields (息 "interest" from 利息, 股息 … even
+    in 静息 "rest"), and near-synonyms do not meet ("last" in 上次 is not "previous")."""
+    senses = [_expanded(s, lexicon) for e in entries for s in e.senses if not is_reference(s)]
+    parts = [(i, k, p) for i, s in enumerate(senses) for k, p in enumerate(_parts(s))]
+    parts = [x for x in parts if not _MARGINAL_RE.search(x[2])] or parts
+    if len(parts) <= 1 or (lexicon.user_entries and lexicon.is_user_word(char)):
+        return [p for _, _, p in parts]  # the user's own senses are used as written
+    at_end = last and not first
+    votes = _compound_words(char, syllables, at_end, lexicon)
+    scored = []
+    for i, k, part in parts:
+        sense = parsed(part, lexicon)
+        words = _plain_words(part, lexicon)
+        # a compound whose other character is of the partner's kind is the likelier analogue
+        # … and one that shares all of a part's words more than one that shares one of several
+        share = 1 / max(len(words), 1)
+        support = sum(weight * (1 + ALIKE_WEIGHT * (kind == partner)) * len(words & other) * share
+                      for other, kind, weight in votes if words & other)
+        score = -ORDER_WEIGHT * math.log1p(i) - 0.1 * k + SIBLING_WEIGHT * math.log1p(support)
+        if sense.rare:
+            score -= 1.5
+        if sense.bound or _POSITION_LABELS & set(sense.labels):
+            score += BOUND  # CC-CEDICT's own marks of a sense inside words: 不 "(bound form) not", 上 "(noun suffix) on"
+        if part.startswith("classifier"):  # a measure word's use is not its use inside a word
+            score -= 1.0
+        verb = partner in ("v", "wv")
+        if at_end and (("noun suffix" in sense.labels and partner and not verb)
+                       or ("directional complement" in sense.labels and verb)):
+            score += POSITION_LABEL  # CC-CEDICT's own label of this position: 牆|上 "on", 走|上 "up"
+        if last and nominal and _VERBAL_RE.match(part) and not sense.bound:
+            score -= 1.0
+        scored.append((score, -i, -k, part))
+    scored.sort(reverse=True)
+    return [part for *_, part in scored]
+
+
+_POSITION_LABELS = frozenset({"noun suffix", "directional complement", "suffix", "prefix"})
+ALIKE_WEIGHT = 1.0  # a compound whose other part is of the partner's kind counts twice
+POSITION_LABEL = 1.5  # "(noun suffix)" after a noun, "(directional complement)" after a verb
+_NUMERALS = frozenset("零〇一二三四五六七八九十百千万亿两")
+
+
+def _kind(piece: str, lexicon, syllables=None) -> str:
+    """What kind of word ``piece`` is, as a partner in a compound: "q" a number or measure word,
+    "v" a verb, "n" anything else (its first entry's first sense decides), and for a word of two
+    characters or more "wv" or "wn" (a word before 部 makes it a ministry, a character before it a
+    part: 外交部, 北部)."""
+    if piece and all(c in _NUMERALS for c in piece):
+        return "q"
+    if len(piece) > 1:
+        senses = [s for e in lexicon.entries(piece)[:1] for s in e.senses if not is_reference(s)]
+        return "wv" if senses and senses[0].startswith("to ") else "wn"
+    entries = [e for e in lexicon.entries(piece) if not (e.variant_only or e.surname_only or e.proper)]
+    if syllables is not None:
+        entries = [e for e in entries if reading_key(e.syllables) == reading_key(syllables)] or entries
+    senses = [s for e in entries for s in e.senses if not is_reference(s)]
+    if not senses:
+        return ""
+    if any(s.startswith("classifier") for s in senses):
+        return "q"
+    return "v" if senses[0].startswith("to ") else "n"
+
+
+def _partner_kind(compound: str, char: str, last: bool, lexicon) -> str:
+    """The kind (``_kind``) of the rest of ``compound`` besides ``char``."""
+    return _kind(compound[:-len(char)] if last else compound[len(char):], lexicon)
+
+
+_HAN_REF_RE = re.compile(r"[^\s\[\]|a-zA-Z]*[\u3400-\u9fff][^\s\[\]]*(?:\[[^\]]*\])?")
+_ABBR_RE = re.compile(r"^abbr\. for (?:[^|\[\s,]+\|)?([^|\[\s,]+)(?:\[[^\]]*\])?$")
+
+
+def _expanded(sense: str, lexicon) -> str:
+    """A sense that only names the word it abbreviates ("abbr. for 立法委員會|立法委员会[…]") as that
+    word's first sense ("Legislative Council"): what the abbreviation means."""
+    m = _ABBR_RE.match(sense)
+    if not m:
+        return sense
+    memo = lexicon.memo("expanded")
+    got = memo.get(sense)
+    if got is None:
+        full = [x for e in lexicon.entries(m.group(1)) if not (e.variant_only or e.surname_only)
+                for x in e.senses if not (is_reference(x) or _ABBR_RE.match(x))]
+        got = memo.put(sense, " ".join(_HAN_REF_RE.sub(" ", full[0]).split()) if full else sense)
+    return got
+
+
+PIECE_MAX = 24  # characters of one piece's English: the pieces share the short sense's SENSE_MAX
+
+
+def _brief(sense: str) -> str:
+    """A long sense of a piece cut at its first boundary ("to exhibit at or take part in a trade
+    show etc" → "to exhibit at"), so that the pieces together stay short."""
+    if len(sense) <= PIECE_MAX:
+        return sense
+    cuts = [i for sep in ("; ", ", ", " (", " or ", " etc") for i in _all(sense, sep) if len(_bare(sense[:i])) >= 6]
+    return sense[:min(cuts)] if cuts else sense
+
+
+def _parts(sense: str) -> list[str]:
+    """A sense cut at its '; ' (CC-CEDICT writes "(bound form) up; upper; above; previous" as one
+    sense), each part keeping the label that heads the whole."""
+    label = re.match(r"\([^()]*\)\s*", sense)
+    head = label.group(0) if label else ""
+    cut = [p.strip() for p in sense[len(head):].split("; ") if p.strip()]
+    return [head + p for p in cut] or [sense]
+
+
+def _plain_words(text: str, lexicon) -> frozenset[str]:
+    """The English words of a sense, labels and Chinese left out and stemmed, prepositions kept
+    (上 "on" is met in 地上 "on the ground"); nouns of agents also count as ``_AGENT``."""
+    memo = lexicon.memo("plain_words")
+    got = memo.get(text)
+    if got is None:
+        got = memo.put(text, _english_words(text, lexicon))
+    return got
+
+
+def _english_words(text: str, lexicon) -> frozenset[str]:
+    bare = _HAN_OR_LABEL_RE.sub(" ", text.lower())
+    every = re.findall(r"[a-z][a-z'\-]*", bare)
+    words = [w for w in every if w not in _PLAIN_STOP] or every  # 如 "as" is its own evidence
+    out = {english.stem(_uninflected(w)) for w in words}
+    if words and not bare.lstrip().startswith("to ") and _agent(words[-1], lexicon):
+        out.add(_AGENT)
+    return frozenset(out)
+
+
+def _uninflected(word: str) -> str:
+    """``word`` without an English inflection, so that "shifts", "working" meet "shift", "work"."""
+    if word.endswith(("sses", "xes", "ches", "shes")):
+        return word[:-2]
+    for ending in ("ing", "ed", "s"):
+        if word.endswith(ending) and len(word) - len(ending) >= 3 and not word.endswith("ss"):
+            return word[:-len(ending)]
+    return word
+
+
+def _agent(word: str, lexicon) -> bool:
+    """``word`` names who does something: a verb and -er/-or (dealer, supplier, manufacturer,
+    exporter), or -ist/-ant (scientist, merchant); "upper", "number" are no agents."""
+    if word.endswith(("ist", "ant", "ists", "ants")) and len(word) > 5:
+        return True
+    word = word[:-1] if word.endswith("s") else word
+    if not word.endswith(("er", "or")):
+        return False
+    stems = (word[:-2], word[:-1], word[:-3] + "y", word[:-2] + "e")
+    return any(len(x) > 2 and english.V in lexicon.english(x) for x in stems)
+
+
+_HAN_OR_LABEL_RE = re.compile(r"\([^()]*\)|[^\s\[\]|a-zA-Z]*[\u3400-\u9fff][^\s\[\]]*(?:\[[^\]]*\])?")
+
+
+def _compound_words(char: str, syllables: tuple[str, ...], last: bool, lexicon) -> tuple[tuple, ...]:
+    """Each CC-CEDICT compound with ``char`` (a character or a word) read ``syllables`` at its end
+    (``last``) or its start, as one vote: the English words of its first two senses, the kind of
+    its other part (``_kind``) and its weight."""
+    memo = lexicon.memo("compound_words")
+    key = (char, syllables, last)
+    got = memo.get(key)
+    if got is None:
+        votes = []
+        n = len(syllables)
+        compounds = lexicon.compounds(char, last)
+        # their other parts' entries in a few queries, not one each (``_partner_kind`` asks for them)
+        lexicon.prime("\n".join(e.simplified[:-len(char)] if last else e.simplified[len(char):] for e in compounds))
+        for e in compounds:
+            if len(e.syllables) != len(e.simplified):
+                continue
+            own = e.syllables[-n:] if last else e.syllables[:n]
+            # the same reading (a neutral tone in the compound is any tone: 晚上 wan3 shang5)
+            if not all(a.lower() == b.lower() or a[-1:] == "5" and a[:-1].lower() == b[:-1].lower()
+                       for a, b in zip(own, syllables)):
+                continue
+            if e.variant_only:
+                continue
+            senses = [_expanded(s, lexicon) for s in e.senses if not is_reference(s)][:2]
+            if senses:  # a name (中東 "Middle East", 井上 "Inoue") says less of the character
+                votes.append((frozenset().union(*(_plain_words(p, lexicon) for s in senses for p in _parts(s))),
+                              _partner_kind(e.simplified, char, last, lexicon), HALVE if e.proper else 1.0))
+        got = memo.put(key, tuple(votes))
+    return got
 
 
 # a character's sense that is not what it means inside a modern word: 保 "(old) unit of the baojia
@@ -808,7 +1026,9 @@ def _pieces(word: str, syllables, lexicon, written: str = "") -> list[tuple[int,
             key = reading_key(syl)
             fit = [e for e in entries if reading_key(e.syllables) == key] or entries
             own = written[at:at + 1]
-            return sorted(fit, key=lambda e: (own and e.traditional != own, -len(e.senses)))
+            # the character's own entry before the forms it also simplifies (腿 "leg", not 骽 "hip bone")
+            return sorted(fit, key=lambda e: (own and e.traditional != own, e.traditional != e.simplified,
+                                              -len(e.senses)))
         if piece[0] == "不" or size == len(word):  # 放心|不|下: a complement; the word itself has no entry
             return None
         key, bare = reading_key(syl), _toneless(syl)

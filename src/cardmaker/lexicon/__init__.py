@@ -16,7 +16,7 @@ from importlib import resources
 from cardmaker.chinese import script
 from cardmaker.chinese.pinyin import reading_key
 from cardmaker.lexicon import hsk
-from cardmaker.lexicon.cedict import Dictionary
+from cardmaker.lexicon.cedict import Dictionary, _entry
 from cardmaker.records import Entry
 
 MEMO_LIMIT = 30_000  # entries a per-word memo keeps before it forgets (a long batch meets ever rarer words)
@@ -84,6 +84,16 @@ class Lexicon:
     def entries(self, word: str) -> tuple[Entry, ...]:
         """Every entry of ``word`` (either script), the user's instead of CC-CEDICT's for their words."""
         return self.dictionary.lookup(word)
+
+    def compounds(self, piece: str, last: bool) -> tuple[Entry, ...]:
+        """CC-CEDICT's words one to three characters longer than ``piece`` that begin (``last``
+        False) or end with it (simplified): how the dictionary uses a character or word inside words."""
+        memo = self.memo("compounds")
+        key = (piece, last)
+        got = memo.get(key)
+        if got is None:
+            got = memo.put(key, tuple(_entry(r) for r in self.store.cedict_around(piece, last)))
+        return got
 
     def is_word(self, word: str) -> bool:
         return self.dictionary.is_word(word)

@@ -403,6 +403,18 @@ class Store:
         """Every CC-CEDICT headword (either script) that is a substring of ``text``."""
         return [w for w, (_, _, head, _) in self.prefixes(text).items() if head]
 
+    def cedict_around(self, piece: str, last: bool) -> list[tuple]:
+        """The CC-CEDICT rows of the words one to three characters longer than ``piece`` whose
+        simplified form begins (``last`` False) or ends with it: the compounds it is used in there."""
+        n = len(piece)
+        if last:  # no index serves a suffix: a scan, remembered by the caller
+            sql = "SELECT rowid, trad, simp, pinyin, senses, classifiers FROM cedict WHERE substr(simp, ?) = ?"
+            rows = self._query(sql + " AND length(simp) BETWEEN ? AND ?", (-n, piece, n + 1, n + 3))
+        else:
+            sql = "SELECT rowid, trad, simp, pinyin, senses, classifiers FROM cedict WHERE simp >= ? AND simp < ?"
+            rows = self._query(sql + " AND length(simp) BETWEEN ? AND ?", (piece, piece + "\U0010ffff", n + 1, n + 3))
+        return [self._row(r) for r in sorted(rows)]
+
     def cedict_many(self, heads) -> dict[str, list[tuple]]:
         """The CC-CEDICT rows of each of ``heads``, in CC-CEDICT order."""
         out: dict[str, list[tuple]] = {h: [] for h in heads}
