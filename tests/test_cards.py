@@ -98,6 +98,41 @@ def test_recall_fronts_give_no_character_and_hide_the_pinyin(seed_collection):
     assert "China International Import Exposition" in visible(cards_of(expo)["Recall"].question())
 
 
+def _toneless(text: str) -> str:
+    import unicodedata
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)).lower()
+
+
+@pytest.mark.parametrize("sense, syllables, front", [
+    ("Hengchun township in Pingtung County, Taiwan", ("Heng2", "chun1"), "~ township in Pingtung County, Taiwan"),
+    ("Lüdao or Green Island", ("Lu:4", "dao3"), "~ or Green Island"),
+    ("Cape Eluanpi or Eluanbi", ("E2", "luan2", "bi2"), "Cape Eluanpi or ~"),
+    ("prefix indicating ordinal number, as in dìliù sixth", ("di4",), "prefix indicating ordinal number, as in ~liù sixth"),
+    ("Taiwan", ("Tai2", "wan1"), "Taiwan"),          # the English name itself: nothing else to show
+    ("to go (to a place)", ("qu4",), "to go (to a place)"),
+])
+def test_a_front_sense_does_not_spell_the_word(sense, syllables, front):
+    from cardmaker.output.fields import unspelled
+
+    assert unspelled(sense, syllables) == front
+
+
+def test_recall_fronts_of_a_real_article_spell_no_place_name(tmp_path, collection):
+    """udn-typhoon's places (恆春, 豐濱, 綠島): their Recall front gives the English, not the pinyin."""
+    from pathlib import Path as P
+    article = P(__file__).parent / "data" / "articles" / "udn-typhoon.txt"
+    import_deck(collection, build(article, tmp_path))
+    for cid in collection.find_cards('"card:Recall"'):
+        card = collection.get_card(cid)
+        toneless = card.note()["PinyinNumbered"].lower().replace("u:", "u")
+        plain = re.sub(r"[\s'0-9-]", "", toneless)
+        sense = html.unescape(card.note()["Sense"])
+        assert sense in visible(card.question())
+        front = re.sub(r"[\s'-]", "", _toneless(sense))
+        if len(plain) > 4 and front != plain:  # a sense that is the English name alone (Taiwan) stays
+            assert plain not in front, (card.note()["Simplified"], sense)
+
+
 def test_cloze_fronts_blank_every_occurrence(seed_collection):
     col = seed_collection
     cids = col.find_cards('"card:Cloze in context"')

@@ -95,6 +95,17 @@ def test_cai_neng_before_a_verb_is_an_adverb_and_a_modal(text, noun, lexicon):
     assert ("才能" in words) is noun and (("才" in words and "能" in words) is not noun), words
 
 
+def test_an_institution_the_dictionary_lacks_is_capitalised_everywhere(lexicon):
+    """經濟部 (the Ministry of Economic Affairs) is a name: Jīngjìbù on its card and in every example."""
+    text = "經濟部將與銀行合作，協助企業。經濟部也提醒，近期有人假冒政府名義。"
+    article = parse_article(f"標題\n{text}\n".encode(), "test.txt")
+    analysis, chosen = _examples(article, lexicon)
+    (w,) = [w for w in analysis.words if w.simplified == "经济部"]
+    assert w.pinyin == "Jīngjìbù"
+    spelled = " ".join(p for e in chosen.values() for p, *_ in e.pinyin)
+    assert "Jīngjìbù" in spelled and "jīngjìbù" not in spelled
+
+
 @pytest.mark.parametrize("path", ARTICLES, ids=lambda p: p.name)
 def test_a_cloze_shows_its_word_nowhere(path, lexicon):
     """Every place the word's characters stand in the example is blanked (越辦［＿］好 showed 越)."""

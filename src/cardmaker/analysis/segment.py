@@ -284,7 +284,7 @@ def _regroup_terms(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
                 and prev.end == t.start and (_common_entry(prev.text + t.text[0], lex) or lexical.known(prev.text + t.text[0]))
                 and lexical.tag(t.text[1], "x").startswith(_PHRASE_OPENERS) and not lex.entries(t.text)):
             head, tail = prev.text + t.text[0], t.text[1]
-            out[-1] = Token(head, prev.start, t.start + 1, lexical.tag(head, "n"), WORD)
+            out[-1] = Token(head, prev.start, t.start + 1, lexical.tag(head, "n"), WORD if lex.entries(head) else TERM)
             out.append(Token(tail, t.start + 1, t.end, lexical.tag(tail, "x"), WORD))
             continue
         out.append(t)

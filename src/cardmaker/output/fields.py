@@ -8,10 +8,12 @@ a batch (``memo``, a ``lexicon.Memo``).
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Callable
 
-from cardmaker.chinese.pinyin import spaced
+from cardmaker.chinese.pinyin import marked, spaced
 from cardmaker.lexicon import hsk
 from cardmaker.lexicon.cedict import english_only, readable
 from cardmaker.output import html
@@ -140,6 +142,34 @@ def _display_fields(word: Word, script: str, style: Style, cards: Cards, memo=No
     )
 
 
+def _plain(text: str) -> str:
+    """``text`` without tone marks or diaeresis, lower-case, one character for each of ``text``'s."""
+    return "".join(unicodedata.normalize("NFD", c)[0] for c in text).lower()
+
+
+def unspelled(sense: str, syllables) -> str:
+    """A sense for a card's front without the word's own romanisation: a place's English name that is
+    its pinyin (恆春 "Hengchun township in Pingtung County") shows "~ township…", and a reference's
+    pinyin holding the word's syllable (第 "as in dìliù") shows "as in ~liù".  A sense that is the
+    romanisation alone (台灣 "Taiwan") is the English name and stays."""
+    bases = [re.sub(r"[0-9]", "", s).lower().replace("u:", "u").replace("v", "u") for s in syllables]
+    if not bases or not all(b.isalpha() for b in bases):
+        return sense
+    plain = _plain(sense)
+    whole = re.compile(r"(?<![a-z])" + r"[\s'’-]?".join(map(re.escape, bases)) + r"(?![a-z])")
+    spans = [m.span() for m in whole.finditer(plain)]
+    if len(bases) == 1:  # one syllable: only where it is written with its tone (dì in dìliù)
+        toned = marked(syllables[0]).lower()
+        spans = [m.span() for m in re.finditer(r"(?<![a-zà-ǜ])" + re.escape(toned), sense.lower())]
+    if not spans or "".join(sense[a:b] for a, b in spans).strip() == sense.strip():
+        return sense
+    out, at = [], 0
+    for a, b in spans:
+        out.append(sense[at:a] + "~")
+        at = b
+    return "".join(out) + sense[at:]
+
+
 def _word_fields(word: Word, style: Style, script: str, memo) -> dict[str, str]:
     """The fields that depend only on the word (not on the article)."""
     key = (style.name, script, word.simplified, word.traditional, word.syllables, word.senses, word.sense,
@@ -154,7 +184,7 @@ def _word_fields(word: Word, style: Style, script: str, memo) -> dict[str, str]:
             "pinyin": style.pinyin(word),
             "pinyin_numbered": t(word.pinyin_numbered), "zhuyin": t(word.zhuyin),
             "meaning": style.meaning(senses[:used], senses[used:]),
-            "sense": t(" / ".join(english_only(readable(s, script)) for s in word.sense)),
+            "sense": t(" / ".join(unspelled(english_only(readable(s, script)), word.syllables) for s in word.sense)),
             "classifiers": t(", ".join(readable(c, script) for c in word.classifiers)),
             "part_of_speech": t(word.part_of_speech),
             "hsk": t(word.hsk_label),
