@@ -801,7 +801,9 @@ def composed_senses(word: str, syllables: tuple[str, ...], lexicon, nominal: boo
             if nominal and at + size == len(word):
                 chosen = [x for x in chosen if not _VERBAL_RE.match(x)] or chosen
             chosen = [_brief(x) for x in chosen]
-        out.append(f"{piece} {' '.join(marked(x) for x in syl)}: {'; '.join(chosen[:2]) or '?'}")
+        # a piece of a term is no name: 进 jìn in 进博会, however the whole is capitalised (Jìnbóhuì)
+        spelled = " ".join(marked(x.lower() if nominal else x) for x in syl)
+        out.append(f"{piece} {spelled}: {'; '.join(chosen[:2]) or '?'}")
     return memo.put(key, tuple(out))
 
 
