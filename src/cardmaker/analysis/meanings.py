@@ -28,6 +28,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from cardmaker.analysis import english
+from cardmaker.analysis.pos import sense_kinds
 from cardmaker.analysis.english import A, AUX, C, D, N, P, PARTICLE, PREFIX, Q, REF, SUFFIX, SURNAME, UNIT, V
 from cardmaker.chinese.pinyin import marked, numbered, reading_key
 from cardmaker.records import NAME, NUMBER, TERM, WORD, Entry, is_reference
@@ -72,6 +73,16 @@ _WINDOW = 5  # tokens on each side whose English is the context of an occurrence
 # Paired constructions: the word, its partner a few words later, and the sense they make together.
 _PAIRS = {"越": ("越", "the more"), "愈": ("愈", "the more"), "既": ("又也", "both"), "又": ("又", "both"), "边": ("边", "simultaneously")}
 PAIRED = "paired"
+# a character that names a body or an area after the name of what it is of: 經濟|部 "ministry",
+# 氣象|署 "administration", 豐濱|鄉 "township", 花蓮|縣 "county" (or after another one: 部|會, 縣|市)
+ORGANISATION = "organisation"
+_UNIT_CHARS = frozenset("部署局处会镇乡县市区委厅省村院司")
+# … its sense is one whose head noun names such a body (a part of the sense: "government department;
+# office"), not "home village or town"
+_ORGANISATION_RE = re.compile(r"(?:^|; )(?:\([^()]*\) )?(?:small |local |government )?(?:ministry|department|bureau|"
+                              r"office|administration|agency|committee|commission|council|association|union|"
+                              r"township|town|county|city|district|province|village|prefecture|municipal|"
+                              r"institute|academy)\b", re.I)
 ATTRIBUTIVE = "attributive"
 
 
@@ -264,6 +275,11 @@ def _before_day_or_year(tokens, i, prev, nxt) -> bool:
     return after is not None and tokens[after].text[:1] in "后後"
 
 
+def _after_body_char(tokens, i, prev, nxt) -> bool:
+    """Glued after a single character that names a body (部|會, 縣|市)."""
+    return prev is not None and prev.end == tokens[i].start and len(prev.text) == 1 and prev.text in _UNIT_CHARS
+
+
 # Frames: a function word read as the construction around it calls for (word → (test, part of the
 # sense)).  These are grammar-book constructions of closed-class words, true in any text: an adverb
 # or a modal stands before the verb it modifies, 从…到… is "from … until/up to …", 只有…才… "only if".
@@ -291,7 +307,8 @@ _FRAMES = {
     # modals before a verb: 要|深入學習 "need to; should", 不應|只 "should", 會|預留 "will, likely to"
     "要": [(_before_verb, "should")],
     "应": [(_before_verb, "should")],
-    "会": [(_before_verb, "likely to")],
+    # … but not after a body's character: 各部|會|也… "ministries and commissions" (部會 a pair of bodies)
+    "会": [(_when(_before_verb, _unless(_after_body_char)), "likely to")],
     # 從生成|到|增強 "until", 從無|到|有 "up to"; glued after a verb, a complement (還原|到)
     "到": [(_partner_before("从", "由", "自"), "until (a time)"),
            (_when(_after_verb, _unless(_partner_before("从", "由", "自"))), "verb complement")],
@@ -440,6 +457,15 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
     # words jieba's dictionary calls verbs (or verbal nouns) only: a preposition or an adverb before
     # a number (約|6成, 按|一年) is no verb, nor a noun before 超過 (幅度|超過8%)
     verbal = len(t.text) > 1 and t.pos.startswith("v") and _verbal(tokens, i, n, prev, nxt, adjacent_next)
+    # a word that stands before verbs (an adverbial verb, 持續|增強; 加快|推進) is that here, before a
+    # verb: no noun, whatever the noun before it ("to continue", not "preservation"); after a light
+    # verb it begins that verb's object (提出|明確|要求)
+    adverbial = (len(t.text) > 1 and not (prev is not None and prev.text in _LIGHT_VERBS) and (t.pos in ("vd", "ad") or t.text in _PREDICATE_BEFORE) and adjacent_next
+                 and nxt.kind in (WORD, TERM) and nxt.pos.startswith("v"))
+    if adverbial:
+        add(V, 0.8)
+        add(D, 0.5)
+        verbal = True
     if verbal and nxt is not None and (nxt.kind == NUMBER or nxt.text in _QUANTITY_BEFORE):
         add(V, 0.8)  # 影響|約六百個住戶: a verb and its counted object
     if prev is not None:
@@ -508,6 +534,9 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
         near = range(max(0, i - 4), min(len(tokens), i + 5))
         if any(j != i and any(c in partners for c in tokens[j].text) for j in near):
             add(PAIRED, 1.0)  # 越辦越好: "the more… the more"
+    if len(t.text) == 1 and t.text in _UNIT_CHARS and _names_a_body(t, prev, nxt, adjacent_prev, adjacent_next):
+        add(ORGANISATION, 1.0)
+        add(N, 0.5)
     if len(t.text) == 1:
         if adjacent_prev and t.text in _SUFFIX_CHARS and prev.kind in (WORD, TERM) and len(prev.text) >= 2:
             add(SUFFIX, 3.5)
@@ -515,6 +544,20 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
             add(PREFIX, 2.5)
             add(A, 0.5)
     return cues
+
+
+def _names_a_body(t, prev, nxt, adjacent_prev, adjacent_next) -> bool:
+    """A body or an area named by what it is of: glued after a noun, a name or a place (經濟|部,
+    成功|鎮), or glued to another such character (部|會, 縣|市).  會 after a noun is as often the
+    modal (地面|會|預留): only with no verb after it."""
+    if t.text == "会" and nxt is not None and nxt.pos.startswith("v"):
+        return False
+    if adjacent_next and len(nxt.text) == 1 and nxt.text in _UNIT_CHARS and nxt.text != t.text:
+        return True
+    if adjacent_prev and len(prev.text) == 1 and prev.text in _UNIT_CHARS and prev.text != t.text:
+        return True
+    return (adjacent_prev and prev.kind in (WORD, TERM, NAME) and len(prev.text) >= 2
+            and prev.pos.startswith(("n", "a", "b", "j", "s")))
 
 
 def _context(tokens, i: int, lexicon):
@@ -563,11 +606,15 @@ def _score(sense: english.Sense, index: int, occurrences: list[Use], pair: str |
         score += 3.0 * sum(u.want.get(PAIRED, 0.0) for u in occurrences) / max(len(occurrences), 1)
     if occurrences:
         # an English word that can be several kinds of word ("total") fits less surely than one that can't
-        sure = 1.0 if len(sense.classes - {AUX}) <= 1 else 0.75
-        fit = sum(max((u.want.get(k, 0.0) for k in sense.classes), default=0.0) for u in occurrences)
+        # … and a gloss of CC-CEDICT's without "to" is no verb's ("finger", "website", "biography")
+        kinds = sense_kinds(sense)
+        sure = 1.0 if len(kinds - {AUX}) <= 1 else 0.75
+        fit = sum(max((u.want.get(k, 0.0) for k in kinds), default=0.0) for u in occurrences)
         score += 1.5 * sure * fit / len(occurrences)
         overlap = sum(len(sense.words & u.context) for u in occurrences) / len(occurrences)
         score += LESK_WEIGHT * min(overlap, 2.0)
+        if _ORGANISATION_RE.search(sense.text):
+            score += 2.0 * sum(u.want.get(ORGANISATION, 0.0) for u in occurrences) / len(occurrences)
         if "attributive" in sense.labels:
             score += sum(u.want.get(ATTRIBUTIVE, 0.0) for u in occurrences) / len(occurrences)
         if sense.bound and all(u.standalone for u in occurrences):
@@ -579,7 +626,7 @@ def _score(sense: english.Sense, index: int, occurrences: list[Use], pair: str |
             spoken = max((art.field(f) for f in sense.fields), default=0) if contested else 0
             share = spoken / max(art.main, 1)
             if spoken >= 1 and share >= FIELD_SHARE:  # "to export" in an article about trade, "fan" in one about a singer
-                score += FIELD_WEIGHT * share * (HALVE if single else 1.0)
+                    score += FIELD_WEIGHT * share * (HALVE if single else 1.0)
         if sense.domain:
             if art is not None and any(art.field(f) >= max(FIELD_MIN, art.main / 2) for f in sense.labelled):
                 score += 1.0  # "(economics) demand" in an article about the economy
