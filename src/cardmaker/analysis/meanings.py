@@ -73,6 +73,8 @@ _WINDOW = 5  # tokens on each side whose English is the context of an occurrence
 # Paired constructions: the word, its partner a few words later, and the sense they make together.
 _PAIRS = {"越": ("越", "the more"), "愈": ("愈", "the more"), "既": ("又也", "both"), "又": ("又", "both"), "边": ("边", "simultaneously")}
 PAIRED = "paired"
+VERB_NEXT = "verb next"  # a verb follows: a sense "… (doing sth)" is this use
+_DOING_RE = re.compile(r"\((?:doing|do) sth\)|\bsth happens\b")
 # a character that names a body or an area after the name of what it is of: 經濟|部 "ministry",
 # 氣象|署 "administration", 豐濱|鄉 "township", 花蓮|縣 "county" (or after another one: 部|會, 縣|市)
 ORGANISATION = "organisation"
@@ -458,12 +460,15 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
     # a number (約|6成, 按|一年) is no verb, nor a noun before 超過 (幅度|超過8%)
     verbal = len(t.text) > 1 and t.pos.startswith("v") and _verbal(tokens, i, n, prev, nxt, adjacent_next)
     # a word that stands before verbs (an adverbial verb, 持續|增強; 加快|推進) is that here, before a
-    # verb: no noun, whatever the noun before it ("to continue", not "preservation"); after a light
-    # verb it begins that verb's object (提出|明確|要求)
-    adverbial = (len(t.text) > 1 and not (prev is not None and prev.text in _LIGHT_VERBS) and (t.pos in ("vd", "ad") or t.text in _PREDICATE_BEFORE) and adjacent_next
-                 and nxt.kind in (WORD, TERM) and nxt.pos.startswith("v"))
+    # verb: no noun, whatever the noun before it ("to continue", not "preservation"), and an adjective
+    # there is its adverb (一般|認為 "generally"); after a light verb it begins that verb's object
+    # (提出|明確|要求)
+    adverbial = (len(t.text) > 1 and not (prev is not None and prev.text in _LIGHT_VERBS) and adjacent_next
+                 and nxt.kind in (WORD, TERM) and nxt.pos.startswith("v")
+                 and (t.pos in ("vd", "ad") or t.text in _PREDICATE_BEFORE or (t.pos in ("a", "b") and nxt.pos == "v")))
     if adverbial:
-        add(V, 0.8)
+        if t.pos.startswith("v"):
+            add(V, 0.8)
         add(D, 0.5)
         verbal = True
     if verbal and nxt is not None and (nxt.kind == NUMBER or nxt.text in _QUANTITY_BEFORE):
@@ -498,6 +503,9 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
                 # non-predicate adjective is an adverb as often; at the end of its clause the verb is the
                 # predicate: 謹慎|發言 "to speak carefully")
                 add(N, 0.9 if prev.pos == "a" else 0.5)
+        if (adjacent_prev and len(t.text) > 1 and t.pos in ("s", "f")
+                and (prev.pos.startswith(("r", "n")) or prev.kind == NAME)):
+            add(P, 1.0)  # 市民|心中, 他|心中: a place word after whose it is, "in one's heart"
         if prev.pos.startswith("r") or prev.kind == NAME:
             if adjacent_next and nxt is not None and nxt.pos.startswith(_NOUN_TAGS):
                 add(V, 0.8)  # 他|代表|市委: a subject, the verb, its object
@@ -510,6 +518,9 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
             add(N, 0.6)  # 知識產權保護|等
         if adjacent_next and nxt.pos.startswith("v") and nxt.kind == WORD:
             add(AUX, 1.5)  # 要|深入, 會|出席: a modal before a verb
+            add(VERB_NEXT, 1.0)  # 正在|主持: "right in the middle of (doing sth)"
+            if len(t.text) > 1 and t.pos[:1] in ("a", "b", "m"):
+                add(D, 0.8)  # 一般|認為 "generally": a modifier before a verb is an adverb
         clause_start = prev is None or prev.text in _PREDICATE_BEFORE or _CLAUSE_START.issuperset(prev.text)
         noun_next = nxt.pos.startswith(_NOUN_TAGS) or (
             nxt.pos.startswith("v") and after is not None and after.start == nxt.end and after.pos.startswith("n"))
@@ -556,8 +567,13 @@ def _names_a_body(t, prev, nxt, adjacent_prev, adjacent_next) -> bool:
         return True
     if adjacent_prev and len(prev.text) == 1 and prev.text in _UNIT_CHARS and prev.text != t.text:
         return True
-    return (adjacent_prev and prev.kind in (WORD, TERM, NAME) and len(prev.text) >= 2
-            and prev.pos.startswith(("n", "a", "b", "j", "s")))
+    if (adjacent_prev and prev.kind in (WORD, TERM, NAME) and len(prev.text) >= 2
+            and prev.pos.startswith(("n", "a", "b", "j", "s"))):
+        return True
+    # before the body or the people it has, opening a noun phrase: 市|領導, 市|公安局, 縣|政府 (會 is
+    # the modal there as often: 會|影響)
+    return (t.text != "会" and adjacent_next and nxt.kind in (WORD, TERM) and len(nxt.text) >= 2
+            and nxt.pos.startswith(("n", "nt")) and (prev is None or not adjacent_prev or _boundary(prev)))
 
 
 def _context(tokens, i: int, lexicon):
@@ -613,6 +629,8 @@ def _score(sense: english.Sense, index: int, occurrences: list[Use], pair: str |
         score += 1.5 * sure * fit / len(occurrences)
         overlap = sum(len(sense.words & u.context) for u in occurrences) / len(occurrences)
         score += LESK_WEIGHT * min(overlap, 2.0)
+        if _DOING_RE.search(sense.text):
+            score += sum(u.want.get(VERB_NEXT, 0.0) for u in occurrences) / len(occurrences)
         if _ORGANISATION_RE.search(sense.text):
             score += 2.0 * sum(u.want.get(ORGANISATION, 0.0) for u in occurrences) / len(occurrences)
         if "attributive" in sense.labels:
