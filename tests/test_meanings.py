@@ -125,6 +125,10 @@ TRAD, SIMP = "新聞標題", "新闻标题"
         ("今年第18號颱風樺加沙持續增強，已成為強烈颱風。", "持续", "to continue", TRAD),
         ("專家一般認為，颱風接連生成已有常態化的趨勢。", "一般", "generally", TRAD),
         ("政府正在研究新的方案。", "正在", "(doing sth)", TRAD),
+        # a noun between a modal and a verb is the verb's adverb: 不必|盲目|追求 "blindly", not "blind"
+        ("运动应当量力而行，不必盲目追求强度。", "盲目", "blindly", SIMP),
+        # 愈來愈, like 越來越, is a degree: an adjective follows ("conservative", not "to guard")
+        ("客戶下單愈來愈保守，訂單能見度很低。", "保守", "conservative", TRAD),
         # a place word after whose it is: 民眾|心中 "in one's thoughts / heart", not "central point"
         ("許多民眾心中仍有疑慮。", "心中", "in one's", TRAD),
     ],

@@ -58,7 +58,7 @@ _TAG_CLASSES = {
 }
 _DEMONSTRATIVES = frozenset("这 那 每 各 该 此 几 哪 某 本 首 其 半 两 数".split())
 _NUMERAL_CHARS = frozenset("零〇一二三四五六七八九十百千万亿两第")
-_DEGREE = frozenset("很 非常 十分 特别 比较 最 更 更加 越 越来越 太 极 相当 极其 格外 尤其 较 挺".split())
+_DEGREE = frozenset("很 非常 十分 特别 比较 最 更 更加 越 越来越 愈来愈 太 极 相当 极其 格外 尤其 较 挺".split())
 _PREDICATE_BEFORE = frozenset(
     "要 将 会 能 应 应当 应该 必须 需要 可以 进一步 不断 加快 全面 积极 切实 大力 持续 努力 认真 共同 更好 "
     "着力 坚持 不 没 没有 未 已 已经 正在 正 也 都 还 就 才 又 再 将要 亲自 一起 继续 始终 主动 及时 "
@@ -519,12 +519,13 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
         if adjacent_next and nxt.pos.startswith("v") and nxt.kind == WORD:
             add(AUX, 1.5)  # 要|深入, 會|出席: a modal before a verb
             add(VERB_NEXT, 1.0)  # 正在|主持: "right in the middle of (doing sth)"
-            if len(t.text) > 1 and t.pos[:1] in ("a", "b", "m"):
-                add(D, 0.8)  # 一般|認為 "generally": a modifier before a verb is an adverb
+            if _modifies_verb(t, prev):
+                add(D, 0.8)  # 一般|認為 "generally", 不必|盲目|追求 "blindly": a modifier before a verb is an adverb
+                add(P, 0.5)  # … or a phrase that is one: 只能|自行|吸收 "by oneself"
         clause_start = prev is None or prev.text in _PREDICATE_BEFORE or _CLAUSE_START.issuperset(prev.text)
         noun_next = nxt.pos.startswith(_NOUN_TAGS) or (
             nxt.pos.startswith("v") and after is not None and after.start == nxt.end and after.pos.startswith("n"))
-        if clause_start and adjacent_next and noun_next:
+        if clause_start and adjacent_next and noun_next and not (nxt.pos.startswith("v") and _modifies_verb(t, prev)):
             add(V, 0.8)  # 完善|指揮(體系), 落實|責任: a verb and its object
         if (adjacent_next and t.pos.startswith(("b", "n")) and nxt.kind in (WORD, TERM)
                 and nxt.pos.startswith("n") and len(nxt.text) >= 2 and not nxt.pos.startswith("ns")):
@@ -555,6 +556,17 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
             add(PREFIX, 2.5)
             add(A, 0.5)
     return cues
+
+
+def _modifies_verb(t, prev) -> bool:
+    """A word of no verb's tag before a verb modifies it: an adjective (一般|認為), or a noun or a
+    pronoun after a modal or an adverb, where no subject stands (不必|盲目|追求, 只能|自行|吸收)."""
+    if len(t.text) < 2 or t.pos.startswith("v"):
+        return False
+    if t.pos[:1] in ("a", "b", "m"):
+        return True
+    return t.pos[:1] in ("n", "r") and prev is not None and (prev.text in _PREDICATE_BEFORE or prev.pos.startswith("d")
+                                                              or prev.text in ("只能", "不必", "可以", "能", "应", "须"))
 
 
 def _names_a_body(t, prev, nxt, adjacent_prev, adjacent_next) -> bool:
