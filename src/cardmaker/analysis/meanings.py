@@ -408,6 +408,7 @@ def _use(tokens, i: int, lexicon) -> Use:
         t.pos.startswith("n") and _glued(t, prev, nxt)))
 
 
+_NEGATIONS = frozenset("不没未")  # the first character of a negated predicate: 不|動, 不可逆轉, 沒有
 _QUANTITY_BEFORE = frozenset("约 近 逾 超过 达 多达 高达 约为 大约".split())
 
 
@@ -522,6 +523,8 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
             if _modifies_verb(t, prev):
                 add(D, 0.8)  # 一般|認為 "generally", 不必|盲目|追求 "blindly": a modifier before a verb is an adverb
                 add(P, 0.5)  # … or a phrase that is one: 只能|自行|吸收 "by oneself"
+        if adjacent_next and nxt.text[:1] in _NEGATIONS and len(t.text) > 1 and t.pos[:1] in ("a", "d") and not verbal:
+            add(D, 0.8)  # 完全|不可逆轉 "totally": a modifier before a negated predicate is an adverb
         clause_start = prev is None or prev.text in _PREDICATE_BEFORE or _CLAUSE_START.issuperset(prev.text)
         noun_next = nxt.pos.startswith(_NOUN_TAGS) or (
             nxt.pos.startswith("v") and after is not None and after.start == nxt.end and after.pos.startswith("n"))
