@@ -129,6 +129,8 @@ TRAD, SIMP = "新聞標題", "新闻标题"
         ("运动应当量力而行，不必盲目追求强度。", "盲目", "blindly", SIMP),
         # an adverb before a negated predicate: 並非|完全|不可逆轉 "totally", not "complete"
         ("干细胞的衰老并非完全不可逆转。", "完全", "totally", SIMP),
+        # a passive marker before a verb: 受|影響 "to be affected", not the noun "influence"
+        ("市建局會盡快與受影響商戶見面。", "影响", "to ", TRAD),
         # 愈來愈, like 越來越, is a degree: an adjective follows ("conservative", not "to guard")
         ("客戶下單愈來愈保守，訂單能見度很低。", "保守", "conservative", TRAD),
         # a place word after whose it is: 民眾|心中 "in one's thoughts / heart", not "central point"

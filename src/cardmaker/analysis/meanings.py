@@ -408,6 +408,7 @@ def _use(tokens, i: int, lexicon) -> Use:
         t.pos.startswith("n") and _glued(t, prev, nxt)))
 
 
+_PASSIVE = frozenset("受 被 遭 获".split())
 _NEGATIONS = frozenset("不没未")  # the first character of a negated predicate: 不|動, 不可逆轉, 沒有
 _QUANTITY_BEFORE = frozenset("约 近 逾 超过 达 多达 高达 约为 大约".split())
 
@@ -486,6 +487,8 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
             add(N, 0.8)  # 這種|變化, 一名|幹部: what a measure word (with its demonstrative) counts is a noun
         elif prev.pos == "p" and len(prev.text) == 1 and t.pos in ("vn", "an") and not verbal:
             add(N, 0.6)  # 以|安全|為前提: a preposition's object
+        if adjacent_prev and prev.text in _PASSIVE and t.pos.startswith("v"):
+            add(V, 0.8)  # 受|影響|商戶 "affected", 被|發現 "discovered": a passive marker before its verb
         if prev.text in _DEGREE:
             add(A, 1.0)
         elif prev.text in _PREDICATE_BEFORE or prev.pos.startswith("d"):
