@@ -131,6 +131,8 @@ TRAD, SIMP = "新聞標題", "新闻标题"
         ("干细胞的衰老并非完全不可逆转。", "完全", "totally", SIMP),
         # a passive marker before a verb: 受|影響 "to be affected", not the noun "influence"
         ("市建局會盡快與受影響商戶見面。", "影响", "to ", TRAD),
+        # a single-character verb before its coverb is the verb, not a compound's head: 市民|站|在 "to stand"
+        ("許多市民站在路邊等候。", "站", "to stand", TRAD),
         # 愈來愈, like 越來越, is a degree: an adjective follows ("conservative", not "to guard")
         ("客戶下單愈來愈保守，訂單能見度很低。", "保守", "conservative", TRAD),
         # a place word after whose it is: 民眾|心中 "in one's thoughts / heart", not "central point"

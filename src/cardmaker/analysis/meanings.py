@@ -408,6 +408,7 @@ def _use(tokens, i: int, lexicon) -> Use:
         t.pos.startswith("n") and _glued(t, prev, nxt)))
 
 
+_AFTER_A_VERB = frozenset("在 于 给 向 到".split())
 _PASSIVE = frozenset("受 被 遭 获".split())
 _NEGATIONS = frozenset("不没未")  # the first character of a negated predicate: 不|動, 不可逆轉, 沒有
 _QUANTITY_BEFORE = frozenset("约 近 逾 超过 达 多达 高达 约为 大约".split())
@@ -472,6 +473,10 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
         if t.pos.startswith("v"):
             add(V, 0.8)
         add(D, 0.5)
+        verbal = True
+    if (len(t.text) == 1 and t.pos.startswith("v") and adjacent_next and nxt.text in _AFTER_A_VERB
+            and not (adjacent_prev and prev.pos.startswith(("m", "q")))):
+        add(V, 1.0)  # 市民|站|在路邊 "to stand": a verb with its coverb, not 服務|站 "station"
         verbal = True
     if verbal and nxt is not None and (nxt.kind == NUMBER or nxt.text in _QUANTITY_BEFORE):
         add(V, 0.8)  # 影響|約六百個住戶: a verb and its counted object
