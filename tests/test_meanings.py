@@ -110,6 +110,33 @@ TRAD, SIMP = "新聞標題", "新闻标题"
         ("對面一間去年才開業的日式拉麵店。", "店", "shop", TRAD),
         # a traditional article writes 台 for 臺: "Taiwan (abbr.)", never "(classical) you (in letters)"
         ("交通部公路局表示，台9線南迴公路將實施預警性封閉。", "台", "Taiwan", TRAD),
+        # a body's or an area's character after what it is of, or next to another: 豐濱|鄉 "township",
+        # 成功|鎮 "small town" (not "to press down"), 各部|會 "ministry" and "association" (not the
+        # measure word after 各, nor the modal: nothing but 也 follows); before its people, 市|領導 "city"
+        ("花蓮縣豐濱鄉一名民宿業者也表示，已有旅客取消訂房。", "乡", "township", TRAD),
+        ("住在臺東縣成功鎮的漁民說，這幾天風浪很大。", "镇", "small town", TRAD),
+        ("各部會也陸續啟動防颱整備。", "部", "ministry", TRAD),
+        ("各部會也陸續啟動防颱整備。", "会", "association", TRAD),
+        ("市領導李政、張為出席會議。", "市", "city", TRAD),
+        # … while 會 after a noun and before a verb stays the modal
+        ("地面會預留空間作公共用途。", "会", "likely to", TRAD),
+        # before a verb, a word that modifies verbs is no noun (持續 "to continue", not "preservation"),
+        # an adjective is its adverb (一般 "generally", not "same"), and a sense "… (doing sth)" fits
+        ("今年第18號颱風樺加沙持續增強，已成為強烈颱風。", "持续", "to continue", TRAD),
+        ("專家一般認為，颱風接連生成已有常態化的趨勢。", "一般", "generally", TRAD),
+        ("政府正在研究新的方案。", "正在", "(doing sth)", TRAD),
+        # a noun between a modal and a verb is the verb's adverb: 不必|盲目|追求 "blindly", not "blind"
+        ("运动应当量力而行，不必盲目追求强度。", "盲目", "blindly", SIMP),
+        # an adverb before a negated predicate: 並非|完全|不可逆轉 "totally", not "complete"
+        ("干细胞的衰老并非完全不可逆转。", "完全", "totally", SIMP),
+        # a passive marker before a verb: 受|影響 "to be affected", not the noun "influence"
+        ("市建局會盡快與受影響商戶見面。", "影响", "to ", TRAD),
+        # a single-character verb before its coverb is the verb, not a compound's head: 市民|站|在 "to stand"
+        ("許多市民站在路邊等候。", "站", "to stand", TRAD),
+        # 愈來愈, like 越來越, is a degree: an adjective follows ("conservative", not "to guard")
+        ("客戶下單愈來愈保守，訂單能見度很低。", "保守", "conservative", TRAD),
+        # a place word after whose it is: 民眾|心中 "in one's thoughts / heart", not "central point"
+        ("許多民眾心中仍有疑慮。", "心中", "in one's", TRAD),
     ],
 )
 def test_sense_from_how_the_occurrence_is_used(text, simplified, expected, title):

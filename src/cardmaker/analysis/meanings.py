@@ -28,6 +28,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from cardmaker.analysis import english
+from cardmaker.analysis.pos import sense_kinds
 from cardmaker.analysis.english import A, AUX, C, D, N, P, PARTICLE, PREFIX, Q, REF, SUFFIX, SURNAME, UNIT, V
 from cardmaker.chinese.pinyin import marked, numbered, reading_key
 from cardmaker.records import NAME, NUMBER, TERM, WORD, Entry, is_reference
@@ -57,7 +58,7 @@ _TAG_CLASSES = {
 }
 _DEMONSTRATIVES = frozenset("这 那 每 各 该 此 几 哪 某 本 首 其 半 两 数".split())
 _NUMERAL_CHARS = frozenset("零〇一二三四五六七八九十百千万亿两第")
-_DEGREE = frozenset("很 非常 十分 特别 比较 最 更 更加 越 越来越 太 极 相当 极其 格外 尤其 较 挺".split())
+_DEGREE = frozenset("很 非常 十分 特别 比较 最 更 更加 越 越来越 愈来愈 太 极 相当 极其 格外 尤其 较 挺".split())
 _PREDICATE_BEFORE = frozenset(
     "要 将 会 能 应 应当 应该 必须 需要 可以 进一步 不断 加快 全面 积极 切实 大力 持续 努力 认真 共同 更好 "
     "着力 坚持 不 没 没有 未 已 已经 正在 正 也 都 还 就 才 又 再 将要 亲自 一起 继续 始终 主动 及时 "
@@ -72,6 +73,18 @@ _WINDOW = 5  # tokens on each side whose English is the context of an occurrence
 # Paired constructions: the word, its partner a few words later, and the sense they make together.
 _PAIRS = {"越": ("越", "the more"), "愈": ("愈", "the more"), "既": ("又也", "both"), "又": ("又", "both"), "边": ("边", "simultaneously")}
 PAIRED = "paired"
+VERB_NEXT = "verb next"  # a verb follows: a sense "… (doing sth)" is this use
+_DOING_RE = re.compile(r"\((?:doing|do) sth\)|\bsth happens\b")
+# a character that names a body or an area after the name of what it is of: 經濟|部 "ministry",
+# 氣象|署 "administration", 豐濱|鄉 "township", 花蓮|縣 "county" (or after another one: 部|會, 縣|市)
+ORGANISATION = "organisation"
+_UNIT_CHARS = frozenset("部署局处会镇乡县市区委厅省村院司")
+# … its sense is one whose head noun names such a body (a part of the sense: "government department;
+# office"), not "home village or town"
+_ORGANISATION_RE = re.compile(r"(?:^|; )(?:\([^()]*\) )?(?:small |local |government )?(?:ministry|department|bureau|"
+                              r"office|administration|agency|committee|commission|council|association|union|"
+                              r"township|town|county|city|district|province|village|prefecture|municipal|"
+                              r"institute|academy)\b", re.I)
 ATTRIBUTIVE = "attributive"
 
 
@@ -264,6 +277,11 @@ def _before_day_or_year(tokens, i, prev, nxt) -> bool:
     return after is not None and tokens[after].text[:1] in "后後"
 
 
+def _after_body_char(tokens, i, prev, nxt) -> bool:
+    """Glued after a single character that names a body (部|會, 縣|市)."""
+    return prev is not None and prev.end == tokens[i].start and len(prev.text) == 1 and prev.text in _UNIT_CHARS
+
+
 # Frames: a function word read as the construction around it calls for (word → (test, part of the
 # sense)).  These are grammar-book constructions of closed-class words, true in any text: an adverb
 # or a modal stands before the verb it modifies, 从…到… is "from … until/up to …", 只有…才… "only if".
@@ -291,7 +309,8 @@ _FRAMES = {
     # modals before a verb: 要|深入學習 "need to; should", 不應|只 "should", 會|預留 "will, likely to"
     "要": [(_before_verb, "should")],
     "应": [(_before_verb, "should")],
-    "会": [(_before_verb, "likely to")],
+    # … but not after a body's character: 各部|會|也… "ministries and commissions" (部會 a pair of bodies)
+    "会": [(_when(_before_verb, _unless(_after_body_char)), "likely to")],
     # 從生成|到|增強 "until", 從無|到|有 "up to"; glued after a verb, a complement (還原|到)
     "到": [(_partner_before("从", "由", "自"), "until (a time)"),
            (_when(_after_verb, _unless(_partner_before("从", "由", "自"))), "verb complement")],
@@ -389,6 +408,9 @@ def _use(tokens, i: int, lexicon) -> Use:
         t.pos.startswith("n") and _glued(t, prev, nxt)))
 
 
+_AFTER_A_VERB = frozenset("在 于 给 向 到".split())
+_PASSIVE = frozenset("受 被 遭 获".split())
+_NEGATIONS = frozenset("不没未")  # the first character of a negated predicate: 不|動, 不可逆轉, 沒有
 _QUANTITY_BEFORE = frozenset("约 近 逾 超过 达 多达 高达 约为 大约".split())
 
 
@@ -440,6 +462,22 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
     # words jieba's dictionary calls verbs (or verbal nouns) only: a preposition or an adverb before
     # a number (約|6成, 按|一年) is no verb, nor a noun before 超過 (幅度|超過8%)
     verbal = len(t.text) > 1 and t.pos.startswith("v") and _verbal(tokens, i, n, prev, nxt, adjacent_next)
+    # a word that stands before verbs (an adverbial verb, 持續|增強; 加快|推進) is that here, before a
+    # verb: no noun, whatever the noun before it ("to continue", not "preservation"), and an adjective
+    # there is its adverb (一般|認為 "generally"); after a light verb it begins that verb's object
+    # (提出|明確|要求)
+    adverbial = (len(t.text) > 1 and not (prev is not None and prev.text in _LIGHT_VERBS) and adjacent_next
+                 and nxt.kind in (WORD, TERM) and nxt.pos.startswith("v")
+                 and (t.pos in ("vd", "ad") or t.text in _PREDICATE_BEFORE or (t.pos in ("a", "b") and nxt.pos == "v")))
+    if adverbial:
+        if t.pos.startswith("v"):
+            add(V, 0.8)
+        add(D, 0.5)
+        verbal = True
+    if (len(t.text) == 1 and t.pos.startswith("v") and adjacent_next and nxt.text in _AFTER_A_VERB
+            and not (adjacent_prev and prev.pos.startswith(("m", "q")))):
+        add(V, 1.0)  # 市民|站|在路邊 "to stand": a verb with its coverb, not 服務|站 "station"
+        verbal = True
     if verbal and nxt is not None and (nxt.kind == NUMBER or nxt.text in _QUANTITY_BEFORE):
         add(V, 0.8)  # 影響|約六百個住戶: a verb and its counted object
     if prev is not None:
@@ -454,6 +492,8 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
             add(N, 0.8)  # 這種|變化, 一名|幹部: what a measure word (with its demonstrative) counts is a noun
         elif prev.pos == "p" and len(prev.text) == 1 and t.pos in ("vn", "an") and not verbal:
             add(N, 0.6)  # 以|安全|為前提: a preposition's object
+        if adjacent_prev and prev.text in _PASSIVE and t.pos.startswith("v"):
+            add(V, 0.8)  # 受|影響|商戶 "affected", 被|發現 "discovered": a passive marker before its verb
         if prev.text in _DEGREE:
             add(A, 1.0)
         elif prev.text in _PREDICATE_BEFORE or prev.pos.startswith("d"):
@@ -472,6 +512,9 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
                 # non-predicate adjective is an adverb as often; at the end of its clause the verb is the
                 # predicate: 謹慎|發言 "to speak carefully")
                 add(N, 0.9 if prev.pos == "a" else 0.5)
+        if (adjacent_prev and len(t.text) > 1 and t.pos in ("s", "f")
+                and (prev.pos.startswith(("r", "n")) or prev.kind == NAME)):
+            add(P, 1.0)  # 市民|心中, 他|心中: a place word after whose it is, "in one's heart"
         if prev.pos.startswith("r") or prev.kind == NAME:
             if adjacent_next and nxt is not None and nxt.pos.startswith(_NOUN_TAGS):
                 add(V, 0.8)  # 他|代表|市委: a subject, the verb, its object
@@ -484,10 +527,16 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
             add(N, 0.6)  # 知識產權保護|等
         if adjacent_next and nxt.pos.startswith("v") and nxt.kind == WORD:
             add(AUX, 1.5)  # 要|深入, 會|出席: a modal before a verb
+            add(VERB_NEXT, 1.0)  # 正在|主持: "right in the middle of (doing sth)"
+            if _modifies_verb(t, prev):
+                add(D, 0.8)  # 一般|認為 "generally", 不必|盲目|追求 "blindly": a modifier before a verb is an adverb
+                add(P, 0.5)  # … or a phrase that is one: 只能|自行|吸收 "by oneself"
+        if adjacent_next and nxt.text[:1] in _NEGATIONS and len(t.text) > 1 and t.pos[:1] in ("a", "d") and not verbal:
+            add(D, 0.8)  # 完全|不可逆轉 "totally": a modifier before a negated predicate is an adverb
         clause_start = prev is None or prev.text in _PREDICATE_BEFORE or _CLAUSE_START.issuperset(prev.text)
         noun_next = nxt.pos.startswith(_NOUN_TAGS) or (
             nxt.pos.startswith("v") and after is not None and after.start == nxt.end and after.pos.startswith("n"))
-        if clause_start and adjacent_next and noun_next:
+        if clause_start and adjacent_next and noun_next and not (nxt.pos.startswith("v") and _modifies_verb(t, prev)):
             add(V, 0.8)  # 完善|指揮(體系), 落實|責任: a verb and its object
         if (adjacent_next and t.pos.startswith(("b", "n")) and nxt.kind in (WORD, TERM)
                 and nxt.pos.startswith("n") and len(nxt.text) >= 2 and not nxt.pos.startswith("ns")):
@@ -508,6 +557,9 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
         near = range(max(0, i - 4), min(len(tokens), i + 5))
         if any(j != i and any(c in partners for c in tokens[j].text) for j in near):
             add(PAIRED, 1.0)  # 越辦越好: "the more… the more"
+    if len(t.text) == 1 and t.text in _UNIT_CHARS and _names_a_body(t, prev, nxt, adjacent_prev, adjacent_next):
+        add(ORGANISATION, 1.0)
+        add(N, 0.5)
     if len(t.text) == 1:
         if adjacent_prev and t.text in _SUFFIX_CHARS and prev.kind in (WORD, TERM) and len(prev.text) >= 2:
             add(SUFFIX, 3.5)
@@ -515,6 +567,36 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
             add(PREFIX, 2.5)
             add(A, 0.5)
     return cues
+
+
+def _modifies_verb(t, prev) -> bool:
+    """A word of no verb's tag before a verb modifies it: an adjective (一般|認為), or a noun or a
+    pronoun after a modal or an adverb, where no subject stands (不必|盲目|追求, 只能|自行|吸收)."""
+    if len(t.text) < 2 or t.pos.startswith("v"):
+        return False
+    if t.pos[:1] in ("a", "b", "m"):
+        return True
+    return t.pos[:1] in ("n", "r") and prev is not None and (prev.text in _PREDICATE_BEFORE or prev.pos.startswith("d")
+                                                              or prev.text in ("只能", "不必", "可以", "能", "应", "须"))
+
+
+def _names_a_body(t, prev, nxt, adjacent_prev, adjacent_next) -> bool:
+    """A body or an area named by what it is of: glued after a noun, a name or a place (經濟|部,
+    成功|鎮), or glued to another such character (部|會, 縣|市).  會 after a noun is as often the
+    modal (地面|會|預留): only with no verb after it."""
+    if t.text == "会" and nxt is not None and nxt.pos.startswith("v"):
+        return False
+    if adjacent_next and len(nxt.text) == 1 and nxt.text in _UNIT_CHARS and nxt.text != t.text:
+        return True
+    if adjacent_prev and len(prev.text) == 1 and prev.text in _UNIT_CHARS and prev.text != t.text:
+        return True
+    if (adjacent_prev and prev.kind in (WORD, TERM, NAME) and len(prev.text) >= 2
+            and prev.pos.startswith(("n", "a", "b", "j", "s"))):
+        return True
+    # before the body or the people it has, opening a noun phrase: 市|領導, 市|公安局, 縣|政府 (會 is
+    # the modal there as often: 會|影響)
+    return (t.text != "会" and adjacent_next and nxt.kind in (WORD, TERM) and len(nxt.text) >= 2
+            and nxt.pos.startswith(("n", "nt")) and (prev is None or not adjacent_prev or _boundary(prev)))
 
 
 def _context(tokens, i: int, lexicon):
@@ -563,11 +645,17 @@ def _score(sense: english.Sense, index: int, occurrences: list[Use], pair: str |
         score += 3.0 * sum(u.want.get(PAIRED, 0.0) for u in occurrences) / max(len(occurrences), 1)
     if occurrences:
         # an English word that can be several kinds of word ("total") fits less surely than one that can't
-        sure = 1.0 if len(sense.classes - {AUX}) <= 1 else 0.75
-        fit = sum(max((u.want.get(k, 0.0) for k in sense.classes), default=0.0) for u in occurrences)
+        # … and a gloss of CC-CEDICT's without "to" is no verb's ("finger", "website", "biography")
+        kinds = sense_kinds(sense)
+        sure = 1.0 if len(kinds - {AUX}) <= 1 else 0.75
+        fit = sum(max((u.want.get(k, 0.0) for k in kinds), default=0.0) for u in occurrences)
         score += 1.5 * sure * fit / len(occurrences)
         overlap = sum(len(sense.words & u.context) for u in occurrences) / len(occurrences)
         score += LESK_WEIGHT * min(overlap, 2.0)
+        if _DOING_RE.search(sense.text):
+            score += sum(u.want.get(VERB_NEXT, 0.0) for u in occurrences) / len(occurrences)
+        if _ORGANISATION_RE.search(sense.text):
+            score += 2.0 * sum(u.want.get(ORGANISATION, 0.0) for u in occurrences) / len(occurrences)
         if "attributive" in sense.labels:
             score += sum(u.want.get(ATTRIBUTIVE, 0.0) for u in occurrences) / len(occurrences)
         if sense.bound and all(u.standalone for u in occurrences):
@@ -579,7 +667,7 @@ def _score(sense: english.Sense, index: int, occurrences: list[Use], pair: str |
             spoken = max((art.field(f) for f in sense.fields), default=0) if contested else 0
             share = spoken / max(art.main, 1)
             if spoken >= 1 and share >= FIELD_SHARE:  # "to export" in an article about trade, "fan" in one about a singer
-                score += FIELD_WEIGHT * share * (HALVE if single else 1.0)
+                    score += FIELD_WEIGHT * share * (HALVE if single else 1.0)
         if sense.domain:
             if art is not None and any(art.field(f) >= max(FIELD_MIN, art.main / 2) for f in sense.labelled):
                 score += 1.0  # "(economics) demand" in an article about the economy
