@@ -33,8 +33,16 @@ def test_a_piece_neither_dictionary_has_is_a_term_when_the_article_repeats_it(te
     assert (term, TERM) in kinds(text)
 
 
+@pytest.mark.parametrize("text, term", [
+    ("網路上流傳偽造的貼文。", "貼文"),       # once, but the language uses it as a word (wordfreq)
+    ("請勿任意轉傳未經證實的訊息。", "轉傳"),
+])
+def test_a_piece_seen_once_is_a_term_when_the_language_knows_it(text, term):
+    assert (term, TERM) in kinds(text)
+
+
 @pytest.mark.parametrize("text, piece", [
-    ("明天是否停班，由縣府宣布。", "停班"),      # once: as often two words glued by the HMM
+    ("眾力抓落實", "力抓"),                       # once, and its first character completes the word before it
     ("越辦越好，越辦越強。", "越辦"),             # an adverb opens a phrase, not a word
 ])
 def test_a_piece_seen_once_or_opened_by_an_adverb_is_no_term(text, piece):

@@ -174,8 +174,8 @@ def segment(simplified: str, lexicon) -> list[Token]:
     for t in tokens:
         if t.kind == FRAGMENT and not t.pos.startswith("nr"):
             out.extend(_split_prefix(t, lex, lexical) or _jieba_term(t, lexical)
-                       or _split(t, lex, lexical) or _recurring_term(t, recurring, lex, lexical)
-                       or _split_glue(t, out[-2:], lex, lexical) or [t])
+                       or _split(t, lex, lexical) or _split_glue(t, out[-2:], lex, lexical)
+                       or _recurring_term(t, recurring, lex, lexical, out[-1] if out else None) or [t])
         else:
             out.append(t)
     out = _reduplications(out, simplified, lex)
@@ -254,19 +254,38 @@ _PHRASE_OPENERS = ("d", "p", "c", "u", "r")
 _DIRECTION_ENDS = frozenset("出入进回来去上下开")
 
 
-def _recurring_term(t: Token, recurring: Counter, lex, lexical: Lexical) -> list[Token] | None:
+# general frequency (wordfreq's Zipf scale) from which a piece seen once is a word of the language:
+# 贴文 2.8, 转传 1.4, 调涨 2.6, 办结 2.2; two words the HMM glued are rarely one (成传, 气暖, 肌少: 0)
+_KNOWN_PIECE = 1.0
+_LINKS = frozenset("及与和或并")
+
+
+def _recurring_term(t: Token, recurring: Counter, lex, lexical: Lexical, before: Token | None = None
+                    ) -> list[Token] | None:
     """A word that neither dictionary has but the article uses again and again (停班 six times in
-    a typhoon report, 市建局, 抗阻, 肌少症) is one of its terms: kept whole, its meaning composed
-    from its characters.  Once is not enough: a fragment seen once is as often two words glued
-    by the HMM (线花 in 台11线|花东).  Two or three characters, each with an entry of its own,
-    not a verb and its complement, not a phrase opened by an adverb or preposition."""
+    a typhoon report, 市建局, 抗阻, 肌少症), or once when the language uses it as a word (贴文
+    "post", 转传 "to forward", 调涨 "to raise (a price)"), is one of its terms: kept whole, its
+    meaning composed from its characters.  A fragment seen once and unknown is as often two words
+    glued by the HMM (线花 in 台11线|花东).  Two or three characters, each with an entry of its
+    own, not a verb and its complement, not a phrase opened by an adverb or preposition."""
     text = t.text
-    if recurring[text] < 2 or not 2 <= len(text) <= 3 or not _HAN_ONLY_RE.match(text):
+    if not 2 <= len(text) <= 3 or not _HAN_ONLY_RE.match(text):
+        return None
+    if recurring[text] < 2 and lex.frequency(text) < _KNOWN_PIECE:
         return None
     if _NUMERAL_PREFIX_RE.match(text) or text[-1] in _DATE_UNITS or text[-1] in _COMPLEMENTS | _DIRECTION_ENDS:
         return None
-    if lexical.tag(text[0], "x").startswith(_PHRASE_OPENERS) or text[0] in lex.stopwords:
-        return None
+    if lexical.tag(text[0], "x").startswith(_PHRASE_OPENERS + ("m",)) or text[0] in lex.stopwords:
+        return None  # 越办, 多组: an adverb or a number opens a phrase
+    if t.pos.startswith(_PHRASE_OPENERS + ("m",)) or "得" in text or text[-1] in _FUNCTION_CHARS | _LINKS:
+        return None  # 来说, 跑得快, 街|及: a particle's phrase, a complement, a conjunction after a word
+    if recurring[text] < 2 and (text[0] in _FUNCTION_CHARS
+                                or lexical.tag(text[-1], "x").startswith(_PHRASE_OPENERS + ("q",))):
+        return None  # seen once: 可|获, 开|越, 总|比, 双|台 (a modal, or an adverb, preposition or measure word after)
+    if recurring[text] < 2 and before is not None and before.end == t.start and (
+            _common_entry(before.text + text[0], lex) or lexical.known(before.text + text[0])
+            or (len(before.text) == 1 and before.pos.endswith("g"))):
+        return None  # 全|力抓, 众|力抓: after a bound character or one its first completes, the cut is jieba's guess
     if not all(lex.entries(c) for c in text):
         return None
     return [Token(text, t.start, t.end, t.pos, TERM)]
