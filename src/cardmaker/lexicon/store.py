@@ -38,7 +38,7 @@ from cardmaker.errors import CardmakerError, CardmakerWarning, shown
 from cardmaker.lexicon import frequency
 from cardmaker.lexicon.cedict import parse_cedict
 
-FORMAT = 6
+FORMAT = 7
 KEEP = 3  # lexicon files kept in the cache folder
 _SEP = "\x1f"
 _CHUNK = 500
@@ -211,6 +211,7 @@ def build(target: Path, sources: Sources) -> None:
             """
             CREATE INDEX cedict_simp ON cedict (simp);
             CREATE INDEX cedict_trad ON cedict (trad);
+            CREATE INDEX cedict_last ON cedict (substr(simp, -1));
             """
         )
         # written last: a store whose tables do not hold these many rows is incomplete (see Store)
@@ -407,9 +408,10 @@ class Store:
         """The CC-CEDICT rows of the words one to three characters longer than ``piece`` whose
         simplified form begins (``last`` False) or ends with it: the compounds it is used in there."""
         n = len(piece)
-        if last:  # no index serves a suffix: a scan, remembered by the caller
-            sql = "SELECT rowid, trad, simp, pinyin, senses, classifiers FROM cedict WHERE substr(simp, ?) = ?"
-            rows = self._query(sql + " AND length(simp) BETWEEN ? AND ?", (-n, piece, n + 1, n + 3))
+        if last:  # the index on a word's last character narrows the rows to those ending as ``piece``
+            sql = ("SELECT rowid, trad, simp, pinyin, senses, classifiers FROM cedict "
+                   "WHERE substr(simp, -1) = ? AND substr(simp, ?) = ?")
+            rows = self._query(sql + " AND length(simp) BETWEEN ? AND ?", (piece[-1], -n, piece, n + 1, n + 3))
         else:
             sql = "SELECT rowid, trad, simp, pinyin, senses, classifiers FROM cedict WHERE simp >= ? AND simp < ?"
             rows = self._query(sql + " AND length(simp) BETWEEN ? AND ?", (piece, piece + "\U0010ffff", n + 1, n + 3))
