@@ -1064,6 +1064,9 @@ def _agent(word: str, lexicon) -> bool:
 _HAN_OR_LABEL_RE = re.compile(r"\([^()]*\)|[^\s\[\]|a-zA-Z]*[\u3400-\u9fff][^\s\[\]]*(?:\[[^\]]*\])?")
 
 
+MAX_COMPOUNDS = 150
+
+
 def _compound_words(char: str, syllables: tuple[str, ...], last: bool, lexicon) -> tuple[tuple, ...]:
     """Each CC-CEDICT compound with ``char`` (a character or a word) read ``syllables`` at its end
     (``last``) or its start, as one vote: the English words of its first two senses, the kind of
@@ -1074,7 +1077,9 @@ def _compound_words(char: str, syllables: tuple[str, ...], last: bool, lexicon) 
     if got is None:
         votes = []
         n = len(syllables)
-        compounds = lexicon.compounds(char, last)
+        # the shortest compounds first, and no more than ``MAX_COMPOUNDS``: 子 ends 1,225 of CC-CEDICT's
+        # words, and the commonest short ones (孩子, 房子) say as much of it as all of them
+        compounds = sorted(lexicon.compounds(char, last), key=lambda e: len(e.simplified))[:MAX_COMPOUNDS]
         # their other parts' entries in a few queries, not one each (``_partner_kind`` asks for them)
         lexicon.prime("\n".join(e.simplified[:-len(char)] if last else e.simplified[len(char):] for e in compounds))
         for e in compounds:

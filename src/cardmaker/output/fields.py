@@ -156,6 +156,8 @@ def unspelled(sense: str, syllables) -> str:
     if not bases or not all(b.isalpha() for b in bases):
         return sense
     plain = _plain(sense)
+    if bases[0] not in plain:
+        return sense  # the common case: nothing of the word's spelling in its sense
     whole = re.compile(r"(?<![a-z])" + r"[\s'’-]?".join(map(re.escape, bases)) + r"(?![a-z])")
     spans = [m.span() for m in whole.finditer(plain)]
     if len(bases) == 1:  # one syllable: only where it is written with its tone (dì in dìliù)
