@@ -95,6 +95,17 @@ def test_cai_neng_before_a_verb_is_an_adverb_and_a_modal(text, noun, lexicon):
     assert ("才能" in words) is noun and (("才" in words and "能" in words) is not noun), words
 
 
+def test_a_long_word_of_two_words_is_written_as_two(lexicon):
+    """GB/T 16159: 知識產權 zhīshi chǎnquán, 競爭對手 jìngzhēng duìshǒu in another word's example; an
+    idiom or a doubling stays whole (一成不變, 氣喘吁吁)."""
+    text = "企業重視知識產權保護，面對競爭對手，走得氣喘吁吁也一成不變。"
+    article = parse_article(f"標題\n{text}\n".encode(), "test.txt")
+    analysis, chosen = _examples(article, lexicon)
+    spelled = {p for e in chosen.values() for p, mark, *_ in e.pinyin if not mark}
+    assert "zhīshi chǎnquán" in spelled and "jìngzhēng duìshǒu" in spelled, spelled
+    assert "qìchuǎnxūxū" in spelled and "yīchéngbùbiàn" in spelled, spelled
+
+
 def test_an_institution_the_dictionary_lacks_is_capitalised_everywhere(lexicon):
     """經濟部 (the Ministry of Economic Affairs) is a name: Jīngjìbù on its card and in every example."""
     text = "經濟部將與銀行合作，協助企業。經濟部也提醒，近期有人假冒政府名義。"

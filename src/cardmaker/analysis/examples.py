@@ -152,6 +152,7 @@ class _Context:
 
     def __init__(self, analysis: Analysis, lexicon, words=()):
         self.analysis = analysis
+        self.lexicon = lexicon
         self.text = analysis.article.text
         self.tokens = _Index(analysis.tokens, lexicon, frozenset(w.simplified for w in words))
         self.sentences = analysis.article.sentences
@@ -164,7 +165,7 @@ class _Context:
         none); made for an example's tokens only, never for all of a long article's."""
         readings, text, tokens = self.analysis.readings, self.text, self.analysis.tokens
         out = [
-            (_spelled_name(readings[t.start]) if t.kind == NAME else joined(readings[t.start]), False)
+            (_spelled_name(readings[t.start]) if t.kind == NAME else self._word(t, readings[t.start]), False)
             if t.start in readings else (text[t.start:t.end], False)
             for t in tokens[i:j]
         ]
@@ -176,6 +177,33 @@ class _Context:
             elif _place_unit(tokens[k - 1], tokens[k], out[k - i - 1][0] if k > i else ""):
                 out[k - i] = (out[k - i][0][:1].upper() + out[k - i][0][1:], False)
         return out
+
+
+    def _word(self, t, syllables) -> str:
+        """A word's pinyin; a dictionary word of four or more characters made of two words of its
+        own is written as those two (GB/T 16159: zhōngxiǎo qǐyè, réngōng zhìnéng), an idiom whole."""
+        if (t.kind != WORD or len(t.text) < 4 or len(syllables) != len(t.text) or t.pos.startswith(("i", "l"))
+                or any(a == b for a, b in zip(t.text, t.text[1:]))):
+            return joined(syllables)  # an idiom or set phrase (jieba's i, l: 一成不变), a doubling (气喘吁吁)
+        memo = self.lexicon.memo("two_words")
+        key = (t.text, tuple(syllables))
+        got = memo.get(key)
+        if got is None:
+            got = memo.put(key, _two_words(t.text, tuple(syllables), self.lexicon))
+        return got
+
+
+def _two_words(word: str, syllables: tuple[str, ...], lexicon) -> str:
+    entries = lexicon.entries(word)
+    if not entries or any(e.proper for e in entries) or any(
+            "idiom" in s or "saying" in s or "proverb" in s for e in entries for s in e.senses):
+        return joined(syllables)
+    for cut in range(2, len(word) - 1):
+        head, tail = word[:cut], word[cut:]
+        if all(any(not (e.proper or e.variant_only or e.surname_only) for e in lexicon.entries(w))
+               for w in (head, tail)):
+            return f"{joined(syllables[:cut])} {joined(syllables[cut:])}"
+    return joined(syllables)
 
 
 # administrative units: after a place's name they are part of it, spelled apart and capitalised
