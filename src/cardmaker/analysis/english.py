@@ -18,9 +18,10 @@ from dataclasses import dataclass
 V, N, A, D, Q, P, C, SUFFIX, PREFIX, REF, SURNAME, PARTICLE, AUX, UNIT = (
     "v", "n", "a", "d", "q", "p", "c", "suffix", "prefix", "ref", "surname", "particle", "aux", "unit")
 
-_LABEL_RE = re.compile(r"\(([^()]*)\)")
-_WORD_RE = re.compile(r"[a-z][a-z'\-]*")
-_HAN_REF_RE = re.compile(r"[^\s\[\]|a-zA-Z]*[\u3400-\u9fff][^\s\[\]]*(?:\[[^\]]*\])?")
+# shared with the stages that read senses (pos, meanings): a label, an English word, a Chinese reference
+LABEL_RE = re.compile(r"\(([^()]*)\)")
+WORD_RE = re.compile(r"[a-z][a-z'\-]*")
+HAN_REF_RE = re.compile(r"[^\s\[\]|a-zA-Z]*[\u3400-\u9fff][^\s\[\]]*(?:\[[^\]]*\])?")
 
 PREPOSITIONS = frozenset(
     "towards toward to at for from with by in on into onto regarding concerning about according via through "
@@ -112,16 +113,16 @@ def stem(word: str) -> str:
 
 def content_words(text: str) -> frozenset[str]:
     """The stemmed content words of an English gloss (labels, Chinese and pinyin left out)."""
-    plain = _HAN_REF_RE.sub(" ", text.lower())
-    return frozenset(stem(w.strip("'-")) for w in _WORD_RE.findall(plain) if len(w) > 2 and w not in STOP)
+    plain = HAN_REF_RE.sub(" ", text.lower())
+    return frozenset(stem(w.strip("'-")) for w in WORD_RE.findall(plain) if len(w) > 2 and w not in STOP)
 
 
 def parse(text: str, english, zipf=None, fields=None) -> Sense:
     """Class, labels and content words of the sense ``text``; ``english`` maps an English word to the
     parts of speech it can have (``lexicon.Lexicon.english``), ``zipf`` to how common it is, ``fields``
     an English word to the fields it belongs to (``lexicon.Lexicon.sense_fields``)."""
-    labels = tuple(label.strip() for label in _LABEL_RE.findall(text))
-    low = " ".join(_LABEL_RE.sub(" ", text).lower().split())
+    labels = tuple(label.strip() for label in LABEL_RE.findall(text))
+    low = " ".join(LABEL_RE.sub(" ", text).lower().split())
     if low.startswith(("to ", "classifier", "measure word", "surname ", "variant of", "see ", "taiwan pr.", "also pr.")):
         classes = _classes(low, labels, english)
     else:  # "right; correct", "will; shall; about to": each part may be another kind of word
@@ -135,7 +136,7 @@ def parse(text: str, english, zipf=None, fields=None) -> Sense:
 
 def plain_words(text: str) -> list[str]:
     """The content words of a gloss as written (labels, Chinese and pinyin left out), lower case."""
-    return [w for w in _WORD_RE.findall(_LABEL_RE.sub(" ", _HAN_REF_RE.sub(" ", text.lower())))
+    return [w for w in WORD_RE.findall(LABEL_RE.sub(" ", HAN_REF_RE.sub(" ", text.lower())))
             if len(w) > 2 and w not in STOP]
 
 
@@ -165,11 +166,11 @@ def _classes(low: str, labels, english) -> set[str]:
         return {PREFIX}
     if low.startswith("to ") or "; to " in low[:40]:
         return {V}
-    first = _WORD_RE.match(low)
+    first = WORD_RE.match(low)
     if first is None:
         return set()
     word = first.group(0)
-    words = _WORD_RE.findall(low)
+    words = WORD_RE.findall(low)
     if word in PARTICLES or "particle" in low[:30]:
         return {PARTICLE}
     if word in AUXILIARIES and (words[1:2] in ([], ["to"], ["be"], ["have"], ["not"])) and low != "about":

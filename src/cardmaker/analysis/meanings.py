@@ -950,7 +950,7 @@ def _in_compound(char: str, syllables: tuple[str, ...], entries: list, first: bo
 _POSITION_LABELS = frozenset({"noun suffix", "directional complement", "suffix", "prefix"})
 ALIKE_WEIGHT = 1.0  # a compound whose other part is of the partner's kind counts twice
 POSITION_LABEL = 1.5  # "(noun suffix)" after a noun, "(directional complement)" after a verb
-_NUMERALS = frozenset("零〇一二三四五六七八九十百千万亿两")
+_NUMERALS = _NUMERAL_CHARS - {"第"}
 
 
 def _kind(piece: str, lexicon, syllables=None) -> str:
@@ -979,7 +979,6 @@ def _partner_kind(compound: str, char: str, last: bool, lexicon) -> str:
     return _kind(compound[:-len(char)] if last else compound[len(char):], lexicon)
 
 
-_HAN_REF_RE = re.compile(r"[^\s\[\]|a-zA-Z]*[\u3400-\u9fff][^\s\[\]]*(?:\[[^\]]*\])?")
 _ABBR_RE = re.compile(r"^abbr\. for (?:[^|\[\s,]+\|)?([^|\[\s,]+)(?:\[[^\]]*\])?$")
 
 
@@ -994,7 +993,7 @@ def _expanded(sense: str, lexicon) -> str:
     if got is None:
         full = [x for e in lexicon.entries(m.group(1)) if not (e.variant_only or e.surname_only)
                 for x in e.senses if not (is_reference(x) or _ABBR_RE.match(x))]
-        got = memo.put(sense, " ".join(_HAN_REF_RE.sub(" ", full[0]).split()) if full else sense)
+        got = memo.put(sense, " ".join(english.HAN_REF_RE.sub(" ", full[0]).split()) if full else sense)
     return got
 
 
@@ -1031,7 +1030,7 @@ def _plain_words(text: str, lexicon) -> frozenset[str]:
 
 def _english_words(text: str, lexicon) -> frozenset[str]:
     bare = _HAN_OR_LABEL_RE.sub(" ", text.lower())
-    every = re.findall(r"[a-z][a-z'\-]*", bare)
+    every = english.WORD_RE.findall(bare)
     words = [w for w in every if w not in _PLAIN_STOP] or every  # 如 "as" is its own evidence
     out = {english.stem(_uninflected(w)) for w in words}
     if words and not bare.lstrip().startswith("to ") and _agent(words[-1], lexicon):
@@ -1061,7 +1060,7 @@ def _agent(word: str, lexicon) -> bool:
     return any(len(x) > 2 and english.V in lexicon.english(x) for x in stems)
 
 
-_HAN_OR_LABEL_RE = re.compile(r"\([^()]*\)|[^\s\[\]|a-zA-Z]*[\u3400-\u9fff][^\s\[\]]*(?:\[[^\]]*\])?")
+_HAN_OR_LABEL_RE = re.compile(r"\([^()]*\)|" + english.HAN_REF_RE.pattern)
 
 
 MAX_COMPOUNDS = 150

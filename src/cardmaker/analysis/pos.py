@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from cardmaker.analysis.english import A, AUX, C, D, N, P, PREPOSITIONS, Q, UNIT, UNITS, V
+from cardmaker.analysis.english import A, AUX, C, D, LABEL_RE, N, P, PREPOSITIONS, Q, UNIT, UNITS, V, WORD_RE
 
 _PROPER_TAGS = ("nr", "ns", "nt", "nz")
 _POS_NAMES = {
@@ -75,7 +75,6 @@ _PRONOUNS = frozenset(
     "another any anyone anything anybody some someone something somebody every each everyone everything all "
     "oneself myself yourself himself herself itself ourselves themselves who whom whose what which where how "
     "such certain various whatever whoever whichever none both".split())
-_FIRST_WORD_RE = re.compile(r"[a-z][a-z'\-]*")
 # the words around an occurrence that say it is not what the label says here
 _NOT_VERB_AFTER = frozenset("的 个 项 种 这 那 该 此 其".split())  # 的|选举, 一个|构想: a noun here
 _NOT_ADVERB_BEFORE = frozenset(("的",))                             # 最终|的: a modifier here
@@ -166,15 +165,12 @@ def _occurrence_says(before: str, after: str, before_tag: str = "", after_tag: s
     return ""
 
 
-_LABELS_RE = re.compile(r"\([^()]*\)")
-
-
 def sense_kinds(sense) -> frozenset:
     """What kind of word ``sense`` (an ``english.Sense``) is by CC-CEDICT's own forms: a verb's sense
     starts "to …", so "party", "station" or "structure" (English verbs too) are a noun's."""
     classes = sense.classes
     if V in classes and AUX not in classes:
-        plain = _LABELS_RE.sub(" ", sense.text).strip().lower()
+        plain = LABEL_RE.sub(" ", sense.text).strip().lower()
         if not (plain.startswith("to ") or "; to " in plain):
             classes = (classes - {V}) or frozenset((N,))
     return classes
@@ -191,8 +187,8 @@ _ADJECTIVES = frozenset("main whole overall prime mere own public".split())
 def _adjectival(sense) -> bool:
     """The sense reads as an adjective: its first part, or half its parts (``;``-separated) or more."""
     heads = []
-    for part in _LABELS_RE.sub(" ", sense.text.lower()).split(";"):
-        words = _FIRST_WORD_RE.findall(part)
+    for part in LABEL_RE.sub(" ", sense.text.lower()).split(";"):
+        words = WORD_RE.findall(part)
         if words:
             heads.append(len(words) == 1 and (words[0] in _ADJECTIVES or words[0].endswith(_ADJECTIVE_ENDINGS))
                          or words[0].endswith("-") or len(words) == 1 and _hyphen_adjective(words[0]))
@@ -207,7 +203,7 @@ def _hyphen_adjective(word: str) -> bool:
 
 
 def _speaks_of(sense, words) -> bool:
-    return any(w in words for w in _FIRST_WORD_RE.findall(_LABELS_RE.sub(" ", sense.text.lower())))
+    return any(w in words for w in WORD_RE.findall(LABEL_RE.sub(" ", sense.text.lower())))
 
 
 def _verb_and_noun(every, noun_sense=None) -> bool:
@@ -234,14 +230,14 @@ def _bare_function_word(sense) -> bool:
     """A preposition's or conjunction's sense as such: "with", "and", "by means of", "in order to";
     not "in advance" (提前), an adverb's phrase CC-CEDICT's English starts with a preposition."""
     k = sense_kinds(sense)
-    words = _FIRST_WORD_RE.findall(_LABELS_RE.sub(" ", sense.text.lower()))
+    words = WORD_RE.findall(LABEL_RE.sub(" ", sense.text.lower()))
     return bool(k) and (k <= {P} or k <= {C}) and bool(words) and (len(words) == 1 or words[-1] in PREPOSITIONS)
 
 
 def _noun_sense(sense) -> bool:
     """A sense that is plainly a noun's: a short gloss the English lexicon knows as no verb (income,
     education, medical treatment; not boost, anchor, nor well-developed or a long phrase)."""
-    words = _FIRST_WORD_RE.findall(_LABELS_RE.sub(" ", sense.text.lower()))
+    words = WORD_RE.findall(LABEL_RE.sub(" ", sense.text.lower()))
     return (0 < len(words) <= 3 and sense.classes <= {N, UNIT} and bool(sense.classes)
             and not _adjectival(sense) and sense.commonness >= _COMMON)
 
@@ -266,7 +262,7 @@ def _checked(label: str, word: str, senses) -> str:
     if label == "place word":  # 窗口, 高中, 当地: a place, but to a learner a noun or nothing
         return noun
     if label == "pronoun":
-        words = _FIRST_WORD_RE.findall(re.sub(r"\([^()]*\)", " ", senses[0].text.lower().split(";")[0]))
+        words = WORD_RE.findall(re.sub(r"\([^()]*\)", " ", senses[0].text.lower().split(";")[0]))
         # 自己 "oneself", 这样 "this kind of"; not 我国 "our country", 各方 "all parties"
         pronoun = words and words[0] in _PRONOUNS and all(w in _PRONOUNS or w in _PRONOUN_REST for w in words)
         return label if pronoun else ""

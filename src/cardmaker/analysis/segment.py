@@ -175,7 +175,7 @@ def segment(simplified: str, lexicon) -> list[Token]:
         if t.kind == FRAGMENT and not t.pos.startswith("nr"):
             out.extend(_split_prefix(t, lex, lexical) or _jieba_term(t, lexical)
                        or _split(t, lex, lexical) or _split_glue(t, out[-2:], lex, lexical)
-                       or _recurring_term(t, recurring, lex, lexical, out[-1] if out else None) or [t])
+                       or _article_term(t, recurring, lex, lexical, out[-1] if out else None) or [t])
         else:
             out.append(t)
     out = _reduplications(out, simplified, lex)
@@ -260,8 +260,8 @@ _KNOWN_PIECE = 1.0
 _LINKS = frozenset("及与和或并")
 
 
-def _recurring_term(t: Token, recurring: Counter, lex, lexical: Lexical, before: Token | None = None
-                    ) -> list[Token] | None:
+def _article_term(t: Token, recurring: Counter, lex, lexical: Lexical, before: Token | None = None
+                  ) -> list[Token] | None:
     """A word that neither dictionary has but the article uses again and again (停班 six times in
     a typhoon report, 市建局, 抗阻, 肌少症), or once when the language uses it as a word (贴文
     "post", 转传 "to forward", 调涨 "to raise (a price)"), is one of its terms: kept whole, its
@@ -271,7 +271,8 @@ def _recurring_term(t: Token, recurring: Counter, lex, lexical: Lexical, before:
     text = t.text
     if not 2 <= len(text) <= 3 or not _HAN_ONLY_RE.match(text):
         return None
-    if recurring[text] < 2 and lex.frequency(text) < _KNOWN_PIECE:
+    once = recurring[text] < 2
+    if once and lex.frequency(text) < _KNOWN_PIECE:
         return None
     if _NUMERAL_PREFIX_RE.match(text) or text[-1] in _DATE_UNITS or text[-1] in _COMPLEMENTS | _DIRECTION_ENDS:
         return None
@@ -279,10 +280,9 @@ def _recurring_term(t: Token, recurring: Counter, lex, lexical: Lexical, before:
         return None  # 越办, 多组: an adverb or a number opens a phrase
     if t.pos.startswith(_PHRASE_OPENERS + ("m",)) or "得" in text or text[-1] in _FUNCTION_CHARS | _LINKS:
         return None  # 来说, 跑得快, 街|及: a particle's phrase, a complement, a conjunction after a word
-    if recurring[text] < 2 and (text[0] in _FUNCTION_CHARS
-                                or lexical.tag(text[-1], "x").startswith(_PHRASE_OPENERS + ("q",))):
+    if once and (text[0] in _FUNCTION_CHARS or lexical.tag(text[-1], "x").startswith(_PHRASE_OPENERS + ("q",))):
         return None  # seen once: 可|获, 开|越, 总|比, 双|台 (a modal, or an adverb, preposition or measure word after)
-    if recurring[text] < 2 and before is not None and before.end == t.start and (
+    if once and before is not None and before.end == t.start and (
             _common_entry(before.text + text[0], lex) or lexical.known(before.text + text[0])
             or (len(before.text) == 1 and before.pos.endswith("g"))):
         return None  # 全|力抓, 众|力抓: after a bound character or one its first completes, the cut is jieba's guess

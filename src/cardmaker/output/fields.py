@@ -158,11 +158,12 @@ def unspelled(sense: str, syllables) -> str:
     plain = _plain(sense)
     if bases[0] not in plain:
         return sense  # the common case: nothing of the word's spelling in its sense
-    whole = re.compile(r"(?<![a-z])" + r"[\s'’-]?".join(map(re.escape, bases)) + r"(?![a-z])")
-    spans = [m.span() for m in whole.finditer(plain)]
     if len(bases) == 1:  # one syllable: only where it is written with its tone (dì in dìliù)
         toned = marked(syllables[0]).lower()
         spans = [m.span() for m in re.finditer(r"(?<![a-zà-ǜ])" + re.escape(toned), sense.lower())]
+    else:
+        whole = r"(?<![a-z])" + r"[\s'’-]?".join(map(re.escape, bases)) + r"(?![a-z])"
+        spans = [m.span() for m in re.finditer(whole, plain)]
     if not spans or "".join(sense[a:b] for a, b in spans).strip() == sense.strip():
         return sense
     out, at = [], 0
