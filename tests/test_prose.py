@@ -204,8 +204,22 @@ def test_furniture_gives_no_words_and_no_examples(lexicon):
     assert not any("430030" in e.text for e in choose_examples(analysis, analysis.words, lexicon).values())
 
 
-def test_replacement_characters_leave_out_only_their_sentence():
-    a = parse_article("標題\n第一句話很正常。第二句\ufffd\ufffd壞了。第三句也正常。\n".encode(), "x.txt")
+def test_replacement_characters_leave_out_only_their_clause():
+    a = parse_article("標題\n第一句話很正常。第二句\ufffd\ufffd壞了，後半句很好。第三句也正常。\n".encode(), "x.txt")
     kinds = [(s.kind, s.text) for s in a.sentences]
     assert ("body", "第一句話很正常。") in kinds and ("body", "第三句也正常。") in kinds
-    assert any(k == "furniture" and "\ufffd" in t for k, t in kinds)
+    assert ("body", "後半句很好。") in kinds
+    assert ("damaged", "第二句\ufffd\ufffd壞了，") in kinds
+
+
+def test_words_of_a_damaged_clause_are_cards_without_its_example(lexicon):
+    from cardmaker.analysis.examples import choose_examples
+    from cardmaker.analysis.vocabulary import Options, analyse
+
+    # cna-economy: 這項方案��於明年1月1日起受理申請，申請期限至明年6月30日止，…服���中心。
+    analysis = analyse(read_article(PAGES / "cna-economy.txt"), lexicon, Options())
+    words = {w.simplified: w for w in analysis.words}
+    assert "受理" in words and "期限" in words and "服" not in words
+    examples = choose_examples(analysis, analysis.words, lexicon)
+    assert examples[words["期限"].key].text == "申請期限至明年6月30日止"
+    assert not any("\ufffd" in e.text for e in examples.values())

@@ -53,10 +53,15 @@ class Gloss:
         return self.readings[0]
 
 
+DAMAGED = "damaged"                        # a clause with replacement characters in it
+WORD_SOURCES = ("title", "body", DAMAGED)  # the sentences whose words are the deck's (examples: title, body)
+
+
 @dataclass(frozen=True)
 class Sentence:
     """A sentence of the clean text; ``kind`` is ``title``, ``body``, ``caption`` (photo captions and
-    credits, end markers) or ``furniture`` (related-news links, sharing buttons, breadcrumbs)."""
+    credits, end markers), ``furniture`` (related-news links, sharing buttons, breadcrumbs) or
+    ``damaged`` (a clause with replacement characters: its words count, it is never an example)."""
 
     text: str
     start: int

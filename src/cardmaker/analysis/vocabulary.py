@@ -9,8 +9,8 @@ from cardmaker.analysis.readings import choose, context_pos, guess, model_readin
 from cardmaker.analysis.segment import FOREIGN_NAME, segment
 from cardmaker.chinese.pinyin import name_case, reading_key
 from cardmaker.chinese.script import HAN_RE, article_script, to_simplified_aligned, to_traditional_aligned
-from cardmaker.records import (CONFLICT, CORRECTED, NAME, NUMBER, TERM, UNGLOSSED, VERIFIED, WORD, Article, Token,
-                               Word)
+from cardmaker.records import (CONFLICT, CORRECTED, NAME, NUMBER, TERM, UNGLOSSED, VERIFIED, WORD, WORD_SOURCES,
+                               Article, Token, Word)
 
 ORDERS = ranking.ORDERS
 _CHECK_ORDER = (CONFLICT, CORRECTED, VERIFIED, UNGLOSSED)
@@ -78,7 +78,7 @@ def analyse(article: Article, lexicon, options: Options = Options()) -> Analysis
     content = _content_mask(article)
     readings = {}
     function = set()                             # function words and numbers left out
-    sentences = [(s.start, s.end) for s in article.sentences if s.kind in ("title", "body")]
+    sentences = [(s.start, s.end) for s in article.sentences if s.kind in WORD_SOURCES]
     model = model_readings(simplified, article.text, tokens, sentences, _entries_of(lexicon), lexicon)
     for index, t in enumerate(tokens):
         if not HAN_RE.search(t.text):
@@ -155,7 +155,7 @@ def _content_mask(article: Article) -> bytearray:
     photo captions or end markers such as （完）."""
     mask = bytearray(len(article.text))
     for sentence in article.sentences:
-        if sentence.kind in ("title", "body"):
+        if sentence.kind in WORD_SOURCES:
             mask[sentence.start:sentence.end] = b"\x01" * (sentence.end - sentence.start)
     return mask
 

@@ -18,7 +18,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from cardmaker.records import Sentence
+from cardmaker.records import DAMAGED, Sentence
 from cardmaker.text import furniture as F
 
 _CLOSERS = re.escape("”’」』）)】》〉\"'』")
@@ -58,7 +58,7 @@ def _coverage_low(s: str) -> bool:
     """Mojibake or replacement characters: a line that is no Chinese a reader could read."""
     bad = s.count("\ufffd")
     if bad >= 2 and bad >= len(s) / 10 or len(F.MOJIBAKE_LATIN_RE.findall(s)) >= 3:
-        return True  # a few U+FFFD in a paragraph: only their sentence is left out (see _prose)
+        return True  # a few U+FFFD in a paragraph: only their clauses are left out (see _damaged)
     han = _HAN_RE.findall(s)
     if len(han) < 6:
         return False
@@ -295,7 +295,7 @@ def _prose(text: str, start: int, end: int, title_span):
     if title_span and title_span[0] <= start < title_span[1]:
         yield Sentence(body, start, end, "title")
     elif "\ufffd" in body:
-        yield Sentence(body, start, end, FURNITURE, "replacement characters (bytes that were not text)")
+        yield from _damaged(body, start)
     elif F.END_MARK_RE.match(body) or F.EDITOR_RE.match(body):
         yield Sentence(body, start, end, CAPTION, "end mark or editor")
     elif len(body) <= 30 and F.CREDIT_END_RE.search(body) and not body.endswith(("攝影", "摄影")):
@@ -304,6 +304,33 @@ def _prose(text: str, start: int, end: int, title_span):
         yield Sentence(body, start, end, CAPTION, "photo credit or note in brackets")
     else:
         yield Sentence(body, start, end, "body")
+
+
+_CLAUSE_END_RE = re.compile(r"[^，、；;：:]*(?:[，、；;：:]+|$)")
+
+
+def _damaged(body: str, start: int):
+    """A sentence with a few replacement characters (stray bytes of a scraped page), clause by clause:
+    its clean clauses stay prose, the damaged ones give their words but never an example."""
+    run = None  # (start, end, damaged) of the clauses gathered so far
+    for m in _CLAUSE_END_RE.finditer(body):
+        if not m.group(0):
+            continue
+        damaged = "\ufffd" in m.group(0)
+        if run and run[2] == damaged:
+            run = (run[0], m.end(), damaged)
+            continue
+        if run:
+            yield _piece(body, start, *run)
+        run = (m.start(), m.end(), damaged)
+    if run:
+        yield _piece(body, start, *run)
+
+
+def _piece(body: str, start: int, a: int, b: int, damaged: bool) -> Sentence:
+    if damaged:
+        return Sentence(body[a:b], start + a, start + b, DAMAGED, "replacement characters (bytes that were not text)")
+    return Sentence(body[a:b], start + a, start + b, "body")
 
 
 def explain(text: str, sentences_) -> list[tuple[str, list[tuple[str, str, str]]]]:
