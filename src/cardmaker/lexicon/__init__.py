@@ -184,8 +184,13 @@ class Lexicon:
         return _english_zipf().get(word, 2.5)
 
     def english(self, word: str) -> frozenset[str]:
-        """The parts of speech the English ``word`` can have (empty when the lexicon lacks it)."""
-        return _english().get(word, frozenset())
+        """The parts of speech the English ``word`` can have (empty when the lexicon lacks it): the
+        store's table, or lemminflect's own file for a store built without it."""
+        if not self.store.has_english:
+            return _english().get(word, frozenset())
+        memo = self.memo("english")
+        got = memo.get(word)
+        return got if got is not None else memo.put(word, self.store.english(word))
 
     # ── script ──────────────────────────────────────────────────────────────
 
@@ -207,24 +212,20 @@ class Lexicon:
         self.frequency("中文")
         self.stopwords
         self.default_readings
-        _english()
         script.to_simplified_aligned("漢字")
         script.to_traditional_aligned("汉字")
 
 
 @cache
 def _english() -> dict[str, frozenset[str]]:
-    """English word → the parts of speech it can have ("noun", "verb", "adj", "adv"), from
-    lemminflect's lemma table (its data file, read as data; inflected forms included).  Loaded once
-    per process: it is the same for every run."""
-    import gzip
+    """English word → the parts of speech it can have, from lemminflect's lemma table (for a store
+    built without it: a test's small store).  Loaded once per process."""
+    from cardmaker.lexicon.store import _POS_OF_LETTER, english_path, english_rows
 
-    data = _package_file("lemminflect", "resources", "lemma_lu.csv.gz")
-    table: dict[str, set[str]] = {}
-    for line in gzip.decompress(data).decode("utf-8").splitlines():
-        word, pos, _ = line.split(",", 2)
-        table.setdefault(word, set()).add(pos)
-    return {w: frozenset(p) for w, p in table.items()}
+    path = english_path()
+    if path is None:
+        raise ModuleNotFoundError("the lemminflect package is not installed")
+    return {w: frozenset(_POS_OF_LETTER[c] for c in pos) for w, pos in english_rows(path).items()}
 
 
 @cache
