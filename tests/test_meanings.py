@@ -294,3 +294,12 @@ def test_composed_meanings_stay_short():
 
     shown = english_only(composed_senses("参展商", ("can1", "zhan3", "shang1"), LEX, nominal=True))
     assert shown.startswith("to exhibit at + ") and len(shown) <= 40
+
+
+def test_placeholder_syllables_of_a_reference_read_as_an_ellipsis():
+    # CC-CEDICT writes "any word" as xx5: 而言 "(typically preceded by 就…[jiu4 xx5] or 對…|对…[dui4 xx5] etc)"
+    from cardmaker.lexicon.cedict import english_only, readable
+
+    w = word("以強度而言，颱風已與四級颶風相當。", "而言")
+    back, front = readable(w.sense[0], "traditional"), english_only(w.sense[0])
+    assert "就… jiù… or 對… duì…" in back and "jiù… or duì…" in front and "xx" not in back + front
