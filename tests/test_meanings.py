@@ -151,6 +151,19 @@ def test_one_to_many_characters_take_the_article_own_word():
     assert noodles.traditional == "麵" and "noodles" in " ".join(noodles.sense)
 
 
+@pytest.mark.parametrize("sense, short", [
+    ('(orthographic borrowing from Japanese "minshuku") property rented via Airbnb; guesthouse', "property rented via Airbnb; guesthouse"),
+    ("(of markets, industries, infectious diseases etc) rising", "(of markets etc) rising"),
+    ("(typically preceded by 就…[jiu4 xx5] or 對…|对…[dui4 xx5] etc) as far as ... is concerned; speaking in terms of ...",
+     "as far as ... is concerned"),
+    ("(of the parts of a machine) to move together", "(of the parts of a machine) to move together"),  # fits: kept
+])
+def test_a_long_sense_loses_its_asides_first(sense, short):
+    from cardmaker.analysis.meanings import shorten
+
+    assert shorten(sense) == short
+
+
 def test_sense_is_short_and_english_only():
     for w in analyse(parse_article(open("seeds/jinbohui-2023-08-08.txt", "rb").read(), "seed.txt"), LEX).words:
         shown = " / ".join(w.sense)
@@ -301,5 +314,5 @@ def test_placeholder_syllables_of_a_reference_read_as_an_ellipsis():
     from cardmaker.lexicon.cedict import english_only, readable
 
     w = word("以強度而言，颱風已與四級颶風相當。", "而言")
-    back, front = readable(w.sense[0], "traditional"), english_only(w.sense[0])
+    back, front = readable(w.meaning, "traditional"), english_only(w.meaning)
     assert "就… jiù… or 對… duì…" in back and "jiù… or duì…" in front and "xx" not in back + front

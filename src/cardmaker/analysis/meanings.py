@@ -808,6 +808,15 @@ def shorten(sense: str, limit: int = SENSE_MAX) -> str:
         sense = slimmed
         if len(sense) <= limit:
             return sense
+    # a long sense's asides shrink: "(of markets, industries, infectious diseases etc) rising" →
+    # "(of markets etc) rising"; a note on its origin or its use goes ("(orthographic borrowing from
+    # Japanese "minshuku") …", "(typically preceded by 就… jiù…) as far as … is concerned")
+    sense = _OF_LIST_RE.sub(r"(of \1 etc)", sense)
+    aside = _ASIDE_RE.match(sense)
+    if aside and _bare(sense[aside.end():]):
+        sense = sense[aside.end():]
+    if len(sense) <= limit:
+        return sense
     cuts = sorted(i for sep in ("; ", ", ", " (") for i in _all(sense, sep) if _bare(sense[:i]))
     fitting = [i for i in cuts if 0 < i <= limit]
     if fitting:
@@ -817,6 +826,9 @@ def shorten(sense: str, limit: int = SENSE_MAX) -> str:
     return sense
 
 
+_OF_LIST_RE = re.compile(r"\(of ([^(),;]+?), [^()]*?etc\.?\)")
+_ASIDE_RE = re.compile(r"\((?:orthographic borrowing|loanword|neologism|typically (?:preceded|followed)|used (?:in|after|before)"
+                       r"|in (?:the |an )?(?:expression|combination)|followed by|preceded by)[^()]*(?:\([^()]*\)[^()]*)*\)\s*")
 _QUALIFIER_RE = re.compile(r"\((?:of|esp\.|usu\.|typically|often|said of)\b[^()]*\)")
 _LABELS_RE = re.compile(r"\([^()]*\)|\b(?:fig|lit)\.")
 
