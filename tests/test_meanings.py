@@ -164,6 +164,17 @@ def test_a_long_sense_loses_its_asides_first(sense, short):
     assert shorten(sense) == short
 
 
+@pytest.mark.parametrize("text, simplified, traditional, pinyin, sense", [
+    # the article's form is only a pointer in CC-CEDICT (盡快 jin4 kuai4 "see 儘快|尽快[jin3 kuai4]")
+    ("政府會盡快處理。", "尽快", "盡快", "jìnkuài", "as quickly as possible"),
+    # "abbr. to 環衛|环卫[huan2 wei4]" names a short form; it says nothing of the meaning
+    ("加強環境衞生工作。", "环境卫生", "環境衞生", "huánjìngwèishēng", "environmental sanitation"),
+])
+def test_a_pointer_gives_the_meaning_of_the_word_it_points_at(text, simplified, traditional, pinyin, sense):
+    w = word(text, simplified)
+    assert (w.traditional, w.pinyin, w.sense[0]) == (traditional, pinyin, sense)
+
+
 def test_sense_is_short_and_english_only():
     for w in analyse(parse_article(open("seeds/jinbohui-2023-08-08.txt", "rb").read(), "seed.txt"), LEX).words:
         shown = " / ".join(w.sense)

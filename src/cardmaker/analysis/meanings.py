@@ -751,6 +751,21 @@ def choose(text: str, syllables, entry: Entry | None, kind: str, tag: str, spans
     return Meaning(best, tuple(chosen) + rest, tuple(shorten(s) for s in chosen), best.classifiers, False)
 
 
+_POINTER_RE = re.compile(r"^(?:(?:old |archaic )?variant of|see(?: also)?|also written|same as) ([^\s\[|]+)(?:\|([^\s\[]+))?")
+
+
+def _pointed(pointers: list[Entry], lexicon) -> list[Entry]:
+    """The entries that pointer entries ("see 儘快|尽快[jin3 kuai4]") point at, pointers left out."""
+    out = []
+    for p in pointers:
+        for sense in p.senses:
+            m = _POINTER_RE.match(sense)
+            if m:
+                out += [e for e in lexicon.entries(m.group(1))
+                        if not (e.variant_only or e.surname_only or e.proper) and e not in out]
+    return out
+
+
 def _candidates(text, syllables, entry: Entry, spans, written: bool, lexicon) -> list[Entry]:
     """The entries with the chosen reading that could be the word: not a surname, a pointer or a
     proper noun (unless the reading is that), and in a traditional article written as the article
@@ -761,6 +776,10 @@ def _candidates(text, syllables, entry: Entry, spans, written: bool, lexicon) ->
             and not (e.surname_only or e.variant_only)]
     if entry not in same:
         same.append(entry)
+    if all(e.variant_only for e in same):
+        # the reading is only a pointer's (盡快 jìnkuài "see 儘快|尽快[jin3 kuai4]"): the word it points
+        # at says what it means; the article's form and reading stay the card's
+        same = _pointed(same, lexicon) or same
     if written and spans:
         span = Counter(spans).most_common(1)[0][0]
         own = [e for e in same if e.traditional == span]
