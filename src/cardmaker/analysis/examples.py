@@ -53,6 +53,7 @@ _PHRASE_ENDS = frozenset("上 中 下 后 前 时 里 内 外 间 方面 以来 
 # |在融資方面，) is a fronted topic or adverbial: it says nothing until the clause after it
 _LEAD_INS = frozenset("对 对于 关于 至于 根据 依据 按照 针对 随着 为了 除了 由于 因为 虽然 尽管 如果 假如 即使 只要 "
                       "只有 一旦 当 自从 经过 通过 透过 作为 面对 鉴于 基于 本着 围绕 截至".split())
+_IF = frozenset("如 如果 假如 若 即使 虽然 尽管 只要 一旦 因为".split())  # after a subject: 業者如接獲可疑電話，
 _PLACE_ENDS = frozenset("上 中 下 里 内 外 间 之中 之下 之间 当中".split())  # 在…中, 在…上: a place
 _LEAD_OUTS = frozenset("的 时 时候 后 之后 以后 前 之前 以前 方面 来说 而言 之际 以来 期间 同时 看来 来看 为例 "
                        "过程中 基础上 背景下 情况下".split())
@@ -331,7 +332,7 @@ def _leads_in(context: _Context, start: int, end: int) -> bool:
     if not words:
         return False
     first, last = words[0], words[-1]
-    if first.text in _LEAD_INS or last.text in _LEAD_OUTS:
+    if first.text in _LEAD_INS or last.text in _LEAD_OUTS or (len(words) > 2 and words[1].text in _IF):
         return True
     if first.text == "在" and (last.text in _PLACE_ENDS
                               or not any(t.pos.startswith("v") and t.pos != "vn" for t in words[1:])):
