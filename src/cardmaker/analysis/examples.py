@@ -7,11 +7,14 @@ where the article allows: it starts and ends at a sentence or clause boundary
 clause).  When every clause holding the word is long, another occurrence is
 preferred; a long clause is cut only where a phrase ends (before a preposition
 or conjunction, after a time or place phrase), and the cut is marked "…".
-Examples with replacement characters, mojibake, footnote markers, links,
-unbalanced brackets or quotes, or too little Chinese besides the word are
-never used.  One example serves at most three words while another has room, and
-sentences whose other words are common, or are cards of the deck themselves,
-are preferred.
+A run that stops after a fronted topic or adverbial phrase (根據…調查，|,
+在各種干預手段中，|) is kept with the clause it belongs to, and a headline-like
+line is used only when the prose has no example.  Examples with replacement
+characters, mojibake, footnote markers, links, unbalanced brackets or quotes,
+or too little Chinese besides the word are never used.  One example serves at
+most three words while another as good has room (a whole clause may serve a
+fourth rather than give a word a cut one: see ``_RELAXED``), and sentences whose
+other words are common, or are cards of the deck themselves, are preferred.
 """
 
 from __future__ import annotations
@@ -480,10 +483,11 @@ class _Shares:
 
     Counted per example (a stretch of text), not per article sentence: a news sentence holds ten
     words of the deck on average, so three per sentence cannot be had; its clauses can serve them.
-    A word with a sound example (a whole clause of the prose: see ``candidates``) chooses among its
-    sound ones only, and one may serve up to ``2 * MAX_SHARED`` words when all of them are full: a
-    learner reads a whole clause a fourth time more easily than a cut one (…青浦區委作了交流發言)
-    or a fronted phrase alone (根據經濟部近期針對2000家製造業者所做的調查)."""
+    "Another" means one as good: a word chooses among its flawless examples (whole clauses of the
+    prose, 8–40 characters: ``candidates``' flaw grade) while one of them serves fewer than
+    ``_RELAXED[0]`` words, then among those without a grave flaw while one serves fewer than
+    ``_RELAXED[1]``: a learner reads a whole clause a fourth time more easily than a cut one
+    (…青浦區委作了交流發言), and a sixth more easily than a fronted phrase alone (根據…所做的調查)."""
 
     def __init__(self, options: dict):
         self.options = options
