@@ -54,10 +54,20 @@ def _example_of(text: str, word: str, lexicon) -> str:
 
 
 def test_the_speaker_comes_with_what_was_said(lexicon):
-    """他表示，|…: the clause after a speech verb keeps its speaker when both fit, even when the
-    speaker's words (记者会, 副署长) already took that sentence as their example."""
-    text = "記者會上的說明\n國際貿易署副署長在記者會上表示，今年前三季工具機與精密零組件的出口持續衰退。\n"
-    assert _example_of(text, "出口", lexicon) == "國際貿易署副署長在記者會上表示，今年前三季工具機與精密零組件的出口持續衰退。"
+    """他表示，|…: the clause after a speech verb is best with its speaker when both fit; the speaker
+    alone (國際貿易署副署長在記者會上表示) says nothing, and is an example of no word while the
+    sentence has a whole clause with room (here its 17 words fill both whole clauses)."""
+    sentence = "國際貿易署副署長在記者會上表示，今年前三季工具機與精密零組件的出口持續衰退。"
+    grades = _grades(sentence, "出口", lexicon)
+    assert list(grades)[0] == sentence and grades[sentence] == 0, grades
+    assert _grades(sentence, "署長", lexicon)["國際貿易署副署長在記者會上表示"] == 2
+    article = parse_article(f"記者會上的說明\n{sentence}\n".encode(), "test.txt")
+    analysis, chosen = _examples(article, lexicon)
+    serves: dict[str, int] = {}
+    for e in chosen.values():
+        serves[e.text] = serves.get(e.text, 0) + 1
+    if serves.get("國際貿易署副署長在記者會上表示"):
+        assert serves[sentence] >= 2 * MAX_SHARED and serves["今年前三季工具機與精密零組件的出口持續衰退。"] >= 3, serves
 
 
 def test_a_word_in_a_long_list_gets_a_marked_cut(lexicon):

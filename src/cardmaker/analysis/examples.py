@@ -472,9 +472,10 @@ def choose_examples(analysis: Analysis, words, lexicon) -> dict:
             for key, c in taken.choice.items()}
 
 
-# how many words a whole clause may serve before a word takes a cut one instead (the spread target yields
-# one word: a fourth card with the same clause reads better than …扣件及塑膠製品等產業受影響最深), and how
-# many one without a grave flaw may serve before a word takes a fronted phrase alone or a headline
+# A word placed while its whole clauses serve three words each takes one as a fourth rather than a cut
+# one (a fourth card with the same clause reads better than …扣件及塑膠製品等產業受影響最深; settling may
+# still move a word of an over-full clause to a cut one with room); a word takes, or is moved to, a
+# fronted phrase alone or a headline only when every example without a grave flaw serves six
 _RELAXED = (MAX_SHARED + 1, 2 * MAX_SHARED)
 
 
@@ -483,11 +484,11 @@ class _Shares:
 
     Counted per example (a stretch of text), not per article sentence: a news sentence holds ten
     words of the deck on average, so three per sentence cannot be had; its clauses can serve them.
-    "Another" means one as good: a word chooses among its flawless examples (whole clauses of the
-    prose, 8–40 characters: ``candidates``' flaw grade) while one of them serves fewer than
-    ``_RELAXED[0]`` words, then among those without a grave flaw while one serves fewer than
-    ``_RELAXED[1]``: a learner reads a whole clause a fourth time more easily than a cut one
-    (…青浦區委作了交流發言), and a sixth more easily than a fronted phrase alone (根據…所做的調查)."""
+    A word chooses among its flawless examples (whole clauses of the prose, 8–40 characters:
+    ``candidates``' flaw grade) while one of them serves fewer than ``_RELAXED[0]`` words, then among
+    those without a grave flaw while one serves fewer than ``_RELAXED[1]``: a learner reads a whole
+    clause a fourth time more easily than a cut one (…青浦區委作了交流發言), and a sixth more easily
+    than a fronted phrase alone (根據…所做的調查)."""
 
     def __init__(self, options: dict):
         self.options = options
@@ -509,8 +510,12 @@ class _Shares:
         return options
 
     def _free(self, key, place) -> list:
-        """The examples word ``key`` may take other than ``place`` that have room."""
-        return [d for d in self._pool(key) if d[1:3] != place and self._serving(d[1:3]) < MAX_SHARED]
+        """The examples word ``key`` (placed already) may move to from ``place``: ones with room, and
+        none with a grave flaw unless it has one already or ``place`` serves more than ``_RELAXED[1]``."""
+        grade, serving = self.choice[key][6], self._serving(place)
+        return [d for d in self._pool(key)
+                if d[1:3] != place and self._serving(d[1:3]) < MAX_SHARED
+                and (d[6] <= max(grade, 1) or serving > _RELAXED[1])]
 
     def cost(self, c) -> float:
         shared = self._serving(c[1:3])
