@@ -288,11 +288,38 @@ def senses(root: Path, cases: list[Path], show: bool = False):
 
 _BOUNDARY_BEFORE = set("。！？!?；;，,、：:\n「『“‘（(【《〈 \u3000")
 _BOUNDARY_AFTER = set("。！？!?；;，,、：:\n」』”’）)】》〉 \u3000")
+# an example that stops at a comma after a fronted topic or adverbial phrase (對於…的現象，|根據…調查，
+# |在匯率避險方面，|…申請週轉金時，): its last clause opens with a preposition or closes with a frame word
+_FRONTED = re.compile("(?:^|[，,；;：:、])[「“]?(?:對於|对于|關於|关于|根據|根据|依據|依据|按照|針對|针对|隨著|隨着|随着|為了|为了|"
+                      "除了|由於|由于|因為|因为|雖然|虽然|儘管|尽管|如果|即使|只要|一旦|通過|通过|透過|作為|作为|面對|面对|"
+                      "在[^，,；;：:、]*(?:上|中|下|地方)$)[^，,；;：:、]*$"
+                      "|(?:的|時|时|後|后|方面|來說|来说|而言|之際|之际|以來|以来|期間|期间|同時|同时)$")
+_WEAK_AFTER = set("，,、：:")
 _BANNED = {
     "replacement character or mojibake": re.compile("[\ufffd]|[\u00c0-\u024f]{2,}|锟斤拷"),
     "footnote marker": re.compile(r"\[\s*\d{1,3}\s*\]|［\d{1,3}］|[①-⑳]"),
     "link": re.compile(r"https?://|www\.", re.I),
 }
+
+
+def _line(text: str, start: int, end: int) -> str:
+    a = text.rfind("\n", 0, start) + 1
+    b = text.find("\n", end)
+    return text[a:b if b >= 0 else len(text)].strip()
+
+
+def _headlinish(line: str) -> bool:
+    """A line of at most 40 characters with no final punctuation: a title, subtitle or section heading."""
+    return len(line) <= 40 and line.rstrip("」』”’）)】》〉\"'")[-1:] not in "。！？!?；;…."
+
+
+def _headline_only(text: str, start: int, plain: str, w, article) -> bool:
+    """The example is a headline-like line while a prose line of the body holds the word too."""
+    if not _headlinish(_line(text, start, start + len(plain))):
+        return False
+    body = [s for s in article.sentences if s.kind == "body"]
+    return any(s.start <= a and b <= s.end and not _headlinish(_line(text, s.start, s.end))
+               for a, b in w.spans for s in body)
 
 
 def examples(root: Path, show: bool = False):
@@ -307,6 +334,7 @@ def examples(root: Path, show: bool = False):
     paths = sorted(root.glob("seeds/*.txt")) + sorted(root.glob("tests/data/**/*.txt"))
     total = at_boundary = in_range = bad = leaks = 0
     most = crowded = avoidable = 0
+    cut = fronted = headline = 0
     problems = []
     for path in paths:
         article = read_article(path)
@@ -333,6 +361,13 @@ def examples(root: Path, show: bool = False):
                 if e.text.count(o) != e.text.count(c):
                     reasons.append("unbalanced brackets or quotes")
             bad += bool(reasons)
+            cut += e.text.startswith("…") or e.text.endswith("…")
+            alone = not e.text.endswith("…") and after in _WEAK_AFTER and bool(_FRONTED.search(plain))
+            heading = _headline_only(text, start, plain, w, article)
+            fronted += alone
+            headline += heading
+            if show and (alone or heading):
+                problems.append(f"  {path.name} {w.simplified}: {e.text!r} {'fronted' if alone else 'headline'}")
             shared[e.text] = shared.get(e.text, 0) + 1
             cloze = note_fields(w, [e], analysis.script, style=PLAIN).cloze
             front = e.simplified if analysis.script == "simplified" else e.traditional
@@ -344,19 +379,22 @@ def examples(root: Path, show: bool = False):
                                 f"{len(e.text)} chars {' '.join(reasons)}{' cloze leak' if leak else ''}")
         most = max([most, *shared.values()])
         crowded += sum(n > 3 for n in shared.values())
-        # a crowded example one of whose words had another example with room: the spread target missed
+        # a crowded example one of whose words had another example with room, no worse: the spread target missed
         context = _Context(analysis, lexicon, analysis.words)
         for w in analysis.words:
             e = chosen.get(w.key)
             if e is None or shared[e.text] <= 3:
                 continue
-            others = {"…" * c[4][0] + article.text[c[1]:c[2]] + "…" * c[4][1]
-                      for c in candidates(analysis, w, context)} - {e.text}
+            # an example with room and no worse flaw (a cut, a fronted phrase alone: candidates' last field)
+            options = {"…" * c[4][0] + article.text[c[1]:c[2]] + "…" * c[4][1]: c[6]
+                       for c in candidates(analysis, w, context)}
+            others = {o for o, flaw in options.items() if flaw <= options.get(e.text, 2)} - {e.text}
             avoidable += any(shared.get(o, 0) < 3 for o in others)
     if show:
         print("\n".join(problems))
     return {"examples": total, "at a boundary": at_boundary / total, "8–40 characters": in_range / total,
-            "banned content": bad, "most words sharing one example": most,
+            "banned content": bad, "cut with …": cut, "a fronted phrase alone": fronted,
+            "headline while prose holds the word": headline, "most words sharing one example": most,
             "examples serving more than 3": crowded,
             "words in one of them with another example with room": avoidable, "cloze leaks": leaks,
             "articles": len(paths)}
