@@ -134,21 +134,22 @@ def wants_model(token, entries) -> bool:
     return len(readings) != 1
 
 
-def allowed_readings(char: str, written: str, lexicon, name: bool = False) -> tuple[str, ...]:
+def allowed_readings(char: str, written: str, lexicon, lone: bool = False) -> tuple[str, ...]:
     """The readings CC-CEDICT lists for the character ``char`` (simplified), lower-case ("lu:4"):
     those of the article's own character ``written`` when it is one of several traditional forms
-    (乾 gān or qián, never 幹 gàn), without bound variants and, outside names, surname-only readings."""
+    (乾 gān or qián, never 幹 gàn).  Surname, proper-noun and variant readings count (佛 Fó "Buddha",
+    翟 Zhái in a name the segmenter missed, 仔 zǎi); a ``lone`` character (a one-character word)
+    is not given a reading it has only inside other words (卜 bo5 "see 萝卜")."""
     memo = lexicon.memo("allowed")
-    key = (char, written, name)
+    key = (char, written, lone)
     got = memo.get(key)
     if got is not None:
         return got
     entries = [e for e in lexicon.entries(char) if len(e.syllables) == 1 and e.simplified == char]
     if written != char:
         entries = [e for e in entries if e.traditional == written] or entries
-    entries = [e for e in entries if not e.variant_only] or entries
-    if not name:
-        entries = [e for e in entries if not (e.surname_only or e.proper)] or entries
+    if lone:
+        entries = [e for e in entries if not e.bound_only] or entries
     return memo.put(key, tuple(dict.fromkeys(e.pinyin.lower() for e in entries)))
 
 
@@ -167,7 +168,7 @@ def model_readings(simplified: str, text: str, tokens, sentences, entries_of, le
             known = polyphone.readings(simplified[i])
             if not known:
                 continue
-            allowed = tuple(r for r in allowed_readings(simplified[i], text[i], lexicon, t.kind == NAME)
+            allowed = tuple(r for r in allowed_readings(simplified[i], text[i], lexicon, len(t.text) == 1)
                             if r in known)
             if len(allowed) > 1:
                 wanted[i] = allowed
@@ -236,7 +237,7 @@ def _rank(entry: Entry, word: str, span: str, guessed, pos: str = "") -> tuple:
         # for (乾 "dry" or 幹 "to do" for 干, 後 or 后, 髮 or 發)
         span == word or entry.traditional == span,
         # a lone character is not read as it is only inside other words (卜 bo5 "see 萝卜")
-        not single or not entry.variant_only,
+        not single or not entry.bound_only,
         not single or not pos.startswith("q") or any("classifier" in s for s in entry.senses),
         base == len(word),
         full,
@@ -301,6 +302,7 @@ def choose(word: str, span: str, pos: str, entries, glosses, lexicon, hint: str 
 def _choose(word: str, span: str, pos: str, entries, glosses, lexicon, hint=None, model=None) -> ReadingChoice:
     guessed = guess(word, pos, lexicon)
     disputed = False
+    read = (None,) * len(word)                   # the model's readings that stand
     if model is not None:
         # Our rules (a character's reading by its part of speech, data/readings.tsv) win where they
         # apply: on everyday text the model, trained on encyclopaedia sentences, reads 跑得快 dé,
@@ -308,6 +310,7 @@ def _choose(word: str, span: str, pos: str, entries, glosses, lexicon, hint=None
         if ruled(word, pos, lexicon):
             disputed = any(m is not None and _norm(m) != _norm(g) for m, g in zip(model, guessed))
         else:
+            read = model
             guessed = tuple(m or g for m, g in zip(model, guessed))
     if pos.startswith("nr") and not any(e.proper for e in entries) and not (model and model[0]):
         # a surname's reading (单 Shàn), unless the model read the character in its sentence
@@ -317,7 +320,8 @@ def _choose(word: str, span: str, pos: str, entries, glosses, lexicon, hint=None
         best = _best(entries, word, span, guessed, pos, hint)
         syllables = best.syllables
     else:
-        best, syllables = None, tuple(_free_reading(c, g, lexicon) for c, g in zip(word, guessed))
+        # the model's reading is already one of the character's own (莎 suo1 in 莎草科)
+        best, syllables = None, tuple(m or _free_reading(c, g, lexicon) for c, g, m in zip(word, guessed, read))
     glossed = [(i, g) for i, g in enumerate(glosses) if g]
     if not glossed:
         return ReadingChoice(syllables, best, UNGLOSSED, disputed)
