@@ -325,7 +325,9 @@ def _choose(word: str, span: str, pos: str, entries, glosses, lexicon, hint=None
         # apply: on everyday text the model, trained on encyclopaedia sentences, reads 跑得快 dé,
         # 被动地 dì, 长时间 zhǎng; where it disagrees with them the choice is only flagged.
         if ruled(word, pos, lexicon):
-            disputed = any(m is not None and _norm(m) != _norm(g) for m, g in zip(model, guessed))
+            # a word of data/readings.tsv is settled there; a reading by part of speech is worth a look
+            disputed = word not in lexicon.default_readings and any(
+                m is not None and _norm(m) != _norm(g) for m, g in zip(model, guessed))
         else:
             read = model
             model_guess = tuple(m or g for m, g in zip(model, guessed))
