@@ -220,6 +220,7 @@ class Lexicon:
         self.frequency("中文")
         self.stopwords
         self.default_readings
+        self.attribute_readings
         script.to_simplified_aligned("漢字")
         script.to_traditional_aligned("汉字")
 
