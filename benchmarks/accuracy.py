@@ -105,6 +105,7 @@ def sentence_readings(text: str, lexicon, model: bool = True) -> tuple[list[str]
     the kind of place each character is in (``inside`` a word CC-CEDICT has, ``single`` character,
     ``name``, ``other``): segmented, the polyphone model run over the sentence (unless ``model`` is
     false), each word read in its place as the vocabulary stage does."""
+    from cardmaker.analysis import constructions
     from cardmaker.analysis.readings import choose, context_pos, model_readings
     from cardmaker.analysis.segment import segment
     from cardmaker.chinese.script import HAN_RE, to_simplified_aligned
@@ -112,7 +113,7 @@ def sentence_readings(text: str, lexicon, model: bool = True) -> tuple[list[str]
 
     simplified = to_simplified_aligned(text)
     out, kinds = list(text), ["other"] * len(text)
-    tokens = segment(simplified, lexicon)
+    tokens = constructions.retag(segment(simplified, lexicon), lexicon)
     entries_of = (lambda t: lexicon.entries(t.text) if t.kind != TERM else ())
     read = model_readings(simplified, text, tokens, [(0, len(text))], entries_of, lexicon) if model else {}
     for index, t in enumerate(tokens):
@@ -130,9 +131,29 @@ def sentence_readings(text: str, lexicon, model: bool = True) -> tuple[list[str]
     return out, kinds
 
 
+def model_alone(texts: list[str], places: list[int], lexicon) -> list[tuple[str, str]]:
+    """g2pM's own reading of one character of each text, as its ``G2pM()(text)`` gives it (the best
+    of all its labels), and its best among the readings CC-CEDICT lists for the character."""
+    from cardmaker.analysis import polyphone
+    from cardmaker.analysis.readings import allowed_readings
+    from cardmaker.chinese.script import to_simplified_aligned
+
+    m = polyphone.load()
+    names = {v: k for k, v in m["label"].items()}
+    simplified = [to_simplified_aligned(t) for t in texts]
+    out = []
+    for text, s, i, scores in zip(texts, simplified, places, polyphone.logits(simplified)):
+        row = scores[i]
+        own = names[int(row.argmax())] if polyphone.readings(s[i]) else None
+        cc = polyphone.best(row, allowed_readings(s[i], text[i], lexicon))
+        out.append((own or "", cc[0] if cc else own or ""))
+    return out
+
+
 def cpp(data: Path, split: str = "test"):
-    """Reading accuracy on the CPP test set: cardmaker, cardmaker without the polyphone model, and
-    pypinyin alone, overall and by the kind of place the target is in; and the model's cost."""
+    """Reading accuracy on the CPP test set: cardmaker, cardmaker without the polyphone model,
+    pypinyin alone, and g2pM alone (its own best label, and its best among the character's
+    CC-CEDICT readings), overall and by the kind of place the target is in; and the model's cost."""
     import time
 
     from pypinyin import Style, lazy_pinyin
@@ -143,9 +164,10 @@ def cpp(data: Path, split: str = "test"):
     lexicon = Lexicon()
     sents = (data / f"cpp-g2pM/{split}.sent").read_text("utf-8").splitlines()
     labels = (data / f"cpp-g2pM/{split}.lb").read_text("utf-8").splitlines()
+    places = [s.index("\u2581") for s in sents]
+    alone = model_alone([s.replace("\u2581", "") for s in sents], places, lexicon)
     totals: dict[str, list[int]] = {}
-    for sent, label in zip(sents, labels):
-        i = sent.index("\u2581")
+    for sent, label, i, (own, cc) in zip(sents, labels, places, alone):
         text = sent.replace("\u2581", "")
         gold = label.replace("u:", "v")
         plain = lazy_pinyin(text, style=Style.TONE3, neutral_tone_with_five=True, errors=list)
@@ -155,9 +177,10 @@ def cpp(data: Path, split: str = "test"):
         row = (ours == gold, rules[i].replace("u:", "v").lower() == gold,
                len(plain) == len(text) and plain[i] == gold, 1,
                # CC-CEDICT writes a neutral tone where CPP writes the full one (关系 guānxi, 认识 rènshi)
-               ours == gold or ours[:-1] == gold[:-1] and ours.endswith("5"))
+               ours == gold or ours[:-1] == gold[:-1] and ours.endswith("5"),
+               own.replace("u:", "v") == gold, cc.replace("u:", "v") == gold)
         for k in ("all", kinds[i]):
-            t = totals.setdefault(k, [0, 0, 0, 0, 0])
+            t = totals.setdefault(k, [0] * len(row))
             for j, v in enumerate(row):
                 t[j] += v
     # the model's cost: an article-sized text (about 2,000 characters, 60 sentences) read at once
@@ -404,6 +427,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", default=str(Path(__file__).resolve().parents[2] / "shared" / "bench-data"))
     ap.add_argument("--skip-cpp", action="store_true")
+    ap.add_argument("--cpp-split", default="test", choices=["test", "dev"],
+                    help="the CPP split for --only readings (dev: to tune on without looking at test)")
     ap.add_argument("--pos-gold", help="another UD GSD file for --only pos (the dev split, to tune on "
                                        "without looking at the test split)")
     ap.add_argument("--only", choices=["segmentation", "readings", "senses", "examples", "pos", "words"],
@@ -445,17 +470,18 @@ def main():
     if args.only in (None, "segmentation"):
         segmentation(data)
     if args.only in (None, "readings") and not args.skip_cpp:
-        totals, cost, chars = cpp(data)
+        totals, cost, chars = cpp(data, args.cpp_split)
         print()
-        print("| CPP test: targets | cardmaker | without the model | pypinyin alone | sentences "
-              "| cardmaker, CC-CEDICT's neutral tones agreeing |")
-        print("|---|---|---|---|---|---|")
+        print(f"| CPP {args.cpp_split}: targets | cardmaker | without the model | pypinyin alone | sentences "
+              "| cardmaker, CC-CEDICT's neutral tones agreeing | g2pM alone | g2pM among CC-CEDICT's readings |")
+        print("|---|---|---|---|---|---|---|---|")
         names = {"all": "all", "inside": "inside a CC-CEDICT word", "single": "single-character words",
                  "name": "names", "other": "other (terms, words without an entry)"}
         for k in ("all", "inside", "single", "name", "other"):
             if k in totals:
-                a, b, c, n, d = totals[k]
-                print(f"| {names[k]} | {a / n:.3f} | {b / n:.3f} | {c / n:.3f} | {n} | {d / n:.3f} |")
+                a, b, c, n, d, e, f = totals[k]
+                print(f"| {names[k]} | {a / n:.3f} | {b / n:.3f} | {c / n:.3f} | {n} | {d / n:.3f} "
+                      f"| {e / n:.3f} | {f / n:.3f} |")
         print(f"\npolyphone model: {cost * 1000:.0f} ms per article-sized text ({chars} characters, one process)")
 
 def segmentation(data: Path):

@@ -145,9 +145,17 @@ class Lexicon:
     @cached_property
     def default_readings(self) -> dict[str, tuple[str, ...]]:
         """Common words whose everyday entry has a neutral tone pypinyin does not write (故事 gu4 shi5)."""
-        rows = (line.split("\t") for line in _data("readings.tsv").splitlines()
-                if line.strip() and not line.startswith("#"))
-        return {row[0]: tuple(row[1].split()) for row in rows}
+        return {row[0]: tuple(row[1].split()) for row in self._reading_rows}
+
+    @cached_property
+    def attribute_readings(self) -> dict[str, tuple[str, ...]]:
+        """Words of ``default_readings`` read otherwise as the attribute of a noun (地方政府 di4 fang1)."""
+        return {row[0]: tuple(row[3].split()) for row in self._reading_rows if len(row) > 3}
+
+    @cached_property
+    def _reading_rows(self) -> list[list[str]]:
+        return [line.split("\t") for line in _data("readings.tsv").splitlines()
+                if line.strip() and not line.startswith("#")]
 
     @cached_property
     def sense_fields(self) -> dict[str, frozenset[str]]:
@@ -209,6 +217,7 @@ class Lexicon:
         self.frequency("中文")
         self.stopwords
         self.default_readings
+        self.attribute_readings
         script.to_simplified_aligned("漢字")
         script.to_traditional_aligned("汉字")
 
