@@ -77,7 +77,34 @@ def _guess(word: str, pos: str, lexicon) -> tuple[str, ...]:
     if len(word) == 1 and (word, pos[:1]) in _POS_READINGS:
         return (_POS_READINGS[word, pos[:1]],)
     out = lazy_pinyin([word], style=Style.TONE3, neutral_tone_with_five=True, errors=lambda s: ["?"] * len(s))
-    return tuple(out) if len(out) == len(word) else tuple(["?"] * len(word))
+    if len(out) != len(word):
+        return tuple(["?"] * len(word))
+    for i in _modifiers(word, lexicon):
+        out[i] = _POS_READINGS[word[i], "a"]
+    return tuple(out)
+
+
+def _modifiers(word: str, lexicon) -> list[int]:
+    """Where a word CC-CEDICT lacks (an article term) has an adjective before a noun of its own:
+    长|时间 cháng, 肌|少|症 shǎo, 空|房 kōng — the adjective's reading, which pypinyin's phrase guess
+    and the model miss (zhǎng shíjiān, jī shào zhèng)."""
+    if len(word) < 2 or lexicon.entries(word):
+        return []
+    return [i for i in range(len(word) - 1) if (word[i], "a") in _POS_READINGS and _noun_after(word[i + 1:], lexicon)]
+
+
+def _noun_after(rest: str, lexicon) -> bool:
+    """``rest`` is a noun: jieba's dictionary tags it one (时间, 房, 距离; not 高, 跑: 长高 is zhǎng
+    gāo), or a bound noun whose first sense CC-CEDICT gives as a noun alone (症 "disease")."""
+    from cardmaker.analysis import english
+
+    _, tag = lexicon.jieba_entries(rest).get(rest, (0, ""))
+    if tag.startswith("n"):
+        return True
+    first = next((s for e in lexicon.entries(rest) if not (e.variant_only or e.surname_only or e.proper)
+                  for s in e.senses), None)
+    classes = english.parse(first, lexicon.english).classes if first and tag.startswith(("zg", "k")) else set()
+    return english.N in classes and classes <= {english.N, english.UNIT}
 
 
 _CLAUSE_END = frozenset("，,。；;：:！!？?、（）()「」“”\n")
@@ -135,10 +162,10 @@ def _rate_or_lead(tokens, index: int) -> str:
 
 
 def ruled(word: str, pos: str, lexicon) -> bool:
-    """A rule of ours, not pypinyin's default, gives ``word``'s reading (``data/readings.tsv``, or a
-    single character's reading by its part of speech)."""
+    """A rule of ours, not pypinyin's default, gives ``word``'s reading (``data/readings.tsv``, a
+    single character's reading by its part of speech, or an article term's adjective: ``_modifiers``)."""
     return word in lexicon.default_readings or len(word) == 1 and (
-        (word, pos[:2]) in _POS_READINGS or (word, pos[:1]) in _POS_READINGS)
+        (word, pos[:2]) in _POS_READINGS or (word, pos[:1]) in _POS_READINGS) or bool(_modifiers(word, lexicon))
 
 
 def wants_model(token, entries) -> bool:
