@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from cardmaker.chinese.pinyin import joined, joined_name
 from cardmaker.chinese.script import HAN_RE as _HAN_RE
-from cardmaker.records import NAME, TERM, WORD, Word
+from cardmaker.records import FRAGMENT, NAME, TERM, WORD, Word
 
 
 def example_pinyin(analysis, lexicon, i: int, j: int, word: Word) -> tuple:
@@ -19,8 +19,10 @@ def example_pinyin(analysis, lexicon, i: int, j: int, word: Word) -> tuple:
     out = spelled(analysis, lexicon, i, j)
     for k in range(i, j):
         if tokens[k].text == word.simplified:  # the word, wherever it occurs in the example
-            here = out[k - i][0]  # as spelled there when it is the same reading (Huālián Xiàn's unit)
-            out[k - i] = (here if here.lower() == word.pinyin.lower() else word.pinyin, True, *out[k - i][2:])
+            # as spelled there when it is the same reading (Huālián Xiàn's unit, zhōngxiǎo qǐyè's parts)
+            here = out[k - i][0]
+            same = here.replace(" ", "").lower() == word.pinyin.replace(" ", "").lower()
+            out[k - i] = (here if same else word.pinyin, True, *out[k - i][2:])
     return tuple(out)
 
 
@@ -36,38 +38,105 @@ def spelled(analysis, lexicon, i: int, j: int) -> list[tuple]:
     for k in range(max(i, 1), j):
         if tokens[k - 1].start not in readings:
             continue
-        if _bound_suffix(tokens[k - 1], tokens[k]):
-            out[k - i] = (*out[k - i], True)
-        elif _place_unit(tokens[k - 1], tokens[k], out[k - i - 1][0] if k > i else ""):
+        if _place_unit(tokens[k - 1], tokens[k], out[k - i - 1][0] if k > i else ""):
             out[k - i] = (out[k - i][0][:1].upper() + out[k - i][0][1:], False)
+        elif _bound_suffix(tokens[k - 1], tokens[k], readings.get(tokens[k].start, ())):
+            out[k - i] = (*out[k - i], True)
     return out
 
 
 def _word(t, syllables, lexicon) -> str:
-    """A word's pinyin; a dictionary word of four or more characters made of two words of its
-    own is written as those two (GB/T 16159: zhōngxiǎo qǐyè, réngōng zhìnéng), an idiom whole."""
-    if (t.kind != WORD or len(t.text) < 4 or len(syllables) != len(t.text) or t.pos.startswith(("i", "l"))
-            or any(a == b for a, b in zip(t.text, t.text[1:]))):
-        return joined(syllables)  # an idiom or set phrase (jieba's i, l: 一成不变), a doubling (气喘吁吁)
-    memo = lexicon.memo("two_words")
-    key = (t.text, tuple(syllables))
+    """A word's pinyin, cut where GB/T 16159 writes its parts apart: a numeral or a determiner and
+    its measure word (yī zhǒng, zhè cì), a long word made of two words (zhōngxiǎo qǐyè, réngōng
+    zhìhuì), a piece of jieba's holding a function word (根本|之道: zhī dào, not zhīdào)."""
+    syllables = tuple(syllables)
+    if len(syllables) != len(t.text) or len(t.text) < 2:
+        return joined(syllables)
+    memo = lexicon.memo("spelled_word")
+    key = (t.text, t.kind, t.pos, syllables)
     got = memo.get(key)
     if got is None:
-        got = memo.put(key, _two_words(t.text, tuple(syllables), lexicon))
+        cuts = _counted(t, lexicon) or _two_words(t, lexicon) or _function_pieces(t, lexicon)
+        got = memo.put(key, " ".join(joined(syllables[a:b]) for a, b in zip((0, *cuts), (*cuts, len(t.text)))))
     return got
 
 
-def _two_words(word: str, syllables: tuple[str, ...], lexicon) -> str:
+# GB/T 16159 6.1.5: a numeral and its measure word are written apart (liǎng gè, yī zhǒng, duō nián);
+# so are 这 那 哪 每 各 某 本 该 and the measure word after them (zhè cì, měi nián, gè lèi, běn jiè),
+# but for 这些 zhèxiē, 那么 nàme, 这样, 这里, 这边, 这会儿, 这个 zhège
+_NUMERALS = frozenset("零〇一二三四五六七八九十百千万亿两几多数")
+_DETERMINERS = frozenset("这那哪每各某本该")
+_WITH_DETERMINER = frozenset("些么样般里边会儿个")
+
+
+def _counted(t, lexicon) -> tuple[int, ...]:
+    """Where a numeral (or determiner) + measure word token is cut; () for a word of its own: a word
+    HSK lists (一些, 一起, 一下, 十分) or lists with 儿 (一点儿), or one jieba tags as no numeral (一定)."""
+    text = t.text
+    if t.kind == NAME or not t.pos.startswith(("m", "q", "r")) or lexicon.hsk_level(text) \
+            or lexicon.hsk_level(text + "儿"):
+        return ()
+    if text[0] in _DETERMINERS:
+        head = 1
+        if text[0] in "这那哪" and text[1] in _WITH_DETERMINER:
+            return ()
+    else:
+        head = 1 if text[0] == "第" else 0  # 第一次: dìyī cì
+        while head < len(text) and text[head] in _NUMERALS:
+            head += 1
+        if head == 0 or text[:head] == "第":
+            return ()
+    tail = text[head:]
+    return (head,) if tail and _measure_word(tail, lexicon) else ()
+
+
+def _measure_word(word: str, lexicon) -> bool:
+    """A measure word: jieba tags it one (天 q, 年 m) or CC-CEDICT gives it a sense "classifier for …"
+    (届, 组); an old use (文 "(old) classifier for coins") does not count: 本文 is one word."""
+    if all(c in _NUMERALS for c in word):
+        return False
+    tag = lexicon.jieba_entries(word).get(word)
+    return bool(tag and tag[0] and tag[1] in ("q", "m")) or any(
+        s.startswith("classifier") for e in lexicon.entries(word) for s in e.senses)  # not "(old) classifier"
+
+
+def _two_words(t, lexicon) -> tuple[int, ...]:
+    """Where a word of four or more characters is cut into two of its words (GB/T 16159 writes a long
+    name by its words: zhīshi chǎnquán, wúfèng gāngguǎn); () for an idiom (一成不变), a doubling
+    (气喘吁吁) or a proper noun.  The tail is a dictionary word; the head may be a bound form
+    jieba's dictionary has (中小 in 中小企业, 有氧 in 有氧运动) when the whole is a dictionary word."""
+    word = t.text
+    if (t.kind not in (WORD, TERM) or len(word) < 4 or t.pos.startswith("i")
+            or any(a == b for a, b in zip(word, word[1:]))):
+        return ()
     entries = lexicon.entries(word)
-    if not entries or any(e.proper for e in entries) or any(
+    if any(e.proper for e in entries) or any(
             "idiom" in s or "saying" in s or "proverb" in s for e in entries for s in e.senses):
-        return joined(syllables)
+        return ()
     for cut in range(2, len(word) - 1):
         head, tail = word[:cut], word[cut:]
-        if all(any(not (e.proper or e.variant_only or e.surname_only) for e in lexicon.entries(w))
-               for w in (head, tail)):
-            return f"{joined(syllables[:cut])} {joined(syllables[cut:])}"
-    return joined(syllables)
+        if _free_word(tail, lexicon) and (_free_word(head, lexicon) or (entries and _bound_form(head, lexicon))):
+            return (cut,)
+    return ()
+
+
+def _free_word(word: str, lexicon) -> bool:
+    return any(not (e.proper or e.variant_only or e.surname_only) for e in lexicon.entries(word))
+
+
+def _bound_form(word: str, lexicon) -> bool:
+    tag = lexicon.jieba_entries(word).get(word)
+    return bool(tag and tag[0] and not tag[1].startswith(("x", "nr", "ns", "m", "q")))
+
+
+def _function_pieces(t, lexicon) -> tuple[int, ...]:
+    """Where a piece of jieba's that is no word (a fragment) is cut around its function words:
+    根本|之道 is zhī dào, 国之大者 guó zhī dà zhě, 获得感就强 …gǎn jiù qiáng."""
+    if t.kind != FRAGMENT or t.pos.startswith(("i", "l", "v")) or lexicon.entries(t.text):
+        return ()  # an idiom (从无到有), a verb and its complement (欠下 qiànxià) stay whole
+    stop = lexicon.stopwords
+    cuts = {k for k, c in enumerate(t.text) if c in stop} | {k + 1 for k, c in enumerate(t.text) if c in stop}
+    return tuple(sorted(k for k in cuts if 0 < k < len(t.text)))
 
 
 # administrative units: after a place's name they are part of it, spelled apart and capitalised
@@ -77,26 +146,30 @@ _PLACE_UNITS = frozenset("省市县区乡镇村州")
 
 def _place_unit(before, t, before_spelled: str) -> bool:
     return (t.text in _PLACE_UNITS and before.end == t.start and before_spelled[:1].isupper()
-            and (before.kind == NAME or before.pos.startswith("ns")))
+            and (before.kind == NAME or before.pos.startswith(("ns", "nz"))))  # 深水埗区 Shēnshuǐbù Qū
 
 
-# Suffixes written on to the word they follow (GB/T 16159: 预警性 yùjǐngxìng, 预报员 yùbàoyuán;
-# an office of an organisation, as CC-CEDICT spells 气象局 qìxiàngjú, 外交部 Wàijiāobù)
-_ATTACHED = frozenset("性者员家化们署局部厅处会院")
+# Suffixes written on to the word they follow (GB/T 16159: 预警性 yùjǐngxìng, 预报员 yùbàoyuán,
+# 毛利率 máolìlǜ, 示范区 shìfànqū; an office of an organisation, as CC-CEDICT spells 气象局 qìxiàngjú,
+# 外交部 Wàijiāobù)
+_ATTACHED = frozenset("性者员家化们署局部厅处会院率商值业观型区方")
+# suffixes jieba may tag as verbs, in the reading that is the suffix's (毛利|率 lǜ, not shuài "to lead")
+_VERBAL = {"率": ("lu:4", "lv4", "lü4"), "观": ("guan1",)}
 
 
-def _bound_suffix(before, t) -> bool:
+def _bound_suffix(before, t, syllables=()) -> bool:
     """``t`` is a one-character suffix of ``before``, a word of two or more characters just before it:
     a noun (jieba's n, ng, k, zg tags; 会 "will" and 处 chǔ "to deal with" are verbs, apart)."""
+    verbal = t.text in _VERBAL and tuple(s.lower() for s in syllables) in tuple((r,) for r in _VERBAL[t.text])
     return (t.text in _ATTACHED and t.kind == WORD and before.end == t.start and len(before.text) >= 2
             and before.kind in (WORD, TERM) and not _HAN_RE.sub("", before.text)
-            and t.pos.startswith(("n", "k", "zg")) and not t.pos.startswith(("nr", "ns"))
+            and (t.pos.startswith(("n", "k", "zg")) or verbal) and not t.pos.startswith(("nr", "ns"))
             and not before.pos.startswith(("r", "m", "q", "p", "c", "u", "d", "f", "t"))
-            # 追踪者, 预警性 make words of verbs; 回到|家, 参加|会 are a verb and its object
+            # 追踪者, 预警性, 示范区 make words of verbs; 回到|家, 参加|会 are a verb and its object
             and (t.text in _AFTER_VERBS or before.pos == "vn" or not before.pos.startswith("v")))
 
 
-_AFTER_VERBS = frozenset("性者化")
+_AFTER_VERBS = frozenset("性者化型区率")
 
 
 def _spelled_name(syllables) -> str:
