@@ -311,6 +311,10 @@ def test_a_crowded_sentence_still_gives_whole_clauses(path, word, example, lexic
     ("經濟部次長表示，新台幣升值對以美元報價、毛利率偏低的出口廠商衝擊最大。", "máolìlǜ", "máolì lǜ"),
     # a piece of jieba's holding a function word: 之 + 道 "way", never zhīdào "to know"
     ("他認為政府的融資協助可以紓解資金壓力，但根本之道仍是提高產品附加價值。", "gēnběn zhī dào", "zhīdào"),
+    # a unit that is a word (千瓦 "kilowatt") is no numeral and measure word
+    ("這座電廠新增的發電機組每台可發電五百千瓦，明年投入運轉。", "qiānwǎ", "qiān wǎ"),
+    # a district after a place's name is part of the name, apart and capitalised
+    ("深水埗區議員認為，重建方向正確，但當局不應只着眼於增加住宅供應。", "Shēnshuǐbù Qū", "Shēnshuǐbùqū"),
     # an idiom jieba leaves as a piece stays whole
     ("進博會一年一度，從無到有、從有到優，越辦越好。", "cóngwúdàoyǒu", "cóng wúdào"),
 ])

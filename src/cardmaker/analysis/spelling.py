@@ -87,7 +87,18 @@ def _counted(t, lexicon) -> tuple[int, ...]:
         if head == 0 or text[:head] == "第":
             return ()
     tail = text[head:]
-    return (head,) if tail and _measure_word(tail, lexicon) else ()
+    return (head,) if tail and _measure_word(tail, lexicon) and not _unit(text, lexicon) else ()
+
+
+_METRIC = ("kilo", "mega", "giga", "milli", "centi", "micro")
+
+
+def _unit(word: str, lexicon) -> bool:
+    """A unit of its own, one word (千米 qiānmǐ, 千瓦 qiānwǎ "kilowatt"): jieba tags it a measure word or
+    CC-CEDICT says it is a unit."""
+    tag = lexicon.jieba_entries(word).get(word)
+    return bool(tag and tag[1] == "q") or any(
+        s.startswith(_METRIC) or "(unit" in s for e in lexicon.entries(word) for s in e.senses)
 
 
 def _measure_word(word: str, lexicon) -> bool:
@@ -146,7 +157,7 @@ _PLACE_UNITS = frozenset("省市县区乡镇村州")
 
 def _place_unit(before, t, before_spelled: str) -> bool:
     return (t.text in _PLACE_UNITS and before.end == t.start and before_spelled[:1].isupper()
-            and (before.kind == NAME or before.pos.startswith(("ns", "nz"))))  # 深水埗区 Shēnshuǐbù Qū
+            and before.kind in (NAME, WORD, TERM))  # 深水埗区 Shēnshuǐbù Qū, whatever jieba tags 深水埗
 
 
 # Suffixes written on to the word they follow (GB/T 16159: 预警性 yùjǐngxìng, 预报员 yùbàoyuán,
