@@ -1,8 +1,11 @@
 """An example's pinyin: its tokens spelled word by word, the way GB/T 16159 writes a sentence.
 
 Each token of the article is spelled in its reading there (readings of the vocabulary stage);
-a long dictionary word made of two words is written as two, a name the way names are written,
-a noun's bound suffix on to its word and an administrative unit after a place's name capitalised.
+a numeral or determiner apart from its measure word (yī zé, zhè zhǒng), a long word made of two
+words as two (zhōngxiǎo qǐyè), a piece of jieba's apart around its function words (zhī dào), a name
+the way names are written, a noun's bound suffix on to its word (máolìlǜ) and an administrative
+unit after a place's name capitalised (Huālián Xiàn).  Words jieba cuts off from a bound
+first character (零|組件, 資|通訊) are not joined: that is the segmenter's to fix.
 Made for an example's tokens only, never for all of a long article's.
 """
 
