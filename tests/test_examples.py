@@ -309,6 +309,9 @@ def test_a_crowded_sentence_still_gives_whole_clauses(path, word, example, lexic
     ("老年人骨質疏鬆，釘子不容易「咬」得牢，術後恢復也更慢。", "gǔzhì shūsōng", "gǔzhìshūsōng"),
     # a suffix on to its noun, though jieba cuts it off and tags 率 a verb
     ("經濟部次長表示，新台幣升值對以美元報價、毛利率偏低的出口廠商衝擊最大。", "máolìlǜ", "máolì lǜ"),
+    # a numeral character that begins a noun jieba knows whole, though it cut the numeral off
+    ("成長動能高度集中在電子零組件，基本金屬、塑化及機械等傳產貨品出口多數仍呈衰退。", "língzǔjiàn", "líng zǔjiàn"),
+    ("位於高雄岡山的一家螺絲廠負責人也坦言，報價一旦調漲就可能丟單。", "luósīchǎng", "luósī chǎng"),
     # a piece of jieba's holding a function word: 之 + 道 "way", never zhīdào "to know"
     ("他認為政府的融資協助可以紓解資金壓力，但根本之道仍是提高產品附加價值。", "gēnběn zhī dào", "zhīdào"),
     # a unit that is a word (千瓦 "kilowatt") is no numeral and measure word

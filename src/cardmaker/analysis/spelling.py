@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from cardmaker.chinese.pinyin import joined, joined_name
 from cardmaker.chinese.script import HAN_RE as _HAN_RE
-from cardmaker.records import FRAGMENT, NAME, TERM, WORD, Word
+from cardmaker.records import FRAGMENT, NAME, NUMBER, TERM, WORD, Word
 
 
 def example_pinyin(analysis, lexicon, i: int, j: int, word: Word) -> tuple:
@@ -43,7 +43,8 @@ def spelled(analysis, lexicon, i: int, j: int) -> list[tuple]:
             continue
         if _place_unit(tokens[k - 1], tokens[k], out[k - i - 1][0] if k > i else ""):
             out[k - i] = (out[k - i][0][:1].upper() + out[k - i][0][1:], False)
-        elif _bound_suffix(tokens[k - 1], tokens[k], readings.get(tokens[k].start, ())):
+        elif (_bound_suffix(tokens[k - 1], tokens[k], readings.get(tokens[k].start, ()))
+              or _bound_numeral(tokens[k - 1], tokens[k], lexicon)):
             out[k - i] = (*out[k - i], True)
     return out
 
@@ -59,7 +60,7 @@ def _word(t, syllables, lexicon) -> str:
     key = (t.text, t.kind, t.pos, syllables)
     got = memo.get(key)
     if got is None:
-        cuts = _counted(t, lexicon) or _two_words(t, lexicon) or _function_pieces(t, lexicon)
+        cuts = _counted(t, lexicon) or _two_words(t, syllables, lexicon) or _function_pieces(t, lexicon)
         got = memo.put(key, " ".join(joined(syllables[a:b]) for a, b in zip((0, *cuts), (*cuts, len(t.text)))))
     return got
 
@@ -114,17 +115,18 @@ def _measure_word(word: str, lexicon) -> bool:
         s.startswith("classifier") for e in lexicon.entries(word) for s in e.senses)  # not "(old) classifier"
 
 
-def _two_words(t, lexicon) -> tuple[int, ...]:
+def _two_words(t, syllables, lexicon) -> tuple[int, ...]:
     """Where a word of four or more characters is cut into two of its words (GB/T 16159 writes a long
     name by its words: zhīshi chǎnquán, wúfèng gāngguǎn); () for an idiom (一成不变), a doubling
-    (气喘吁吁) or a proper noun.  The tail is a dictionary word; the head may be a bound form
+    (气喘吁吁) or a proper noun read as one (its capitals space it: Shìjiè Màoyì Zǔzhī; 中央银行 read
+    zhōngyāng yínháng is a common noun, whatever else CC-CEDICT has under it).  The tail is a dictionary word; the head may be a bound form
     jieba's dictionary has (中小 in 中小企业, 有氧 in 有氧运动) when the whole is a dictionary word."""
     word = t.text
     if (t.kind not in (WORD, TERM) or len(word) < 4 or t.pos.startswith("i")
             or any(a == b for a, b in zip(word, word[1:]))):
         return ()
     entries = lexicon.entries(word)
-    if any(e.proper for e in entries) or any(
+    if any(s[:1].isupper() for s in syllables) or any(
             "idiom" in s or "saying" in s or "proverb" in s for e in entries for s in e.senses):
         return ()
     for cut in range(2, len(word) - 1):
@@ -143,12 +145,16 @@ def _bound_form(word: str, lexicon) -> bool:
     return bool(tag and tag[0] and not tag[1].startswith(("x", "nr", "ns", "m", "q")))
 
 
+# adverbs of degree and frequency, function words stopword lists leave out (越办越好, 搬到太远)
+_ADVERBS = frozenset("太最更越才再还又")
+
+
 def _function_pieces(t, lexicon) -> tuple[int, ...]:
     """Where a piece of jieba's that is no word (a fragment) is cut around its function words:
     根本|之道 is zhī dào, 国之大者 guó zhī dà zhě, 获得感就强 …gǎn jiù qiáng."""
     if t.kind != FRAGMENT or t.pos.startswith(("i", "l", "v")) or lexicon.entries(t.text):
         return ()  # an idiom (从无到有), a verb and its complement (欠下 qiànxià) stay whole
-    stop = lexicon.stopwords
+    stop = lexicon.stopwords | _ADVERBS
     cuts = {k for k, c in enumerate(t.text) if c in stop} | {k + 1 for k, c in enumerate(t.text) if c in stop}
     return tuple(sorted(k for k in cuts if 0 < k < len(t.text)))
 
@@ -164,9 +170,9 @@ def _place_unit(before, t, before_spelled: str) -> bool:
 
 
 # Suffixes written on to the word they follow (GB/T 16159: 预警性 yùjǐngxìng, 预报员 yùbàoyuán,
-# 毛利率 máolìlǜ, 示范区 shìfànqū; an office of an organisation, as CC-CEDICT spells 气象局 qìxiàngjú,
+# 毛利率 máolìlǜ, 示范区 shìfànqū, 螺丝厂 luósīchǎng; an office of an organisation, as CC-CEDICT spells 气象局 qìxiàngjú,
 # 外交部 Wàijiāobù)
-_ATTACHED = frozenset("性者员家化们署局部厅处会院率商值业观型区方")
+_ATTACHED = frozenset("性者员家化们署局部厅处会院率商值业观型区方厂店")
 # suffixes jieba may tag as verbs, in the reading that is the suffix's (毛利|率 lǜ, not shuài "to lead")
 _VERBAL = {"率": ("lu:4", "lv4", "lü4"), "观": ("guan1",)}
 
@@ -184,6 +190,18 @@ def _bound_suffix(before, t, syllables=()) -> bool:
 
 
 _AFTER_VERBS = frozenset("性者化型区率")
+
+
+def _bound_numeral(before, t, lexicon) -> bool:
+    """``before`` is a numeral character that begins the noun ``t`` (零|组件 língzǔjiàn "components",
+    as in 零件): jieba cut it off as a number, though its dictionary has the whole as a noun and no
+    measure word follows the numeral."""
+    if not (before.kind == NUMBER and len(before.text) == 1 and before.text in _NUMERALS and t.kind == WORD
+            and before.end == t.start and t.pos.startswith("n") and not _measure_word(t.text, lexicon)):
+        return False
+    whole = before.text + t.text
+    tag = lexicon.jieba_entries(whole).get(whole)
+    return bool(tag and tag[0] and tag[1].startswith("n"))
 
 
 def _spelled_name(syllables) -> str:
