@@ -292,3 +292,39 @@ def test_a_crowded_sentence_still_gives_whole_clauses(path, word, example, lexic
     analysis, chosen = _examples(read_article(DATA / "articles" / path), lexicon)
     (w,) = [w for w in analysis.words if w.traditional == word or w.simplified == word]
     assert chosen[w.key].text == example
+
+
+@pytest.mark.parametrize("text, good, bad", [
+    # GB/T 16159: a numeral or a determiner and its measure word apart (jieba merges 一則, 多組, 這種 …)
+    ("公眾人物擁有大量追蹤者，一則貼文就可能造成民眾混淆，更應以身作則、謹慎發言。", "yī zé tiēwén", "yīzé"),
+    ("民宿業者也表示，已有多組旅客來電取消訂房，損失在所難免。", "duō zǔ lǚkè", "duōzǔ"),
+    ("他解釋，颱風與颶風其實是同一種天氣系統，只是生成於不同海域。", "tóng yī zhǒng tiānqì", "yīzhǒng"),
+    ("陳立言指出，本屆展會共有來自152個國家的來賓參會。", "běn jiè zhǎnhuì", "běnjiè"),
+    ("近年來，健身行業發展迅速，各類課程層出不窮，但選擇時應當量力而行。", "gè lèi kèchéng", "gèlèi"),
+    # … but a word of its own stays whole (HSK lists it, or its 儿 form: 一点儿)
+    ("他們一起去超市買了一些水果，還多買了一點。", "yīqǐ", "yī qǐ"),
+    ("他們一起去超市買了一些水果，還多買了一點。", "yīxiē", "yī xiē"),
+    # a long word written by its two parts, a bound first part included (中小 is no entry of its own)
+    ("經濟部將與公股銀行合作，協助中小企業承作遠期外匯等避險工具。", "zhōngxiǎo qǐyè", "zhōngxiǎoqǐyè"),
+    ("老年人骨質疏鬆，釘子不容易「咬」得牢，術後恢復也更慢。", "gǔzhì shūsōng", "gǔzhìshūsōng"),
+    # a suffix on to its noun, though jieba cuts it off and tags 率 a verb
+    ("經濟部次長表示，新台幣升值對以美元報價、毛利率偏低的出口廠商衝擊最大。", "máolìlǜ", "máolì lǜ"),
+    # a numeral character that begins a noun jieba knows whole, though it cut the numeral off
+    ("成長動能高度集中在電子零組件，基本金屬、塑化及機械等傳產貨品出口多數仍呈衰退。", "língzǔjiàn", "líng zǔjiàn"),
+    ("位於高雄岡山的一家螺絲廠負責人也坦言，報價一旦調漲就可能丟單。", "luósīchǎng", "luósī chǎng"),
+    # a piece of jieba's holding a function word: 之 + 道 "way", never zhīdào "to know"
+    ("他認為政府的融資協助可以紓解資金壓力，但根本之道仍是提高產品附加價值。", "gēnběn zhī dào", "zhīdào"),
+    # a unit that is a word (千瓦 "kilowatt") is no numeral and measure word
+    ("這座電廠新增的發電機組每台可發電五百千瓦，明年投入運轉。", "qiānwǎ", "qiān wǎ"),
+    # a district after a place's name is part of the name, apart and capitalised
+    ("深水埗區議員認為，重建方向正確，但當局不應只着眼於增加住宅供應。", "Shēnshuǐbù Qū", "Shēnshuǐbùqū"),
+    # an idiom jieba leaves as a piece stays whole
+    ("進博會一年一度，從無到有、從有到優，越辦越好。", "cóngwúdàoyǒu", "cóng wúdào"),
+])
+def test_example_pinyin_is_spaced_by_words(text, good, bad, lexicon):
+    from cardmaker.chinese.pinyin import spaced
+
+    article = parse_article(f"標題\n{text}\n".encode(), "t.txt")
+    _, chosen = _examples(article, lexicon)
+    every = " | ".join("".join(sep + t for sep, t, _ in spaced(e.pinyin)) for e in chosen.values())
+    assert good in every and bad not in every, every
