@@ -490,6 +490,9 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
         elif adjacent_prev and len(t.text) > 1 and prev.kind != NUMBER and (
                 prev.pos.startswith("q") or (prev.pos == "r" and len(prev.text) == 2 and prev.text[0] in _DEMONSTRATIVES)):
             add(N, 0.8)  # 這種|變化, 一名|幹部: what a measure word (with its demonstrative) counts is a noun
+        elif adjacent_prev and len(t.text) > 1 and prev.text in ("大", "小") and p > 0 and (
+                tokens[p - 1].end == prev.start and (tokens[p - 1].kind == NUMBER or tokens[p - 1].pos == "m")):
+            add(N, 1.0)  # 三大|面向 "three main aspects", 十大|建設: a number and 大 count kinds of a noun
         elif prev.pos == "p" and len(prev.text) == 1 and t.pos in ("vn", "an") and not verbal:
             add(N, 0.6)  # 以|安全|為前提: a preposition's object
         if adjacent_prev and prev.text in _PASSIVE and t.pos.startswith("v"):
@@ -544,6 +547,9 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
             add(ATTRIBUTIVE, 1.0)  # … and CC-CEDICT's "(attributive) administrative" is that use
         if adjacent_next and nxt.text in ("性", "化") and len(t.text) >= 2:
             add(A, 0.8)  # 熱帶|性, 現代|化: an adjective takes these suffixes
+        if nxt.text == "地":
+            add(D, 1.0)  # 反復|地|給肌肉施加, 人為|地|抑制: 地 marks what stands before it as an adverbial
+            add(A, 0.5)  # … which CC-CEDICT often glosses as the adjective ("artificial")
         if nxt.text == "的" or (after is not None and after.text == "的" and nxt.pos.startswith(("v", "a"))):
             add(A, 0.6)  # 包容(開放)的城市: a modifier before 的
         if (adjacent_next and nxt.pos.startswith("v") and prev is not None and prev.pos.startswith(_NOUN_TAGS)
@@ -552,6 +558,12 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
         if (len(t.text) == 1 or t.pos == "p") and nxt.pos.startswith(("n", "r", "f", "s")) and any(
                 tokens[j].pos.startswith("v") for j in range(n + 1, min(len(tokens), n + 4))):
             add(P, 1.8)  # 朝|我|走, 向|世界|傳遞: a preposition, its object, then the verb
+        elif len(t.text) > 1 and t.pos.startswith(("v", "p")) and _means_then_verb(tokens, n):
+            # a coverb (透過, 通過, 憑藉, 根據: a verb that is also a preposition) before a phrase and
+            # then the clause's verb is the preposition: 透過|提高信保基金保證成數 "by means of
+            # raising …", 透過|洽簽經濟合作協定|降低關稅 "through signing …"; the verb "to pass through"
+            # takes a place as its object and ends its clause (透過|玻璃)
+            add(P, 1.2)
     if t.text in _PAIRS:
         partners, _ = _PAIRS[t.text]
         near = range(max(0, i - 4), min(len(tokens), i + 5))
@@ -567,6 +579,22 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
             add(PREFIX, 2.5)
             add(A, 0.5)
     return cues
+
+
+_MEANS_SPAN = 6  # tokens from a coverb's object to the verb it is the means of
+
+
+def _means_then_verb(tokens, n: int) -> bool:
+    """The tokens from ``n`` on are a phrase (a noun, a pronoun, a verb and its object, or a word
+    without an entry) and then, in the same clause, a verb: the phrase is the means of that verb."""
+    if not tokens[n].pos.startswith(("n", "r", "v", "x")) or _boundary(tokens[n]):
+        return False
+    for j in range(n + 1, min(len(tokens), n + 1 + _MEANS_SPAN)):
+        if _boundary(tokens[j]):
+            return False
+        if tokens[j].pos.startswith("v") and tokens[j].kind == WORD:
+            return True
+    return False
 
 
 def _modifies_verb(t, prev) -> bool:
