@@ -68,6 +68,7 @@ _SUFFIX_CHARS = frozenset("性化家者式型率度感界员师长论主义品�
 _PREFIX_CHARS = frozenset("副总非超反准伪亚次")
 _SENTENCE_END = frozenset("。！？；!?;\n")
 _CLAUSE_START = frozenset("。！？；!?;\n，,、：:“”「」《》（）()")
+_CLOSING = frozenset("”」』》）)")
 _NOUN_TAGS = ("n", "vn", "j", "an")
 _WINDOW = 5  # tokens on each side whose English is the context of an occurrence
 # Paired constructions: the word, its partner a few words later, and the sense they make together.
@@ -536,7 +537,10 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
                 add(P, 0.5)  # … or a phrase that is one: 只能|自行|吸收 "by oneself"
         if adjacent_next and nxt.text[:1] in _NEGATIONS and len(t.text) > 1 and t.pos[:1] in ("a", "d") and not verbal:
             add(D, 0.8)  # 完全|不可逆轉 "totally": a modifier before a negated predicate is an adverb
-        clause_start = prev is None or prev.text in _PREDICATE_BEFORE or _CLAUSE_START.issuperset(prev.text)
+        # a closing quotation mark or bracket is no clause start: the quoted words modify what follows
+        # (“十四五”|規劃 "the 14th Five-Year Plan", a noun, not "to draw up a plan")
+        clause_start = prev is None or prev.text in _PREDICATE_BEFORE or (
+            _CLAUSE_START.issuperset(prev.text) and not (adjacent_prev and _CLOSING.issuperset(prev.text)))
         noun_next = nxt.pos.startswith(_NOUN_TAGS) or (
             nxt.pos.startswith("v") and after is not None and after.start == nxt.end and after.pos.startswith("n"))
         if clause_start and adjacent_next and noun_next and not (nxt.pos.startswith("v") and _modifies_verb(t, prev)):
