@@ -562,11 +562,13 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
         if (len(t.text) == 1 or t.pos == "p") and nxt.pos.startswith(("n", "r", "f", "s")) and any(
                 tokens[j].pos.startswith("v") for j in range(n + 1, min(len(tokens), n + 4))):
             add(P, 1.8)  # 朝|我|走, 向|世界|傳遞: a preposition, its object, then the verb
-        elif len(t.text) > 1 and t.pos.startswith(("v", "p")) and _means_then_verb(tokens, n):
+        elif (len(t.text) > 1 and t.pos.startswith(("v", "p")) and t.text[0] not in _NEGATIONS
+              and _means_then_verb(tokens, n)):
             # a coverb (透過, 通過, 憑藉, 根據: a verb that is also a preposition) before a phrase and
             # then the clause's verb is the preposition: 透過|提高信保基金保證成數 "by means of
             # raising …", 透過|洽簽經濟合作協定|降低關稅 "through signing …"; the verb "to pass through"
-            # takes a place as its object and ends its clause (透過|玻璃)
+            # takes a place as its object and ends its clause (透過|玻璃); a negated word is a complement
+            # or a predicate (感覺|不到|颱風要來 "not reaching", not "less than")
             add(P, 1.2)
     if t.text in _PAIRS:
         partners, _ = _PAIRS[t.text]
