@@ -686,6 +686,11 @@ def _score(sense: english.Sense, index: int, occurrences: list[Use], pair: str |
         score += 1.5 * sure * fit / len(occurrences)
         overlap = sum(len(sense.words & u.context) for u in occurrences) / len(occurrences)
         score += LESK_WEIGHT * min(overlap, 2.0)
+        said_of = _said_of(sense)
+        if said_of:
+            # CC-CEDICT's "(of muscle, social custom etc) to atrophy", "(of a storm etc) to strike" say what
+            # the sense is said of: where the words around it name that, it is the sense (肌肉…|萎縮)
+            score += QUALIFIER_WEIGHT * sum(bool(said_of & u.context) for u in occurrences) / len(occurrences)
         if _DOING_RE.search(sense.text):
             score += sum(u.want.get(VERB_NEXT, 0.0) for u in occurrences) / len(occurrences)
         if _ORGANISATION_RE.search(sense.text):
@@ -724,6 +729,20 @@ def _score(sense: english.Sense, index: int, occurrences: list[Use], pair: str |
     if sense.regional and not written:  # Taiwan and Hong Kong usages: the usual ones in a traditional article
         score -= 1.0
     return score
+
+
+QUALIFIER_WEIGHT = 1.0
+_SAID_OF_RE = re.compile(r"^(?:of|on|esp\. of|usu\. of|said of)\s")
+
+
+def _said_of(sense: english.Sense) -> frozenset[str]:
+    """The content words of the labels of ``sense`` that say what it is said of ("(of muscle, social
+    custom etc)" → muscle, social, custom)."""
+    words = frozenset().union(*(english.content_words(label) for label in sense.labels if _SAID_OF_RE.match(label)))
+    return words - _GENERIC  # "(of a person)" is said of too much to select a sense
+
+
+_GENERIC = frozenset(english.stem(w) for w in "person persons people thing things sth someone".split())
 
 
 def choose(text: str, syllables, entry: Entry | None, kind: str, tag: str, spans, occurrences,
