@@ -8,6 +8,7 @@ import re
 
 import pytest
 
+from cardmaker.analysis import english
 from cardmaker.analysis.vocabulary import analyse
 from cardmaker.lexicon import Lexicon
 from cardmaker.text.article import parse_article
@@ -137,6 +138,18 @@ TRAD, SIMP = "新聞標題", "新闻标题"
         ("客戶下單愈來愈保守，訂單能見度很低。", "保守", "conservative", TRAD),
         # a place word after whose it is: 民眾|心中 "in one's thoughts / heart", not "central point"
         ("許多民眾心中仍有疑慮。", "心中", "in one's", TRAD),
+        # a coverb before a phrase and then its clause's verb is the preposition: 透過|提高…|協助
+        # "by means of", not "to pass through" (the means here is an act, raising a guarantee ratio)
+        ("經濟部並透過提高信保基金保證成數，協助業者取得融資。", "透过", "by means of", TRAD),
+        ("政府将通过减税降费减轻企业负担。", "通过", "by means of", SIMP),
+        # … but a negated word after a verb is its complement: 感覺|不到 "not reaching", not "less than"
+        ("完全感覺不到颱風要來，但看到新聞後還是放心不下。", "不到", "not ", TRAD),
+        # 地 marks an adverbial: 人為|地|抑制 "artificial(ly)", not "having human cause"
+        ("如果人为地抑制相关信号通路，这些细胞的功能还可以恢复。", "人为", "artificial", SIMP),
+        # a closing quotation mark is no clause start: “十四五”|規劃 is the noun "a plan"
+        ("明年是“十四五”规划收官之年。", "规划", "a plan", SIMP),
+        # CC-CEDICT's "(of muscle, social custom etc) to atrophy" is said of what the sentence names
+        ("長期臥床的肌肉在短短幾周內就明顯萎縮。", "萎缩", "to atrophy", TRAD),
     ],
 )
 def test_sense_from_how_the_occurrence_is_used(text, simplified, expected, title):
@@ -294,3 +307,23 @@ def test_composed_meanings_stay_short():
 
     shown = english_only(composed_senses("参展商", ("can1", "zhan3", "shang1"), LEX, nominal=True))
     assert shown.startswith("to exhibit at + ") and len(shown) <= 40
+
+
+@pytest.mark.parametrize(
+    "sense, kinds",
+    [
+        # a participle and its preposition modifies; CC-CEDICT's 面向 "geared towards" is no noun
+        ("geared towards", {english.A}),
+        ("catering for", {english.A}),
+        # … but a passive's "subjected to" stays what the English lexicon says (受 is a verb there)
+        ("to face", {english.V}),
+    ],
+)
+def test_kind_of_a_sense(sense, kinds):
+    assert english.parse(sense, LEX.english).classes == kinds
+
+
+def test_lesk_counts_content_words_only():
+    # "to point out" (指示) and "to carry out" (貫徹) share no content word: "out" is a particle
+    assert english.content_words("to point out") == {"point"}
+    assert english.content_words("to pass through") == {"pass"}

@@ -569,7 +569,7 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
             # raising …", 透過|洽簽經濟合作協定|降低關稅 "through signing …"; the verb "to pass through"
             # takes a place as its object and ends its clause (透過|玻璃); a negated word is a complement
             # or a predicate (感覺|不到|颱風要來 "not reaching", not "less than")
-            add(P, 1.2)
+            add(P, 1.5)
     if t.text in _PAIRS:
         partners, _ = _PAIRS[t.text]
         near = range(max(0, i - 4), min(len(tokens), i + 5))
