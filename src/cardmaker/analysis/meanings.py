@@ -108,6 +108,7 @@ class Use:
     context: frozenset[str]       # content words of the English of the words around it
     standalone: bool              # a single character standing as a word of its own
     topic: "Topic | None" = None  # what the whole article talks about (the same for every word)
+    heads: frozenset[str] = frozenset()  # content words of the first sense of each word around it
 
 
 @dataclass(frozen=True)
@@ -165,7 +166,7 @@ def uses(tokens, indices, lexicon, article: Topic | None = None) -> list[Use]:
     if article is not None and out:
         text = tokens[indices[0]].text
         mine = Topic(article.fields, _word_fields(text, lexicon) if len(text) > 1 else frozenset())
-        out = [Use(u.want, u.context, u.standalone, mine) for u in out]
+        out = [Use(u.want, u.context, u.standalone, mine, u.heads) for u in out]
     return out
 
 
@@ -405,8 +406,9 @@ def _use(tokens, i: int, lexicon) -> Use:
         want[P] = 1.2
     for k, w in cues.items():
         want[k] = want.get(k, 0.0) + w
-    return Use(want, frozenset(_context(tokens, i, lexicon)), len(t.text) == 1 and not (
-        t.pos.startswith("n") and _glued(t, prev, nxt)))
+    words, heads = _context(tokens, i, lexicon)
+    return Use(want, frozenset(words), len(t.text) == 1 and not (
+        t.pos.startswith("n") and _glued(t, prev, nxt)), heads=frozenset(heads))
 
 
 _AFTER_A_VERB = frozenset("在 于 给 向 到".split())
@@ -634,7 +636,10 @@ def _names_a_body(t, prev, nxt, adjacent_prev, adjacent_next) -> bool:
 
 
 def _context(tokens, i: int, lexicon):
+    """The English content words of the words around ``tokens[i]`` in its sentence (``_gloss_words``),
+    and those of their first senses only (``_head_words``)."""
     words: set[str] = set()
+    heads: set[str] = set()
     known, stop = lexicon.memo("gloss_words"), lexicon.stopwords  # asked for every token around every occurrence
     for step in (-1, 1):
         j, seen = i + step, 0
@@ -645,9 +650,22 @@ def _context(tokens, i: int, lexicon):
             if t.kind in (WORD, TERM) and len(t.text) > 1 and t.text not in stop:
                 got = known.get(t.text)
                 words |= got if got is not None else _gloss_words(t.text, lexicon)
+                heads |= _head_words(t.text, lexicon)
                 seen += 1
             j += step
-    return words
+    return words, heads
+
+
+def _head_words(word: str, lexicon) -> frozenset[str]:
+    """The content words of ``word``'s first sense: what it names (肌肉 "muscle"), without the
+    senses it has elsewhere (工作 "to operate (a machine)")."""
+    memo = lexicon.memo("head_words")
+    got = memo.get(word)
+    if got is None:
+        first = next((s for e in lexicon.entries(word) if not (e.variant_only or e.surname_only)
+                      for s in e.senses if not is_reference(s)), "")
+        got = memo.put(word, english.content_words(first))
+    return got
 
 
 def _gloss_words(word: str, lexicon) -> frozenset[str]:
@@ -689,8 +707,8 @@ def _score(sense: english.Sense, index: int, occurrences: list[Use], pair: str |
         said_of = _said_of(sense)
         if said_of:
             # CC-CEDICT's "(of muscle, social custom etc) to atrophy", "(of a storm etc) to strike" say what
-            # the sense is said of: where the words around it name that, it is the sense (肌肉…|萎縮)
-            score += QUALIFIER_WEIGHT * sum(bool(said_of & u.context) for u in occurrences) / len(occurrences)
+            # the sense is said of: where a word around it names that, it is the sense (肌肉…|萎縮)
+            score += QUALIFIER_WEIGHT * sum(bool(said_of & u.heads) for u in occurrences) / len(occurrences)
         if _DOING_RE.search(sense.text):
             score += sum(u.want.get(VERB_NEXT, 0.0) for u in occurrences) / len(occurrences)
         if _ORGANISATION_RE.search(sense.text):
