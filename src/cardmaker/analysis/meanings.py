@@ -657,14 +657,14 @@ def _context(tokens, i: int, lexicon):
 
 
 def _head_words(word: str, lexicon) -> frozenset[str]:
-    """The content words of ``word``'s first sense: what it names (肌肉 "muscle"), without the
-    senses it has elsewhere (工作 "to operate (a machine)")."""
+    """The content words of ``word``'s first sense (its first part): what it names (肌肉 "muscle"),
+    without the senses it has elsewhere (工作 "to operate (a machine)")."""
     memo = lexicon.memo("head_words")
     got = memo.get(word)
     if got is None:
         first = next((s for e in lexicon.entries(word) if not (e.variant_only or e.surname_only)
                       for s in e.senses if not is_reference(s)), "")
-        got = memo.put(word, english.content_words(first))
+        got = memo.put(word, english.content_words(first.split("; ")[0]))  # 表示 "to express", not "… to state"
     return got
 
 
