@@ -406,6 +406,8 @@ def _use(tokens, i: int, lexicon) -> Use:
         want[P] = 1.2
     for k, w in cues.items():
         want[k] = want.get(k, 0.0) + w
+    if t.pos.startswith("v") and len(t.text) > 1 and _abstract(_argument(tokens, i), lexicon):
+        want[ABSTRACT_ARGUMENT] = 1.0
     words, heads = _context(tokens, i, lexicon)
     return Use(want, frozenset(words), len(t.text) == 1 and not (
         t.pos.startswith("n") and _glued(t, prev, nxt)), heads=frozenset(heads))
@@ -605,6 +607,51 @@ def _means_then_verb(tokens, n: int) -> bool:
     return False
 
 
+ABSTRACT_ARGUMENT = "abstract argument"
+# how English names abstract things: acts, states and qualities (-tion, -ment, -ness …) …
+_ABSTRACT_ENDINGS = ("tion", "sion", "ment", "ance", "ence", "ity", "ness", "ism", "ure", "ancy", "ency", "ship")
+# … and the general nouns of plans and affairs that take none
+_ABSTRACT_HEADS = frozenset("plan plans program programme scheme measure measures policy policies step steps "
+                            "work task tasks system mechanism situation state condition issue problem role "
+                            "effect factor idea method way goal strategy".split())
+
+
+def _argument(tokens, i: int):
+    """The head of the verb's object (the last of the nominal words after it, 掌握|產業實際|狀況), or
+    where nothing follows in its clause, of its subject (招展|工作|已經|啟動)."""
+    head = None
+    for j in range(i + 1, min(len(tokens), i + 5)):
+        t = tokens[j]
+        if _boundary(t) or t.text in ("的", "了") and head is not None:
+            break
+        if t.kind in (WORD, TERM) and t.pos.startswith(("n", "v")) and len(t.text) > 1:
+            head = t
+        elif head is not None:
+            break
+    if head is not None:
+        return head
+    if not (i + 1 >= len(tokens) or _boundary(tokens[i + 1])):
+        return None
+    for t in _clause_before(tokens, i, 4):
+        if t.pos.startswith(("d", "p")) or t.text in _PREDICATE_BEFORE:
+            continue
+        return t if t.kind in (WORD, TERM) and t.pos.startswith(("n", "vn")) and len(t.text) > 1 else None
+    return None
+
+
+def _abstract(token, lexicon) -> bool:
+    """``token`` names an abstract thing: an act (a verb or a verbal noun: 整備, 調查), or a noun whose
+    English (its first sense's first part) ends as abstract nouns do or is a general noun of affairs."""
+    if token is None:
+        return False
+    if token.pos.startswith("v"):
+        return True
+    first = next((s for e in lexicon.entries(token.text) if not (e.variant_only or e.surname_only)
+                  for s in e.senses if not is_reference(s)), "")
+    words = english.WORD_RE.findall(english.LABEL_RE.sub(" ", first.split("; ")[0].lower()))
+    return bool(words) and (words[-1].endswith(_ABSTRACT_ENDINGS) or words[-1] in _ABSTRACT_HEADS)
+
+
 def _modifies_verb(t, prev) -> bool:
     """A word of no verb's tag before a verb modifies it: an adjective (一般|認為), or a noun or a
     pronoun after a modal or an adverb, where no subject stands (不必|盲目|追求, 只能|自行|吸收)."""
@@ -736,12 +783,18 @@ def _score(sense: english.Sense, index: int, occurrences: list[Use], pair: str |
         score -= 5.0
     if sense.rare:
         score -= 1.5
+    marked_figurative = sense.text.startswith(("fig.", "(fig.)")) or bool({"fig.", "often fig."} & set(sense.labels))
     if figurative:  # an idiom in an article is meant figuratively: "fig. in a short period", not "lit. one morning …"
         if sense.text.startswith("lit."):
             score -= 1.0
-        elif (sense.text.startswith(("fig.", "(fig.)")) or "fig." in sense.labels) and occurrences and (
+        elif marked_figurative and occurrences and (
                 occurrences[0].topic is not None and occurrences[0].topic.abstract):
             score += FIGURATIVE  # the news of policy and markets speaks figuratively: 松綁 "to ease restrictions"
+    if marked_figurative and occurrences:
+        # a verb whose object or subject is an abstract thing (an act, a plan, a situation) is meant
+        # figuratively: 啟動|防颱整備 "(fig.) to set in motion", not "to start (a machine)"; 掌握|…狀況
+        # "to grasp (often fig.)"
+        score += FIGURATIVE * sum(u.want.get(ABSTRACT_ARGUMENT, 0.0) for u in occurrences) / len(occurrences)
     # senses in everyday English are the everyday senses (to advance, not to impel; shop, not inn)
     score += COMMON_WEIGHT * max(-1.5, min(1.0, sense.commonness - 4.5))
     if sense.regional and not written:  # Taiwan and Hong Kong usages: the usual ones in a traditional article
