@@ -150,6 +150,9 @@ TRAD, SIMP = "新聞標題", "新闻标题"
         ("明年是“十四五”规划收官之年。", "规划", "a plan", SIMP),
         # CC-CEDICT's "(of muscle, social custom etc) to atrophy" is said of what the sentence names
         ("長期臥床的肌肉在短短幾周內就明顯萎縮。", "萎缩", "to atrophy", TRAD),
+        # … and less likely where nothing names it: a bell rings, 警鐘長鳴 "to make a sound", not
+        # "to cry (of birds, animals and insects)"
+        ("我们要警钟长鸣，绝不能掉以轻心。", "鸣", "to make a sound", SIMP),
         # a verb whose subject or object is abstract (an act, a situation) takes its figurative sense:
         # 工作…|啟動 "(fig.) to set in motion", not "to start (a machine)"; 掌握…|狀況 "to grasp (often fig.)"
         ("第八屆進博會企業展招展工作已經啟動，有意參展的企業可通過官方網站提交申請。", "启动", "(fig.)", TRAD),

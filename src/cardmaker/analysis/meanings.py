@@ -755,7 +755,10 @@ def _score(sense: english.Sense, index: int, occurrences: list[Use], pair: str |
         if said_of:
             # CC-CEDICT's "(of muscle, social custom etc) to atrophy", "(of a storm etc) to strike" say what
             # the sense is said of: where a word around it names that, it is the sense (肌肉…|萎縮)
-            score += QUALIFIER_WEIGHT * sum(bool(said_of & u.heads) for u in occurrences) / len(occurrences)
+            met = sum(bool(said_of & u.heads) for u in occurrences) / len(occurrences)
+            # … and less likely where nothing around names it: "(of birds, animals and insects) to cry"
+            # in 警鐘長鳴 (a bell)
+            score += QUALIFIER_WEIGHT * met - QUALIFIER_UNMET * (1 - met)
         if _DOING_RE.search(sense.text):
             score += sum(u.want.get(VERB_NEXT, 0.0) for u in occurrences) / len(occurrences)
         if _ORGANISATION_RE.search(sense.text):
@@ -803,6 +806,7 @@ def _score(sense: english.Sense, index: int, occurrences: list[Use], pair: str |
 
 
 QUALIFIER_WEIGHT = 1.0
+QUALIFIER_UNMET = 0.2  # a qualified sense where nothing around names what it is said of
 _SAID_OF_RE = re.compile(r"^(?:of|on|esp\. of|usu\. of|said of)\s")
 
 
