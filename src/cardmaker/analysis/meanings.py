@@ -109,6 +109,7 @@ class Use:
     standalone: bool              # a single character standing as a word of its own
     topic: "Topic | None" = None  # what the whole article talks about (the same for every word)
     heads: frozenset[str] = frozenset()  # content words of the first sense of each word around it
+    modifier: str = ""            # the word a single character is glued after, as a compound's head (通路|商)
 
 
 @dataclass(frozen=True)
@@ -166,7 +167,7 @@ def uses(tokens, indices, lexicon, article: Topic | None = None) -> list[Use]:
     if article is not None and out:
         text = tokens[indices[0]].text
         mine = Topic(article.fields, _word_fields(text, lexicon) if len(text) > 1 else frozenset())
-        out = [Use(u.want, u.context, u.standalone, mine, u.heads) for u in out]
+        out = [Use(u.want, u.context, u.standalone, mine, u.heads, u.modifier) for u in out]
     return out
 
 
@@ -409,8 +410,12 @@ def _use(tokens, i: int, lexicon) -> Use:
     if t.pos.startswith("v") and len(t.text) > 1 and _abstract(_argument(tokens, i), lexicon):
         want[ABSTRACT_ARGUMENT] = 1.0
     words, heads = _context(tokens, i, lexicon)
+    # a single noun character glued after a content word heads the compound jieba split (通路|商, 主辦|方)
+    modifier = prev.text if (len(t.text) == 1 and t.pos.startswith("n") and prev is not None and prev.end == t.start
+                             and prev.kind in (WORD, TERM) and len(prev.text) >= 2
+                             and not prev.pos.startswith(("d", "p", "c", "u", "r", "m", "q"))) else ""
     return Use(want, frozenset(words), len(t.text) == 1 and not (
-        t.pos.startswith("n") and _glued(t, prev, nxt)), heads=frozenset(heads))
+        t.pos.startswith("n") and _glued(t, prev, nxt)), heads=frozenset(heads), modifier=modifier)
 
 
 _AFTER_A_VERB = frozenset("在 于 给 向 到".split())
@@ -857,10 +862,12 @@ def choose(text: str, syllables, entry: Entry | None, kind: str, tag: str, spans
     fielded = {parsed(s, lexicon).fields for e in candidates for s in e.content} - {frozenset()}
     contested = len(fielded) > 1
     figurative = any(s.startswith(("fig.", "(fig.)")) for e in candidates for s in e.content)
+    as_head = _as_head(text, syllables, candidates, occurrences, lexicon)
     for e in candidates:
         for i, s in enumerate(added + e.content if e is candidates[0] else e.content):
             score = _score(parsed(s, lexicon), i, occurrences, pair, written, contested, len(text) == 1,
                            figurative)
+            score += as_head.get(s, 0.0)
             if s in added or any(p in s for p in prefer):
                 score += 1.0
             if e is entry and len(candidates) > 1:
@@ -877,6 +884,28 @@ def choose(text: str, syllables, entry: Entry | None, kind: str, tag: str, spans
     runner = next((s for _, s in own if s not in chosen and not ({REF, SURNAME} & parsed(s, lexicon).classes)), None)
     rest = ((runner,) + tuple(s for s in listed if s != runner)) if runner in listed else listed
     return Meaning(best, tuple(chosen) + rest, tuple(shorten(s) for s in chosen), best.classifiers, False)
+
+
+HEAD_WEIGHT = 1.5  # the sense a compound's head has in CC-CEDICT's compounds, for its best part
+
+
+def _as_head(text: str, syllables, candidates, occurrences, lexicon) -> dict[str, float]:
+    """For a character the article mostly glues after a word, as the head of a compound (通路|商,
+    出口|商, 主辦|方, 大氣科學|系): a bonus for each sense by the sense it has at the end of CC-CEDICT's
+    own compounds (``_in_compound``: 供應商, 經銷商 make 商 "dealer; merchant", not "commerce")."""
+    glued = [u.modifier for u in occurrences if u.modifier]
+    if len(text) != 1 or not glued or len(glued) * 2 < len(occurrences):
+        return {}
+    partner = _kind(Counter(glued).most_common(1)[0][0], lexicon)
+    order = _in_compound(text, tuple(syllables), list(candidates), False, True, True, partner, lexicon)
+    rank = {part: k for k, part in reversed(list(enumerate(order)))}
+    out = {}
+    for e in candidates:
+        for s in e.content:
+            best = min((rank[p] for p in _parts(s) if p in rank), default=None)
+            if best is not None:
+                out[s] = HEAD_WEIGHT / (1 + best)
+    return out
 
 
 def _candidates(text, syllables, entry: Entry, spans, written: bool, lexicon) -> list[Entry]:
