@@ -410,10 +410,13 @@ def _use(tokens, i: int, lexicon) -> Use:
     if t.pos.startswith("v") and len(t.text) > 1 and _abstract(_argument(tokens, i), lexicon):
         want[ABSTRACT_ARGUMENT] = 1.0
     words, heads = _context(tokens, i, lexicon)
-    # a single noun character glued after a content word heads the compound jieba split (通路|商, 主辦|方)
+    # a single noun character glued after a content word heads the compound jieba split (通路|商, 主辦|方),
+    # unless the words around make it a predicate or a preposition (房間|空|著, 後續|朝|廣東…前進)
     modifier = prev.text if (len(t.text) == 1 and t.pos.startswith("n") and prev is not None and prev.end == t.start
+                             and cues.get(V, 0.0) < 0.5 and cues.get(P, 0.0) < 0.5
                              and prev.kind in (WORD, TERM) and len(prev.text) >= 2
-                             and not prev.pos.startswith(("d", "p", "c", "u", "r", "m", "q"))) else ""
+                             and not prev.pos.startswith(("d", "p", "c", "u", "r", "m", "q"))
+                             and prev.pos != "v") else ""  # a verb before it takes it as its object (聚合|眾力)
     return Use(want, frozenset(words), len(t.text) == 1 and not (
         t.pos.startswith("n") and _glued(t, prev, nxt)), heads=frozenset(heads), modifier=modifier)
 
