@@ -156,6 +156,8 @@ TRAD, SIMP = "新聞標題", "新闻标题"
         # a character glued after a word heads the compound jieba split: its sense is the one it has at
         # the end of CC-CEDICT's compounds (供應商, 經銷商): 通路|商 "dealer / merchant", not "commerce"
         ("扣件業的客戶多半是歐美通路商，出口商只能自行吸收匯損。", "商", "merchant|dealer", TRAD),
+        # … and a noun glued after a noun (政府|機關): as in 政府機關, 司法機關 "office; agency", not "mechanism"
+        ("近期有不肖人士假冒政府機關名義，向企業收取高額手續費。", "机关", "agency", TRAD),
         # a verb whose subject or object is abstract (an act, a situation) takes its figurative sense:
         # 工作…|啟動 "(fig.) to set in motion", not "to start (a machine)"; 掌握…|狀況 "to grasp (often fig.)"
         ("第八屆進博會企業展招展工作已經啟動，有意參展的企業可通過官方網站提交申請。", "启动", "(fig.)", TRAD),

@@ -412,11 +412,13 @@ def _use(tokens, i: int, lexicon) -> Use:
     words, heads = _context(tokens, i, lexicon)
     # a single noun character glued after a content word heads the compound jieba split (通路|商, 主辦|方),
     # unless the words around make it a predicate or a preposition (房間|空|著, 後續|朝|廣東…前進)
-    modifier = prev.text if (len(t.text) == 1 and t.pos.startswith("n") and prev is not None and prev.end == t.start
+    # (聚合|眾力: a verb before it takes it as its object); a noun glued after a noun heads their
+    # compound too (政府|機關)
+    modifier = prev.text if (t.pos.startswith("n") and prev is not None and prev.end == t.start
                              and cues.get(V, 0.0) < 0.5 and cues.get(P, 0.0) < 0.5
                              and prev.kind in (WORD, TERM) and len(prev.text) >= 2
                              and not prev.pos.startswith(("d", "p", "c", "u", "r", "m", "q"))
-                             and prev.pos != "v") else ""  # a verb before it takes it as its object (聚合|眾力)
+                             and prev.pos != "v" and (len(t.text) == 1 or prev.pos.startswith(("n", "j", "s")))) else ""
     return Use(want, frozenset(words), len(t.text) == 1 and not (
         t.pos.startswith("n") and _glued(t, prev, nxt)), heads=frozenset(heads), modifier=modifier)
 
@@ -889,6 +891,7 @@ def choose(text: str, syllables, entry: Entry | None, kind: str, tag: str, spans
     return Meaning(best, tuple(chosen) + rest, tuple(shorten(s) for s in chosen), best.classifiers, False)
 
 
+HEAD_COMPOUNDS = 3  # compounds ending in a word of two characters or more, at least, to rank its senses
 HEAD_WEIGHT = 1.5  # the sense a compound's head has in CC-CEDICT's compounds, for its best part
 
 
@@ -897,10 +900,15 @@ def _as_head(text: str, syllables, candidates, occurrences, lexicon) -> dict[str
     出口|商, 主辦|方, 大氣科學|系): a bonus for each sense by the sense it has at the end of CC-CEDICT's
     own compounds (``_in_compound``: 供應商, 經銷商 make 商 "dealer; merchant", not "commerce")."""
     glued = [u.modifier for u in occurrences if u.modifier]
-    if len(text) != 1 or not glued or len(glued) * 2 < len(occurrences):
+    if not glued or len(glued) * 2 < len(occurrences):
         return {}
+    # a word's analogues are compounds of a word and it (政府機關, 司法機關), not of a character and it
+    # (有|意義 "meaningful" says nothing of 戰略|意義)
+    only = frozenset(("wn", "wv")) if len(text) > 1 else None
+    if only is not None and sum(v[1] in only for v in _compound_words(text, tuple(syllables), True, lexicon)) < HEAD_COMPOUNDS:
+        return {}  # a word ends few compounds (面向, 通路): their order would be CC-CEDICT's again
     partner = _kind(Counter(glued).most_common(1)[0][0], lexicon)
-    order = _in_compound(text, tuple(syllables), list(candidates), False, True, True, partner, lexicon)
+    order = _in_compound(text, tuple(syllables), list(candidates), False, True, True, partner, lexicon, only)
     rank = {part: k for k, part in reversed(list(enumerate(order)))}
     out = {}
     for e in candidates:
@@ -1061,7 +1069,7 @@ _AGENT = "<agent>"
 
 
 def _in_compound(char: str, syllables: tuple[str, ...], entries: list, first: bool, last: bool, nominal: bool,
-                 partner: str, lexicon) -> list[str]:
+                 partner: str, lexicon, only: frozenset | None = None) -> list[str]:
     """The senses of the piece ``char`` (a character or a word, read ``syllables``) as it is used
     inside a word, best first.  Each part of its senses is scored by the dictionary's own compounds
     that have the piece at the same end (the last piece: at their end; any other: at their start),
@@ -1080,6 +1088,8 @@ def _in_compound(char: str, syllables: tuple[str, ...], entries: list, first: bo
         return [p for _, _, p in parts]  # the user's own senses are used as written
     at_end = last and not first
     votes = _compound_words(char, syllables, at_end, lexicon)
+    if only is not None:  # compounds of one shape only (a word's other part a word: 政府|機關)
+        votes = tuple(v for v in votes if v[1] in only)
     scored = []
     for i, k, part in parts:
         sense = parsed(part, lexicon)
