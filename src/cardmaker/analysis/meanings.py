@@ -905,7 +905,8 @@ def _as_head(text: str, syllables, candidates, occurrences, lexicon) -> dict[str
     # a word's analogues are compounds of a word and it (政府機關, 司法機關), not of a character and it
     # (有|意義 "meaningful" says nothing of 戰略|意義)
     only = frozenset(("wn", "wv")) if len(text) > 1 else None
-    if only is not None and sum(v[1] in only for v in _compound_words(text, tuple(syllables), True, lexicon)) < HEAD_COMPOUNDS:
+    if only is not None and (len(lexicon.compounds(text, True)) < HEAD_COMPOUNDS or sum(
+            v[1] in only for v in _compound_words(text, tuple(syllables), True, lexicon)) < HEAD_COMPOUNDS):
         return {}  # a word ends few compounds (面向, 通路): their order would be CC-CEDICT's again
     partner = _kind(Counter(glued).most_common(1)[0][0], lexicon)
     order = _in_compound(text, tuple(syllables), list(candidates), False, True, True, partner, lexicon, only)
