@@ -105,6 +105,7 @@ def sentence_readings(text: str, lexicon, model: bool = True) -> tuple[list[str]
     the kind of place each character is in (``inside`` a word CC-CEDICT has, ``single`` character,
     ``name``, ``other``): segmented, the polyphone model run over the sentence (unless ``model`` is
     false), each word read in its place as the vocabulary stage does."""
+    from cardmaker.analysis import constructions
     from cardmaker.analysis.readings import choose, context_pos, model_readings
     from cardmaker.analysis.segment import segment
     from cardmaker.chinese.script import HAN_RE, to_simplified_aligned
@@ -112,7 +113,7 @@ def sentence_readings(text: str, lexicon, model: bool = True) -> tuple[list[str]
 
     simplified = to_simplified_aligned(text)
     out, kinds = list(text), ["other"] * len(text)
-    tokens = segment(simplified, lexicon)
+    tokens = constructions.retag(segment(simplified, lexicon), lexicon)
     entries_of = (lambda t: lexicon.entries(t.text) if t.kind != TERM else ())
     read = model_readings(simplified, text, tokens, [(0, len(text))], entries_of, lexicon) if model else {}
     for index, t in enumerate(tokens):
@@ -130,9 +131,29 @@ def sentence_readings(text: str, lexicon, model: bool = True) -> tuple[list[str]
     return out, kinds
 
 
+def model_alone(texts: list[str], places: list[int], lexicon) -> list[tuple[str, str]]:
+    """g2pM's own reading of one character of each text, as its ``G2pM()(text)`` gives it (the best
+    of all its labels), and its best among the readings CC-CEDICT lists for the character."""
+    from cardmaker.analysis import polyphone
+    from cardmaker.analysis.readings import allowed_readings
+    from cardmaker.chinese.script import to_simplified_aligned
+
+    m = polyphone.load()
+    names = {v: k for k, v in m["label"].items()}
+    simplified = [to_simplified_aligned(t) for t in texts]
+    out = []
+    for text, s, i, scores in zip(texts, simplified, places, polyphone.logits(simplified)):
+        row = scores[i]
+        own = names[int(row.argmax())] if polyphone.readings(s[i]) else None
+        cc = polyphone.best(row, allowed_readings(s[i], text[i], lexicon))
+        out.append((own or "", cc[0] if cc else own or ""))
+    return out
+
+
 def cpp(data: Path, split: str = "test"):
-    """Reading accuracy on the CPP test set: cardmaker, cardmaker without the polyphone model, and
-    pypinyin alone, overall and by the kind of place the target is in; and the model's cost."""
+    """Reading accuracy on the CPP test set: cardmaker, cardmaker without the polyphone model,
+    pypinyin alone, and g2pM alone (its own best label, and its best among the character's
+    CC-CEDICT readings), overall and by the kind of place the target is in; and the model's cost."""
     import time
 
     from pypinyin import Style, lazy_pinyin
@@ -143,9 +164,10 @@ def cpp(data: Path, split: str = "test"):
     lexicon = Lexicon()
     sents = (data / f"cpp-g2pM/{split}.sent").read_text("utf-8").splitlines()
     labels = (data / f"cpp-g2pM/{split}.lb").read_text("utf-8").splitlines()
+    places = [s.index("\u2581") for s in sents]
+    alone = model_alone([s.replace("\u2581", "") for s in sents], places, lexicon)
     totals: dict[str, list[int]] = {}
-    for sent, label in zip(sents, labels):
-        i = sent.index("\u2581")
+    for sent, label, i, (own, cc) in zip(sents, labels, places, alone):
         text = sent.replace("\u2581", "")
         gold = label.replace("u:", "v")
         plain = lazy_pinyin(text, style=Style.TONE3, neutral_tone_with_five=True, errors=list)
@@ -155,9 +177,10 @@ def cpp(data: Path, split: str = "test"):
         row = (ours == gold, rules[i].replace("u:", "v").lower() == gold,
                len(plain) == len(text) and plain[i] == gold, 1,
                # CC-CEDICT writes a neutral tone where CPP writes the full one (关系 guānxi, 认识 rènshi)
-               ours == gold or ours[:-1] == gold[:-1] and ours.endswith("5"))
+               ours == gold or ours[:-1] == gold[:-1] and ours.endswith("5"),
+               own.replace("u:", "v") == gold, cc.replace("u:", "v") == gold)
         for k in ("all", kinds[i]):
-            t = totals.setdefault(k, [0, 0, 0, 0, 0])
+            t = totals.setdefault(k, [0] * len(row))
             for j, v in enumerate(row):
                 t[j] += v
     # the model's cost: an article-sized text (about 2,000 characters, 60 sentences) read at once
@@ -288,11 +311,38 @@ def senses(root: Path, cases: list[Path], show: bool = False):
 
 _BOUNDARY_BEFORE = set("。！？!?；;，,、：:\n「『“‘（(【《〈 \u3000")
 _BOUNDARY_AFTER = set("。！？!?；;，,、：:\n」』”’）)】》〉 \u3000")
+# an example that stops at a comma after a fronted topic or adverbial phrase (對於…的現象，|根據…調查，
+# |在匯率避險方面，|…申請週轉金時，): its last clause opens with a preposition or closes with a frame word
+_FRONTED = re.compile("(?:^|[，,；;：:、])[「“]?(?:對於|对于|關於|关于|根據|根据|依據|依据|按照|針對|针对|隨著|隨着|随着|為了|为了|"
+                      "除了|由於|由于|因為|因为|雖然|虽然|儘管|尽管|如果|即使|只要|一旦|通過|通过|透過|作為|作为|面對|面对|"
+                      "在[^，,；;：:、]*(?:上|中|下|地方)$)[^，,；;：:、]*$"
+                      "|(?:的|時|时|後|后|方面|來說|来说|而言|之際|之际|以來|以来|期間|期间|同時|同时)$")
+_WEAK_AFTER = set("，,、：:")
 _BANNED = {
     "replacement character or mojibake": re.compile("[\ufffd]|[\u00c0-\u024f]{2,}|锟斤拷"),
     "footnote marker": re.compile(r"\[\s*\d{1,3}\s*\]|［\d{1,3}］|[①-⑳]"),
     "link": re.compile(r"https?://|www\.", re.I),
 }
+
+
+def _line(text: str, start: int, end: int) -> str:
+    a = text.rfind("\n", 0, start) + 1
+    b = text.find("\n", end)
+    return text[a:b if b >= 0 else len(text)].strip()
+
+
+def _headlinish(line: str) -> bool:
+    """A line of at most 40 characters with no final punctuation: a title, subtitle or section heading."""
+    return len(line) <= 40 and line.rstrip("」』”’）)】》〉\"'")[-1:] not in "。！？!?；;…."
+
+
+def _headline_only(text: str, start: int, plain: str, w, article) -> bool:
+    """The example is a headline-like line while a prose line of the body holds the word too."""
+    if not _headlinish(_line(text, start, start + len(plain))):
+        return False
+    body = [s for s in article.sentences if s.kind == "body"]
+    return any(s.start <= a and b <= s.end and not _headlinish(_line(text, s.start, s.end))
+               for a, b in w.spans for s in body)
 
 
 def examples(root: Path, show: bool = False):
@@ -307,6 +357,7 @@ def examples(root: Path, show: bool = False):
     paths = sorted(root.glob("seeds/*.txt")) + sorted(root.glob("tests/data/**/*.txt"))
     total = at_boundary = in_range = bad = leaks = 0
     most = crowded = avoidable = 0
+    cut = fronted = headline = 0
     problems = []
     for path in paths:
         article = read_article(path)
@@ -333,6 +384,13 @@ def examples(root: Path, show: bool = False):
                 if e.text.count(o) != e.text.count(c):
                     reasons.append("unbalanced brackets or quotes")
             bad += bool(reasons)
+            cut += e.text.startswith("…") or e.text.endswith("…")
+            alone = not e.text.endswith("…") and after in _WEAK_AFTER and bool(_FRONTED.search(plain))
+            heading = _headline_only(text, start, plain, w, article)
+            fronted += alone
+            headline += heading
+            if show and (alone or heading):
+                problems.append(f"  {path.name} {w.simplified}: {e.text!r} {'fronted' if alone else 'headline'}")
             shared[e.text] = shared.get(e.text, 0) + 1
             cloze = note_fields(w, [e], analysis.script, style=PLAIN).cloze
             front = e.simplified if analysis.script == "simplified" else e.traditional
@@ -344,19 +402,22 @@ def examples(root: Path, show: bool = False):
                                 f"{len(e.text)} chars {' '.join(reasons)}{' cloze leak' if leak else ''}")
         most = max([most, *shared.values()])
         crowded += sum(n > 3 for n in shared.values())
-        # a crowded example one of whose words had another example with room: the spread target missed
+        # a crowded example one of whose words had another example with room, no worse: the spread target missed
         context = _Context(analysis, lexicon, analysis.words)
         for w in analysis.words:
             e = chosen.get(w.key)
             if e is None or shared[e.text] <= 3:
                 continue
-            others = {"…" * c[4][0] + article.text[c[1]:c[2]] + "…" * c[4][1]
-                      for c in candidates(analysis, w, context)} - {e.text}
+            # an example with room and no worse flaw (a cut, a fronted phrase alone: candidates' last field)
+            options = {"…" * c[4][0] + article.text[c[1]:c[2]] + "…" * c[4][1]: c[6]
+                       for c in candidates(analysis, w, context)}
+            others = {o for o, flaw in options.items() if flaw <= options.get(e.text, 2)} - {e.text}
             avoidable += any(shared.get(o, 0) < 3 for o in others)
     if show:
         print("\n".join(problems))
     return {"examples": total, "at a boundary": at_boundary / total, "8–40 characters": in_range / total,
-            "banned content": bad, "most words sharing one example": most,
+            "banned content": bad, "cut with …": cut, "a fronted phrase alone": fronted,
+            "headline while prose holds the word": headline, "most words sharing one example": most,
             "examples serving more than 3": crowded,
             "words in one of them with another example with room": avoidable, "cloze leaks": leaks,
             "articles": len(paths)}
@@ -366,6 +427,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", default=str(Path(__file__).resolve().parents[2] / "shared" / "bench-data"))
     ap.add_argument("--skip-cpp", action="store_true")
+    ap.add_argument("--cpp-split", default="test", choices=["test", "dev"],
+                    help="the CPP split for --only readings (dev: to tune on without looking at test)")
     ap.add_argument("--pos-gold", help="another UD GSD file for --only pos (the dev split, to tune on "
                                        "without looking at the test split)")
     ap.add_argument("--only", choices=["segmentation", "readings", "senses", "examples", "pos", "words"],
@@ -407,17 +470,18 @@ def main():
     if args.only in (None, "segmentation"):
         segmentation(data)
     if args.only in (None, "readings") and not args.skip_cpp:
-        totals, cost, chars = cpp(data)
+        totals, cost, chars = cpp(data, args.cpp_split)
         print()
-        print("| CPP test: targets | cardmaker | without the model | pypinyin alone | sentences "
-              "| cardmaker, CC-CEDICT's neutral tones agreeing |")
-        print("|---|---|---|---|---|---|")
+        print(f"| CPP {args.cpp_split}: targets | cardmaker | without the model | pypinyin alone | sentences "
+              "| cardmaker, CC-CEDICT's neutral tones agreeing | g2pM alone | g2pM among CC-CEDICT's readings |")
+        print("|---|---|---|---|---|---|---|---|")
         names = {"all": "all", "inside": "inside a CC-CEDICT word", "single": "single-character words",
                  "name": "names", "other": "other (terms, words without an entry)"}
         for k in ("all", "inside", "single", "name", "other"):
             if k in totals:
-                a, b, c, n, d = totals[k]
-                print(f"| {names[k]} | {a / n:.3f} | {b / n:.3f} | {c / n:.3f} | {n} | {d / n:.3f} |")
+                a, b, c, n, d, e, f = totals[k]
+                print(f"| {names[k]} | {a / n:.3f} | {b / n:.3f} | {c / n:.3f} | {n} | {d / n:.3f} "
+                      f"| {e / n:.3f} | {f / n:.3f} |")
         print(f"\npolyphone model: {cost * 1000:.0f} ms per article-sized text ({chars} characters, one process)")
 
 def segmentation(data: Path):

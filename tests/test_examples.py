@@ -54,10 +54,20 @@ def _example_of(text: str, word: str, lexicon) -> str:
 
 
 def test_the_speaker_comes_with_what_was_said(lexicon):
-    """他表示，|…: the clause after a speech verb keeps its speaker when both fit, even when the
-    speaker's words (记者会, 副署长) already took that sentence as their example."""
-    text = "記者會上的說明\n國際貿易署副署長在記者會上表示，今年前三季工具機與精密零組件的出口持續衰退。\n"
-    assert _example_of(text, "出口", lexicon) == "國際貿易署副署長在記者會上表示，今年前三季工具機與精密零組件的出口持續衰退。"
+    """他表示，|…: the clause after a speech verb is best with its speaker when both fit; the speaker
+    alone (國際貿易署副署長在記者會上表示) says nothing, and is an example of no word while the
+    sentence has a whole clause with room (here its 17 words fill both whole clauses)."""
+    sentence = "國際貿易署副署長在記者會上表示，今年前三季工具機與精密零組件的出口持續衰退。"
+    grades = _grades(sentence, "出口", lexicon)
+    assert list(grades)[0] == sentence and grades[sentence] == 0, grades
+    assert _grades(sentence, "署長", lexicon)["國際貿易署副署長在記者會上表示"] == 2
+    article = parse_article(f"記者會上的說明\n{sentence}\n".encode(), "test.txt")
+    analysis, chosen = _examples(article, lexicon)
+    serves: dict[str, int] = {}
+    for e in chosen.values():
+        serves[e.text] = serves.get(e.text, 0) + 1
+    if serves.get("國際貿易署副署長在記者會上表示"):
+        assert serves[sentence] >= 2 * MAX_SHARED and serves["今年前三季工具機與精密零組件的出口持續衰退。"] >= 3, serves
 
 
 def test_a_word_in_a_long_list_gets_a_marked_cut(lexicon):
@@ -170,7 +180,7 @@ def test_names_in_example_pinyin_are_spelled_as_names(lexicon):
 @pytest.mark.parametrize("path", ARTICLES, ids=lambda p: p.name)
 def test_an_example_serves_at_most_three_words_while_others_have_room(path, lexicon):
     """An example serving more than three words is one none of them could leave: each of its words has
-    no other example, or every other one already serves three."""
+    no other example as good (a whole clause rather than a cut one), or every other one serves three."""
     article = read_article(path)
     analysis, chosen = _examples(article, lexicon)
     serves: dict[str, int] = {}
@@ -181,9 +191,11 @@ def test_an_example_serves_at_most_three_words_while_others_have_room(path, lexi
         e = chosen.get(w.key)
         if e is None or serves[e.text] <= MAX_SHARED:
             continue
-        for c in candidates(analysis, w, context):
-            other = ELLIPSIS * c[4][0] + article.text[c[1]:c[2]] + ELLIPSIS * c[4][1]
-            assert other == e.text or serves.get(other, 0) >= MAX_SHARED, (w.simplified, e.text, other)
+        options = {ELLIPSIS * c[4][0] + article.text[c[1]:c[2]] + ELLIPSIS * c[4][1]: c[6]
+                   for c in candidates(analysis, w, context)}
+        for other, flaw in options.items():
+            assert other == e.text or serves.get(other, 0) >= MAX_SHARED or flaw > options[e.text], \
+                (w.simplified, e.text, other)
 
 
 def _pinyin_of(analysis, chosen, word):
@@ -218,3 +230,65 @@ def test_example_pinyin_of_a_reduplication_and_a_name_of_the_article(lexicon):
                                  lexicon)
     every = " | ".join(" ".join(p for p, *_ in e.pinyin) for e in chosen.values())
     assert "Gōng Zhèng zài" in every and "Gōng zhèngzài" not in every
+
+
+def _grades(text: str, word: str, lexicon) -> dict[str, int]:
+    """Every window of ``word`` in a one-paragraph article → its flaw grade (0 none, 1 cut, 2 grave)."""
+    article = parse_article(f"標題\n{text}\n".encode(), "test.txt")
+    analysis = analyse(article, lexicon, Options())
+    context = _Context(analysis, lexicon, analysis.words)
+    (w,) = [w for w in analysis.words if w.traditional == word or w.simplified == word]
+    return {ELLIPSIS * c[4][0] + article.text[c[1]:c[2]] + ELLIPSIS * c[4][1]: c[6]
+            for c in candidates(analysis, w, context)}
+
+
+@pytest.mark.parametrize("text, word, alone, whole", [
+    # 在…中: a frame for the clause after it
+    ("在各种干预手段中，运动是目前证据最充分、成本最低的一种。", "手段", "在各种干预手段中",
+     "在各种干预手段中，运动是目前证据最充分、成本最低的一种。"),
+    # …時: the time of what the next clause says
+    ("在融資方面，出口業者向銀行申請營運週轉金時，信保基金的保證成數最高可提高至9成。", "週轉金",
+     "出口業者向銀行申請營運週轉金時", "出口業者向銀行申請營運週轉金時，信保基金的保證成數最高可提高至9成。"),
+    # 對於…: a fronted topic; with its speaker it still says nothing
+    ("對於外界關心新台幣後續走勢，陳立言表示，匯率政策屬於中央銀行職權。", "走勢",
+     "對於外界關心新台幣後續走勢，陳立言表示", "對於外界關心新台幣後續走勢，陳立言表示，匯率政策屬於中央銀行職權。"),
+    # 根據…調查: the source of a finding, without the finding
+    ("根據經濟部近期針對2000家製造業者所做的調查，約6成傳產業者表示匯率波動已侵蝕獲利。", "調查",
+     "根據經濟部近期針對2000家製造業者所做的調查", None),
+    # subject + 如: a condition without its consequence
+    ("業者如接獲可疑電話，應向警方或經濟部查證，以免受騙上當。", "可疑", "業者如接獲可疑電話",
+     "業者如接獲可疑電話，應向警方或經濟部查證，以免受騙上當。"),
+])
+def test_a_fronted_phrase_alone_is_a_grave_flaw(text, word, alone, whole, lexicon):
+    grades = _grades(text, word, lexicon)
+    assert grades[alone] == 2, grades
+    if whole is not None:
+        assert grades[whole] == 0, grades
+
+
+def test_a_clause_with_its_own_predicate_is_no_fronted_phrase(lexicon):
+    """經濟部將與公股銀行合作 is a whole statement before its comma; 協助… only adds the purpose."""
+    grades = _grades("經濟部將與公股銀行合作，協助中小企業承作遠期外匯等避險工具。", "公股", lexicon)
+    assert grades["經濟部將與公股銀行合作"] == 0, grades
+
+
+def test_a_section_heading_is_a_grave_flaw(lexicon):
+    text = "三、衰老如何影响肌肉干细胞\n过去人们普遍认为，肌肉衰老是一种无法逆转的自然过程，只能被动地接受。"
+    grades = _grades(text, "衰老", lexicon)
+    assert grades["三、衰老如何影响肌肉干细胞"] == 2, grades
+    assert grades["过去人们普遍认为，肌肉衰老是一种无法逆转的自然过程，只能被动地接受。"] == 0, grades
+
+
+@pytest.mark.parametrize("path, word, example", [
+    # every word of these sentences has a whole clause, even where its sentence serves other words
+    ("science-simplified.txt", "衰老", "过去人们普遍认为，肌肉衰老是一种无法逆转的自然过程，只能被动地接受。"),
+    ("science-simplified.txt", "手段", "在各种干预手段中，运动是目前证据最充分、成本最低的一种。"),
+    ("science-simplified.txt", "除了", "除了干细胞自身的变化，它们所处的微环境同样重要。"),
+    ("cna-economy.txt", "週轉金", "出口業者向銀行申請營運週轉金時，信保基金的保證成數最高可提高至9成"),
+    ("cna-economy.txt", "製品", "其中工具機、紡織、扣件及塑膠製品等產業受影響最深"),  # not …扣件及塑膠製品等
+    ("hk-news.txt", "熟客", "鍾先生說，不少熟客專程由新界甚至內地來找他修理古董鐘"),
+])
+def test_a_crowded_sentence_still_gives_whole_clauses(path, word, example, lexicon):
+    analysis, chosen = _examples(read_article(DATA / "articles" / path), lexicon)
+    (w,) = [w for w in analysis.words if w.traditional == word or w.simplified == word]
+    assert chosen[w.key].text == example

@@ -176,6 +176,30 @@ def test_one_to_many_characters_take_the_article_own_word():
     assert noodles.traditional == "麵" and "noodles" in " ".join(noodles.sense)
 
 
+@pytest.mark.parametrize("sense, short", [
+    ('(orthographic borrowing from Japanese "minshuku") property rented via Airbnb; guesthouse', "property rented via Airbnb; guesthouse"),
+    ("(of markets, industries, infectious diseases etc) rising", "(of markets etc) rising"),
+    ("(typically preceded by 就…[jiu4 xx5] or 對…|对…[dui4 xx5] etc) as far as ... is concerned; speaking in terms of ...",
+     "as far as ... is concerned"),
+    ("(of the parts of a machine) to move together", "(of the parts of a machine) to move together"),  # fits: kept
+])
+def test_a_long_sense_loses_its_asides_first(sense, short):
+    from cardmaker.analysis.meanings import shorten
+
+    assert shorten(sense) == short
+
+
+@pytest.mark.parametrize("text, simplified, traditional, pinyin, sense", [
+    # the article's form is only a pointer in CC-CEDICT (盡快 jin4 kuai4 "see 儘快|尽快[jin3 kuai4]")
+    ("政府會盡快處理。", "尽快", "盡快", "jìnkuài", "as quickly as possible"),
+    # "abbr. to 環衛|环卫[huan2 wei4]" names a short form; it says nothing of the meaning
+    ("加強環境衞生工作。", "环境卫生", "環境衞生", "huánjìngwèishēng", "environmental sanitation"),
+])
+def test_a_pointer_gives_the_meaning_of_the_word_it_points_at(text, simplified, traditional, pinyin, sense):
+    w = word(text, simplified)
+    assert (w.traditional, w.pinyin, w.sense[0]) == (traditional, pinyin, sense)
+
+
 def test_sense_is_short_and_english_only():
     for w in analyse(parse_article(open("seeds/jinbohui-2023-08-08.txt", "rb").read(), "seed.txt"), LEX).words:
         shown = " / ".join(w.sense)
@@ -339,3 +363,12 @@ def test_lesk_counts_content_words_only():
     # "to point out" (指示) and "to carry out" (貫徹) share no content word: "out" is a particle
     assert english.content_words("to point out") == {"point"}
     assert english.content_words("to pass through") == {"pass"}
+
+
+def test_placeholder_syllables_of_a_reference_read_as_an_ellipsis():
+    # CC-CEDICT writes "any word" as xx5: 而言 "(typically preceded by 就…[jiu4 xx5] or 對…|对…[dui4 xx5] etc)"
+    from cardmaker.lexicon.cedict import english_only, readable
+
+    w = word("以強度而言，颱風已與四級颶風相當。", "而言")
+    back, front = readable(w.meaning, "traditional"), english_only(w.meaning)
+    assert "就… jiù… or 對… duì…" in back and "jiù… or duì…" in front and "xx" not in back + front

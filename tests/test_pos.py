@@ -28,6 +28,9 @@ def senses(*texts):
     ("我們要深化改革，擴大開放。", "深化", {"verb", ""}),                # jieba: j, "abbreviation"
     ("進博會將於8月8日開幕。", "月", {""}),                             # jieba: m, "numeral"
     ("政府要及時回應市民關切。", "及时", {"adjective", "adverb", ""}),  # jieba: c, "conjunction"
+    ("人上了年紀，肌肉會萎縮。", "年纪", {"noun", ""}),                  # jieba: t; "age" is a person's
+    ("牆上的時鐘發出滴答聲。", "滴答声", {""}),                          # jieba: i, on a sound's name
+    ("他以身作則，帶頭落實。", "以身作则", {"idiom"}),
 ])
 def test_label_fits_the_word_as_used(text, word, allowed):
     assert words(text)[word].part_of_speech in allowed

@@ -62,3 +62,47 @@ def test_guess_uses_part_of_speech(word, pos, expected, lexicon):
 def test_bound_reading_is_not_used_alone(lexicon):
     # 琢 zuo2 is "used in 琢磨"; in a word CC-CEDICT lacks it reads zhuo2
     assert choose("精雕细琢", "精雕细琢", "i", (), [()] * 4, lexicon).syllables[3] == "zhuo2"
+
+
+def _read(sentence, lexicon):
+    """Each token of ``sentence`` (text → numbered syllables, lower-case) as the pipeline reads it
+    in an article: segmentation, constructions, the polyphone model and the dictionary."""
+    from cardmaker.analysis.vocabulary import analyse
+    from cardmaker.text.article import parse_article
+
+    analysis = analyse(parse_article(("標題\n" + sentence + "\n").encode(), "x.txt"), lexicon)
+    return analysis, {t.text: " ".join(analysis.readings[t.start]).lower()
+                      for t in analysis.tokens if t.start in analysis.readings and t.start >= 3}
+
+
+@pytest.mark.parametrize(
+    "sentence, word, reading",
+    [
+        # 地方 before a noun is the attribute dìfāng "local"; elsewhere it is dìfang "place"
+        ("地方政府要負責償還債務。", "地方", "di4 fang1"),
+        ("各級幹部要多到矛盾多的地方去。", "地方", "di4 fang5"),
+        # 等地 "and other places": 地 is the noun dì, not the adverbial particle de (jieba tags it uv)
+        ("颱風影響北京、上海等地的航班。", "地", "di4"),
+        # 为 after an adverb of scope is the copula wéi; after 也 it stays the preposition wèi "for"
+        ("兩市人口均為120萬。", "为", "wei2"),
+        ("企業也為我們提供服務。", "为", "wei4"),
+        # the model chooses among every CC-CEDICT reading of a character, proper ones included:
+        # a lone 佛 is Fó "Buddha" (CC-CEDICT capitalises it), never fú "seemingly"
+        ("他在寺裡拜了佛，又去了海邊。", "佛", "fo2"),
+        # a "variant of" reading is the character's own: 一仔 "one cub" is zǎi (崽)
+        ("獐每胎一仔，幼仔六月出生。", "仔", "zai3"),
+        # a name the segmenter does not mark keeps its surname reading: 翟 Zhái, not dí
+        ("翟斌起兵反秦。", "翟斌", "zhai2 bin1"),
+    ],
+)
+def test_reading_in_a_sentence(sentence, word, reading, lexicon):
+    _, got = _read(sentence, lexicon)
+    assert got[word] == reading
+
+
+def test_a_term_the_model_and_pypinyin_read_apart_is_flagged(lexicon):
+    # 肌少症 (sarcopenia) is in no dictionary: the model reads 少 shào, pypinyin's table shǎo; with
+    # no entry to settle it the card carries reading::check
+    analysis, _ = _read("嚴重時發展為肌少症。由此引起的肌少症已被列為疾病。", lexicon)
+    (word,) = [w for w in analysis.all_words if w.simplified == "肌少症"]
+    assert word.disputed

@@ -96,6 +96,21 @@ def test_a_name_found_once_is_a_name_everywhere():
     assert toks.count(("桦加沙", "name")) == 2 and ("加沙", "word") not in toks
 
 
+@pytest.mark.parametrize("text, phrase, pieces", [
+    ("民宿業者也表示，已有多組旅客來電取消。", "已有", ["已", "有"]),             # adverb + verb: "already have"
+    ("工業同業公會一名幹部受訪時說，訂單減少。", "时说", ["时", "说"]),           # 受访时 | 说 "said when interviewed"
+    ("報名人數眾多，亦可線上報名。", "亦可", ["亦", "可"]),
+])
+def test_a_phrase_in_jieba_dictionary_is_its_words(text, phrase, pieces):
+    toks = cut(text)
+    assert all((p, "word") in toks for p in pieces) and not any(t == phrase for t, _ in toks), toks
+    assert phrase not in words(text)
+
+
+def test_terms_of_jieba_dictionary_stay_whole():
+    assert ("全党", "term") in cut("全黨要堅持學習。")  # 全 is no adverb of the phrase list: a term
+
+
 def test_damaged_text_gives_no_word():
     assert all(kind != "word" or t not in ("服", "中心") for t, kind in cut("中小企業服\ufffd\ufffd中心受理"))
 

@@ -98,6 +98,7 @@ _VARIANT_RE = re.compile(
     re.I,
 )
 _SURNAME_RE = re.compile(r"^surname \S+$", re.I)
+_BOUND_RE = re.compile(r"^(?:see |see also |used in )", re.I)
 _REFERENCE_RE = re.compile(r"^(?:also written|see also|(?:old |archaic )?variant of) [^\s\[]+(?:\[[^\]]*\])?$", re.I)
 
 
@@ -125,6 +126,12 @@ class Entry:
     @cached_property
     def variant_only(self) -> bool:
         return bool(self.senses) and all(_VARIANT_RE.match(s) for s in self.senses)
+
+    @cached_property
+    def bound_only(self) -> bool:
+        """A reading the character has only inside other words: 卜 bo5 "see 萝卜", 莎 suo1 "see 莎草"
+        (a "variant of" entry is a reading of its own: 仔 zai3 "variant of 崽")."""
+        return bool(self.senses) and all(_BOUND_RE.match(s) for s in self.senses)
 
     @cached_property
     def surname_only(self) -> bool:

@@ -1,4 +1,5 @@
-"""Constructions that decide how a word is read where its own tag cannot: 以…为…, verb + 得, 钉 + object.
+"""Constructions that decide how a word is read where its own tag cannot: 以…为…, verb + 得, 钉 + object,
+地方 + noun.
 
 jieba tags a word by its dictionary, the same everywhere; a few common
 constructions read a word differently (以人民为中心: 为 is wéi "as", not wèi
@@ -10,7 +11,8 @@ in the vocabulary and in every example's pinyin.
 
 from __future__ import annotations
 
-from cardmaker.records import FRAGMENT, WORD, Token
+from cardmaker.analysis.readings import ATTRIBUTE
+from cardmaker.records import FRAGMENT, NUMBER, WORD, Token
 
 _CLAUSE_END = frozenset("，。！？；：、,.!?;:\n")
 _OBJECT_TAGS = ("n", "r", "vn", "j", "m")
@@ -23,7 +25,7 @@ def retag(tokens: list[Token], lexicon) -> list[Token]:
         out.extend(_unglued(t, out[-1] if out else None, lexicon)
                    or _adverb_and_modal(t, tokens[i + 1] if i + 1 < len(tokens) else None))
     for i, t in enumerate(out):
-        tag = _tag(out, i)
+        tag = _tag(out, i, lexicon)
         if tag is not None and tag != t.pos:
             out[i] = Token(t.text, t.start, t.end, tag, t.kind if t.kind != FRAGMENT else WORD)
     return out
@@ -67,8 +69,12 @@ def _next_word(tokens, i):
     return tokens[j] if j < len(tokens) else None
 
 
-def _tag(tokens: list[Token], i: int) -> str | None:
+def _tag(tokens: list[Token], i: int, lexicon) -> str | None:
     t = tokens[i]
+    if t.text in lexicon.attribute_readings:
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if nxt is not None and nxt.start == t.end and nxt.pos.startswith("n") and nxt.kind != NUMBER:
+            return ATTRIBUTE  # 地方|政府: dìfāng "local", where 很多地方 is dìfang "place"
     if t.text == "为" and _after_yi(tokens, i):
         return "v"    # 以进口为主题, 以人民为中心: wéi
     if t.text == "钉":

@@ -163,7 +163,7 @@ def _classes(low: str, labels, english) -> set[str]:
         return {Q}
     if low.startswith("surname "):
         return {SURNAME}
-    if low.startswith(("variant of", "old variant of", "see ", "see also", "used in", "abbr. for", "also written",
+    if low.startswith(("variant of", "old variant of", "see ", "see also", "used in", "abbr. for", "abbr. to", "also written",
                        "same as", "erhua variant", "taiwan pr.", "also pr.", "pr. [")):
         return {REF}
     if "suffix" in labels or low.startswith(("suffix", "-", "(suffix)")):

@@ -7,11 +7,14 @@ where the article allows: it starts and ends at a sentence or clause boundary
 clause).  When every clause holding the word is long, another occurrence is
 preferred; a long clause is cut only where a phrase ends (before a preposition
 or conjunction, after a time or place phrase), and the cut is marked "…".
-Examples with replacement characters, mojibake, footnote markers, links,
-unbalanced brackets or quotes, or too little Chinese besides the word are
-never used.  One example serves at most three words while another has room, and
-sentences whose other words are common, or are cards of the deck themselves,
-are preferred.
+A run that stops after a fronted topic or adverbial phrase (根據…調查，|,
+在各種干預手段中，|) is kept with the clause it belongs to, and a headline-like
+line is used only when the prose has no example.  Examples with replacement
+characters, mojibake, footnote markers, links, unbalanced brackets or quotes,
+or too little Chinese besides the word are never used.  One example serves at
+most three words while another as good has room (a whole clause may serve a
+fourth rather than give a word a cut one: see ``_RELAXED``), and sentences whose
+other words are common, or are cards of the deck themselves, are preferred.
 """
 
 from __future__ import annotations
@@ -49,6 +52,14 @@ _LINK_RE = re.compile(r"https?://|www\.|\w@\w|\.(?:com|org|net|html?)\b", re.I)
 _PHRASE_STARTS = frozenset("在 对 对于 把 将 为 向 从 以 与 和 并 并且 而 及 以及 同时 通过 根据 按照 围绕 由 被 让 使 给 就 也 还 都 已 已经 正在 要 会 能 可 可以 应 需要 进一步".split())
 # … and after these a time or place phrase has ended
 _PHRASE_ENDS = frozenset("上 中 下 后 前 时 里 内 外 间 方面 以来 期间 之后 之前 以后 以前 时候 当中 之间 方面".split())
+# A clause that opens with these (根據…調查，|對於…的現象，) or closes with those (出口業者申請週轉金時，
+# |在融資方面，) is a fronted topic or adverbial: it says nothing until the clause after it
+_LEAD_INS = frozenset("对 对于 关于 至于 根据 依据 按照 针对 随着 为了 除了 由于 因为 虽然 尽管 如果 假如 即使 只要 "
+                      "只有 一旦 当 自从 经过 通过 透过 作为 面对 鉴于 基于 本着 围绕 截至".split())
+_IF = frozenset("如 如果 假如 若 即使 虽然 尽管 只要 一旦 因为".split())  # after a subject: 業者如接獲可疑電話，
+_PLACE_ENDS = frozenset("上 中 下 里 内 外 间 之中 之下 之间 当中".split())  # 在…中, 在…上: a place
+_LEAD_OUTS = frozenset("的 时 时候 后 之后 以后 前 之前 以前 方面 来说 而言 之际 以来 期间 同时 看来 来看 为例 "
+                       "过程中 基础上 背景下 情况下".split())
 
 
 class _Clauses:
@@ -70,6 +81,8 @@ class _Clauses:
                 self.spans.append((s.start, s.end))
             self.ranges.append((first, len(self.spans) - 1))
         self.starts = [a for a, _ in self.spans]
+        self.leads: dict[int, bool] = {}      # clause index → it is a fronted phrase (``_leads_in``)
+        self.headlines: dict[int, bool] = {}  # sentence index → it is a headline-like line (``_headline``)
 
     def at(self, offset: int, lo: int, hi: int) -> int:
         return max(lo, min(hi, bisect_right(self.starts, offset, lo, hi + 1) - 1))
@@ -312,14 +325,57 @@ def _cut_points(context: _Context, start: int, end: int) -> list[int]:
     return sorted(set(out))
 
 
+def _leads_in(context: _Context, start: int, end: int) -> bool:
+    """Whether the clause [start, end) is a fronted topic or adverbial phrase with no main clause:
+    根據經濟部近期針對2000家製造業者所做的調查, 在匯率避險方面, 在不少地方 (在 and no verb after it),
+    出口業者向銀行申請營運週轉金時, or a speaker before a comma (陳立言上午召開記者會表示)."""
+    index = context.tokens
+    i, j = index.range(start, end)
+    words = [t for t in index.tokens[i:j] if _HAN_RE.search(t.text)]
+    if not words:
+        return False
+    first, last = words[0], words[-1]
+    if first.text in _LEAD_INS or last.text in _LEAD_OUTS or (len(words) > 2 and words[1].text in _IF):
+        return True
+    if first.text == "在" and (last.text in _PLACE_ENDS
+                              or not any(t.pos.startswith("v") and t.pos != "vn" for t in words[1:])):
+        return True  # 在各種干預手段中, 在不少地方: a place or a field, the clause that acts in it is still to come
+    return bool(_SAID_RE.search(context.text, start, end))
+
+
+def _dangles(context: _Context, j: int, last: int) -> bool:
+    """Whether a run of clauses ending with clause ``j`` (of a sentence whose last is ``last``) stops
+    after a fronted phrase, before the clause it belongs to."""
+    if j >= last:
+        return False
+    got = context.clauses.leads.get(j)
+    if got is None:
+        got = context.clauses.leads[j] = _leads_in(context, *context.clauses.spans[j])
+    return got
+
+
+def _headline(context: _Context, s: int) -> bool:
+    """Whether body sentence ``s`` is a headline-like line: a whole line of at most ``MAX_LEN``
+    characters with no final punctuation (a section heading 三、衰老如何影響肌肉幹細胞, a subtitle)."""
+    got = context.clauses.headlines.get(s)
+    if got is None:
+        sentence, text = context.sentences[s], context.text
+        a = text.rfind("\n", 0, sentence.start) + 1
+        b = text.find("\n", sentence.end)
+        line = text[a:b if b >= 0 else len(text)].strip(" \u3000\t")
+        got = context.clauses.headlines[s] = len(line) <= MAX_LEN and line.rstrip(_CLOSERS)[-1:] not in _STRONG + "…."
+    return got
+
+
 def _lists(text: str, clause) -> bool:
     """Whether a clause ends with 、 (the next one is the next item of the same list)."""
     return text[clause[0]:clause[1]].rstrip(" \u3000\t").endswith("、")
 
 
 def _windows(context: _Context, first: int, last: int, span):
-    """Runs of whole clauses (first..last of one sentence) around ``span`` as (start, end, cut) with
-    the cut sides, falling back to cutting the word's own clause where a phrase ends."""
+    """Runs of whole clauses (first..last of one sentence) around ``span`` as (start, end, cut, starts
+    the sentence, ends it, stops after a fronted phrase), falling back to cutting the word's own clause
+    where a phrase ends."""
     spans = context.clauses.spans
     k = context.clauses.at(span[0], first, last)
     k_end = context.clauses.at(max(span[1] - 1, span[0]), first, last)
@@ -334,7 +390,7 @@ def _windows(context: _Context, first: int, last: int, span):
             if banned(text[start:end], word_length, context.banned) is None:
                 # 、 separates the items of a list: a run that starts or ends inside one is cut, and says so
                 inside_list = (i > first and _lists(text, spans[i - 1]), j < last and _lists(text, spans[j]))
-                found.append((start, end, inside_list, i == first, j == last))
+                found.append((start, end, inside_list, i == first, j == last, _dangles(context, j, last)))
         if spans[k_end][1] - spans[i][0] > MAX_LEN:
             break
     if found:
@@ -352,15 +408,17 @@ def _windows(context: _Context, first: int, last: int, span):
             start, end = _trimmed(context.text, left, right)
             if (MIN_LEN <= end - start <= MAX_LEN and start <= span[0] and span[1] <= end
                     and banned(context.text[start:end], word_length, context.banned) is None):
-                found.append((start, end, (left != a or in_list[0], right != b or in_list[1]), False, False))
+                found.append((start, end, (left != a or in_list[0], right != b or in_list[1]), False, False, False))
     if not found and b - a <= LONG_MAX and banned(context.text[a:b], word_length, context.banned) is None:
-        found.append((a, b, in_list, k == first, k_end == last))  # nowhere to cut: long, not none
+        found.append((a, b, in_list, k == first, k_end == last, _dangles(context, k_end, last)))  # long, not none
     return found
 
 
 def candidates(analysis: Analysis, word: Word, context: _Context):
-    """Every (score, start, end, span, cut, sentence index) example of ``word``, best first: body
-    sentences, then the title."""
+    """Every (score, start, end, span, cut, sentence index, flaw) example of ``word``, best first:
+    body sentences, then headline-like lines and the title.  ``flaw`` grades what a whole clause of the
+    prose avoids: 0 none, 1 a marked cut or a length outside 8–40, 2 what reads badly on any card (a
+    fronted phrase alone, a headline, the word inside another word)."""
     out = []
     sentences = context.sentences
     for span in word.spans[:MAX_CANDIDATES]:
@@ -369,7 +427,8 @@ def candidates(analysis: Analysis, word: Word, context: _Context):
         if sentence is None or sentence.kind not in ("title", "body"):  # captions, page furniture: never
             continue
         first, last = context.clauses.ranges[s]
-        for start, end, cut, whole_start, whole_end in _windows(context, first, last, span):
+        headline = sentence.kind == "title" or _headline(context, s)
+        for start, end, cut, whole_start, whole_end, dangling in _windows(context, first, last, span):
             text = context.text[start:end]
             # the word inside another word (農業 in 農業部, 會 in 見面會) is blanked in the cloze too: avoided
             inside = context.analysis.simplified.count(word.simplified, start, end) > \
@@ -377,7 +436,8 @@ def candidates(analysis: Analysis, word: Word, context: _Context):
             length = end - start + sum(cut)
             short = 1.0 * max(0, MIN_LEN - length) + 3 * max(0, length - MAX_LEN)
             score = (
-                (0 if sentence.kind == "body" else 10)     # the title only when the body has no example
+                10 * headline                              # a headline only when the prose has no example
+                + 2 * dangling                             # 根據…調查, alone: only when nothing completes it
                 + 0.8 * bool(not cut[0] and _SAID_RE.search(context.text, max(0, start - 8), start))
                 + short
                 + 3 * inside
@@ -386,7 +446,8 @@ def candidates(analysis: Analysis, word: Word, context: _Context):
                 + abs(length - 22) / 40                    # around twenty characters reads best
                 - 1.5 * _commonness(context.tokens, start, end, span)
             )
-            out.append((score, start, end, span, cut, s))
+            flaw = 2 if headline or dangling or inside else int(any(cut) or not MIN_LEN <= length <= MAX_LEN)
+            out.append((score, start, end, span, cut, s, flaw))
     out.sort(key=lambda c: c[0])
     return out
 
@@ -396,7 +457,7 @@ def choose_examples(analysis: Analysis, words, lexicon) -> dict:
     article = analysis.article
     context = _Context(analysis, lexicon, words)
     options = {w.key: candidates(analysis, w, context) for w in words}
-    taken = _Shares()
+    taken = _Shares(options)
     traditional = traditional_text(article.text, analysis.script, analysis.tokens, analysis.readings, lexicon,
                                    analysis.traditional if analysis.script != "traditional" else "")
     # in the order of the article: what follows a word changes its example only when a later word has
@@ -404,59 +465,87 @@ def choose_examples(analysis: Analysis, words, lexicon) -> dict:
     # before it, and the edits a user made to them)
     for w in sorted(words, key=lambda w: w.spans[0][0] if w.spans else 0):
         if options[w.key]:
-            taken.place(w.key, options)
-    taken.settle(options)
+            taken.place(w.key)
+    taken.settle()
     by_key = {w.key: w for w in words}
     return {key: _example(context, analysis, traditional, by_key[key], c[1], c[2], c[3], c[4], article.source)
             for key, c in taken.choice.items()}
+
+
+# A word placed while its whole clauses serve three words each takes one as a fourth rather than a cut
+# one (a fourth card with the same clause reads better than …扣件及塑膠製品等產業受影響最深; settling may
+# still move a word of an over-full clause to a cut one with room); a word takes, or is moved to, a
+# fronted phrase alone or a headline only when every example without a grave flaw serves six
+_RELAXED = (MAX_SHARED + 1, 2 * MAX_SHARED)
 
 
 class _Shares:
     """Which example serves which words: one serves at most ``MAX_SHARED`` while another exists.
 
     Counted per example (a stretch of text), not per article sentence: a news sentence holds ten
-    words of the deck on average, so three per sentence cannot be had; its clauses can serve them."""
+    words of the deck on average, so three per sentence cannot be had; its clauses can serve them.
+    A word chooses among its flawless examples (whole clauses of the prose, 8–40 characters:
+    ``candidates``' flaw grade) while one of them serves fewer than ``_RELAXED[0]`` words, then among
+    those without a grave flaw while one serves fewer than ``_RELAXED[1]``: a learner reads a whole
+    clause a fourth time more easily than a cut one (…青浦區委作了交流發言), and a sixth more easily
+    than a fronted phrase alone (根據…所做的調查)."""
 
-    def __init__(self):
+    def __init__(self, options: dict):
+        self.options = options
         self.choice: dict = {}                          # word key → its candidate
         self.members: dict[tuple[int, int], list] = {}  # example (start, end) → keys of the words it serves
 
     def _serving(self, place) -> int:
         return len(self.members.get(place, ()))
 
-    def _free(self, options, key, place) -> list:
-        """The examples of word ``key`` other than ``place`` that have room."""
-        return [d for d in options[key] if d[1:3] != place and self._serving(d[1:3]) < MAX_SHARED]
+    def _pool(self, key) -> list:
+        """The examples word ``key`` may take: its flawless ones while one serves fewer than
+        ``_RELAXED[0]`` words, else those without a grave flaw while one serves fewer than
+        ``_RELAXED[1]``, else any."""
+        options = self.options[key]
+        for grade, limit in enumerate(_RELAXED):
+            pool = [d for d in options if d[6] <= grade]
+            if any(self._serving(d[1:3]) < limit for d in pool):
+                return pool
+        return options
+
+    def _free(self, key, place) -> list:
+        """The examples word ``key`` (placed already) may move to from ``place``: ones with room, and
+        none with a grave flaw unless it has one already or ``place`` serves more than ``_RELAXED[1]``."""
+        grade, serving = self.choice[key][6], self._serving(place)
+        return [d for d in self._pool(key)
+                if d[1:3] != place and self._serving(d[1:3]) < MAX_SHARED
+                and (d[6] <= max(grade, 1) or serving > _RELAXED[1])]
 
     def cost(self, c) -> float:
         shared = self._serving(c[1:3])
         return c[0] + 0.5 * shared + (100 if shared >= MAX_SHARED else 0)
 
-    def place(self, key, options) -> None:
-        best = min(options[key], key=self.cost)
+    def place(self, key) -> None:
+        best = min(self._pool(key), key=self.cost)
         if self._serving(best[1:3]) >= MAX_SHARED:
-            best = self._make_room(key, options) or best
+            best = self._make_room(key) or best
         self._put(key, best)
 
-    def settle(self, options) -> None:
+    def settle(self) -> None:
         """Move words out of an example that serves more than ``MAX_SHARED`` while one of them has an
         example with room (it filled up after they were placed), the cheapest move first."""
         for place, keys in list(self.members.items()):
             while len(keys) > MAX_SHARED:
-                moves = [(d[0] - self.choice[k][0], k, d) for k in keys for d in self._free(options, k, place)]
+                moves = [(d[0] - self.choice[k][0], k, d) for k in keys for d in self._free(k, place)]
                 if not moves:
                     break
                 _, k, d = min(moves, key=lambda m: m[0])
                 keys.remove(k)
                 self._put(k, d)
 
-    def _make_room(self, key, options):
+    def _make_room(self, key):
         """When every example of a word is full: move a word already there to an example with room,
         the move that costs least, and give the word the place it frees."""
         moves = []
-        for c in options[key]:
+        for c in self._pool(key):
             for other in self.members.get(c[1:3], ()):
-                free = self._free(options, other, c[1:3])
+                free = self._free(other, c[1:3])
                 if free:
                     d = min(free, key=lambda d: d[0])
                     moves.append((c[0] + d[0] - self.choice[other][0], c, other, d))

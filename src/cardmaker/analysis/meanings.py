@@ -694,12 +694,15 @@ def _names_a_body(t, prev, nxt, adjacent_prev, adjacent_next) -> bool:
 
 def _context(tokens, i: int, lexicon):
     """The English content words of the words around ``tokens[i]`` in its sentence (``_gloss_words``),
-    and those of their first senses only (``_head_words``)."""
+    and those of the first senses (``_head_words``) of the words it can be said of: those before it
+    (its subject: 肌肉…|萎縮), or after it past a 的 (完善的|體系); not its object (完善|指揮體系 is
+    "to improve", not "(of systems) comprehensive")."""
     words: set[str] = set()
     heads: set[str] = set()
     known, stop = lexicon.memo("gloss_words"), lexicon.stopwords  # asked for every token around every occurrence
     for step in (-1, 1):
         j, seen = i + step, 0
+        said_of = step < 0 or (0 <= j < len(tokens) and tokens[j].text == "的")
         while 0 <= j < len(tokens) and seen < _WINDOW:
             t = tokens[j]
             if not _SENTENCE_END.isdisjoint(t.text):
@@ -707,7 +710,8 @@ def _context(tokens, i: int, lexicon):
             if t.kind in (WORD, TERM) and len(t.text) > 1 and t.text not in stop:
                 got = known.get(t.text)
                 words |= got if got is not None else _gloss_words(t.text, lexicon)
-                heads |= _head_words(t.text, lexicon)
+                if said_of:
+                    heads |= _head_words(t.text, lexicon)
                 seen += 1
             j += step
     return words, heads
@@ -920,6 +924,21 @@ def _as_head(text: str, syllables, candidates, occurrences, lexicon) -> dict[str
     return out
 
 
+_POINTER_RE = re.compile(r"^(?:(?:old |archaic )?variant of|see(?: also)?|also written|same as) ([^\s\[|]+)(?:\|([^\s\[]+))?")
+
+
+def _pointed(pointers: list[Entry], lexicon) -> list[Entry]:
+    """The entries that pointer entries ("see 儘快|尽快[jin3 kuai4]") point at, pointers left out."""
+    out = []
+    for p in pointers:
+        for sense in p.senses:
+            m = _POINTER_RE.match(sense)
+            if m:
+                out += [e for e in lexicon.entries(m.group(1))
+                        if not (e.variant_only or e.surname_only or e.proper) and e not in out]
+    return out
+
+
 def _candidates(text, syllables, entry: Entry, spans, written: bool, lexicon) -> list[Entry]:
     """The entries with the chosen reading that could be the word: not a surname, a pointer or a
     proper noun (unless the reading is that), and in a traditional article written as the article
@@ -930,6 +949,10 @@ def _candidates(text, syllables, entry: Entry, spans, written: bool, lexicon) ->
             and not (e.surname_only or e.variant_only)]
     if entry not in same:
         same.append(entry)
+    if all(e.variant_only for e in same):
+        # the reading is only a pointer's (盡快 jìnkuài "see 儘快|尽快[jin3 kuai4]"): the word it points
+        # at says what it means; the article's form and reading stay the card's
+        same = _pointed(same, lexicon) or same
     if written and spans:
         span = Counter(spans).most_common(1)[0][0]
         own = [e for e in same if e.traditional == span]
@@ -977,6 +1000,15 @@ def shorten(sense: str, limit: int = SENSE_MAX) -> str:
         sense = slimmed
         if len(sense) <= limit:
             return sense
+    # a long sense's asides shrink: "(of markets, industries, infectious diseases etc) rising" →
+    # "(of markets etc) rising"; a note on its origin or its use goes ("(orthographic borrowing from
+    # Japanese "minshuku") …", "(typically preceded by 就… jiù…) as far as … is concerned")
+    sense = _OF_LIST_RE.sub(r"(of \1 etc)", sense)
+    aside = _ASIDE_RE.match(sense)
+    if aside and _bare(sense[aside.end():]):
+        sense = sense[aside.end():]
+    if len(sense) <= limit:
+        return sense
     cuts = sorted(i for sep in ("; ", ", ", " (") for i in _all(sense, sep) if _bare(sense[:i]))
     fitting = [i for i in cuts if 0 < i <= limit]
     if fitting:
@@ -986,6 +1018,9 @@ def shorten(sense: str, limit: int = SENSE_MAX) -> str:
     return sense
 
 
+_OF_LIST_RE = re.compile(r"\(of ([^(),;]+?), [^()]*?etc\.?\)")
+_ASIDE_RE = re.compile(r"\((?:orthographic borrowing|loanword|neologism|typically (?:preceded|followed)|used (?:in|after|before)"
+                       r"|in (?:the |an )?(?:expression|combination)|followed by|preceded by)[^()]*(?:\([^()]*\)[^()]*)*\)\s*")
 _QUALIFIER_RE = re.compile(r"\((?:of|esp\.|usu\.|typically|often|said of)\b[^()]*\)")
 _LABELS_RE = re.compile(r"\([^()]*\)|\b(?:fig|lit)\.")
 

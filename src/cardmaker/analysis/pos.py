@@ -51,9 +51,10 @@ _AS_TAGGED = frozenset(("place name", "organisation", "proper noun", "idiom", "p
                         "interjection", "onomatopoeia"))
 # what the sense of a time word (jieba t) or a direction word (f) speaks of; jieba's t and f tags
 # also fall on 青年 "youth", 期间 "period", 最后 "final", which a learner knows as nouns or adjectives
+# (and 年纪 "age": a person's, not a time's)
 _TIME = UNITS | frozenset(
     "today tomorrow yesterday tonight morning afternoon evening night daytime nighttime overnight weekend noon "
-    "midnight dusk dawn now nowadays era age ages "
+    "midnight dusk dawn now nowadays era ages "
     "period dynasty reign century centuries decade decades season seasons spring summer autumn fall winter past "
     "future present modern ancient recent recently date birthday early earlier late later beginning initial "
     "initially first end moment times current currently previous next same ago".split())
@@ -247,6 +248,8 @@ _COMMON = 3.5  # English Zipf: "accumulation" and above; not "fluency", "anabios
 
 def _checked(label: str, word: str, senses) -> str:
     """``label`` when the first sense shown is that kind of word; "verb" when it is a verb alone."""
+    if label == "idiom" and len(word) < 4 and not any("idiom" in s.labels for s in senses):
+        return ""  # jieba's i on a word of three characters (滴答声 "tick-tock") is no set phrase
     if label in _AS_TAGGED:
         return label
     if not senses:  # composed from the characters: only a noun tag holds (投资商, 街角; UD GSD: 37 of 39)

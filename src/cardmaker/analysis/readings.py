@@ -48,24 +48,30 @@ _POS_READINGS = {
 }
 
 
+ATTRIBUTE = "b"  # jieba's tag for a word used only as an attribute: constructions gives it to 地方 in 地方政府
+
+
 def guess(word: str, pos: str, lexicon) -> tuple[str, ...]:
     """pypinyin's reading of a segmented word, numbered with 5 for the neutral tone.
 
     A few common words take their reading from ``data/readings.tsv`` instead,
-    where pypinyin's missing neutral tone would pick a rare dictionary entry.
+    where pypinyin's missing neutral tone would pick a rare dictionary entry
+    (and, tagged ``ATTRIBUTE`` before a noun, the one the table gives there).
     """
     memo = lexicon.memo("guess")
     got = memo.get((word, pos))
     if got is None:
-        got = memo.put((word, pos), _guess(word, pos, lexicon.default_readings))
+        got = memo.put((word, pos), _guess(word, pos, lexicon))
     return got
 
 
-def _guess(word: str, pos: str, defaults) -> tuple[str, ...]:
+def _guess(word: str, pos: str, lexicon) -> tuple[str, ...]:
     from pypinyin import Style, lazy_pinyin
 
-    if word in defaults:
-        return defaults[word]
+    if word in lexicon.default_readings:
+        if pos == ATTRIBUTE and word in lexicon.attribute_readings:
+            return lexicon.attribute_readings[word]
+        return lexicon.default_readings[word]
     if len(word) == 1 and (word, pos[:2]) in _POS_READINGS:
         return (_POS_READINGS[word, pos[:2]],)
     if len(word) == 1 and (word, pos[:1]) in _POS_READINGS:
@@ -84,17 +90,28 @@ _CLAUSE_VERBS = frozenset("表示 认为 觉得 希望 指出 强调 要求 决�
                           "准备 打算 应该 想要 需要 值得 能够 可以 必须 应当 得以 旨在".split())
 
 
+# adverbs after which 为 is the copula wéi "to be" (人口均为, 分别为, 原为, 实为); 也, 多, 仍 are left
+# out, as 也为我们提供 and 多为群众办实事 are wèi "for"
+_COPULA_ADVERBS = frozenset("均 皆 即 乃 实 原 分别 大多 大都".split())
+
+
 def context_pos(tokens, index: int, text: str) -> str:
     """A token's part of speech where its neighbours tell more than jieba's tag: 为 after a verb
-    (转化为, 命名为) or in 以…为… is the verb wéi "to be, as", not the preposition wèi "for"."""
+    (转化为, 命名为), after an adverb of scope (均为, 分别为) or in 以…为… is the verb wéi "to be, as",
+    not the preposition wèi "for"; 地 after 等 (北京、上海等地) is the noun dì "place", not the
+    adverbial particle de."""
     t = tokens[index]
     if t.text == "率":
         return _rate_or_lead(tokens, index)
+    prev = tokens[index - 1] if index else None
+    if t.text == "地" and t.pos.startswith("u") and prev is not None and prev.text in ("等", "等等"):
+        return "n"
     if t.text != "为" or not t.pos.startswith("p"):
         return t.pos
-    prev = tokens[index - 1] if index else None
     if (prev is not None and prev.end == t.start and (prev.pos.startswith("v") or prev.text in _NAMING)
             and len(prev.text) > 1 and prev.text[-1] != "为" and prev.text not in _CLAUSE_VERBS):
+        return "v"
+    if prev is not None and prev.end == t.start and prev.text in _COPULA_ADVERBS:
         return "v"
     for j in range(index - 1, max(-1, index - 12), -1):
         u = tokens[j]
@@ -134,21 +151,22 @@ def wants_model(token, entries) -> bool:
     return len(readings) != 1
 
 
-def allowed_readings(char: str, written: str, lexicon, name: bool = False) -> tuple[str, ...]:
+def allowed_readings(char: str, written: str, lexicon, lone: bool = False) -> tuple[str, ...]:
     """The readings CC-CEDICT lists for the character ``char`` (simplified), lower-case ("lu:4"):
     those of the article's own character ``written`` when it is one of several traditional forms
-    (乾 gān or qián, never 幹 gàn), without bound variants and, outside names, surname-only readings."""
+    (乾 gān or qián, never 幹 gàn).  Surname, proper-noun and variant readings count (佛 Fó "Buddha",
+    翟 Zhái in a name the segmenter missed, 仔 zǎi); a ``lone`` character (a one-character word)
+    is not given a reading it has only inside other words (卜 bo5 "see 萝卜")."""
     memo = lexicon.memo("allowed")
-    key = (char, written, name)
+    key = (char, written, lone)
     got = memo.get(key)
     if got is not None:
         return got
     entries = [e for e in lexicon.entries(char) if len(e.syllables) == 1 and e.simplified == char]
     if written != char:
         entries = [e for e in entries if e.traditional == written] or entries
-    entries = [e for e in entries if not e.variant_only] or entries
-    if not name:
-        entries = [e for e in entries if not (e.surname_only or e.proper)] or entries
+    if lone:
+        entries = [e for e in entries if not e.bound_only] or entries
     return memo.put(key, tuple(dict.fromkeys(e.pinyin.lower() for e in entries)))
 
 
@@ -167,7 +185,7 @@ def model_readings(simplified: str, text: str, tokens, sentences, entries_of, le
             known = polyphone.readings(simplified[i])
             if not known:
                 continue
-            allowed = tuple(r for r in allowed_readings(simplified[i], text[i], lexicon, t.kind == NAME)
+            allowed = tuple(r for r in allowed_readings(simplified[i], text[i], lexicon, len(t.text) == 1)
                             if r in known)
             if len(allowed) > 1:
                 wanted[i] = allowed
@@ -236,7 +254,7 @@ def _rank(entry: Entry, word: str, span: str, guessed, pos: str = "") -> tuple:
         # for (乾 "dry" or 幹 "to do" for 干, 後 or 后, 髮 or 發)
         span == word or entry.traditional == span,
         # a lone character is not read as it is only inside other words (卜 bo5 "see 萝卜")
-        not single or not entry.variant_only,
+        not single or not entry.bound_only,
         not single or not pos.startswith("q") or any("classifier" in s for s in entry.senses),
         base == len(word),
         full,
@@ -301,14 +319,23 @@ def choose(word: str, span: str, pos: str, entries, glosses, lexicon, hint: str 
 def _choose(word: str, span: str, pos: str, entries, glosses, lexicon, hint=None, model=None) -> ReadingChoice:
     guessed = guess(word, pos, lexicon)
     disputed = False
+    read = (None,) * len(word)                   # the model's readings that stand
     if model is not None:
         # Our rules (a character's reading by its part of speech, data/readings.tsv) win where they
         # apply: on everyday text the model, trained on encyclopaedia sentences, reads 跑得快 dé,
         # 被动地 dì, 长时间 zhǎng; where it disagrees with them the choice is only flagged.
         if ruled(word, pos, lexicon):
-            disputed = any(m is not None and _norm(m) != _norm(g) for m, g in zip(model, guessed))
+            # a word of data/readings.tsv is settled there; a reading by part of speech is worth a look
+            disputed = word not in lexicon.default_readings and any(
+                m is not None and _norm(m) != _norm(g) for m, g in zip(model, guessed))
         else:
-            guessed = tuple(m or g for m, g in zip(model, guessed))
+            read = model
+            model_guess = tuple(m or g for m, g in zip(model, guessed))
+            # a word without an entry (an article term: 调涨, 肌少症) that pypinyin's phrase table
+            # reads otherwise has no third witness: the model's reading stands, flagged
+            disputed = (not pos.startswith("nr") and not any(len(e.syllables) == len(word) for e in entries)
+                        and any(_norm(m) != _norm(g) for m, g in zip(model_guess, guessed)))
+            guessed = model_guess
     if pos.startswith("nr") and not any(e.proper for e in entries) and not (model and model[0]):
         # a surname's reading (单 Shàn), unless the model read the character in its sentence
         guessed = _surname(word[0], guessed[0], lexicon) + guessed[1:]
@@ -317,7 +344,8 @@ def _choose(word: str, span: str, pos: str, entries, glosses, lexicon, hint=None
         best = _best(entries, word, span, guessed, pos, hint)
         syllables = best.syllables
     else:
-        best, syllables = None, tuple(_free_reading(c, g, lexicon) for c, g in zip(word, guessed))
+        # the model's reading is already one of the character's own (莎 suo1 in 莎草科)
+        best, syllables = None, tuple(m or _free_reading(c, g, lexicon) for c, g, m in zip(word, guessed, read))
     glossed = [(i, g) for i, g in enumerate(glosses) if g]
     if not glossed:
         return ReadingChoice(syllables, best, UNGLOSSED, disputed)

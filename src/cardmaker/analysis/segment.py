@@ -173,7 +173,8 @@ def segment(simplified: str, lexicon) -> list[Token]:
     out = []
     for t in tokens:
         if t.kind == FRAGMENT and not t.pos.startswith("nr"):
-            out.extend(_split_prefix(t, lex, lexical) or _jieba_term(t, lexical)
+            out.extend(_split_prefix(t, lex, lexical) or _split_phrase(t, out[-1:], lex, lexical)
+                       or _jieba_term(t, lexical)
                        or _split(t, lex, lexical) or _split_glue(t, out[-2:], lex, lexical)
                        or _article_term(t, recurring, lex, lexical, out[-1] if out else None) or [t])
         else:
@@ -983,6 +984,27 @@ def _split_glue(t: Token, before: list[Token], lex, lexical: Lexical) -> list[To
     if not (lex.is_word(text[0]) and lex.is_word(text[1])):
         return None
     if any(b.text in _ROLES for b in before) and _surname(text[0], lex):
+        return None
+    return [_kind(Token(c, t.start + k, t.start + k + 1, lexical.tag(c, "x")), lex, lexical)
+            for k, c in enumerate(text)]
+
+
+# adverbs that open a verb phrase: jieba's dictionary has some of the pairs as entries (已有, 再有,
+# 亦可, 只求), which CC-CEDICT rightly lacks
+_PHRASE_ADVERBS = frozenset("已仍都也就才又还再只亦均皆曾")
+
+
+def _split_phrase(t: Token, before: list[Token], lex, lexical: Lexical) -> list[Token] | None:
+    """A two-character entry of jieba's that is a phrase of two words, each with its own card: an
+    adverb and a verb (已有 → 已|有 "already have"), or 时 "when" closing the clause before it and a
+    verb opening the next (受访|时说 → 受访|时|说 "said when interviewed")."""
+    text = t.text
+    if len(text) != 2 or not (lex.is_word(text[0]) and lex.is_word(text[1])):
+        return None
+    verb = lexical.tag(text[1], "x").startswith("v")
+    adverb = text[0] in _PHRASE_ADVERBS and t.pos.startswith("v")
+    when = text[0] == "时" and bool(before) and before[-1].end == t.start and before[-1].kind in (WORD, TERM, NAME)
+    if not (verb and (adverb or when)):
         return None
     return [_kind(Token(c, t.start + k, t.start + k + 1, lexical.tag(c, "x")), lex, lexical)
             for k, c in enumerate(text)]

@@ -87,13 +87,10 @@ class Lexicon:
 
     def compounds(self, piece: str, last: bool) -> tuple[Entry, ...]:
         """CC-CEDICT's words one to three characters longer than ``piece`` that begin (``last``
-        False) or end with it (simplified): how the dictionary uses a character or word inside words."""
-        memo = self.memo("compounds")
-        key = (piece, last)
-        got = memo.get(key)
-        if got is None:
-            got = memo.put(key, tuple(_entry(r) for r in self.store.cedict_around(piece, last)))
-        return got
+        False) or end with it (simplified): how the dictionary uses a character or word inside words.
+        Not remembered: a caller keeps what it draws from them (``meanings``' votes), and a batch's
+        thousands of such lists of entries (子 ends 1,225 words) were a fifth of its memory."""
+        return tuple(_entry(r) for r in self.store.cedict_around(piece, last))
 
     def is_word(self, word: str) -> bool:
         return self.dictionary.is_word(word)
@@ -148,9 +145,17 @@ class Lexicon:
     @cached_property
     def default_readings(self) -> dict[str, tuple[str, ...]]:
         """Common words whose everyday entry has a neutral tone pypinyin does not write (故事 gu4 shi5)."""
-        rows = (line.split("\t") for line in _data("readings.tsv").splitlines()
-                if line.strip() and not line.startswith("#"))
-        return {row[0]: tuple(row[1].split()) for row in rows}
+        return {row[0]: tuple(row[1].split()) for row in self._reading_rows}
+
+    @cached_property
+    def attribute_readings(self) -> dict[str, tuple[str, ...]]:
+        """Words of ``default_readings`` read otherwise as the attribute of a noun (地方政府 di4 fang1)."""
+        return {row[0]: tuple(row[3].split()) for row in self._reading_rows if len(row) > 3}
+
+    @cached_property
+    def _reading_rows(self) -> list[list[str]]:
+        return [line.split("\t") for line in _data("readings.tsv").splitlines()
+                if line.strip() and not line.startswith("#")]
 
     @cached_property
     def sense_fields(self) -> dict[str, frozenset[str]]:
@@ -184,8 +189,13 @@ class Lexicon:
         return _english_zipf().get(word, 2.5)
 
     def english(self, word: str) -> frozenset[str]:
-        """The parts of speech the English ``word`` can have (empty when the lexicon lacks it)."""
-        return _english().get(word, frozenset())
+        """The parts of speech the English ``word`` can have (empty when the lexicon lacks it): the
+        store's table, or lemminflect's own file for a store built without it."""
+        if not self.store.has_english:
+            return _english().get(word, frozenset())
+        memo = self.memo("english")
+        got = memo.get(word)
+        return got if got is not None else memo.put(word, self.store.english(word))
 
     # ── script ──────────────────────────────────────────────────────────────
 
@@ -207,24 +217,21 @@ class Lexicon:
         self.frequency("中文")
         self.stopwords
         self.default_readings
-        _english()
+        self.attribute_readings
         script.to_simplified_aligned("漢字")
         script.to_traditional_aligned("汉字")
 
 
 @cache
 def _english() -> dict[str, frozenset[str]]:
-    """English word → the parts of speech it can have ("noun", "verb", "adj", "adv"), from
-    lemminflect's lemma table (its data file, read as data; inflected forms included).  Loaded once
-    per process: it is the same for every run."""
-    import gzip
+    """English word → the parts of speech it can have, from lemminflect's lemma table (for a store
+    built without it: a test's small store).  Loaded once per process."""
+    from cardmaker.lexicon.store import _POS_OF_LETTER, english_path, english_rows
 
-    data = _package_file("lemminflect", "resources", "lemma_lu.csv.gz")
-    table: dict[str, set[str]] = {}
-    for line in gzip.decompress(data).decode("utf-8").splitlines():
-        word, pos, _ = line.split(",", 2)
-        table.setdefault(word, set()).add(pos)
-    return {w: frozenset(p) for w, p in table.items()}
+    path = english_path()
+    if path is None:
+        raise ModuleNotFoundError("the lemminflect package is not installed")
+    return {w: frozenset(_POS_OF_LETTER[c] for c in pos) for w, pos in english_rows(path).items()}
 
 
 @cache

