@@ -111,10 +111,16 @@ def stem(word: str) -> str:
     return word[:5] if len(word) > 5 else word
 
 
+# prepositions and verb particles are function words: that "to point out" and "to carry out" share
+# "out" says nothing of what either is about (a simplified Lesk counts content words only)
+_FUNCTION_WORDS = STOP | PREPOSITIONS | frozenset("out up off down away back upon".split())
+
+
 def content_words(text: str) -> frozenset[str]:
-    """The stemmed content words of an English gloss (labels, Chinese and pinyin left out)."""
+    """The stemmed content words of an English gloss (labels, Chinese, pinyin, prepositions and verb
+    particles left out)."""
     plain = HAN_REF_RE.sub(" ", text.lower())
-    return frozenset(stem(w.strip("'-")) for w in WORD_RE.findall(plain) if len(w) > 2 and w not in STOP)
+    return frozenset(stem(w.strip("'-")) for w in WORD_RE.findall(plain) if len(w) > 2 and w not in _FUNCTION_WORDS)
 
 
 def parse(text: str, english, zipf=None, fields=None) -> Sense:
@@ -193,6 +199,11 @@ def _classes(low: str, labels, english) -> set[str]:
         if word in ADVERBS or word.endswith("ly") and not found:
             out.add(D)
         return out or {N}
+    # a participle and its preposition ("geared towards", "catering for", "aimed at", "based on") is
+    # a verb's phrase used as a modifier, not a noun ("subjected to", "exposed to" are passives: a verb's)
+    if (len(words) >= 2 and words[0].endswith(("ed", "ing")) and words[1] in PREPOSITIONS and words[1] != "to"
+            and "verb" in english(word)):
+        return {A}
     # a phrase: "head of a department", "section chief", "energy level", "in person"
     if word in ("in", "on", "at", "by", "with", "without") and len(words) <= 4:
         return {D, A}

@@ -68,6 +68,7 @@ _SUFFIX_CHARS = frozenset("性化家者式型率度感界员师长论主义品�
 _PREFIX_CHARS = frozenset("副总非超反准伪亚次")
 _SENTENCE_END = frozenset("。！？；!?;\n")
 _CLAUSE_START = frozenset("。！？；!?;\n，,、：:“”「」《》（）()")
+_CLOSING = frozenset("”」』》）)")
 _NOUN_TAGS = ("n", "vn", "j", "an")
 _WINDOW = 5  # tokens on each side whose English is the context of an occurrence
 # Paired constructions: the word, its partner a few words later, and the sense they make together.
@@ -107,6 +108,8 @@ class Use:
     context: frozenset[str]       # content words of the English of the words around it
     standalone: bool              # a single character standing as a word of its own
     topic: "Topic | None" = None  # what the whole article talks about (the same for every word)
+    heads: frozenset[str] = frozenset()  # content words of the first sense of each word around it
+    modifier: str = ""            # the word a single character is glued after, as a compound's head (通路|商)
 
 
 @dataclass(frozen=True)
@@ -164,7 +167,7 @@ def uses(tokens, indices, lexicon, article: Topic | None = None) -> list[Use]:
     if article is not None and out:
         text = tokens[indices[0]].text
         mine = Topic(article.fields, _word_fields(text, lexicon) if len(text) > 1 else frozenset())
-        out = [Use(u.want, u.context, u.standalone, mine) for u in out]
+        out = [Use(u.want, u.context, u.standalone, mine, u.heads, u.modifier) for u in out]
     return out
 
 
@@ -404,8 +407,20 @@ def _use(tokens, i: int, lexicon) -> Use:
         want[P] = 1.2
     for k, w in cues.items():
         want[k] = want.get(k, 0.0) + w
-    return Use(want, frozenset(_context(tokens, i, lexicon)), len(t.text) == 1 and not (
-        t.pos.startswith("n") and _glued(t, prev, nxt)))
+    if t.pos.startswith("v") and len(t.text) > 1 and _abstract(_argument(tokens, i), lexicon):
+        want[ABSTRACT_ARGUMENT] = 1.0
+    words, heads = _context(tokens, i, lexicon)
+    # a single noun character glued after a content word heads the compound jieba split (通路|商, 主辦|方),
+    # unless the words around make it a predicate or a preposition (房間|空|著, 後續|朝|廣東…前進)
+    # (聚合|眾力: a verb before it takes it as its object); a noun glued after a noun heads their
+    # compound too (政府|機關)
+    modifier = prev.text if (t.pos.startswith("n") and prev is not None and prev.end == t.start
+                             and cues.get(V, 0.0) < 0.5 and cues.get(P, 0.0) < 0.5
+                             and prev.kind in (WORD, TERM) and len(prev.text) >= 2
+                             and not prev.pos.startswith(("d", "p", "c", "u", "r", "m", "q"))
+                             and prev.pos != "v" and (len(t.text) == 1 or prev.pos.startswith(("n", "j", "s")))) else ""
+    return Use(want, frozenset(words), len(t.text) == 1 and not (
+        t.pos.startswith("n") and _glued(t, prev, nxt)), heads=frozenset(heads), modifier=modifier)
 
 
 _AFTER_A_VERB = frozenset("在 于 给 向 到".split())
@@ -490,6 +505,9 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
         elif adjacent_prev and len(t.text) > 1 and prev.kind != NUMBER and (
                 prev.pos.startswith("q") or (prev.pos == "r" and len(prev.text) == 2 and prev.text[0] in _DEMONSTRATIVES)):
             add(N, 0.8)  # 這種|變化, 一名|幹部: what a measure word (with its demonstrative) counts is a noun
+        elif adjacent_prev and len(t.text) > 1 and prev.text in ("大", "小") and p > 0 and (
+                tokens[p - 1].end == prev.start and (tokens[p - 1].kind == NUMBER or tokens[p - 1].pos == "m")):
+            add(N, 1.0)  # 三大|面向 "three main aspects", 十大|建設: a number and 大 count kinds of a noun
         elif prev.pos == "p" and len(prev.text) == 1 and t.pos in ("vn", "an") and not verbal:
             add(N, 0.6)  # 以|安全|為前提: a preposition's object
         if adjacent_prev and prev.text in _PASSIVE and t.pos.startswith("v"):
@@ -533,7 +551,10 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
                 add(P, 0.5)  # … or a phrase that is one: 只能|自行|吸收 "by oneself"
         if adjacent_next and nxt.text[:1] in _NEGATIONS and len(t.text) > 1 and t.pos[:1] in ("a", "d") and not verbal:
             add(D, 0.8)  # 完全|不可逆轉 "totally": a modifier before a negated predicate is an adverb
-        clause_start = prev is None or prev.text in _PREDICATE_BEFORE or _CLAUSE_START.issuperset(prev.text)
+        # a closing quotation mark or bracket is no clause start: the quoted words modify what follows
+        # (“十四五”|規劃 "the 14th Five-Year Plan", a noun, not "to draw up a plan")
+        clause_start = prev is None or prev.text in _PREDICATE_BEFORE or (
+            _CLAUSE_START.issuperset(prev.text) and not (adjacent_prev and _CLOSING.issuperset(prev.text)))
         noun_next = nxt.pos.startswith(_NOUN_TAGS) or (
             nxt.pos.startswith("v") and after is not None and after.start == nxt.end and after.pos.startswith("n"))
         if clause_start and adjacent_next and noun_next and not (nxt.pos.startswith("v") and _modifies_verb(t, prev)):
@@ -544,6 +565,9 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
             add(ATTRIBUTIVE, 1.0)  # … and CC-CEDICT's "(attributive) administrative" is that use
         if adjacent_next and nxt.text in ("性", "化") and len(t.text) >= 2:
             add(A, 0.8)  # 熱帶|性, 現代|化: an adjective takes these suffixes
+        if nxt.text == "地":
+            add(D, 1.0)  # 反復|地|給肌肉施加, 人為|地|抑制: 地 marks what stands before it as an adverbial
+            add(A, 0.5)  # … which CC-CEDICT often glosses as the adjective ("artificial")
         if nxt.text == "的" or (after is not None and after.text == "的" and nxt.pos.startswith(("v", "a"))):
             add(A, 0.6)  # 包容(開放)的城市: a modifier before 的
         if (adjacent_next and nxt.pos.startswith("v") and prev is not None and prev.pos.startswith(_NOUN_TAGS)
@@ -552,6 +576,14 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
         if (len(t.text) == 1 or t.pos == "p") and nxt.pos.startswith(("n", "r", "f", "s")) and any(
                 tokens[j].pos.startswith("v") for j in range(n + 1, min(len(tokens), n + 4))):
             add(P, 1.8)  # 朝|我|走, 向|世界|傳遞: a preposition, its object, then the verb
+        elif (len(t.text) > 1 and t.pos.startswith(("v", "p")) and t.text[0] not in _NEGATIONS
+              and _means_then_verb(tokens, n)):
+            # a coverb (透過, 通過, 憑藉, 根據: a verb that is also a preposition) before a phrase and
+            # then the clause's verb is the preposition: 透過|提高信保基金保證成數 "by means of
+            # raising …", 透過|洽簽經濟合作協定|降低關稅 "through signing …"; the verb "to pass through"
+            # takes a place as its object and ends its clause (透過|玻璃); a negated word is a complement
+            # or a predicate (感覺|不到|颱風要來 "not reaching", not "less than")
+            add(P, 1.5)
     if t.text in _PAIRS:
         partners, _ = _PAIRS[t.text]
         near = range(max(0, i - 4), min(len(tokens), i + 5))
@@ -567,6 +599,67 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
             add(PREFIX, 2.5)
             add(A, 0.5)
     return cues
+
+
+_MEANS_SPAN = 6  # tokens from a coverb's object to the verb it is the means of
+
+
+def _means_then_verb(tokens, n: int) -> bool:
+    """The tokens from ``n`` on are a phrase (a noun, a pronoun, a verb and its object, or a word
+    without an entry) and then, in the same clause, a verb: the phrase is the means of that verb."""
+    if not tokens[n].pos.startswith(("n", "r", "v", "x")) or _boundary(tokens[n]):
+        return False
+    for j in range(n + 1, min(len(tokens), n + 1 + _MEANS_SPAN)):
+        if _boundary(tokens[j]):
+            return False
+        if tokens[j].pos.startswith("v") and tokens[j].kind == WORD:
+            return True
+    return False
+
+
+ABSTRACT_ARGUMENT = "abstract argument"
+# how English names abstract things: acts, states and qualities (-tion, -ment, -ness …) …
+_ABSTRACT_ENDINGS = ("tion", "sion", "ment", "ance", "ence", "ity", "ness", "ism", "ure", "ancy", "ency", "ship")
+# … and the general nouns of plans and affairs that take none
+_ABSTRACT_HEADS = frozenset("plan plans program programme scheme measure measures policy policies step steps "
+                            "work task tasks system mechanism situation state condition issue problem role "
+                            "effect factor idea method way goal strategy".split())
+
+
+def _argument(tokens, i: int):
+    """The head of the verb's object (the last of the nominal words after it, 掌握|產業實際|狀況), or
+    where nothing follows in its clause, of its subject (招展|工作|已經|啟動)."""
+    head = None
+    for j in range(i + 1, min(len(tokens), i + 5)):
+        t = tokens[j]
+        if _boundary(t) or t.text in ("的", "了") and head is not None:
+            break
+        if t.kind in (WORD, TERM) and t.pos.startswith(("n", "v")) and len(t.text) > 1:
+            head = t
+        elif head is not None:
+            break
+    if head is not None:
+        return head
+    if not (i + 1 >= len(tokens) or _boundary(tokens[i + 1])):
+        return None
+    for t in _clause_before(tokens, i, 4):
+        if t.pos.startswith(("d", "p")) or t.text in _PREDICATE_BEFORE:
+            continue
+        return t if t.kind in (WORD, TERM) and t.pos.startswith(("n", "vn")) and len(t.text) > 1 else None
+    return None
+
+
+def _abstract(token, lexicon) -> bool:
+    """``token`` names an abstract thing: an act (a verb or a verbal noun: 整備, 調查), or a noun whose
+    English (its first sense's first part) ends as abstract nouns do or is a general noun of affairs."""
+    if token is None:
+        return False
+    if token.pos.startswith("v"):
+        return True
+    first = next((s for e in lexicon.entries(token.text) if not (e.variant_only or e.surname_only)
+                  for s in e.senses if not is_reference(s)), "")
+    words = english.WORD_RE.findall(english.LABEL_RE.sub(" ", first.split("; ")[0].lower()))
+    return bool(words) and (words[-1].endswith(_ABSTRACT_ENDINGS) or words[-1] in _ABSTRACT_HEADS)
 
 
 def _modifies_verb(t, prev) -> bool:
@@ -600,10 +693,16 @@ def _names_a_body(t, prev, nxt, adjacent_prev, adjacent_next) -> bool:
 
 
 def _context(tokens, i: int, lexicon):
+    """The English content words of the words around ``tokens[i]`` in its sentence (``_gloss_words``),
+    and those of the first senses (``_head_words``) of the words it can be said of: those before it
+    (its subject: 肌肉…|萎縮), or after it past a 的 (完善的|體系); not its object (完善|指揮體系 is
+    "to improve", not "(of systems) comprehensive")."""
     words: set[str] = set()
+    heads: set[str] = set()
     known, stop = lexicon.memo("gloss_words"), lexicon.stopwords  # asked for every token around every occurrence
     for step in (-1, 1):
         j, seen = i + step, 0
+        said_of = step < 0 or (0 <= j < len(tokens) and tokens[j].text == "的")
         while 0 <= j < len(tokens) and seen < _WINDOW:
             t = tokens[j]
             if not _SENTENCE_END.isdisjoint(t.text):
@@ -611,9 +710,23 @@ def _context(tokens, i: int, lexicon):
             if t.kind in (WORD, TERM) and len(t.text) > 1 and t.text not in stop:
                 got = known.get(t.text)
                 words |= got if got is not None else _gloss_words(t.text, lexicon)
+                if said_of:
+                    heads |= _head_words(t.text, lexicon)
                 seen += 1
             j += step
-    return words
+    return words, heads
+
+
+def _head_words(word: str, lexicon) -> frozenset[str]:
+    """The content words of ``word``'s first sense (its first part): what it names (肌肉 "muscle"),
+    without the senses it has elsewhere (工作 "to operate (a machine)")."""
+    memo = lexicon.memo("head_words")
+    got = memo.get(word)
+    if got is None:
+        first = next((s for e in lexicon.entries(word) if not (e.variant_only or e.surname_only)
+                      for s in e.senses if not is_reference(s)), "")
+        got = memo.put(word, english.content_words(first.split("; ")[0]))  # 表示 "to express", not "… to state"
+    return got
 
 
 def _gloss_words(word: str, lexicon) -> frozenset[str]:
@@ -652,6 +765,14 @@ def _score(sense: english.Sense, index: int, occurrences: list[Use], pair: str |
         score += 1.5 * sure * fit / len(occurrences)
         overlap = sum(len(sense.words & u.context) for u in occurrences) / len(occurrences)
         score += LESK_WEIGHT * min(overlap, 2.0)
+        said_of = _said_of(sense)
+        if said_of:
+            # CC-CEDICT's "(of muscle, social custom etc) to atrophy", "(of a storm etc) to strike" say what
+            # the sense is said of: where a word around it names that, it is the sense (肌肉…|萎縮)
+            met = sum(bool(said_of & u.heads) for u in occurrences) / len(occurrences)
+            # … and less likely where nothing around names it: "(of birds, animals and insects) to cry"
+            # in 警鐘長鳴 (a bell)
+            score += QUALIFIER_WEIGHT * met - QUALIFIER_UNMET * (1 - met)
         if _DOING_RE.search(sense.text):
             score += sum(u.want.get(VERB_NEXT, 0.0) for u in occurrences) / len(occurrences)
         if _ORGANISATION_RE.search(sense.text):
@@ -679,17 +800,38 @@ def _score(sense: english.Sense, index: int, occurrences: list[Use], pair: str |
         score -= 5.0
     if sense.rare:
         score -= 1.5
+    marked_figurative = sense.text.startswith(("fig.", "(fig.)")) or bool({"fig.", "often fig."} & set(sense.labels))
     if figurative:  # an idiom in an article is meant figuratively: "fig. in a short period", not "lit. one morning …"
         if sense.text.startswith("lit."):
             score -= 1.0
-        elif (sense.text.startswith(("fig.", "(fig.)")) or "fig." in sense.labels) and occurrences and (
+        elif marked_figurative and occurrences and (
                 occurrences[0].topic is not None and occurrences[0].topic.abstract):
             score += FIGURATIVE  # the news of policy and markets speaks figuratively: 松綁 "to ease restrictions"
+    if marked_figurative and occurrences:
+        # a verb whose object or subject is an abstract thing (an act, a plan, a situation) is meant
+        # figuratively: 啟動|防颱整備 "(fig.) to set in motion", not "to start (a machine)"; 掌握|…狀況
+        # "to grasp (often fig.)"
+        score += FIGURATIVE * sum(u.want.get(ABSTRACT_ARGUMENT, 0.0) for u in occurrences) / len(occurrences)
     # senses in everyday English are the everyday senses (to advance, not to impel; shop, not inn)
     score += COMMON_WEIGHT * max(-1.5, min(1.0, sense.commonness - 4.5))
     if sense.regional and not written:  # Taiwan and Hong Kong usages: the usual ones in a traditional article
         score -= 1.0
     return score
+
+
+QUALIFIER_WEIGHT = 1.0
+QUALIFIER_UNMET = 0.2  # a qualified sense where nothing around names what it is said of
+_SAID_OF_RE = re.compile(r"^(?:of|on|esp\. of|usu\. of|said of)\s")
+
+
+def _said_of(sense: english.Sense) -> frozenset[str]:
+    """The content words of the labels of ``sense`` that say what it is said of ("(of muscle, social
+    custom etc)" → muscle, social, custom)."""
+    words = frozenset().union(*(english.content_words(label) for label in sense.labels if _SAID_OF_RE.match(label)))
+    return words - _GENERIC  # "(of a person)" is said of too much to select a sense
+
+
+_GENERIC = frozenset(english.stem(w) for w in "person persons people thing things sth someone".split())
 
 
 def choose(text: str, syllables, entry: Entry | None, kind: str, tag: str, spans, occurrences,
@@ -729,10 +871,12 @@ def choose(text: str, syllables, entry: Entry | None, kind: str, tag: str, spans
     fielded = {parsed(s, lexicon).fields for e in candidates for s in e.content} - {frozenset()}
     contested = len(fielded) > 1
     figurative = any(s.startswith(("fig.", "(fig.)")) for e in candidates for s in e.content)
+    as_head = _as_head(text, syllables, candidates, occurrences, lexicon)
     for e in candidates:
         for i, s in enumerate(added + e.content if e is candidates[0] else e.content):
             score = _score(parsed(s, lexicon), i, occurrences, pair, written, contested, len(text) == 1,
                            figurative)
+            score += as_head.get(s, 0.0)
             if s in added or any(p in s for p in prefer):
                 score += 1.0
             if e is entry and len(candidates) > 1:
@@ -749,6 +893,35 @@ def choose(text: str, syllables, entry: Entry | None, kind: str, tag: str, spans
     runner = next((s for _, s in own if s not in chosen and not ({REF, SURNAME} & parsed(s, lexicon).classes)), None)
     rest = ((runner,) + tuple(s for s in listed if s != runner)) if runner in listed else listed
     return Meaning(best, tuple(chosen) + rest, tuple(shorten(s) for s in chosen), best.classifiers, False)
+
+
+HEAD_COMPOUNDS = 3  # compounds ending in a word of two characters or more, at least, to rank its senses
+HEAD_WEIGHT = 1.5  # the sense a compound's head has in CC-CEDICT's compounds, for its best part
+
+
+def _as_head(text: str, syllables, candidates, occurrences, lexicon) -> dict[str, float]:
+    """For a character the article mostly glues after a word, as the head of a compound (通路|商,
+    出口|商, 主辦|方, 大氣科學|系): a bonus for each sense by the sense it has at the end of CC-CEDICT's
+    own compounds (``_in_compound``: 供應商, 經銷商 make 商 "dealer; merchant", not "commerce")."""
+    glued = [u.modifier for u in occurrences if u.modifier]
+    if not glued or len(glued) * 2 < len(occurrences):
+        return {}
+    # a word's analogues are compounds of a word and it (政府機關, 司法機關), not of a character and it
+    # (有|意義 "meaningful" says nothing of 戰略|意義)
+    only = frozenset(("wn", "wv")) if len(text) > 1 else None
+    if only is not None and (len(lexicon.compounds(text, True)) < HEAD_COMPOUNDS or sum(
+            v[1] in only for v in _compound_words(text, tuple(syllables), True, lexicon)) < HEAD_COMPOUNDS):
+        return {}  # a word ends few compounds (面向, 通路): their order would be CC-CEDICT's again
+    partner = _kind(Counter(glued).most_common(1)[0][0], lexicon)
+    order = _in_compound(text, tuple(syllables), list(candidates), False, True, True, partner, lexicon, only)
+    rank = {part: k for k, part in reversed(list(enumerate(order)))}
+    out = {}
+    for e in candidates:
+        for s in e.content:
+            best = min((rank[p] for p in _parts(s) if p in rank), default=None)
+            if best is not None:
+                out[s] = HEAD_WEIGHT / (1 + best)
+    return out
 
 
 _POINTER_RE = re.compile(r"^(?:(?:old |archaic )?variant of|see(?: also)?|also written|same as) ([^\s\[|]+)(?:\|([^\s\[]+))?")
@@ -932,7 +1105,7 @@ _AGENT = "<agent>"
 
 
 def _in_compound(char: str, syllables: tuple[str, ...], entries: list, first: bool, last: bool, nominal: bool,
-                 partner: str, lexicon) -> list[str]:
+                 partner: str, lexicon, only: frozenset | None = None) -> list[str]:
     """The senses of the piece ``char`` (a character or a word, read ``syllables``) as it is used
     inside a word, best first.  Each part of its senses is scored by the dictionary's own compounds
     that have the piece at the same end (the last piece: at their end; any other: at their start),
@@ -951,6 +1124,8 @@ def _in_compound(char: str, syllables: tuple[str, ...], entries: list, first: bo
         return [p for _, _, p in parts]  # the user's own senses are used as written
     at_end = last and not first
     votes = _compound_words(char, syllables, at_end, lexicon)
+    if only is not None:  # compounds of one shape only (a word's other part a word: 政府|機關)
+        votes = tuple(v for v in votes if v[1] in only)
     scored = []
     for i, k, part in parts:
         sense = parsed(part, lexicon)
