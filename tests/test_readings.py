@@ -114,7 +114,7 @@ def test_a_term_the_model_and_pypinyin_read_apart_is_flagged(lexicon):
 
 @pytest.mark.parametrize("text, simplified, pinyin", [
     ("一些老年人長時間臥床後，肌肉萎縮。", "长时间", "chángshíjiān"),   # 长 "long" before 时间: pypinyin and the model say zhǎng
-    ("由此引起的肌少症已被列為獨立的疾病。肌少症會增加跌倒的風險。", "肌少症", "jīshǎozhèng"),   # 少 "few" before 症 "disease", not shào
+    ("嚴重時發展為肌少症，增加跌倒的風險。由此引起的肌少症已被列為獨立的疾病。", "肌少症", "jīshǎozhèng"),   # 少 "few" before 症 "disease", not shào
 ])
 def test_an_article_term_reads_its_adjective_before_a_noun(text, simplified, pinyin):
     article = parse_article(f"標題\n{text}\n".encode(), "t.txt")
