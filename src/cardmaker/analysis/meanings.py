@@ -1286,7 +1286,7 @@ def _compound_words(char: str, syllables: tuple[str, ...], last: bool, lexicon) 
         # words, and the commonest short ones (孩子, 房子) say as much of it as all of them
         compounds = sorted(lexicon.compounds(char, last), key=lambda e: len(e.simplified))[:MAX_COMPOUNDS]
         # their other parts' entries in a few queries, not one each (``_partner_kind`` asks for them)
-        lexicon.prime("\n".join(e.simplified[:-len(char)] if last else e.simplified[len(char):] for e in compounds))
+        lexicon.prime_words(e.simplified[:-len(char)] if last else e.simplified[len(char):] for e in compounds)
         for e in compounds:
             if len(e.syllables) != len(e.simplified):
                 continue

@@ -99,6 +99,10 @@ class Lexicon:
         """Fetch at once the entries of every headword in ``text`` (a speed-up only)."""
         self.dictionary.prime(text)
 
+    def prime_words(self, words) -> None:
+        """Fetch at once the entries of each of ``words`` (a speed-up only)."""
+        self.dictionary.prime_words(words)
+
     def jieba_entries(self, text: str) -> dict[str, tuple[int, str]]:
         """jieba's (frequency, tag) of every entry of its dictionary that occurs in ``text``."""
         return self.store.jieba_entries(text)

@@ -158,6 +158,23 @@ class Dictionary:
             out.append(e)
         return tuple(out)
 
+    def prime_words(self, words) -> None:
+        """Fetch at once the entries of exactly ``words`` (not of the words inside them, as ``prime``
+        does: the other parts of a character's compounds).  Only a speed-up."""
+        if self._index is not None:
+            return
+        missing = list(dict.fromkeys(w for w in words if w and w not in self._cache and w not in self._user
+                                     and w not in self._absent))
+        if not missing:
+            return
+        raw = {word: tuple(_entry(r) for r in rows) for word, rows in self._source.cedict_many(missing).items()}
+        for word, entries in raw.items():
+            if entries or not reduplicated(word):  # an AABB form without an entry is made in ``lookup``
+                self._remember(word, entries)
+        for word, entries in raw.items():
+            if entries:
+                self._remember(word, self._with_plain_senses(entries))
+
     def prime(self, text: str) -> None:
         """Fetch the entries of every headword that occurs in ``text`` at once (a few queries instead of
         one per word).  Only a speed-up: lookups answer the same without it."""
