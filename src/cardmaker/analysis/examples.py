@@ -21,6 +21,7 @@ from array import array
 from bisect import bisect_left, bisect_right
 
 from cardmaker.analysis.forms import traditional_text
+from cardmaker.analysis.places import PLACE_UNITS
 from cardmaker.analysis.vocabulary import Analysis
 from cardmaker.chinese.pinyin import joined, joined_name
 from cardmaker.chinese.script import HAN_RE as _HAN_RE
@@ -206,13 +207,9 @@ def _two_words(word: str, syllables: tuple[str, ...], lexicon) -> str:
     return joined(syllables)
 
 
-# administrative units: after a place's name they are part of it, spelled apart and capitalised
-# (GB/T 16159, as CC-CEDICT spells 台东县 Tái dōng Xiàn): Huālián Xiàn, Fēngbīn Xiāng
-_PLACE_UNITS = frozenset("省市县区乡镇村州")
-
-
+# a place unit after a place's name is part of it, capitalised: Huālián Xiàn, Guìlín Jiē (places.PLACE_UNITS)
 def _place_unit(before, t, before_spelled: str) -> bool:
-    return (t.text in _PLACE_UNITS and before.end == t.start and before_spelled[:1].isupper()
+    return (t.text in PLACE_UNITS and before.end == t.start and before_spelled[:1].isupper()
             and (before.kind == NAME or before.pos.startswith("ns")))
 
 

@@ -1,0 +1,74 @@
+"""Proper names CC-CEDICT lacks: places and institutions an article names, and how they are spelled.
+
+CC-CEDICT capitalises the places and offices it lists (花莲 Huālián, 台东县 Táidōng Xiàn, 外交部
+Wàijiāobù).  An article also names streets, roads and offices it does not list (北河街, 金管会, 经济部):
+their pinyin is capitalised the same way (GB/T 16159: a place's unit spelled apart and capitalised,
+Běihé Jiē; an office's abbreviation one word, Jīnguǎnhuì), while the common nouns they are made of
+stay lower case wherever they stand alone (街 jiē, 银行 yínháng, 委员会 wěiyuánhuì).
+"""
+
+from __future__ import annotations
+
+from cardmaker.records import FRAGMENT, TERM, WORD, Token
+
+# the last character of an institution's name: 经济部, 市建局, 气象署, 进博会, 金管会
+INSTITUTIONS = frozenset("部署局厅处院会")
+# administrative units, streets and roads: after a place's name they are part of it, spelled apart
+# and capitalised (GB/T 16159, as CC-CEDICT spells 台东县 Tái dōng Xiàn): Huālián Xiàn, Guìlín Jiē
+PLACE_UNITS = frozenset("省市县区乡镇村州街路岛")
+PLACE = "ns"  # jieba's tag of a place, given to the places found here
+
+
+def is_place(text: str, lex) -> bool:
+    """CC-CEDICT knows ``text`` as a place and as no person (花莲 "Hualien, city and county on the east
+    coast of Taiwan", 兰屿 "Lanyu or Orchid Island"), so that a guess of jieba's that it is a person's
+    name yields."""
+    entries = lex.entries(text)
+    return any(e.place for e in entries) and not any(e.person for e in entries)
+
+
+def institution(term: str) -> bool:
+    """An article term of three or more characters ending in an office or assembly is the proper name
+    of one (经济部 Jīngjìbù "Ministry of Economic Affairs", 进博会 Jìnbóhuì), capitalised as
+    CC-CEDICT writes 外交部 Wàijiāobù; a two-character one is generic (区委, 展会)."""
+    return len(term) >= 3 and term[-1] in INSTITUTIONS
+
+
+def _known_place(text: str, lex, tag_of) -> bool:
+    """A place by CC-CEDICT (桂林) or by jieba's dictionary (北河, tagged ns), and no common word."""
+    if any(not (e.proper or e.variant_only or e.surname_only) for e in lex.entries(text)):
+        return False
+    return is_place(text, lex) or tag_of(text).startswith(PLACE)
+
+
+def place_terms(tokens: list[Token], lex, tag_of) -> list[Token]:
+    """Article terms that name a place, tagged as one (``PLACE``): a place and its unit (北河街: 北河
+    is a place, 街 a street; not 自贸区, whose 自贸 is none), and a two-character abbreviation of
+    two places the article names (花东: 花莲 and 台东).  ``tag_of`` gives jieba's tag of a word."""
+    places = {t.text for t in tokens if t.kind == WORD and len(t.text) >= 2 and is_place(t.text, lex)}
+    firsts, lasts = {p[0] for p in places}, {p[-1] for p in places}
+    out = []
+    for t in tokens:
+        text = t.text
+        if t.kind == TERM and len(text) >= 3 and text[-1] in PLACE_UNITS and _known_place(text[:-1], lex, tag_of):
+            t = Token(text, t.start, t.end, PLACE, TERM)
+        elif (t.kind in (TERM, FRAGMENT) and len(text) == 2 and not lex.entries(text) and text[0] in firsts
+              and (text[1] in firsts | lasts) and not any(text[0] == p[0] and text[1] in p for p in places)):
+            # 花东 of 花莲 and 台东; not the start of one place's name (花莲 itself)
+            t = Token(text, t.start, t.end, PLACE, TERM)
+        out.append(t)
+    return out
+
+
+def capitalised(term: Token, syllables: tuple[str, ...]) -> tuple[str, ...]:
+    """An article term's syllables as its name is spelled: an institution's first capitalised
+    (Jīngjìbù); a place's, with its unit apart (Běihé Jiē) or as one abbreviation (Huādōng)."""
+    if term.pos == PLACE and len(term.text) >= 3 and term.text[-1] in PLACE_UNITS and len(syllables) == len(term.text):
+        return (_cap(syllables[0]), *syllables[1:-1], _cap(syllables[-1]))
+    if term.pos == PLACE or institution(term.text):
+        return (_cap(syllables[0]), *syllables[1:])
+    return syllables
+
+
+def _cap(syllable: str) -> str:
+    return syllable[:1].upper() + syllable[1:]
