@@ -34,8 +34,20 @@ def institution(term: str) -> bool:
     return len(term) >= 3 and term[-1] in INSTITUTIONS
 
 
+def _proper_only(text: str, lex) -> bool:
+    """CC-CEDICT has ``text``, as proper nouns only (美洲 "America", 南美洲): no common word."""
+    entries = lex.entries(text)
+    return bool(entries) and not any(not (e.proper or e.variant_only or e.surname_only) for e in entries)
+
+
+def office(piece: Token) -> bool:
+    """A piece no dictionary word that jieba's dictionary has as a noun and that ends in an office
+    (金管会, jieba's n): an institution's abbreviation."""
+    return institution(piece.text) and piece.pos.startswith(("n", "j")) and not piece.pos.startswith(("nr", "ns"))
+
+
 def _known_place(text: str, lex, tag_of) -> bool:
-    """A place by CC-CEDICT (桂林) or by jieba's dictionary (北河, tagged ns), and no common word."""
+    """A place by CC-CEDICT (桂林) or by jieba's dictionary (北河, 南美洲: tagged ns), and no common word."""
     if any(not (e.proper or e.variant_only or e.surname_only) for e in lex.entries(text)):
         return False
     return is_place(text, lex) or tag_of(text).startswith(PLACE)
@@ -43,13 +55,18 @@ def _known_place(text: str, lex, tag_of) -> bool:
 
 def place_terms(tokens: list[Token], lex, tag_of) -> list[Token]:
     """Article terms that name a place, tagged as one (``PLACE``): a place and its unit (北河街: 北河
-    is a place, 街 a street; not 自贸区, whose 自贸 is none), and a two-character abbreviation of
+    is a place, 街 a street; 桂林|街 joined; not 自贸区, whose 自贸 is none), a place jieba's dictionary
+    has that CC-CEDICT lacks and jieba cut (中|南美洲 → 中南美洲), and a two-character abbreviation of
     two places the article names (花东: 花莲 and 台东).  ``tag_of`` gives jieba's tag of a word."""
     places = {t.text for t in tokens if t.kind == WORD and len(t.text) >= 2 and is_place(t.text, lex)}
     firsts, lasts = {p[0] for p in places}, {p[-1] for p in places}
-    out = []
+    out: list[Token] = []
     for t in tokens:
         text = t.text
+        prev = out[-1] if out else None
+        if prev is not None and prev.end == t.start and t.kind == WORD and _joins(prev, t, lex, tag_of):
+            out[-1] = Token(prev.text + text, prev.start, t.end, PLACE, TERM)
+            continue
         if t.kind == TERM and len(text) >= 3 and text[-1] in PLACE_UNITS and _known_place(text[:-1], lex, tag_of):
             t = Token(text, t.start, t.end, PLACE, TERM)
         elif (t.kind in (TERM, FRAGMENT) and len(text) == 2 and not lex.entries(text) and text[0] in firsts
@@ -60,14 +77,33 @@ def place_terms(tokens: list[Token], lex, tag_of) -> list[Token]:
     return out
 
 
-def capitalised(term: Token, syllables: tuple[str, ...]) -> tuple[str, ...]:
+_STREETS = frozenset("街路")  # CC-CEDICT lists cities and counties with their units, never streets
+
+
+def _joins(a: Token, b: Token, lex, tag_of) -> bool:
+    """Two words that are one place the dictionary lacks: a place and a street's unit (桂林|街), or
+    a place of jieba's dictionary (中南美洲) made of a word and a place of CC-CEDICT (中|南美洲)."""
+    whole = a.text + b.text
+    if lex.entries(whole) or a.kind not in (WORD, TERM, FRAGMENT):
+        return False
+    if b.text in _STREETS:
+        return len(a.text) >= 2 and _known_place(a.text, lex, tag_of)
+    return (a.kind == WORD and tag_of(whole).startswith(PLACE) and _known_place(b.text, lex, tag_of) and len(b.text) >= 2
+            and tag_of(a.text) != "")
+
+
+def capitalised(term: Token, syllables: tuple[str, ...], lex) -> tuple[str, ...]:
     """An article term's syllables as its name is spelled: an institution's first capitalised
-    (Jīngjìbù); a place's, with its unit apart (Běihé Jiē) or as one abbreviation (Huādōng)."""
-    if term.pos == PLACE and len(term.text) >= 3 and term.text[-1] in PLACE_UNITS and len(syllables) == len(term.text):
-        return (_cap(syllables[0]), *syllables[1:-1], _cap(syllables[-1]))
-    if term.pos == PLACE or institution(term.text):
+    (Jīngjìbù); a place's, with its unit apart (Běihé Jiē), a place it ends in apart (Zhōngnán
+    Měizhōu: 中南 and 美洲), or as one abbreviation (Huādōng)."""
+    text = term.text
+    if term.pos != PLACE:
+        return (_cap(syllables[0]), *syllables[1:]) if institution(text) else syllables
+    if len(syllables) != len(text):
         return (_cap(syllables[0]), *syllables[1:])
-    return syllables
+    cut = len(text) - 1 if text[-1] in PLACE_UNITS and len(text) >= 3 else next(
+        (k for k in (*range(2, len(text) - 1), 1) if _proper_only(text[k:], lex)), 0)
+    return tuple(_cap(s) if i in (0, cut) else s for i, s in enumerate(syllables))
 
 
 def _cap(syllable: str) -> str:
