@@ -224,12 +224,17 @@ def test_a_place_the_dictionary_lacks_is_capitalised_on_its_card_and_in_examples
     assert pinyin in spelled and pinyin.lower() not in spelled
 
 
-def test_an_institution_abbreviation_seen_once_is_capitalised_in_examples(lexicon):
-    """金管會 (jieba's n, no CC-CEDICT entry) gets no card (its meaning cannot be composed), but is a
-    name wherever an example shows it."""
-    words, spelled = _deck("經濟部尊重央行的判斷，但會持續與央行及金管會保持密切聯繫。", lexicon)
-    assert "金管会" not in words
-    assert "Jīnguǎnhuì" in spelled and "jīnguǎnhuì" not in spelled
+@pytest.mark.parametrize("text, piece, spelled_as", [
+    # jieba's dictionary has 金管會 as a noun ending in an office, 南迴 as a place; CC-CEDICT has neither
+    ("經濟部尊重央行的判斷，但會持續與央行及金管會保持密切聯繫。", "金管会", "Jīnguǎnhuì"),
+    ("公路局表示，台9線南迴公路若雨量達到警戒值將預警性封閉。", "南回", "Nánhuí Gōnglù"),  # a road's word too
+])
+def test_a_name_seen_once_that_gets_no_card_is_capitalised_in_examples(text, piece, spelled_as, lexicon):
+    """No card (its meaning cannot be composed from 金 "gold" and 管 "tube"), but a name wherever an
+    example shows it."""
+    words, spelled = _deck(text, lexicon)
+    assert piece not in words
+    assert spelled_as in spelled and spelled_as.lower() not in spelled
 
 
 @pytest.mark.parametrize("text, word, pinyin", [

@@ -21,7 +21,7 @@ from array import array
 from bisect import bisect_left, bisect_right
 
 from cardmaker.analysis.forms import traditional_text
-from cardmaker.analysis.places import PLACE_UNITS
+from cardmaker.analysis.places import PLACE_UNITS, ROADS
 from cardmaker.analysis.vocabulary import Analysis
 from cardmaker.chinese.pinyin import joined, joined_name
 from cardmaker.chinese.script import HAN_RE as _HAN_RE
@@ -207,9 +207,10 @@ def _two_words(word: str, syllables: tuple[str, ...], lexicon) -> str:
     return joined(syllables)
 
 
-# a place unit after a place's name is part of it, capitalised: Huālián Xiàn, Guìlín Jiē (places.PLACE_UNITS)
 def _place_unit(before, t, before_spelled: str) -> bool:
-    return (t.text in PLACE_UNITS and before.end == t.start and before_spelled[:1].isupper()
+    """A place's unit or road after its name is part of it, capitalised: Huālián Xiàn, Guìlín Jiē,
+    Nánhuí Gōnglù (``places.PLACE_UNITS``, ``places.ROADS``)."""
+    return ((t.text in PLACE_UNITS or t.text in ROADS) and before.end == t.start and before_spelled[:1].isupper()
             and (before.kind == NAME or before.pos.startswith("ns")))
 
 

@@ -16,7 +16,11 @@ INSTITUTIONS = frozenset("部署局厅处院会")
 # administrative units, streets and roads: after a place's name they are part of it, spelled apart
 # and capitalised (GB/T 16159, as CC-CEDICT spells 台东县 Tái dōng Xiàn): Huālián Xiàn, Guìlín Jiē
 PLACE_UNITS = frozenset("省市县区乡镇村州街路岛")
-PLACE = "ns"  # jieba's tag of a place, given to the places found here
+ROADS = frozenset(("公路",))  # a road's word after its name: 南回公路 Nánhuí Gōnglù
+PLACE = "ns"  # jieba's tag of a place, given to the places jieba took for people (花莲)
+# the tag of an article term found here to name a place (北河街, 花东): jieba gives its own ns to terms
+# that name none (馆内), so these have a tag of their own, shown as a place name like ns
+PLACE_TERM = "nsa"
 
 
 def is_place(text: str, lex) -> bool:
@@ -34,47 +38,57 @@ def institution(term: str) -> bool:
     return len(term) >= 3 and term[-1] in INSTITUTIONS
 
 
+def _common(text: str, lex) -> bool:
+    """CC-CEDICT has a common word ``text`` (成功 "success", though also a town in Taitung)."""
+    return any(not (e.proper or e.variant_only or e.surname_only) for e in lex.entries(text))
+
+
 def _proper_only(text: str, lex) -> bool:
-    """CC-CEDICT has ``text``, as proper nouns only (美洲 "America", 南美洲): no common word."""
-    entries = lex.entries(text)
-    return bool(entries) and not any(not (e.proper or e.variant_only or e.surname_only) for e in entries)
-
-
-def office(piece: Token) -> bool:
-    """A piece no dictionary word that jieba's dictionary has as a noun and that ends in an office
-    (金管会, jieba's n): an institution's abbreviation."""
-    return institution(piece.text) and piece.pos.startswith(("n", "j")) and not piece.pos.startswith(("nr", "ns"))
+    """CC-CEDICT has ``text`` as proper nouns only (美洲 "America", 南美洲)."""
+    return bool(lex.entries(text)) and not _common(text, lex)
 
 
 def _known_place(text: str, lex, tag_of) -> bool:
     """A place by CC-CEDICT (桂林) or by jieba's dictionary (北河, 南美洲: tagged ns), and no common word."""
-    if any(not (e.proper or e.variant_only or e.surname_only) for e in lex.entries(text)):
+    return not _common(text, lex) and (is_place(text, lex) or tag_of(text).startswith(PLACE))
+
+
+def named_piece(piece: Token) -> bool:
+    """A piece no dictionary word that jieba's dictionary has as a place (南回, ns) or as a noun ending
+    in an office (金管会, n: an institution's abbreviation).  It gets no card (its meaning cannot be
+    composed from its characters), but it is a name wherever an example shows it."""
+    if piece.kind != FRAGMENT:
         return False
-    return is_place(text, lex) or tag_of(text).startswith(PLACE)
+    return piece.pos == PLACE or institution(piece.text) and piece.pos.startswith(("n", "j")) \
+        and not piece.pos.startswith(("nr", "ns"))
 
 
 def place_terms(tokens: list[Token], lex, tag_of) -> list[Token]:
-    """Article terms that name a place, tagged as one (``PLACE``): a place and its unit (北河街: 北河
+    """Article terms that name a place, tagged as one (``PLACE_TERM``): a place and its unit (北河街: 北河
     is a place, 街 a street; 桂林|街 joined; not 自贸区, whose 自贸 is none), a place jieba's dictionary
     has that CC-CEDICT lacks and jieba cut (中|南美洲 → 中南美洲), and a two-character abbreviation of
     two places the article names (花东: 花莲 and 台东).  ``tag_of`` gives jieba's tag of a word."""
-    places = {t.text for t in tokens if t.kind == WORD and len(t.text) >= 2 and is_place(t.text, lex)}
-    firsts, lasts = {p[0] for p in places}, {p[-1] for p in places}
+    places = {t.text for t in tokens if t.kind == WORD and len(t.text) >= 2 and _proper_only(t.text, lex)
+              and is_place(t.text, lex)}  # not 成功, 通道: words that are also a county somewhere
     out: list[Token] = []
     for t in tokens:
         text = t.text
         prev = out[-1] if out else None
         if prev is not None and prev.end == t.start and t.kind == WORD and _joins(prev, t, lex, tag_of):
-            out[-1] = Token(prev.text + text, prev.start, t.end, PLACE, TERM)
+            out[-1] = Token(prev.text + text, prev.start, t.end, PLACE_TERM, TERM)
             continue
-        if t.kind == TERM and len(text) >= 3 and text[-1] in PLACE_UNITS and _known_place(text[:-1], lex, tag_of):
-            t = Token(text, t.start, t.end, PLACE, TERM)
-        elif (t.kind in (TERM, FRAGMENT) and len(text) == 2 and not lex.entries(text) and text[0] in firsts
-              and (text[1] in firsts | lasts) and not any(text[0] == p[0] and text[1] in p for p in places)):
-            # 花东 of 花莲 and 台东; not the start of one place's name (花莲 itself)
-            t = Token(text, t.start, t.end, PLACE, TERM)
+        if (t.kind == TERM and len(text) >= 3 and text[-1] in PLACE_UNITS and _known_place(text[:-1], lex, tag_of)
+                or t.kind in (TERM, FRAGMENT) and _two_places(text, places, lex)):
+            t = Token(text, t.start, t.end, PLACE_TERM, TERM)
         out.append(t)
     return out
+
+
+def _two_places(text: str, places: set[str], lex) -> bool:
+    """花东: two characters no dictionary word, the first starting one place the article names (花莲)
+    and the second starting or ending another (台东)."""
+    return len(text) == 2 and not lex.entries(text) and any(
+        a[0] == text[0] and text[1] in (b[0], b[-1]) for a in places for b in places if a != b)
 
 
 _STREETS = frozenset("街路")  # CC-CEDICT lists cities and counties with their units, never streets
@@ -88,8 +102,8 @@ def _joins(a: Token, b: Token, lex, tag_of) -> bool:
         return False
     if b.text in _STREETS:
         return len(a.text) >= 2 and _known_place(a.text, lex, tag_of)
-    return (a.kind == WORD and tag_of(whole).startswith(PLACE) and _known_place(b.text, lex, tag_of) and len(b.text) >= 2
-            and tag_of(a.text) != "")
+    return (a.kind == WORD and tag_of(a.text) != "" and len(b.text) >= 2 and tag_of(whole).startswith(PLACE)
+            and _known_place(b.text, lex, tag_of))
 
 
 def capitalised(term: Token, syllables: tuple[str, ...], lex) -> tuple[str, ...]:
@@ -97,8 +111,8 @@ def capitalised(term: Token, syllables: tuple[str, ...], lex) -> tuple[str, ...]
     (Jīngjìbù); a place's, with its unit apart (Běihé Jiē), a place it ends in apart (Zhōngnán
     Měizhōu: 中南 and 美洲), or as one abbreviation (Huādōng)."""
     text = term.text
-    if term.pos != PLACE:
-        return (_cap(syllables[0]), *syllables[1:]) if institution(text) else syllables
+    if term.pos != PLACE_TERM:
+        return (_cap(syllables[0]), *syllables[1:]) if institution(text) or named_piece(term) else syllables
     if len(syllables) != len(text):
         return (_cap(syllables[0]), *syllables[1:])
     cut = len(text) - 1 if text[-1] in PLACE_UNITS and len(text) >= 3 else next(

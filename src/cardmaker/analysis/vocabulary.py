@@ -9,7 +9,7 @@ from cardmaker.analysis.readings import choose, context_pos, guess, model_readin
 from cardmaker.analysis.segment import FOREIGN_NAME, segment
 from cardmaker.chinese.pinyin import name_case, reading_key
 from cardmaker.chinese.script import HAN_RE, article_script, to_simplified_aligned, to_traditional_aligned
-from cardmaker.records import (CONFLICT, CORRECTED, FRAGMENT, NAME, NUMBER, TERM, UNGLOSSED, VERIFIED, WORD, Article, Token,
+from cardmaker.records import (CONFLICT, CORRECTED, NAME, NUMBER, TERM, UNGLOSSED, VERIFIED, WORD, Article, Token,
                                Word)
 
 ORDERS = ranking.ORDERS
@@ -92,8 +92,7 @@ def analyse(article: Article, lexicon, options: Options = Options()) -> Analysis
             if t.kind == NAME and not any(s[:1].isupper() for s in readings[t.start]):
                 # a name in a caption or heading is spelled as in the body (an example may be a title)
                 readings[t.start] = _name_reading(t, readings[t.start], lexicon)
-            elif t.kind == FRAGMENT and places.office(t):
-                # 金管会 seen once: no card (its meaning cannot be composed), but a name in its examples
+            elif places.named_piece(t):  # 金管会, 南回: no card, but a name in examples
                 readings[t.start] = places.capitalised(t, readings[t.start], lexicon)
             if content[t.start] and (t.kind == NUMBER or t.text in stop):
                 function.add(t.text)
