@@ -215,6 +215,9 @@ def test_which_dictionary_entries_name_a_place(word, place, lexicon):
     ("涉及桂林街及北河街一帶約二十幢唐樓。北河街一幢唐樓外牆有石屎剝落。", "桂林街", "Guìlín Jiē"),
     # jieba cut 中|南美洲; its dictionary has 中南美洲 as a place, CC-CEDICT has 中南 and 美洲
     ("協助業者開發東南亞、中東及中南美洲等新興市場。", "中南美洲", "Zhōngnán Měizhōu"),
+    # CC-CEDICT's town, which jieba cut into 成功 "success" and 鎮: one place, its unit spelled apart
+    ("住在臺東縣成功鎮的漁民陳先生說，這幾天天氣晴朗又炎熱。", "成功镇", "Chénggōng Zhèn"),
+    ("第六屆中國國際進口博覽會在上海市舉行。", "上海市", "Shànghǎi Shì"),  # CC-CEDICT: Shang4 hai3 shi4
     # the abbreviation of two places the article names (花蓮, 臺東)
     ("花蓮、臺東將首當其衝。台11線花東海岸公路可能封閉。水利署已在花東地區部署抽水機。", "花东", "Huādōng"),
 ])

@@ -65,7 +65,8 @@ def named_piece(piece: Token) -> bool:
 
 def place_terms(tokens: list[Token], lex, tag_of) -> list[Token]:
     """Article terms that name a place, tagged as one (``PLACE_TERM``): a place and its unit (北河街: 北河
-    is a place, 街 a street; 桂林|街 joined; not 自贸区, whose 自贸 is none), a place jieba's dictionary
+    is a place, 街 a street; 桂林|街 joined; not 自贸区, whose 自贸 is none; 成功|镇 is CC-CEDICT's
+    town, joined as that word, while 丰滨|乡 stay two: 丰滨 is a place alone), a place jieba's dictionary
     has that CC-CEDICT lacks and jieba cut (中|南美洲 → 中南美洲), and a two-character abbreviation of
     two places the article names (花东: 花莲 and 台东).  ``tag_of`` gives jieba's tag of a word."""
     places = {t.text for t in tokens if t.kind == WORD and len(t.text) >= 2 and _proper_only(t.text, lex)
@@ -74,9 +75,14 @@ def place_terms(tokens: list[Token], lex, tag_of) -> list[Token]:
     for t in tokens:
         text = t.text
         prev = out[-1] if out else None
-        if prev is not None and prev.end == t.start and t.kind == WORD and _joins(prev, t, lex, tag_of):
-            out[-1] = Token(prev.text + text, prev.start, t.end, PLACE_TERM, TERM)
-            continue
+        if prev is not None and prev.end == t.start and t.kind == WORD and prev.kind in (WORD, TERM, FRAGMENT):
+            whole = prev.text + text
+            if text in PLACE_UNITS and _common(prev.text, lex) and _proper_only(whole, lex) and is_place(whole, lex):
+                out[-1] = Token(whole, prev.start, t.end, PLACE, WORD)  # 成功|镇: CC-CEDICT's town, not "success"
+                continue
+            if _joins(prev, t, lex, tag_of):
+                out[-1] = Token(whole, prev.start, t.end, PLACE_TERM, TERM)
+                continue
         if (t.kind == TERM and len(text) >= 3 and text[-1] in PLACE_UNITS and _known_place(text[:-1], lex, tag_of)
                 or t.kind in (TERM, FRAGMENT) and _two_places(text, places, lex)):
             t = Token(text, t.start, t.end, PLACE_TERM, TERM)
@@ -91,14 +97,17 @@ def _two_places(text: str, places: set[str], lex) -> bool:
         a[0] == text[0] and text[1] in (b[0], b[-1]) for a in places for b in places if a != b)
 
 
-_STREETS = frozenset("街路")  # CC-CEDICT lists cities and counties with their units, never streets
+# CC-CEDICT lists streets and roads never, cities and counties with their units: a place and a
+# street's unit are one term (桂林街: not 桂林 "Guilin, city in Guangxi" and 街), a place and a county's
+# are two words (台湾|区, 深水埗|区: Táiwān Qū, each word its own card)
+_STREETS = frozenset("街路")
 
 
 def _joins(a: Token, b: Token, lex, tag_of) -> bool:
     """Two words that are one place the dictionary lacks: a place and a street's unit (桂林|街), or
     a place of jieba's dictionary (中南美洲) made of a word and a place of CC-CEDICT (中|南美洲)."""
     whole = a.text + b.text
-    if lex.entries(whole) or a.kind not in (WORD, TERM, FRAGMENT):
+    if lex.entries(whole):
         return False
     if b.text in _STREETS:
         return len(a.text) >= 2 and _known_place(a.text, lex, tag_of)
@@ -118,6 +127,14 @@ def capitalised(term: Token, syllables: tuple[str, ...], lex) -> tuple[str, ...]
     cut = len(text) - 1 if text[-1] in PLACE_UNITS and len(text) >= 3 else next(
         (k for k in (*range(2, len(text) - 1), 1) if _proper_only(text[k:], lex)), 0)
     return tuple(_cap(s) if i in (0, cut) else s for i, s in enumerate(syllables))
+
+
+def unit_apart(word: str, syllables: tuple[str, ...]) -> tuple[str, ...]:
+    """A CC-CEDICT place's syllables with its unit capitalised, as GB/T 16159 spells it and CC-CEDICT
+    does for some (台东县 Tai2 dong1 Xian4) but not all (成功镇 Cheng2 gong1 zhen4 → Chénggōng Zhèn)."""
+    if len(word) >= 3 and word[-1] in PLACE_UNITS and len(syllables) == len(word) and syllables[0][:1].isupper():
+        return (*syllables[:-1], _cap(syllables[-1]))
+    return syllables
 
 
 def _cap(syllable: str) -> str:

@@ -106,6 +106,8 @@ def analyse(article: Article, lexicon, options: Options = Options()) -> Analysis
             choice = replace(choice, syllables=name_case(choice.syllables, foreign=t.pos == FOREIGN_NAME))
         elif t.kind == TERM:
             choice = replace(choice, syllables=places.capitalised(t, choice.syllables, lexicon))
+        elif choice.entry is not None and choice.entry.place and t.pos.startswith(places.PLACE):
+            choice = replace(choice, syllables=places.unit_apart(t.text, choice.syllables))
         readings[t.start] = choice.syllables
         key = (t.text, reading_key(choice.syllables), t.kind)
         kept = groups if t.kind != NAME or options.names else names
