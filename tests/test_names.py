@@ -190,6 +190,10 @@ def test_a_place_jieba_took_for_a_person_is_a_word_with_its_place_reading(text, 
     ("記者林孟賢報導，颱風明天接近。", "林孟贤"),      # a reporter: a person, CC-CEDICT has no entry
     ("市委書記陳吉寧出席會議。", "陈吉宁"),
     ("研究人員引用李四光的論文。", "李四光"),          # CC-CEDICT: "Li Siguang (1889-1971), ... geologist"
+    # CC-CEDICT has 田中 only as "Tianzhong Town in Changhua County"; a place neither speaks nor is a
+    # prime minister, and the name is one name in all the article
+    ("田中表示，日本將與台灣合作。田中也說，雙方關係良好。", "田中"),
+    ("首相田中出席會議，並與各國代表會談。", "田中"),
 ])
 def test_a_person_stays_a_name(text, name, lexicon):
     words, _ = _deck(text, lexicon)

@@ -9,7 +9,7 @@ stay lower case wherever they stand alone (街 jiē, 银行 yínháng, 委员会
 
 from __future__ import annotations
 
-from cardmaker.records import FRAGMENT, TERM, WORD, Token
+from cardmaker.records import FRAGMENT, NAME, TERM, WORD, Token
 
 # the last character of an institution's name: 经济部, 市建局, 气象署, 进博会, 金管会
 INSTITUTIONS = frozenset("部署局厅处院会")
@@ -29,6 +29,22 @@ def is_place(text: str, lex) -> bool:
     name yields."""
     entries = lex.entries(text)
     return any(e.place for e in entries) and not any(e.person for e in entries)
+
+
+# what follows a person's name, not a place's: 田中表示 is Tanaka speaking, not Tianzhong town
+_PERSON_AFTER = frozenset("表示 说 指出 认为 强调 透露 坦言 提到 回应 说明 先生 女士 小姐 太太 教授".split())
+
+
+def places_not_people(tokens: list[Token], lex) -> list[Token]:
+    """Names jieba guessed (its nr tag) that CC-CEDICT knows as places and as no person are those
+    places, words with CC-CEDICT's capitalised reading (花莲 Huālián, 吕宋岛 Lǚsòng Dǎo, 兰屿, 桂林),
+    unless what follows one of them is what a person does or is called (田中|表示, 周宁|先生).  A title or role
+    before a name (记者周宁) makes it a name again afterwards (``segment._context_names``)."""
+    people = {t.text for t, nxt in zip(tokens, tokens[1:])
+              if t.kind == NAME and nxt.start == t.end and nxt.text in _PERSON_AFTER}  # one name everywhere
+    return [Token(t.text, t.start, t.end, PLACE, WORD)
+            if t.kind == NAME and len(t.text) >= 2 and t.text not in people and is_place(t.text, lex) else t
+            for t in tokens]
 
 
 def institution(term: str) -> bool:

@@ -18,7 +18,7 @@ from collections import Counter
 from functools import cache
 
 from cardmaker.chinese.script import HAN
-from cardmaker.analysis.places import PLACE, is_place, place_terms
+from cardmaker.analysis.places import place_terms, places_not_people
 from cardmaker.lexicon.cedict import reduplicated
 from cardmaker.records import FRAGMENT, NAME, NUMBER, OTHER, TERM, WORD, Token
 
@@ -186,6 +186,7 @@ def segment(simplified: str, lexicon) -> list[Token]:
     out = _compass_points(out, lex, lexical)
     out = _locatives(out, lex, lexical)
     out = _split_titles(out, lex)
+    out = places_not_people(out, lex)
     out = _context_names(out, simplified, lex, lexical)
     out = _reclaim_names(out, lex, lexical)
     out = place_terms(out, lex, lambda w: lexical.tag(w, ""))
@@ -478,7 +479,7 @@ def _common_entry(text: str, lex) -> bool:
 
 # Words after which a person's name follows: titles, roles, bylines (市委书记陈吉宁, 部长王文涛, 记者…)
 _ROLES = frozenset(
-    "书记 总书记 部长 副部长 总理 副总理 主席 副主席 委员 常委 市长 副市长 省长 县长 镇长 局长 处长 署长 院长 校长 "
+    "书记 总书记 部长 副部长 总理 副总理 首相 主席 副主席 委员 常委 市长 副市长 省长 县长 镇长 局长 处长 署长 院长 校长 "
     "主任 董事长 总裁 经理 教授 老师 医生 总统 议员 发言人 记者 作者 编辑 专家 研究员 理事长 厂长 店主 主持人 "
     "次长 秘书长 司长 厅长 区长 会长 社长 队长 组长 摄影 摄".split()
 )
@@ -504,7 +505,7 @@ def _context_names(tokens: list[Token], text: str, lex, lexical: Lexical) -> lis
             j += 1
         if t.text in _ROLES and j < len(tokens) and _surname(tokens[j].text[0], lex):
             name = _name_after(tokens, j, text, 3, lex, stop_at_name=True)
-            if name and 2 <= len(name) <= 3 and not _common_entry(name, lex) and not is_place(name, lex):
+            if name and 2 <= len(name) <= 3 and not _common_entry(name, lex):
                 found.add(name)
         elif t.text in _STORMS and j < len(tokens) and not _verb_like(tokens[j], lexical):
             name = _name_after(tokens, j, text, 4, lex)
@@ -524,7 +525,7 @@ def _context_names(tokens: list[Token], text: str, lex, lexical: Lexical) -> lis
         for k, item in enumerate(items):
             word = "".join(tokens[x].text for x in item)
             neighbours = [items[m] for m in (k - 1, k + 1) if 0 <= m < len(items)]
-            if (2 <= len(word) <= 3 and _surname(word[0], lex) and len(item) <= 2 and not is_place(word, lex)
+            if (2 <= len(word) <= 3 and _surname(word[0], lex) and len(item) <= 2
                     and not (len(item) == 1 and tokens[item[0]].kind == NAME)
                     and any(len(n) <= 2 and tokens[n[0]].kind == NAME for n in neighbours)):
                 more.add(word)
@@ -710,8 +711,6 @@ def _kind(t: Token, lex, lexical: Lexical) -> Token:
             return t.as_kind(NAME)  # a surname cut off its given name
         if any(not (e.proper or e.surname_only or e.variant_only) for e in lex.entries(t.text)):
             return t.as_kind(WORD)
-        if is_place(t.text, lex):
-            return Token(t.text, t.start, t.end, PLACE, WORD)  # 花莲, 吕宋岛, 桂林: places jieba took for people
         if not lex.entries(t.text) and lexical.known(t.text) and _split(t, lex, lexical):
             return Token(t.text, t.start, t.end, "n", FRAGMENT)
         return t.as_kind(NAME)
