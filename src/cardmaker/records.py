@@ -108,9 +108,10 @@ _PLACE_RE = re.compile(
     r"|desert|plateau|valley|basin|archipelago|region|US state|state of)\b(?!-)",
     re.I,
 )
-_PERSON_RE = re.compile(r"\((?:c\. ?)?-?\d{2,4}\s*-|\d{2,4}-\d{0,4} ?(?:BC|AD)?\)|surname|given name|\(name\)|emperor|king|queen"
-                        r"|prince|general\b|poet|writer|painter|singer|actor|actress|politician|scholar"
-                        r"|\bgod|goddess|deity|mytholog|dynasty|classic of|\bbook|novel", re.I)
+_PERSON_RE = re.compile(r"\((?:c\. ?)?-?\d{2,4}\s*-|\d{2,4}-\d{0,4} ?(?:BC|AD)?\)"  # a lifetime: (1311-1375)
+                        r"|surname|given name|\(name\)|mytholog|dynasty|classic of"
+                        r"|\b(?:emperor|king|queen|prince|general|poet|writer|painter|singer|actor|actress"
+                        r"|politician|scholar|god|goddess|deity|novel|book)s?\b", re.I)  # not Nanking, factory
 
 
 @dataclass(frozen=True)
