@@ -202,7 +202,7 @@ def test_a_name_of_the_article_is_the_same_name_everywhere():
 
 @pytest.mark.parametrize("text, glued, pieces", [
     ("在危机中育先机、于变局中开新局", "中育", ["危机", "中", "育", "先机"]),  # 中 ends 在危机中, 育 is the verb
-    ("桂林街及北河街一帶", "街及", ["桂林街", "及"]),                          # a conjunction starts the next item
+    ("桂林街及北河街一帶", "街及", ["街", "及"]),                              # a conjunction starts the next item
     ("雞尾包一出爐便賣光", "包一", ["包", "一"]),                              # a numeral starts the next phrase
 ])
 def test_an_hmm_piece_glued_across_a_phrase_boundary_is_cut(text, glued, pieces):

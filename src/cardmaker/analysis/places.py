@@ -38,10 +38,13 @@ _PERSON_AFTER = frozenset("表示 说 指出 认为 强调 透露 坦言 提到 
 def places_not_people(tokens: list[Token], lex) -> list[Token]:
     """Names jieba guessed (its nr tag) that CC-CEDICT knows as places and as no person are those
     places, words with CC-CEDICT's capitalised reading (花莲 Huālián, 吕宋岛 Lǚsòng Dǎo, 兰屿, 桂林),
-    unless what follows one of them is what a person does or is called (田中|表示, 周宁|先生).  A title or role
+    unless what follows one of them is what a person does or is called (田中|表示, 周宁|先生) or a
+    street's unit (桂林|街: a piece of the street's name).  A title or role
     before a name (记者周宁) makes it a name again afterwards (``segment._context_names``)."""
     people = {t.text for t, nxt in zip(tokens, tokens[1:])
               if t.kind == NAME and nxt.start == t.end and nxt.text in _PERSON_AFTER}  # one name everywhere
+    # 桂林|街: a place that names a street is a piece of the street's name, no card of its own
+    people |= {t.text for t, nxt in zip(tokens, tokens[1:]) if nxt.start == t.end and nxt.text in _STREETS}
     return [Token(t.text, t.start, t.end, PLACE, WORD)
             if t.kind == NAME and len(t.text) >= 2 and t.text not in people and is_place(t.text, lex) else t
             for t in tokens]
@@ -113,21 +116,23 @@ def _two_places(text: str, places: set[str], lex) -> bool:
         a[0] == text[0] and text[1] in (b[0], b[-1]) for a in places for b in places if a != b)
 
 
-# CC-CEDICT lists streets and roads never, cities and counties with their units: a place and a
-# street's unit are one term (桂林街: not 桂林 "Guilin, city in Guangxi" and 街), a place and a county's
-# are two words (台湾|区, 深水埗|区: Táiwān Qū, each word its own card)
+# CC-CEDICT lists streets and roads never, cities and counties with their units: a piece no word alone
+# and a street's unit are one term (北河|街), while a word and a unit stay two, as segmentation
+# standards cut them (桂林|路, 台湾|区, 深水埗|区: spelled Guìlín Lù, Táiwān Qū in examples)
 _STREETS = frozenset("街路")
+_POINTS = frozenset("东西南北中")  # 中|南美洲: a compass point before a place is part of a larger one
 
 
 def _joins(a: Token, b: Token, lex, tag_of) -> bool:
-    """Two words that are one place the dictionary lacks: a place and a street's unit (桂林|街), or
-    a place of jieba's dictionary (中南美洲) made of a word and a place of CC-CEDICT (中|南美洲)."""
+    """Two tokens that are one place the dictionary lacks: a piece and a street's unit (北河|街), or
+    a place of jieba's dictionary (中南美洲) made of a compass point and a place (中|南美洲; not
+    英国|牛津 or 和|澳洲, phrases jieba's dictionary has as places too)."""
     whole = a.text + b.text
     if lex.entries(whole):
         return False
     if b.text in _STREETS:
-        return len(a.text) >= 2 and _known_place(a.text, lex, tag_of)
-    return (a.kind == WORD and tag_of(a.text) != "" and len(b.text) >= 2 and tag_of(whole).startswith(PLACE)
+        return a.kind != WORD and len(a.text) >= 2 and _known_place(a.text, lex, tag_of)
+    return (a.kind == WORD and a.text in _POINTS and len(b.text) >= 2 and tag_of(whole).startswith(PLACE)
             and _known_place(b.text, lex, tag_of))
 
 
