@@ -237,9 +237,9 @@ def test_a_place_the_dictionary_lacks_is_capitalised_on_its_card_and_in_examples
     ("經濟部尊重央行的判斷，但會持續與央行及金管會保持密切聯繫。", "金管会", "Jīnguǎnhuì"),
     ("公路局表示，台9線南迴公路若雨量達到警戒值將預警性封閉。", "南回", "Nánhuí Gōnglù"),  # a road's word too
 ])
-def test_a_name_seen_once_that_gets_no_card_is_capitalised_in_examples(text, piece, spelled_as, lexicon):
-    """No card (its meaning cannot be composed from 金 "gold" and 管 "tube"), but a name wherever an
-    example shows it."""
+def test_a_name_that_gets_no_word_card_is_capitalised_in_examples(text, piece, spelled_as, lexicon):
+    """No word's card (金管會's meaning cannot be composed from 金 "gold" and 管 "tube"; 桂林 is a piece
+    of a street's name), but a name wherever an example shows it."""
     words, spelled = _deck(text, lexicon)
     assert piece not in words or words[piece].name
     assert spelled_as in spelled and spelled_as.lower() not in spelled

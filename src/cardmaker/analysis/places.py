@@ -39,8 +39,8 @@ def places_not_people(tokens: list[Token], lex) -> list[Token]:
     """Names jieba guessed (its nr tag) that CC-CEDICT knows as places and as no person are those
     places, words with CC-CEDICT's capitalised reading (花莲 Huālián, 吕宋岛 Lǚsòng Dǎo, 兰屿, 桂林),
     unless what follows one of them is what a person does or is called (田中|表示, 周宁|先生) or a
-    street's unit (桂林|街: a piece of the street's name).  A title or role
-    before a name (记者周宁) makes it a name again afterwards (``segment._context_names``)."""
+    street's unit (桂林|街: a piece of the street's name).  A title or role before a name (记者周宁)
+    makes it a name again afterwards (``segment._context_names``)."""
     people = {t.text for t, nxt in zip(tokens, tokens[1:])
               if t.kind == NAME and nxt.start == t.end and nxt.text in _PERSON_AFTER}  # one name everywhere
     # 桂林|街: a place that names a street is a piece of the street's name, no card of its own
@@ -84,10 +84,11 @@ def named_piece(piece: Token) -> bool:
 
 def place_terms(tokens: list[Token], lex, tag_of) -> list[Token]:
     """Article terms that name a place, tagged as one (``PLACE_TERM``): a place and its unit (北河街: 北河
-    is a place, 街 a street; 桂林|街 joined; not 自贸区, whose 自贸 is none; 成功|镇 is CC-CEDICT's
-    town, joined as that word, while 丰滨|乡 stay two: 丰滨 is a place alone), a place jieba's dictionary
-    has that CC-CEDICT lacks and jieba cut (中|南美洲 → 中南美洲), and a two-character abbreviation of
-    two places the article names (花东: 花莲 and 台东).  ``tag_of`` gives jieba's tag of a word."""
+    is a place, 街 a street; not 自贸区, whose 自贸 is none), a place jieba's dictionary has that
+    CC-CEDICT lacks and jieba cut (中|南美洲 → 中南美洲), and a two-character abbreviation of two
+    places the article names (花东: 花莲 and 台东).  A common word and a unit that CC-CEDICT has as a
+    town are that town (成功|镇 → 成功镇, not 成功 "success"); 丰滨|乡 stay two, 丰滨 being the place
+    alone.  ``tag_of`` gives jieba's tag of a word."""
     places = {t.text for t in tokens if t.kind == WORD and len(t.text) >= 2 and _proper_only(t.text, lex)
               and is_place(t.text, lex)}  # not 成功, 通道: words that are also a county somewhere
     out: list[Token] = []

@@ -17,8 +17,8 @@ import re
 from collections import Counter
 from functools import cache
 
-from cardmaker.chinese.script import HAN
 from cardmaker.analysis.places import place_terms, places_not_people
+from cardmaker.chinese.script import HAN
 from cardmaker.lexicon.cedict import reduplicated
 from cardmaker.records import FRAGMENT, NAME, NUMBER, OTHER, TERM, WORD, Token
 
@@ -474,7 +474,6 @@ def _shifted(tokens: list[Token], i: int, lex, lexical: Lexical) -> list[Token] 
 
 def _common_entry(text: str, lex) -> bool:
     return any(not (e.proper or e.variant_only or e.surname_only) for e in lex.entries(text))
-
 
 
 # Words after which a person's name follows: titles, roles, bylines (市委书记陈吉宁, 部长王文涛, 记者…)
