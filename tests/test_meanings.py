@@ -112,10 +112,11 @@ TRAD, SIMP = "新聞標題", "新闻标题"
         # a traditional article writes 台 for 臺: "Taiwan (abbr.)", never "(classical) you (in letters)"
         ("交通部公路局表示，台9線南迴公路將實施預警性封閉。", "台", "Taiwan", TRAD),
         # a body's or an area's character after what it is of, or next to another: 豐濱|鄉 "township",
-        # 成功|鎮 "small town" (not "to press down"), 各部|會 "ministry" and "association" (not the
-        # measure word after 各, nor the modal: nothing but 也 follows); before its people, 市|領導 "city"
+        # 玉里|鎮 "small town" (not "to press down"; 成功鎮 is one word, CC-CEDICT's town), 各部|會
+        # "ministry" and "association" (not the measure word after 各, nor the modal: nothing but 也
+        # follows); before its people, 市|領導 "city"
         ("花蓮縣豐濱鄉一名民宿業者也表示，已有旅客取消訂房。", "乡", "township", TRAD),
-        ("住在臺東縣成功鎮的漁民說，這幾天風浪很大。", "镇", "small town", TRAD),
+        ("住在花蓮縣玉里鎮的漁民說，這幾天風浪很大。", "镇", "small town", TRAD),
         ("各部會也陸續啟動防颱整備。", "部", "ministry", TRAD),
         ("各部會也陸續啟動防颱整備。", "会", "association", TRAD),
         ("市領導李政、張為出席會議。", "市", "city", TRAD),

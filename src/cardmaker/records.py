@@ -107,6 +107,19 @@ def is_reference(sense: str) -> bool:
     return bool(_REFERENCE_RE.match(sense))
 
 
+# what CC-CEDICT calls a place in its senses (``Entry.place``), and what makes a sense a person's
+_PLACE_RE = re.compile(
+    r"\b(?:county|city|town|township|village|district|province|prefecture|island|islands|isle|peninsula"
+    r"|river|mountains?|mount|lake|bay|strait|gulf|ocean|sea|capital|municipality|port|harbou?r|cape"
+    r"|desert|plateau|valley|basin|archipelago|region|US state|state of)\b(?!-)",
+    re.I,
+)
+_PERSON_RE = re.compile(r"\((?:c\. ?)?-?\d{2,4}\s*-|\d{2,4}-\d{0,4} ?(?:BC|AD)?\)"  # a lifetime: (1311-1375)
+                        r"|surname|given name|\(name\)|mytholog|dynasty|classic of"
+                        r"|\b(?:emperor|king|queen|prince|general|poet|writer|painter|singer|actor|actress"
+                        r"|politician|scholar|god|goddess|deity|novel|book)s?\b", re.I)  # not Nanking, factory
+
+
 @dataclass(frozen=True)
 class Entry:
     """One CC-CEDICT line: a headword with one reading and its senses."""
@@ -146,6 +159,19 @@ class Entry:
     def proper(self) -> bool:
         """A proper noun: CC-CEDICT capitalises its pinyin."""
         return self.pinyin[:1].isupper()
+
+    @cached_property
+    def person(self) -> bool:
+        """A proper noun whose first sense is a person's (a lifetime, a surname, a role: "Liu Bowen
+        (1311-1375), general ...", "Sano (Japanese surname and place name)"), or a god's, a dynasty's
+        or a book's: something named that is no place, whatever places its sense mentions."""
+        return self.proper and bool(self.senses) and bool(_PERSON_RE.search(self.senses[0]))
+
+    @cached_property
+    def place(self) -> bool:
+        """A proper noun whose first sense names a place: "Hualien, city and county on the east coast
+        of Taiwan", "Luzon Island, north Philippines", "Guilin prefecture-level city in Guangxi"."""
+        return self.proper and bool(self.senses) and not self.person and bool(_PLACE_RE.search(self.senses[0]))
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from functools import cache
 
+from cardmaker.analysis.places import place_terms, places_not_people
 from cardmaker.chinese.script import HAN
 from cardmaker.lexicon.cedict import reduplicated
 from cardmaker.records import FRAGMENT, NAME, NUMBER, OTHER, TERM, WORD, Token
@@ -186,8 +187,10 @@ def segment(simplified: str, lexicon) -> list[Token]:
     out = _compass_points(out, lex, lexical)
     out = _locatives(out, lex, lexical)
     out = _split_titles(out, lex)
+    out = places_not_people(out, lex)
     out = _context_names(out, simplified, lex, lexical)
     out = _reclaim_names(out, lex, lexical)
+    out = place_terms(out, lex, lambda w: lexical.tag(w, ""))
     return _damaged(out, simplified)
 
 
@@ -476,7 +479,7 @@ def _common_entry(text: str, lex) -> bool:
 
 # Words after which a person's name follows: titles, roles, bylines (市委书记陈吉宁, 部长王文涛, 记者…)
 _ROLES = frozenset(
-    "书记 总书记 部长 副部长 总理 副总理 主席 副主席 委员 常委 市长 副市长 省长 县长 镇长 局长 处长 署长 院长 校长 "
+    "书记 总书记 部长 副部长 总理 副总理 首相 主席 副主席 委员 常委 市长 副市长 省长 县长 镇长 局长 处长 署长 院长 校长 "
     "主任 董事长 总裁 经理 教授 老师 医生 总统 议员 发言人 记者 作者 编辑 专家 研究员 理事长 厂长 店主 主持人 "
     "次长 秘书长 司长 厅长 区长 会长 社长 队长 组长 摄影 摄".split()
 )

@@ -11,6 +11,7 @@ Made for an example's tokens only, never for all of a long article's.
 
 from __future__ import annotations
 
+from cardmaker.analysis.places import PLACE_UNITS, ROADS
 from cardmaker.chinese.pinyin import joined, joined_name
 from cardmaker.chinese.script import HAN_RE as _HAN_RE
 from cardmaker.records import FRAGMENT, NAME, NUMBER, TERM, WORD, Word
@@ -159,14 +160,12 @@ def _function_pieces(t, lexicon) -> tuple[int, ...]:
     return tuple(sorted(k for k in cuts if 0 < k < len(t.text)))
 
 
-# administrative units: after a place's name they are part of it, spelled apart and capitalised
-# (GB/T 16159, as CC-CEDICT spells 台东县 Tái dōng Xiàn): Huālián Xiàn, Fēngbīn Xiāng
-_PLACE_UNITS = frozenset("省市县区乡镇村州")
-
-
 def _place_unit(before, t, before_spelled: str) -> bool:
-    return (t.text in _PLACE_UNITS and before.end == t.start and before_spelled[:1].isupper()
-            and before.kind in (NAME, WORD, TERM))  # 深水埗区 Shēnshuǐbù Qū, whatever jieba tags 深水埗
+    """A place's unit or road after its capitalised name is part of it, spelled apart and capitalised
+    (GB/T 16159, as CC-CEDICT spells 台东县 Tái dōng Xiàn): Huālián Xiàn, Guìlín Jiē, Nánhuí Gōnglù,
+    深水埗区 Shēnshuǐbù Qū whatever jieba tags 深水埗 (``places.PLACE_UNITS``, ``places.ROADS``)."""
+    return ((t.text in PLACE_UNITS or t.text in ROADS) and before.end == t.start and before_spelled[:1].isupper()
+            and (before.kind in (NAME, WORD, TERM) or before.pos.startswith("ns")))
 
 
 # Suffixes written on to the word they follow (GB/T 16159: 预警性 yùjǐngxìng, 预报员 yùbàoyuán,

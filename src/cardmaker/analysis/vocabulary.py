@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from cardmaker.analysis import constructions, forms, meanings, pos, ranking
+from cardmaker.analysis import constructions, forms, meanings, places, pos, ranking
 from cardmaker.analysis.readings import choose, context_pos, guess, model_readings
 from cardmaker.analysis.segment import FOREIGN_NAME, segment
 from cardmaker.chinese.pinyin import name_case, reading_key
@@ -92,6 +92,8 @@ def analyse(article: Article, lexicon, options: Options = Options()) -> Analysis
             if t.kind == NAME and not any(s[:1].isupper() for s in readings[t.start]):
                 # a name in a caption or heading is spelled as in the body (an example may be a title)
                 readings[t.start] = _name_reading(t, readings[t.start], lexicon)
+            elif places.named_piece(t):  # 金管会, 南回: no card, but a name in examples
+                readings[t.start] = places.capitalised(t, readings[t.start], lexicon)
             if content[t.start] and (t.kind == NUMBER or t.text in stop):
                 function.add(t.text)
             continue
@@ -102,8 +104,10 @@ def analyse(article: Article, lexicon, options: Options = Options()) -> Analysis
         choice = choose(t.text, span, tag, entries, glosses, lexicon, hint, read)
         if t.kind == NAME and not (choice.entry and choice.entry.proper):
             choice = replace(choice, syllables=name_case(choice.syllables, foreign=t.pos == FOREIGN_NAME))
-        elif t.kind == TERM and _institution(t.text):
-            choice = replace(choice, syllables=(choice.syllables[0].capitalize(),) + tuple(choice.syllables[1:]))
+        elif t.kind == TERM:
+            choice = replace(choice, syllables=places.capitalised(t, choice.syllables, lexicon))
+        elif choice.entry is not None and choice.entry.place and t.pos.startswith(places.PLACE):
+            choice = replace(choice, syllables=places.unit_apart(t.text, choice.syllables))
         readings[t.start] = choice.syllables
         key = (t.text, reading_key(choice.syllables), t.kind)
         kept = groups if t.kind != NAME or options.names else names
@@ -124,17 +128,6 @@ def analyse(article: Article, lexicon, options: Options = Options()) -> Analysis
     left[ranking.NAMES] = len(hidden)
     return Analysis(article, simplified, tuple(tokens), readings, tuple(kept), script,
                     tuple(words + hidden), options, traditional, tuple((r, left[r]) for r in ranking.REASONS))
-
-
-# the last character of an institution's name: 经济部, 市建局, 气象署, 进博会
-_INSTITUTIONS = frozenset("部署局厅处院会")
-
-
-def _institution(term: str) -> bool:
-    """An article term of three or more characters ending in an office or assembly is the proper name
-    of one (经济部 Jīngjìbù "Ministry of Economic Affairs", 进博会 Jìnbóhuì), capitalised as
-    CC-CEDICT writes 外交部 Wàijiāobù; a two-character one is generic (区委, 展会)."""
-    return len(term) >= 3 and term[-1] in _INSTITUTIONS
 
 
 def _name_reading(t: Token, syllables, lexicon) -> tuple[str, ...]:
