@@ -120,3 +120,8 @@ def test_an_article_term_reads_its_adjective_before_a_noun(text, simplified, pin
     article = parse_article(f"標題\n{text}\n".encode(), "t.txt")
     words = {w.simplified: w for w in analyse(article, Lexicon()).all_words}
     assert words[simplified].pinyin == pinyin
+
+
+def test_a_verb_after_suo_reads_as_the_verb():
+    # 它们所处的微环境: jieba's fragment 所处 "where they are", which pypinyin reads suǒchù
+    assert guess("所处", "n", Lexicon()) == ("suo3", "chu3")

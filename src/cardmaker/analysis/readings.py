@@ -79,18 +79,22 @@ def _guess(word: str, pos: str, lexicon) -> tuple[str, ...]:
     out = lazy_pinyin([word], style=Style.TONE3, neutral_tone_with_five=True, errors=lambda s: ["?"] * len(s))
     if len(out) != len(word):
         return tuple(["?"] * len(word))
-    for i in _modifiers(word, lexicon):
-        out[i] = _POS_READINGS[word[i], "a"]
+    for i, reading in _inside(word, lexicon):
+        out[i] = reading
     return tuple(out)
 
 
-def _modifiers(word: str, lexicon) -> list[int]:
-    """Where a word CC-CEDICT lacks (an article term) has an adjective before a noun of its own:
-    长|时间 cháng, 肌|少|症 shǎo, 空|房 kōng — the adjective's reading, which pypinyin's phrase guess
-    and the model miss (zhǎng shíjiān, jī shào zhèng)."""
+def _inside(word: str, lexicon) -> list[tuple[int, str]]:
+    """Readings a word CC-CEDICT lacks (an article term, a fragment) takes from its parts, which
+    pypinyin's phrase guess and the model miss: an adjective before a noun of its own (长|时间
+    cháng, 肌|少|症 shǎo, 空|房 kōng, not zhǎng shíjiān, jī shào zhèng), and a verb after 所 (所|处
+    suǒchǔ "where it is", not suǒchù)."""
     if len(word) < 2 or lexicon.entries(word):
         return []
-    return [i for i in range(len(word) - 1) if (word[i], "a") in _POS_READINGS and _noun_after(word[i + 1:], lexicon)]
+    out = [(i, _POS_READINGS[word[i], "a"]) for i in range(len(word) - 1)
+           if (word[i], "a") in _POS_READINGS and _noun_after(word[i + 1:], lexicon)]
+    return out + [(i, _POS_READINGS[word[i], "v"]) for i in range(1, len(word))
+                  if word[i - 1] == "所" and (word[i], "v") in _POS_READINGS]
 
 
 def _noun_after(rest: str, lexicon) -> bool:
@@ -163,9 +167,9 @@ def _rate_or_lead(tokens, index: int) -> str:
 
 def ruled(word: str, pos: str, lexicon) -> bool:
     """A rule of ours, not pypinyin's default, gives ``word``'s reading (``data/readings.tsv``, a
-    single character's reading by its part of speech, or an article term's adjective: ``_modifiers``)."""
+    single character's reading by its part of speech, or an article term's parts: ``_inside``)."""
     return word in lexicon.default_readings or len(word) == 1 and (
-        (word, pos[:2]) in _POS_READINGS or (word, pos[:1]) in _POS_READINGS) or bool(_modifiers(word, lexicon))
+        (word, pos[:2]) in _POS_READINGS or (word, pos[:1]) in _POS_READINGS) or bool(_inside(word, lexicon))
 
 
 def wants_model(token, entries) -> bool:
