@@ -114,7 +114,8 @@ def test_a_term_the_model_and_pypinyin_read_apart_is_flagged(lexicon):
 
 @pytest.mark.parametrize("text, simplified, pinyin", [
     ("一些老年人長時間臥床後，肌肉萎縮。", "长时间", "chángshíjiān"),   # 长 "long" before 时间: pypinyin and the model say zhǎng
-    ("嚴重時發展為肌少症，增加跌倒的風險。由此引起的肌少症已被列為獨立的疾病。", "肌少症", "jīshǎozhèng"),   # 少 "few" before 症 "disease", not shào
+    ("嚴重時發展為肌少症，增加跌倒的風險。由此引起的肌少症已被列為獨立的疾病。", "肌少症", "jīshǎozhèng"),
+    ("倒排工期、掛圖作戰，確保工作高效推進。倒排工期，壓茬推進。", "倒排", "dàopái"),  # 倒 "in reverse" before a verb   # 少 "few" before 症 "disease", not shào
 ])
 def test_an_article_term_reads_its_adjective_before_a_noun(text, simplified, pinyin):
     article = parse_article(f"標題\n{text}\n".encode(), "t.txt")
@@ -125,3 +126,10 @@ def test_an_article_term_reads_its_adjective_before_a_noun(text, simplified, pin
 def test_a_verb_after_suo_reads_as_the_verb():
     # 它们所处的微环境: jieba's fragment 所处 "where they are", which pypinyin reads suǒchù
     assert guess("所处", "n", Lexicon()) == ("suo3", "chu3")
+
+
+def test_wei_before_those_it_serves_is_for():
+    lexicon = Lexicon()
+    assert guess("为民", "n", lexicon)[0] == "wei4"        # 为|民 "for the people"
+    from cardmaker.analysis.readings import ruled
+    assert ruled("为民", "n", lexicon) and not ruled("为功", "n", lexicon)  # 久久为功: the model's wéi stands

@@ -87,14 +87,42 @@ def _guess(word: str, pos: str, lexicon) -> tuple[str, ...]:
 def _inside(word: str, lexicon) -> list[tuple[int, str]]:
     """Readings a word CC-CEDICT lacks (an article term, a fragment) takes from its parts, which
     pypinyin's phrase guess and the model miss: an adjective before a noun of its own (长|时间
-    cháng, 肌|少|症 shǎo, 空|房 kōng, not zhǎng shíjiān, jī shào zhèng), and a verb after 所 (所|处
-    suǒchǔ "where it is", not suǒchù)."""
+    cháng, 肌|少|症 shǎo, 空|房 kōng, not zhǎng shíjiān, jī shào zhèng), a verb after 所 (所|处
+    suǒchǔ "where it is", not suǒchù), and a first character that governs the rest (``_BEFORE_VERB``,
+    ``_beneficiary``)."""
     if len(word) < 2 or lexicon.entries(word):
         return []
     out = [(i, _POS_READINGS[word[i], "a"]) for i in range(len(word) - 1)
            if (word[i], "a") in _POS_READINGS and _noun_after(word[i + 1:], lexicon)]
-    return out + [(i, _POS_READINGS[word[i], "v"]) for i in range(1, len(word))
-                  if word[i - 1] == "所" and (word[i], "v") in _POS_READINGS]
+    out += [(i, _POS_READINGS[word[i], "v"]) for i in range(1, len(word))
+            if word[i - 1] == "所" and (word[i], "v") in _POS_READINGS]
+    if word[0] == "为" and _beneficiary(word[1:], lexicon):
+        out.append((0, "wei4"))
+    if word[0] in _BEFORE_VERB and _verb_after(word[1:], lexicon):
+        out.append((0, _BEFORE_VERB[word[0]]))
+    return out
+
+
+# a first character whose reading says how it takes the rest: 倒 before a verb is "in reverse"
+# (倒|排 dào pái "to schedule backwards"); 为 before those it serves is "for" (``_beneficiary``)
+_BEFORE_VERB = {"倒": "dao4"}
+_SERVED = frozenset("people nation country state public masses citizens citizen person persons populace".split())
+
+
+def _beneficiary(rest: str, lexicon) -> bool:
+    """``rest`` names people or a country, whom 为 wèi "for" serves (为|民, 为|国); not a deed, which
+    为 wéi achieves (久久|为|功 "persistence succeeds")."""
+    from cardmaker.analysis import english
+
+    first = next((x for e in lexicon.entries(rest) if not (e.variant_only or e.surname_only or e.proper)
+                  for x in e.senses), "")
+    return bool(_SERVED & set(english.WORD_RE.findall(first.lower())))
+
+
+def _verb_after(rest: str, lexicon) -> bool:
+    """``rest`` is a verb by jieba's dictionary (排, 推, 挂)."""
+    _, tag = lexicon.jieba_entries(rest).get(rest, (0, ""))
+    return tag.startswith("v")
 
 
 def _noun_after(rest: str, lexicon) -> bool:
