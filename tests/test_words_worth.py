@@ -107,6 +107,22 @@ def test_a_phrase_in_jieba_dictionary_is_its_words(text, phrase, pieces):
     assert phrase not in words(text)
 
 
+@pytest.mark.parametrize("text, whole", [
+    ("「如果搬到太遠，老顧客未必跟得到」。", False),   # 跟得到 "can keep up": 跟 + the complement 得到
+    ("這本書在哪裡買得到的？", False),
+    ("我找得到他。", False),
+    ("他才得到消息。", True),                          # an adverb: 得到 "to obtain"
+    ("能得到支持是好事。", True),                      # a modal verb takes 得到 as its object
+    ("他們受到影響並得到補償。", True),                # 并 "and"
+    ("把得到的錢存起來。", True),
+])
+def test_potential_complement_de_dao(text, whole):
+    toks = cut(text)
+    assert (("得到", "word") in toks) == whole, toks
+    if not whole:
+        assert ("到", "word") in toks and "得到" not in words(text)
+
+
 def test_terms_of_jieba_dictionary_stay_whole():
     assert ("全党", "term") in cut("全黨要堅持學習。")  # 全 is no adverb of the phrase list: a term
 

@@ -181,6 +181,7 @@ def segment(simplified: str, lexicon) -> list[Token]:
         else:
             out.append(t)
     out = _reduplications(out, simplified, lex)
+    out = _potential_complements(out, lex, lexical)
     out = _compass(out, lex, lexical)
     out = _join_entries(out, lex, lexical)
     out = _regroup_terms(out, lex, lexical)
@@ -1011,6 +1012,37 @@ def _split_phrase(t: Token, before: list[Token], lex, lexical: Lexical) -> list[
         return None
     return [_kind(Token(c, t.start + k, t.start + k + 1, lexical.tag(c, "x")), lex, lexical)
             for k, c in enumerate(text)]
+
+
+# verbs of ability or wish: before 得到 they take it as their object (能得到 "can obtain", 想得到 "want to get")
+_MODALS = frozenset("能可会要想应该肯敢愿需须必将得值难易好便")
+_CLAUSE_END = frozenset("。！？!?；;，,、：:」』”’）)了吗呢啊吧")
+_NOT_VERBS = ("c", "d", "r", "m", "q", "u", "y", "e", "f", "n", "a")  # 并|得到: "and obtain"
+
+
+def _potential_complements(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
+    """得到 right after a one-character verb is the potential complement 得 + 到, not "to obtain":
+    跟得到 "can keep up", 找得到 "can find", 买得到 "can buy" (jieba cuts 找|得到).  The verb is one
+    jieba tags a verb, or one CC-CEDICT gives a verb sense when the phrase closes its clause (跟得到」;
+    jieba tags 跟 a preposition), and not a conjunction or adverb (并|得到 "and obtain");
+    a modal verb keeps 得到 as its object (能得到支持 "can obtain support")."""
+    out: list[Token] = []
+    for i, t in enumerate(tokens):
+        before = out[-1] if out else None
+        if t.text != "得到" or before is None or before.end != t.start or len(before.text) != 1 \
+                or before.kind != WORD or before.text in _MODALS:
+            out.append(t)
+            continue
+        after = tokens[i + 1].text[:1] if i + 1 < len(tokens) and tokens[i + 1].start == t.end else "。"
+        verb = before.pos.startswith("v") or after in _CLAUSE_END and not before.pos.startswith(_NOT_VERBS) \
+            and any(s.startswith("to ") for e in lex.entries(before.text) for s in e.senses)
+        if not verb:
+            out.append(t)
+            continue
+        out[-1] = Token(before.text, before.start, before.end, "v", before.kind)  # 跟 is a verb here
+        out.extend(_kind(Token(c, t.start + k, t.start + k + 1, "ud" if c == "得" else "v"), lex, lexical)
+                   for k, c in enumerate(t.text))
+    return out
 
 
 def _weight(pieces, lexical: Lexical) -> int:
