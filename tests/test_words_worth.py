@@ -123,6 +123,23 @@ def test_potential_complement_de_dao(text, whole):
         assert ("到", "word") in toks and "得到" not in words(text)
 
 
+def test_speech_quoted_in_cantonese_gives_no_words():
+    text = ("市建局今日宣布在深水埗啟動重建項目，涉及約二十幢唐樓。鍾先生說，不少熟客專程來找他修理時鐘，"
+            "「呢度啲街坊識咗我幾十年，搬走咗佢哋點搵我？」他希望市建局容許老店在原區重開。")
+    got = words(text)
+    assert not {"咗", "佢", "啲", "搵", "哋"} & got.keys()
+    assert {"重建", "时钟", "修理", "希望"} <= got.keys()
+    assert "街坊" not in got  # only in the quote: no card of a Cantonese clause
+    article = parse_article(f"標題\n{text}\n".encode(), "t.txt")
+    quoted = [s for s in article.sentences if s.kind == "cantonese"]
+    assert [s.text for s in quoted] == ["「呢度啲街坊識咗我幾十年，", "搬走咗佢哋點搵我？」"]
+
+
+def test_an_article_in_cantonese_keeps_its_words():
+    text = "佢哋今日去咗睇樓，話啲樓價太貴。我哋都唔想搬走。"
+    assert {"今日", "楼价"} & words(text).keys()
+
+
 def test_terms_of_jieba_dictionary_stay_whole():
     assert ("全党", "term") in cut("全黨要堅持學習。")  # 全 is no adverb of the phrase list: a term
 

@@ -19,7 +19,7 @@ from cardmaker.records import Article
 from cardmaker.text.controls import clean_text, name_text
 from cardmaker.text.encoding import decode
 from cardmaker.text.glosses import strip_glosses
-from cardmaker.text.layout import judge, sentences, strip_footnotes
+from cardmaker.text.layout import judge, sentences, spoken_cantonese, strip_footnotes
 from cardmaker.text.sources import FORMATS, MAX_BYTES, is_url, load
 
 __all__ = ["MAX_BYTES", "read_article", "read_chapters", "parse_article", "text_article", "find_articles"]
@@ -101,7 +101,7 @@ def text_article(raw: str, path, *, title_first: bool = False, date: str | None 
     notes = list(notes)
     if stripped.truncated:
         notes.append(f"{stripped.truncated} gloss fragment(s) cut off and dropped")
-    all_sentences = tuple(sentences(text, layout))
+    all_sentences = spoken_cantonese(sentences(text, layout))
     if not any(s.kind == "body" for s in all_sentences) and format != "text":
         raise InputError(path, "no article text: every line is page furniture (see `cardmaker text`)")
     return Article(

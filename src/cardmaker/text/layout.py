@@ -28,7 +28,7 @@ _TRIM = "●○■□◆◇►▶▸★☆※•·◎▪‧【】[]「」『』�
 _TOKENS_RE = re.compile(r"[\s|｜/／·・‧>›»＞:：]+")
 _HAN_RE = re.compile(f"[{F.HAN}]")
 _CLAUSE_RE = re.compile(r"[，、；;]|,(?!\d)")
-CAPTION, FURNITURE = "caption", "furniture"
+CAPTION, FURNITURE, CANTONESE = "caption", "furniture", "cantonese"
 
 
 @dataclass(frozen=True)
@@ -312,25 +312,56 @@ _CLAUSE_END_RE = re.compile(r"[^，、；;：:]*(?:[，、；;：:]+|$)")
 def _damaged(body: str, start: int):
     """A sentence with a few replacement characters (stray bytes of a scraped page), clause by clause:
     its clean clauses stay prose, the damaged ones give their words but never an example."""
-    run = None  # (start, end, damaged) of the clauses gathered so far
+    yield from _by_clause(body, start, lambda c: "\ufffd" in c, DAMAGED,
+                          "replacement characters (bytes that were not text)")
+
+
+def _by_clause(body: str, start: int, flawed, kind: str, why: str, clean: str = "body"):
+    """``body`` cut into runs of clauses, each run ``kind`` (with ``why``) where ``flawed`` says so of its
+    clauses and ``clean`` elsewhere."""
+    run = None  # (start, end, flawed) of the clauses gathered so far
     for m in _CLAUSE_END_RE.finditer(body):
         if not m.group(0):
             continue
-        damaged = "\ufffd" in m.group(0)
-        if run and run[2] == damaged:
-            run = (run[0], m.end(), damaged)
+        bad = flawed(m.group(0))
+        if run and run[2] == bad:
+            run = (run[0], m.end(), bad)
             continue
         if run:
-            yield _piece(body, start, *run)
-        run = (m.start(), m.end(), damaged)
+            yield _piece(body, start, run, kind, why, clean)
+        run = (m.start(), m.end(), bad)
     if run:
-        yield _piece(body, start, *run)
+        yield _piece(body, start, run, kind, why, clean)
 
 
-def _piece(body: str, start: int, a: int, b: int, damaged: bool) -> Sentence:
-    if damaged:
-        return Sentence(body[a:b], start + a, start + b, DAMAGED, "replacement characters (bytes that were not text)")
-    return Sentence(body[a:b], start + a, start + b, "body")
+def _piece(body: str, start: int, run, kind: str, why: str, clean: str) -> Sentence:
+    a, b, bad = run
+    return Sentence(body[a:b], start + a, start + b, kind if bad else clean, why if bad else "")
+
+
+# characters written only in Cantonese (咗 perfective, 啲, 佢哋 "they", 嘅, 喺, 冇, 嚟, 嗰, 唔, 嘢, 睇, 搵)
+_CANTONESE_RE = re.compile("[咗啲佢哋嘅喺冇嚟嗰唔嘢睇攞搵揾嘥噉咩冚攰]")
+CANTONESE_SHARE = 1 / 3  # an article more Cantonese than this is written in Cantonese: all of it stays
+
+
+def spoken_cantonese(all_sentences) -> tuple:
+    """A Mandarin article's clauses of speech quoted in Cantonese (a Hong Kong page: 「呢度啲街坊識咗我幾十年，
+    搬走咗佢哋點搵我？」) as ``cantonese``: Mandarin pinyin misreads them, their words (咗, 佢, 搵 "to
+    press") are no Mandarin vocabulary, and they never serve as examples.  An article mostly in
+    Cantonese is left as it is."""
+    all_sentences = tuple(all_sentences)
+    body = [s for s in all_sentences if s.kind == "body"]
+    spoken = sum(len(m.group(0)) for s in body if _CANTONESE_RE.search(s.text)
+                 for m in _CLAUSE_END_RE.finditer(s.text) if _CANTONESE_RE.search(m.group(0)))
+    if not spoken or spoken > CANTONESE_SHARE * sum(len(s.text) for s in body):
+        return all_sentences
+    out = []
+    for s in all_sentences:
+        if s.kind == "body" and _CANTONESE_RE.search(s.text):
+            out.extend(_by_clause(s.text, s.start, _CANTONESE_RE.search, CANTONESE, "speech quoted in Cantonese"))
+        else:
+            out.append(s)
+    return tuple(out)
 
 
 def explain(text: str, sentences_) -> list[tuple[str, list[tuple[str, str, str]]]]:
