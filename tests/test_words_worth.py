@@ -123,6 +123,16 @@ def test_potential_complement_de_dao(text, whole):
         assert ("到", "word") in toks and "得到" not in words(text)
 
 
+@pytest.mark.parametrize("text, pieces", [
+    ("預計收購程序將於明年初展開。", ["明年", "初"]),   # not 明 "bright" | 年初
+    ("新大樓明年底前落成。", ["明年", "底"]),
+    ("這個月底前交貨。", ["这个", "月底"]),            # a time word already whole stays
+])
+def test_a_time_word_cut_one_character_late(text, pieces):
+    toks = [t for t, _ in cut(text)]
+    assert all(p in toks for p in pieces), toks
+
+
 def test_speech_quoted_in_cantonese_gives_no_words():
     text = ("市建局今日宣布在深水埗啟動重建項目，涉及約二十幢唐樓。鍾先生說，不少熟客專程來找他修理時鐘，"
             "「呢度啲街坊識咗我幾十年，搬走咗佢哋點搵我？」他希望市建局容許老店在原區重開。")

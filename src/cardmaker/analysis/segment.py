@@ -182,6 +182,7 @@ def segment(simplified: str, lexicon) -> list[Token]:
             out.append(t)
     out = _reduplications(out, simplified, lex)
     out = _potential_complements(out, lex, lexical)
+    out = _time_words(out, lex, lexical)
     out = _compass(out, lex, lexical)
     out = _join_entries(out, lex, lexical)
     out = _regroup_terms(out, lex, lexical)
@@ -1042,6 +1043,24 @@ def _potential_complements(tokens: list[Token], lex, lexical: Lexical) -> list[T
         out[-1] = Token(before.text, before.start, before.end, "v", before.kind)  # 跟 is a verb here
         out.extend(_kind(Token(c, t.start + k, t.start + k + 1, "ud" if c == "得" else "v"), lex, lexical)
                    for k, c in enumerate(t.text))
+    return out
+
+
+def _time_words(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
+    """明|年初 → 明年|初 "early next year": a character and a time word whose first character makes a
+    time word with it (明年, 今年, 上月), the rest a word of its own (初, 底, 中): jieba cut one
+    character late, as 去年底 and 今年初, which it knows, show."""
+    out: list[Token] = []
+    for t in tokens:
+        before = out[-1] if out else None
+        if (before is not None and len(before.text) == 1 and before.kind == WORD and len(t.text) == 2
+                and t.kind == WORD and t.pos.startswith("t") and before.end == t.start):
+            head, tail = before.text + t.text[0], t.text[1]
+            if lexical.tag(head, "").startswith("t") and _common_entry(head, lex) and lex.is_word(tail):
+                out[-1] = Token(head, before.start, t.start + 1, "t", WORD)
+                out.append(_kind(Token(tail, t.start + 1, t.end, lexical.tag(tail, "f")), lex, lexical))
+                continue
+        out.append(t)
     return out
 
 
