@@ -34,6 +34,7 @@ def words(text, options=Options(), title="標題"):
     ("任何人都不應轉傳", ("任何人", "term"), "jieba's word, not 任|何人"),
     ("讓人放心不下", ("放心不下", "term"), "a verb and its complement, not 放心|不下"),
     ("參展商和投資商", ("参展商", "term"), "a word CC-CEDICT lacks"),
+    ("唐樓外牆有石屎剝落", ("石屎", "word"), "CC-CEDICT's 石屎 'concrete', not the piece 有石 and 屎"),
 ])
 def test_compounds_are_kept(text, piece, why):
     assert piece in cut(text), why

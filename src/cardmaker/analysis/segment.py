@@ -864,7 +864,8 @@ def _merge_terms(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
 
 def _shift_boundaries(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
     """台積|電今 → 台積電|今: a non-word piece and the start (or end) of its neighbour that make a
-    dictionary word, when what is left of the neighbour is a word too."""
+    dictionary word, when what is left of the neighbour is a word too; or the piece's end and its
+    neighbour (有石|屎 → 有|石屎), when the piece's start is a word."""
     out: list[Token] = []
     i = 0
     while i < len(tokens):
@@ -880,8 +881,17 @@ def _shift_boundaries(tokens: list[Token], lex, lexical: Lexical) -> list[Token]
                     i += 2
                     break
             else:
-                out.append(t)
-                i += 1
+                # 有石|屎 → 有|石屎 "concrete": the fragment's end starts a word with its neighbour
+                for k in range(1, len(t.text)):
+                    keep, tail = t.text[:k], t.text[k:] + nxt.text
+                    if nxt.kind == WORD and lex.is_word(keep) and _common_entry(tail, lex):
+                        out.extend(_classify(Token(keep, t.start, t.start + k, lexical.tag(keep, "x")), lex, lexical))
+                        out.append(Token(tail, t.start + k, nxt.end, lexical.tag(tail, "n"), WORD))
+                        i += 2
+                        break
+                else:
+                    out.append(t)
+                    i += 1
             continue
         prev = out[-1] if out else None
         if t.kind == FRAGMENT and prev is not None and prev.kind == WORD and prev.end == t.start and len(prev.text) > 1:
