@@ -266,6 +266,23 @@ def test_a_fronted_phrase_alone_is_a_grave_flaw(text, word, alone, whole, lexico
         assert grades[whole] == 0, grades
 
 
+@pytest.mark.parametrize("text, word, alone, whole", [
+    # 但…: goes on from the clause before it, whose subject it shares
+    ("經濟部尊重央行的判斷，但會持續與央行保持密切聯繫。", "聯繫", "但會持續與央行保持密切聯繫。",
+     "經濟部尊重央行的判斷，但會持續與央行保持密切聯繫。"),
+    # 並…, 才能…: the steps and the result of one condition
+    ("業者應加快轉型，並透過協定降低關稅障礙，才能從根本提升產業體質。", "體質", "並透過協定降低關稅障礙，才能從根本提升產業體質。",
+     "業者應加快轉型，並透過協定降低關稅障礙，才能從根本提升產業體質。"),
+    # subject + 除了: a fronted phrase without what it adds to
+    ("學者建議，政府除了提供融資等短期紓困措施，更應協助傳統產業導入自動化設備。", "紓困", "政府除了提供融資等短期紓困措施",
+     "學者建議，政府除了提供融資等短期紓困措施，更應協助傳統產業導入自動化設備。"),
+])
+def test_a_clause_going_on_from_the_one_before_is_a_grave_flaw_alone(text, word, alone, whole, lexicon):
+    grades = _grades(text, word, lexicon)
+    assert grades[alone] == 2, grades
+    assert grades[whole] < 2, grades
+
+
 def test_a_clause_with_its_own_predicate_is_no_fronted_phrase(lexicon):
     """經濟部將與公股銀行合作 is a whole statement before its comma; 協助… only adds the purpose."""
     grades = _grades("經濟部將與公股銀行合作，協助中小企業承作遠期外匯等避險工具。", "公股", lexicon)

@@ -46,7 +46,7 @@ _MOJIBAKE_RE = re.compile("[\ufffd]|[\u00c0-\u024f\u0370-\u03ff\u2500-\u25ff]{2,
 _FOOTNOTE_RE = re.compile(r"\[\s*(?:\d{1,3}|注\s*\d*|[A-Za-z])\s*\]|［\d{1,3}］|【\d{1,3}】|[①-⑳¹²³⁴⁵⁶⁷⁸⁹⁰]")
 # 他表示，|要…: the clause after a speaker and a speech verb reads better with its speaker
 _SAID_RE = re.compile("(?:表示|指出|强调|強調|认为|認為|说|說|称|稱|透露|介绍|介紹|提到|坦言|直言|呼吁|呼籲|提醒|宣布|"
-                      "宣佈|表明|坦承|建议|建議|警告|解释|解釋|预估|預估|估计|估計|说明|說明)[，,：:][「“『]?\\s*$")
+                      "宣佈|表明|坦承|建议|建議|警告|解释|解釋|预估|預估|估计|估計|说明|說明|显示|顯示|发现|發現)[，,：:][「“『]?\\s*$")
 _LINK_RE = re.compile(r"https?://|www\.|\w@\w|\.(?:com|org|net|html?)\b", re.I)
 # where a long clause may be cut: before these words a new phrase begins …
 _PHRASE_STARTS = frozenset("在 对 对于 把 将 为 向 从 以 与 和 并 并且 而 及 以及 同时 通过 根据 按照 围绕 由 被 让 使 给 就 也 还 都 已 已经 正在 要 会 能 可 可以 应 需要 进一步".split())
@@ -56,7 +56,12 @@ _PHRASE_ENDS = frozenset("上 中 下 后 前 时 里 内 外 间 方面 以来 
 # |在融資方面，) is a fronted topic or adverbial: it says nothing until the clause after it
 _LEAD_INS = frozenset("对 对于 关于 至于 根据 依据 按照 针对 随着 为了 除了 由于 因为 虽然 尽管 如果 假如 即使 只要 "
                       "只有 一旦 当 自从 经过 通过 透过 作为 面对 鉴于 基于 本着 围绕 截至".split())
-_IF = frozenset("如 如果 假如 若 即使 虽然 尽管 只要 一旦 因为".split())  # after a subject: 業者如接獲可疑電話，
+# after a subject: 業者如接獲可疑電話，|政府除了提供…措施，|他不僅…，
+_IF = frozenset("如 如果 假如 若 即使 虽然 尽管 只要 一旦 因为 除了 不仅 不但 不只 只有 既".split())
+# A clause that opens with these goes on from the clause before it (…，但當局不應…, …，並與…合作, …，才能…,
+# …，也會…): alone, it reads as a fragment whose subject or premise is missing
+_LINKS_BACK = frozenset("但 但是 可是 不过 然而 而 而且 并 并且 且 更 更是 才 才能 也 还 又 就 却 因此 所以 因而 从而 进而 "
+                        "于是 否则 甚至 加上 以及 及 同时 此外 另外 以便 以免 并且".split())
 _PLACE_ENDS = frozenset("上 中 下 里 内 外 间 之中 之下 之间 当中".split())  # 在…中, 在…上: a place
 _LEAD_OUTS = frozenset("的 时 时候 后 之后 以后 前 之前 以前 方面 来说 而言 之际 以来 期间 同时 看来 来看 为例 "
                        "过程中 基础上 背景下 情况下".split())
@@ -82,6 +87,7 @@ class _Clauses:
             self.ranges.append((first, len(self.spans) - 1))
         self.starts = [a for a, _ in self.spans]
         self.leads: dict[int, bool] = {}      # clause index → it is a fronted phrase (``_leads_in``)
+        self.links: dict[int, bool] = {}      # clause index → it goes on from the one before (``_hangs``)
         self.headlines: dict[int, bool] = {}  # sentence index → it is a headline-like line (``_headline``)
 
     def at(self, offset: int, lo: int, hi: int) -> int:
@@ -275,6 +281,20 @@ def _dangles(context: _Context, j: int, last: int) -> bool:
     return got
 
 
+def _hangs(context: _Context, i: int, first: int) -> bool:
+    """Whether a run of clauses starting with clause ``i`` (of a sentence whose first is ``first``)
+    opens with a word that goes on from the clause before it (但, 並, 才能, 也)."""
+    if i <= first:
+        return False
+    got = context.clauses.links.get(i)
+    if got is None:
+        index = context.tokens
+        a, b = index.range(*context.clauses.spans[i])
+        opening = next((t.text for t in index.tokens[a:b] if _HAN_RE.search(t.text)), "")
+        got = context.clauses.links[i] = opening in _LINKS_BACK
+    return got
+
+
 def _headline(context: _Context, s: int) -> bool:
     """Whether body sentence ``s`` is a headline-like line: a whole line of at most ``MAX_LEN``
     characters with no final punctuation (a section heading 三、衰老如何影響肌肉幹細胞, a subtitle)."""
@@ -295,7 +315,8 @@ def _lists(text: str, clause) -> bool:
 
 def _windows(context: _Context, first: int, last: int, span):
     """Runs of whole clauses (first..last of one sentence) around ``span`` as (start, end, cut, starts
-    the sentence, ends it, stops after a fronted phrase), falling back to cutting the word's own clause
+    the sentence, ends it, reads as a fragment: stops after a fronted phrase or opens going on from the
+    clause before), falling back to cutting the word's own clause
     where a phrase ends."""
     spans = context.clauses.spans
     k = context.clauses.at(span[0], first, last)
@@ -311,7 +332,8 @@ def _windows(context: _Context, first: int, last: int, span):
             if banned(text[start:end], word_length, context.banned) is None:
                 # 、 separates the items of a list: a run that starts or ends inside one is cut, and says so
                 inside_list = (i > first and _lists(text, spans[i - 1]), j < last and _lists(text, spans[j]))
-                found.append((start, end, inside_list, i == first, j == last, _dangles(context, j, last)))
+                found.append((start, end, inside_list, i == first, j == last,
+                              _dangles(context, j, last) or _hangs(context, i, first)))
         if spans[k_end][1] - spans[i][0] > MAX_LEN:
             break
     if found:
@@ -331,7 +353,8 @@ def _windows(context: _Context, first: int, last: int, span):
                     and banned(context.text[start:end], word_length, context.banned) is None):
                 found.append((start, end, (left != a or in_list[0], right != b or in_list[1]), False, False, False))
     if not found and b - a <= LONG_MAX and banned(context.text[a:b], word_length, context.banned) is None:
-        found.append((a, b, in_list, k == first, k_end == last, _dangles(context, k_end, last)))  # long, not none
+        found.append((a, b, in_list, k == first, k_end == last,  # long, not none
+                      _dangles(context, k_end, last) or _hangs(context, k, first)))
     return found
 
 
@@ -358,7 +381,7 @@ def candidates(analysis: Analysis, word: Word, context: _Context):
             short = 1.0 * max(0, MIN_LEN - length) + 3 * max(0, length - MAX_LEN)
             score = (
                 10 * headline                              # a headline only when the prose has no example
-                + 2 * dangling                             # 根據…調查, alone: only when nothing completes it
+                + 2 * dangling                             # 根據…調查, 但…, alone: only when nothing completes it
                 + 0.8 * bool(not cut[0] and _SAID_RE.search(context.text, max(0, start - 8), start))
                 + short
                 + 3 * inside
