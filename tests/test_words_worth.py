@@ -35,6 +35,7 @@ def words(text, options=Options(), title="標題"):
     ("讓人放心不下", ("放心不下", "term"), "a verb and its complement, not 放心|不下"),
     ("參展商和投資商", ("参展商", "term"), "a word CC-CEDICT lacks"),
     ("唐樓外牆有石屎剝落", ("石屎", "word"), "CC-CEDICT's 石屎 'concrete', not the piece 有石 and 屎"),
+    ("哪里的群众获得感就强", ("获得感", "word"), "获得 and the start of jieba's piece 感就强"),
 ])
 def test_compounds_are_kept(text, piece, why):
     assert piece in cut(text), why

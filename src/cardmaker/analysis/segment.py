@@ -903,12 +903,36 @@ def _shift_boundaries(tokens: list[Token], lex, lexical: Lexical) -> list[Token]
                     out.append(Token(tail, prev.start + k, t.end, lexical.tag(tail, "n"), WORD))
                     break
             else:
-                out.append(t)
+                grown = _grown(prev, t, lex, lexical)
+                if grown:
+                    out[-1:] = grown
+                else:
+                    out.append(t)
             i += 1
             continue
         out.append(t)
         i += 1
     return out
+
+
+def _grown(prev: Token, t: Token, lex, lexical: Lexical) -> list[Token] | None:
+    """获得|感就强 → 获得感|就|强: a word and the start of the fragment after it make a dictionary
+    word, and the rest of the fragment is words (each character one, at worst)."""
+    for k in range(len(t.text) - 1, 0, -1):
+        head, rest = prev.text + t.text[:k], t.text[k:]
+        if not _common_entry(head, lex):
+            continue
+        at = t.start + k
+        if lex.is_word(rest):
+            pieces = [Token(rest, at, t.end, lexical.tag(rest, "x"))]
+        elif all(lex.is_word(c) for c in rest):
+            pieces = [Token(c, at + n, at + n + 1, lexical.tag(c, "x")) for n, c in enumerate(rest)]
+        else:
+            continue
+        verb = any(x.startswith("to ") for e in lex.entries(head) for x in e.senses)
+        return [Token(head, prev.start, at, lexical.tag(head, "v" if verb else "n"), WORD),
+                *(c for p in pieces for c in _classify(p, lex, lexical))]
+    return None
 
 
 def _reduplications(tokens: list[Token], text: str, lex) -> list[Token]:
