@@ -258,6 +258,12 @@ def _grades(text: str, word: str, lexicon) -> dict[str, int]:
     # subject + 如: a condition without its consequence
     ("業者如接獲可疑電話，應向警方或經濟部查證，以免受騙上當。", "可疑", "業者如接獲可疑電話",
      "業者如接獲可疑電話，應向警方或經濟部查證，以免受騙上當。"),
+    # 若…: a condition at the end of a run, its consequence in the clause after it
+    ("他強調，政府不會讓傳統產業孤軍奮戰，若國際情勢進一步惡化，不排除再加碼推出協助措施。", "情勢",
+     "他強調，政府不會讓傳統產業孤軍奮戰，若國際情勢進一步惡化", "若國際情勢進一步惡化，不排除再加碼推出協助措施。"),
+    # 加上…: a second cause, what it causes still to come
+    ("新台幣近期走強，加上美國關稅措施持續發酵，傳統產業出口接單明顯承壓。", "發酵", "新台幣近期走強，加上美國關稅措施持續發酵",
+     "新台幣近期走強，加上美國關稅措施持續發酵，傳統產業出口接單明顯承壓。"),
 ])
 def test_a_fronted_phrase_alone_is_a_grave_flaw(text, word, alone, whole, lexicon):
     grades = _grades(text, word, lexicon)
@@ -283,6 +289,17 @@ def test_a_clause_going_on_from_the_one_before_is_a_grave_flaw_alone(text, word,
     assert grades[whole] < 2, grades
 
 
+@pytest.mark.parametrize("path, word, opening", [
+    # …，以代辦貸款為由向企業收取高額手續費: the clause after the comma has no subject of its own
+    ("cna-economy.txt", "貸款", "經濟部也提醒"),
+    ("cna-economy.txt", "查證", "業者如接獲可疑電話"),
+])
+def test_a_clause_without_its_subject_gives_way_to_the_run_that_has_it(path, word, opening, lexicon):
+    analysis, chosen = _examples(read_article(DATA / "articles" / path), lexicon)
+    (w,) = [w for w in analysis.words if w.traditional == word]
+    assert chosen[w.key].text.startswith(opening), chosen[w.key].text
+
+
 def test_a_clause_with_its_own_predicate_is_no_fronted_phrase(lexicon):
     """經濟部將與公股銀行合作 is a whole statement before its comma; 協助… only adds the purpose."""
     grades = _grades("經濟部將與公股銀行合作，協助中小企業承作遠期外匯等避險工具。", "公股", lexicon)
@@ -301,7 +318,7 @@ def test_a_section_heading_is_a_grave_flaw(lexicon):
     ("science-simplified.txt", "衰老", "过去人们普遍认为，肌肉衰老是一种无法逆转的自然过程，只能被动地接受。"),
     ("science-simplified.txt", "手段", "在各种干预手段中，运动是目前证据最充分、成本最低的一种。"),
     ("science-simplified.txt", "除了", "除了干细胞自身的变化，它们所处的微环境同样重要。"),
-    ("cna-economy.txt", "週轉金", "出口業者向銀行申請營運週轉金時，信保基金的保證成數最高可提高至9成"),
+    ("cna-economy.txt", "週轉金", "在融資方面，出口業者向銀行申請營運週轉金時，信保基金的保證成數最高可提高至9成"),
     ("cna-economy.txt", "製品", "其中工具機、紡織、扣件及塑膠製品等產業受影響最深"),  # not …扣件及塑膠製品等
     ("hk-news.txt", "熟客", "鍾先生說，不少熟客專程由新界甚至內地來找他修理古董鐘"),
 ])
@@ -335,6 +352,14 @@ def test_a_crowded_sentence_still_gives_whole_clauses(path, word, example, lexic
     ("這座電廠新增的發電機組每台可發電五百千瓦，明年投入運轉。", "qiānwǎ", "qiān wǎ"),
     # a district after a place's name is part of the name, apart and capitalised
     ("深水埗區議員認為，重建方向正確，但當局不應只着眼於增加住宅供應。", "Shēnshuǐbù Qū", "Shēnshuǐbùqū"),
+    # pieces jieba's HMM glued across words are spelled by their words (善|作善成)
+    ("既要敢于担当、勇于负责，又要善作善成、久久为功。", "shàn zuò shàn chéng", "zuòshànchéng"),
+    # numbers jieba cut apart are one number: the 15th Five-Year Plan
+    ("努力完成全年目标任务，为实现“十五五”良好开局打牢基础。", "shíwǔwǔ", "shíwǔ wǔ"),
+    # 多 "more (often)" before the verb of a piece
+    ("各级干部要多到群众中去，多到困难多的地方去。", "duō dào", "duōdào"),
+    # 干事 after a modal or before 创业 is 干 "to do" and its object, not gànshi "an administrator"
+    ("广大党员干部要把心思和精力用在干事创业上。", "gàn shì chuàngyè", "gànshi"),
     # an idiom jieba leaves as a piece stays whole
     ("進博會一年一度，從無到有、從有到優，越辦越好。", "cóngwúdàoyǒu", "cóng wúdào"),
 ])

@@ -208,3 +208,25 @@ def test_a_name_of_the_article_is_the_same_name_everywhere():
 def test_an_hmm_piece_glued_across_a_phrase_boundary_is_cut(text, glued, pieces):
     k = [w for w, _ in kinds(text)]
     assert glued not in k and any(k[i:i + len(pieces)] == pieces for i in range(len(k))), k
+
+
+@pytest.mark.parametrize("text, term, not_pieces", [
+    # jieba's 视听产品, which CC-CEDICT lacks: split into words, 视 (a bound form) and 听 stay one word
+    ("成長動能高度集中在資通訊與視聽產品", "視聽", ["視", "聽"]),
+])
+def test_a_bound_character_a_split_leaves_alone_keeps_the_word_jieba_knows(text, term, not_pieces):
+    cut = kinds(text)
+    assert (term, TERM) in cut and not any((p, k) in cut for p in not_pieces for k in ("word", TERM)), cut
+
+
+@pytest.mark.parametrize("text, pieces", [
+    ("把心思和精力用在干事创业上", ["干", "事", "创业"]),   # 干 "to do" and its object before 创业
+    ("想干事、能干事、干成事", ["干", "事"]),               # after a modal
+])
+def test_gan_shi_as_a_verb_and_its_object(text, pieces):
+    cut = [piece for piece, _ in kinds(text)]
+    assert "干事" not in cut and all(p in cut for p in pieces), cut
+
+
+def test_gan_shi_the_administrator_stays_a_word():
+    assert ("干事", "word") in kinds("团委干事负责联络")

@@ -9,7 +9,9 @@ preferred; a long clause is cut only where a phrase ends (before a preposition
 or conjunction, after a time or place phrase), and the cut is marked "…".
 A run that stops after a fronted topic or adverbial phrase (根據…調查，|,
 在各種干預手段中，|) is kept with the clause it belongs to, and a headline-like
-line is used only when the prose has no example.  Examples with replacement
+line is used only when the prose has no example; a run that opens after a comma
+with a verb, adverb, preposition or conjunction (…，加快淨零轉型) gives way, where
+one fits, to the run that holds its subject.  Examples with replacement
 characters, mojibake, footnote markers, links, unbalanced brackets or quotes,
 or too little Chinese besides the word are never used.  One example serves at
 most three words while another as good has room (a whole clause may serve a
@@ -55,7 +57,8 @@ _PHRASE_ENDS = frozenset("上 中 下 后 前 时 里 内 外 间 方面 以来 
 # A clause that opens with these (根據…調查，|對於…的現象，) or closes with those (出口業者申請週轉金時，
 # |在融資方面，) is a fronted topic or adverbial: it says nothing until the clause after it
 _LEAD_INS = frozenset("对 对于 关于 至于 根据 依据 按照 针对 随着 为了 除了 由于 因为 虽然 尽管 如果 假如 即使 只要 "
-                      "只有 一旦 当 自从 经过 通过 透过 作为 面对 鉴于 基于 本着 围绕 截至".split())
+                      "只有 一旦 当 自从 经过 通过 透过 作为 面对 鉴于 基于 本着 围绕 截至 若 倘若 假若 如若 要是 万一 加上 "
+                      "即便 哪怕 纵然 无论 不论 不管 每当".split())
 # after a subject: 業者如接獲可疑電話，|政府除了提供…措施，|他不僅…，
 _IF = frozenset("如 如果 假如 若 即使 虽然 尽管 只要 一旦 因为 除了 不仅 不但 不只 只有 既".split())
 # A clause that opens with these goes on from the clause before it (…，但當局不應…, …，並與…合作, …，才能…,
@@ -89,6 +92,7 @@ class _Clauses:
         self.leads: dict[int, bool] = {}      # clause index → it is a fronted phrase (``_leads_in``)
         self.links: dict[int, bool] = {}      # clause index → it goes on from the one before (``_hangs``)
         self.headlines: dict[int, bool] = {}  # sentence index → it is a headline-like line (``_headline``)
+        self.opens: dict[int, bool] = {}      # offset → a run starting there lacks its subject (``_continues``)
 
     def at(self, offset: int, lo: int, hi: int) -> int:
         return max(lo, min(hi, bisect_right(self.starts, offset, lo, hi + 1) - 1))
@@ -295,6 +299,25 @@ def _hangs(context: _Context, i: int, first: int) -> bool:
     return got
 
 
+# A clause after a comma that opens with a verb, an adverb, a preposition or a conjunction (…，加快淨零轉型,
+# …，擺脫低價競爭) goes on with the subject of the clause before: a run that starts with the clause
+# holding its subject reads as a whole, where it fits
+SUBJECTLESS = 1.0
+_CONTINUING = ("v", "d", "p", "c")
+
+
+def _continues(context: _Context, start: int) -> bool:
+    """Whether the run starting at ``start`` (after a comma) opens with a word that takes its subject
+    from the clause before (``_CONTINUING``)."""
+    got = context.clauses.opens.get(start)
+    if got is None:
+        index = context.tokens
+        i = max(0, index.at(start))
+        first = next((t for t in index.tokens[i:i + 4] if t.end > start and _HAN_RE.search(t.text)), None)
+        got = context.clauses.opens[start] = bool(first) and first.pos.startswith(_CONTINUING) and first.pos != "vn"
+    return got
+
+
 def _headline(context: _Context, s: int) -> bool:
     """Whether body sentence ``s`` is a headline-like line: a whole line of at most ``MAX_LEN``
     characters with no final punctuation (a section heading 三、衰老如何影響肌肉幹細胞, a subtitle)."""
@@ -386,6 +409,8 @@ def candidates(analysis: Analysis, word: Word, context: _Context):
                 + short
                 + 3 * inside
                 + 1.5 * sum(cut)                           # a cut clause, only when no whole one fits
+                + 1.0 * all(cut)                           # …全球共享的國際公共產品…: a phrase, cut off both ends
+                + SUBJECTLESS * (not whole_start and not cut[0] and _continues(context, start))
                 - 0.4 * whole_start - 0.3 * (whole_end or text[-1:] in _STRONG)
                 + abs(length - 22) / 40                    # around twenty characters reads best
                 - 1.5 * _commonness(context.tokens, start, end, span)

@@ -183,6 +183,7 @@ def segment(simplified: str, lexicon) -> list[Token]:
     out = _reduplications(out, simplified, lex)
     out = _potential_complements(out, lex, lexical)
     out = _time_words(out, lex, lexical)
+    out = _doing_things(out, lex, lexical)
     out = _compass(out, lex, lexical)
     out = _join_entries(out, lex, lexical)
     out = _regroup_terms(out, lex, lexical)
@@ -231,6 +232,9 @@ _COMPLEMENTS = frozenset("好到完住着了过细成掉起在于给")
 _PREFIX_SLOTS = frozenset("副总前非")
 
 
+_JIEBA_TERM_FREQ = 30  # jieba's count from which a word of its own dictionary is a term
+
+
 def _jieba_term(t: Token, lexical: Lexical) -> list[Token] | None:
     """A word of jieba's dictionary that CC-CEDICT lacks (全党, 收治, 频发, 参展商, 任何人) is kept
     whole as an article term (its meaning composed), not cut into dictionary words (任|何人 would
@@ -244,7 +248,7 @@ def _jieba_term(t: Token, lexical: Lexical) -> list[Token] | None:
         return None  # a particle or conjunction phrase (对…来说, 还要): function words, not a term
     if n == 3 and t.text[-1] in _SUFFIXES and lexical.known(t.text[:-1]):
         return None  # 便捷|性, 扁平|化: a word and a suffix, each with its own card
-    if 2 <= n <= 3 and freq >= 30 and t.text[-1] not in _COMPLEMENTS:
+    if 2 <= n <= 3 and freq >= _JIEBA_TERM_FREQ and t.text[-1] not in _COMPLEMENTS:
         return [Token(t.text, t.start, t.end, t.pos, TERM)]
     if n == 4 and freq and t.text[2] in "不得" and t.text[:2] not in ("不得",):
         # a verb and its complement (放心不下), not 放心|不下; other four-character entries of jieba
@@ -1080,6 +1084,28 @@ def _potential_complements(tokens: list[Token], lex, lexical: Lexical) -> list[T
     return out
 
 
+# 干事 gànshi is "an administrator"; after a modal or before 创业 it is 干 "to do" and its object 事:
+# 干事创业 "to get things done and build", 想干事、能干事
+_DOING_THINGS = {"干事": ("干", "事")}  # the text segmented is simplified
+_DOERS = frozenset("想 能 会 敢 要 肯 愿 愿意 善于 真抓 实 去 来 多 少 不".split())
+
+
+def _doing_things(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
+    """干事 read as a verb and its object (gàn shì) where a modal comes before it or 创业 after it."""
+    out: list[Token] = []
+    for i, t in enumerate(tokens):
+        parts = _DOING_THINGS.get(t.text)
+        before = out[-1] if out else None
+        after = tokens[i + 1] if i + 1 < len(tokens) else None
+        if parts and ((before is not None and before.end == t.start and before.text in _DOERS)
+                      or (after is not None and after.start == t.end and after.text in ("创业", "創業", "成事"))):
+            out.append(Token(parts[0], t.start, t.start + 1, "v", WORD))
+            out.append(Token(parts[1], t.start + 1, t.end, "n", WORD))
+            continue
+        out.append(t)
+    return out
+
+
 def _time_words(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
     """明|年初 → 明年|初 "early next year": a character and a time word whose first character makes a
     time word with it (明年, 今年, 上月), the rest a word of its own (初, 底, 中): jieba cut one
@@ -1119,8 +1145,23 @@ def _split(t: Token, lex, lexical: Lexical) -> list[Token] | None:
     pieces = best[n]
     if not pieces or len(pieces) < 2 or all(len(p) == 1 for p in pieces):
         return None
-    out, pos = [], t.start
-    for p in pieces:
+    out, pos, k = [], t.start, 0
+    while k < len(pieces):
+        p = pieces[k]
+        pair = p + pieces[k + 1] if k + 1 < len(pieces) else ""
+        if len(pair) == 2 and _bound_pair(pair, lex, lexical):
+            out.append(Token(pair, pos, pos + 2, lexical.tag(pair, "n"), TERM))  # 视|听|产品 → 视听|产品
+            pos, k = pos + 2, k + 2
+            continue
         out.extend(_classify(Token(p, pos, pos + len(p), lexical.tag(p, t.pos)), lex, lexical))
-        pos += len(p)
+        pos, k = pos + len(p), k + 1
     return out
+
+
+def _bound_pair(pair: str, lex, lexical: Lexical) -> bool:
+    """Two characters a split would leave alone, one of them a bound form (jieba's vg, ng, ag tags:
+    视 in 视听产品), that jieba's dictionary has as a word CC-CEDICT lacks (视听 "audiovisual"): the
+    word, kept whole as a term, not a card for a bound character."""
+    freq, tag = lexical.entries.get(pair, (0, ""))
+    return (freq >= _JIEBA_TERM_FREQ and not tag.startswith(("u", "c", "m", "q", "nr"))
+            and any(lexical.tag(c, "").endswith("g") for c in pair) and not any(c in lex.stopwords for c in pair))

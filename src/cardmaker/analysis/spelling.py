@@ -45,7 +45,7 @@ def spelled(analysis, lexicon, i: int, j: int) -> list[tuple]:
         if _place_unit(tokens[k - 1], tokens[k], out[k - i - 1][0] if k > i else ""):
             out[k - i] = (out[k - i][0][:1].upper() + out[k - i][0][1:], False)
         elif (_bound_suffix(tokens[k - 1], tokens[k], readings.get(tokens[k].start, ()))
-              or _bound_numeral(tokens[k - 1], tokens[k], lexicon)):
+              or _bound_numeral(tokens[k - 1], tokens[k], lexicon) or _numeral_run(tokens[k - 1], tokens[k])):
             out[k - i] = (*out[k - i], True)
     return out
 
@@ -147,17 +147,30 @@ def _bound_form(word: str, lexicon) -> bool:
 
 
 # adverbs of degree and frequency, function words stopword lists leave out (越办越好, 搬到太远)
-_ADVERBS = frozenset("太最更越才再还又")
+_ADVERBS = frozenset("太最更越才再还又多")
 
 
 def _function_pieces(t, lexicon) -> tuple[int, ...]:
     """Where a piece of jieba's that is no word (a fragment) is cut around its function words:
-    根本|之道 is zhī dào, 国之大者 guó zhī dà zhě, 获得感就强 …gǎn jiù qiáng."""
+    根本|之道 is zhī dào, 国之大者 guó zhī dà zhě, 获得感就强 …gǎn jiù qiáng; one the HMM glued across
+    words is cut by them (善|作善成: zuò shàn chéng)."""
     if t.kind != FRAGMENT or t.pos.startswith(("i", "l", "v")) or lexicon.entries(t.text):
         return ()  # an idiom (从无到有), a verb and its complement (欠下 qiànxià) stay whole
     stop = lexicon.stopwords | _ADVERBS
     cuts = {k for k, c in enumerate(t.text) if c in stop} | {k + 1 for k, c in enumerate(t.text) if c in stop}
+    if len(t.text) >= 3 and t.pos == "x":  # jieba's HMM glued it across words (善|作善成): by its words
+        cuts |= set(_word_ends(t.text, lexicon))
     return tuple(sorted(k for k in cuts if 0 < k < len(t.text)))
+
+
+def _word_ends(text: str, lexicon) -> list[int]:
+    """Where the dictionary words of ``text`` end, the longest first from the left (作|善|成)."""
+    ends, at = [], 0
+    while at < len(text):
+        size = next((n for n in range(min(4, len(text) - at), 1, -1) if _free_word(text[at:at + n], lexicon)), 1)
+        at += size
+        ends.append(at)
+    return ends
 
 
 def _place_unit(before, t, before_spelled: str) -> bool:
@@ -201,6 +214,12 @@ def _bound_numeral(before, t, lexicon) -> bool:
     whole = before.text + t.text
     tag = lexicon.jieba_entries(whole).get(whole)
     return bool(tag and tag[0] and tag[1].startswith("n"))
+
+
+def _numeral_run(before, t) -> bool:
+    """Two numbers of Chinese numerals jieba cut apart are one (十五|五 "the 15th Five-Year Plan": shíwǔwǔ)."""
+    return (before.kind == NUMBER and t.kind == NUMBER and before.end == t.start
+            and all(c in _NUMERALS for c in before.text + t.text))
 
 
 def _spelled_name(syllables) -> str:
