@@ -212,7 +212,7 @@ def test_replacement_characters_leave_out_only_their_clause():
     assert ("damaged", "第二句\ufffd\ufffd壞了，") in kinds
 
 
-def test_words_of_a_damaged_clause_are_cards_without_its_example(lexicon):
+def test_words_of_a_damaged_clause_are_cards_with_its_clean_part_as_example(lexicon):
     from cardmaker.analysis.examples import choose_examples
     from cardmaker.analysis.vocabulary import Options, analyse
 
@@ -223,3 +223,7 @@ def test_words_of_a_damaged_clause_are_cards_without_its_example(lexicon):
     examples = choose_examples(analysis, analysis.words, lexicon)
     assert examples[words["期限"].key].text == "申請期限至明年6月30日止"
     assert not any("\ufffd" in e.text for e in examples.values())
+    # the clean part of the damaged clause, cut where the damage ends and marked
+    assert examples[words["受理"].key].text.startswith("…") and examples[words["受理"].key].text.endswith("受理申請")
+    # … and never the piece of a word the damage broke (服 of 服務中心)
+    assert not any(e.text.rstrip("…").endswith("服") for e in examples.values())

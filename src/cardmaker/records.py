@@ -61,7 +61,7 @@ WORD_SOURCES = ("title", "body", DAMAGED)  # the sentences whose words are the d
 class Sentence:
     """A sentence of the clean text; ``kind`` is ``title``, ``body``, ``caption`` (photo captions and
     credits, end markers), ``furniture`` (related-news links, sharing buttons, breadcrumbs),
-    ``damaged`` (a clause with replacement characters: its words count, it is never an example) or
+    ``damaged`` (a clause with replacement characters: its words count; an example is only ever its clean part, cut and marked) or
     ``cantonese`` (a clause of speech quoted in Cantonese in a Mandarin article: neither)."""
 
     text: str

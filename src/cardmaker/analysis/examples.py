@@ -29,7 +29,7 @@ from cardmaker.analysis.forms import traditional_text
 from cardmaker.analysis.spelling import example_pinyin
 from cardmaker.analysis.vocabulary import Analysis
 from cardmaker.chinese.script import HAN_RE as _HAN_RE
-from cardmaker.records import Example, Word
+from cardmaker.records import DAMAGED, Example, Word
 
 MIN_LEN, MAX_LEN = 8, 40
 LONG_MAX = 60           # a clause with nowhere to cut may be this long, when nothing shorter exists
@@ -43,6 +43,9 @@ _CLOSERS = "」』”’）)】》〉\"'"
 _OPENERS = "「『“‘（(【《〈"
 _QUOTE_OPENERS, _QUOTE_CLOSERS = "「『“‘（【《〈", "」』”’）】》〉"  # Chinese quotations and brackets
 _PAIRS = {"「": "」", "『": "』", "“": "”", "‘": "’", "（": "）", "(": ")", "【": "】", "《": "》", "〈": "〉"}
+_DAMAGE = "\ufffd"  # what a decoder put for bytes it could not read
+# sentences examples come from: a damaged clause gives its clean part, cut where the damage ends
+_PROSE = ("title", "body", DAMAGED)
 _ITEM = 6  # a list item shorter than this (花蓮、臺東) is no clause of its own
 _MOJIBAKE_RE = re.compile("[\ufffd]|[\u00c0-\u024f\u0370-\u03ff\u2500-\u25ff]{2,}|锟斤拷|烫烫")
 _FOOTNOTE_RE = re.compile(r"\[\s*(?:\d{1,3}|注\s*\d*|[A-Za-z])\s*\]|［\d{1,3}］|【\d{1,3}】|[①-⑳¹²³⁴⁵⁶⁷⁸⁹⁰]")
@@ -250,6 +253,15 @@ def _cut_points(context: _Context, start: int, end: int) -> list[int]:
         if here.text in _PHRASE_STARTS or before.text in _PHRASE_ENDS or before.pos == "t":
             out.append(here.start)
     text = context.text
+    for t in index.tokens[i:j]:
+        # a damaged clause's clean part, without the pieces of words the damage touches:
+        # 這項方案\ufffd\ufffd於|明年1月1日起受理申請, 各地的中小企業|服\ufffd\ufffd\ufffd中心
+        if _DAMAGE in t.text:
+            continue
+        if t.start > 0 and text[t.start - 1] == _DAMAGE:
+            out.append(t.end)
+        if text[t.end:t.end + 1] == _DAMAGE:
+            out.append(t.start)
     for p in range(start + 1, end):  # a quotation is a phrase of its own: 賦予進博會|“中國構建…格局的窗口
         if text[p] in _QUOTE_OPENERS or text[p - 1] in _QUOTE_CLOSERS:
             out.append(p)
@@ -391,7 +403,7 @@ def candidates(analysis: Analysis, word: Word, context: _Context):
     for span in word.spans[:MAX_CANDIDATES]:
         s = bisect_right(context.sentence_starts, span[0]) - 1
         sentence = sentences[s] if s >= 0 and span[1] <= sentences[s].end else None
-        if sentence is None or sentence.kind not in ("title", "body"):  # captions, page furniture: never
+        if sentence is None or sentence.kind not in _PROSE:  # captions, page furniture: never
             continue
         first, last = context.clauses.ranges[s]
         headline = sentence.kind == "title" or _headline(context, s)

@@ -311,7 +311,8 @@ _CLAUSE_END_RE = re.compile(r"[^，、；;：:]*(?:[，、；;：:]+|$)")
 
 def _damaged(body: str, start: int):
     """A sentence with a few replacement characters (stray bytes of a scraped page), clause by clause:
-    its clean clauses stay prose, the damaged ones give their words but never an example."""
+    its clean clauses stay prose, the damaged ones give their words, and examples only of their clean part, cut and marked where
+    the damage begins or ends (examples.py)."""
     yield from _by_clause(body, start, lambda c: "\ufffd" in c, DAMAGED,
                           "replacement characters (bytes that were not text)")
 
