@@ -213,13 +213,13 @@ def test_example_pinyin_reads_every_word_of_the_udn_typhoon_article(lexicon):
     analysis, chosen = _examples(read_article(DATA / "articles" / "udn-typhoon.txt"), lexicon)
     every = " | ".join("".join(sep + text for sep, text, _ in spaced(e.pinyin)) for e in chosen.values())
     for good in ("16 jí fēng", "qī jí fēng", "tái 9 xiàn Nánhuí Gōnglù", "tái 11 xiàn Huādōng hǎi'àn gōnglù",
-                 "Éluánbí dōngnán fāng", "Huàjiāshā", "Bóluóyī", "qìxiàngshǔ", "yùjǐngxìng",
+                 "Éluánbí dōngnán fāng", "Huàjiāshā", "Bóluóyī", "Qìxiàngshǔ", "yùjǐngxìng",
                  "Huālián Xiàn Fēngbīn Xiāng"):  # a place's unit or road is part of its name (Táidōng Xiàn)
         assert good in every, good
     for bad in ("jífēng", "xiànnánhuí", "dōng nánfāng", "Huà Jiāshā", "Bó Luóyī", "qìxiàng shǔ", "Huālián xiàn",
                 "Sū Huālù"):
         assert bad not in every, bad
-    assert "qìxiàngshǔ" in _pinyin_of(analysis, chosen, "署")  # the word itself, attached too
+    assert "Qìxiàngshǔ" in _pinyin_of(analysis, chosen, "气象署")  # the word itself, one institution's name
 
 
 def test_example_pinyin_of_a_reduplication_and_a_name_of_the_article(lexicon):

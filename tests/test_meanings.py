@@ -170,6 +170,19 @@ def test_sense_from_how_the_occurrence_is_used(text, simplified, expected, title
     assert any(e in w.sense[0] for e in expected.split("|")), w.senses
 
 
+@pytest.mark.parametrize("text, simplified, expected", [
+    # a word and the suffix jieba cut off it, one term where jieba knows it or the article repeats it:
+    # the suffix in its sense as a suffix ("-ness", 10th of 11 for 性, not "nature"; "rate", not
+    # shuài "frank"), or as at the end of CC-CEDICT's compounds (供應商: "dealer", not "commerce")
+    ("出口廠商的毛利率偏低。", "毛利率", "rate"),
+    ("提升參展參會便捷性。各方都重視便捷性。", "便捷性", "-ness"),
+    ("扣件業的客戶多半是歐美通路商。通路商壓價。", "通路商", "dealer|merchant"),
+])
+def test_a_word_and_its_suffix_are_one_term_whose_meaning_says_both(text, simplified, expected):
+    w = word(text, simplified)
+    assert w.composed and any(e in w.sense[0] for e in expected.split("|")), (w.sense, w.senses)
+
+
 def test_one_to_many_characters_take_the_article_own_word():
     assert word("衣服很快就乾了。", "干").traditional == "乾"
     assert word("文件审核后发布。", "后", "新闻标题").traditional == "後"

@@ -230,3 +230,27 @@ def test_gan_shi_as_a_verb_and_its_object(text, pieces):
 
 def test_gan_shi_the_administrator_stays_a_word():
     assert ("干事", "word") in kinds("团委干事负责联络")
+
+
+@pytest.mark.parametrize("text, term, pieces", [
+    ("出口廠商的毛利率偏低", "毛利率", ["毛利", "率"]),   # jieba's common word: the rate, not a card for 率
+    ("推動示範區建設", "示範區", ["示範", "區"]),
+    # said again by the article: 氣象署 eleven times in a typhoon report
+    ("氣象署今天發布海上颱風警報。氣象署表示，颱風持續增強。", "氣象署", ["氣象", "署"]),
+    ("中國國際進口博覽局負責籌備。博覽局表示，招展順利。", "博覽局", ["博覽", "局"]),  # no card 博覽
+])
+def test_a_word_and_the_suffix_jieba_cut_off_it_are_one_term(text, term, pieces):
+    cut = kinds(text)
+    assert (term, TERM) in cut and not any(p in [c for c, _ in cut] for p in pieces), cut
+
+
+@pytest.mark.parametrize("text, word", [
+    ("穩步擴大制度型開放", "制度"),   # said once, unknown: 制度 "system" keeps its card, 型 its own
+    ("各項工作的協同性", "協同"),
+])
+def test_a_word_and_a_suffix_said_once_stay_two_words(text, word):
+    assert (word, "word") in kinds(text)
+
+
+def test_lv_before_its_object_is_the_verb_to_lead_not_a_suffix():
+    assert ("率", "word") in kinds("市長率代表團訪問日本")

@@ -53,7 +53,7 @@ def test_known_readings_and_meanings(by_word):
     assert q.zhuyin == "ㄑㄧㄤˊ ㄐㄧㄥˋ" and q.pinyin_numbered == "qiang2 jing4"
 
 
-@pytest.mark.parametrize("simplified, traditional", [("并", "並"), ("示范", "示範"), ("有利于", "有利於")])
+@pytest.mark.parametrize("simplified, traditional", [("并", "並"), ("示范区", "示範區"), ("有利于", "有利於")])
 def test_leaked_simplified_gets_real_traditional(by_word, simplified, traditional):
     # the seed was machine converted and leaks simplified forms into traditional text
     assert by_word[simplified].traditional == traditional

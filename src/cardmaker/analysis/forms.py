@@ -30,8 +30,24 @@ def word_traditional(text: str, spans, entry, syllables, written: bool, lexicon)
     if written and spans:
         span = Counter(spans).most_common(1)[0][0]
         if len(span) == len(text):
-            return span
+            return _mended(text, span, lexicon)
     return lexicon.to_traditional(text)
+
+
+def _mended(text: str, span: str, lexicon) -> str:
+    """A traditional article's spelling of a word without an entry, its dictionary words' simplified
+    characters fixed where a machine conversion leaked them (示范區 → 示範區: 示范 is 示範's simplified
+    form and no traditional word of its own)."""
+    out, at = [], 0
+    while at < len(text):
+        size = next((n for n in range(min(4, len(text) - at), 1, -1) if lexicon.entries(text[at:at + n])), 1)
+        piece, own = text[at:at + size], span[at:at + size]
+        forms = {e.traditional for e in lexicon.entries(piece) if not (e.variant_only or e.proper)}
+        leaked = size > 1 and own == piece and own not in forms and len(forms) == 1 and not any(
+            e.traditional == own for e in lexicon.entries(own))
+        out.append(next(iter(forms)) if leaked else own)
+        at += size
+    return "".join(out)
 
 
 # traditional characters with a variant that a Taiwan or Hong Kong standard writes instead (臺/台:
@@ -121,6 +137,9 @@ def _fixed_form(word: str, span: str, reading, lexicon) -> str | None:
     if not HAN_RE.search(span):
         return None
     entries = [e for e in lexicon.entries(word) if e.simplified == word and len(e.traditional) == len(span)]
+    if not entries and len(span) == len(word) > 2:  # an article's term: its dictionary words (示范|區 → 示範區)
+        mended = _mended(word, span, lexicon)
+        return mended if mended != span else None
     same = [e for e in entries if reading and reading_key(e.syllables) == reading_key(reading)]
     forms = [e.traditional for e in same or entries]
     if not forms or span in forms or any(regional(span, f) for f in forms):

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 
 from cardmaker.analysis import english
 from cardmaker.analysis.pos import sense_kinds
+from cardmaker.analysis.segment import SUFFIXES
 from cardmaker.analysis.english import A, AUX, C, D, N, P, PARTICLE, PREFIX, Q, REF, SUFFIX, SURNAME, UNIT, V
 from cardmaker.chinese.pinyin import marked, numbered, reading_key
 from cardmaker.records import NAME, NUMBER, TERM, WORD, Entry, is_reference
@@ -1087,6 +1088,8 @@ def composed_senses(word: str, syllables: tuple[str, ...], lexicon, nominal: boo
             chosen = _in_compound(piece, tuple(syl), own, k == 0, k == len(pieces) - 1, nominal, partner,
                                   lexicon)
             chosen = [_brief(x) for x in chosen]
+            if k == len(pieces) - 1 and piece in _SUFFIX_SENSES and pieces[0][1] > 1:
+                chosen = [_SUFFIX_SENSES[piece]] + chosen  # 协同|性 "to cooperate + -ness; -ity", not "nature"
         else:
             chosen = [x for x in fit[0].senses if not is_reference(x)]
             chosen = [x for x in chosen if not _MARGINAL_RE.search(x)] or chosen
@@ -1099,6 +1102,9 @@ def composed_senses(word: str, syllables: tuple[str, ...], lexicon, nominal: boo
     return memo.put(key, tuple(out))
 
 
+# a suffix's sense as a suffix, which CC-CEDICT words as a description ("suffix forming noun from
+# adjective, corresponding to -ness or -ity") or lists among others ("to make into; chemistry")
+_SUFFIX_SENSES = {"性": "-ness; -ity", "化": "-ize; -ization"}
 SIBLING_WEIGHT = 1.5  # how much the dictionary's compounds with the character say, against its order
 _PLAIN_STOP = frozenset("a an the of to and or sth sb etc one one's oneself be used so is it that this which who what".split())
 _AGENT = "<agent>"
@@ -1336,6 +1342,10 @@ def _pieces(word: str, syllables, lexicon, written: str = "") -> list[tuple[int,
             [e for e in entries if _toneless(e.syllables) == bare] or None
 
     n = len(word)
+    if n > 2 and word[-1] in SUFFIXES:  # a word and its suffix, before any other split: 协同|性, not 协|同性
+        head, suffix = fitting(0, n - 1), fitting(n - 1, 1)
+        if head and suffix:
+            return [(0, n - 1, head), (n - 1, 1, suffix)]
     best: list = [None] * (n + 1)  # position → (pieces, -rarest zipf, path)
     best[0] = (0, float("-inf"), ())
     for at in range(n):

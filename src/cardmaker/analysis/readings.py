@@ -89,7 +89,7 @@ def _inside(word: str, lexicon) -> list[tuple[int, str]]:
     pypinyin's phrase guess and the model miss: an adjective before a noun of its own (长|时间
     cháng, 肌|少|症 shǎo, 空|房 kōng, not zhǎng shíjiān, jī shào zhèng), a verb after 所 (所|处
     suǒchǔ "where it is", not suǒchù), and a first character that governs the rest (``_BEFORE_VERB``,
-    ``_beneficiary``)."""
+    ``_beneficiary``), and a suffix after a word (毛利|率 lǜ)."""
     if len(word) < 2 or lexicon.entries(word):
         return []
     out = [(i, _POS_READINGS[word[i], "a"]) for i in range(len(word) - 1)
@@ -100,7 +100,13 @@ def _inside(word: str, lexicon) -> list[tuple[int, str]]:
         out.append((0, "wei4"))
     if word[0] in _BEFORE_VERB and _verb_after(word[1:], lexicon):
         out.append((0, _BEFORE_VERB[word[0]]))
+    if len(word) > 2 and word[-1] in _SUFFIX_READINGS and lexicon.is_word(word[:-1]):
+        out.append((len(word) - 1, _SUFFIX_READINGS[word[-1]]))  # 毛利|率 máolìlǜ "gross margin", 年增|率
     return out
+
+
+# a suffix after a word of its own reads as the suffix: 率 lǜ "rate", not shuài "to lead"
+_SUFFIX_READINGS = {"率": "lu:4"}
 
 
 # a first character whose reading says how it takes the rest: 倒 before a verb is "in reverse"

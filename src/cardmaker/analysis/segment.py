@@ -189,6 +189,7 @@ def segment(simplified: str, lexicon) -> list[Token]:
     out = _regroup_terms(out, lex, lexical)
     out = _compass_points(out, lex, lexical)
     out = _locatives(out, lex, lexical)
+    out = _suffixed(out, lex, lexical)
     out = _split_titles(out, lex)
     out = places_not_people(out, lex)
     out = _context_names(out, simplified, lex, lexical)
@@ -247,7 +248,7 @@ def _jieba_term(t: Token, lexical: Lexical) -> list[Token] | None:
     if tag.startswith(("u", "c")):
         return None  # a particle or conjunction phrase (对…来说, 还要): function words, not a term
     if n == 3 and t.text[-1] in _SUFFIXES and lexical.known(t.text[:-1]):
-        return None  # 便捷|性, 扁平|化: a word and a suffix, each with its own card
+        return None  # 便捷|性, 扁平|化: a word and a suffix, joined again by ``_suffixed``
     if 2 <= n <= 3 and freq >= _JIEBA_TERM_FREQ and t.text[-1] not in _COMPLEMENTS:
         return [Token(t.text, t.start, t.end, t.pos, TERM)]
     if n == 4 and freq and t.text[2] in "不得" and t.text[:2] not in ("不得",):
@@ -1101,6 +1102,44 @@ def _doing_things(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
                       or (after is not None and after.start == t.end and after.text in ("创业", "創業", "成事"))):
             out.append(Token(parts[0], t.start, t.start + 1, "v", WORD))
             out.append(Token(parts[1], t.start + 1, t.end, "n", WORD))
+            continue
+        out.append(t)
+    return out
+
+
+# Bound suffixes that make a word of the word before them (GB/T 16159 writes them on to it): 毛利率,
+# 一致性, 扁平化, 通路商, 扣件业, 政绩观, 预报员, 追踪者, 气象署, 公路局, 示范区, 开放型
+SUFFIXES = frozenset("性化率业商观者员署局区型")
+# … which also make words of verbs (追踪者, 扁平化, 调节性); the others make nouns of nouns (气象署)
+_AFTER_VERBS = frozenset("性者化型区率")
+_NOT_HEADS = ("r", "m", "q", "p", "c", "u", "d", "f", "t", "ns")  # a place: its unit stays apart (台湾|区)
+
+
+def _suffixed(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
+    """A word and the bound suffix jieba cut off it are one word where the language or the article
+    uses the whole as one: jieba's dictionary has it as a common word (毛利|率 → 毛利率 "gross margin",
+    示范|区) or the article says it again (气象|署 eleven times in a typhoon report, 博览|局): the
+    article's term, its meaning composed from the word and the suffix, not a card for 率 or 署 alone
+    (nor for 博览 "to read extensively").  Said once and unknown (制度|型, 热带|性), the word keeps its
+    card (制度 "system") and the suffix its own."""
+    pairs = Counter(a.text + b.text for a, b in zip(tokens, tokens[1:]) if b.text in SUFFIXES and a.end == b.start)
+    out: list[Token] = []
+    for i, t in enumerate(tokens):
+        before = out[-1] if out else None
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if t.text == "率" and nxt is not None and nxt.start == t.end and nxt.pos.startswith(("n", "r")):
+            out.append(t)  # 市长|率|团: the verb shuài "to lead" and its object (``readings._rate_or_lead``)
+            continue
+        if (before is not None and t.text in SUFFIXES and t.kind == WORD and before.end == t.start
+                and before.kind in (WORD, TERM) and len(before.text) >= 2 and _HAN_ONLY_RE.match(before.text)
+                and not before.pos.startswith(_NOT_HEADS) and not t.pos.startswith(("nr", "ns"))
+                and (t.text in _AFTER_VERBS or before.pos == "vn" or not before.pos.startswith("v"))):
+            whole = before.text + t.text
+            if pairs[whole] < 2 and lexical.entries.get(whole, (0, ""))[0] < _JIEBA_TERM_FREQ:
+                out.append(t)
+                continue
+            kind = WORD if lex.is_word(whole) else TERM
+            out[-1] = Token(whole, before.start, t.end, "v" if t.text == "化" else "n", kind)
             continue
         out.append(t)
     return out
