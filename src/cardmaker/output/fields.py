@@ -151,7 +151,9 @@ def unspelled(sense: str, syllables) -> str:
     """A sense for a card's front without the word's own romanisation: a place's English name that is
     its pinyin (恆春 "Hengchun township in Pingtung County") shows "~ township…", and a reference's
     pinyin holding the word's syllable (第 "as in dìliù") shows "as in ~liù".  A sense that is the
-    romanisation alone (台灣 "Taiwan") is the English name and stays."""
+    romanisation alone (台灣 "Taiwan") is the English name and stays, as does one whose rest only says
+    what kind of place it is (廣東 "Guangdong province"); another romanisation given as an alternative
+    (綠島 "Lüdao or Lutao township …") is the name shown without the hidden one ("Lutao township …")."""
     bases = [re.sub(r"[0-9]", "", s).lower().replace("u:", "u").replace("v", "u") for s in syllables]
     if not bases or not all(b.isalpha() for b in bases):
         return sense
@@ -170,7 +172,18 @@ def unspelled(sense: str, syllables) -> str:
     for a, b in spans:
         out.append(sense[at:a] + "~")
         at = b
-    return "".join(out) + sense[at:]
+    hidden = "".join(out) + sense[at:]
+    # another romanisation beside it names the place as well: "Lutao township …", "Cape Eluanpi"
+    hidden = _OR_HIDDEN_RE.sub("", hidden)
+    if _GENERIC_PLACE_RE.fullmatch(hidden):
+        return sense  # "~ province", "~ municipality": nothing left to recall it by; the English name is it
+    return hidden
+
+
+# "~ or Lutao township", "Cape Eluanpi or ~": the word's romanisation as an alternative of another
+_OR_HIDDEN_RE = re.compile(r"^~ or (?=\w)|(?<=\w) or ~(?![\w~])")
+_GENERIC_PLACE_RE = re.compile(r"~(?: (?:province|county|city|town|township|island|municipality|district|prefecture"
+                               r"|region|river|lake|mountain|village|street|road))*", re.I)
 
 
 def _word_fields(word: Word, style: Style, script: str, memo) -> dict[str, str]:
