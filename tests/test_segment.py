@@ -254,3 +254,16 @@ def test_a_word_and_a_suffix_said_once_stay_two_words(text, word):
 
 def test_lv_before_its_object_is_the_verb_to_lead_not_a_suffix():
     assert ("率", "word") in kinds("市長率代表團訪問日本")
+
+
+@pytest.mark.parametrize("text, pieces", [
+    ("位於高雄岡山的一家螺絲廠負責人也坦言", ["一", "家", "螺絲"]),   # a factory, not 一家 "the whole family"
+    ("網路上一則貼文宣稱颱風將直撲北部", ["一", "則", "貼文"]),       # a post, not "on the one hand"
+])
+def test_yi_and_a_measure_word_before_a_noun_are_a_number_and_a_measure_word(text, pieces):
+    cut = [piece for piece, _ in kinds(text)]
+    assert all(p in cut for p in pieces), cut
+
+
+def test_yi_jia_alone_is_the_whole_family():
+    assert ("一家", "word") in kinds("他們一家去旅行")

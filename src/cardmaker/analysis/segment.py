@@ -183,6 +183,7 @@ def segment(simplified: str, lexicon) -> list[Token]:
     out = _reduplications(out, simplified, lex)
     out = _potential_complements(out, lex, lexical)
     out = _time_words(out, lex, lexical)
+    out = _one_measure(out, lex, lexical)
     out = _doing_things(out, lex, lexical)
     out = _compass(out, lex, lexical)
     out = _join_entries(out, lex, lexical)
@@ -1140,6 +1141,27 @@ def _suffixed(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
                 continue
             kind = WORD if lex.is_word(whole) else TERM
             out[-1] = Token(whole, before.start, t.end, "v" if t.text == "化" else "n", kind)
+            continue
+        out.append(t)
+    return out
+
+
+# measure words that make a dictionary word with 一 (一家 "the whole family", 一则 "on the one hand",
+# 一道 "together", 一套 "suit", 一身 "whole body"), which before a noun are still 一 and its measure word
+_ONE_MEASURES = frozenset("家则道套身")
+
+
+def _one_measure(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
+    """一家|螺丝厂 → 一|家|螺丝厂 "a screw factory": 一 and a measure word before the noun it counts
+    are a number and a measure word, not the dictionary's word 一家 "the whole family"."""
+    out: list[Token] = []
+    for i, t in enumerate(tokens):
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if (len(t.text) == 2 and t.text[0] == "一" and t.text[1] in _ONE_MEASURES and t.kind == WORD
+                and nxt is not None and nxt.start == t.end
+                and (nxt.kind == TERM or nxt.kind == WORD and nxt.pos.startswith("n") and not nxt.pos.startswith("nr"))):
+            out.append(Token("一", t.start, t.start + 1, "m", NUMBER))
+            out.append(Token(t.text[1], t.start + 1, t.end, "q", WORD))
             continue
         out.append(t)
     return out
