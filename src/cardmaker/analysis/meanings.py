@@ -1098,7 +1098,10 @@ def composed_senses(word: str, syllables: tuple[str, ...], lexicon, nominal: boo
             chosen = [_brief(x) for x in chosen]
         # a piece of a term is no name: 进 jìn in 进博会, however the whole is capitalised (Jìnbóhuì)
         spelled = " ".join(marked(x.lower() if nominal else x) for x in syl)
-        out.append(f"{piece} {spelled}: {'; '.join(chosen[:2]) or '?'}")
+        # in CC-CEDICT's own notation (經濟|经济), which every output writes in the deck's script
+        own_form = written[at:at + size] if len(written) == len(word) else (fit[0].traditional if fit else piece)
+        label = piece if own_form == piece else f"{own_form}|{piece}"
+        out.append(f"{label} {spelled}: {'; '.join(chosen[:2]) or '?'}")
     return memo.put(key, tuple(out))
 
 
