@@ -267,3 +267,8 @@ def test_yi_and_a_measure_word_before_a_noun_are_a_number_and_a_measure_word(tex
 
 def test_yi_jia_alone_is_the_whole_family():
     assert ("一家", "word") in kinds("他們一家去旅行")
+
+
+def test_yi_before_an_adverb_it_makes_a_word_with_is_that_word():
+    cut = [piece for piece, _ in kinds("今天一早就和兒子把膠筏拖上岸")]  # early this morning, then …
+    assert "一早" in cut and "就" in cut and "早就" not in cut, cut

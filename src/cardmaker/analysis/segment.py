@@ -1149,14 +1149,23 @@ def _suffixed(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
 # measure words that make a dictionary word with 一 (一家 "the whole family", 一则 "on the one hand",
 # 一道 "together", 一套 "suit", 一身 "whole body"), which before a noun are still 一 and its measure word
 _ONE_MEASURES = frozenset("家则道套身")
+_ADVERB_CHARS = frozenset("就才便都也又还再却")
 
 
 def _one_measure(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
     """一家|螺丝厂 → 一|家|螺丝厂 "a screw factory": 一 and a measure word before the noun it counts
-    are a number and a measure word, not the dictionary's word 一家 "the whole family"."""
+    are a number and a measure word, not the dictionary's word 一家 "the whole family"; and 一 before
+    an adverb that with its first character makes a word is that word (一|早就 → 一早|就)."""
     out: list[Token] = []
     for i, t in enumerate(tokens):
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        before = out[-1] if out else None
+        if (before is not None and before.text == "一" and before.end == t.start and len(t.text) == 2
+                and t.kind == WORD and t.text[1] in _ADVERB_CHARS and _common_entry("一" + t.text[0], lex)):
+            # 今天一|早就 → 一早|就 "early this morning, then": 一 alone before an adverb is no number
+            out[-1] = Token("一" + t.text[0], before.start, t.start + 1, "d", WORD)
+            out.append(Token(t.text[1], t.start + 1, t.end, "d", WORD))
+            continue
         if (len(t.text) == 2 and t.text[0] == "一" and t.text[1] in _ONE_MEASURES and t.kind == WORD
                 and nxt is not None and nxt.start == t.end
                 and (nxt.kind == TERM or nxt.kind == WORD and nxt.pos.startswith("n") and not nxt.pos.startswith("nr"))):
