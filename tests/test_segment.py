@@ -272,3 +272,13 @@ def test_yi_jia_alone_is_the_whole_family():
 def test_yi_before_an_adverb_it_makes_a_word_with_is_that_word():
     cut = [piece for piece, _ in kinds("今天一早就和兒子把膠筏拖上岸")]  # early this morning, then …
     assert "一早" in cut and "就" in cut and "早就" not in cut, cut
+
+
+@pytest.mark.parametrize("text, pieces, not_pieces", [
+    ("完全感覺不到颱風要來", ["感覺", "不", "到"], ["不到"]),   # can't feel: 不到 "not reaching" is no card
+    ("他們找不到工作", ["找不到"], ["不到"]),                    # CC-CEDICT's word "can't find"
+    ("時間不到一年", ["不到"], []),                              # after no verb: "less than"
+])
+def test_a_verb_and_bu_dao(text, pieces, not_pieces):
+    cut = [piece for piece, _ in kinds(text)]
+    assert all(p in cut for p in pieces) and not any(p in cut for p in not_pieces), cut

@@ -182,6 +182,7 @@ def segment(simplified: str, lexicon) -> list[Token]:
             out.append(t)
     out = _reduplications(out, simplified, lex)
     out = _potential_complements(out, lex, lexical)
+    out = _potential_negatives(out, lex, lexical)
     out = _time_words(out, lex, lexical)
     out = _one_measure(out, lex, lexical)
     out = _doing_things(out, lex, lexical)
@@ -1173,6 +1174,29 @@ def _one_measure(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
             out.append(Token(t.text[1], t.start + 1, t.end, "q", WORD))
             continue
         out.append(t)
+    return out
+
+
+def _potential_negatives(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
+    """A verb and 不到 after it: CC-CEDICT's word where it has one (找|不到 → 找不到 "can't find",
+    达不到 "cannot reach"), else the verb and its potential complement 不 + 到 (感觉|不到 "can't
+    feel"), never 不到 "not reaching" as a card; 不到一年 after no verb stays."""
+    out: list[Token] = []
+    for t in tokens:
+        before = out[-1] if out else None
+        if t.text != "不到" or before is None or before.end != t.start or before.kind != WORD \
+                or not _HAN_ONLY_RE.match(before.text) or before.text in _MODALS:
+            out.append(t)
+            continue
+        whole = before.text + t.text
+        if _common_entry(whole, lex):
+            out[-1] = Token(whole, before.start, t.end, "v", WORD)
+        elif before.pos.startswith("v") or any(s.startswith("to ") for e in lex.entries(before.text)
+                                                for s in e.senses[:2]):
+            out.append(Token("不", t.start, t.start + 1, "d", WORD))
+            out.append(Token("到", t.start + 1, t.end, "v", WORD))
+        else:
+            out.append(t)
     return out
 
 
