@@ -400,7 +400,7 @@ def _use(tokens, i: int, lexicon) -> Use:
     cues = _cues(tokens, i, t, p, n, prev, nxt, after)
     # jieba's tag is its dictionary's, the same everywhere: where the context says what the word is
     # doing here, the tag counts for less (the tags of function words hold, though)
-    weight = 1.0 if t.pos[:1] in _CLOSED_TAGS else _TAG_WEIGHT
+    weight = 1.0 if t.pos[:1] in _CLOSED_TAGS and not _governs_nothing(t, nxt) else _TAG_WEIGHT
     if weight < 1.0 and any(cues.get(k, 0) >= 0.5 for k in (N, V, A)):
         weight *= HALVE
     want = {k: w * weight for k, w in _TAG_CLASSES.get(t.pos, _TAG_CLASSES.get(t.pos[:1], {})).items()}
@@ -424,7 +424,34 @@ def _use(tokens, i: int, lexicon) -> Use:
         t.pos.startswith("n") and _glued(t, prev, nxt)), heads=frozenset(heads), modifier=modifier)
 
 
+def _governs_nothing(t, nxt) -> bool:
+    """A word of two characters or more that jieba tags a preposition or a conjunction ends its
+    clause: it governs nothing, so it is neither here (提供|依據。 "basis", not "according to")."""
+    return len(t.text) > 1 and t.pos[:1] in ("p", "c") and (nxt is None or _boundary(nxt))
+
+
 _AFTER_A_VERB = frozenset("在 于 给 向 到".split())
+_TAKES_AS, _AS = frozenset("以 把 将".split()), frozenset("为 作为 当作 成".split())
+def _predicate_ends(tokens, n: int) -> bool:
+    """The token after ``n`` is an adjective that ends its clause (最|重要。, 很|好，): the predicate."""
+    a = neighbour(tokens, n, 1)
+    if a is None or not tokens[a].pos.startswith("a"):
+        return False
+    end = neighbour(tokens, a, 1)
+    return end is None or _boundary(tokens[end])
+
+
+def _demonstrative_measure(t) -> bool:
+    """A demonstrative and a measure word that jieba made one pronoun (這種, 各類, 該項, 每天): no
+    subject, but what counts what follows (each|day is an adverbial as often: 每天|攝入)."""
+    return t.pos == "r" and len(t.text) == 2 and t.text[0] in _DEMONSTRATIVES
+_COMPLEMENTS = frozenset("到 了 出 起 住 下 完 动 开 懂 见 清 掉".split())
+
+
+def _potential_complement(t) -> bool:
+    """不 and a result or direction complement (不到, 不了, 不起, 不住): what follows a verb only
+    (感覺|不到 "cannot feel"; not 得到, a verb of its own: 問題|得到|解決).  不好, 不成 are predicates."""
+    return len(t.text) == 2 and t.text[0] == "不" and t.text[1] in _COMPLEMENTS
 _PASSIVE = frozenset("受 被 遭 获".split())
 _NEGATIONS = frozenset("不没未")  # the first character of a negated predicate: 不|動, 不可逆轉, 沒有
 _QUANTITY_BEFORE = frozenset("约 近 逾 超过 达 多达 高达 约为 大约".split())
@@ -471,10 +498,17 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
     def add(kind, weight):
         cues[kind] = cues.get(kind, 0.0) + weight
 
+    subject = False  # a subject stands before the word and an object after it: a verb, no modifier
+    # 以|X|為, 把|X|作為: X is what 以 or 把 takes and 為 names as something, a noun; 為 is no complement
+    framed = (adjacent_prev and adjacent_next and prev.text in _TAKES_AS and nxt.text in _AS)
+
     for test, part in _FRAMES.get(t.text, ()):
         if test(tokens, i, prev, nxt):
             add("frame:" + part, 1.0)
     clause_end = nxt is None or _CLAUSE_START.issuperset(nxt.text)
+    # a time word after a verb phrase closes it as a clause of its own: 回應|查詢|時 "when replying to
+    # the inquiry" (the word an object), 審核|後
+    phrase_end = clause_end or nxt.text in _PHRASE_CLOSERS
     # words jieba's dictionary calls verbs (or verbal nouns) only: a preposition or an adverb before
     # a number (約|6成, 按|一年) is no verb, nor a noun before 超過 (幅度|超過8%)
     verbal = len(t.text) > 1 and t.pos.startswith("v") and _verbal(tokens, i, n, prev, nxt, adjacent_next)
@@ -490,6 +524,12 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
             add(V, 0.8)
         add(D, 0.5)
         verbal = True
+    elif (len(t.text) > 1 and t.pos == "v" and adjacent_next and nxt.kind == WORD and nxt.pos == "v"
+          and prev is not None and (prev.text in _PREDICATE_BEFORE or prev.pos == "d")):
+        # a verb between a modal (or an adverb) and the verb it goes on to modifies that verb where it
+        # can: 要|深入|學習 "to study thoroughly", an adjective's sense (a verb that is none, 要|繼續|努力,
+        # is not moved)
+        add(A, 1.0)
     if (len(t.text) == 1 and t.pos.startswith("v") and adjacent_next and nxt.text in _AFTER_A_VERB
             and not (adjacent_prev and prev.pos.startswith(("m", "q")))):
         add(V, 1.0)  # 市民|站|在路邊 "to stand": a verb with its coverb, not 服務|站 "station"
@@ -504,13 +544,15 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
         if prev.text == "的":
             add(N, 0.8)
         elif adjacent_prev and len(t.text) > 1 and prev.kind != NUMBER and (
-                prev.pos.startswith("q") or (prev.pos == "r" and len(prev.text) == 2 and prev.text[0] in _DEMONSTRATIVES)):
+                prev.pos.startswith("q") or _demonstrative_measure(prev)):
             add(N, 0.8)  # 這種|變化, 一名|幹部: what a measure word (with its demonstrative) counts is a noun
         elif adjacent_prev and len(t.text) > 1 and prev.text in ("大", "小") and p > 0 and (
                 tokens[p - 1].end == prev.start and (tokens[p - 1].kind == NUMBER or tokens[p - 1].pos == "m")):
             add(N, 1.0)  # 三大|面向 "three main aspects", 十大|建設: a number and 大 count kinds of a noun
         elif prev.pos == "p" and len(prev.text) == 1 and t.pos in ("vn", "an") and not verbal:
             add(N, 0.6)  # 以|安全|為前提: a preposition's object
+            if framed:
+                add(N, 0.6)  # … held between 以 and 為: nothing but a noun is
         if adjacent_prev and prev.text in _PASSIVE and t.pos.startswith("v"):
             add(V, 0.8)  # 受|影響|商戶 "affected", 被|發現 "discovered": a passive marker before its verb
         if prev.text in _DEGREE:
@@ -522,10 +564,14 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
                                           and prev.pos.startswith(("a", "b", "d"))):
             add(N, 0.9)  # 進行|調查, 提出|明確|要求: the object of a light verb is a noun
         if adjacent_prev and prev.kind in (WORD, TERM) and len(prev.text) >= 2 and not verbal:
-            if prev.pos.startswith(_NOUN_TAGS + ("s",)) and t.pos.startswith(("vn", "v", "a")):
+            if (prev.pos.startswith(_NOUN_TAGS + ("s",)) and t.pos.startswith(("v", "a"))
+                    and nxt is not None and nxt.text in _PHRASE_CLOSERS):
+                add(V, 0.6)  # 比賽|開始|後, 颱風|登陸|時: a subject and its verb, a clause of time
+            elif prev.pos.startswith(_NOUN_TAGS + ("s",)) and t.pos.startswith(("vn", "v", "a")):
                 add(N, 0.9)  # the head of a compound noun: 服務|升級, 營養|攝入
-            elif prev.pos.startswith("v") and (t.pos == "vn" or t.pos.startswith("v") and clause_end):
-                add(N, 0.7)  # 推介|活動, 提交|申請: a verb's object
+            elif prev.pos.startswith("v") and (t.pos == "vn" or t.pos.startswith("v") and phrase_end
+                                               or _governs_nothing(t, nxt)):
+                add(N, 0.7)  # 推介|活動, 提交|申請, 提供|依據: a verb's object
             elif prev.pos in ("a", "b") and t.pos.startswith("v") and not clause_end:
                 # 重要|指示: an adjective before it makes it a noun (主要|反映 "mainly reflects": a
                 # non-predicate adjective is an adverb as often; at the end of its clause the verb is the
@@ -534,14 +580,19 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
         if (adjacent_prev and len(t.text) > 1 and t.pos in ("s", "f")
                 and (prev.pos.startswith(("r", "n")) or prev.kind == NAME)):
             add(P, 1.0)  # 市民|心中, 他|心中: a place word after whose it is, "in one's heart"
-        if prev.pos.startswith("r") or prev.kind == NAME:
+        if (prev.pos.startswith("r") and not _demonstrative_measure(prev)) or prev.kind == NAME:
             if adjacent_next and nxt is not None and nxt.pos.startswith(_NOUN_TAGS):
-                add(V, 0.8)  # 他|代表|市委: a subject, the verb, its object
+                add(V, 0.8)  # 他|代表|市委: a subject, the verb, its object (各類|配套|活動: no subject)
+                subject = True
     if nxt is not None:
-        if nxt.text in ("了", "着", "过"):
-            add(V, 0.8)
-        if nxt.text in ("为", "成", "到", "出", "起来", "下去"):
+        if nxt.text in ("了", "着", "过") or (adjacent_next and _potential_complement(nxt)):
+            add(V, 0.8)  # 投資|了, 感覺|不到: an aspect particle or a potential complement follows a verb
+        if nxt.text in ("为", "成", "到", "出", "起来", "下去") and not framed:
             add(V, 0.6)  # 發展|為, 分間|成: a verb and its complement
+        if (nxt.text in _DEGREE and len(t.text) > 1 and _predicate_ends(tokens, n)
+                and not (prev is not None and (prev.pos.startswith("r") and not _demonstrative_measure(prev)
+                                               or prev.kind == NAME))):
+            add(N, 0.8)  # 但|安全|最|重要, 這個|決定|很|好: what a degree and an adjective are said of, a subject
         if nxt.text in ("等", "方面", "工作") and t.pos.startswith("v"):
             add(N, 0.6)  # 知識產權保護|等
         if adjacent_next and nxt.pos.startswith("v") and nxt.kind == WORD:
@@ -558,9 +609,11 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
             _CLAUSE_START.issuperset(prev.text) and not (adjacent_prev and _CLOSING.issuperset(prev.text)))
         noun_next = nxt.pos.startswith(_NOUN_TAGS) or (
             nxt.pos.startswith("v") and after is not None and after.start == nxt.end and after.pos.startswith("n"))
-        if clause_start and adjacent_next and noun_next and not (nxt.pos.startswith("v") and _modifies_verb(t, prev)):
+        # (jieba's adverbial adjectives modify what follows, a verb it tags as a noun: 認真|總結|經驗)
+        if (clause_start and adjacent_next and noun_next and t.pos != "ad"
+                and not (nxt.pos.startswith("v") and _modifies_verb(t, prev))):
             add(V, 0.8)  # 完善|指揮(體系), 落實|責任: a verb and its object
-        if (adjacent_next and t.pos.startswith(("b", "n")) and nxt.kind in (WORD, TERM)
+        if (adjacent_next and t.pos.startswith(("b", "n")) and nxt.kind in (WORD, TERM) and not subject
                 and nxt.pos.startswith("n") and len(nxt.text) >= 2 and not nxt.pos.startswith("ns")):
             add(A, 0.6)  # 官方|網站, 慢性|炎症: a noun or non-predicate adjective before the noun it modifies
             add(ATTRIBUTIVE, 1.0)  # … and CC-CEDICT's "(attributive) administrative" is that use
@@ -603,13 +656,14 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
 
 
 _MEANS_SPAN = 6  # tokens from a coverb's object to the verb it is the means of
+_PHRASE_CLOSERS = frozenset("时 时候 之时 之际 后 之后 以后 前 之前 以前 期间".split())
 
 
 def _means_then_verb(tokens, n: int) -> bool:
     """The tokens from ``n`` on are a phrase (a noun, a pronoun, a verb and its object, or a word
     without an entry) and then, in the same clause, a verb: the phrase is the means of that verb."""
-    if not tokens[n].pos.startswith(("n", "r", "v", "x")) or _boundary(tokens[n]):
-        return False
+    if not tokens[n].pos.startswith(("n", "r", "v", "x")) or _boundary(tokens[n]) or tokens[n].text in _PHRASE_CLOSERS:
+        return False  # (回應|查詢|時|表示: a clause of time, no means)
     for j in range(n + 1, min(len(tokens), n + 1 + _MEANS_SPAN)):
         if _boundary(tokens[j]):
             return False
