@@ -204,6 +204,12 @@ def test_a_word_and_its_suffix_are_one_term_whose_meaning_says_both(text, simpli
         ("取消訂房，損失在所難免，但安全最重要。", "安全", "safety", TRAD),
         # 以…為: what 以 takes is a noun, and 為 no verb's complement
         ("運動方案的制定必須以安全為前提。", "安全", "safety", TRAD),
+        # between a subject and an adverb, an adverb: 我們|本來|就… "originally", not "original"
+        ("我們本來就已經很吃力，新台幣又升值。", "本来", "originally", TRAD),
+        # 覺得 takes a predicate, not an object: "to entail strenuous effort", not "strain"
+        ("不少老人提一袋米都覺得吃力。", "吃力", "strenuous", TRAD),
+        # the last of the nominal words after a verb heads its object: 發揮|好|科技|賦能|作用 "function"
+        ("要完善服務細節，發揮好科技賦能作用，提升參展便捷性。", "作用", "function|role|effect", TRAD),
     ],
 )
 def test_sense_by_the_part_of_speech_of_the_occurrence(text, simplified, expected, title):

@@ -441,6 +441,28 @@ def _predicate_ends(tokens, n: int) -> bool:
     return end is None or _boundary(tokens[end])
 
 
+# verbs whose object is the subject of the verb after it (讓|市民|受惠, 使|肌肉|萎縮): the last word is
+# that verb, no object's head
+_PIVOTS = frozenset("让 使 令 叫 请 帮助 帮 要求 鼓励 允许 促使 推动 带动 引导 支持 迫使 导致 希望 防止 避免".split())
+_NOMINAL_RUN = ("n", "x", "j", "a", "b", "m", "q", "nz", "vn", "an")
+
+
+def _heads_an_object(tokens, i: int) -> bool:
+    """The word ends its clause after a verb and two or more nominal words (nouns, modifiers,
+    words jieba does not know): it heads that verb's object (發揮|好|科技|賦能|作用), unless the verb
+    makes its object the subject of a verb after it (讓|市民|受惠)."""
+    between = 0
+    for t in _clause_before(tokens, i, 6):
+        if not t.text.strip():
+            continue
+        if t.pos.startswith("v") and t.pos != "vn":
+            return between >= 2 and t.kind == WORD and t.text not in _PIVOTS and t.text not in _PREDICATIVE
+        if t.text in ("的", "之") or not t.pos.startswith(_NOMINAL_RUN):
+            return False
+        between += 1
+    return False
+
+
 def _demonstrative_measure(t) -> bool:
     """A demonstrative and a measure word that jieba made one pronoun (這種, 各類, 該項, 每天): no
     subject, but what counts what follows (each|day is an adverbial as often: 每天|攝入)."""
@@ -453,6 +475,7 @@ def _potential_complement(t) -> bool:
     (感覺|不到 "cannot feel"; not 得到, a verb of its own: 問題|得到|解決).  不好, 不成 are predicates."""
     return len(t.text) == 2 and t.text[0] == "不" and t.text[1] in _COMPLEMENTS
 _PASSIVE = frozenset("受 被 遭 获".split())
+_PREDICATIVE = frozenset("觉得 感到 显得 变得".split())  # verbs of seeming and becoming (a predicate after them)
 _NEGATIONS = frozenset("不没未")  # the first character of a negated predicate: 不|動, 不可逆轉, 沒有
 _QUANTITY_BEFORE = frozenset("约 近 逾 超过 达 多达 高达 约为 大约".split())
 
@@ -499,6 +522,7 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
         cues[kind] = cues.get(kind, 0.0) + weight
 
     subject = False  # a subject stands before the word and an object after it: a verb, no modifier
+    adjacent_prev_verb = prev is not None and prev.pos.startswith("v")
     # 以|X|為, 把|X|作為: X is what 以 or 把 takes and 為 names as something, a noun; 為 is no complement
     framed = (adjacent_prev and adjacent_next and prev.text in _TAKES_AS and nxt.text in _AS)
 
@@ -553,6 +577,9 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
             add(N, 0.6)  # 以|安全|為前提: a preposition's object
             if framed:
                 add(N, 0.6)  # … held between 以 and 為: nothing but a noun is
+        if prev.text in _PREDICATIVE:
+            add(A, 0.8)  # 覺得|吃力 "strenuous", 變得|保守: these verbs take a predicate, not an object
+            add(V, 0.4)
         if adjacent_prev and prev.text in _PASSIVE and t.pos.startswith("v"):
             add(V, 0.8)  # 受|影響|商戶 "affected", 被|發現 "discovered": a passive marker before its verb
         if prev.text in _DEGREE:
@@ -569,14 +596,17 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
                 add(V, 0.6)  # 比賽|開始|後, 颱風|登陸|時: a subject and its verb, a clause of time
             elif prev.pos.startswith(_NOUN_TAGS + ("s",)) and t.pos.startswith(("vn", "v", "a")):
                 add(N, 0.9)  # the head of a compound noun: 服務|升級, 營養|攝入
-            elif prev.pos.startswith("v") and (t.pos == "vn" or t.pos.startswith("v") and phrase_end
-                                               or _governs_nothing(t, nxt)):
+            elif prev.pos.startswith("v") and prev.text not in _PREDICATIVE and (
+                    t.pos == "vn" or t.pos.startswith("v") and phrase_end or _governs_nothing(t, nxt)):
                 add(N, 0.7)  # 推介|活動, 提交|申請, 提供|依據: a verb's object
             elif prev.pos in ("a", "b") and t.pos.startswith("v") and not clause_end:
                 # 重要|指示: an adjective before it makes it a noun (主要|反映 "mainly reflects": a
                 # non-predicate adjective is an adverb as often; at the end of its clause the verb is the
                 # predicate: 謹慎|發言 "to speak carefully")
                 add(N, 0.9 if prev.pos == "a" else 0.5)
+        if (len(t.text) > 1 and t.pos == "v" and clause_end and not adjacent_prev_verb
+                and _heads_an_object(tokens, i)):
+            add(N, 0.7)  # 發揮|好|科技|賦能|作用: the last of the nominal words after a verb heads its object
         if (adjacent_prev and len(t.text) > 1 and t.pos in ("s", "f")
                 and (prev.pos.startswith(("r", "n")) or prev.kind == NAME)):
             add(P, 1.0)  # 市民|心中, 他|心中: a place word after whose it is, "in one's heart"
@@ -584,6 +614,9 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
             if adjacent_next and nxt is not None and nxt.pos.startswith(_NOUN_TAGS):
                 add(V, 0.8)  # 他|代表|市委: a subject, the verb, its object (各類|配套|活動: no subject)
                 subject = True
+            elif (adjacent_next and nxt is not None and nxt.pos == "d" and len(t.text) > 1
+                  and t.pos[:1] not in ("v", "d") and prev.pos in ("r", "rr")):
+                add(D, 0.8)  # 我們|本來|就…: between a subject and an adverb, an adverb ("originally")
     if nxt is not None:
         if nxt.text in ("了", "着", "过") or (adjacent_next and _potential_complement(nxt)):
             add(V, 0.8)  # 投資|了, 感覺|不到: an aspect particle or a potential complement follows a verb
