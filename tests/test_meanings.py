@@ -210,6 +210,8 @@ def test_a_word_and_its_suffix_are_one_term_whose_meaning_says_both(text, simpli
         ("不少老人提一袋米都覺得吃力。", "吃力", "strenuous", TRAD),
         # the last of the nominal words after a verb heads its object: 發揮|好|科技|賦能|作用 "function"
         ("要完善服務細節，發揮好科技賦能作用，提升參展便捷性。", "作用", "function|role|effect", TRAD),
+        # 的 before a word that 性 makes an adjective of modifies the whole: 的|熱帶|性 "tropical"
+        ("位於關島附近海面的熱帶性低氣壓今天清晨增強。", "热带", "tropical", TRAD),
     ],
 )
 def test_sense_by_the_part_of_speech_of_the_occurrence(text, simplified, expected, title):

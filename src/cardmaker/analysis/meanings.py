@@ -565,8 +565,8 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
                               or prev.text[-1:] in _NUMERAL_CHARS or prev.text in ("几", "好几", "多", "数")):
             add(Q, 2.5 if len(t.text) == 1 else 1.0)
             add(UNIT, 2.5 if len(t.text) == 1 else 1.0)  # 2時30分, 九成, 第二代: what the number counts
-        if prev.text == "的":
-            add(N, 0.8)
+        if prev.text == "的" and not (adjacent_next and nxt is not None and nxt.text in ("性", "化")):
+            add(N, 0.8)  # (的|熱帶|性 低氣壓: 的 modifies the word 性 makes of it, an adjective's)
         elif adjacent_prev and len(t.text) > 1 and prev.kind != NUMBER and (
                 prev.pos.startswith("q") or _demonstrative_measure(prev)):
             add(N, 0.8)  # 這種|變化, 一名|幹部: what a measure word (with its demonstrative) counts is a noun
