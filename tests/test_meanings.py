@@ -212,6 +212,8 @@ def test_a_word_and_its_suffix_are_one_term_whose_meaning_says_both(text, simpli
         ("要完善服務細節，發揮好科技賦能作用，提升參展便捷性。", "作用", "function|role|effect", TRAD),
         # 的 before a word that 性 makes an adjective of modifies the whole: 的|熱帶|性 "tropical"
         ("位於關島附近海面的熱帶性低氣壓今天清晨增強。", "热带", "tropical", TRAD),
+        # what a demonstrative counts is no preposition before its object: 這|類|骨折 "kind", not "like"
+        ("骨科醫生處理這類骨折，常常需要用鋼釘固定。", "类", "kind|type|category", TRAD),
     ],
 )
 def test_sense_by_the_part_of_speech_of_the_occurrence(text, simplified, expected, title):

@@ -444,22 +444,25 @@ def _predicate_ends(tokens, n: int) -> bool:
 # verbs whose object is the subject of the verb after it (讓|市民|受惠, 使|肌肉|萎縮): the last word is
 # that verb, no object's head
 _PIVOTS = frozenset("让 使 令 叫 请 帮助 帮 要求 鼓励 允许 促使 推动 带动 引导 支持 迫使 导致 希望 防止 避免".split())
-_NOMINAL_RUN = ("n", "x", "j", "a", "b", "m", "q", "nz", "vn", "an")
+_NOMINAL_RUN = ("n", "x", "j", "a", "b", "m", "q", "vn")
 
 
 def _heads_an_object(tokens, i: int) -> bool:
     """The word ends its clause after a verb and two or more nominal words (nouns, modifiers,
     words jieba does not know): it heads that verb's object (發揮|好|科技|賦能|作用), unless the verb
     makes its object the subject of a verb after it (讓|市民|受惠)."""
-    between = 0
+    run = []
     for t in _clause_before(tokens, i, 6):
         if not t.text.strip():
             continue
         if t.pos.startswith("v") and t.pos != "vn":
-            return between >= 2 and t.kind == WORD and t.text not in _PIVOTS and t.text not in _PREDICATIVE
-        if t.text in ("的", "之") or not t.pos.startswith(_NOMINAL_RUN):
-            return False
-        between += 1
+            # an adjective only as the verb's complement (發揮|好): elsewhere it is an adverbial, and the
+            # word the predicate (下降速度|明顯|加快)
+            return (len(run) >= 2 and t.kind == WORD and t.text not in _PIVOTS and t.text not in _PREDICATIVE
+                    and not any(x.pos.startswith("a") for x in run[:-1]))
+        if t.text in ("的", "之") or t.text in _PHRASE_CLOSERS or not t.pos.startswith(_NOMINAL_RUN):
+            return False  # (主持會議|時|指出: a clause of time before the verb)
+        run.append(t)
     return False
 
 
@@ -560,9 +563,10 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
         verbal = True
     if verbal and nxt is not None and (nxt.kind == NUMBER or nxt.text in _QUANTITY_BEFORE):
         add(V, 0.8)  # 影響|約六百個住戶: a verb and its counted object
+    counted = adjacent_prev and (prev.kind == NUMBER or prev.text in _DEMONSTRATIVES
+                                 or prev.text[-1:] in _NUMERAL_CHARS or prev.text in ("几", "好几", "多", "数"))
     if prev is not None:
-        if adjacent_prev and (prev.kind == NUMBER or prev.text in _DEMONSTRATIVES
-                              or prev.text[-1:] in _NUMERAL_CHARS or prev.text in ("几", "好几", "多", "数")):
+        if counted:
             add(Q, 2.5 if len(t.text) == 1 else 1.0)
             add(UNIT, 2.5 if len(t.text) == 1 else 1.0)  # 2時30分, 九成, 第二代: what the number counts
         if prev.text == "的" and not (adjacent_next and nxt is not None and nxt.text in ("性", "化")):
@@ -610,7 +614,8 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
         if (adjacent_prev and len(t.text) > 1 and t.pos in ("s", "f")
                 and (prev.pos.startswith(("r", "n")) or prev.kind == NAME)):
             add(P, 1.0)  # 市民|心中, 他|心中: a place word after whose it is, "in one's heart"
-        if (prev.pos.startswith("r") and not _demonstrative_measure(prev)) or prev.kind == NAME:
+        if ((prev.pos.startswith("r") and not _demonstrative_measure(prev) and not (counted and len(t.text) == 1))
+                or prev.kind == NAME):
             if adjacent_next and nxt is not None and nxt.pos.startswith(_NOUN_TAGS):
                 add(V, 0.8)  # 他|代表|市委: a subject, the verb, its object (各類|配套|活動: no subject)
                 subject = True
@@ -624,7 +629,7 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
             add(V, 0.6)  # 發展|為, 分間|成: a verb and its complement
         if (nxt.text in _DEGREE and len(t.text) > 1 and _predicate_ends(tokens, n)
                 and not (prev is not None and (prev.pos.startswith("r") and not _demonstrative_measure(prev)
-                                               or prev.kind == NAME))):
+                                               or prev.kind == NAME or prev.text in _PASSIVE))):
             add(N, 0.8)  # 但|安全|最|重要, 這個|決定|很|好: what a degree and an adjective are said of, a subject
         if nxt.text in ("等", "方面", "工作") and t.pos.startswith("v"):
             add(N, 0.6)  # 知識產權保護|等
@@ -660,7 +665,8 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
         if (adjacent_next and nxt.pos.startswith("v") and prev is not None and prev.pos.startswith(_NOUN_TAGS)
                 and t.pos.startswith(("vn", "v")) and not verbal):
             add(N, 0.5)  # 產業|表現|呈現: a noun phrase before the verb, its subject
-        if (len(t.text) == 1 or t.pos == "p") and nxt.pos.startswith(("n", "r", "f", "s")) and any(
+        # (not what a number or a demonstrative counts: 這|類|骨折 "kind", not "like")
+        if (len(t.text) == 1 or t.pos == "p") and not counted and nxt.pos.startswith(("n", "r", "f", "s")) and any(
                 tokens[j].pos.startswith("v") for j in range(n + 1, min(len(tokens), n + 4))):
             add(P, 1.8)  # 朝|我|走, 向|世界|傳遞: a preposition, its object, then the verb
         elif (len(t.text) > 1 and t.pos.startswith(("v", "p")) and t.text[0] not in _NEGATIONS
