@@ -183,6 +183,44 @@ def test_a_word_and_its_suffix_are_one_term_whose_meaning_says_both(text, simpli
     assert w.composed and any(e in w.sense[0] for e in expected.split("|")), (w.sense, w.senses)
 
 
+# the part of speech of the occurrence, from the words around it, against jieba's dictionary tag
+@pytest.mark.parametrize(
+    "text, simplified, expected, title",
+    [
+        # a word jieba tags a preposition that ends its clause governs nothing: 提供|依據 "basis"
+        ("為制定個體化的干預方案提供依據。", "依据", "basis", TRAD),
+        # a potential complement follows a verb only: 感覺|不到 "to feel", not "feeling" (tagged n)
+        ("完全感覺不到颱風要來。", "感觉", "to feel", TRAD),
+        # a pronoun before it and a noun after it: subject, verb, object, no modifier ("representative")
+        ("他代表市委、市政府向全體參與服務保障的同志表示衷心感謝。", "代表", "to represent", TRAD),
+        # an adverbial adjective (jieba ad) before the verb it modifies, a verb jieba tags a noun:
+        # 認真|總結|經驗 "conscientious(ly)", not "to take seriously" with 總結 its object
+        ("相關部門要認真總結經驗，鞏固拓展成果。", "认真", "conscientious", TRAD),
+        # a verb between a modal and the verb it modifies is its adverb, where it can be an adjective
+        ("陳吉寧強調，要深入學習貫徹總書記重要講話精神。", "深入", "thorough", TRAD),
+        # a noun and a verb before 後 or 時 are a clause of time, subject and verb, no compound noun
+        ("比賽開始後，觀眾都很興奮。", "开始", "to begin", TRAD),
+        # what a degree adverb and an adjective ending the clause are said of is a noun: the subject
+        ("取消訂房，損失在所難免，但安全最重要。", "安全", "safety", TRAD),
+        # 以…為: what 以 takes is a noun, and 為 no verb's complement
+        ("運動方案的制定必須以安全為前提。", "安全", "safety", TRAD),
+        # between a subject and an adverb, an adverb: 我們|本來|就… "originally", not "original"
+        ("我們本來就已經很吃力，新台幣又升值。", "本来", "originally", TRAD),
+        # 覺得 takes a predicate, not an object: "to entail strenuous effort", not "strain"
+        ("不少老人提一袋米都覺得吃力。", "吃力", "strenuous", TRAD),
+        # the last of the nominal words after a verb heads its object: 發揮|好|科技|賦能|作用 "function"
+        ("要完善服務細節，發揮好科技賦能作用，提升參展便捷性。", "作用", "function|role|effect", TRAD),
+        # 的 before a word that 性 makes an adjective of modifies the whole: 的|熱帶|性 "tropical"
+        ("位於關島附近海面的熱帶性低氣壓今天清晨增強。", "热带", "tropical", TRAD),
+        # what a demonstrative counts is no preposition before its object: 這|類|骨折 "kind", not "like"
+        ("骨科醫生處理這類骨折，常常需要用鋼釘固定。", "类", "kind|type|category", TRAD),
+    ],
+)
+def test_sense_by_the_part_of_speech_of_the_occurrence(text, simplified, expected, title):
+    w = word(text, simplified, title)
+    assert any(e in w.sense[0] for e in expected.split("|")), w.senses
+
+
 def test_one_to_many_characters_take_the_article_own_word():
     assert word("衣服很快就乾了。", "干").traditional == "乾"
     assert word("文件审核后发布。", "后", "新闻标题").traditional == "後"

@@ -400,7 +400,7 @@ def _use(tokens, i: int, lexicon) -> Use:
     cues = _cues(tokens, i, t, p, n, prev, nxt, after)
     # jieba's tag is its dictionary's, the same everywhere: where the context says what the word is
     # doing here, the tag counts for less (the tags of function words hold, though)
-    weight = 1.0 if t.pos[:1] in _CLOSED_TAGS else _TAG_WEIGHT
+    weight = 1.0 if t.pos[:1] in _CLOSED_TAGS and not _governs_nothing(t, nxt) else _TAG_WEIGHT
     if weight < 1.0 and any(cues.get(k, 0) >= 0.5 for k in (N, V, A)):
         weight *= HALVE
     want = {k: w * weight for k, w in _TAG_CLASSES.get(t.pos, _TAG_CLASSES.get(t.pos[:1], {})).items()}
@@ -424,8 +424,61 @@ def _use(tokens, i: int, lexicon) -> Use:
         t.pos.startswith("n") and _glued(t, prev, nxt)), heads=frozenset(heads), modifier=modifier)
 
 
+def _governs_nothing(t, nxt) -> bool:
+    """A word of two characters or more that jieba tags a preposition or a conjunction ends its
+    clause: it governs nothing, so it is neither here (提供|依據。 "basis", not "according to")."""
+    return len(t.text) > 1 and t.pos[:1] in ("p", "c") and (nxt is None or _boundary(nxt))
+
+
 _AFTER_A_VERB = frozenset("在 于 给 向 到".split())
+_TAKES_AS, _AS = frozenset("以 把 将".split()), frozenset("为 作为 当作 成".split())
+def _predicate_ends(tokens, n: int) -> bool:
+    """The token after ``n`` is an adjective that ends its clause (最|重要。, 很|好，): the predicate."""
+    a = neighbour(tokens, n, 1)
+    if a is None or not tokens[a].pos.startswith("a"):
+        return False
+    end = neighbour(tokens, a, 1)
+    return end is None or _boundary(tokens[end])
+
+
+# verbs whose object is the subject of the verb after it (讓|市民|受惠, 使|肌肉|萎縮): the last word is
+# that verb, no object's head
+_PIVOTS = frozenset("让 使 令 叫 请 帮助 帮 要求 鼓励 允许 促使 推动 带动 引导 支持 迫使 导致 希望 防止 避免".split())
+_NOMINAL_RUN = ("n", "x", "j", "a", "b", "m", "q", "vn")
+
+
+def _heads_an_object(tokens, i: int) -> bool:
+    """The word ends its clause after a verb and two or more nominal words (nouns, modifiers,
+    words jieba does not know): it heads that verb's object (發揮|好|科技|賦能|作用), unless the verb
+    makes its object the subject of a verb after it (讓|市民|受惠)."""
+    run = []
+    for t in _clause_before(tokens, i, 6):
+        if not t.text.strip():
+            continue
+        if t.pos.startswith("v") and t.pos != "vn":
+            # an adjective only as the verb's complement (發揮|好): elsewhere it is an adverbial, and the
+            # word the predicate (下降速度|明顯|加快)
+            return (len(run) >= 2 and t.kind == WORD and t.text not in _PIVOTS and t.text not in _PREDICATIVE
+                    and not any(x.pos.startswith("a") for x in run[:-1]))
+        if t.text in ("的", "之") or t.text in _PHRASE_CLOSERS or not t.pos.startswith(_NOMINAL_RUN):
+            return False  # (主持會議|時|指出: a clause of time before the verb)
+        run.append(t)
+    return False
+
+
+def _demonstrative_measure(t) -> bool:
+    """A demonstrative and a measure word that jieba made one pronoun (這種, 各類, 該項, 每天): no
+    subject, but what counts what follows (each|day is an adverbial as often: 每天|攝入)."""
+    return t.pos == "r" and len(t.text) == 2 and t.text[0] in _DEMONSTRATIVES
+_COMPLEMENTS = frozenset("到 了 出 起 住 下 完 动 开 懂 见 清 掉".split())
+
+
+def _potential_complement(t) -> bool:
+    """不 and a result or direction complement (不到, 不了, 不起, 不住): what follows a verb only
+    (感覺|不到 "cannot feel"; not 得到, a verb of its own: 問題|得到|解決).  不好, 不成 are predicates."""
+    return len(t.text) == 2 and t.text[0] == "不" and t.text[1] in _COMPLEMENTS
 _PASSIVE = frozenset("受 被 遭 获".split())
+_PREDICATIVE = frozenset("觉得 感到 显得 变得".split())  # verbs of seeming and becoming (a predicate after them)
 _NEGATIONS = frozenset("不没未")  # the first character of a negated predicate: 不|動, 不可逆轉, 沒有
 _QUANTITY_BEFORE = frozenset("约 近 逾 超过 达 多达 高达 约为 大约".split())
 
@@ -471,10 +524,18 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
     def add(kind, weight):
         cues[kind] = cues.get(kind, 0.0) + weight
 
+    subject = False  # a subject stands before the word and an object after it: a verb, no modifier
+    adjacent_prev_verb = prev is not None and prev.pos.startswith("v")
+    # 以|X|為, 把|X|作為: X is what 以 or 把 takes and 為 names as something, a noun; 為 is no complement
+    framed = (adjacent_prev and adjacent_next and prev.text in _TAKES_AS and nxt.text in _AS)
+
     for test, part in _FRAMES.get(t.text, ()):
         if test(tokens, i, prev, nxt):
             add("frame:" + part, 1.0)
     clause_end = nxt is None or _CLAUSE_START.issuperset(nxt.text)
+    # a time word after a verb phrase closes it as a clause of its own: 回應|查詢|時 "when replying to
+    # the inquiry" (the word an object), 審核|後
+    phrase_end = clause_end or nxt.text in _PHRASE_CLOSERS
     # words jieba's dictionary calls verbs (or verbal nouns) only: a preposition or an adverb before
     # a number (約|6成, 按|一年) is no verb, nor a noun before 超過 (幅度|超過8%)
     verbal = len(t.text) > 1 and t.pos.startswith("v") and _verbal(tokens, i, n, prev, nxt, adjacent_next)
@@ -490,27 +551,39 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
             add(V, 0.8)
         add(D, 0.5)
         verbal = True
+    elif (len(t.text) > 1 and t.pos == "v" and adjacent_next and nxt.kind == WORD and nxt.pos == "v"
+          and prev is not None and (prev.text in _PREDICATE_BEFORE or prev.pos == "d")):
+        # a verb between a modal (or an adverb) and the verb it goes on to modifies that verb where it
+        # can: 要|深入|學習 "to study thoroughly", an adjective's sense (a verb that is none, 要|繼續|努力,
+        # is not moved)
+        add(A, 1.0)
     if (len(t.text) == 1 and t.pos.startswith("v") and adjacent_next and nxt.text in _AFTER_A_VERB
             and not (adjacent_prev and prev.pos.startswith(("m", "q")))):
         add(V, 1.0)  # 市民|站|在路邊 "to stand": a verb with its coverb, not 服務|站 "station"
         verbal = True
     if verbal and nxt is not None and (nxt.kind == NUMBER or nxt.text in _QUANTITY_BEFORE):
         add(V, 0.8)  # 影響|約六百個住戶: a verb and its counted object
+    counted = adjacent_prev and (prev.kind == NUMBER or prev.text in _DEMONSTRATIVES
+                                 or prev.text[-1:] in _NUMERAL_CHARS or prev.text in ("几", "好几", "多", "数"))
     if prev is not None:
-        if adjacent_prev and (prev.kind == NUMBER or prev.text in _DEMONSTRATIVES
-                              or prev.text[-1:] in _NUMERAL_CHARS or prev.text in ("几", "好几", "多", "数")):
+        if counted:
             add(Q, 2.5 if len(t.text) == 1 else 1.0)
             add(UNIT, 2.5 if len(t.text) == 1 else 1.0)  # 2時30分, 九成, 第二代: what the number counts
-        if prev.text == "的":
-            add(N, 0.8)
+        if prev.text == "的" and not (adjacent_next and nxt is not None and nxt.text in ("性", "化")):
+            add(N, 0.8)  # (的|熱帶|性 低氣壓: 的 modifies the word 性 makes of it, an adjective's)
         elif adjacent_prev and len(t.text) > 1 and prev.kind != NUMBER and (
-                prev.pos.startswith("q") or (prev.pos == "r" and len(prev.text) == 2 and prev.text[0] in _DEMONSTRATIVES)):
+                prev.pos.startswith("q") or _demonstrative_measure(prev)):
             add(N, 0.8)  # 這種|變化, 一名|幹部: what a measure word (with its demonstrative) counts is a noun
         elif adjacent_prev and len(t.text) > 1 and prev.text in ("大", "小") and p > 0 and (
                 tokens[p - 1].end == prev.start and (tokens[p - 1].kind == NUMBER or tokens[p - 1].pos == "m")):
             add(N, 1.0)  # 三大|面向 "three main aspects", 十大|建設: a number and 大 count kinds of a noun
         elif prev.pos == "p" and len(prev.text) == 1 and t.pos in ("vn", "an") and not verbal:
             add(N, 0.6)  # 以|安全|為前提: a preposition's object
+            if framed:
+                add(N, 0.6)  # … held between 以 and 為: nothing but a noun is
+        if prev.text in _PREDICATIVE:
+            add(A, 0.8)  # 覺得|吃力 "strenuous", 變得|保守: these verbs take a predicate, not an object
+            add(V, 0.4)
         if adjacent_prev and prev.text in _PASSIVE and t.pos.startswith("v"):
             add(V, 0.8)  # 受|影響|商戶 "affected", 被|發現 "discovered": a passive marker before its verb
         if prev.text in _DEGREE:
@@ -522,26 +595,42 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
                                           and prev.pos.startswith(("a", "b", "d"))):
             add(N, 0.9)  # 進行|調查, 提出|明確|要求: the object of a light verb is a noun
         if adjacent_prev and prev.kind in (WORD, TERM) and len(prev.text) >= 2 and not verbal:
-            if prev.pos.startswith(_NOUN_TAGS + ("s",)) and t.pos.startswith(("vn", "v", "a")):
+            if (prev.pos.startswith(_NOUN_TAGS + ("s",)) and t.pos.startswith(("v", "a"))
+                    and nxt is not None and nxt.text in _PHRASE_CLOSERS):
+                add(V, 0.6)  # 比賽|開始|後, 颱風|登陸|時: a subject and its verb, a clause of time
+            elif prev.pos.startswith(_NOUN_TAGS + ("s",)) and t.pos.startswith(("vn", "v", "a")):
                 add(N, 0.9)  # the head of a compound noun: 服務|升級, 營養|攝入
-            elif prev.pos.startswith("v") and (t.pos == "vn" or t.pos.startswith("v") and clause_end):
-                add(N, 0.7)  # 推介|活動, 提交|申請: a verb's object
+            elif prev.pos.startswith("v") and prev.text not in _PREDICATIVE and (
+                    t.pos == "vn" or t.pos.startswith("v") and phrase_end or _governs_nothing(t, nxt)):
+                add(N, 0.7)  # 推介|活動, 提交|申請, 提供|依據: a verb's object
             elif prev.pos in ("a", "b") and t.pos.startswith("v") and not clause_end:
                 # 重要|指示: an adjective before it makes it a noun (主要|反映 "mainly reflects": a
                 # non-predicate adjective is an adverb as often; at the end of its clause the verb is the
                 # predicate: 謹慎|發言 "to speak carefully")
                 add(N, 0.9 if prev.pos == "a" else 0.5)
+        if (len(t.text) > 1 and t.pos == "v" and clause_end and not adjacent_prev_verb
+                and _heads_an_object(tokens, i)):
+            add(N, 0.7)  # 發揮|好|科技|賦能|作用: the last of the nominal words after a verb heads its object
         if (adjacent_prev and len(t.text) > 1 and t.pos in ("s", "f")
                 and (prev.pos.startswith(("r", "n")) or prev.kind == NAME)):
             add(P, 1.0)  # 市民|心中, 他|心中: a place word after whose it is, "in one's heart"
-        if prev.pos.startswith("r") or prev.kind == NAME:
+        if ((prev.pos.startswith("r") and not _demonstrative_measure(prev) and not (counted and len(t.text) == 1))
+                or prev.kind == NAME):
             if adjacent_next and nxt is not None and nxt.pos.startswith(_NOUN_TAGS):
-                add(V, 0.8)  # 他|代表|市委: a subject, the verb, its object
+                add(V, 0.8)  # 他|代表|市委: a subject, the verb, its object (各類|配套|活動: no subject)
+                subject = True
+            elif (adjacent_next and nxt is not None and nxt.pos == "d" and len(t.text) > 1
+                  and t.pos[:1] not in ("v", "d") and prev.pos in ("r", "rr")):
+                add(D, 0.8)  # 我們|本來|就…: between a subject and an adverb, an adverb ("originally")
     if nxt is not None:
-        if nxt.text in ("了", "着", "过"):
-            add(V, 0.8)
-        if nxt.text in ("为", "成", "到", "出", "起来", "下去"):
+        if nxt.text in ("了", "着", "过") or (adjacent_next and _potential_complement(nxt)):
+            add(V, 0.8)  # 投資|了, 感覺|不到: an aspect particle or a potential complement follows a verb
+        if nxt.text in ("为", "成", "到", "出", "起来", "下去") and not framed:
             add(V, 0.6)  # 發展|為, 分間|成: a verb and its complement
+        if (nxt.text in _DEGREE and len(t.text) > 1 and _predicate_ends(tokens, n)
+                and not (prev is not None and (prev.pos.startswith("r") and not _demonstrative_measure(prev)
+                                               or prev.kind == NAME or prev.text in _PASSIVE))):
+            add(N, 0.8)  # 但|安全|最|重要, 這個|決定|很|好: what a degree and an adjective are said of, a subject
         if nxt.text in ("等", "方面", "工作") and t.pos.startswith("v"):
             add(N, 0.6)  # 知識產權保護|等
         if adjacent_next and nxt.pos.startswith("v") and nxt.kind == WORD:
@@ -558,9 +647,11 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
             _CLAUSE_START.issuperset(prev.text) and not (adjacent_prev and _CLOSING.issuperset(prev.text)))
         noun_next = nxt.pos.startswith(_NOUN_TAGS) or (
             nxt.pos.startswith("v") and after is not None and after.start == nxt.end and after.pos.startswith("n"))
-        if clause_start and adjacent_next and noun_next and not (nxt.pos.startswith("v") and _modifies_verb(t, prev)):
+        # (jieba's adverbial adjectives modify what follows, a verb it tags as a noun: 認真|總結|經驗)
+        if (clause_start and adjacent_next and noun_next and t.pos != "ad"
+                and not (nxt.pos.startswith("v") and _modifies_verb(t, prev))):
             add(V, 0.8)  # 完善|指揮(體系), 落實|責任: a verb and its object
-        if (adjacent_next and t.pos.startswith(("b", "n")) and nxt.kind in (WORD, TERM)
+        if (adjacent_next and t.pos.startswith(("b", "n")) and nxt.kind in (WORD, TERM) and not subject
                 and nxt.pos.startswith("n") and len(nxt.text) >= 2 and not nxt.pos.startswith("ns")):
             add(A, 0.6)  # 官方|網站, 慢性|炎症: a noun or non-predicate adjective before the noun it modifies
             add(ATTRIBUTIVE, 1.0)  # … and CC-CEDICT's "(attributive) administrative" is that use
@@ -574,7 +665,8 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
         if (adjacent_next and nxt.pos.startswith("v") and prev is not None and prev.pos.startswith(_NOUN_TAGS)
                 and t.pos.startswith(("vn", "v")) and not verbal):
             add(N, 0.5)  # 產業|表現|呈現: a noun phrase before the verb, its subject
-        if (len(t.text) == 1 or t.pos == "p") and nxt.pos.startswith(("n", "r", "f", "s")) and any(
+        # (not what a number or a demonstrative counts: 這|類|骨折 "kind", not "like")
+        if (len(t.text) == 1 or t.pos == "p") and not counted and nxt.pos.startswith(("n", "r", "f", "s")) and any(
                 tokens[j].pos.startswith("v") for j in range(n + 1, min(len(tokens), n + 4))):
             add(P, 1.8)  # 朝|我|走, 向|世界|傳遞: a preposition, its object, then the verb
         elif (len(t.text) > 1 and t.pos.startswith(("v", "p")) and t.text[0] not in _NEGATIONS
@@ -603,13 +695,14 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
 
 
 _MEANS_SPAN = 6  # tokens from a coverb's object to the verb it is the means of
+_PHRASE_CLOSERS = frozenset("时 时候 之时 之际 后 之后 以后 前 之前 以前 期间".split())
 
 
 def _means_then_verb(tokens, n: int) -> bool:
     """The tokens from ``n`` on are a phrase (a noun, a pronoun, a verb and its object, or a word
     without an entry) and then, in the same clause, a verb: the phrase is the means of that verb."""
-    if not tokens[n].pos.startswith(("n", "r", "v", "x")) or _boundary(tokens[n]):
-        return False
+    if not tokens[n].pos.startswith(("n", "r", "v", "x")) or _boundary(tokens[n]) or tokens[n].text in _PHRASE_CLOSERS:
+        return False  # (回應|查詢|時|表示: a clause of time, no means)
     for j in range(n + 1, min(len(tokens), n + 1 + _MEANS_SPAN)):
         if _boundary(tokens[j]):
             return False
