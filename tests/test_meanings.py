@@ -358,7 +358,7 @@ def test_composed_meanings_take_each_character_s_own_main_sense(word, syllables,
     ("区委", ("qu1", "wei3"), "area + committee member"),   # 市委, 省委, 党委: not "roundabout"
     ("展会", ("zhan3", "hui4"), "to exhibit + meeting"),    # 展览, 展品, 展馆: not "to spread out"
     ("投资商", ("tou2", "zi1", "shang1"), "investment + merchant|investment + dealer"),  # 批发商, 经销商, 供应商:
-    ("客商", ("ke4", "shang1"), "customer + merchant|customer + dealer"),          # who trades, not "commerce"
+    ("客商", ("ke4", "shang1"), "customer + merchant|customer + dealer|visitor + merchant"),  # who trades, not "commerce"
     ("出口商", ("chu1", "kou3", "shang1"), "to export + "),  # a word piece too: 出口额, 出口货; not "an exit"
     ("多渠道", ("duo1", "qu2", "dao4"), "multi- + channel"),  # 尾水渠道 "outflow channel": not "irrigation ditch"
     ("各省", ("ge4", "sheng3"), "each + province"),       # 全省, 外省: not "to save" nor "provincial capital"

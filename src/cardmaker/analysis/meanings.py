@@ -17,7 +17,8 @@ every entry with its reading) are ranked by how the article uses it:
 The best sense's entry is the word's entry (后 "empress" or 後 "after" is
 decided here; in a traditional article its own character decides).  A word
 with no entry that the article spells out (進博會 for 中國國際進口博覽會) gets
-the full form's meaning; any other gets its characters' senses, marked.
+the full form's meaning; any other gets its characters' senses, marked, each
+the sense of its slot in the word (打|牢 "to make + firm", 上|屆 "previous").
 """
 
 from __future__ import annotations
@@ -1133,12 +1134,20 @@ def _all(text: str, sep: str):
         i = text.find(sep, i + 1)
 
 
+_LABEL_WORDS = english.RARE_LABELS | english.DOMAIN_LABELS | frozenset(
+    "informal formal polite honorific humble colloquial written spoken figurative loanword onomatopoeia".split())
+
+
 def english_only(composed: tuple[str, ...]) -> str:
     """A composed meaning (``进 jìn: to go forward; …``) as English alone, for a card's front."""
     parts = []
     for piece in composed:
         gloss = piece.split(": ", 1)[-1].split("; ")[0]
-        gloss = re.sub(r"^\([^()]*\)\s*", "", gloss)
+        label = re.match(r"^\(([^()]*)\)\s*", gloss)
+        # a label goes ("(bound form) not", "(fig.) channel"); a word in brackets is part of the sense:
+        # 久 "(long) time" is "long", not "time"
+        if label and not (re.fullmatch(r"[a-z]+", label.group(1)) and label.group(1) not in _LABEL_WORDS):
+            gloss = gloss[label.end():]
         if gloss and gloss != "?":
             parts.append(gloss)
     return " + ".join(parts)
@@ -1178,8 +1187,21 @@ def composed_senses(word: str, syllables: tuple[str, ...], lexicon, nominal: boo
             # every entry of the character with this reading (周 "circle" and 週 "week"), but only
             # the article's own form where it is traditional (颱 "typhoon", not 臺 "platform")
             own = [e for e in fit if e.traditional == fit[0].traditional] if written else fit
+            other = word[o_at:o_at + o_size]
+            other_sense = _first_sense(word, syllables, pieces, k - 1 if k else 1, nominal, lexicon)
+            if k == len(pieces) - 1 > 1 and _part_kind(_first_sense(word, syllables, pieces, k, nominal, lexicon),
+                                                        lexicon) == N:
+                # the last of three pieces, a thing, heads all before it: 市建|局 "office", as 教育局 is,
+                # not 建|局 as 布局 is (a quality stays with the piece before it: 来源|不|明 "clear")
+                other, other_sense = word[:at], ""
+                partner = _kind(other, lexicon)
+            if other_sense and partner in ("v", "n", "wv", "wn"):
+                # the sense the partner takes here says whether it is a verb (区|委 "committee member",
+                # though 委 first means "to entrust")
+                verb = _part_kind(other_sense, lexicon) == V
+                partner = ("w" if partner.startswith("w") else "") + ("v" if verb else "n")
             chosen = _in_compound(piece, tuple(syl), own, k == 0, k == len(pieces) - 1, nominal, partner,
-                                  lexicon)
+                                  lexicon, other=other, other_sense=other_sense)
             chosen = [_brief(x) for x in chosen]
             if k == len(pieces) - 1 and piece in _SUFFIX_SENSES and pieces[0][1] > 1:
                 chosen = [_SUFFIX_SENSES[piece]] + chosen  # 协同|性 "to cooperate + -ness; -ity", not "nature"
@@ -1201,13 +1223,29 @@ def composed_senses(word: str, syllables: tuple[str, ...], lexicon, nominal: boo
 # a suffix's sense as a suffix, which CC-CEDICT words as a description ("suffix forming noun from
 # adjective, corresponding to -ness or -ity") or lists among others ("to make into; chemistry")
 _SUFFIX_SENSES = {"性": "-ness; -ity", "化": "-ize; -ization"}
+
+
+def _first_sense(word: str, syllables, pieces, k: int, nominal: bool, lexicon) -> str:
+    """The sense piece ``k`` of the composed ``word`` takes by its compounds alone (no slot asked),
+    as its partner's evidence of what kind of word it is there."""
+    at, size, fit = pieces[k]
+    if not fit:
+        return ""
+    o_at, o_size, _ = pieces[k - 1] if k else pieces[1]
+    partner = _kind(word[o_at:o_at + o_size], lexicon, syllables[o_at:o_at + o_size])
+    got = _in_compound(word[at:at + size], tuple(syllables[at:at + size]), fit, k == 0, k == len(pieces) - 1,
+                       nominal, partner, lexicon)
+    return got[0] if got else ""
+
+
 SIBLING_WEIGHT = 1.5  # how much the dictionary's compounds with the character say, against its order
 _PLAIN_STOP = frozenset("a an the of to and or sth sb etc one one's oneself be used so is it that this which who what".split())
 _AGENT = "<agent>"
 
 
 def _in_compound(char: str, syllables: tuple[str, ...], entries: list, first: bool, last: bool, nominal: bool,
-                 partner: str, lexicon, only: frozenset | None = None) -> list[str]:
+                 partner: str, lexicon, only: frozenset | None = None, other: str = "",
+                 other_sense: str = "") -> list[str]:
     """The senses of the piece ``char`` (a character or a word, read ``syllables``) as it is used
     inside a word, best first.  Each part of its senses is scored by the dictionary's own compounds
     that have the piece at the same end (the last piece: at their end; any other: at their start),
@@ -1217,8 +1255,10 @@ def _in_compound(char: str, syllables: tuple[str, ...], entries: list, first: bo
     whose other part is of the kind of ``partner`` (the word's other piece: a verb, a noun, a
     measure word or number, a word) counting twice; then by CC-CEDICT's order, its bound forms and
     its labels of position ("(noun suffix) on" after a noun, "(directional complement) up" after a
-    verb).  Limits: CC-CEDICT's compounds lean to its own fields (息 "interest" from 利息, 股息 … even
-    in 静息 "rest"), and near-synonyms do not meet ("last" in 上次 is not "previous")."""
+    verb).  ``other``, the composed word's other piece, and ``other_sense``, the sense it takes
+    there, give the slot's own evidence (``_slot``): compounds of the word's shape vote alone where
+    there are enough of them.  Limits: CC-CEDICT's compounds lean to its own fields (息 "interest"
+    from 利息, 股息 … even in 静息 "rest"), and near-synonyms do not meet ("last" in 上次 is not "previous")."""
     senses = [_expanded(s, lexicon) for e in entries for s in e.senses if not is_reference(s)]
     parts = [(i, k, p) for i, s in enumerate(senses) for k, p in enumerate(_parts(s))]
     parts = [x for x in parts if not _MARGINAL_RE.search(x[2])] or parts
@@ -1228,16 +1268,27 @@ def _in_compound(char: str, syllables: tuple[str, ...], entries: list, first: bo
     votes = _compound_words(char, syllables, at_end, lexicon)
     if only is not None:  # compounds of one shape only (a word's other part a word: 政府|機關)
         votes = tuple(v for v in votes if v[1] in only)
-    scored = []
+    # in a composed word the slot is known: compounds of its shape are the analogues that count
+    said = frozenset().union(*(_plain_words(p, lexicon) for *_, p in parts))
+    if other and sum(kind == partner and bool(o & said) for o, kind, _ in votes) >= SLOT_COMPOUNDS:
+        # enough compounds of the word's own shape: they alone are its analogues (北部, 東部 for 半部
+        # "part"; 外交部 and 禮部 "ministry" have a word or a title before 部)
+        votes = tuple(v for v in votes if v[1] == partner)
+    supports = {}
     for i, k, part in parts:
-        sense = parsed(part, lexicon)
         words = _plain_words(part, lexicon)
         # a compound whose other character is of the partner's kind is the likelier analogue
         # … and one that shares all of a part's words more than one that shares one of several
         share = 1 / max(len(words), 1)
-        support = sum(weight * (1 + ALIKE_WEIGHT * (kind == partner)) * len(words & other) * share
-                      for other, kind, weight in votes if words & other)
-        score = -ORDER_WEIGHT * math.log1p(i) - 0.1 * k + SIBLING_WEIGHT * math.log1p(support)
+        supports[part] = sum(weight * (1 + ALIKE_WEIGHT * (kind == partner)) * len(words & o) * share
+                             for o, kind, weight in votes if words & o)
+    slot = _slot(other, other_sense, partner, first, last, supports, lexicon) if other else None
+    scored = []
+    for i, k, part in parts:
+        sense = parsed(part, lexicon)
+        score = -ORDER_WEIGHT * math.log1p(i) - 0.1 * k + SIBLING_WEIGHT * math.log1p(supports[part])
+        if slot is not None:
+            score += slot(part, sense)
         if sense.rare:
             score -= 1.5
         if sense.bound or _POSITION_LABELS & set(sense.labels):
@@ -1252,7 +1303,104 @@ def _in_compound(char: str, syllables: tuple[str, ...], entries: list, first: bo
             score -= 1.0
         scored.append((score, -i, -k, part))
     scored.sort(reverse=True)
-    return [part for *_, part in scored]
+    out = [part for *_, part in scored]
+    if other and first and not last:
+        # the verb's sense without the object it is not given here: 提|質 "to raise", not "to raise (an issue)"
+        near = _near(other, lexicon)
+        out = [" ".join((p[:m.start()] + p[m.end():]).split()) if (m := _unmet_object(p, near)) else p for p in out]
+    return out
+
+
+SLOT_COMPOUNDS = 5  # compounds of a composed word's own shape that share a sense's words, enough to vote alone
+COMPLEMENT = 2.0  # a thing's sense of a character that a verb before it makes its result (打|牢 "firm")
+DETERMINER = 1.5  # a pointing sense before a measure word (上|届 "previous", 数|倍 "several")
+OBJECT = 0.5  # a verb's sense for an object the word does not name, which the card then leaves out
+UNMET = 10.0  # a sense said of what the other piece is not (老 "old (of people)" before 店 "shop")
+# the English of a character that points at or counts what follows it, as 上届, 本届, 下次, 数倍, 每届 do
+_DETERMINER_WORDS = frozenset(english.stem(w) for w in
+                              "previous next last this that each every several few current former following".split())
+_OBJECT_RE = re.compile(r"^(?:the|an?|one's|sb's|sth's)\s")  # the label of a verb's object: "(the phone)"
+_ADVERB_RE = re.compile(r"^(?:\w+ly|often|always|ever|never|seldom|very|quite|rather|too)$")  # how often or how: no head
+_PARTICIPLE_RE = re.compile(r"^\w+ed(?: up| out| off| down)?$")
+
+
+def _slot(other: str, other_sense: str, partner: str, first: bool, last: bool, supports: dict, lexicon):
+    """What the slot beside ``other`` (of kind ``partner``) asks of a piece, as a score for each of
+    its senses (the parts ``supports`` holds, with their votes): a piece after a one-character verb
+    is its result (打|牢 "firm", not "prison"), so a thing's sense gives way to a quality's that the
+    compounds support and CC-CEDICT lists first; a piece before a
+    measure word points at it (上|届 "previous", 数|倍 "several"); a head takes no adverb's sense
+    (如|常 "common", not "frequently"), a modifier before a verb no noun's (频|发 "frequently", not
+    "frequency"); a label of the end ("(noun suffix) on") is no sense of the start, and a sense said
+    of something ("old (of people)") does not fit another (老|店).  ``other_sense``, the sense the
+    other piece takes in the word, says whether it is a verb (委 "committee member" is none in 区委,
+    though its first sense is "to entrust")."""
+    kinds = {p: _part_kind(p, lexicon) for p in supports}
+    has = set(kinds.values())
+    # a quality the compounds of this shape give the piece, and CC-CEDICT lists before a thing (牢 "firm"
+    # before "prison"), not any the English allows (文 "language" comes before "literary")
+    order = list(supports)
+    quality = next((k for k, p in enumerate(order) if kinds[p] == A and supports[p] > 0), len(order))
+    near = _near(other, lexicon)
+    verb = _part_kind(other_sense, lexicon) == V if other_sense else partner in ("v", "wv")
+    verb_before = last and not first and verb and len(other) == 1
+    measure = partner == "q" or other in _TIME_UNITS
+    before_measure = first and not last and measure and not all(c in _NUMERAL_CHARS for c in other)
+    before_verb = first and not last and verb
+    # a modifier of a thing: a sense said of some other thing does not fit it (老|店, not "old (of people)")
+    attributive = bool(other_sense) and first and not last and not verb and _part_kind(other_sense, lexicon) == N
+
+    def score(part: str, sense) -> float:
+        kind, out = kinds[part], 0.0
+        if first and not last and {"noun suffix", "directional complement"} & set(sense.labels):
+            out -= POSITION_LABEL
+        said = frozenset().union(*(english.content_words(x) for x in sense.labels if _SAID_OF_RE.match(x)))
+        if attributive and said and not (said & near) and not (_AGENT in near and said & _GENERIC):
+            out -= UNMET
+        if first and not last and _unmet_object(part, near):
+            out -= OBJECT  # a verb's sense for another object: 掛|滿 "to hang", not "to hang up (the phone)"
+        if verb_before and kind == N and order.index(part) > quality:
+            out -= COMPLEMENT
+        if before_measure and _plain_words(part, lexicon) & _DETERMINER_WORDS:
+            out += DETERMINER
+        if last and not first and kind == D and has - {D}:
+            out -= COMPLEMENT
+        if before_verb and kind == N and has & {A, D}:
+            out -= COMPLEMENT
+        if first and not last and not verb and kind == D and has - {D}:
+            out -= COMPLEMENT  # a thing is not qualified by an adverb: 老|店 not "very"
+        return out
+    return score
+
+
+def _near(other: str, lexicon) -> frozenset[str]:
+    """The English words of the other piece of a composed word, its first entries' first senses."""
+    return frozenset().union(*(_plain_words(x, lexicon) for e in lexicon.entries(other)[:2] for x in e.senses[:4]))
+
+
+def _unmet_object(part: str, near: frozenset[str]):
+    """The label of the object of a verb's sense ("(an issue)" of "to raise (an issue)") when the
+    word's other piece is not that object (提|質: the quality is raised, not an issue), else None."""
+    if not part.startswith("to "):
+        return None
+    for label in english.LABEL_RE.finditer(part):
+        if _OBJECT_RE.match(label.group(1)):
+            return label if not english.content_words(label.group(1)) & near else None
+    return None
+
+
+def _part_kind(part: str, lexicon) -> str:
+    """A sense part as a verb (V: "to sign"), an adverb (D: "frequently"), a quality (A: "firm",
+    "used up") or a thing (N: "prison", "hair"), by its English; CC-CEDICT's parts are short.  The
+    English lexicon's classes are generous ("light" and "corner" may be adjectives), so a quality
+    is only a hint the compounds must bear out."""
+    bare = _HAN_OR_LABEL_RE.sub(" ", part).strip()
+    if bare.startswith("to "):
+        return V
+    classes = parsed(bare, lexicon).classes
+    if classes == {D} or _ADVERB_RE.match(bare):
+        return D
+    return A if _PARTICIPLE_RE.search(bare) or A in classes else N
 
 
 _POSITION_LABELS = frozenset({"noun suffix", "directional complement", "suffix", "prefix"})

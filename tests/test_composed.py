@@ -1,0 +1,154 @@
+"""A word CC-CEDICT lacks is glossed by its characters: each must take the sense it has in its slot.
+
+Every case is a word of the repository's own articles that cardmaker composes (``meaning::composed``),
+built through the whole pipeline, with what each character means in the article's sentence (one
+pattern per piece of the composed gloss "to eat + used up").  A piece's pattern lists the senses a
+reader of the sentence accepts; the comment quotes the sentence where the slot is not obvious.
+"""
+
+import functools
+import re
+from pathlib import Path
+
+import pytest
+
+from cardmaker.analysis.vocabulary import analyse
+from cardmaker.lexicon import Lexicon
+from cardmaker.text.article import parse_article
+
+LEX = Lexicon()
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLES = ROOT / "tests" / "data" / "articles"
+SEED = ROOT / "seeds" / "jinbohui-2023-08-08.txt"
+
+
+@functools.cache
+def composed(path: Path) -> dict[str, str]:
+    """The article's composed words, simplified → the English a card's front shows."""
+    article = parse_article(path.read_bytes(), path.name)
+    return {w.simplified: w.sense[0] for w in analyse(article, LEX).all_words if w.composed}
+
+
+CNA, HK, PEOPLE, SCIENCE, UDN, XINHUA = (ARTICLES / f for f in (
+    "cna-economy.txt", "hk-news.txt", "people-daily-simplified.txt", "science-simplified.txt",
+    "udn-typhoon.txt", "xinhua-trad.txt"))
+
+CASES = [
+    # ── a verb and its result or degree complement: the second character says how the act ends ──
+    (CNA, "走强", [r"go|move", r"strong"]),            # 新台幣近期走強: the currency strengthens
+    (CNA, "走弱", [r"go|move", r"weak"]),              # 日圓長期走弱
+    (CNA, "吃光", [r"eat", r"used up|finished"]),      # 競爭力幾乎被吃光: eaten up
+    (PEOPLE, "打牢", [r"build|make", r"firm|sturdy"]),  # 打牢基础: to lay firmly
+    (HK, "挂满", [r"hang(?! up \(the)", r"full|filled"]),  # 牆上掛滿大大小小的時鐘: hung full of clocks
+    (SEED, "抓实", [r"grab|catch|grasp", r"solid|firm"]),  # 各環節抓實抓細: see to it solidly
+    (PEOPLE, "吹响", [r"blow", r"sound"]),              # 号角已经吹响: the horn is sounded
+    (HK, "迁出", [r"move", r"out"]),
+    (PEOPLE, "走上", [r"walk|go", r"up"]),
+    # ── verb + object: the object is a noun ─────────────────────────────────────────────────
+    (HK, "剪发", [r"cut|trim", r"hair"]),              # 小店剪髮只收數十元: a haircut; 剪 is the verb
+    (UDN, "停班", [r"stop|halt", r"shift|work"]),      # 停班停課: work is suspended, not a class
+    (SEED, "营商", [r"operate|manage", r"commerce|business|trade"]),  # 營商環境: business environment
+    (PEOPLE, "提质", [r"lift|raise(?! \(an)", r"quality"]),  # 扩围提质: to raise quality
+    (SCIENCE, "久坐", [r"long", r"sit"]),               # 久坐办公: sitting long
+    # ── two verbs: the second is the act done, in its ordinary sense ──────────────────────────
+    (CNA, "洽签", [r"consult|negotiat", r"sign"]),     # 洽簽經濟合作協定: to negotiate and sign
+    (UDN, "抢收", [r"rush|scramble", r"collect|harvest"]),  # 提早搶收成熟的蔬果: to rush the harvest in
+    (XINHUA, "收治", [r"receive|accept|admit", r"treat"]),  # 傷病人員得到及時收治: admitted and treated
+    (CNA, "调涨", [r"adjust", r"rise"]),
+    (HK, "回迁", [r"return|back", r"move"]),
+    (XINHUA, "联防", [r"combine|join", r"defend|guard"]),
+    (PEOPLE, "帮扶", [r"help", r"support"]),
+    (HK, "难觅", [r"difficult|hard", r"find|seek"]),
+    (XINHUA, "频发", [r"frequent", r"send|issue|develop|occur"]),  # 疾病頻發: diseases occur often
+    (SEED, "倒排", [r"invert|revers|backward", r"arrange|set in order|line up"]),  # 倒排工期: to schedule backwards
+    # ── attribute + noun head: the head is a noun, the attribute qualifies it ──────────────────
+    (PEOPLE, "新局", [r"new", r"situation"]),           # 于变局中开新局: a new situation
+    (HK, "老店", [r"long standing|of the past|venerable", r"store|shop"]),  # 希望…容許老店在原區重開
+    (HK, "街角", [r"street", r"corner"]),               # 街角一間開業五十多年的麵包舖
+    (SCIENCE, "桌角", [r"table|desk", r"corner"]),      # 膝盖在桌角上碰得重了一点
+    (UDN, "贴文", [r"post|stick|paste", r"writing|text|article"]),  # 一則貼文: a post
+    (SCIENCE, "静息", [r"still|calm|quiet", r"rest|breath"]),  # 处于静息状态: at rest, not "interest"
+    (HK, "地铺", [r"ground|earth|floor", r"store|shop"]),  # 四十多間地舖商戶: ground-floor shops
+    (HK, "楼龄", [r"building|house", r"age"]),
+    (HK, "烈风", [r"intense|fierce|ardent", r"wind"]),
+    (HK, "旧区", [r"old|former", r"district|area"]),
+    (HK, "鸡尾", [r"chicken", r"tail"]),
+    (UDN, "海温", [r"sea", r"temperature"]),
+    (UDN, "专页", [r"special|particular", r"page"]),
+    (UDN, "图卡", [r"diagram|picture|graph|chart", r"card"]),
+    (SCIENCE, "钢钉", [r"steel", r"nail"]),
+    (SCIENCE, "低度", [r"low", r"degree|level|extent"]),
+    (XINHUA, "伤病", [r"injur|wound", r"disease|illness"]),
+    (XINHUA, "客商", [r"customer|guest|visitor", r"merchant|dealer"]),  # 境外客商: business visitors
+    (XINHUA, "全党", [r"whole|all", r"party"]),
+    (XINHUA, "区委", [r"area|district", r"committee"]),
+    (XINHUA, "春风", [r"spring", r"wind"]),
+    (HK, "区内", [r"area|district", r"within|inside"]),
+    (XINHUA, "馆内", [r"building|hall", r"within|inside"]),
+    (HK, "墙上", [r"wall", r"on"]),
+    (CNA, "经济部", [r"econom", r"ministry"]),
+    (HK, "市建局", [r"city|municipal", r"establish|build", r"office|bureau"]),  # Urban Renewal Authority
+    (XINHUA, "投资商", [r"invest", r"merchant|dealer"]),
+    # ── a demonstrative, number or position before a measure-like noun ─────────────────────────
+    (XINHUA, "上届", [r"previous|last", r"period|session|event"]),  # 比上屆增長2%: than the last one
+    (SCIENCE, "数倍", [r"several|a few", r"fold|times"]),  # 付出数倍的努力: several times the effort
+    (UDN, "半部", [r"half", r"part|section"]),          # 東半部地區: the eastern half
+    (HK, "数十", [r"several|a few", r"ten"]),
+    (SCIENCE, "几周", [r"several|a few", r"week"]),
+    (HK, "数分钟", [r"several|a few", r"minute"]),
+    # ── a modifier before a verb or adjective: its adverbial sense ─────────────────────────────
+    (HK, "如常", [r"as", r"normal|usual|common|constant"]),  # 今日一早如常開舖: as usual
+    (CNA, "新创", [r"new", r"create|start|begin"]),
+    (PEOPLE, "促稳", [r"promote|urge", r"stab|steady|settled"]),
+    (XINHUA, "抗疫", [r"resist", r"plague|epidemic"]),
+    (SCIENCE, "抗阻", [r"resist", r"obstruct|resist|block"]),
+    (CNA, "扣件", [r"fasten|button", r"component|item|piece"]),
+    (CNA, "视听", [r"look|see|view|watch", r"listen|hear"]),
+    (CNA, "中小", [r"middle|medium", r"small"]),
+    (SCIENCE, "抬腿", [r"lift|raise", r"leg"]),
+]
+
+
+# still wrong, each for a reason the slot alone does not settle (strict: a fix shows up as a pass)
+MISSED = {
+    "走强": "走 'to walk': CC-CEDICT's 走低, 走高 'to go down/up' are too few to outvote 走路, 走道",
+    "走弱": "as 走强",
+    "吃光": "发光, 反光 'light' outvote 用光 'used up': object and complement are alike to the votes",
+    "抓实": "实 'real': no compound of CC-CEDICT says 'solid(ly)' after a verb",
+    "剪发": "剪 'scissors': 剪刀 votes for the noun beside a noun as 剪彩 does for the verb",
+    "停班": "班 'class' and 'work shift' tie in 值班, 上班, 同班",
+    "营商": "营 'camp': the first sense; 经营 is no compound with 营 first",
+    "洽签": "签 'visa': 拒签, 免签 outvote 'to sign'",
+    "抢收": "收 has no 'to harvest' in CC-CEDICT; 'to collect' loses to the first sense",
+    "收治": "治 'to govern': 'to treat (a disease)' has no vote among verb + 治 compounds",
+    "倒排": "排 'a row': 'to arrange' loses to the first sense",
+    "街角": "角 'angle': 直角, 三角 outvote 墙角 'corner'",
+    "贴文": "文 'literary': a verb before it makes 文 a complement, as 牢 is in 打牢",
+    "市建局": "市 'market': the first sense; 市建 is no word of CC-CEDICT",
+    "数倍": "倍 'double': a multiplier after 'several' is not told from one alone",
+}
+
+
+def pieces(path: Path, word: str) -> list[str]:
+    shown = composed(path).get(word)
+    assert shown is not None, f"{word} is not composed in {path.name}"
+    return shown.split(" + ")
+
+
+def right(path: Path, word: str, patterns) -> bool:
+    got = pieces(path, word)
+    return len(got) == len(patterns) and all(re.search(p, g) for p, g in zip(patterns, got))
+
+
+@pytest.mark.parametrize("path, word, patterns", [
+    pytest.param(*c, id=c[1], marks=[pytest.mark.xfail(reason=MISSED[c[1]], strict=True)] if c[1] in MISSED else [])
+    for c in CASES])
+def test_each_character_takes_the_sense_of_its_slot(path, word, patterns):
+    assert right(path, word, patterns), " + ".join(pieces(path, word))
+
+
+if __name__ == "__main__":  # the count, for a report: python tests/test_composed.py
+    wrong = [(w, " + ".join(pieces(p, w))) for p, w, pats in CASES if not right(p, w, pats)]
+    print(f"{len(CASES) - len(wrong)} of {len(CASES)} right")
+    for w, shown in wrong:
+        print(" ", w, shown)
