@@ -143,8 +143,6 @@ TRAD, SIMP = "新聞標題", "新闻标题"
         # "by means of", not "to pass through" (the means here is an act, raising a guarantee ratio)
         ("經濟部並透過提高信保基金保證成數，協助業者取得融資。", "透过", "by means of", TRAD),
         ("政府将通过减税降费减轻企业负担。", "通过", "by means of", SIMP),
-        # … but a negated word after a verb is its complement: 感覺|不到 "not reaching", not "less than"
-        ("完全感覺不到颱風要來，但看到新聞後還是放心不下。", "不到", "not ", TRAD),
         # 地 marks an adverbial: 人為|地|抑制 "artificial(ly)", not "having human cause"
         ("如果人为地抑制相关信号通路，这些细胞的功能还可以恢复。", "人为", "artificial", SIMP),
         # a closing quotation mark is no clause start: “十四五”|規劃 is the noun "a plan"

@@ -476,7 +476,8 @@ _COMPLEMENTS = frozenset("到 了 出 起 住 下 完 动 开 懂 见 清 掉".s
 
 def _potential_complement(t) -> bool:
     """不 and a result or direction complement (不到, 不了, 不起, 不住): what follows a verb only
-    (感覺|不到 "cannot feel"; not 得到, a verb of its own: 問題|得到|解決).  不好, 不成 are predicates."""
+    (感覺|不到 "cannot feel", which the segmenter cuts 感覺|不|到; not 得到, a verb of its own:
+    問題|得到|解決).  不好, 不成 are predicates."""
     return len(t.text) == 2 and t.text[0] == "不" and t.text[1] in _COMPLEMENTS
 _PASSIVE = frozenset("受 被 遭 获".split())
 _PREDICATIVE = frozenset("觉得 感到 显得 变得".split())  # verbs of seeming and becoming (a predicate after them)
@@ -624,7 +625,8 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
                   and t.pos[:1] not in ("v", "d") and prev.pos in ("r", "rr")):
                 add(D, 0.8)  # 我們|本來|就…: between a subject and an adverb, an adverb ("originally")
     if nxt is not None:
-        if nxt.text in ("了", "着", "过") or (adjacent_next and _potential_complement(nxt)):
+        if nxt.text in ("了", "着", "过") or (adjacent_next and (_potential_complement(nxt) or (
+                nxt.text == "不" and after is not None and after.start == nxt.end and after.text in _COMPLEMENTS))):
             add(V, 0.8)  # 投資|了, 感覺|不到: an aspect particle or a potential complement follows a verb
         if nxt.text in ("为", "成", "到", "出", "起来", "下去") and not framed:
             add(V, 0.6)  # 發展|為, 分間|成: a verb and its complement
