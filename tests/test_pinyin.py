@@ -43,3 +43,10 @@ def test_a_bound_suffix_is_written_on_to_its_word():
     pieces = [("qìxiàng", False), ("shǔ", True, True), ("tíxǐng", False), ("，", False), ("mínzhòng", False)]
     assert "".join(sep + text for sep, text, _ in spaced(pieces)) == "qìxiàngshǔ tíxǐng，mínzhòng"
     assert [flag for _, _, flag in spaced(pieces)] == [False, True, False, False, False]
+
+
+def test_a_dash_is_punctuation_without_spaces():
+    from cardmaker.chinese.pinyin import spaced
+
+    pieces = [("—", False), ("—", False), ("lùn", False), ("xuéxí", False)]   # ——论学习: a subtitle's dash
+    assert "".join(sep + text for sep, text, _ in spaced(pieces)) == "——lùn xuéxí"

@@ -107,8 +107,8 @@ def joined_name(syllables) -> str:
     return f"{joined(syllables[:1])} {joined(syllables[1:])}"
 
 
-_NO_SPACE_BEFORE = frozenset("，。、；：！？」』）》〉…,.;:!?)]”’%")
-_NO_SPACE_AFTER = frozenset("「『（《〈([“‘，。、；：！？…")  # full-width punctuation carries its own space
+_NO_SPACE_BEFORE = frozenset("，。、；：！？」』）》〉…—,.;:!?)]”’%")
+_NO_SPACE_AFTER = frozenset("「『（《〈([“‘，。、；：！？…—")  # full-width punctuation carries its own space (a dash too: ——论)
 
 
 def spaced(pieces) -> list[tuple[str, str, bool]]:
