@@ -1110,8 +1110,8 @@ def _doing_things(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
 
 
 # Bound suffixes that make a word of the word before them (GB/T 16159 writes them on to it): 毛利率,
-# 一致性, 扁平化, 通路商, 扣件业, 政绩观, 预报员, 追踪者, 气象署, 公路局, 示范区, 开放型
-SUFFIXES = frozenset("性化率业商观者员署局区型")
+# 一致性, 扁平化, 通路商, 扣件业, 政绩观, 预报员, 追踪者, 气象署, 公路局, 示范区, 开放型, 主办方
+SUFFIXES = frozenset("性化率业商观者员署局区型方度界式家")
 # … which also make words of verbs (追踪者, 扁平化, 调节性); the others make nouns of nouns (气象署)
 _AFTER_VERBS = frozenset("性者化型区率")
 _NOT_HEADS = ("r", "m", "q", "p", "c", "u", "d", "f", "t", "ns")  # a place: its unit stays apart (台湾|区)
