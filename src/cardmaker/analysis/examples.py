@@ -68,6 +68,8 @@ _IF = frozenset("如 如果 假如 若 即使 虽然 尽管 只要 一旦 因为
 # …，也會…): alone, it reads as a fragment whose subject or premise is missing
 _LINKS_BACK = frozenset("但 但是 可是 不过 然而 而 而且 并 并且 且 更 更是 才 才能 也 还 又 就 却 因此 所以 因而 从而 进而 "
                         "于是 否则 甚至 加上 以及 及 同时 此外 另外 以便 以免 并且".split())
+# what may stand before a fronted phrase in its clause: 要按照…, 應根據…, 也針對…
+_BEFORE_LEAD_IN = frozenset("要 应 应该 应当 将 会 能 可 也 还 都 就 并 更 须 必须 需 需要 仍 正 已 已经 再 均 则".split())
 _PLACE_ENDS = frozenset("上 中 下 里 内 外 间 之中 之下 之间 当中".split())  # 在…中, 在…上: a place
 _LEAD_OUTS = frozenset("的 时 时候 后 之后 以后 前 之前 以前 方面 来说 而言 之际 以来 期间 同时 看来 来看 为例 "
                        "过程中 基础上 背景下 情况下".split())
@@ -278,10 +280,14 @@ def _leads_in(context: _Context, start: int, end: int) -> bool:
     if not words:
         return False
     first, last = words[0], words[-1]
+    k = 0
+    while k < len(words) - 1 and words[k].text in _BEFORE_LEAD_IN:
+        k += 1  # 要|按照中央要求和市委部署: a modal or an adverb before the fronted phrase
+    first = words[k]
     if first.text in _LEAD_INS or last.text in _LEAD_OUTS or (len(words) > 2 and words[1].text in _IF):
         return True
     if first.text == "在" and (last.text in _PLACE_ENDS
-                              or not any(t.pos.startswith("v") and t.pos != "vn" for t in words[1:])):
+                              or not any(t.pos.startswith("v") and t.pos != "vn" for t in words[k + 1:])):
         return True  # 在各種干預手段中, 在不少地方: a place or a field, the clause that acts in it is still to come
     return bool(_SAID_RE.search(context.text, start, end))
 
