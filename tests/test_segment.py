@@ -282,3 +282,8 @@ def test_yi_before_an_adverb_it_makes_a_word_with_is_that_word():
 def test_a_verb_and_bu_dao(text, pieces, not_pieces):
     cut = [piece for piece, _ in kinds(text)]
     assert all(p in cut for p in pieces) and not any(p in cut for p in not_pieces), cut
+
+
+def test_a_four_character_word_jieba_knows_well_and_no_two_words_is_one_term():
+    assert ("不確定性", TERM) in kinds("颱風路徑仍有高度不確定性")   # "uncertainty", not 不 + 確定性
+    assert ("對外", "word") in kinds("擴大高水平對外開放")             # two words, each its card

@@ -175,7 +175,7 @@ def segment(simplified: str, lexicon) -> list[Token]:
     for t in tokens:
         if t.kind == FRAGMENT and not t.pos.startswith("nr"):
             out.extend(_split_prefix(t, lex, lexical) or _split_phrase(t, out[-1:], lex, lexical)
-                       or _jieba_term(t, lexical)
+                       or _jieba_term(t, lex, lexical)
                        or _split(t, lex, lexical) or _split_glue(t, out[-2:], lex, lexical)
                        or _article_term(t, recurring, lex, lexical, out[-1] if out else None) or [t])
         else:
@@ -238,7 +238,17 @@ _PREFIX_SLOTS = frozenset("副总前非")
 _JIEBA_TERM_FREQ = 30  # jieba's count from which a word of its own dictionary is a term
 
 
-def _jieba_term(t: Token, lexical: Lexical) -> list[Token] | None:
+_COMMON_FOUR = 100  # jieba's count from which a four-character word of its dictionary is a term
+
+
+def _two_words(text: str, lex, lexical: Lexical) -> bool:
+    """``text`` (four characters) is two words of two characters each, CC-CEDICT's or jieba's common
+    ones (今年|以来, 对外|开放, 系统|工程)."""
+    return all(lex.is_word(half) or lexical.entries.get(half, (0, ""))[0] >= _JIEBA_TERM_FREQ
+               for half in (text[:2], text[2:]))
+
+
+def _jieba_term(t: Token, lex, lexical: Lexical) -> list[Token] | None:
     """A word of jieba's dictionary that CC-CEDICT lacks (全党, 收治, 频发, 参展商, 任何人) is kept
     whole as an article term (its meaning composed), not cut into dictionary words (任|何人 would
     make 何人 a card): two or three characters, or four when jieba has seen it often (four-character
@@ -252,6 +262,10 @@ def _jieba_term(t: Token, lexical: Lexical) -> list[Token] | None:
     if n == 3 and t.text[-1] in _SUFFIXES and lexical.known(t.text[:-1]):
         return None  # 便捷|性, 扁平|化: a word and a suffix, joined again by ``_suffixed``
     if 2 <= n <= 3 and freq >= _JIEBA_TERM_FREQ and t.text[-1] not in _COMPLEMENTS:
+        return [Token(t.text, t.start, t.end, t.pos, TERM)]
+    if n == 4 and freq >= _COMMON_FOUR and not _two_words(t.text, lex, lexical):
+        # a four-character word jieba knows well that is no two words (不确定性 "uncertainty", not
+        # 不|确定性 "determinacy"); 对外|开放, 系统|工程 are two words, each with its card
         return [Token(t.text, t.start, t.end, t.pos, TERM)]
     if n == 4 and freq and t.text[2] in "不得" and t.text[:2] not in ("不得",):
         # a verb and its complement (放心不下), not 放心|不下; other four-character entries of jieba
@@ -477,7 +491,7 @@ def _shifted(tokens: list[Token], i: int, lex, lexical: Lexical) -> list[Token] 
     if (lex.frequency(nxt.text) < 3.0 and not lexical.known(head) and _common_entry(head, lex)
             and (_common_entry(tail, lex) or lexical.known(tail)) and not _function(after)):
         rest = [r for c in _classify(Token(tail, nxt.start + 1, after.end, lexical.tag(tail, "x")), lex, lexical)
-                for r in ((_jieba_term(c, lexical) or [c]) if c.kind == FRAGMENT else [c])]
+                for r in ((_jieba_term(c, lex, lexical) or [c]) if c.kind == FRAGMENT else [c])]
         return [Token(head, t.start, t.end + 1, "v" if t.pos.startswith("v") else "n", WORD), *rest]
     return None
 
