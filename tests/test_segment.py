@@ -287,3 +287,8 @@ def test_a_verb_and_bu_dao(text, pieces, not_pieces):
 def test_a_four_character_word_jieba_knows_well_and_no_two_words_is_one_term():
     assert ("不確定性", TERM) in kinds("颱風路徑仍有高度不確定性")   # "uncertainty", not 不 + 確定性
     assert ("對外", "word") in kinds("擴大高水平對外開放")             # two words, each its card
+
+
+def test_a_character_word_character_run_that_is_two_words_cut_later_is_those_words():
+    cut = [piece for piece, _ in kinds("北河街一幢唐樓外牆有石屎剝落，險些擊中途人")]
+    assert "擊中" in cut and "途人" in cut and "中途" not in cut, cut     # a passer-by, not "midway"
