@@ -265,6 +265,9 @@ def _grades(text: str, word: str, lexicon) -> dict[str, int]:
     # 要按照…: a modal before the fronted phrase, the clause that acts on it still to come
     ("龔正在主持會議時指出，要按照中央要求和市委部署，紮實做好各項籌備工作。", "部署", "要按照中央要求和市委部署",
      "要按照中央要求和市委部署，紮實做好各項籌備工作。"),
+    # 在…的 + a noun: the subject of the clause after it, described by its relative clause
+    ("在北河街經營時鐘維修舖超過四十年的鍾先生，今日一早如常開舖。", "維修", "在北河街經營時鐘維修舖超過四十年的鍾先生",
+     "在北河街經營時鐘維修舖超過四十年的鍾先生，今日一早如常開舖。"),
     # 若…: a condition at the end of a run, its consequence in the clause after it
     ("他強調，政府不會讓傳統產業孤軍奮戰，若國際情勢進一步惡化，不排除再加碼推出協助措施。", "情勢",
      "他強調，政府不會讓傳統產業孤軍奮戰，若國際情勢進一步惡化", "若國際情勢進一步惡化，不排除再加碼推出協助措施。"),

@@ -289,7 +289,15 @@ def _leads_in(context: _Context, start: int, end: int) -> bool:
     if first.text == "在" and (last.text in _PLACE_ENDS
                               or not any(t.pos.startswith("v") and t.pos != "vn" for t in words[k + 1:])):
         return True  # 在各種干預手段中, 在不少地方: a place or a field, the clause that acts in it is still to come
+    if first.text == "在" and _noun_after_de(words):
+        return True  # 在北河街經營時鐘維修舖超過四十年的鍾先生: a subject its relative clause describes
     return bool(_SAID_RE.search(context.text, start, end))
+
+
+def _noun_after_de(words) -> bool:
+    """The clause's words end with 的 and nouns only (…四十年的|鍾先生): a noun phrase, no predicate."""
+    de = max((k for k, t in enumerate(words) if t.text == "的"), default=-1)
+    return 0 < de < len(words) - 1 and all(t.pos.startswith(("n", "r")) and t.pos != "nd" for t in words[de + 1:])
 
 
 def _dangles(context: _Context, j: int, last: int) -> bool:
