@@ -292,3 +292,21 @@ def test_a_four_character_word_jieba_knows_well_and_no_two_words_is_one_term():
 def test_a_character_word_character_run_that_is_two_words_cut_later_is_those_words():
     cut = [piece for piece, _ in kinds("北河街一幢唐樓外牆有石屎剝落，險些擊中途人")]
     assert "擊中" in cut and "途人" in cut and "中途" not in cut, cut     # a passer-by, not "midway"
+
+
+@pytest.mark.parametrize("text, pieces, not_pieces", [
+    ("我們提出以下幾點建議", ["幾", "點", "建議"], ["幾點"]),      # a few points, not "what time?"
+    ("在場館內設立醫療點", ["在", "場館", "內"], ["在場", "館內"]),  # in the venue, not "to be present"
+])
+def test_numerals_prepositions_and_locatives_around_a_noun(text, pieces, not_pieces):
+    cut = [piece for piece, _ in kinds(text)]
+    assert all(p in cut for p in pieces) and not any(p in cut for p in not_pieces), cut
+
+
+@pytest.mark.parametrize("text, char, kind", [
+    ("不少熟客來找他修理古董鐘", "鐘", "word"),        # a clock: jieba tags 钟 a surname everywhere
+    ("深水埗兩項目納重建", "納", "word"),
+    ("鍾先生說，生意一年不如一年", "鍾", NAME),        # a surname before its title
+])
+def test_a_character_jieba_tags_a_surname_is_a_name_only_with_a_title_or_a_role(text, char, kind):
+    assert (char, kind) in kinds(text), kinds(text)

@@ -198,7 +198,26 @@ def segment(simplified: str, lexicon) -> list[Token]:
     out = _context_names(out, simplified, lex, lexical)
     out = _reclaim_names(out, lex, lexical)
     out = place_terms(out, lex, lambda w: lexical.tag(w, ""))
+    out = _lone_surnames(out, lex)
     return _damaged(out, simplified)
+
+
+def _lone_surnames(tokens: list[Token], lex) -> list[Token]:
+    """A character jieba tags as a surname (its nr: 钟, 纳) standing alone with no title or speech
+    after it and no role before it is the word it is (古董|钟 "clock", 纳|重建 "to include"), not a
+    name: jieba's tag is its dictionary's, the same everywhere."""
+    out: list[Token] = []
+    for i, t in enumerate(tokens):
+        if t.kind == NAME and len(t.text) == 1:
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+            prev = out[-1] if out else None
+            named = (nxt is not None and nxt.start == t.end and (nxt.text in _TITLES or nxt.text in _SPEECH)) or (
+                prev is not None and prev.end == t.start and prev.text in _ROLES)
+            if not named and _common_entry(t.text, lex):
+                out.append(Token(t.text, t.start, t.end, "x", WORD))
+                continue
+        out.append(t)
+    return out
 
 
 def _reclaim_names(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
@@ -359,9 +378,24 @@ def _locatives(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
             out.append(Token(nxt.text[1], nxt.start + 1, nxt.end, "f", WORD))
             i += 2
             continue
+        if (nxt is not None and len(t.text) == 2 and len(nxt.text) == 2 and t.end == nxt.start
+                and t.text[0] in _PLACE_PREPOSITIONS and nxt.text[1] in _LOCATIVES and nxt.kind in (WORD, TERM)
+                and _common_entry(t.text[1] + nxt.text[0], lex)
+                and lexical.tag(t.text[1] + nxt.text[0], "").startswith("n")):
+            # 在场|馆内 → 在|场馆|内 "in the venue": a preposition, a noun and its locative, not 在场
+            # "to be present" and a term 馆内
+            noun = t.text[1] + nxt.text[0]
+            out.append(Token(t.text[0], t.start, t.start + 1, "p", WORD))
+            out.append(Token(noun, t.start + 1, nxt.start + 1, lexical.tag(noun, "n"), WORD))
+            out.append(Token(nxt.text[1], nxt.start + 1, nxt.end, "f", WORD))
+            i += 2
+            continue
         out.append(t)
         i += 1
     return out
+
+
+_PLACE_PREPOSITIONS = frozenset("在于从到向往")
 
 
 _INTERCARDINALS = frozenset("东北 东南 西北 西南".split())
@@ -561,6 +595,8 @@ def _context_names(tokens: list[Token], text: str, lex, lexical: Lexical) -> lis
 
 # what follows a surname to name a person by it: 陳先生, 王老師 are a name and a word to learn
 _TITLES = frozenset("先生 小姐 女士 太太 老师 医生 教授 师傅 阿姨 伯伯 老伯 婆婆 同学 律师 主任 经理 老板".split())
+# what a person does right after a surname said alone (钟|表示): a name there (``_lone_surnames``)
+_SPEECH = frozenset("表示 说 指出 认为 强调 透露 坦言 提到 回应 说明 称 说道".split())
 
 
 def _split_titles(tokens: list[Token], lex) -> list[Token]:
@@ -1163,8 +1199,9 @@ def _suffixed(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
 
 
 # measure words that make a dictionary word with 一 (一家 "the whole family", 一则 "on the one hand",
-# 一道 "together", 一套 "suit", 一身 "whole body"), which before a noun are still 一 and its measure word
-_ONE_MEASURES = frozenset("家则道套身")
+# 一道 "together", 一套 "suit", 一身 "whole body") or 几 (几点 "what time?"), which before a noun are
+# still the numeral and its measure word
+_ONE_MEASURES = {"一": frozenset("家则道套身"), "几": frozenset("点")}  # and 几点 "what time?": 几|点|建议
 _ADVERB_CHARS = frozenset("就才便都也又还再却")
 
 
@@ -1182,10 +1219,10 @@ def _one_measure(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
             out[-1] = Token("一" + t.text[0], before.start, t.start + 1, "d", WORD)
             out.append(Token(t.text[1], t.start + 1, t.end, "d", WORD))
             continue
-        if (len(t.text) == 2 and t.text[0] == "一" and t.text[1] in _ONE_MEASURES and t.kind == WORD
+        if (len(t.text) == 2 and t.text[1] in _ONE_MEASURES.get(t.text[0], ()) and t.kind == WORD
                 and nxt is not None and nxt.start == t.end
                 and (nxt.kind == TERM or nxt.kind == WORD and nxt.pos.startswith("n") and not nxt.pos.startswith("nr"))):
-            out.append(Token("一", t.start, t.start + 1, "m", NUMBER))
+            out.append(Token(t.text[0], t.start, t.start + 1, "m", NUMBER))
             out.append(Token(t.text[1], t.start + 1, t.end, "q", WORD))
             continue
         out.append(t)
