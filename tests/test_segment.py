@@ -310,3 +310,9 @@ def test_numerals_prepositions_and_locatives_around_a_noun(text, pieces, not_pie
 ])
 def test_a_character_jieba_tags_a_surname_is_a_name_only_with_a_title_or_a_role(text, char, kind):
     assert (char, kind) in kinds(text), kinds(text)
+
+
+def test_a_piece_and_its_suffix_join_where_the_article_says_the_whole_again():
+    # 肌少症 "sarcopenia": jieba cuts it 肌少|症 once and keeps it whole elsewhere
+    text = "严重时发展为肌少症，增加跌倒风险。诊断[1]。肌少症常与骨质疏松相伴出现。"
+    assert [k for piece, k in kinds(text) if piece == "肌少症"] == [TERM, TERM], kinds(text)

@@ -1161,8 +1161,9 @@ def _doing_things(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
 
 
 # Bound suffixes that make a word of the word before them (GB/T 16159 writes them on to it): 毛利率,
-# 一致性, 扁平化, 通路商, 扣件业, 政绩观, 预报员, 追踪者, 气象署, 公路局, 示范区, 开放型, 主办方
-SUFFIXES = frozenset("性化率业商观者员署局区型方度界式家")
+# 一致性, 扁平化, 通路商, 扣件业, 政绩观, 预报员, 追踪者, 气象署, 公路局, 示范区, 开放型, 主办方, 肌少症
+# (a piece jieba's HMM made, 肌少, joins its suffix where the article repeats the whole)
+SUFFIXES = frozenset("性化率业商观者员署局区型方度界式家症")
 # … which also make words of verbs (追踪者, 扁平化, 调节性); the others make nouns of nouns (气象署)
 _AFTER_VERBS = frozenset("性者化型区率")
 _NOT_HEADS = ("r", "m", "q", "p", "c", "u", "d", "f", "t", "ns")  # a place: its unit stays apart (台湾|区)
@@ -1176,15 +1177,22 @@ def _suffixed(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
     (nor for 博览 "to read extensively").  Said once and unknown (制度|型, 热带|性), the word keeps its
     card (制度 "system") and the suffix its own."""
     pairs = Counter(a.text + b.text for a, b in zip(tokens, tokens[1:]) if b.text in SUFFIXES and a.end == b.start)
+    # … and the whole where jieba or an earlier repair made it one (肌少症 beside 肌少|症)
+    pairs.update(t.text for t in tokens if len(t.text) >= 3 and t.text[-1] in SUFFIXES)
     out: list[Token] = []
     for i, t in enumerate(tokens):
         before = out[-1] if out else None
+        if (t.kind == FRAGMENT and len(t.text) >= 3 and t.text[-1] in SUFFIXES and pairs[t.text] >= 2
+                and _HAN_ONLY_RE.match(t.text) and t.pos == "x"):
+            out.append(Token(t.text, t.start, t.end, "n", TERM))
+            continue
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if t.text == "率" and nxt is not None and nxt.start == t.end and nxt.pos.startswith(("n", "r")):
             out.append(t)  # 市长|率|团: the verb shuài "to lead" and its object (``readings._rate_or_lead``)
             continue
         if (before is not None and t.text in SUFFIXES and t.kind == WORD and before.end == t.start
-                and before.kind in (WORD, TERM) and len(before.text) >= 2 and _HAN_ONLY_RE.match(before.text)
+                and (before.kind in (WORD, TERM) or before.kind == FRAGMENT and pairs[before.text + t.text] >= 2)
+                and len(before.text) >= 2 and _HAN_ONLY_RE.match(before.text)
                 and not before.pos.startswith(_NOT_HEADS) and not t.pos.startswith(("nr", "ns"))
                 and (t.text in _AFTER_VERBS or before.pos == "vn" or not before.pos.startswith("v"))):
             whole = before.text + t.text
