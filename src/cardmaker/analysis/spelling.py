@@ -154,6 +154,11 @@ def _function_pieces(t, lexicon) -> tuple[int, ...]:
     """Where a piece of jieba's that is no word (a fragment) is cut around its function words:
     根本|之道 is zhī dào, 国之大者 guó zhī dà zhě, 获得感就强 …gǎn jiù qiáng; one the HMM glued across
     words is cut by them (善|作善成: zuò shàn chéng)."""
+    if t.kind == FRAGMENT and len(t.text) >= 3 and t.text[0] in "每各" and t.text[1] in _NUMERALS:
+        head = 1  # 每十年 měi shí nián: a determiner, a numeral and its measure word (jieba's set phrase)
+        while head < len(t.text) and t.text[head] in _NUMERALS:
+            head += 1
+        return (1, head) if head < len(t.text) else (1,)
     if t.kind != FRAGMENT or t.pos.startswith(("i", "l", "v")) or lexicon.entries(t.text):
         return ()  # an idiom (从无到有), a verb and its complement (欠下 qiànxià) stay whole
     stop = lexicon.stopwords | _ADVERBS
