@@ -84,7 +84,6 @@ CASES = [
     (XINHUA, "区委", [r"area|district", r"committee"]),
     (XINHUA, "春风", [r"spring", r"wind"]),
     (HK, "区内", [r"area|district", r"within|inside"]),
-    (XINHUA, "馆内", [r"building|hall", r"within|inside"]),
     (HK, "墙上", [r"wall", r"on"]),
     (CNA, "经济部", [r"econom", r"ministry"]),
     (HK, "市建局", [r"city|municipal", r"establish|build", r"office|bureau"]),  # Urban Renewal Authority
