@@ -887,8 +887,11 @@ def _score(sense: english.Sense, index: int, occurrences: list[Use], pair: str |
             if spoken >= 1 and share >= FIELD_SHARE:  # "to export" in an article about trade, "fan" in one about a singer
                     score += FIELD_WEIGHT * share * (HALVE if single else 1.0)
         if sense.domain:
-            if art is not None and any(art.field(f) >= max(FIELD_MIN, art.main / 2) for f in sense.labelled):
-                score += 1.0  # "(economics) demand" in an article about the economy
+            # "(economics) demand" in an article about the economy; "(finance) hedge" in one on trade
+            # that speaks of finance a third as much, where the words around it do too (匯率|避險)
+            least = (0.5 if overlap <= 0 else FIELD_SHARE) * (art.main if art is not None else 0)
+            if art is not None and any(art.field(f) >= max(FIELD_MIN, least) for f in sense.labelled):
+                score += 1.0
             elif overlap < 1:  # (zoology) somite, (physics) mass: not in an article that never speaks of the field
                 score -= 1.5
     if REF in sense.classes:
