@@ -969,7 +969,7 @@ def choose(text: str, syllables, entry: Entry | None, kind: str, tag: str, spans
     # senses of different fields (出口 "an exit": transport, "to export": trade; 粉丝 "vermicelli": food,
     # "fan": entertainment): the article's field decides between them
     fielded = {parsed(s, lexicon).fields for e in candidates for s in e.content} - {frozenset()}
-    contested = len(fielded) > 1
+    contested = len(fielded) > 1 or any(f - ABSTRACT_FIELDS for f in fielded)
     figurative = any(s.startswith(("fig.", "(fig.)")) for e in candidates for s in e.content)
     as_head = _as_head(text, syllables, candidates, occurrences, lexicon)
     for e in candidates:
