@@ -870,6 +870,11 @@ def _score(sense: english.Sense, index: int, occurrences: list[Use], pair: str |
             # … and less likely where nothing around names it: "(of birds, animals and insects) to cry"
             # in 警鐘長鳴 (a bell)
             score += QUALIFIER_WEIGHT * met - QUALIFIER_UNMET * (1 - met)
+        kind = _kind_of(sense)
+        if kind:
+            # … a kind named alone, with no "etc", is narrower: 颱風警報 is no "(fire) alarm"
+            met = sum(bool(kind & (u.heads | u.context)) for u in occurrences) / len(occurrences)
+            score += QUALIFIER_WEIGHT * met - KIND_UNMET * (1 - met)
         if _DOING_RE.search(sense.text):
             score += sum(u.want.get(VERB_NEXT, 0.0) for u in occurrences) / len(occurrences)
         if _ORGANISATION_RE.search(sense.text):
@@ -920,6 +925,7 @@ def _score(sense: english.Sense, index: int, occurrences: list[Use], pair: str |
 
 
 QUALIFIER_WEIGHT = 1.0
+KIND_UNMET = 0.5  # a sense of one named kind ("(fire) alarm") where nothing around names it
 QUALIFIER_UNMET = 0.2  # a qualified sense where nothing around names what it is said of
 _SAID_OF_RE = re.compile(r"^(?:of|on|esp\. of|usu\. of|said of)\s")
 
@@ -928,9 +934,25 @@ def _said_of(sense: english.Sense) -> frozenset[str]:
     """The content words of the labels of ``sense`` that say what it is said of ("(of muscle, social
     custom etc)" → muscle, social, custom)."""
     words = frozenset().union(*(english.content_words(label) for label in sense.labels if _SAID_OF_RE.match(label)))
-    return words - _GENERIC  # "(of a person)" is said of too much to select a sense
+    return words - _GENERIC
 
 
+def _kind_of(sense: english.Sense) -> frozenset[str]:
+    """The content words of a bare noun before ``sense`` that names the one kind of thing it is:
+    "(fire) alarm", "(file) library" (not a register's or a field's label: "(coll.) …", "(physics) mass")."""
+    lead = _LEAD_RE.match(sense.text)
+    if (lead is None or lead.group(1) in _REGISTER or lead.group(1).startswith(_NOT_A_KIND)
+            or _GRAMMAR_RE.search(lead.group(1))):
+        return frozenset()
+    return english.content_words(lead.group(1)) - _GENERIC  # "(of a person)" is said of too much to select a sense
+
+
+_LEAD_RE = re.compile(r"^\(([a-z]+(?: [a-z]+)?)\) [a-z]")
+_REGISTER = (english.RARE_LABELS | english.DOMAIN_LABELS | english.REGIONAL_LABELS | frozenset(
+    "loanword idiom neologism polite honorific formal humble courteous attributive name interjection spoken "
+    "written informal proverb coll suffix prefix not in for".split()) | {"bound form"})
+_GRAMMAR_RE = re.compile(r"\b(?:etc|dialect|complement|suffix|adjective|pronoun|classifier|reduplicated|metonym|pejorative)\b")
+_NOT_A_KIND = ("of ", "in ", "for ", "not ", "on ", "a ", "an ", "the ", "to ", "do ", "by ", "one", "sb", "sth")
 _GENERIC = frozenset(english.stem(w) for w in "person persons people thing things sth someone".split())
 
 
