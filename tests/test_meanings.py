@@ -311,6 +311,10 @@ HEDGING = ("新台幣兌美元今年以來升值超過8%，出口業者接單與
          "震荡", "to fluctuate", TRAD),
         # muscles regenerate in an article about health (a lone field-marked sense against unmarked ones)
         ("随着年龄增长，肌肉再生能力下降，骨骼肌细胞逐渐萎缩，患者容易跌倒。", "再生", "regenerat", SIMP),
+        # … but not where the words around it speak of something else: teachers are organised, not tissue,
+        # in an article about health
+        ("研究发现，肌肉、骨骼与血液的健康和营养有关，医生建议患者注意饮食。教协昨午组织百多名教师绝食。",
+         "组织", "to organize", SIMP),
         # "(fire) alarm" names one kind of alarm: a typhoon's warning is the "alert signal"
         ("氣象署今天上午發布海上颱風警報，提醒民眾注意強風豪雨。", "警报", "alert", TRAD),
         # the senses today's news uses (sense_priorities.tsv): a Facebook fan page, the Mainland

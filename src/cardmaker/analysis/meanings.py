@@ -112,6 +112,7 @@ class Use:
     topic: "Topic | None" = None  # what the whole article talks about (the same for every word)
     heads: frozenset[str] = frozenset()  # content words of the first sense of each word around it
     modifier: str = ""            # the word a single character is glued after, as a compound's head (通路|商)
+    near: frozenset[str] = frozenset()  # the fields of the words around it (肌肉|再生: health)
 
 
 @dataclass(frozen=True)
@@ -169,7 +170,7 @@ def uses(tokens, indices, lexicon, article: Topic | None = None) -> list[Use]:
     if article is not None and out:
         text = tokens[indices[0]].text
         mine = Topic(article.fields, _word_fields(text, lexicon) if len(text) > 1 else frozenset())
-        out = [Use(u.want, u.context, u.standalone, mine, u.heads, u.modifier) for u in out]
+        out = [Use(u.want, u.context, u.standalone, mine, u.heads, u.modifier, u.near) for u in out]
     return out
 
 
@@ -411,7 +412,7 @@ def _use(tokens, i: int, lexicon) -> Use:
         want[k] = want.get(k, 0.0) + w
     if t.pos.startswith("v") and len(t.text) > 1 and _abstract(_argument(tokens, i), lexicon):
         want[ABSTRACT_ARGUMENT] = 1.0
-    words, heads = _context(tokens, i, lexicon)
+    words, heads, near = _context(tokens, i, lexicon)
     # a single noun character glued after a content word heads the compound jieba split (通路|商, 主辦|方),
     # unless the words around make it a predicate or a preposition (房間|空|著, 後續|朝|廣東…前進)
     # (聚合|眾力: a verb before it takes it as its object); a noun glued after a noun heads their
@@ -422,7 +423,8 @@ def _use(tokens, i: int, lexicon) -> Use:
                              and not prev.pos.startswith(("d", "p", "c", "u", "r", "m", "q"))
                              and prev.pos != "v" and (len(t.text) == 1 or prev.pos.startswith(("n", "j", "s")))) else ""
     return Use(want, frozenset(words), len(t.text) == 1 and not (
-        t.pos.startswith("n") and _glued(t, prev, nxt)), heads=frozenset(heads), modifier=modifier)
+        t.pos.startswith("n") and _glued(t, prev, nxt)), heads=frozenset(heads), modifier=modifier,
+        near=frozenset(near))
 
 
 def _governs_nothing(t, nxt) -> bool:
@@ -796,6 +798,7 @@ def _context(tokens, i: int, lexicon):
     "to improve", not "(of systems) comprehensive")."""
     words: set[str] = set()
     heads: set[str] = set()
+    near: set[str] = set()
     known, stop = lexicon.memo("gloss_words"), lexicon.stopwords  # asked for every token around every occurrence
     for step in (-1, 1):
         j, seen = i + step, 0
@@ -807,11 +810,12 @@ def _context(tokens, i: int, lexicon):
             if t.kind in (WORD, TERM) and len(t.text) > 1 and t.text not in stop:
                 got = known.get(t.text)
                 words |= got if got is not None else _gloss_words(t.text, lexicon)
+                near |= _word_fields(t.text, lexicon)
                 if said_of:
                     heads |= _head_words(t.text, lexicon)
                 seen += 1
             j += step
-    return words, heads
+    return words, heads, near
 
 
 def _head_words(word: str, lexicon) -> frozenset[str]:
@@ -845,7 +849,7 @@ def parsed(sense: str, lexicon) -> english.Sense:
 
 def _score(sense: english.Sense, index: int, occurrences: list[Use], pair: str | None = None,
            written: bool = False, contested: bool = False, single: bool = False,
-           figurative: bool = False) -> float:
+           figurative: bool = False, lone: bool = False) -> float:
     score = -ORDER_WEIGHT * math.log1p(index)
     if occurrences:
         frames = sum(w for u in occurrences for k, w in u.want.items()
@@ -888,6 +892,8 @@ def _score(sense: english.Sense, index: int, occurrences: list[Use], pair: str |
         art = occurrences[0].topic
         if art is not None:
             spoken = max((art.field(f) for f in sense.fields), default=0) if contested else 0
+            if lone and sum(bool(sense.fields & u.near) for u in occurrences) * 2 < len(occurrences):
+                spoken = 0  # … and a lone field's sense where the words around speak of it too (肌肉|再生)
             share = spoken / max(art.main, 1)
             if spoken >= 1 and share >= FIELD_SHARE:  # "to export" in an article about trade, "fan" in one about a singer
                     score += FIELD_WEIGHT * share * (HALVE if single else 1.0)
@@ -991,13 +997,17 @@ def choose(text: str, syllables, entry: Entry | None, kind: str, tag: str, spans
     # senses of different fields (出口 "an exit": transport, "to export": trade; 粉丝 "vermicelli": food,
     # "fan": entertainment): the article's field decides between them
     fielded = {parsed(s, lexicon).fields for e in candidates for s in e.content} - {frozenset()}
-    contested = len(fielded) > 1 or any(f - ABSTRACT_FIELDS for f in fielded)
+    contested = len(fielded) > 1
+    # … or a lone sense of a concrete field (再生 "to regenerate": health) against senses of none,
+    # where the words around the occurrence speak of that field too (abstract fields are everywhere)
+    lone = not contested and any(f - ABSTRACT_FIELDS for f in fielded)
+    contested = contested or lone
     figurative = any(s.startswith(("fig.", "(fig.)")) for e in candidates for s in e.content)
     as_head = _as_head(text, syllables, candidates, occurrences, lexicon)
     for e in candidates:
         for i, s in enumerate(added + e.content if e is candidates[0] else e.content):
             score = _score(parsed(s, lexicon), i, occurrences, pair, written, contested, len(text) == 1,
-                           figurative)
+                           figurative, lone)
             score += as_head.get(s, 0.0)
             if s in added or any(p in s for p in prefer):
                 score += 1.0
