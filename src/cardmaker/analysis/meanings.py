@@ -12,7 +12,12 @@ every entry with its reading) are ranked by how the article uses it:
 - the overlap between a sense's English and the English of the words around
   it (a simplified Lesk over CC-CEDICT);
 - CC-CEDICT's own order, and labels that mark rare senses (literary, dialect,
-  Tw …) or a specialist's (math., chemistry …).
+  Tw …) or a specialist's (math., chemistry …);
+- the article's field (``Topic``, ``sense_fields.tsv``) for senses of different
+  fields, or for a lone sense of a concrete field where the words around the
+  occurrence speak of it too (肌肉|再生 "to regenerate", not "to be reborn");
+  and what a label says a sense is said of or is a kind of, against the words
+  around it (颱風|警報 is no "(fire) alarm").
 
 The best sense's entry is the word's entry (后 "empress" or 後 "after" is
 decided here; in a traditional article its own character decides).  A word
