@@ -320,6 +320,9 @@ HEDGING = ("新台幣兌美元今年以來升值超過8%，出口業者接單與
         # the senses today's news uses (sense_priorities.tsv): a Facebook fan page, the Mainland
         ("縣府在臉書粉絲專頁發布最新消息。", "粉丝", "fan", TRAD),
         ("不少旅客由內地來港消費。", "内地", "mainland China", TRAD),
+        # 近期 is "recent" in the news, but "in the near future" before a modal of the future
+        ("近期，多地出现强降雨。", "近期", "recent", SIMP),
+        ("有关部门近期将出台新政策。", "近期", "in the near future", SIMP),
     ],
 )
 def test_the_field_and_register_of_the_text_decide_between_senses(text, simplified, expected, title):

@@ -296,6 +296,7 @@ def _after_body_char(tokens, i, prev, nxt) -> bool:
 # Frames: a function word read as the construction around it calls for (word → (test, part of the
 # sense)).  These are grammar-book constructions of closed-class words, true in any text: an adverb
 # or a modal stands before the verb it modifies, 从…到… is "from … until/up to …", 只有…才… "only if".
+_FUTURE = frozenset("将 将要 会 要 即将 拟 有望 计划 准备".split())
 _FRAMES = {
     "起": [(lambda tokens, i, prev, nxt: prev is not None and (prev.kind == NUMBER or prev.pos == "t"
                                                               or prev.text[-1:] in _TIME_UNITS), "starting from")],
@@ -328,6 +329,9 @@ _FRAMES = {
     "下去": [(_when(_after_verb), "to go on")],
     "来": [(_after_span_of_time, "for the past")],
     "明": [(_before_day_or_year, "next")],
+    # 近期 is "recent" in the news (sense_priorities.tsv) but "in the near future" before a modal of
+    # the future: 近期|將|出台
+    "近期": [(lambda tokens, i, prev, nxt: nxt is not None and nxt.text in _FUTURE, "in the near future")],
     "只有": [(_partner_after("才"), "it is only if")],
     "因": [(_partner_after("而"), "because"), (_when(_at_clause_start, _unless(_partner_after("而"))), "because")],
     # a connective opening a clause: 加上|美國關稅… "on top of that", 結果|肌肉… "as a result"
