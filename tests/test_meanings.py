@@ -292,6 +292,54 @@ def test_the_article_field_decides_between_senses_of_different_fields(text, simp
     assert expected in w.sense[0], w.senses
 
 
+# ── register and field: the same grammar, a different sense by what the text is about ───────
+
+HEDGING = ("新台幣兌美元今年以來升值超過8%，出口業者接單與獲利受到衝擊。經濟部宣布推出協助方案，由銀行提供低利貸款與信用保證，並協"
+           "助廠商做好匯率避險與融資。中小企業避險工具有限。不少廠商表示避險成本太高。外匯、債券與存款利率同步變動。出口訂單、製造業"
+           "產值、消費與零售銷售仍面臨關稅壓力，貿易、投資與工業生產前景不明朗，商品價格與企業營收下滑，進口商與批發商也受影響。"
+           "")
+
+
+@pytest.mark.parametrize(
+    "text, simplified, expected, title",
+    [
+        # a specialist's sense in an article about trade that speaks of finance a third as much, where
+        # the words around it (融資 "financing") share its English: "(finance) hedge", not "to flee"
+        (HEDGING, "避险", "(finance) hedge", TRAD),
+        # 匯價 in an article about trade fluctuates: economy's "to fluctuate", not physics' "to vibrate"
+        ("受美國關稅影響，出口訂單減少，廠商營收下滑，匯價短期內仍可能大幅震盪，出口商應留意匯率與價格變化。",
+         "震荡", "to fluctuate", TRAD),
+        # muscles regenerate in an article about health (a lone field-marked sense against unmarked ones)
+        ("随着年龄增长，肌肉再生能力下降，骨骼肌细胞逐渐萎缩，患者容易跌倒。", "再生", "regenerat", SIMP),
+        # … but not where the words around it speak of something else: teachers are organised, not tissue,
+        # in an article about health
+        ("研究发现，肌肉、骨骼与血液的健康和营养有关，医生建议患者注意饮食。教协昨午组织百多名教师绝食。",
+         "组织", "to organize", SIMP),
+        # "(fire) alarm" names one kind of alarm: a typhoon's warning is the "alert signal"
+        ("氣象署今天上午發布海上颱風警報，提醒民眾注意強風豪雨。", "警报", "alert", TRAD),
+        # the senses today's news uses (sense_priorities.tsv): a Facebook fan page, the Mainland
+        ("縣府在臉書粉絲專頁發布最新消息。", "粉丝", "fan", TRAD),
+        ("不少旅客由內地來港消費。", "内地", "mainland China", TRAD),
+        # 近期 is "recent" in the news, but "in the near future" before a modal of the future
+        ("近期，多地出现强降雨。", "近期", "recent", SIMP),
+        ("有关部门近期将出台新政策。", "近期", "in the near future", SIMP),
+    ],
+)
+def test_the_field_and_register_of_the_text_decide_between_senses(text, simplified, expected, title):
+    w = word(text, simplified, title)
+    assert expected in w.sense[0], w.senses
+
+
+def test_what_a_label_names_counts_towards_the_field_and_kind_of_a_sense():
+    from cardmaker.analysis import meanings
+    # "chronic (disease)" is health's sense of 慢性 (against "slow and patient")
+    assert "health" in meanings.parsed("chronic (disease)", LEX).fields
+    # a bare noun before a sense is the one kind of thing it is; a register's or field's label is not
+    assert meanings._kind_of(meanings.parsed("(fire) alarm", LEX)) == {"fire"}
+    for sense in ("(coll.) to chat", "(physics) mass", "(of a storm etc) to strike", "(bound form) shop"):
+        assert not meanings._kind_of(meanings.parsed(sense, LEX)), sense
+
+
 def article_words(path):
     return {w.simplified: w for w in analyse(parse_article(open(path, "rb").read(), path), LEX).all_words}
 

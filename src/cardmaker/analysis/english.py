@@ -136,8 +136,10 @@ def parse(text: str, english, zipf=None, fields=None) -> Sense:
     plain = plain_words(text)
     commonness = sum(zipf(w) for w in plain) / len(plain) if zipf is not None and plain else 4.0
     labelled = frozenset(FIELD_OF_LABEL[label] for label in labels if label in FIELD_OF_LABEL)
+    # what a label says a sense is said of is the sense's field too: "chronic (disease)" is health's
+    said = [w for label in labels if label not in RARE_LABELS for w in plain_words(label)]
     return Sense(text, frozenset(classes), labels, content_words(text), commonness,
-                 fields_of(plain, fields) | labelled if fields else labelled, labelled)
+                 fields_of(plain + said, fields) | labelled if fields else labelled, labelled)
 
 
 def plain_words(text: str) -> list[str]:

@@ -12,7 +12,12 @@ every entry with its reading) are ranked by how the article uses it:
 - the overlap between a sense's English and the English of the words around
   it (a simplified Lesk over CC-CEDICT);
 - CC-CEDICT's own order, and labels that mark rare senses (literary, dialect,
-  Tw …) or a specialist's (math., chemistry …).
+  Tw …) or a specialist's (math., chemistry …);
+- the article's field (``Topic``, ``sense_fields.tsv``) for senses of different
+  fields, or for a lone sense of a concrete field where the words around the
+  occurrence speak of it too (肌肉|再生 "to regenerate", not "to be reborn");
+  and what a label says a sense is said of or is a kind of, against the words
+  around it (颱風|警報 is no "(fire) alarm").
 
 The best sense's entry is the word's entry (后 "empress" or 後 "after" is
 decided here; in a traditional article its own character decides).  A word
@@ -112,6 +117,7 @@ class Use:
     topic: "Topic | None" = None  # what the whole article talks about (the same for every word)
     heads: frozenset[str] = frozenset()  # content words of the first sense of each word around it
     modifier: str = ""            # the word a single character is glued after, as a compound's head (通路|商)
+    near: frozenset[str] = frozenset()  # the fields of the words around it (肌肉|再生: health)
 
 
 @dataclass(frozen=True)
@@ -169,7 +175,7 @@ def uses(tokens, indices, lexicon, article: Topic | None = None) -> list[Use]:
     if article is not None and out:
         text = tokens[indices[0]].text
         mine = Topic(article.fields, _word_fields(text, lexicon) if len(text) > 1 else frozenset())
-        out = [Use(u.want, u.context, u.standalone, mine, u.heads, u.modifier) for u in out]
+        out = [Use(u.want, u.context, u.standalone, mine, u.heads, u.modifier, u.near) for u in out]
     return out
 
 
@@ -290,6 +296,7 @@ def _after_body_char(tokens, i, prev, nxt) -> bool:
 # Frames: a function word read as the construction around it calls for (word → (test, part of the
 # sense)).  These are grammar-book constructions of closed-class words, true in any text: an adverb
 # or a modal stands before the verb it modifies, 从…到… is "from … until/up to …", 只有…才… "only if".
+_FUTURE = frozenset("将 将要 会 要 即将 拟 有望 计划 准备".split())
 _FRAMES = {
     "起": [(lambda tokens, i, prev, nxt: prev is not None and (prev.kind == NUMBER or prev.pos == "t"
                                                               or prev.text[-1:] in _TIME_UNITS), "starting from")],
@@ -322,6 +329,9 @@ _FRAMES = {
     "下去": [(_when(_after_verb), "to go on")],
     "来": [(_after_span_of_time, "for the past")],
     "明": [(_before_day_or_year, "next")],
+    # 近期 is "recent" in the news (sense_priorities.tsv) but "in the near future" before a modal of
+    # the future: 近期|將|出台
+    "近期": [(lambda tokens, i, prev, nxt: nxt is not None and nxt.text in _FUTURE, "in the near future")],
     "只有": [(_partner_after("才"), "it is only if")],
     "因": [(_partner_after("而"), "because"), (_when(_at_clause_start, _unless(_partner_after("而"))), "because")],
     # a connective opening a clause: 加上|美國關稅… "on top of that", 結果|肌肉… "as a result"
@@ -411,7 +421,7 @@ def _use(tokens, i: int, lexicon) -> Use:
         want[k] = want.get(k, 0.0) + w
     if t.pos.startswith("v") and len(t.text) > 1 and _abstract(_argument(tokens, i), lexicon):
         want[ABSTRACT_ARGUMENT] = 1.0
-    words, heads = _context(tokens, i, lexicon)
+    words, heads, near = _context(tokens, i, lexicon)
     # a single noun character glued after a content word heads the compound jieba split (通路|商, 主辦|方),
     # unless the words around make it a predicate or a preposition (房間|空|著, 後續|朝|廣東…前進)
     # (聚合|眾力: a verb before it takes it as its object); a noun glued after a noun heads their
@@ -422,7 +432,8 @@ def _use(tokens, i: int, lexicon) -> Use:
                              and not prev.pos.startswith(("d", "p", "c", "u", "r", "m", "q"))
                              and prev.pos != "v" and (len(t.text) == 1 or prev.pos.startswith(("n", "j", "s")))) else ""
     return Use(want, frozenset(words), len(t.text) == 1 and not (
-        t.pos.startswith("n") and _glued(t, prev, nxt)), heads=frozenset(heads), modifier=modifier)
+        t.pos.startswith("n") and _glued(t, prev, nxt)), heads=frozenset(heads), modifier=modifier,
+        near=frozenset(near))
 
 
 def _governs_nothing(t, nxt) -> bool:
@@ -796,6 +807,7 @@ def _context(tokens, i: int, lexicon):
     "to improve", not "(of systems) comprehensive")."""
     words: set[str] = set()
     heads: set[str] = set()
+    near: set[str] = set()
     known, stop = lexicon.memo("gloss_words"), lexicon.stopwords  # asked for every token around every occurrence
     for step in (-1, 1):
         j, seen = i + step, 0
@@ -807,11 +819,12 @@ def _context(tokens, i: int, lexicon):
             if t.kind in (WORD, TERM) and len(t.text) > 1 and t.text not in stop:
                 got = known.get(t.text)
                 words |= got if got is not None else _gloss_words(t.text, lexicon)
+                near |= _word_fields(t.text, lexicon)
                 if said_of:
                     heads |= _head_words(t.text, lexicon)
                 seen += 1
             j += step
-    return words, heads
+    return words, heads, near
 
 
 def _head_words(word: str, lexicon) -> frozenset[str]:
@@ -845,7 +858,7 @@ def parsed(sense: str, lexicon) -> english.Sense:
 
 def _score(sense: english.Sense, index: int, occurrences: list[Use], pair: str | None = None,
            written: bool = False, contested: bool = False, single: bool = False,
-           figurative: bool = False) -> float:
+           figurative: bool = False, lone: bool = False) -> float:
     score = -ORDER_WEIGHT * math.log1p(index)
     if occurrences:
         frames = sum(w for u in occurrences for k, w in u.want.items()
@@ -870,6 +883,11 @@ def _score(sense: english.Sense, index: int, occurrences: list[Use], pair: str |
             # … and less likely where nothing around names it: "(of birds, animals and insects) to cry"
             # in 警鐘長鳴 (a bell)
             score += QUALIFIER_WEIGHT * met - QUALIFIER_UNMET * (1 - met)
+        kind = _kind_of(sense)
+        if kind:
+            # … a kind named alone, with no "etc", is narrower: 颱風警報 is no "(fire) alarm"
+            met = sum(bool(kind & (u.heads | u.context)) for u in occurrences) / len(occurrences)
+            score += QUALIFIER_WEIGHT * met - KIND_UNMET * (1 - met)
         if _DOING_RE.search(sense.text):
             score += sum(u.want.get(VERB_NEXT, 0.0) for u in occurrences) / len(occurrences)
         if _ORGANISATION_RE.search(sense.text):
@@ -883,12 +901,17 @@ def _score(sense: english.Sense, index: int, occurrences: list[Use], pair: str |
         art = occurrences[0].topic
         if art is not None:
             spoken = max((art.field(f) for f in sense.fields), default=0) if contested else 0
+            if lone and sum(bool(sense.fields & u.near) for u in occurrences) * 2 < len(occurrences):
+                spoken = 0  # … and a lone field's sense where the words around speak of it too (肌肉|再生)
             share = spoken / max(art.main, 1)
             if spoken >= 1 and share >= FIELD_SHARE:  # "to export" in an article about trade, "fan" in one about a singer
                     score += FIELD_WEIGHT * share * (HALVE if single else 1.0)
         if sense.domain:
-            if art is not None and any(art.field(f) >= max(FIELD_MIN, art.main / 2) for f in sense.labelled):
-                score += 1.0  # "(economics) demand" in an article about the economy
+            # "(economics) demand" in an article about the economy; "(finance) hedge" in one on trade
+            # that speaks of finance a third as much, where the words around it do too (匯率|避險)
+            least = (0.5 if overlap <= 0 else FIELD_SHARE) * (art.main if art is not None else 0)
+            if art is not None and any(art.field(f) >= max(FIELD_MIN, least) for f in sense.labelled):
+                score += 1.0
             elif overlap < 1:  # (zoology) somite, (physics) mass: not in an article that never speaks of the field
                 score -= 1.5
     if REF in sense.classes:
@@ -917,6 +940,7 @@ def _score(sense: english.Sense, index: int, occurrences: list[Use], pair: str |
 
 
 QUALIFIER_WEIGHT = 1.0
+KIND_UNMET = 0.5  # a sense of one named kind ("(fire) alarm") where nothing around names it
 QUALIFIER_UNMET = 0.2  # a qualified sense where nothing around names what it is said of
 _SAID_OF_RE = re.compile(r"^(?:of|on|esp\. of|usu\. of|said of)\s")
 
@@ -925,9 +949,25 @@ def _said_of(sense: english.Sense) -> frozenset[str]:
     """The content words of the labels of ``sense`` that say what it is said of ("(of muscle, social
     custom etc)" → muscle, social, custom)."""
     words = frozenset().union(*(english.content_words(label) for label in sense.labels if _SAID_OF_RE.match(label)))
-    return words - _GENERIC  # "(of a person)" is said of too much to select a sense
+    return words - _GENERIC
 
 
+def _kind_of(sense: english.Sense) -> frozenset[str]:
+    """The content words of a bare noun before ``sense`` that names the one kind of thing it is:
+    "(fire) alarm", "(file) library" (not a register's or a field's label: "(coll.) …", "(physics) mass")."""
+    lead = _LEAD_RE.match(sense.text)
+    if (lead is None or lead.group(1) in _REGISTER or lead.group(1).startswith(_NOT_A_KIND)
+            or _GRAMMAR_RE.search(lead.group(1))):
+        return frozenset()
+    return english.content_words(lead.group(1)) - _GENERIC  # "(of a person)" is said of too much to select a sense
+
+
+_LEAD_RE = re.compile(r"^\(([a-z]+(?: [a-z]+)?)\) [a-z]")
+_REGISTER = (english.RARE_LABELS | english.DOMAIN_LABELS | english.REGIONAL_LABELS | frozenset(
+    "loanword idiom neologism polite honorific formal humble courteous attributive name interjection spoken "
+    "written informal proverb coll suffix prefix not in for".split()) | {"bound form"})
+_GRAMMAR_RE = re.compile(r"\b(?:etc|dialect|complement|suffix|adjective|pronoun|classifier|reduplicated|metonym|pejorative)\b")
+_NOT_A_KIND = ("of ", "in ", "for ", "not ", "on ", "a ", "an ", "the ", "to ", "do ", "by ", "one", "sb", "sth")
 _GENERIC = frozenset(english.stem(w) for w in "person persons people thing things sth someone".split())
 
 
@@ -967,12 +1007,16 @@ def choose(text: str, syllables, entry: Entry | None, kind: str, tag: str, spans
     # "fan": entertainment): the article's field decides between them
     fielded = {parsed(s, lexicon).fields for e in candidates for s in e.content} - {frozenset()}
     contested = len(fielded) > 1
+    # … or a lone sense of a concrete field (再生 "to regenerate": health) against senses of none,
+    # where the words around the occurrence speak of that field too (abstract fields are everywhere)
+    lone = not contested and any(f - ABSTRACT_FIELDS for f in fielded)
+    contested = contested or lone
     figurative = any(s.startswith(("fig.", "(fig.)")) for e in candidates for s in e.content)
     as_head = _as_head(text, syllables, candidates, occurrences, lexicon)
     for e in candidates:
         for i, s in enumerate(added + e.content if e is candidates[0] else e.content):
             score = _score(parsed(s, lexicon), i, occurrences, pair, written, contested, len(text) == 1,
-                           figurative)
+                           figurative, lone)
             score += as_head.get(s, 0.0)
             if s in added or any(p in s for p in prefer):
                 score += 1.0
