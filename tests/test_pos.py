@@ -141,3 +141,74 @@ def test_occurrence_contradicting_the_label():
 def test_teachers_label_and_names_as_given():
     assert pos.shown("verb", False) == "verb"
     assert pos.shown("nr", True, "王文涛", senses("(name)")) == "name"
+
+
+@pytest.mark.parametrize("tag, word, sense, label", [
+    ("nz", "天皇", "emperor of Japan", "noun"),              # jieba's nz, CC-CEDICT's lower case: no name
+    ("nz", "中国式", "Chinese style", ""),                    # a name's words are capitalised, "style" is not
+    ("nz", "九龙", "Kowloon district of Hong Kong", "proper noun"),
+    ("ns", "乌鲁木齐", "Ürümqi or Urumqi, prefecture-level city and capital of Xinjiang", "place name"),
+    ("t", "明代", "the Ming dynasty (1368-1644)", "proper noun"),  # as 明朝 "Ming Dynasty"
+    ("t", "向前", "forward", ""),                             # an English adjective and adverb, no time's noun
+    ("f", "南下", "to go down south", ""),                    # a verb's sense: only an occurrence says verb
+    ("c", "可以", "can; may", "verb"),                        # a modal verb, whatever jieba's tag
+])
+def test_label_from_the_senses_form(tag, word, sense, label):
+    assert pos.shown(tag, False, word, senses(sense)) == label
+
+
+def test_function_word_whose_first_sense_is_another_kind():
+    # 还是 c "still / or": the card leads with the adverb, so no conjunction; "or / still" is one
+    assert pos.shown("c", False, "还是", senses("still (as before)", "or")) == ""
+    assert pos.shown("c", False, "还是", senses("or", "still (as before)")) == "conjunction"
+
+
+def test_a_word_whose_senses_are_verb_and_noun_by_their_form():
+    # "finger" and "influence" are English verbs too, but CC-CEDICT writes them as nouns beside "to …"
+    every = senses("finger", "to point at or to", "to indicate or refer to")
+    assert pos.shown("n", False, "指", every[:1], [("年", "这些", "m", "r")], every) == ""  # 指|这些
+    every = senses("influence", "effect", "to influence")
+    assert pos.shown("vn", False, "影响", every[:2], [("是", "流行", "v", "v")], every) == ""
+    assert pos.shown("vn", False, "影响", every[:2], [("的", "。", "uj", "x")], every) == "noun"
+    assert words("我感覺很累。")["感觉"].part_of_speech == ""  # 我|感覺: "feeling" is no label here
+
+
+def test_a_noun_whose_word_modifies_too():
+    # 私人 "private; personal" before a noun, 高度 "height; highly" before a verb: no noun; 经济
+    # "economy; economic" stays one (CC-CEDICT glosses many a noun that modifies as an adjective)
+    every = senses("private", "personal")
+    assert pos.shown("n", False, "私人", every[:1], [("唯一", "屋苑", "b", "x")], every) == ""
+    every = senses("height", "altitude", "highly")
+    assert pos.shown("n", False, "高度", every[:1], [("具有", "适应", "v", "v")], every) == ""
+    assert pos.shown("n", False, "高度", every[:1], [("的", "，", "uj", "x")], every) == "noun"
+    every = senses("great amount", "bulk", "numerous")  # 大量|捕杀, 设有|大量|休憩: a modifier
+    around = [("人", "捕杀", "n", "v"), ("设有", "休憩", "v", "v")]
+    assert pos.shown("n", False, "大量", every[:1], around, every) == ""
+    every = senses("tooth", "dental")                   # 及|牙齿|撕开: a subject, no modifier
+    assert pos.shown("n", False, "牙齿", every[:1], [("及", "撕开", "c", "v")], every) == "noun"
+    every = senses("economy", "economic")
+    assert pos.shown("n", False, "经济", every[:1], [("奥地利", "学派", "ns", "n")], every) == "noun"
+
+
+def test_a_pronoun_that_is_an_adverb_too():
+    every = senses("some", "somewhat")
+    assert pos.shown("r", False, "有些", every[:1], [("他", "累", "r", "a")], every) == ""      # 有些|累
+    assert pos.shown("r", False, "有些", every[:1], [("文件", "问题", "n", "n")], every) == "pronoun"
+
+
+def test_preposition_with_no_object_is_a_noun_there():
+    every = senses("according to", "basis")
+    assert pos.shown("p", False, "依据", every[:1], [("为", "，", "p", "x")], every) == ""  # 以…为|依据|，
+    assert pos.shown("p", False, "依据", every[:1], [("\n", "有关", "x", "vn")], every) == "preposition"
+
+
+@pytest.mark.parametrize("tag, word, sense, around, label", [
+    ("v", "明确", "to clarify", ("就", "地", "d", "uv"), ""),          # 明确|地|说: a modifier before 地
+    ("d", "深刻", "deep", ("「", "地", "x", "uv"), ""),
+    ("d", "逐步", "progressively; step by step", ("，", "地", "x", "uv"), "adverb"),  # an adverb alone
+    ("a", "早", "early", ("毛泽东", "在", "nr", "p"), ""),              # 毛泽东|早|在: an adverb there
+    ("a", "严重", "grave; serious", ("的", "虐待", "uj", "v"), "adjective"),  # 的|严重|虐待 modifies a noun
+    ("d", "缓慢", "slow", ("增长", "，", "v", "x"), ""),                 # 增长|缓慢|，: a predicate
+])
+def test_the_words_around_an_occurrence(tag, word, sense, around, label):
+    assert pos.shown(tag, False, word, senses(sense), [around]) == label
