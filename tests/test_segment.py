@@ -316,3 +316,16 @@ def test_a_piece_and_its_suffix_join_where_the_article_says_the_whole_again():
     # 肌少症 "sarcopenia": jieba cuts it 肌少|症 once and keeps it whole elsewhere
     text = "严重时发展为肌少症，增加跌倒风险。诊断[1]。肌少症常与骨质疏松相伴出现。"
     assert [k for piece, k in kinds(text) if piece == "肌少症"] == [TERM, TERM], kinds(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("王滬寧、栗戰書、汪洋等領導同志先後出席相關活動", "汪洋"),   # the last item of a list of names
+    ("張為、華源、陳杰、解冬出席會議", "解冬"),
+])
+def test_the_last_item_of_a_list_of_names_is_a_name(text, name):
+    assert (name, NAME) in kinds(text)
+
+
+def test_a_list_of_things_next_to_a_list_of_names_gives_no_name():
+    text = "推動高水平開放的平臺、全球共享的國際公共產品。王滬寧、栗戰書出席。"
+    assert ("全球", "word") in kinds(text)   # 全 is a surname, but this list holds no names

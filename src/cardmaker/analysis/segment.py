@@ -578,11 +578,11 @@ def _context_names(tokens: list[Token], text: str, lex, lexical: Lexical) -> lis
     if found or storms:
         tokens = _mark_names(tokens, found | storms, {n: FOREIGN_NAME for n in storms})
     for _ in range(4):  # a name found in a list makes its neighbour's item a name too
-        items = _list_items(tokens, text)
+        items, lists = _list_items(tokens, text)
         more = set()
         for k, item in enumerate(items):
             word = "".join(tokens[x].text for x in item)
-            neighbours = [items[m] for m in (k - 1, k + 1) if 0 <= m < len(items)]
+            neighbours = [items[m] for m in (k - 1, k + 1) if 0 <= m < len(items) and lists[m] == lists[k]]
             if (2 <= len(word) <= 3 and _surname(word[0], lex) and len(item) <= 2
                     and not (len(item) == 1 and tokens[item[0]].kind == NAME)
                     and any(len(n) <= 2 and tokens[n[0]].kind == NAME for n in neighbours)):
@@ -673,28 +673,43 @@ def _name_before(tokens, i: int, lex) -> str:
     return name
 
 
-def _list_items(tokens, text: str) -> list[list[int]]:
-    """Token indices of each item of the 、-separated lists in the text."""
+def _list_items(tokens, text: str) -> tuple[list[list[int]], list[int]]:
+    """Token indices of each item of the 、-separated lists in the text, and the list each is of:
+    the last tokens before a 、 (…書記王滬寧|、), and after the last 、 the first token or two, where
+    the clause goes on after the item (、|汪洋|等領導同志…, 、|解冬|出席會議)."""
     items: list[list[int]] = []
+    lists: list[int] = []  # per item: which list (a list ends where no 、 follows its item)
     current: list[int] = []
     in_list = False
+    number = 0
+
+    def last_item():
+        head = current[:1]  # a surname cut off its given name (、|陳|杰|出席) takes the next token too
+        if len(current) > 1 and len(tokens[current[0]].text) == 1 and len(tokens[current[1]].text) <= 2:
+            head = current[:2]
+        return head
+
     for i, t in enumerate(tokens):
         written = text[t.start:t.end]
         if written == "、":
             if current:
                 items.append(current)
+                lists.append(number)
             current, in_list = [], True
         elif not _HAN_ONLY_RE.match(t.text):
             if in_list and current:
-                items.append(current)
+                items.append(last_item())
+                lists.append(number)
             current, in_list = [], False
+            number += 1
         else:
             current.append(i)
             if len(current) > 3:
-                current = current[-3:]
+                current = current[-3:] if not in_list else current
     if in_list and current:
-        items.append(current)
-    return items
+        items.append(last_item())
+        lists.append(number)
+    return items, lists
 
 
 def _mark_names(tokens: list[Token], names: set[str], tags: dict | None = None) -> list[Token]:
