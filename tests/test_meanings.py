@@ -367,7 +367,7 @@ def test_composed_meanings_take_each_character_s_own_main_sense(word, syllables,
     ("墙上", ("qiang2", "shang4"), "wall + on"),
     ("床上", ("chuang2", "shang4"), "bed + on"),       # a noun that is also a measure word is a noun here
     ("世界上", ("shi4", "jie4", "shang4"), "world + on"),
-    ("走上", ("zou3", "shang4"), "to walk + up"),
+    ("走上", ("zou3", "shang4"), "to walk + up|to go + up"),  # (走低 "to go down": 走 before its result)
     # all the character's entries with the reading compete: 週 "week", 腿 "leg" (not 骽 "hip bone")
     ("几周", ("ji3", "zhou1"), "several + week"),  # 几天, 几年: "several", not "how much"
     ("抬腿", ("tai2", "tui3"), "to lift + leg"),

@@ -113,7 +113,7 @@ def composed_senses(word: str, syllables: tuple[str, ...], lexicon, nominal: boo
                 verb = _part_kind(other_sense, lexicon) == V
                 partner = ("w" if partner.startswith("w") else "") + ("v" if verb else "n")
             chosen = in_compound(piece, tuple(syl), own, k == 0, k == len(pieces) - 1, nominal, partner,
-                                  lexicon, other=other, other_sense=other_sense)
+                                  lexicon, other=other, other_sense=other_sense, pair=len(pieces) == 2)
             chosen = [_brief(x) for x in chosen]
             if k == len(pieces) - 1 and piece in _SUFFIX_SENSES and pieces[0][1] > 1:
                 chosen = [_SUFFIX_SENSES[piece]] + chosen  # 协同|性 "to cooperate + -ness; -ity", not "nature"
@@ -157,7 +157,7 @@ _AGENT = "<agent>"
 
 def in_compound(char: str, syllables: tuple[str, ...], entries: list, first: bool, last: bool, nominal: bool,
                  partner: str, lexicon, only: frozenset | None = None, other: str = "",
-                 other_sense: str = "") -> list[str]:
+                 other_sense: str = "", pair: bool = False) -> list[str]:
     """The senses of the piece ``char`` (a character or a word, read ``syllables``) as it is used
     inside a word, best first.  Each part of its senses is scored by the dictionary's own compounds
     that have the piece at the same end (the last piece: at their end; any other: at their start),
@@ -169,7 +169,8 @@ def in_compound(char: str, syllables: tuple[str, ...], entries: list, first: boo
     its labels of position ("(noun suffix) on" after a noun, "(directional complement) up" after a
     verb).  ``other``, the composed word's other piece, and ``other_sense``, the sense it takes
     there, give the slot's own evidence (``_slot``): compounds of the word's shape vote alone where
-    there are enough of them.  Limits: CC-CEDICT's compounds lean to its own fields (息 "interest"
+    there are enough of them; ``pair``, the word is the two alone, may make them a verb and its
+    result (``_result``).  Limits: CC-CEDICT's compounds lean to its own fields (息 "interest"
     from 利息, 股息 … even in 静息 "rest"), and near-synonyms do not meet ("last" in 上次 is not "previous")."""
     senses = [_expanded(s, lexicon) for e in entries for s in e.senses if not is_reference(s)]
     parts = [(i, k, p) for i, s in enumerate(senses) for k, p in enumerate(sense_parts(s))]
@@ -182,7 +183,7 @@ def in_compound(char: str, syllables: tuple[str, ...], entries: list, first: boo
         votes = tuple(v for v in votes if v[1] in only)
     # in a composed word the slot is known: compounds of its shape are the analogues that count
     said = frozenset().union(*(_plain_words(p, lexicon) for *_, p in parts))
-    if other and sum(kind == partner and bool(o & said) for o, kind, _ in votes) >= SLOT_COMPOUNDS:
+    if other and sum(kind == partner and bool(o & said) for o, kind, *_ in votes) >= SLOT_COMPOUNDS:
         # enough compounds of the word's own shape: they alone are its analogues (北部, 東部 for 半部
         # "part"; 外交部 and 禮部 "ministry" have a word or a title before 部)
         votes = tuple(v for v in votes if v[1] == partner)
@@ -193,14 +194,18 @@ def in_compound(char: str, syllables: tuple[str, ...], entries: list, first: boo
         # … and one that shares all of a part's words more than one that shares one of several
         share = 1 / max(len(words), 1)
         supports[part] = sum(weight * (1 + ALIKE_WEIGHT * (kind == partner)) * len(words & o) * share
-                             for o, kind, weight in votes if words & o)
+                             for o, kind, weight, _ in votes if words & o)
     slot = _slot(other, other_sense, partner, first, last, supports, lexicon) if other else None
+    result = _result(char, parts, compound_words(char, syllables, at_end, lexicon), other, other_sense, partner,
+                     first, last, lexicon) if other and pair else None
     scored = []
     for i, k, part in parts:
         sense = english.parsed(part, lexicon)
         score = -ORDER_WEIGHT * math.log1p(i) - 0.1 * k + SIBLING_WEIGHT * math.log1p(supports[part])
         if slot is not None:
             score += slot(part, sense)
+        if result is not None:
+            score += result(part)
         if sense.rare:
             score -= 1.5
         if sense.bound or _POSITION_LABELS & set(sense.labels):
@@ -283,6 +288,66 @@ def _slot(other: str, other_sense: str, partner: str, first: bool, last: bool, s
             out -= COMPLEMENT  # a thing is not qualified by an adverb: 老|店 not "very"
         return out
     return score
+
+
+VERB_RESULT = 1.0  # the votes of compounds of a verb and its result, for the verb's sense in a word of that shape
+
+
+def _result(char: str, parts, votes, other: str, other_sense: str, partner: str, first: bool, last: bool,
+            lexicon):
+    """In a one-character verb and its result (吃|光, 走|强), a score for each part of the
+    piece ``char`` by ``votes``, CC-CEDICT's compounds with it, those of that shape alone
+    (``_verb_and_result``): after the verb, a quality they give the piece wins over a thing (光
+    "used up", as in 喝光 "to drink up", not "light", as in 发光 "to emit light"); the verb takes
+    the sense they give it (走 "to go", as in 走低 "to go down", not "to walk").  None where the word
+    is of another shape.  Limits: a verb's object has no such compounds to tell it from its result
+    (发光 and 吃光 alike), so a character with a quality of its own that result compounds give it
+    takes it after any verb; and CC-CEDICT says "solid" of 实 in no such compound (抓|实 stays "real")."""
+    if len(char) != 1 or len(other) != 1 or first == last:
+        return None
+    if last:  # after a verb (委 "committee member" in 区委 is none, though its first sense is "to entrust")
+        if not (other_sense.startswith("to ") if other_sense else partner == "v"):
+            return None
+        wanted = A
+    elif not (other_sense and _quality(other_sense, lexicon) and parts and parts[0][2].startswith("to ")):
+        return None  # before a quality, a verb
+    else:
+        wanted = V
+    results = [o for o, _, _, res in votes if res]
+    if not results:
+        return None
+    kinds = _kinds_among_mates(parts, lexicon)
+    support = {}
+    for _, _, part in parts:
+        # a verb's own word, not its particle (走低 "to go down" is no vote for 挂 "to hang up (the phone)"),
+        # nor a preposition (撞烂 "to destroy by smashing" is none for 撞 "to meet by accident")
+        words = _plain_words(part, lexicon) - english.PREPOSITIONS - (_PARTICLES if wanted == V else frozenset())
+        support[part] = sum(bool(words & o) for o in results)  # (each compound once: 挂 "to hang" and "to hang up" alike)
+    best = lambda kind: max((support[p] for _, _, p in parts if kinds[p] == kind), default=0)
+    if best(wanted) == 0 or (wanted == A and best(N) >= best(A)):
+        return None  # (中毒 "to be poisoned" says "poison" as much as "poisonous")
+    # a quality of a sense they bear out, any of its parts (弱 "weak; feeble": 减弱 "to weaken" says neither)
+    borne = {i for i, _, p in parts if support[p] > 0 and kinds[p] == A}
+    sense_of = {p: i for i, _, p in parts}
+
+    def score(part: str) -> float:
+        if wanted == V:
+            return VERB_RESULT * math.log1p(support[part]) if kinds[part] == V else 0.0
+        if kinds[part] == N:
+            return -COMPLEMENT
+        return COMPLEMENT if kinds[part] == A and sense_of[part] in borne else 0.0
+    return score
+
+
+def _kinds_among_mates(parts, lexicon) -> dict:
+    """``_part_kind`` of each part, but a part that English lets be a quality or a thing is a thing
+    where a part of the same sense can only be a thing ("light; ray": light is no quality there)."""
+    kinds = {p: _part_kind(p, lexicon) for _, _, p in parts}
+    out = dict(kinds)
+    for i, _, p in parts:
+        if kinds[p] == A and any(j == i and q != p and kinds[q] == N for j, _, q in parts):
+            out[p] = N
+    return out
 
 
 def _near(other: str, lexicon) -> frozenset[str]:
@@ -437,7 +502,8 @@ MAX_COMPOUNDS = 150
 def compound_words(char: str, syllables: tuple[str, ...], last: bool, lexicon) -> tuple[tuple, ...]:
     """Each CC-CEDICT compound with ``char`` (a character or a word) read ``syllables`` at its end
     (``last``) or its start, as one vote: the English words of its first two senses, the kind of
-    its other part (``piece_kind``) and its weight."""
+    its other part (``piece_kind``), its weight, and whether it is a verb and its result
+    (``_verb_and_result``)."""
     memo = lexicon.memo("compound_words")
     key = (char, syllables, last)
     got = memo.get(key)
@@ -461,10 +527,42 @@ def compound_words(char: str, syllables: tuple[str, ...], last: bool, lexicon) -
                 continue
             senses = [_expanded(s, lexicon) for s in e.senses if not is_reference(s)][:2]
             if senses:  # a name (中東 "Middle East", 井上 "Inoue") says less of the character
+                kind = _partner_kind(e.simplified, char, last, lexicon)
                 votes.append((frozenset().union(*(_plain_words(p, lexicon) for s in senses for p in sense_parts(s))),
-                              _partner_kind(e.simplified, char, last, lexicon), NAME_VOTE if e.proper else 1.0))
+                              kind, NAME_VOTE if e.proper else 1.0, _verb_and_result(e, char, last, kind, lexicon)))
         got = memo.put(key, tuple(votes))
     return got
+
+
+# the English of an act carried to its end: a verb and its particle, "to drink up" (喝光), "smashed
+# up" (撞烂), "to go down" (走低), or "to be completely gone" (走光), "exhausted (used up)" (用光)
+_COMPLETED_RE = re.compile(r"^(?:to )?(?:[\w-]+ ){0,2}?[\w-]+ (?:up|out|off|away|down)\b|\b(?:completely|entirely|used up)\b")
+_PARTICLES = frozenset("up out off away down".split())
+
+
+def _verb_and_result(e, char: str, last: bool, kind: str, lexicon) -> bool:
+    """The compound ``e`` is a one-character verb and its result: English that says the act is
+    carried to its end (``_COMPLETED_RE``: 喝光 "to drink up", not 发光 "to emit light", what it
+    acts on), with ``char`` last after a verb, or first before a quality (走低 "to go down"; 走秀
+    "to walk the runway" is none).  An adjective's English is no evidence: 有毒 "poisonous" is a
+    verb and its object."""
+    if len(e.simplified) != 2 or not any(_COMPLETED_RE.search(x) for x in e.senses[:3] if not is_reference(x)):
+        return False
+    return _quality_char(e.simplified[1], lexicon) if not last else kind == "v"
+
+
+def _quality_char(char: str, lexicon) -> bool:
+    """The first sense of ``char`` is a quality (低 "low", 弱 "weak; feeble"; not 光 "light; ray")."""
+    first = next((x for e in lexicon.entries(char) if not (e.variant_only or e.surname_only or e.proper)
+                  for x in e.senses if not is_reference(x)), "")
+    return bool(first) and _quality(first, lexicon)
+
+
+def _quality(sense: str, lexicon) -> bool:
+    """Every part of ``sense`` can be an English adjective: a quality ("weak; feeble", "strong"),
+    not a thing that English also uses as one ("light; ray": a ray is no quality)."""
+    parts = [_HAN_OR_LABEL_RE.sub(" ", p).strip() for p in sense.split("; ")]
+    return all(p and not p.startswith("to ") and A in english.parsed(p, lexicon).classes for p in parts)
 
 
 # a character's sense that is not what it means inside a modern word: 保 "(old) unit of the baojia
