@@ -122,7 +122,6 @@ MISSED = {
     "街角": "角 'angle': 直角, 三角 outvote 墙角 'corner'",
     "贴文": "文 'literary': a verb before it makes 文 a complement, as 牢 is in 打牢",
     "市建局": "市 'market': the first sense; 市建 is no word of CC-CEDICT",
-    "数倍": "倍 'double': a multiplier after 'several' is not told from one alone",
 }
 
 

@@ -86,7 +86,7 @@ def composed_senses(word: str, syllables: tuple[str, ...], lexicon, nominal: boo
         surname = marked(syllables[0])  # 陈先生: Mr. Chén, not "to lay out + early + life"
         return memo.put(key, (f"{word} {' '.join(marked(x) for x in syllables)}: {title} {surname[:1].upper()}"
                               f"{surname[1:]}",))
-    out = []
+    out, counted = [], ""  # (the sense the piece before takes)
     pieces = _pieces(word, syllables, lexicon, written if len(written) == len(word) else "")
     for k, (at, size, fit) in enumerate(pieces):
         piece, syl = word[at:at + size], syllables[at:at + size]
@@ -112,9 +112,12 @@ def composed_senses(word: str, syllables: tuple[str, ...], lexicon, nominal: boo
                 # though 委 first means "to entrust")
                 verb = _part_kind(other_sense, lexicon) == V
                 partner = ("w" if partner.startswith("w") else "") + ("v" if verb else "n")
+            if k == len(pieces) - 1 and out and _COUNT_RE.match(counted):
+                partner = "q"  # after a piece that counts it (数 "several"), as after a number: 数|倍 as 十倍
             chosen = in_compound(piece, tuple(syl), own, k == 0, k == len(pieces) - 1, nominal, partner,
                                   lexicon, other=other, other_sense=other_sense, pair=len(pieces) == 2)
             chosen = [_brief(x) for x in chosen]
+            counted = chosen[0] if chosen else ""
             if k == len(pieces) - 1 and piece in _SUFFIX_SENSES and pieces[0][1] > 1:
                 chosen = [_SUFFIX_SENSES[piece]] + chosen  # 协同|性 "to cooperate + -ness; -ity", not "nature"
         else:
@@ -264,6 +267,7 @@ def _slot(other: str, other_sense: str, partner: str, first: bool, last: bool, s
     measure = partner == "q" or other in TIME_UNITS
     before_measure = first and not last and measure and not all(c in NUMERAL_CHARS for c in other)
     before_verb = first and not last and verb
+    after_count = last and not first and partner == "q"
     # a modifier of a thing: a sense said of some other thing does not fit it (老|店, not "old (of people)")
     attributive = bool(other_sense) and first and not last and not verb and _part_kind(other_sense, lexicon) == N
 
@@ -280,6 +284,8 @@ def _slot(other: str, other_sense: str, partner: str, first: bool, last: bool, s
             out -= COMPLEMENT
         if before_measure and _plain_words(part, lexicon) & _DETERMINER_WORDS:
             out += DETERMINER
+        if after_count and _counted(part):
+            out += DETERMINER  # what a count counts: 数|倍 "times (multiplier)", not "double"
         if last and not first and kind == D and has - {D}:
             out -= COMPLEMENT
         if before_verb and kind == N and has & {A, D}:
@@ -348,6 +354,16 @@ def _kinds_among_mates(parts, lexicon) -> dict:
         if kinds[p] == A and any(j == i and q != p and kinds[q] == N for j, _, q in parts):
             out[p] = N
     return out
+
+
+_COUNT_RE = re.compile(r"^(?:a )?(?:several|few|many)\b")  # a sense that counts, as a number does (not "each other")
+
+
+def _counted(part: str) -> bool:
+    """The part names what a number counts (``english.UNITS``: "times (multiplier)", "week"; "second"
+    only as a unit of time, "second (unit of time)", for it is the ordinal too: 次 "second")."""
+    words = english.WORD_RE.findall(_HAN_OR_LABEL_RE.sub(" ", part.lower()))
+    return bool(words) and words[0] in english.UNITS and (words[0] != "second" or "unit" in part)
 
 
 def _near(other: str, lexicon) -> frozenset[str]:
