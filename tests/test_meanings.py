@@ -382,7 +382,7 @@ def test_an_idiom_is_meant_figuratively_and_a_label_is_never_a_sense_alone():
     ("任何人", ("ren4", "he2", "ren2"), "any + person"),
 ])
 def test_composed_meanings_take_the_commonest_pieces(word, syllables, shown, lexicon):
-    from cardmaker.analysis.meanings import composed_senses, english_only
+    from cardmaker.analysis.composed import composed_senses, english_only
 
     assert english_only(composed_senses(word, syllables, lexicon)).endswith(shown)
 
@@ -394,7 +394,7 @@ def test_composed_meanings_take_the_commonest_pieces(word, syllables, shown, lex
     ("信保", ("xin4", "bao3"), "信保", "+ to guarantee"),
 ])
 def test_composed_meanings_take_each_character_s_own_main_sense(word, syllables, written, shown, lexicon):
-    from cardmaker.analysis.meanings import composed_senses, english_only
+    from cardmaker.analysis.composed import composed_senses, english_only
 
     assert english_only(composed_senses(word, syllables, lexicon, nominal=True, written=written)).endswith(shown)
 
@@ -415,7 +415,7 @@ def test_composed_meanings_take_each_character_s_own_main_sense(word, syllables,
     ("墙上", ("qiang2", "shang4"), "wall + on"),
     ("床上", ("chuang2", "shang4"), "bed + on"),       # a noun that is also a measure word is a noun here
     ("世界上", ("shi4", "jie4", "shang4"), "world + on"),
-    ("走上", ("zou3", "shang4"), "to walk + up"),
+    ("走上", ("zou3", "shang4"), "to walk + up|to go + up"),  # (走低 "to go down": 走 before its result)
     # all the character's entries with the reading compete: 週 "week", 腿 "leg" (not 骽 "hip bone")
     ("几周", ("ji3", "zhou1"), "several + week"),  # 几天, 几年: "several", not "how much"
     ("抬腿", ("tai2", "tui3"), "to lift + leg"),
@@ -425,7 +425,7 @@ def test_composed_meanings_take_each_character_s_own_main_sense(word, syllables,
     ("经济部", ("jing1", "ji4", "bu4"), "economy + ministry"),
 ])
 def test_composed_meanings_take_the_sense_the_character_has_in_compounds(word, syllables, shown, lexicon):
-    from cardmaker.analysis.meanings import composed_senses, english_only
+    from cardmaker.analysis.composed import composed_senses, english_only
 
     got = english_only(composed_senses(word, syllables, lexicon, nominal=True))
     assert any(got.endswith(s) or got.startswith(s) for s in shown.split("|")), got
@@ -433,7 +433,7 @@ def test_composed_meanings_take_the_sense_the_character_has_in_compounds(word, s
 
 def test_composed_meanings_expand_a_piece_that_is_an_abbreviation():
     # 立委 is "abbr. for 立法委員會|立法委员会[…]" in CC-CEDICT: the piece means what that full form means
-    from cardmaker.analysis.meanings import composed_senses, english_only
+    from cardmaker.analysis.composed import composed_senses, english_only
 
     shown = english_only(composed_senses("立委会", ("li4", "wei3", "hui4"), LEX, nominal=True))
     assert shown.startswith("legislative committee + "), shown
@@ -441,7 +441,7 @@ def test_composed_meanings_expand_a_piece_that_is_an_abbreviation():
 
 def test_composed_meanings_stay_short():
     # a piece's long sense is cut at its first boundary: the pieces share the front's ~40 characters
-    from cardmaker.analysis.meanings import composed_senses, english_only
+    from cardmaker.analysis.composed import composed_senses, english_only
 
     shown = english_only(composed_senses("参展商", ("can1", "zhan3", "shang1"), LEX, nominal=True))
     assert shown.startswith("to exhibit at + ") and len(shown) <= 40

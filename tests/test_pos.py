@@ -3,7 +3,7 @@ word (AUDIT class f: none is better than a wrong one)."""
 
 import pytest
 
-from cardmaker.analysis import meanings, pos
+from cardmaker.analysis import english, pos
 from cardmaker.analysis.vocabulary import analyse
 from cardmaker.lexicon import Lexicon
 from cardmaker.text.article import parse_article
@@ -17,7 +17,7 @@ def words(text):
 
 
 def senses(*texts):
-    return tuple(meanings.parsed(t, LEX) for t in texts)
+    return tuple(english.parsed(t, LEX) for t in texts)
 
 
 @pytest.mark.parametrize("text, word, allowed", [

@@ -142,6 +142,37 @@ def parse(text: str, english, zipf=None, fields=None) -> Sense:
                  fields_of(plain + said, fields) | labelled if fields else labelled, labelled)
 
 
+def parsed(sense: str, lexicon) -> Sense:
+    """``parse`` with the tables of ``lexicon`` (a ``lexicon.Lexicon``), once per sense: every stage
+    that weighs senses asks for the same ones again."""
+    memo = lexicon.memo("parsed_senses")
+    got = memo.get(sense)
+    if got is None:
+        got = memo.put(sense, parse(sense, lexicon.english, lexicon.english_zipf, lexicon.sense_fields))
+    return got
+
+
+# a label that says what a sense is said of: "(of muscle, social custom etc) to atrophy"
+SAID_OF_RE = re.compile(r"^(?:of|on|esp\. of|usu\. of|said of)\s")
+# … words such a label uses for anything at all ("(of a person)")
+GENERIC = frozenset(stem(w) for w in "person persons people thing things sth someone".split())
+_LABELS_RE = re.compile(r"\([^()]*\)|\b(?:fig|lit)\.")
+
+
+def unlabelled(text: str) -> str:
+    """``text`` without its labels: empty when a cut would leave a label alone ("(fig.)")."""
+    return _LABELS_RE.sub("", text).strip(" ;,")
+
+
+def boundaries(text: str, sep: str):
+    """Where ``sep`` occurs in ``text`` outside parentheses: where a long sense may be cut."""
+    i = text.find(sep)
+    while i >= 0:
+        if text.count("(", 0, i) == text.count(")", 0, i):
+            yield i
+        i = text.find(sep, i + 1)
+
+
 def plain_words(text: str) -> list[str]:
     """The content words of a gloss as written (labels, Chinese and pinyin left out), lower case."""
     return [w for w in WORD_RE.findall(LABEL_RE.sub(" ", HAN_REF_RE.sub(" ", text.lower())))

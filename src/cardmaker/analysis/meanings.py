@@ -23,7 +23,9 @@ The best sense's entry is the word's entry (后 "empress" or 後 "after" is
 decided here; in a traditional article its own character decides).  A word
 with no entry that the article spells out (進博會 for 中國國際進口博覽會) gets
 the full form's meaning; any other gets its characters' senses, marked, each
-the sense of its slot in the word (打|牢 "to make + firm", 上|屆 "previous").
+the sense of its slot in the word (``composed``: 打|牢 "to make + firm").  A
+character the article glues after a word as a compound's head (通路|商) is
+ranked by the sense it has at the end of CC-CEDICT's compounds too.
 """
 
 from __future__ import annotations
@@ -34,10 +36,11 @@ from collections import Counter
 from dataclasses import dataclass
 
 from cardmaker.analysis import english
+from cardmaker.analysis.composed import (NUMERAL_CHARS, TIME_UNITS, composed_senses, compound_words, english_only,
+                                         in_compound, piece_kind, sense_parts)
+from cardmaker.analysis.english import A, AUX, C, D, N, P, PARTICLE, PREFIX, Q, REF, SUFFIX, SURNAME, UNIT, V, parsed
 from cardmaker.analysis.pos import sense_kinds
-from cardmaker.analysis.segment import SUFFIXES
-from cardmaker.analysis.english import A, AUX, C, D, N, P, PARTICLE, PREFIX, Q, REF, SUFFIX, SURNAME, UNIT, V
-from cardmaker.chinese.pinyin import marked, numbered, reading_key
+from cardmaker.chinese.pinyin import numbered, reading_key
 from cardmaker.records import NAME, NUMBER, TERM, WORD, Entry, is_reference
 
 SENSE_MAX = 40  # characters of the short sense, where the dictionary allows
@@ -52,8 +55,6 @@ FIGURATIVE = 0.8  # a figurative sense where the entry has one
 FIELD_SHARE = 0.34  # a field the article speaks of a third as much as its main one, at least
 FIELD_MIN = 3  # words of a field in an article about that field
 
-_VERBAL_RE = re.compile(r"(?:to |can\b|may\b|will\b|\(bound form\)|used in|particle|classifier)")
-
 _TAG_CLASSES = {
     "n": {N: 1.0}, "ng": {N: 1.0}, "nz": {N: 1.0}, "nt": {N: 1.0}, "ns": {N: 1.0}, "nr": {N: 1.0},
     "j": {N: 1.0}, "s": {N: 1.0}, "r": {N: 1.0}, "t": {N: 1.0, D: 0.5},
@@ -64,7 +65,6 @@ _TAG_CLASSES = {
     "o": {PARTICLE: 1.0},
 }
 _DEMONSTRATIVES = frozenset("这 那 每 各 该 此 几 哪 某 本 首 其 半 两 数".split())
-_NUMERAL_CHARS = frozenset("零〇一二三四五六七八九十百千万亿两第")
 _DEGREE = frozenset("很 非常 十分 特别 比较 最 更 更加 越 越来越 愈来愈 太 极 相当 极其 格外 尤其 较 挺".split())
 _PREDICATE_BEFORE = frozenset(
     "要 将 会 能 应 应当 应该 必须 需要 可以 进一步 不断 加快 全面 积极 切实 大力 持续 努力 认真 共同 更好 "
@@ -191,7 +191,6 @@ def neighbour(tokens, i: int, step: int) -> int | None:
 _TAG_WEIGHT = 0.6  # jieba's tag is its dictionary's, not the occurrence's: context cues weigh more
 _CLOSED_TAGS = ("d", "p", "c", "f", "m", "q", "u", "r")  # … but the tags of function words hold
 _LIGHT_VERBS = frozenset("进行 加以 作出 做出 给予 受到 得到 开展 加强 提出 作 做 予以 实现 完成 推进 展开 发出 作了".split())
-_TIME_UNITS = frozenset("年 月 日 号 时 点 分 秒 周 天 成 代 届 次 倍".split())
 def _boundary(token) -> bool:
     """Punctuation or a line break only (spaces aside): the token ends a clause."""
     text = token.text.strip(" \t\u3000\xa0")
@@ -299,7 +298,7 @@ def _after_body_char(tokens, i, prev, nxt) -> bool:
 _FUTURE = frozenset("将 将要 会 要 即将 拟 有望 计划 准备".split())
 _FRAMES = {
     "起": [(lambda tokens, i, prev, nxt: prev is not None and (prev.kind == NUMBER or prev.pos == "t"
-                                                              or prev.text[-1:] in _TIME_UNITS), "starting from")],
+                                                              or prev.text[-1:] in TIME_UNITS), "starting from")],
     "止": [(lambda tokens, i, prev, nxt: any(tokens[j].text in ("至", "到") for j in range(max(0, i - 8), i)), "until")],
     "近": [(lambda tokens, i, prev, nxt: nxt is not None and nxt.kind == NUMBER, "approximately")],
     "左右": [(lambda tokens, i, prev, nxt: prev is not None and (prev.kind == NUMBER or prev.pos in ("m", "q")),
@@ -577,7 +576,7 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
     if verbal and nxt is not None and (nxt.kind == NUMBER or nxt.text in _QUANTITY_BEFORE):
         add(V, 0.8)  # 影響|約六百個住戶: a verb and its counted object
     counted = adjacent_prev and (prev.kind == NUMBER or prev.text in _DEMONSTRATIVES
-                                 or prev.text[-1:] in _NUMERAL_CHARS or prev.text in ("几", "好几", "多", "数"))
+                                 or prev.text[-1:] in NUMERAL_CHARS or prev.text in ("几", "好几", "多", "数"))
     if prev is not None:
         if counted:
             add(Q, 2.5 if len(t.text) == 1 else 1.0)
@@ -848,14 +847,6 @@ def _gloss_words(word: str, lexicon) -> frozenset[str]:
     return got
 
 
-def parsed(sense: str, lexicon) -> english.Sense:
-    memo = lexicon.memo("parsed_senses")
-    got = memo.get(sense)
-    if got is None:
-        got = memo.put(sense, english.parse(sense, lexicon.english, lexicon.english_zipf, lexicon.sense_fields))
-    return got
-
-
 def _score(sense: english.Sense, index: int, occurrences: list[Use], pair: str | None = None,
            written: bool = False, contested: bool = False, single: bool = False,
            figurative: bool = False, lone: bool = False) -> float:
@@ -942,13 +933,12 @@ def _score(sense: english.Sense, index: int, occurrences: list[Use], pair: str |
 QUALIFIER_WEIGHT = 1.0
 KIND_UNMET = 0.5  # a sense of one named kind ("(fire) alarm") where nothing around names it
 QUALIFIER_UNMET = 0.2  # a qualified sense where nothing around names what it is said of
-_SAID_OF_RE = re.compile(r"^(?:of|on|esp\. of|usu\. of|said of)\s")
 
 
 def _said_of(sense: english.Sense) -> frozenset[str]:
     """The content words of the labels of ``sense`` that say what it is said of ("(of muscle, social
     custom etc)" → muscle, social, custom)."""
-    words = frozenset().union(*(english.content_words(label) for label in sense.labels if _SAID_OF_RE.match(label)))
+    words = frozenset().union(*(english.content_words(label) for label in sense.labels if english.SAID_OF_RE.match(label)))
     return words - _GENERIC
 
 
@@ -968,7 +958,7 @@ _REGISTER = (english.RARE_LABELS | english.DOMAIN_LABELS | english.REGIONAL_LABE
     "written informal proverb coll suffix prefix not in for".split()) | {"bound form"})
 _GRAMMAR_RE = re.compile(r"\b(?:etc|dialect|complement|suffix|adjective|pronoun|classifier|reduplicated|metonym|pejorative)\b")
 _NOT_A_KIND = ("of ", "in ", "for ", "not ", "on ", "a ", "an ", "the ", "to ", "do ", "by ", "one", "sb", "sth")
-_GENERIC = frozenset(english.stem(w) for w in "person persons people thing things sth someone".split())
+_GENERIC = english.GENERIC
 
 
 def choose(text: str, syllables, entry: Entry | None, kind: str, tag: str, spans, occurrences,
@@ -1043,7 +1033,7 @@ HEAD_WEIGHT = 1.5  # the sense a compound's head has in CC-CEDICT's compounds, f
 def _as_head(text: str, syllables, candidates, occurrences, lexicon) -> dict[str, float]:
     """For a character the article mostly glues after a word, as the head of a compound (通路|商,
     出口|商, 主辦|方, 大氣科學|系): a bonus for each sense by the sense it has at the end of CC-CEDICT's
-    own compounds (``_in_compound``: 供應商, 經銷商 make 商 "dealer; merchant", not "commerce")."""
+    own compounds (``in_compound``: 供應商, 經銷商 make 商 "dealer; merchant", not "commerce")."""
     glued = [u.modifier for u in occurrences if u.modifier]
     if not glued or len(glued) * 2 < len(occurrences):
         return {}
@@ -1051,15 +1041,15 @@ def _as_head(text: str, syllables, candidates, occurrences, lexicon) -> dict[str
     # (有|意義 "meaningful" says nothing of 戰略|意義)
     only = frozenset(("wn", "wv")) if len(text) > 1 else None
     if only is not None and (len(lexicon.compounds(text, True)) < HEAD_COMPOUNDS or sum(
-            v[1] in only for v in _compound_words(text, tuple(syllables), True, lexicon)) < HEAD_COMPOUNDS):
+            v[1] in only for v in compound_words(text, tuple(syllables), True, lexicon)) < HEAD_COMPOUNDS):
         return {}  # a word ends few compounds (面向, 通路): their order would be CC-CEDICT's again
-    partner = _kind(Counter(glued).most_common(1)[0][0], lexicon)
-    order = _in_compound(text, tuple(syllables), list(candidates), False, True, True, partner, lexicon, only)
+    partner = piece_kind(Counter(glued).most_common(1)[0][0], lexicon)
+    order = in_compound(text, tuple(syllables), list(candidates), False, True, True, partner, lexicon, only)
     rank = {part: k for k, part in reversed(list(enumerate(order)))}
     out = {}
     for e in candidates:
         for s in e.content:
-            best = min((rank[p] for p in _parts(s) if p in rank), default=None)
+            best = min((rank[p] for p in sense_parts(s) if p in rank), default=None)
             if best is not None:
                 out[s] = HEAD_WEIGHT / (1 + best)
     return out
@@ -1137,7 +1127,7 @@ def shorten(sense: str, limit: int = SENSE_MAX) -> str:
     # sense keeps its own: "(of the parts of a machine) to move together")
     figurative = sense.startswith(("(fig.)", "fig."))
     slimmed = " ".join(_QUALIFIER_RE.sub(" ", sense).split()) if figurative else sense
-    if _bare(slimmed):
+    if english.unlabelled(slimmed):
         sense = slimmed
         if len(sense) <= limit:
             return sense
@@ -1146,11 +1136,11 @@ def shorten(sense: str, limit: int = SENSE_MAX) -> str:
     # Japanese "minshuku") …", "(typically preceded by 就… jiù…) as far as … is concerned")
     sense = _OF_LIST_RE.sub(r"(of \1 etc)", sense)
     aside = _ASIDE_RE.match(sense)
-    if aside and _bare(sense[aside.end():]):
+    if aside and english.unlabelled(sense[aside.end():]):
         sense = sense[aside.end():]
     if len(sense) <= limit:
         return sense
-    cuts = sorted(i for sep in ("; ", ", ", " (") for i in _all(sense, sep) if _bare(sense[:i]))
+    cuts = sorted(i for sep in ("; ", ", ", " (") for i in english.boundaries(sense, sep) if english.unlabelled(sense[:i]))
     fitting = [i for i in cuts if 0 < i <= limit]
     if fitting:
         return sense[:fitting[-1]]
@@ -1163,498 +1153,6 @@ _OF_LIST_RE = re.compile(r"\(of ([^(),;]+?), [^()]*?etc\.?\)")
 _ASIDE_RE = re.compile(r"\((?:orthographic borrowing|loanword|neologism|typically (?:preceded|followed)|used (?:in|after|before)"
                        r"|in (?:the |an )?(?:expression|combination)|followed by|preceded by)[^()]*(?:\([^()]*\)[^()]*)*\)\s*")
 _QUALIFIER_RE = re.compile(r"\((?:of|esp\.|usu\.|typically|often|said of)\b[^()]*\)")
-_LABELS_RE = re.compile(r"\([^()]*\)|\b(?:fig|lit)\.")
-
-
-def _bare(text: str) -> str:
-    """``text`` without its labels: empty when a cut would leave a label alone ("(fig.)")."""
-    return _LABELS_RE.sub("", text).strip(" ;,")
-
-
-def _all(text: str, sep: str):
-    """Where ``sep`` occurs in ``text`` outside parentheses."""
-    i = text.find(sep)
-    while i >= 0:
-        if text.count("(", 0, i) == text.count(")", 0, i):
-            yield i
-        i = text.find(sep, i + 1)
-
-
-_LABEL_WORDS = english.RARE_LABELS | english.DOMAIN_LABELS | frozenset(
-    "informal formal polite honorific humble colloquial written spoken figurative loanword onomatopoeia".split())
-
-
-def english_only(composed: tuple[str, ...]) -> str:
-    """A composed meaning (``进 jìn: to go forward; …``) as English alone, for a card's front."""
-    parts = []
-    for piece in composed:
-        gloss = piece.split(": ", 1)[-1].split("; ")[0]
-        label = re.match(r"^\(([^()]*)\)\s*", gloss)
-        # a label goes ("(bound form) not", "(fig.) channel"); a word in brackets is part of the sense:
-        # 久 "(long) time" is "long", not "time"
-        if label and not (re.fullmatch(r"[a-z]+", label.group(1)) and label.group(1) not in _LABEL_WORDS):
-            gloss = gloss[label.end():]
-        if gloss and gloss != "?":
-            parts.append(gloss)
-    return " + ".join(parts)
-
-
-def composed_senses(word: str, syllables: tuple[str, ...], lexicon, nominal: bool = False,
-                    written: str = "") -> tuple[str, ...]:
-    """Meaning of a word with no entry, from its characters' entries for their readings.
-
-    Each piece takes the sense it has in CC-CEDICT's compounds that hold it at the same end
-    (``_in_compound``: 区委 "area + committee member", 展会 "to exhibit + meeting"); the last character
-    of a noun-like term (进博会) is the head noun, so its verbal senses go last ("meeting" rather than
-    "can" for 会).  ``written``, the article's own traditional form, picks a character's entry (強颱:
-    颱 "typhoon", not 臺 "platform").  The pieces are joined with "+" by ``english_only``: a composed
-    meaning says what its parts mean, not what the word means.
-    """
-    memo = lexicon.memo("composed")
-    key = (word, syllables, nominal, written)
-    got = memo.get(key)
-    if got is not None:
-        return got
-    title = _TITLES.get(word[1:])
-    if title and any(x.startswith("surname ") for e in lexicon.entries(word[0]) for x in e.senses):
-        surname = marked(syllables[0])  # 陈先生: Mr. Chén, not "to lay out + early + life"
-        return memo.put(key, (f"{word} {' '.join(marked(x) for x in syllables)}: {title} {surname[:1].upper()}"
-                              f"{surname[1:]}",))
-    out = []
-    pieces = _pieces(word, syllables, lexicon, written if len(written) == len(word) else "")
-    for k, (at, size, fit) in enumerate(pieces):
-        piece, syl = word[at:at + size], syllables[at:at + size]
-        if not fit:
-            chosen = []
-        elif len(pieces) > 1:
-            # its partner: the piece before it, or for the first piece the one after
-            o_at, o_size, _ = pieces[k - 1] if k else pieces[1]
-            partner = _kind(word[o_at:o_at + o_size], lexicon, syllables[o_at:o_at + o_size])
-            # every entry of the character with this reading (周 "circle" and 週 "week"), but only
-            # the article's own form where it is traditional (颱 "typhoon", not 臺 "platform")
-            own = [e for e in fit if e.traditional == fit[0].traditional] if written else fit
-            other = word[o_at:o_at + o_size]
-            other_sense = _first_sense(word, syllables, pieces, k - 1 if k else 1, nominal, lexicon)
-            if k == len(pieces) - 1 > 1 and _part_kind(_first_sense(word, syllables, pieces, k, nominal, lexicon),
-                                                        lexicon) == N:
-                # the last of three pieces, a thing, heads all before it: 市建|局 "office", as 教育局 is,
-                # not 建|局 as 布局 is (a quality stays with the piece before it: 来源|不|明 "clear")
-                other, other_sense = word[:at], ""
-                partner = _kind(other, lexicon)
-            if other_sense and partner in ("v", "n", "wv", "wn"):
-                # the sense the partner takes here says whether it is a verb (区|委 "committee member",
-                # though 委 first means "to entrust")
-                verb = _part_kind(other_sense, lexicon) == V
-                partner = ("w" if partner.startswith("w") else "") + ("v" if verb else "n")
-            chosen = _in_compound(piece, tuple(syl), own, k == 0, k == len(pieces) - 1, nominal, partner,
-                                  lexicon, other=other, other_sense=other_sense)
-            chosen = [_brief(x) for x in chosen]
-            if k == len(pieces) - 1 and piece in _SUFFIX_SENSES and pieces[0][1] > 1:
-                chosen = [_SUFFIX_SENSES[piece]] + chosen  # 协同|性 "to cooperate + -ness; -ity", not "nature"
-        else:
-            chosen = [x for x in fit[0].senses if not is_reference(x)]
-            chosen = [x for x in chosen if not _MARGINAL_RE.search(x)] or chosen
-            if nominal and at + size == len(word):
-                chosen = [x for x in chosen if not _VERBAL_RE.match(x)] or chosen
-            chosen = [_brief(x) for x in chosen]
-        # a piece of a term is no name: 进 jìn in 进博会, however the whole is capitalised (Jìnbóhuì)
-        spelled = " ".join(marked(x.lower() if nominal else x) for x in syl)
-        # in CC-CEDICT's own notation (經濟|经济), which every output writes in the deck's script
-        own_form = written[at:at + size] if len(written) == len(word) else (fit[0].traditional if fit else piece)
-        label = piece if own_form == piece else f"{own_form}|{piece}"
-        out.append(f"{label} {spelled}: {'; '.join(chosen[:2]) or '?'}")
-    return memo.put(key, tuple(out))
-
-
-# a suffix's sense as a suffix, which CC-CEDICT words as a description ("suffix forming noun from
-# adjective, corresponding to -ness or -ity") or lists among others ("to make into; chemistry")
-_SUFFIX_SENSES = {"性": "-ness; -ity", "化": "-ize; -ization"}
-
-
-def _first_sense(word: str, syllables, pieces, k: int, nominal: bool, lexicon) -> str:
-    """The sense piece ``k`` of the composed ``word`` takes by its compounds alone (no slot asked),
-    as its partner's evidence of what kind of word it is there."""
-    at, size, fit = pieces[k]
-    if not fit:
-        return ""
-    o_at, o_size, _ = pieces[k - 1] if k else pieces[1]
-    partner = _kind(word[o_at:o_at + o_size], lexicon, syllables[o_at:o_at + o_size])
-    got = _in_compound(word[at:at + size], tuple(syllables[at:at + size]), fit, k == 0, k == len(pieces) - 1,
-                       nominal, partner, lexicon)
-    return got[0] if got else ""
-
-
-SIBLING_WEIGHT = 1.5  # how much the dictionary's compounds with the character say, against its order
-_PLAIN_STOP = frozenset("a an the of to and or sth sb etc one one's oneself be used so is it that this which who what".split())
-_AGENT = "<agent>"
-
-
-def _in_compound(char: str, syllables: tuple[str, ...], entries: list, first: bool, last: bool, nominal: bool,
-                 partner: str, lexicon, only: frozenset | None = None, other: str = "",
-                 other_sense: str = "") -> list[str]:
-    """The senses of the piece ``char`` (a character or a word, read ``syllables``) as it is used
-    inside a word, best first.  Each part of its senses is scored by the dictionary's own compounds
-    that have the piece at the same end (the last piece: at their end; any other: at their start),
-    each voting for the parts whose English it shares (委 last: 市委 "municipal committee", 省委 …
-    make it "committee member", not "roundabout"; 商 last: 供应商 "supplier", 经销商 "dealer" make it
-    "dealer; merchant", not "commerce"; 几 first: 几天 "several days" make it "several"), a compound
-    whose other part is of the kind of ``partner`` (the word's other piece: a verb, a noun, a
-    measure word or number, a word) counting twice; then by CC-CEDICT's order, its bound forms and
-    its labels of position ("(noun suffix) on" after a noun, "(directional complement) up" after a
-    verb).  ``other``, the composed word's other piece, and ``other_sense``, the sense it takes
-    there, give the slot's own evidence (``_slot``): compounds of the word's shape vote alone where
-    there are enough of them.  Limits: CC-CEDICT's compounds lean to its own fields (息 "interest"
-    from 利息, 股息 … even in 静息 "rest"), and near-synonyms do not meet ("last" in 上次 is not "previous")."""
-    senses = [_expanded(s, lexicon) for e in entries for s in e.senses if not is_reference(s)]
-    parts = [(i, k, p) for i, s in enumerate(senses) for k, p in enumerate(_parts(s))]
-    parts = [x for x in parts if not _MARGINAL_RE.search(x[2])] or parts
-    if len(parts) <= 1 or (lexicon.user_entries and lexicon.is_user_word(char)):
-        return [p for _, _, p in parts]  # the user's own senses are used as written
-    at_end = last and not first
-    votes = _compound_words(char, syllables, at_end, lexicon)
-    if only is not None:  # compounds of one shape only (a word's other part a word: 政府|機關)
-        votes = tuple(v for v in votes if v[1] in only)
-    # in a composed word the slot is known: compounds of its shape are the analogues that count
-    said = frozenset().union(*(_plain_words(p, lexicon) for *_, p in parts))
-    if other and sum(kind == partner and bool(o & said) for o, kind, _ in votes) >= SLOT_COMPOUNDS:
-        # enough compounds of the word's own shape: they alone are its analogues (北部, 東部 for 半部
-        # "part"; 外交部 and 禮部 "ministry" have a word or a title before 部)
-        votes = tuple(v for v in votes if v[1] == partner)
-    supports = {}
-    for i, k, part in parts:
-        words = _plain_words(part, lexicon)
-        # a compound whose other character is of the partner's kind is the likelier analogue
-        # … and one that shares all of a part's words more than one that shares one of several
-        share = 1 / max(len(words), 1)
-        supports[part] = sum(weight * (1 + ALIKE_WEIGHT * (kind == partner)) * len(words & o) * share
-                             for o, kind, weight in votes if words & o)
-    slot = _slot(other, other_sense, partner, first, last, supports, lexicon) if other else None
-    scored = []
-    for i, k, part in parts:
-        sense = parsed(part, lexicon)
-        score = -ORDER_WEIGHT * math.log1p(i) - 0.1 * k + SIBLING_WEIGHT * math.log1p(supports[part])
-        if slot is not None:
-            score += slot(part, sense)
-        if sense.rare:
-            score -= 1.5
-        if sense.bound or _POSITION_LABELS & set(sense.labels):
-            score += BOUND  # CC-CEDICT's own marks of a sense inside words: 不 "(bound form) not", 上 "(noun suffix) on"
-        if part.startswith("classifier"):  # a measure word's use is not its use inside a word
-            score -= 1.0
-        verb = partner in ("v", "wv")
-        if at_end and (("noun suffix" in sense.labels and partner and not verb)
-                       or ("directional complement" in sense.labels and verb)):
-            score += POSITION_LABEL  # CC-CEDICT's own label of this position: 牆|上 "on", 走|上 "up"
-        if last and nominal and _VERBAL_RE.match(part) and not sense.bound:
-            score -= 1.0
-        scored.append((score, -i, -k, part))
-    scored.sort(reverse=True)
-    out = [part for *_, part in scored]
-    if other and first and not last:
-        # the verb's sense without the object it is not given here: 提|質 "to raise", not "to raise (an issue)"
-        near = _near(other, lexicon)
-        out = [" ".join((p[:m.start()] + p[m.end():]).split()) if (m := _unmet_object(p, near)) else p for p in out]
-    return out
-
-
-SLOT_COMPOUNDS = 5  # compounds of a composed word's own shape that share a sense's words, enough to vote alone
-COMPLEMENT = 2.0  # a thing's sense of a character that a verb before it makes its result (打|牢 "firm")
-DETERMINER = 1.5  # a pointing sense before a measure word (上|届 "previous", 数|倍 "several")
-OBJECT = 0.5  # a verb's sense for an object the word does not name, which the card then leaves out
-UNMET = 10.0  # a sense said of what the other piece is not (老 "old (of people)" before 店 "shop")
-# the English of a character that points at or counts what follows it, as 上届, 本届, 下次, 数倍, 每届 do
-_DETERMINER_WORDS = frozenset(english.stem(w) for w in
-                              "previous next last this that each every several few current former following".split())
-_OBJECT_RE = re.compile(r"^(?:the|an?|one's|sb's|sth's)\s")  # the label of a verb's object: "(the phone)"
-_ADVERB_RE = re.compile(r"^(?:\w+ly|often|always|ever|never|seldom|very|quite|rather|too)$")  # how often or how: no head
-_PARTICIPLE_RE = re.compile(r"^\w+ed(?: up| out| off| down)?$")
-
-
-def _slot(other: str, other_sense: str, partner: str, first: bool, last: bool, supports: dict, lexicon):
-    """What the slot beside ``other`` (of kind ``partner``) asks of a piece, as a score for each of
-    its senses (the parts ``supports`` holds, with their votes): a piece after a one-character verb
-    is its result (打|牢 "firm", not "prison"), so a thing's sense gives way to a quality's that the
-    compounds support and CC-CEDICT lists first; a piece before a
-    measure word points at it (上|届 "previous", 数|倍 "several"); a head takes no adverb's sense
-    (如|常 "common", not "frequently"), a modifier before a verb no noun's (频|发 "frequently", not
-    "frequency"); a label of the end ("(noun suffix) on") is no sense of the start, and a sense said
-    of something ("old (of people)") does not fit another (老|店).  ``other_sense``, the sense the
-    other piece takes in the word, says whether it is a verb (委 "committee member" is none in 区委,
-    though its first sense is "to entrust")."""
-    kinds = {p: _part_kind(p, lexicon) for p in supports}
-    has = set(kinds.values())
-    # a quality the compounds of this shape give the piece, and CC-CEDICT lists before a thing (牢 "firm"
-    # before "prison"), not any the English allows (文 "language" comes before "literary")
-    order = list(supports)
-    quality = next((k for k, p in enumerate(order) if kinds[p] == A and supports[p] > 0), len(order))
-    near = _near(other, lexicon)
-    verb = _part_kind(other_sense, lexicon) == V if other_sense else partner in ("v", "wv")
-    verb_before = last and not first and verb and len(other) == 1
-    measure = partner == "q" or other in _TIME_UNITS
-    before_measure = first and not last and measure and not all(c in _NUMERAL_CHARS for c in other)
-    before_verb = first and not last and verb
-    # a modifier of a thing: a sense said of some other thing does not fit it (老|店, not "old (of people)")
-    attributive = bool(other_sense) and first and not last and not verb and _part_kind(other_sense, lexicon) == N
-
-    def score(part: str, sense) -> float:
-        kind, out = kinds[part], 0.0
-        if first and not last and {"noun suffix", "directional complement"} & set(sense.labels):
-            out -= POSITION_LABEL
-        said = frozenset().union(*(english.content_words(x) for x in sense.labels if _SAID_OF_RE.match(x)))
-        if attributive and said and not (said & near) and not (_AGENT in near and said & _GENERIC):
-            out -= UNMET
-        if first and not last and _unmet_object(part, near):
-            out -= OBJECT  # a verb's sense for another object: 掛|滿 "to hang", not "to hang up (the phone)"
-        if verb_before and kind == N and order.index(part) > quality:
-            out -= COMPLEMENT
-        if before_measure and _plain_words(part, lexicon) & _DETERMINER_WORDS:
-            out += DETERMINER
-        if last and not first and kind == D and has - {D}:
-            out -= COMPLEMENT
-        if before_verb and kind == N and has & {A, D}:
-            out -= COMPLEMENT
-        if first and not last and not verb and kind == D and has - {D}:
-            out -= COMPLEMENT  # a thing is not qualified by an adverb: 老|店 not "very"
-        return out
-    return score
-
-
-def _near(other: str, lexicon) -> frozenset[str]:
-    """The English words of the other piece of a composed word, its first entries' first senses."""
-    return frozenset().union(*(_plain_words(x, lexicon) for e in lexicon.entries(other)[:2] for x in e.senses[:4]))
-
-
-def _unmet_object(part: str, near: frozenset[str]):
-    """The label of the object of a verb's sense ("(an issue)" of "to raise (an issue)") when the
-    word's other piece is not that object (提|質: the quality is raised, not an issue), else None."""
-    if not part.startswith("to "):
-        return None
-    for label in english.LABEL_RE.finditer(part):
-        if _OBJECT_RE.match(label.group(1)):
-            return label if not english.content_words(label.group(1)) & near else None
-    return None
-
-
-def _part_kind(part: str, lexicon) -> str:
-    """A sense part as a verb (V: "to sign"), an adverb (D: "frequently"), a quality (A: "firm",
-    "used up") or a thing (N: "prison", "hair"), by its English; CC-CEDICT's parts are short.  The
-    English lexicon's classes are generous ("light" and "corner" may be adjectives), so a quality
-    is only a hint the compounds must bear out."""
-    bare = _HAN_OR_LABEL_RE.sub(" ", part).strip()
-    if bare.startswith("to "):
-        return V
-    classes = parsed(bare, lexicon).classes
-    if classes == {D} or _ADVERB_RE.match(bare):
-        return D
-    return A if _PARTICIPLE_RE.search(bare) or A in classes else N
-
-
-_POSITION_LABELS = frozenset({"noun suffix", "directional complement", "suffix", "prefix"})
-ALIKE_WEIGHT = 1.0  # a compound whose other part is of the partner's kind counts twice
-POSITION_LABEL = 1.5  # "(noun suffix)" after a noun, "(directional complement)" after a verb
-_NUMERALS = _NUMERAL_CHARS - {"第"}
-
-
-def _kind(piece: str, lexicon, syllables=None) -> str:
-    """What kind of word ``piece`` is, as a partner in a compound: "q" a number or measure word,
-    "v" a verb, "n" anything else (its first entry's first sense decides), and for a word of two
-    characters or more "wv" or "wn" (a word before 部 makes it a ministry, a character before it a
-    part: 外交部, 北部)."""
-    if piece and all(c in _NUMERALS for c in piece):
-        return "q"
-    if len(piece) > 1:
-        senses = [s for e in lexicon.entries(piece)[:1] for s in e.senses if not is_reference(s)]
-        return "wv" if senses and senses[0].startswith("to ") else "wn"
-    entries = [e for e in lexicon.entries(piece) if not (e.variant_only or e.surname_only or e.proper)]
-    if syllables is not None:
-        entries = [e for e in entries if reading_key(e.syllables) == reading_key(syllables)] or entries
-    senses = [s for e in entries for s in e.senses if not is_reference(s)]
-    if not senses:
-        return ""
-    if any(s.startswith("classifier") for s in senses):
-        return "q"
-    return "v" if senses[0].startswith("to ") else "n"
-
-
-def _partner_kind(compound: str, char: str, last: bool, lexicon) -> str:
-    """The kind (``_kind``) of the rest of ``compound`` besides ``char``."""
-    return _kind(compound[:-len(char)] if last else compound[len(char):], lexicon)
-
-
-_ABBR_RE = re.compile(r"^abbr\. for (?:[^|\[\s,]+\|)?([^|\[\s,]+)(?:\[[^\]]*\])?$")
-
-
-def _expanded(sense: str, lexicon) -> str:
-    """A sense that only names the word it abbreviates ("abbr. for 立法委員會|立法委员会[…]") as that
-    word's first sense ("Legislative Council"): what the abbreviation means."""
-    m = _ABBR_RE.match(sense)
-    if not m:
-        return sense
-    memo = lexicon.memo("expanded")
-    got = memo.get(sense)
-    if got is None:
-        full = [x for e in lexicon.entries(m.group(1)) if not (e.variant_only or e.surname_only)
-                for x in e.senses if not (is_reference(x) or _ABBR_RE.match(x))]
-        got = memo.put(sense, " ".join(english.HAN_REF_RE.sub(" ", full[0]).split()) if full else sense)
-    return got
-
-
-PIECE_MAX = 24  # characters of one piece's English: the pieces share the short sense's SENSE_MAX
-
-
-def _brief(sense: str) -> str:
-    """A long sense of a piece cut at its first boundary ("to exhibit at or take part in a trade
-    show etc" → "to exhibit at"), so that the pieces together stay short."""
-    if len(sense) <= PIECE_MAX:
-        return sense
-    cuts = [i for sep in ("; ", ", ", " (", " or ", " etc") for i in _all(sense, sep) if len(_bare(sense[:i])) >= 6]
-    return sense[:min(cuts)] if cuts else sense
-
-
-def _parts(sense: str) -> list[str]:
-    """A sense cut at its '; ' (CC-CEDICT writes "(bound form) up; upper; above; previous" as one
-    sense), each part keeping the label that heads the whole."""
-    label = re.match(r"\([^()]*\)\s*", sense)
-    head = label.group(0) if label else ""
-    cut = [p.strip() for p in sense[len(head):].split("; ") if p.strip()]
-    return [head + p for p in cut] or [sense]
-
-
-def _plain_words(text: str, lexicon) -> frozenset[str]:
-    """The English words of a sense, labels and Chinese left out and stemmed, prepositions kept
-    (上 "on" is met in 地上 "on the ground"); nouns of agents also count as ``_AGENT``."""
-    memo = lexicon.memo("plain_words")
-    got = memo.get(text)
-    if got is None:
-        got = memo.put(text, _english_words(text, lexicon))
-    return got
-
-
-def _english_words(text: str, lexicon) -> frozenset[str]:
-    bare = _HAN_OR_LABEL_RE.sub(" ", text.lower())
-    every = english.WORD_RE.findall(bare)
-    words = [w for w in every if w not in _PLAIN_STOP] or every  # 如 "as" is its own evidence
-    out = {english.stem(_uninflected(w)) for w in words}
-    if words and not bare.lstrip().startswith("to ") and _agent(words[-1], lexicon):
-        out.add(_AGENT)
-    return frozenset(out)
-
-
-def _uninflected(word: str) -> str:
-    """``word`` without an English inflection, so that "shifts", "working" meet "shift", "work"."""
-    if word.endswith(("sses", "xes", "ches", "shes")):
-        return word[:-2]
-    for ending in ("ing", "ed", "s"):
-        if word.endswith(ending) and len(word) - len(ending) >= 3 and not word.endswith("ss"):
-            return word[:-len(ending)]
-    return word
-
-
-def _agent(word: str, lexicon) -> bool:
-    """``word`` names who does something: a verb and -er/-or (dealer, supplier, manufacturer,
-    exporter), or -ist/-ant (scientist, merchant); "upper", "number" are no agents."""
-    if word.endswith(("ist", "ant", "ists", "ants")) and len(word) > 5:
-        return True
-    word = word[:-1] if word.endswith("s") else word
-    if not word.endswith(("er", "or")):
-        return False
-    stems = (word[:-2], word[:-1], word[:-3] + "y", word[:-2] + "e")
-    return any(len(x) > 2 and english.V in lexicon.english(x) for x in stems)
-
-
-_HAN_OR_LABEL_RE = re.compile(r"\([^()]*\)|" + english.HAN_REF_RE.pattern)
-
-
-MAX_COMPOUNDS = 150
-
-
-def _compound_words(char: str, syllables: tuple[str, ...], last: bool, lexicon) -> tuple[tuple, ...]:
-    """Each CC-CEDICT compound with ``char`` (a character or a word) read ``syllables`` at its end
-    (``last``) or its start, as one vote: the English words of its first two senses, the kind of
-    its other part (``_kind``) and its weight."""
-    memo = lexicon.memo("compound_words")
-    key = (char, syllables, last)
-    got = memo.get(key)
-    if got is None:
-        votes = []
-        n = len(syllables)
-        # the shortest compounds first, and no more than ``MAX_COMPOUNDS``: 子 ends 1,225 of CC-CEDICT's
-        # words, and the commonest short ones (孩子, 房子) say as much of it as all of them
-        compounds = sorted(lexicon.compounds(char, last), key=lambda e: len(e.simplified))[:MAX_COMPOUNDS]
-        # their other parts' entries in a few queries, not one each (``_partner_kind`` asks for them)
-        lexicon.prime_words(e.simplified[:-len(char)] if last else e.simplified[len(char):] for e in compounds)
-        for e in compounds:
-            if len(e.syllables) != len(e.simplified):
-                continue
-            own = e.syllables[-n:] if last else e.syllables[:n]
-            # the same reading (a neutral tone in the compound is any tone: 晚上 wan3 shang5)
-            if not all(a.lower() == b.lower() or a[-1:] == "5" and a[:-1].lower() == b[:-1].lower()
-                       for a, b in zip(own, syllables)):
-                continue
-            if e.variant_only:
-                continue
-            senses = [_expanded(s, lexicon) for s in e.senses if not is_reference(s)][:2]
-            if senses:  # a name (中東 "Middle East", 井上 "Inoue") says less of the character
-                votes.append((frozenset().union(*(_plain_words(p, lexicon) for s in senses for p in _parts(s))),
-                              _partner_kind(e.simplified, char, last, lexicon), HALVE if e.proper else 1.0))
-        got = memo.put(key, tuple(votes))
-    return got
-
-
-# a character's sense that is not what it means inside a modern word: 保 "(old) unit of the baojia
-# system", 老 "prefix used before the surname…", 台 "(classical) you"
-_MARGINAL_RE = re.compile(r"\((?:old|archaic|classical|literary|dialect|slang)\b|^prefix used before|^old variant")
-
-# a surname and one of these (simplified: what ``composed_senses`` is given) is a person: 陈先生 Mr. Chén
-_TITLES = {"先生": "Mr.", "小姐": "Ms.", "女士": "Ms.", "太太": "Mrs.", "老师": "teacher", "医生": "Dr.",
-           "教授": "Professor", "婆婆": "Granny"}
-
-
-def _pieces(word: str, syllables, lexicon, written: str = "") -> list[tuple[int, int, list]]:
-    """``word`` as (start, size, entries) of dictionary words read as here, the fewest pieces, and
-    among those the one whose rarest piece is commonest (几|分钟, not 几分 "somewhat" | 钟 "cup");
-    a piece's reading may differ in its tones only (先生 xiānsheng in 黄先生)."""
-    def fitting(at: int, size: int) -> list | None:
-        piece, syl = word[at:at + size], syllables[at:at + size]
-        entries = [e for e in lexicon.entries(piece) if not e.variant_only and not e.surname_only]
-        entries = [e for e in entries if not e.proper] or entries  # 商 "commerce", not the dynasty
-        if size == 1:  # a character's main entry is its fullest (局 "office; situation", not 侷 "narrow")
-            key = reading_key(syl)
-            fit = [e for e in entries if reading_key(e.syllables) == key] or entries
-            own = written[at:at + 1]
-            # the character's own entry before the forms it also simplifies (腿 "leg", not 骽 "hip bone")
-            return sorted(fit, key=lambda e: (own and e.traditional != own, e.traditional != e.simplified,
-                                              -len(e.senses)))
-        if piece[0] == "不" or size == len(word):  # 放心|不|下: a complement; the word itself has no entry
-            return None
-        key, bare = reading_key(syl), _toneless(syl)
-        return [e for e in entries if reading_key(e.syllables) == key] or \
-            [e for e in entries if _toneless(e.syllables) == bare] or None
-
-    n = len(word)
-    if n > 2 and word[-1] in SUFFIXES:  # a word and its suffix, before any other split: 协同|性, not 协|同性
-        head, suffix = fitting(0, n - 1), fitting(n - 1, 1)
-        if head and suffix:
-            return [(0, n - 1, head), (n - 1, 1, suffix)]
-    best: list = [None] * (n + 1)  # position → (pieces, -rarest zipf, path)
-    best[0] = (0, float("-inf"), ())
-    for at in range(n):
-        if best[at] is None:
-            continue
-        count, rarest, path = best[at]
-        for size in range(1, min(4, n - at) + 1):
-            fit = fitting(at, size)
-            if fit is None:
-                continue
-            zipf = lexicon.frequency(word[at:at + size]) if size > 1 else 7.0
-            option = (count + 1, max(rarest, -zipf), path + ((at, size, fit),))
-            if best[at + size] is None or option[:2] < best[at + size][:2]:
-                best[at + size] = option
-    return list(best[n][2])
-
-
-def _toneless(syllables) -> str:
-    return re.sub(r"[0-5]", "", reading_key(syllables))
 
 
 # ── abbreviations the article spells out ───────────────────────────────────

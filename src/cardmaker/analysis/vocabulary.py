@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from cardmaker.analysis import constructions, forms, meanings, places, pos, ranking
+from cardmaker.analysis import constructions, english, forms, meanings, places, pos, ranking
 from cardmaker.analysis.readings import choose, context_pos, guess, model_readings
 from cardmaker.analysis.segment import FOREIGN_NAME, segment
 from cardmaker.chinese.pinyin import name_case, reading_key
@@ -245,7 +245,7 @@ def _word(key, g: _Group, context: _Context, lexicon) -> Word:
                               lambda: meanings.uses(context.tokens, _sample(g.indices), lexicon, context.topic(lexicon)),
                               context.written, lexicon, full)
     entry = meaning.entry if meaning.entry is not None else choice.entry
-    every_sense = () if meaning.composed else tuple(meanings.parsed(s, lexicon) for s in meaning.senses)
+    every_sense = () if meaning.composed else tuple(english.parsed(s, lexicon) for s in meaning.senses)
     shown_senses = every_sense[:len(meaning.sense)]
     return Word(
         simplified=text,
