@@ -46,6 +46,9 @@ _PAIRS = {"「": "」", "『": "』", "“": "”", "‘": "’", "（": "）", 
 _DAMAGE = "\ufffd"  # what a decoder put for bytes it could not read
 # sentences examples come from: a damaged clause gives its clean part, cut where the damage ends
 _PROSE = ("title", "body", DAMAGED)
+# a section's or list item's number before its text: 三、, 2. , （一）
+_NUMBERING_RE = re.compile(r"(?:(?:[一二三四五六七八九十]{1,3}|\d{1,2})[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)])"
+                           r"\s*(?=[\u4e00-\u9fff])")
 _ITEM = 6  # a list item shorter than this (花蓮、臺東) is no clause of its own
 _MOJIBAKE_RE = re.compile("[\ufffd]|[\u00c0-\u024f\u0370-\u03ff\u2500-\u25ff]{2,}|锟斤拷|烫烫")
 _FOOTNOTE_RE = re.compile(r"\[\s*(?:\d{1,3}|注\s*\d*|[A-Za-z])\s*\]|［\d{1,3}］|【\d{1,3}】|[①-⑳¹²³⁴⁵⁶⁷⁸⁹⁰]")
@@ -193,6 +196,9 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     """Without spaces, trailing commas and colons, and unmatched quotes or brackets at either end."""
     while start < end and text[start] in " \u3000\t":
         start += 1
+    numbered = _NUMBERING_RE.match(text, start, end)
+    if numbered and numbered.end() < end:
+        start = numbered.end()  # 三、|衰老如何影響肌肉幹細胞: a section's number is no part of its heading
     while True:
         while end > start and text[end - 1] in _WEAK + " \u3000\t\n":
             end -= 1
