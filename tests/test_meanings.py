@@ -232,6 +232,9 @@ def test_one_to_many_characters_take_the_article_own_word():
     ("(typically preceded by 就…[jiu4 xx5] or 對…|对…[dui4 xx5] etc) as far as ... is concerned; speaking in terms of ...",
      "as far as ... is concerned"),
     ("(of the parts of a machine) to move together", "(of the parts of a machine) to move together"),  # fits: kept
+    # an abbreviation: what it stands for in English, never "abbr. for" with the Chinese left out
+    ("abbr. for 國家發展和改革委員會|国家发展和改革委员会, PRC National Development and Reform Commission (NDRC), "
+     "formed in 2003", "PRC National Development and Reform Commission"),
 ])
 def test_a_long_sense_loses_its_asides_first(sense, short):
     from cardmaker.analysis.meanings import shorten

@@ -1122,6 +1122,14 @@ def shorten(sense: str, limit: int = SENSE_MAX) -> str:
     (else at its first boundary, if that keeps it under half again as long)."""
     if len(sense) <= limit:
         return sense
+    # an abbreviation's short form is what it stands for in English, not the Chinese it abbreviates
+    # ("abbr. for 國家發展和改革委員會, PRC National Development and Reform Commission (NDRC)" →
+    # "PRC National Development and Reform Commission"), which a card's front could not show
+    spelled = _ABBREVIATION_RE.match(sense)
+    if spelled and english.unlabelled(spelled.group(1)):
+        sense = spelled.group(1)
+        if len(sense) <= limit:
+            return sense
     # a figurative sense's qualifier says what it is said of; its short form can go without it:
     # "(fig.) (of trends, emotions etc) to bubble away; …" → "(fig.) to bubble away; …" (a literal
     # sense keeps its own: "(of the parts of a machine) to move together")
@@ -1149,6 +1157,7 @@ def shorten(sense: str, limit: int = SENSE_MAX) -> str:
     return sense
 
 
+_ABBREVIATION_RE = re.compile(r"^(?:abbr\. (?:for|of|to) )[^\s,;a-zA-Z]+(?:\[[^\]]*\])?, (.+)$")
 _OF_LIST_RE = re.compile(r"\(of ([^(),;]+?), [^()]*?etc\.?\)")
 _ASIDE_RE = re.compile(r"\((?:orthographic borrowing|loanword|neologism|typically (?:preceded|followed)|used (?:in|after|before)"
                        r"|in (?:the |an )?(?:expression|combination)|followed by|preceded by)[^()]*(?:\([^()]*\)[^()]*)*\)\s*")
