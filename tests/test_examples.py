@@ -390,3 +390,11 @@ def test_a_section_number_is_no_part_of_an_example(lexicon):
     text = "三、衰老如何影响肌肉干细胞\n过去人们普遍认为，肌肉衰老是一种无法逆转的自然过程。"
     grades = _grades(text, "影响", lexicon)
     assert "衰老如何影响肌肉干细胞" in grades and not any(g.startswith("三、") for g in grades), grades
+
+
+def test_a_fronted_phrase_whose_clause_is_too_long_is_shown_with_its_start(lexicon):
+    text = ("根據經濟部近期針對2000家製造業者所做的調查，約6成傳產業者表示匯率波動已侵蝕獲利，"
+            "其中工具機、紡織、扣件及塑膠製品等產業受影響最深。")
+    grades = _grades(text, "調查", lexicon)
+    completed = [e for e, g in grades.items() if e.startswith("根據") and "，約6成" in e and e.endswith(ELLIPSIS)]
+    assert completed and all(grades[e] == 1 for e in completed), grades   # a marked cut, not a frame alone

@@ -391,6 +391,11 @@ def _windows(context: _Context, first: int, last: int, span):
                               _dangles(context, j, last) or _hangs(context, i, first)))
         if spans[k_end][1] - spans[i][0] > MAX_LEN:
             break
+    if found and all(f[5] for f in found) and k_end < last:
+        # every run is a fronted phrase alone (透過…等措施，|) and the clause it belongs to is too long
+        # to add whole: the phrase and that clause cut where a phrase of it ends, marked
+        found += _completed(context, [f for f in found if f[1] == _trimmed(text, spans[k][0], spans[k_end][1])[1]],
+                            spans[k_end + 1], span, word_length)
     if found:
         return found
     # one clause longer than an example: a window between phrase boundaries, marked where it is cut
@@ -411,6 +416,21 @@ def _windows(context: _Context, first: int, last: int, span):
         found.append((a, b, in_list, k == first, k_end == last,  # long, not none
                       _dangles(context, k_end, last) or _hangs(context, k, first)))
     return found
+
+
+def _completed(context: _Context, fronted, clause, span, word_length: int) -> list:
+    """Windows from the start of each run in ``fronted`` (runs ending with a fronted phrase) into the
+    next ``clause``, cut where a phrase of it ends and marked "…"."""
+    text, out = context.text, []
+    points = _cut_points(context, clause[0], clause[1])
+    for f in fronted:
+        for right in points:
+            start, end = _trimmed(text, f[0], right)
+            if end - start > MAX_LEN:
+                break
+            if end > f[1] + 1 and banned(text[start:end], word_length, context.banned) is None:
+                out.append((start, end, (f[2][0], True), f[3], False, False))
+    return out
 
 
 def candidates(analysis: Analysis, word: Word, context: _Context):
