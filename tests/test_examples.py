@@ -270,6 +270,11 @@ def _grades(text: str, word: str, lexicon) -> dict[str, int]:
     # 在…的 + a noun: the subject of the clause after it, described by its relative clause
     ("在北河街經營時鐘維修舖超過四十年的鍾先生，今日一早如常開舖。", "維修", "在北河街經營時鐘維修舖超過四十年的鍾先生",
      "在北河街經營時鐘維修舖超過四十年的鍾先生，今日一早如常開舖。"),
+    # 以…的 + a noun: the manner of the act in the clause after it
+    ("要牢固樹立“一盤棋”思想，以“時時放心不下”的責任感，緊密結合當前正在開展的主題教育。", "責任感",
+     "要牢固樹立“一盤棋”思想，以“時時放心不下”的責任感", None),
+    # 每逢…: "whenever …", what happens then still to come
+    ("縣府同時提醒，近年每逢颱風來襲，網路上常流傳不實訊息。", "來襲", "縣府同時提醒，近年每逢颱風來襲", None),
     # 若…: a condition at the end of a run, its consequence in the clause after it
     ("他強調，政府不會讓傳統產業孤軍奮戰，若國際情勢進一步惡化，不排除再加碼推出協助措施。", "情勢",
      "他強調，政府不會讓傳統產業孤軍奮戰，若國際情勢進一步惡化", "若國際情勢進一步惡化，不排除再加碼推出協助措施。"),

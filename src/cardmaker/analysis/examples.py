@@ -64,9 +64,9 @@ _PHRASE_ENDS = frozenset("上 中 下 后 前 时 里 内 外 间 方面 以来 
 # |在融資方面，) is a fronted topic or adverbial: it says nothing until the clause after it
 _LEAD_INS = frozenset("对 对于 关于 至于 根据 依据 按照 针对 随着 为了 除了 由于 因为 虽然 尽管 如果 假如 即使 只要 "
                       "只有 一旦 当 自从 经过 通过 透过 作为 面对 鉴于 基于 本着 围绕 截至 若 倘若 假若 如若 要是 万一 加上 "
-                      "即便 哪怕 纵然 无论 不论 不管 每当".split())
+                      "即便 哪怕 纵然 无论 不论 不管 每当 每逢 依照 遵照 参照 凭借 借助 经由".split())
 # after a subject: 業者如接獲可疑電話，|政府除了提供…措施，|他不僅…，
-_IF = frozenset("如 如果 假如 若 即使 虽然 尽管 只要 一旦 因为 除了 不仅 不但 不只 只有 既".split())
+_IF = frozenset("如 如果 假如 若 即使 虽然 尽管 只要 一旦 因为 除了 不仅 不但 不只 只有 既 每逢 每当".split())
 # A clause that opens with these goes on from the clause before it (…，但當局不應…, …，並與…合作, …，才能…,
 # …，也會…): alone, it reads as a fragment whose subject or premise is missing
 _LINKS_BACK = frozenset("但 但是 可是 不过 然而 而 而且 并 并且 且 更 更是 才 才能 也 还 又 就 却 因此 所以 因而 从而 进而 "
@@ -295,8 +295,10 @@ def _leads_in(context: _Context, start: int, end: int) -> bool:
     if first.text == "在" and (last.text in _PLACE_ENDS
                               or not any(t.pos.startswith("v") and t.pos != "vn" for t in words[k + 1:])):
         return True  # 在各種干預手段中, 在不少地方: a place or a field, the clause that acts in it is still to come
-    if first.text == "在" and _noun_after_de(words):
-        return True  # 在北河街經營時鐘維修舖超過四十年的鍾先生: a subject its relative clause describes
+    if first.text in ("在", "以") and _noun_after_de(words):
+        # 在北河街經營時鐘維修舖超過四十年的鍾先生: a subject its relative clause describes;
+        # 以“時時放心不下”的責任感: the manner of the act still to come
+        return True
     return bool(_SAID_RE.search(context.text, start, end))
 
 
