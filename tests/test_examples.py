@@ -275,6 +275,9 @@ def _grades(text: str, word: str, lexicon) -> dict[str, int]:
      "要牢固樹立“一盤棋”思想，以“時時放心不下”的責任感", None),
     # 每逢…: "whenever …", what happens then still to come
     ("縣府同時提醒，近年每逢颱風來襲，網路上常流傳不實訊息。", "來襲", "縣府同時提醒，近年每逢颱風來襲", None),
+    # 既…: the first half of a pair (既…，又…) without the second
+    ("把心思和精力用在干事创业上，既要敢于担当、勇于负责，又要善作善成、久久为功。", "担当",
+     "把心思和精力用在干事创业上，既要敢于担当、勇于负责", None),
     # 若…: a condition at the end of a run, its consequence in the clause after it
     ("他強調，政府不會讓傳統產業孤軍奮戰，若國際情勢進一步惡化，不排除再加碼推出協助措施。", "情勢",
      "他強調，政府不會讓傳統產業孤軍奮戰，若國際情勢進一步惡化", "若國際情勢進一步惡化，不排除再加碼推出協助措施。"),

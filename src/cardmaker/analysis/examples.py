@@ -64,7 +64,8 @@ _PHRASE_ENDS = frozenset("上 中 下 后 前 时 里 内 外 间 方面 以来 
 # |在融資方面，) is a fronted topic or adverbial: it says nothing until the clause after it
 _LEAD_INS = frozenset("对 对于 关于 至于 根据 依据 按照 针对 随着 为了 除了 由于 因为 虽然 尽管 如果 假如 即使 只要 "
                       "只有 一旦 当 自从 经过 通过 透过 作为 面对 鉴于 基于 本着 围绕 截至 若 倘若 假若 如若 要是 万一 加上 "
-                      "即便 哪怕 纵然 无论 不论 不管 每当 每逢 依照 遵照 参照 凭借 借助 经由".split())
+                      "即便 哪怕 纵然 无论 不论 不管 每当 每逢 依照 遵照 参照 凭借 借助 经由 "
+                      "既 不仅 不但 不只 一方面".split())  # the first half of a pair: 既…又…, 不僅…也…
 # after a subject: 業者如接獲可疑電話，|政府除了提供…措施，|他不僅…，
 _IF = frozenset("如 如果 假如 若 即使 虽然 尽管 只要 一旦 因为 除了 不仅 不但 不只 只有 既 每逢 每当".split())
 # A clause that opens with these goes on from the clause before it (…，但當局不應…, …，並與…合作, …，才能…,
