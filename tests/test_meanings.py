@@ -219,6 +219,11 @@ def test_sense_by_the_part_of_speech_of_the_occurrence(text, simplified, expecte
     assert any(e in w.sense[0] for e in expected.split("|")), w.senses
 
 
+def test_an_old_variant_entry_is_not_the_word_where_the_article_does_not_write_it():
+    w = word("只有坚定信心，才能战胜困难。", "才", "新闻标题")
+    assert w.traditional == "才" and not w.sense[0].startswith("(variant"), (w.traditional, w.sense)
+
+
 def test_one_to_many_characters_take_the_article_own_word():
     assert word("衣服很快就乾了。", "干").traditional == "乾"
     assert word("文件审核后发布。", "后", "新闻标题").traditional == "後"

@@ -1084,11 +1084,16 @@ def _candidates(text, syllables, entry: Entry, spans, written: bool, lexicon) ->
         # the reading is only a pointer's (盡快 jìnkuài "see 儘快|尽快[jin3 kuai4]"): the word it points
         # at says what it means; the article's form and reading stay the card's
         same = _pointed(same, lexicon) or same
+    own = []
     if written and spans:
         span = Counter(spans).most_common(1)[0][0]
         own = [e for e in same if e.traditional == span]
         if own:
             same = own
+    if not own:
+        # an entry whose every sense is "(variant of 才[cai2]) …" is an old form's (纔): where the article
+        # does not write that form, the word it points at is the word
+        same = [e for e in same if not all(x.startswith("(variant of ") for x in e.senses)] or same
     if all(parsed(x, lexicon).rare or is_reference(x) for e in same for x in e.content):
         # only a rare sense with this reading and form (台 "(classical) you (in letters)"): a
         # traditional article writes 台 for 臺 "Taiwan" (台9線, 台灣), so the entries of the other case
