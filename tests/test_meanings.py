@@ -220,7 +220,11 @@ def test_sense_by_the_part_of_speech_of_the_occurrence(text, simplified, expecte
 
 
 def test_an_old_variant_entry_is_not_the_word_where_the_article_does_not_write_it():
-    w = word("只有坚定信心，才能战胜困难。", "才", "新闻标题")
+    from pathlib import Path
+    from cardmaker.text.article import read_article
+
+    article = read_article(Path(__file__).parent / "data" / "articles" / "people-daily-simplified.txt")
+    (w,) = [w for w in analyse(article, LEX).all_words if w.simplified == "才"]
     assert w.traditional == "才" and not w.sense[0].startswith("(variant"), (w.traditional, w.sense)
 
 
