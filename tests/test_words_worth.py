@@ -312,3 +312,14 @@ def test_help_imports_neither_numpy_nor_the_model():
             "print(sorted(m for m in ('numpy', 'g2pM', 'wordfreq', 'msgpack', 'zstandard') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip().endswith("[]")
+
+
+@pytest.mark.parametrize("text, word, reading", [
+    ("防止局部合理的政策疊加起來造成負面效應。", "起来", ("qi5", "lai5")),   # a complement after its verb
+    ("他從椅子上站起來了。", "起来", ("qi5", "lai5")),
+    ("大家起來吧。", "起来", ("qi3", "lai5")),                                 # no verb before it: to get up
+])
+def test_a_direction_after_a_verb_is_read_as_its_complement(text, word, reading):
+    a = analyse(parse_article(f"標題\n{text}\n".encode(), "t.txt"), LEX)
+    (t,) = [t for t in a.tokens if t.text == word]
+    assert tuple(s.lower() for s in a.readings[t.start]) == reading, a.readings[t.start]

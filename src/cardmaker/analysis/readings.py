@@ -160,6 +160,12 @@ _CLAUSE_VERBS = frozenset("表示 认为 觉得 希望 指出 强调 要求 决�
 _COPULA_ADVERBS = frozenset("均 皆 即 乃 实 原 分别 大多 大都".split())
 
 
+# a direction word after a verb (叠加|起来, 拿|出来): its tag here, read as the complement (``_rank``)
+COMPLEMENT = "vcomplement"
+_DIRECTIONALS = frozenset("起来 出来 下来 上来 过来 回来 进来 下去 出去 过去 上去 回去 进去 开来".split())
+_COMPLEMENT_SENSES = ("(after a verb", "(after verb", "(verb complement", "(directional complement")
+
+
 def context_pos(tokens, index: int, text: str) -> str:
     """A token's part of speech where its neighbours tell more than jieba's tag: 为 after a verb
     (转化为, 命名为), after an adverb of scope (均为, 分别为) or in 以…为… is the verb wéi "to be, as",
@@ -169,6 +175,8 @@ def context_pos(tokens, index: int, text: str) -> str:
     if t.text == "率":
         return _rate_or_lead(tokens, index)
     prev = tokens[index - 1] if index else None
+    if t.text in _DIRECTIONALS and prev is not None and prev.end == t.start and prev.pos.startswith("v"):
+        return COMPLEMENT  # 叠加|起来 qǐlai: the complement's entry, not 起来 qǐlái "to stand up"
     if t.text == "地" and t.pos.startswith("u") and prev is not None and prev.text in ("等", "等等"):
         return "n"
     if t.text != "为" or not t.pos.startswith("p"):
@@ -318,6 +326,9 @@ def _rank(entry: Entry, word: str, span: str, guessed, pos: str = "") -> tuple:
         # the article's own traditional character decides between the words a simplified form stands
         # for (乾 "dry" or 幹 "to do" for 干, 後 or 后, 髮 or 發)
         span == word or entry.traditional == span,
+        # a direction after a verb is its complement: the entry that says so (起来 qi5 lai5 "(after a
+        # verb) indicating the beginning …"), where the word has one
+        pos != COMPLEMENT or any(x.startswith(_COMPLEMENT_SENSES) for x in entry.senses),
         # a lone character is not read as it is only inside other words (卜 bo5 "see 萝卜")
         not single or not entry.bound_only,
         not single or not pos.startswith("q") or any("classifier" in s for s in entry.senses),
