@@ -372,8 +372,10 @@ def test_a_crowded_sentence_still_gives_whole_clauses(path, word, example, lexic
     ("這座電廠新增的發電機組每台可發電五百千瓦，明年投入運轉。", "qiānwǎ", "qiān wǎ"),
     # a district after a place's name is part of the name, apart and capitalised
     ("深水埗區議員認為，重建方向正確，但當局不應只着眼於增加住宅供應。", "Shēnshuǐbù Qū", "Shēnshuǐbùqū"),
-    # pieces jieba's HMM glued across words are spelled by their words (善|作善成)
+    # a parallel phrase whose half jieba's HMM glued is spelled apart (善|作善成) …
     ("既要敢于担当、勇于负责，又要善作善成、久久为功。", "shàn zuò shàn chéng", "zuòshànchéng"),
+    # … but a term the HMM found stays one word (拓銷團 "trade mission")
+    ("在市場拓展方面，將由外貿協會擴大辦理海外拓銷團。", "tuòxiāotuán", "tuò xiāo tuán"),
     # numbers jieba cut apart are one number: the 15th Five-Year Plan
     ("努力完成全年目标任务，为实现“十五五”良好开局打牢基础。", "shíwǔwǔ", "shíwǔ wǔ"),
     # a determiner, a numeral and a measure word jieba keeps as one set phrase

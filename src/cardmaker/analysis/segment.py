@@ -181,6 +181,7 @@ def segment(simplified: str, lexicon) -> list[Token]:
         else:
             out.append(t)
     out = _reduplications(out, simplified, lex)
+    out = _parallels(out, lex, lexical)
     out = _potential_complements(out, lex, lexical)
     out = _potential_negatives(out, lex, lexical)
     out = _time_words(out, lex, lexical)
@@ -1295,6 +1296,21 @@ def _two_and_two(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
                 continue
         out.append(tokens[i])
         i += 1
+    return out
+
+
+def _parallels(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
+    """善|作善成 → 善|作|善|成: a parallel phrase (X A X B: 善作善成, 边走边看) whose second half jieba's
+    HMM glued to the first one's verb is characters of its own, spelled apart (shàn zuò shàn chéng);
+    they are pieces, no cards."""
+    out: list[Token] = []
+    for t in tokens:
+        before = out[-1] if out else None
+        if (before is not None and t.kind == FRAGMENT and t.pos == "x" and len(t.text) == 3 and len(before.text) == 1
+                and before.end == t.start and t.text[1] == before.text):
+            out.extend(Token(c, t.start + k, t.start + k + 1, "x", FRAGMENT) for k, c in enumerate(t.text))
+            continue
+        out.append(t)
     return out
 
 

@@ -152,8 +152,8 @@ _ADVERBS = frozenset("太最更越才再还又多")
 
 def _function_pieces(t, lexicon) -> tuple[int, ...]:
     """Where a piece of jieba's that is no word (a fragment) is cut around its function words:
-    根本|之道 is zhī dào, 国之大者 guó zhī dà zhě, 获得感就强 …gǎn jiù qiáng; one the HMM glued across
-    words is cut by them (善|作善成: zuò shàn chéng)."""
+    根本|之道 is zhī dào, 国之大者 guó zhī dà zhě, 获得感就强 …gǎn jiù qiáng (a parallel phrase the
+    HMM glued, 善|作善成, the segmenter cuts: ``segment._parallels``)."""
     if t.kind == FRAGMENT and len(t.text) >= 3 and t.text[0] in "每各" and t.text[1] in _NUMERALS:
         head = 1  # 每十年 měi shí nián: a determiner, a numeral and its measure word (jieba's set phrase)
         while head < len(t.text) and t.text[head] in _NUMERALS:
@@ -163,19 +163,7 @@ def _function_pieces(t, lexicon) -> tuple[int, ...]:
         return ()  # an idiom (从无到有), a verb and its complement (欠下 qiànxià) stay whole
     stop = lexicon.stopwords | _ADVERBS
     cuts = {k for k, c in enumerate(t.text) if c in stop} | {k + 1 for k, c in enumerate(t.text) if c in stop}
-    if len(t.text) >= 3 and t.pos == "x":  # jieba's HMM glued it across words (善|作善成): by its words
-        cuts |= set(_word_ends(t.text, lexicon))
     return tuple(sorted(k for k in cuts if 0 < k < len(t.text)))
-
-
-def _word_ends(text: str, lexicon) -> list[int]:
-    """Where the dictionary words of ``text`` end, the longest first from the left (作|善|成)."""
-    ends, at = [], 0
-    while at < len(text):
-        size = next((n for n in range(min(4, len(text) - at), 1, -1) if _free_word(text[at:at + n], lexicon)), 1)
-        at += size
-        ends.append(at)
-    return ends
 
 
 def _place_unit(before, t, before_spelled: str) -> bool:
