@@ -219,6 +219,14 @@ def test_sense_by_the_part_of_speech_of_the_occurrence(text, simplified, expecte
     assert any(e in w.sense[0] for e in expected.split("|")), w.senses
 
 
+@pytest.mark.parametrize("text, simplified, expected", [
+    ("智庫學者分析，這波新台幣升值主要反映外資匯入。", "分析", "to analyze"),  # a speaker, the verb, what is reported
+    ("專家的數據分析很重要。", "分析", "analysis"),                            # the head of a noun phrase
+])
+def test_a_reporting_verb_after_its_speaker_is_a_verb(text, simplified, expected):
+    assert word(text, simplified).sense[0] == expected
+
+
 def test_an_old_variant_entry_is_not_the_word_where_the_article_does_not_write_it():
     from pathlib import Path
     from cardmaker.text.article import read_article

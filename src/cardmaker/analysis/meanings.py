@@ -490,6 +490,9 @@ def _potential_complement(t) -> bool:
     問題|得到|解決).  不好, 不成 are predicates."""
     return len(t.text) == 2 and t.text[0] == "不" and t.text[1] in _COMPLEMENTS
 _PASSIVE = frozenset("受 被 遭 获".split())
+# verbs that report what follows them after a comma (學者分析，…; 氣象署預估，…)
+_REPORTING = frozenset("表示 指出 强调 认为 分析 预估 估计 预测 预计 坦言 透露 提醒 说明 解释 建议 呼吁 警告 宣布 "
+                       "发现 显示 回应 补充 直言 坦承".split())
 _PREDICATIVE = frozenset("觉得 感到 显得 变得".split())  # verbs of seeming and becoming (a predicate after them)
 _NEGATIONS = frozenset("不没未")  # the first character of a negated predicate: 不|動, 不可逆轉, 沒有
 _QUANTITY_BEFORE = frozenset("约 近 逾 超过 达 多达 高达 约为 大约".split())
@@ -610,6 +613,9 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
             if (prev.pos.startswith(_NOUN_TAGS + ("s",)) and t.pos.startswith(("v", "a"))
                     and nxt is not None and nxt.text in _PHRASE_CLOSERS):
                 add(V, 0.6)  # 比賽|開始|後, 颱風|登陸|時: a subject and its verb, a clause of time
+            elif (t.text in _REPORTING and (nxt is None or nxt.text[:1] in "，,：:") and prev.pos != "vn"
+                  and not any(u.text == "的" for u in _clause_before(tokens, i))):
+                add(V, 1.2)  # 智庫學者|分析，…: a speaker and what they do before what they report
             elif prev.pos.startswith(_NOUN_TAGS + ("s",)) and t.pos.startswith(("vn", "v", "a")):
                 add(N, 0.9)  # the head of a compound noun: 服務|升級, 營養|攝入
             elif prev.pos.startswith("v") and prev.text not in _PREDICATIVE and (
