@@ -222,6 +222,7 @@ def test_sense_by_the_part_of_speech_of_the_occurrence(text, simplified, expecte
 @pytest.mark.parametrize("text, simplified, expected", [
     ("智庫學者分析，這波新台幣升值主要反映外資匯入。", "分析", "to analyze"),  # a speaker, the verb, what is reported
     ("專家的數據分析很重要。", "分析", "analysis"),                            # the head of a noun phrase
+    ("確保各項工作零失誤。", "失误", "lapse"),                                 # what a number counts: a noun
 ])
 def test_a_reporting_verb_after_its_speaker_is_a_verb(text, simplified, expected):
     assert word(text, simplified).sense[0] == expected
