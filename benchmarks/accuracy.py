@@ -213,18 +213,17 @@ _XPOS = {"noun": {"SFN"}, "measure word": {"SFN"}, "place word": {"SFN"}, "adjec
          "conjunction": {"IN"}, "adverb": {"RB"}}
 
 
-def pos(data: Path, gold: Path | None = None):
-    """The part of speech cards show, against UD Chinese GSD's UPOS, on the gold tokens that are
-    headwords (a card's word, cut where the gold cuts): right, wrong, how often none is shown,
-    the commonest disagreements, and right by GSD's finer tags too (``_XPOS``).  ``gold``: another
-    GSD file (the dev split: rules are tuned there, the test split kept for the figure)."""
+def gsd_headwords(gold_file: Path):
+    """Each gold token of a UD GSD file that is a card's headword (the card's word, cut where the gold
+    cuts), the file read in article-sized blocks of 40 sentences, one sentence a line: (block number,
+    its text, the card's ``Word``, start, end in the text, UPOS, XPOS)."""
     from cardmaker.analysis.vocabulary import analyse
     from cardmaker.lexicon import Lexicon
     from cardmaker.text.article import parse_article
 
     lexicon = Lexicon()
     sents, sent = [], []
-    for line in (gold or data / "ud-chinese-gsd/zh_gsd-ud-test.conllu").read_text("utf-8").splitlines():
+    for line in gold_file.read_text("utf-8").splitlines():
         if not line:
             if sent:
                 sents.append(sent)
@@ -233,35 +232,41 @@ def pos(data: Path, gold: Path | None = None):
             cols = line.split("\t")
             if cols[0].isdigit():
                 sent.append((cols[1], (cols[3], cols[4])))
-    right = wrong = none = finer = 0
-    wrongs: dict = {}
-    for k in range(0, len(sents), 40):  # article-sized blocks, one sentence a line
+    shift = len("標題\n")
+    for k in range(0, len(sents), 40):
         block = sents[k:k + 40]
         text = "\n".join("".join(w for w, _ in s) for s in block)
         gold, at = {}, 0
         for s in block:
-            for w, tag in s:
-                gold[(at, at + len(w))] = tag
+            for w, tags in s:
+                gold[(at, at + len(w))] = tags
                 at += len(w)
             at += 1
-        analysis = analyse(parse_article(("標題\n" + text + "\n").encode(), "ud.txt"), lexicon)
-        shift = len("標題\n")
-        for w in analysis.all_words:
+        for w in analyse(parse_article(("標題\n" + text + "\n").encode(), "ud.txt"), lexicon).all_words:
             if w.name:
                 continue
             for a, b in w.spans:
                 tags = gold.get((a - shift, b - shift))
-                if tags is None:
-                    continue
-                tag, xpos = tags
-                if not w.part_of_speech:
-                    none += 1
-                elif tag in _UPOS.get(w.part_of_speech, ()):
-                    right += 1
-                else:
-                    wrong += 1
-                    finer += xpos in _XPOS.get(w.part_of_speech, ())
-                    wrongs[(w.part_of_speech, tag)] = wrongs.get((w.part_of_speech, tag), 0) + 1
+                if tags is not None:
+                    yield k, text, w, a - shift, b - shift, *tags
+
+
+def pos(data: Path, gold: Path | None = None):
+    """The part of speech cards show, against UD Chinese GSD's UPOS, on the gold tokens that are
+    headwords (``gsd_headwords``): right, wrong, how often none is shown, the commonest
+    disagreements, and right by GSD's finer tags too (``_XPOS``).  ``gold``: another GSD file (the
+    dev split: rules are tuned there, the test split kept for the figure)."""
+    right = wrong = none = finer = 0
+    wrongs: dict = {}
+    for _, _, w, _, _, tag, xpos in gsd_headwords(gold or data / "ud-chinese-gsd/zh_gsd-ud-test.conllu"):
+        if not w.part_of_speech:
+            none += 1
+        elif tag in _UPOS.get(w.part_of_speech, ()):
+            right += 1
+        else:
+            wrong += 1
+            finer += xpos in _XPOS.get(w.part_of_speech, ())
+            wrongs[(w.part_of_speech, tag)] = wrongs.get((w.part_of_speech, tag), 0) + 1
     return right, wrong, none, sorted(wrongs.items(), key=lambda x: -x[1])[:8], finer
 
 

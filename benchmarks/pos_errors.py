@@ -17,49 +17,17 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from accuracy import _UPOS, _XPOS  # noqa: E402  the benchmark's own mapping, not a copy
+from accuracy import _UPOS, _XPOS, gsd_headwords  # noqa: E402  the benchmark's own reading and mapping
 
 
 def occurrences(gold_file: Path):
-    """(word, label, jieba tag, kind, UPOS, context, senses) for each headword token of the file."""
-    from cardmaker.analysis.vocabulary import analyse
-    from cardmaker.lexicon import Lexicon
-    from cardmaker.text.article import parse_article
-
-    lexicon = Lexicon()
-    sents, sent = [], []
-    for line in gold_file.read_text("utf-8").splitlines():
-        if not line:
-            if sent:
-                sents.append(sent)
-            sent = []
-        elif not line.startswith("#"):
-            cols = line.split("\t")
-            if cols[0].isdigit():
-                sent.append((cols[1], cols[3], cols[4]))
-    for k in range(0, len(sents), 40):  # article-sized blocks, as accuracy.py reads them
-        block = sents[k:k + 40]
-        text = "\n".join("".join(w for w, _, _ in s) for s in block)
-        gold, at = {}, 0
-        for s in block:
-            for w, upos, xpos in s:
-                gold[(at, at + len(w))] = (upos, xpos)
-                at += len(w)
-            at += 1
-        shift = len("標題\n")
-        for w in analyse(parse_article(("標題\n" + text + "\n").encode(), "ud.txt"), lexicon).all_words:
-            if w.name:
-                continue
-            for a, b in w.spans:
-                tags = gold.get((a - shift, b - shift))
-                if tags is None:
-                    continue
-                label, (upos, xpos) = w.part_of_speech, tags
-                kind = ("none" if not label else "right" if upos in _UPOS.get(label, ())
-                        else "finer" if xpos in _XPOS.get(label, ()) else "wrong")
-                a, b = a - shift, b - shift
-                context = (text[max(0, a - 6):a] + "[" + text[a:b] + "]" + text[b:b + 6]).replace("\n", "/")
-                yield (k, w.simplified), label, w.pos, kind, upos, context, " / ".join(w.senses[:2])[:60]
+    """(card, label, jieba tag, kind, UPOS, context, senses) for each headword token of the file."""
+    for k, text, w, a, b, upos, xpos in gsd_headwords(gold_file):
+        label = w.part_of_speech
+        kind = ("none" if not label else "right" if upos in _UPOS.get(label, ())
+                else "finer" if xpos in _XPOS.get(label, ()) else "wrong")
+        context = (text[max(0, a - 6):a] + "[" + text[a:b] + "]" + text[b:b + 6]).replace("\n", "/")
+        yield (k, w.simplified), label, w.pos, kind, upos, context, " / ".join(w.senses[:2])[:60]
 
 
 def main():

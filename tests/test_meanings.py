@@ -224,7 +224,7 @@ def test_sense_by_the_part_of_speech_of_the_occurrence(text, simplified, expecte
     ("專家的數據分析很重要。", "分析", "analysis"),                            # the head of a noun phrase
     ("確保各項工作零失誤。", "失误", "lapse"),                                 # what a number counts: a noun
 ])
-def test_a_reporting_verb_after_its_speaker_is_a_verb(text, simplified, expected):
+def test_a_speaker_verb_or_a_counted_word_takes_its_kind_of_sense(text, simplified, expected):
     assert word(text, simplified).sense[0] == expected
 
 

@@ -262,9 +262,9 @@ def _cut_points(context: _Context, start: int, end: int) -> list[int]:
         if here.text in _PHRASE_STARTS or before.text in _PHRASE_ENDS or before.pos == "t":
             out.append(here.start)
     text = context.text
-    for t in index.tokens[i:j]:
-        # a damaged clause's clean part, without the pieces of words the damage touches:
-        # 這項方案\ufffd\ufffd於|明年1月1日起受理申請, 各地的中小企業|服\ufffd\ufffd\ufffd中心
+    # a damaged clause's clean part, without the pieces of words the damage touches:
+    # 這項方案\ufffd\ufffd於|明年1月1日起受理申請, 各地的中小企業|服\ufffd\ufffd\ufffd中心
+    for t in index.tokens[i:j] if _DAMAGE in text[max(0, start - 1):end + 1] else ():
         if _DAMAGE in t.text:
             continue
         if t.start > 0 and text[t.start - 1] == _DAMAGE:
@@ -286,11 +286,10 @@ def _leads_in(context: _Context, start: int, end: int) -> bool:
     words = [t for t in index.tokens[i:j] if _HAN_RE.search(t.text)]
     if not words:
         return False
-    first, last = words[0], words[-1]
     k = 0
     while k < len(words) - 1 and words[k].text in _BEFORE_LEAD_IN:
         k += 1  # 要|按照中央要求和市委部署: a modal or an adverb before the fronted phrase
-    first = words[k]
+    first, last = words[k], words[-1]
     if first.text in _LEAD_INS or last.text in _LEAD_OUTS or (len(words) > 2 and words[1].text in _IF):
         return True
     if first.text == "在" and (last.text in _PLACE_ENDS
@@ -397,8 +396,8 @@ def _windows(context: _Context, first: int, last: int, span):
     if found and all(f[5] for f in found) and k_end < last:
         # every run is a fronted phrase alone (透過…等措施，|) and the clause it belongs to is too long
         # to add whole: the phrase and that clause cut where a phrase of it ends, marked
-        found += _completed(context, [f for f in found if f[1] == _trimmed(text, spans[k][0], spans[k_end][1])[1]],
-                            spans[k_end + 1], span, word_length)
+        own_end = _trimmed(text, spans[k][0], spans[k_end][1])[1]
+        found += _completed(context, [f for f in found if f[1] == own_end], spans[k_end + 1], span, word_length)
     if found:
         return found
     # one clause longer than an example: a window between phrase boundaries, marked where it is cut

@@ -65,8 +65,12 @@ class Lexical:
         self.total = lexicon.jieba_total
         self.user_words = {w: "n" for w in lexicon.user_words if w in text}
 
+    def count(self, word: str) -> int:
+        """How often jieba's dictionary has seen ``word`` (0 for a word it lacks)."""
+        return self.entries.get(word, (0, ""))[0]
+
     def known(self, word: str) -> bool:
-        return self.entries.get(word, (0, ""))[0] > 0
+        return self.count(word) > 0
 
     def tag(self, word: str, default: str) -> str:
         return self.entries.get(word, (0, ""))[1] or self.user_words.get(word) or default
@@ -265,7 +269,7 @@ _COMMON_FOUR = 100  # jieba's count from which a four-character word of its dict
 def _two_words(text: str, lex, lexical: Lexical) -> bool:
     """``text`` (four characters) is two words of two characters each, CC-CEDICT's or jieba's common
     ones (今年|以来, 对外|开放, 系统|工程)."""
-    return all(lex.is_word(half) or lexical.entries.get(half, (0, ""))[0] >= _JIEBA_TERM_FREQ
+    return all(lex.is_word(half) or lexical.count(half) >= _JIEBA_TERM_FREQ
                for half in (text[:2], text[2:]))
 
 
@@ -705,8 +709,8 @@ def _list_items(tokens, text: str) -> tuple[list[list[int]], list[int]]:
             number += 1
         else:
             current.append(i)
-            if len(current) > 3:
-                current = current[-3:] if not in_list else current
+            if len(current) > 3 and not in_list:  # before a list's first 、: its last tokens
+                current = current[-3:]
     if in_list and current:
         items.append(last_item())
         lists.append(number)
@@ -1155,8 +1159,7 @@ def _potential_complements(tokens: list[Token], lex, lexical: Lexical) -> list[T
 
 
 # 干事 gànshi is "an administrator"; after a modal or before 创业 it is 干 "to do" and its object 事:
-# 干事创业 "to get things done and build", 想干事、能干事
-_DOING_THINGS = {"干事": ("干", "事")}  # the text segmented is simplified
+# 干事创业 "to get things done and build", 想干事、能干事 (the text segmented is simplified)
 _DOERS = frozenset("想 能 会 敢 要 肯 愿 愿意 善于 真抓 实 去 来 多 少 不".split())
 
 
@@ -1164,13 +1167,12 @@ def _doing_things(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
     """干事 read as a verb and its object (gàn shì) where a modal comes before it or 创业 after it."""
     out: list[Token] = []
     for i, t in enumerate(tokens):
-        parts = _DOING_THINGS.get(t.text)
         before = out[-1] if out else None
         after = tokens[i + 1] if i + 1 < len(tokens) else None
-        if parts and ((before is not None and before.end == t.start and before.text in _DOERS)
-                      or (after is not None and after.start == t.end and after.text in ("创业", "創業", "成事"))):
-            out.append(Token(parts[0], t.start, t.start + 1, "v", WORD))
-            out.append(Token(parts[1], t.start + 1, t.end, "n", WORD))
+        if t.text == "干事" and ((before is not None and before.end == t.start and before.text in _DOERS)
+                                or (after is not None and after.start == t.end and after.text in ("创业", "成事"))):
+            out.append(Token("干", t.start, t.start + 1, "v", WORD))
+            out.append(Token("事", t.start + 1, t.end, "n", WORD))
             continue
         out.append(t)
     return out
@@ -1212,7 +1214,7 @@ def _suffixed(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
                 and not before.pos.startswith(_NOT_HEADS) and not t.pos.startswith(("nr", "ns"))
                 and (t.text in _AFTER_VERBS or before.pos == "vn" or not before.pos.startswith("v"))):
             whole = before.text + t.text
-            if pairs[whole] < 2 and lexical.entries.get(whole, (0, ""))[0] < _JIEBA_TERM_FREQ:
+            if pairs[whole] < 2 and lexical.count(whole) < _JIEBA_TERM_FREQ:
                 out.append(t)
                 continue
             kind = WORD if lex.is_word(whole) else TERM
@@ -1288,7 +1290,7 @@ def _two_and_two(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
                 and run[0].end == run[1].start and run[1].end == run[2].start \
                 and not any(_function(u) or u.text in lex.stopwords for u in (run[0], run[2])):
             head, tail = run[0].text + run[1].text[0], run[1].text[1] + run[2].text
-            if (lexical.entries.get(head, (0, ""))[0] >= max(lexical.entries.get(run[1].text, (0, ""))[0], 1)
+            if (lexical.count(head) >= max(lexical.count(run[1].text), 1)
                     and _common_entry(head, lex) and _common_entry(tail, lex)):
                 out.append(Token(head, run[0].start, run[1].start + 1, lexical.tag(head, "v"), WORD))
                 out.append(Token(tail, run[1].start + 1, run[2].end, lexical.tag(tail, "n"), WORD))
@@ -1334,7 +1336,7 @@ def _time_words(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
 
 def _weight(pieces, lexical: Lexical) -> int:
     """jieba's frequency of the commonest piece: among splits into as many words, 任何|人 before 任|何人."""
-    return max(lexical.entries.get(p, (0, ""))[0] for p in pieces)
+    return max(lexical.count(p) for p in pieces)
 
 
 def _split(t: Token, lex, lexical: Lexical) -> list[Token] | None:
