@@ -326,6 +326,15 @@ def test_a_clause_with_its_own_predicate_is_no_fronted_phrase(lexicon):
     assert grades["經濟部將與公股銀行合作"] == 0, grades
 
 
+@pytest.mark.parametrize("text, word, whole", [
+    # 建議 here is the offer the owners get (…的收購建議), not a speaker's "suggested, …"
+    ("合資格的住宅業主可獲按同區樓齡單位呎價計算的收購建議，租客則可申請安置或現金補償。", "業主",
+     "合資格的住宅業主可獲按同區樓齡單位呎價計算的收購建議"),
+])
+def test_a_speech_verb_used_as_a_noun_ends_a_clause_of_its_own(text, word, whole, lexicon):
+    assert _grades(text, word, lexicon)[whole] == 0
+
+
 def test_a_section_heading_is_a_grave_flaw(lexicon):
     text = "三、衰老如何影响肌肉干细胞\n过去人们普遍认为，肌肉衰老是一种无法逆转的自然过程，只能被动地接受。"
     grades = _grades(text, "衰老", lexicon)

@@ -55,6 +55,8 @@ _FOOTNOTE_RE = re.compile(r"\[\s*(?:\d{1,3}|注\s*\d*|[A-Za-z])\s*\]|［\d{1,3}�
 # 他表示，|要…: the clause after a speaker and a speech verb reads better with its speaker
 _SAID_RE = re.compile("(?:表示|指出|强调|強調|认为|認為|说|說|称|稱|透露|介绍|介紹|提到|坦言|直言|呼吁|呼籲|提醒|宣布|"
                       "宣佈|表明|坦承|建议|建議|警告|解释|解釋|预估|預估|估计|估計|说明|說明|显示|顯示|发现|發現)[，,：:][「“『]?\\s*$")
+# speech verbs that are nouns too (學者建議， but 收購建議，); jieba's tags don't tell them apart
+_SAID_NOUNS = frozenset("建议 说明 发现 介绍 解释 警告 提醒 估计 预估".split())
 _LINK_RE = re.compile(r"https?://|www\.|\w@\w|\.(?:com|org|net|html?)\b", re.I)
 # where a long clause may be cut: before these words a new phrase begins …
 _PHRASE_STARTS = frozenset("在 对 对于 把 将 为 向 从 以 与 和 并 并且 而 及 以及 同时 通过 根据 按照 围绕 由 被 让 使 给 就 也 还 都 已 已经 正在 要 会 能 可 可以 应 需要 进一步".split())
@@ -299,7 +301,26 @@ def _leads_in(context: _Context, start: int, end: int) -> bool:
         # 在北河街經營時鐘維修舖超過四十年的鍾先生: a subject its relative clause describes;
         # 以“時時放心不下”的責任感: the manner of the act still to come
         return True
-    return bool(_SAID_RE.search(context.text, start, end))
+    return _said(context, start, end)
+
+
+def _said(context: _Context, start: int, end: int) -> bool:
+    """Whether [start, end) ends with a speech verb and its comma (他表示，): a speaker, the words to come.
+    The same word as a noun (…的收購建議，) ends a clause of its own."""
+    m = _SAID_RE.search(context.text, start, end)
+    if not m:
+        return False
+    index = context.tokens
+    k = index.at(m.start())
+    if k < 0 or index.tokens[k].start != m.start():
+        return False  # 小說，: the end of another word
+    if index.tokens[k].text not in _SAID_NOUNS:
+        return True
+    # a 的 before tells the noun (…的|建議，, …的|收購|建議，), unless what stands between is the
+    # speaker (…開展的|調查|發現，)
+    before = index.tokens[max(0, k - 2):k]
+    return not (before and before[-1].text == "的"
+                or len(before) == 2 and before[0].text == "的" and before[1].pos == "v")
 
 
 def _noun_after_de(words) -> bool:
@@ -459,7 +480,7 @@ def candidates(analysis: Analysis, word: Word, context: _Context):
             score = (
                 10 * headline                              # a headline only when the prose has no example
                 + 2 * dangling                             # 根據…調查, 但…, alone: only when nothing completes it
-                + 0.8 * bool(not cut[0] and _SAID_RE.search(context.text, max(0, start - 8), start))
+                + 0.8 * bool(not cut[0] and _said(context, max(0, start - 8), start))
                 + short
                 + 3 * inside
                 + 1.5 * sum(cut)                           # a cut clause, only when no whole one fits
