@@ -85,6 +85,7 @@ def test_a_word_in_a_long_list_gets_a_marked_cut(lexicon):
     ("他每天早上練習長跑，現在跑得快多了，也不容易受傷。", "练习", ["pǎo", "de", "kuài"]),
     ("老年人骨質疏鬆，釘子不容易「咬」得牢，術後恢復也更慢。", "骨质疏松", ["de", "láo"]),
     ("這次碰得不巧，兩輛公車在路口擦撞，所幸無人受傷。", "公车", ["pèng", "de"]),
+    ("烘乾後的玉米賣得出好價錢，農民很高興。", "价钱", ["mài", "de", "chū"]),
 ])
 def test_a_verb_and_its_de_complement_read_apart(text, word, reads, lexicon):
     """跑得快 is pǎo de kuài in the example's pinyin, never one word pǎodékuài."""
@@ -94,6 +95,19 @@ def test_a_verb_and_its_de_complement_read_apart(text, word, reads, lexicon):
     pinyin = [p for p, _ in chosen[w.key].pinyin]
     assert any(pinyin[i:i + len(reads)] == reads for i in range(len(pinyin))), pinyin
     assert not any("dé" in p for p in pinyin), pinyin
+
+
+@pytest.mark.parametrize("text, word, reads", [
+    # 不了 after a verb is bù liǎo "unable to"; 地 before a stop is dì "the fields", no particle
+    ("前些天雨下得沒完沒了，地裡的玉米一直收不了，農民下不了地。", "农民", ["xià", "bùliǎo", "dì"]),
+    ("鼓勵農民種糧的積極性，保障種糧農民收益。", "收益", ["zhòngliáng"]),   # 種 + a crop: zhòng "to grow"
+])
+def test_example_pinyin_reads_complements_and_crops_in_context(text, word, reads, lexicon):
+    article = parse_article(f"標題\n{text}\n".encode(), "test.txt")
+    analysis, chosen = _examples(article, lexicon)
+    (w,) = [w for w in analysis.words if w.simplified == word]
+    pinyin = [p for p, _ in chosen[w.key].pinyin]
+    assert any(pinyin[i:i + len(reads)] == reads for i in range(len(pinyin))), pinyin
 
 
 @pytest.mark.parametrize("text, noun", [

@@ -71,6 +71,8 @@ def test_a_sixteen_point_compass_direction_is_one_word(text, words, not_words):
 @pytest.mark.parametrize("text, words, not_words", [
     ("在中華大地上", ["大地", "上"], ["地上"]),              # on the land of China, not 大 + "on the ground"
     ("他坐在草地上", ["草地", "上"], ["地上"]),
+    ("乘客在月台上等候", ["月台", "上"], ["台上"]),          # 月 with no number before it is no month
+    ("十二月台上演出", ["十二月"], ["月台"]),
     ("不能熱衷於搞形式", ["熱衷"], ["熱衷於"]),              # a verb and its preposition: no term of its own
 ])
 def test_a_noun_keeps_its_character_and_gives_the_locative_or_preposition_back(text, words, not_words):
@@ -329,3 +331,15 @@ def test_the_last_item_of_a_list_of_names_is_a_name(text, name):
 def test_a_list_of_things_next_to_a_list_of_names_gives_no_name():
     text = "推動高水平開放的平臺、全球共享的國際公共產品。王滬寧、栗戰書出席。"
     assert ("全球", "word") in kinds(text)   # 全 is a surname, but this list holds no names
+
+
+@pytest.mark.parametrize("text, words, not_words", [
+    ("國小學童使用線上辭典", ["國小", "學童"], ["小學", "童"]),   # 童 alone is only a surname
+    ("提高到將近九成", ["將近"], ["近"]),                        # two characters jieba cut, before a number
+    ("玉米賣得出好價錢", ["賣", "得", "出"], ["得出"]),           # a verb, 得 and its complement
+    ("研究得出結論", ["得出"], []),                              # 得出 "to arrive at" after a verbal noun
+    ("背得很熟", ["背", "得", "很", "熟"], ["得很"]),             # 得很 "very" only after an adjective
+])
+def test_pieces_jieba_cut_across_a_word_are_regrouped(text, words, not_words):
+    cut = [piece for piece, _ in kinds(text)]
+    assert all(w in cut for w in words) and not any(w in cut for w in not_words), cut

@@ -12,7 +12,7 @@ reported as a conflict when they contradict its only one.
 
 from __future__ import annotations
 
-from cardmaker.chinese.script import to_traditional
+from cardmaker.chinese.script import HAN_RE as _HAN_RE, to_traditional
 from cardmaker.chinese.syllables import agrees, char_readings
 from cardmaker.chinese.syllables import normalise as _norm
 from cardmaker.records import CONFLICT, CORRECTED, NAME, TERM, UNGLOSSED, VERIFIED, Entry, Reading, ReadingChoice
@@ -163,7 +163,8 @@ _COPULA_ADVERBS = frozenset("均 皆 即 乃 实 原 分别 大多 大都".split
 # a direction word after a verb (叠加|起来, 拿|出来): its tag here, read as the complement (``_rank``)
 COMPLEMENT = "vcomplement"
 _DIRECTIONALS = frozenset("起来 出来 下来 上来 过来 回来 进来 下去 出去 过去 上去 回去 进去 开来".split())
-_COMPLEMENT_SENSES = ("(after a verb", "(after verb", "(verb complement", "(directional complement")
+_COMPLEMENT_SENSES = ("(after a verb", "(after verb", "(verb complement", "(directional complement",
+                      "(as a resultative verb suffix")
 
 
 def context_pos(tokens, index: int, text: str) -> str:
@@ -177,8 +178,13 @@ def context_pos(tokens, index: int, text: str) -> str:
     prev = tokens[index - 1] if index else None
     if t.text in _DIRECTIONALS and prev is not None and prev.end == t.start and prev.pos.startswith("v"):
         return COMPLEMENT  # 叠加|起来 qǐlai: the complement's entry, not 起来 qǐlái "to stand up"
+    if t.text == "不了" and prev is not None and prev.end == t.start and _HAN_RE.search(prev.text):
+        return COMPLEMENT  # 收|不了, 下|不了|地 bù liǎo "unable to"; only alone is it bù le "no thanks"
     if t.text == "地" and t.pos.startswith("u") and prev is not None and prev.text in ("等", "等等"):
         return "n"
+    if t.text == "地" and t.pos.startswith("u") and (index + 1 == len(tokens)
+                                                    or not _HAN_RE.search(tokens[index + 1].text)):
+        return "n"  # 下不了|地。: the particle de comes before the verb it modifies, never before a stop
     if t.text != "为" or not t.pos.startswith("p"):
         return t.pos
     if (prev is not None and prev.end == t.start and (prev.pos.startswith("v") or prev.text in _NAMING)

@@ -366,7 +366,7 @@ _LOCATIVES = frozenset("上下里中内外")
 
 
 def _locatives(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
-    """中华|大|地上 → 大地|上: a character, then a word of a noun and a locative, when the character
+    """中华|大|地上 → 大地|上, 在|月|台上 → 月台|上 (月 is no month after no number): a character, then a word of a noun and a locative, when the character
     and the noun make a dictionary word; the locative is the place word of the phrase (on the
     land of China), not part of a word 地上 "on the ground"."""
     out: list[Token] = []
@@ -375,8 +375,9 @@ def _locatives(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
         t = tokens[i]
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if (nxt is not None and len(t.text) == 1 and t.kind == WORD and len(nxt.text) == 2 and nxt.kind == WORD
-                and t.end == nxt.start and nxt.text[1] in _LOCATIVES and not _function(t)
-                and not t.pos.startswith(("v", "m", "q", "f")) and t.text not in lex.stopwords
+                and t.end == nxt.start and nxt.text[1] in _LOCATIVES
+                and (not _function(t) or _no_number(t, out[-1] if out else None))
+                and not t.pos.startswith(("v", "q", "f")) and t.text not in lex.stopwords
                 and _common_entry(t.text + nxt.text[0], lex)):
             head = t.text + nxt.text[0]
             out.append(Token(head, t.start, t.end + 1, lexical.tag(head, "n"), WORD))
@@ -401,6 +402,12 @@ def _locatives(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
 
 
 _PLACE_PREPOSITIONS = frozenset("在于从到向往")
+
+
+def _no_number(t: Token, before: Token | None) -> bool:
+    """A character jieba tags a numeral that counts nothing here: 月 with no number before it."""
+    return (t.pos.startswith("m") and t.text not in _NUMERAL and t.text not in _FUNCTION_CHARS
+            and not (before is not None and before.end == t.start and before.text[-1] in _NUMERAL + "0123456789"))
 
 
 _INTERCARDINALS = frozenset("东北 东南 西北 西南".split())
@@ -1231,6 +1238,9 @@ _ONE_MEASURES = {"一": frozenset("家则道套身"), "几": frozenset("点")}  
 _ADVERB_CHARS = frozenset("就才便都也又还再却")
 
 
+_APPROXIMATE = 100  # jieba's count from which two characters before a number are its word (将近, 约莫)
+
+
 def _one_measure(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
     """一家|螺丝厂 → 一|家|螺丝厂 "a screw factory": 一 and a measure word before the noun it counts
     are a number and a measure word, not the dictionary's word 一家 "the whole family"; and 一 before
@@ -1245,6 +1255,13 @@ def _one_measure(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
             out[-1] = Token("一" + t.text[0], before.start, t.start + 1, "d", WORD)
             out.append(Token(t.text[1], t.start + 1, t.end, "d", WORD))
             continue
+        if (before is not None and len(before.text) == 1 and len(t.text) == 1 and before.end == t.start
+                and before.kind == t.kind == WORD and nxt is not None and nxt.start == t.end
+                and (nxt.kind == NUMBER or nxt.pos == "m") and lexical.count(before.text + t.text) >= _APPROXIMATE
+                and _common_entry(before.text + t.text, lex)):
+            # 提高到|将|近|九成 → 将近 "nearly": two characters jieba cut apart that make a word before a number
+            out[-1] = Token(before.text + t.text, before.start, t.end, "d", WORD)
+            continue
         if (len(t.text) == 2 and t.text[1] in _ONE_MEASURES.get(t.text[0], ()) and t.kind == WORD
                 and nxt is not None and nxt.start == t.end
                 and (nxt.kind == TERM or nxt.kind == WORD and nxt.pos.startswith("n") and not nxt.pos.startswith("nr"))):
@@ -1255,13 +1272,24 @@ def _one_measure(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
     return out
 
 
+_DE_COMPLEMENTS = {"得出": "v", "得很": "d"}  # after a verb: 得 and a complement, each its own word
+
+
 def _potential_negatives(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
-    """A verb and 不到 after it: CC-CEDICT's word where it has one (找|不到 → 找不到 "can't find",
+    """A verb and 不到 or 得出 after it: CC-CEDICT's word where it has one (找|不到 → 找不到 "can't find",
     达不到 "cannot reach"), else the verb and its potential complement 不 + 到 (感觉|不到 "can't
     feel"), never 不到 "not reaching" as a card; 不到一年 after no verb stays."""
     out: list[Token] = []
     for t in tokens:
         before = out[-1] if out else None
+        if t.text in _DE_COMPLEMENTS and before is not None and before.end == t.start and before.pos == "v" \
+                and (len(before.text) == 1 or t.text == "得很") and before.kind == WORD and before.text not in _MODALS:
+            # 賣|得出 "can sell": a one-character verb, 得 and its complement (mài de chū), not 得出
+            # "to arrive at (a conclusion)", which follows a noun or a verbal noun (研究|得出|結論);
+            # 背|得很|熟: 得 and the degree of the complement, 得很 "very" only after an adjective
+            out.append(Token("得", t.start, t.start + 1, "ud", WORD))
+            out.append(Token(t.text[1], t.start + 1, t.end, _DE_COMPLEMENTS[t.text], WORD))
+            continue
         if t.text != "不到" or before is None or before.end != t.start or before.kind != WORD \
                 or not _HAN_ONLY_RE.match(before.text) or before.text in _MODALS:
             out.append(t)
@@ -1278,6 +1306,13 @@ def _potential_negatives(tokens: list[Token], lex, lexical: Lexical) -> list[Tok
     return out
 
 
+def _lone_surname(tokens: list[Token], i: int) -> bool:
+    """Whether token ``i`` is a surname jieba took for a name with no title after it (国小学|童|使用)."""
+    t = tokens[i]
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    return t.kind == NAME and len(t.text) == 1 and not (nxt is not None and nxt.text in _TITLES | _SPEECH)
+
+
 def _two_and_two(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
     """险些|击|中途|人 → 击中|途人 "nearly hit a passer-by": a character, a word and a character that
     are two dictionary words cut one character later, when the first of those is a word jieba knows
@@ -1286,11 +1321,13 @@ def _two_and_two(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
     i = 0
     while i < len(tokens):
         run = tokens[i:i + 3]
-        if len(run) == 3 and [len(u.text) for u in run] == [1, 2, 1] and all(u.kind == WORD for u in run) \
+        if len(run) == 3 and [len(u.text) for u in run] == [1, 2, 1] and all(u.kind == WORD for u in run[:2]) \
+                and (run[2].kind == WORD or _lone_surname(tokens, i + 2)) \
                 and run[0].end == run[1].start and run[1].end == run[2].start \
                 and not any(_function(u) or u.text in lex.stopwords for u in (run[0], run[2])):
             head, tail = run[0].text + run[1].text[0], run[1].text[1] + run[2].text
-            if (lexical.count(head) >= max(lexical.count(run[1].text), 1)
+            # or the last character is no word alone (国|小学|童 → 国小|学童 "schoolchildren": 童 only a surname)
+            if ((lexical.count(head) >= max(lexical.count(run[1].text), 1) or run[2].kind != WORD)
                     and _common_entry(head, lex) and _common_entry(tail, lex)):
                 out.append(Token(head, run[0].start, run[1].start + 1, lexical.tag(head, "v"), WORD))
                 out.append(Token(tail, run[1].start + 1, run[2].end, lexical.tag(tail, "n"), WORD))
