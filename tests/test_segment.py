@@ -240,6 +240,10 @@ def test_gan_shi_the_administrator_stays_a_word():
     # said again by the article: 氣象署 eleven times in a typhoon report
     ("氣象署今天發布海上颱風警報。氣象署表示，颱風持續增強。", "氣象署", ["氣象", "署"]),
     ("中國國際進口博覽局負責籌備。博覽局表示，招展順利。", "博覽局", ["博覽", "局"]),  # no card 博覽
+    # a kind of people and a form: words of any word before them, said once
+    ("延誤對通勤族造成不便", "通勤族", ["通勤", "族"]),
+    ("旅客可申請「延誤證明單」", "證明單", ["證明", "單"]),
+    ("旅客可到詢問處查詢。詢問處表示，已恢復正常。", "詢問處", ["詢問", "處"]),  # an office after a verb, said again
 ])
 def test_a_word_and_the_suffix_jieba_cut_off_it_are_one_term(text, term, pieces):
     cut = kinds(text)

@@ -137,7 +137,8 @@ def composed_senses(word: str, syllables: tuple[str, ...], lexicon, nominal: boo
 
 # a suffix's sense as a suffix, which CC-CEDICT words as a description ("suffix forming noun from
 # adjective, corresponding to -ness or -ity") or lists among others ("to make into; chemistry")
-_SUFFIX_SENSES = {"性": "-ness; -ity", "化": "-ize; -ization"}
+_SUFFIX_SENSES = {"性": "-ness; -ity", "化": "-ize; -ization", "族": "group (of people)", "处": "office; department",
+                  "单": "form; list"}
 
 
 def _first_sense(word: str, syllables, pieces, k: int, nominal: bool, lexicon) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from cardmaker.records import FRAGMENT, NAME, TERM, WORD, Token
 
 # the last character of an institution's name: 经济部, 市建局, 气象署, 进博会, 金管会
-INSTITUTIONS = frozenset("部署局厅处院会")
+INSTITUTIONS = frozenset("部署局厅院会")  # not 处: mostly a desk (询问处, 服务处), no proper name
 # administrative units, streets and roads: after a place's name they are part of it, spelled apart
 # and capitalised (GB/T 16159, as CC-CEDICT spells 台东县 Tái dōng Xiàn): Huālián Xiàn, Guìlín Jiē
 PLACE_UNITS = frozenset("省市县区乡镇村州街路岛")

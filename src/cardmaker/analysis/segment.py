@@ -1187,10 +1187,13 @@ def _doing_things(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
 
 # Bound suffixes that make a word of the word before them (GB/T 16159 writes them on to it): 毛利率,
 # 一致性, 扁平化, 通路商, 扣件业, 政绩观, 预报员, 追踪者, 气象署, 公路局, 示范区, 开放型, 主办方, 肌少症
-# (a piece jieba's HMM made, 肌少, joins its suffix where the article repeats the whole)
-SUFFIXES = frozenset("性化率业商观者员署局区型方度界式家症")
+# (a piece jieba's HMM made, 肌少, joins its suffix where the article repeats the whole); 通勤族,
+# 詢問處, 證明單: a kind of people, an office, a form
+SUFFIXES = frozenset("性化率业商观者员署局区型方度界式家症族处单")
 # … which also make words of verbs (追踪者, 扁平化, 调节性); the others make nouns of nouns (气象署)
-_AFTER_VERBS = frozenset("性者化型区率")
+_AFTER_VERBS = frozenset("性者化型区率处")
+# … and those that make a word of any word before them, said once or not (通勤族 "commuters", 证明单 "certificate form")
+_PRODUCTIVE = frozenset("族单")
 _NOT_HEADS = ("r", "m", "q", "p", "c", "u", "d", "f", "t", "ns")  # a place: its unit stays apart (台湾|区)
 
 
@@ -1221,7 +1224,7 @@ def _suffixed(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
                 and not before.pos.startswith(_NOT_HEADS) and not t.pos.startswith(("nr", "ns"))
                 and (t.text in _AFTER_VERBS or before.pos == "vn" or not before.pos.startswith("v"))):
             whole = before.text + t.text
-            if pairs[whole] < 2 and lexical.count(whole) < _JIEBA_TERM_FREQ:
+            if pairs[whole] < 2 and lexical.count(whole) < _JIEBA_TERM_FREQ and t.text not in _PRODUCTIVE:
                 out.append(t)
                 continue
             kind = WORD if lex.is_word(whole) else TERM
