@@ -340,6 +340,17 @@ def test_a_clause_with_its_own_predicate_is_no_fronted_phrase(lexicon):
     assert grades["經濟部將與公股銀行合作"] == 0, grades
 
 
+def test_a_long_clause_is_never_cut_after_an_adverb_or_a_preposition(lexicon):
+    """也|能賣個好價錢, 租客則|可申請: a cut between an adverb and a modal leaves the adverb hanging;
+    a cut comes after a content word."""
+    text = ("烘乾後的玉米水分能降到百分之十四以下所以農民既不怕發霉也能賣個好價錢而租客則可申請安置或現金補償"
+            "並且還能避免糧食在田間地頭因天氣反覆而受損霉變。")
+    for word in ("發霉", "價錢", "租客"):
+        for example in _grades(text, word, lexicon):
+            if example.endswith(ELLIPSIS):
+                assert not example.strip(ELLIPSIS).endswith(("也", "則", "還", "就", "在", "因", "而", "既")), example
+
+
 @pytest.mark.parametrize("text, word, whole", [
     # 建議 here is the offer the owners get (…的收購建議), not a speaker's "suggested, …"
     ("合資格的住宅業主可獲按同區樓齡單位呎價計算的收購建議，租客則可申請安置或現金補償。", "業主",

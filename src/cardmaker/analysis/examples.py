@@ -66,7 +66,7 @@ _PHRASE_ENDS = frozenset("上 中 下 后 前 时 里 内 外 间 方面 以来 
 # |在融資方面，) is a fronted topic or adverbial: it says nothing until the clause after it
 _LEAD_INS = frozenset("对 对于 关于 至于 根据 依据 按照 针对 随着 为了 除了 由于 因为 虽然 尽管 如果 假如 即使 只要 "
                       "只有 一旦 当 自从 经过 通过 透过 作为 面对 鉴于 基于 本着 围绕 截至 若 倘若 假若 如若 要是 万一 加上 "
-                      "即便 哪怕 纵然 无论 不论 不管 每当 每逢 依照 遵照 参照 凭借 借助 经由 "
+                      "即便 哪怕 纵然 无论 不论 不管 每当 每逢 依照 遵照 参照 凭借 借助 经由 因应 等到 "
                       "既 不仅 不但 不只 一方面".split())  # the first half of a pair: 既…又…, 不僅…也…
 # after a subject: 業者如接獲可疑電話，|政府除了提供…措施，|他不僅…，
 _IF = frozenset("如 如果 假如 若 即使 虽然 尽管 只要 一旦 因为 除了 不仅 不但 不只 只有 既 每逢 每当".split())
@@ -261,6 +261,8 @@ def _cut_points(context: _Context, start: int, end: int) -> list[int]:
     out = []
     for k in range(i + 1, j):
         before, here = index.tokens[k - 1], index.tokens[k]
+        if before.text in _PHRASE_STARTS or before.pos.startswith(("d", "p", "c")) and before.text not in _PHRASE_ENDS:
+            continue  # 也|能賣個好價錢, 租客則|可申請: an adverb or a preposition goes with what follows it
         if here.text in _PHRASE_STARTS or before.text in _PHRASE_ENDS or before.pos == "t":
             out.append(here.start)
     text = context.text
