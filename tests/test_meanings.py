@@ -277,6 +277,20 @@ def test_sense_is_short_and_english_only():
         assert w.sense and len(shown) <= 60, w  # one or two senses, ~40 characters where CC-CEDICT allows
 
 
+@pytest.mark.parametrize("sense, shown", [
+    # a place's Chinese name after its English one says nothing more on an English-only front
+    ("Nankang District of Taipei City 臺北市|台北市[Tai2 bei3 Shi4], Taiwan", "Nankang District of Taipei City, Taiwan"),
+    ("Lutao township in Taitung County 台東縣|台东县[Tai2 dong1 Xian4]", "Lutao township in Taitung County"),
+    # a word to look up keeps its pinyin: nothing else names it
+    ("variant of 記錄|记录[ji4 lu4]", "variant of jìlù"),
+    ("used in 蘿蔔|萝卜[luo2 bo5]", "used in luóbo"),
+])
+def test_a_front_shows_a_reference_by_its_pinyin_unless_its_english_name_is_there(sense, shown):
+    from cardmaker.lexicon.cedict import english_only, readable
+    for script in ("traditional", "simplified"):
+        assert english_only(readable(sense, script)) == shown
+
+
 def test_abbreviation_spelled_out_by_the_article():
     w = word("中國國際進口博覽會今天開幕。第六屆進博會將在上海舉行，進博會吸引了很多參展商。", "进博会")
     assert w.sense == ("China International Import Exposition",) and not w.composed

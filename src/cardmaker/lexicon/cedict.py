@@ -231,15 +231,24 @@ def readable(text: str, script: str) -> str:
     return _REF_RE.sub(form, text) if "[" in text or "|" in text else text
 
 
+# a reference right after an English proper name is that name in Chinese, not a word to look up
+_NAMED_BEFORE_RE = re.compile(r"\b[A-Z][a-z]+\s*$")
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_NAMED_RE = re.compile(rf"(\b[A-Z][a-z]+)\s+[{_HAN}]+(?:\s+[A-Za-zü{_TONED}'’]*[{_TONED}][A-Za-zü{_TONED}'’]*)*")
+
+
 def english_only(text: str) -> str:
     """``text`` without Chinese characters (a reference keeps its pinyin): what a card's front may show
     without giving a written answer away."""
 
     def pinyin(m: re.Match) -> str:
         p = m.group(3) if m.group(4) is None else m.group(5)
-        return _ref_pinyin(p) if p else ""
+        if not p or _NAMED_BEFORE_RE.search(text, 0, m.start()):
+            return ""  # "… of Taipei City 臺北市[Tai2 bei3 Shi4]": the English name says it already
+        return _ref_pinyin(p)
 
     text = _REF_RE.sub(pinyin, text)
+    text = _NAMED_RE.sub(r"\1", text)  # the same, written out already: "Taipei City 臺北市 Táiběi Shì"
     text = _HAN_RE.sub("", text)
     text = re.sub(r"\s+\)", ")", re.sub(r"\(\s*\)|（\s*）", "", text))
     return " ".join(text.replace(" ,", ",").replace(" ;", ";").split()).strip(" :;,/")
