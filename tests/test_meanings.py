@@ -291,6 +291,13 @@ def test_a_front_shows_a_reference_by_its_pinyin_unless_its_english_name_is_ther
         assert english_only(readable(sense, script)) == shown
 
 
+def test_an_abbreviation_whose_full_form_has_a_word_no_dictionary_has_is_named_by_its_pieces():
+    """市建局 … 市區重建局: 重建局 has no entry; its pieces name it (重建|局 "Rebuild Office", 局 in the
+    article's own character, not 侷 "narrow"), never the Chinese left in the English."""
+    w = word("市區重建局今日宣布啟動重建項目。市建局表示，調查會繼續進行。市建局會與業主聯絡。", "市建局")
+    assert w.sense == ("Urban District Rebuild Office",) and not w.composed
+
+
 def test_abbreviation_spelled_out_by_the_article():
     w = word("中國國際進口博覽會今天開幕。第六屆進博會將在上海舉行，進博會吸引了很多參展商。", "进博会")
     assert w.sense == ("China International Import Exposition",) and not w.composed

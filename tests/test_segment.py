@@ -244,6 +244,8 @@ def test_gan_shi_the_administrator_stays_a_word():
     ("延誤對通勤族造成不便", "通勤族", ["通勤", "族"]),
     ("旅客可申請「延誤證明單」", "證明單", ["證明", "單"]),
     ("旅客可到詢問處查詢。詢問處表示，已恢復正常。", "詢問處", ["詢問", "處"]),  # an office after a verb, said again
+    ("交通部公路局表示，道路已搶通", "公路局", ["公路", "局"]),   # a bureau, an agency, a person: said once
+    ("改由司機員以手動駕駛方式降速行駛", "司機員", ["司機", "員"]),
 ])
 def test_a_word_and_the_suffix_jieba_cut_off_it_are_one_term(text, term, pieces):
     cut = kinds(text)

@@ -1215,7 +1215,9 @@ def spelled_out(term: str, tokens, text: str, readings, lexicon, runs=None) -> M
     if entries:
         meaning = entries[0].content[0]
     else:
-        meaning = _compose_english(best, lexicon)
+        meaning = _compose_english(best, text, lexicon)
+        if meaning is None:
+            return None  # a word of the full form no dictionary has: no English name for it
     pointer = f"abbr. for {own}|{form}[{numbered(syllables)}]" if len(syllables) == len(form) else f"abbr. for {own}"
     return Meaning(None, (meaning, pointer), (shorten(meaning),), (), False)
 
@@ -1259,17 +1261,41 @@ def _initials(term: str, run) -> bool:
     return all(c in rest for c in term[1:])
 
 
-def _compose_english(run, lexicon) -> str:
-    """An English name for a run of words: each word's first sense, as a name is written."""
+def _compose_english(run, text: str, lexicon) -> str | None:
+    """An English name for a run of words: each word's first sense, as a name is written; a word no
+    dictionary has is read by its longest dictionary pieces (重建|局 "Rebuild Office"), and where a
+    character is none, there is no name (None)."""
     parts = []
     for t in run:
         if t.text in _LINKS:
             parts.append("and")
             continue
-        entries = [e for e in lexicon.entries(t.text) if not (e.variant_only or e.surname_only)]
-        gloss = entries[0].content[0] if entries else t.text
-        gloss = re.sub(r"\([^()]*\)", "", gloss.split(";")[0]).strip()
-        gloss = gloss[3:] if gloss.startswith("to ") else gloss
-        parts.append(" ".join(w[:1].upper() + w[1:] if w not in ("of", "and", "the", "for") else w
-                              for w in gloss.split()))
+        pieces = _longest_pieces(t.text, text[t.start:t.end], lexicon)
+        if pieces is None:
+            return None
+        parts.extend(_name_gloss(p) for p in pieces)
     return " ".join(parts)
+
+
+def _longest_pieces(text: str, written: str, lexicon):
+    """``text`` as its longest dictionary words from the left, each word's first entry in the
+    article's own characters (局 "office", not 侷 "narrow"); None where a character has none."""
+    out, at = [], 0
+    while at < len(text):
+        for end in range(len(text), at, -1):
+            entries = [e for e in lexicon.entries(text[at:end]) if not (e.variant_only or e.surname_only)]
+            if entries:
+                own = [e for e in entries if e.traditional == written[at:end]] if len(written) == len(text) else []
+                out.append((own or entries)[0])
+                at = end
+                break
+        else:
+            return None
+    return out
+
+
+def _name_gloss(entry) -> str:
+    """An entry's first sense as a word of a name: no notes, no "to", each word capitalised."""
+    gloss = re.sub(r"\([^()]*\)", "", entry.content[0].split(";")[0]).strip()
+    gloss = gloss[3:] if gloss.startswith("to ") else gloss
+    return " ".join(w[:1].upper() + w[1:] if w not in ("of", "and", "the", "for") else w for w in gloss.split())

@@ -1192,8 +1192,9 @@ def _doing_things(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
 SUFFIXES = frozenset("性化率业商观者员署局区型方度界式家症族处单")
 # … which also make words of verbs (追踪者, 扁平化, 调节性); the others make nouns of nouns (气象署)
 _AFTER_VERBS = frozenset("性者化型区率处")
-# … and those that make a word of any word before them, said once or not (通勤族 "commuters", 证明单 "certificate form")
-_PRODUCTIVE = frozenset("族单")
+# … and those that make a word of any noun before them, said once or not (通勤族 "commuters", 证明单 "certificate
+# form", 交通局 "transport bureau", 司机员 "driver")
+_PRODUCTIVE = frozenset("族单局署员")
 _NOT_HEADS = ("r", "m", "q", "p", "c", "u", "d", "f", "t", "ns")  # a place: its unit stays apart (台湾|区)
 
 
