@@ -349,3 +349,17 @@ def test_a_list_of_things_next_to_a_list_of_names_gives_no_name():
 def test_pieces_jieba_cut_across_a_word_are_regrouped(text, words, not_words):
     cut = [piece for piece, _ in kinds(text)]
     assert all(w in cut for w in words) and not any(w in cut for w in not_words), cut
+
+
+@pytest.mark.parametrize("text, words, not_words", [
+    ("家長應先陪孩子記字音", ["應", "先"], ["應先"]),          # a modal and an adverb the HMM glued
+    ("同一個字在不同詞裡有不同讀音。這個詞裡", ["詞", "裡"], ["詞裡"]),   # a noun and its locative
+    ("樹是他爺爺小時候種下的", [], ["種"]),                   # 種下: a verb and its complement stays
+])
+def test_two_words_the_hmm_glued_are_two_words(text, words, not_words):
+    cut = [piece for piece, _ in kinds(text)]
+    assert all(w in cut for w in words) and not any(w in cut for w in not_words), cut
+
+
+def test_a_surname_and_xing_are_a_name_and_the_word_surnamed():
+    assert kinds("陳姓老師說")[:2] == [("陳", "name"), ("姓", "word")]

@@ -181,7 +181,8 @@ def segment(simplified: str, lexicon) -> list[Token]:
             out.extend(_split_prefix(t, lex, lexical) or _split_phrase(t, out[-1:], lex, lexical)
                        or _jieba_term(t, lex, lexical)
                        or _split(t, lex, lexical) or _split_glue(t, out[-2:], lex, lexical)
-                       or _article_term(t, recurring, lex, lexical, out[-1] if out else None) or [t])
+                       or _article_term(t, recurring, lex, lexical, out[-1] if out else None)
+                       or _loose_pair(t, lex, lexical) or [t])
         else:
             out.append(t)
     out = _reduplications(out, simplified, lex)
@@ -213,6 +214,11 @@ def _lone_surnames(tokens: list[Token], lex) -> list[Token]:
     name: jieba's tag is its dictionary's, the same everywhere."""
     out: list[Token] = []
     for i, t in enumerate(tokens):
+        if t.kind == NAME and len(t.text) == 2 and t.text[1] == "姓" and _surname(t.text[0], lex):
+            # 陳姓|老師 "a teacher surnamed Chen": the surname, a name, and 姓 "surnamed" (Chén xìng)
+            out.append(Token(t.text[0], t.start, t.start + 1, "nr", NAME))
+            out.append(Token("姓", t.start + 1, t.end, "v", WORD))
+            continue
         if t.kind == NAME and len(t.text) == 1:
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
             prev = out[-1] if out else None
@@ -328,6 +334,8 @@ def _article_term(t: Token, recurring: Counter, lex, lexical: Lexical, before: T
         return None
     if _NUMERAL_PREFIX_RE.match(text) or text[-1] in _DATE_UNITS or text[-1] in _COMPLEMENTS | _DIRECTION_ENDS:
         return None
+    if len(text) == 2 and text[1] in _LOCATIVES and lexical.tag(text[0], "x") == "n":
+        return None  # 詞|裡: a noun and its locative (``_loose_pair``); 種下, 朝上 are a verb and its complement
     if lexical.tag(text[0], "x").startswith(_PHRASE_OPENERS + ("m",)) or text[0] in lex.stopwords:
         return None  # 越办, 多组: an adverb or a number opens a phrase
     if t.pos.startswith(_PHRASE_OPENERS + ("m",)) or "得" in text or text[-1] in _FUNCTION_CHARS | _LINKS:
@@ -341,6 +349,17 @@ def _article_term(t: Token, recurring: Counter, lex, lexical: Lexical, before: T
     if not all(lex.entries(c) for c in text):
         return None
     return [Token(text, t.start, t.end, t.pos, TERM)]
+
+
+def _loose_pair(t: Token, lex, lexical: Lexical) -> list[Token] | None:
+    """应先 (应|先陪孩子), 词里: a modal and an adverb, or a noun and its locative, that the HMM glued
+    are two words, each read alone (yīng xiān, cí lǐ), not one unknown word (yìngxiān)."""
+    text = t.text
+    if len(text) == 2 and (text[0] in _MODALS | _FUNCTION_CHARS and text[1] in _ADVERB_CHARS | {"先"}
+                           or text[1] in _LOCATIVES and lex.is_word(text[0]) and lexical.tag(text[0], "x") == "n"):
+        return [_kind(Token(c, t.start + k, t.start + k + 1, lexical.tag(c, "x")), lex, lexical)
+                for k, c in enumerate(text)]
+    return None
 
 
 def _regroup_terms(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:

@@ -11,10 +11,16 @@ Made for an example's tokens only, never for all of a long article's.
 
 from __future__ import annotations
 
+import re
+
 from cardmaker.analysis.places import PLACE_UNITS, ROADS
+
 from cardmaker.chinese.pinyin import joined, joined_name
 from cardmaker.chinese.script import HAN_RE as _HAN_RE
 from cardmaker.records import FRAGMENT, NAME, NUMBER, TERM, WORD, Word
+
+
+_ZHUYIN_RE = re.compile("^[\u3100-\u312f\u31a0-\u31bfˊˇˋ˙]+$")
 
 
 def example_pinyin(analysis, lexicon, i: int, j: int, word: Word) -> tuple:
@@ -40,6 +46,9 @@ def spelled(analysis, lexicon, i: int, j: int) -> list[tuple]:
         for t in tokens[i:j]
     ]
     for k in range(max(i, 1), j):
+        if tokens[k - 1].end == tokens[k].start and _ZHUYIN_RE.match(tokens[k - 1].text) and _ZHUYIN_RE.match(tokens[k].text):
+            out[k - i] = (*out[k - i], True)  # ㄅㄧㄢˋ: zhuyin the article writes is one run, as written
+            continue
         if tokens[k - 1].start not in readings:
             continue
         if _place_unit(tokens[k - 1], tokens[k], out[k - i - 1][0] if k > i else ""):
