@@ -344,6 +344,15 @@ def test_a_clause_with_its_own_predicate_is_no_fronted_phrase(lexicon):
     assert grades["經濟部將與公股銀行合作"] == 0, grades
 
 
+def test_the_last_clause_of_a_long_quotation_gives_an_example(lexicon):
+    """…，“天一放晴，…，既不怕發霉，也能賣個好價錢”。: the quotation opened long before; its last
+    clauses are an example without its closing quote and stop, not none at all."""
+    text = ("合作社理事長告訴記者，“天一放晴，我們就趕緊組織機手搶收，收回來的玉米當天就送進烘乾塔，"
+            "烘乾後水分能降到14%以下，既不怕發霉，也能賣個好價錢”。")
+    grades = _grades(text, "價錢", lexicon)
+    assert "既不怕發霉，也能賣個好價錢" in grades, grades
+
+
 def test_a_long_clause_is_never_cut_after_an_adverb_or_a_preposition(lexicon):
     """也|能賣個好價錢, 租客則|可申請: a cut between an adverb and a modal leaves the adverb hanging;
     a cut comes after a content word."""

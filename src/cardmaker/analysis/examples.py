@@ -210,7 +210,10 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
             start += 1  # 「但安全最重要 → 但安全最重要
             continue
         if piece[-1:] in _CLOSERS and not _opened(piece[:-1], piece[-1]):
-            end -= 1    # 最重要」。 → the quote opened in an earlier clause
+            end -= 1    # 最重要」 → the quote opened in an earlier clause
+            continue
+        if piece[-1:] in _STRONG and piece[-2:-1] in _CLOSERS and not _opened(piece[:-2], piece[-2]):
+            end -= 2    # 也能賣個好價錢”。 → the quote and its sentence's stop, both opened before
             continue
         return start, end
 
