@@ -178,12 +178,13 @@ def test_a_simplified_articles_examples_in_traditional_follow_the_dictionary(lex
 def test_a_traditional_articles_own_regional_forms_are_kept(lexicon):
     """月台 (not 月臺), 隨着 (Hong Kong), 公布 and 面向 (Taiwan's standard) are how the article writes
     them, in the card's traditional field and in the example; a leaked simplified 并 is still fixed."""
-    text = ("車站公告\n隨着人流增加，港鐵公布新措施，月台會加派人手，面向乘客的服務時間并且會延長。\n")
+    text = ("車站公告\n隨着人流增加，港鐵公布新措施，月台會加派人手，面向乘客的服務時間并且會延長。"
+            "受影響商戶可在區內物色新舖位。\n")
     article = parse_article(text.encode(), "t.txt")
     analysis, chosen = _examples(article, lexicon)
     forms = {w.simplified: w.traditional for w in analysis.words}
     assert forms["随着"] == "隨着" and forms["公布"] == "公布" and forms["月台"] == "月台"
-    assert forms["面向"] == "面向"
+    assert forms["面向"] == "面向" and forms["铺位"] == "舖位"  # Hong Kong's 舖, not CC-CEDICT's 鋪
     examples = "|".join(e.traditional for e in chosen.values())
     assert "隨着" in examples and "月台" in examples and "並且" in examples
 

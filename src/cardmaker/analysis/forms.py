@@ -54,7 +54,8 @@ def _mended(text: str, span: str, lexicon) -> str:
 # 月台, 佈/布: 公布, 著/着: 隨着, 嚮/向: 面向, 裏/裡 …): both are traditional text, never a leak
 _REGIONAL = frozenset(frozenset(p) for p in
                       "臺台 佈布 著着 嚮向 裏裡 綫線 衞衛 爲為 衆眾 啓啟 峯峰 羣群 敍敘 牀床 麪麵 鈎鉤 綉繡 汙污 "
-                      "纔才 祕秘 溼濕 癡痴 蹟跡 讚贊 鬥鬭 菸煙 擡抬 灑洒 甦蘇 週周 覆復 徵征 雇僱 搾榨".split())
+                      "纔才 祕秘 溼濕 癡痴 蹟跡 讚贊 鬥鬭 菸煙 擡抬 灑洒 甦蘇 週周 覆復 徵征 雇僱 搾榨 "
+                      "舖鋪 恒恆 踪蹤 滙匯 濶闊".split())  # the last: Hong Kong's 舖位, 恒生, 滙豐
 
 
 def regional(span: str, form: str) -> bool:
