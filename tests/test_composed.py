@@ -32,6 +32,8 @@ def composed(path: Path) -> dict[str, str]:
 CNA, HK, PEOPLE, SCIENCE, UDN, XINHUA = (ARTICLES / f for f in (
     "cna-economy.txt", "hk-news.txt", "people-daily-simplified.txt", "science-simplified.txt",
     "udn-typhoon.txt", "xinhua-trad.txt"))
+LTN_PAGE, UDN_PAGE, XINHUA_PAGE = (ROOT / "tests" / "data" / "pages" / f for f in (
+    "ltn-ruby.html", "udn-page.html", "xinhua-page.html"))
 
 CASES = [
     # ── a verb and its result or degree complement: the second character says how the act ends ──
@@ -105,6 +107,9 @@ CASES = [
     (CNA, "视听", [r"look|see|view|watch", r"listen|hear"]),
     (CNA, "中小", [r"middle|medium", r"small"]),
     (SCIENCE, "抬腿", [r"lift|raise", r"leg"]),
+    # ── a sense behind a label is of its kind still, and a specialist's sense is not the everyday one ──
+    (XINHUA_PAGE, "晾晒", [r"dry", r"dry|sun"]),       # 晾曬和儲存: "(fig.) to expose and share" is a verb too
+    (XINHUA_PAGE, "入库", [r"enter", r"storehouse|warehouse"]),  # 安全入庫: not "(file) library"
 ]
 
 

@@ -44,6 +44,12 @@ NUMERAL_CHARS = frozenset("零〇一二三四五六七八九十百千万亿两�
 TIME_UNITS = frozenset("年 月 日 号 时 点 分 秒 周 天 成 代 届 次 倍".split())
 # a sense that a noun-like term's last piece (its head noun) does not take: 会 "meeting", not "can"
 _VERBAL_RE = re.compile(r"(?:to |can\b|may\b|will\b|\(bound form\)|used in|particle|classifier)")
+_LEADING_LABELS_RE = re.compile(r"^(?:\((?!bound form\))[^()]*\)\s*)+")
+
+
+def _verbal(part: str) -> bool:
+    """``_VERBAL_RE`` said of a sense, whatever label leads it: 晒 "(fig.) to expose and share" is a verb."""
+    return bool(_VERBAL_RE.match(_LEADING_LABELS_RE.sub("", part)))
 
 
 _LABEL_WORDS = english.RARE_LABELS | english.DOMAIN_LABELS | frozenset(
@@ -124,7 +130,7 @@ def composed_senses(word: str, syllables: tuple[str, ...], lexicon, nominal: boo
             chosen = [x for x in fit[0].senses if not is_reference(x)]
             chosen = [x for x in chosen if not _MARGINAL_RE.search(x)] or chosen
             if nominal and at + size == len(word):
-                chosen = [x for x in chosen if not _VERBAL_RE.match(x)] or chosen
+                chosen = [x for x in chosen if not _verbal(x)] or chosen
             chosen = [_brief(x) for x in chosen]
         # a piece of a term is no name: 进 jìn in 进博会, however the whole is capitalised (Jìnbóhuì)
         spelled = " ".join(marked(x.lower() if nominal else x) for x in syl)
@@ -154,6 +160,7 @@ def _first_sense(word: str, syllables, pieces, k: int, nominal: bool, lexicon) -
     return got[0] if got else ""
 
 
+DOMAIN = 0.5  # a sense a specialist's label marks ("(computing)", "(file)"), inside a word of general use
 SIBLING_WEIGHT = 1.5  # how much the dictionary's compounds with the character say, against its order
 _PLAIN_STOP = frozenset("a an the of to and or sth sb etc one one's oneself be used so is it that this which who what".split())
 _AGENT = "<agent>"
@@ -216,11 +223,13 @@ def in_compound(char: str, syllables: tuple[str, ...], entries: list, first: boo
             score += BOUND  # CC-CEDICT's own marks of a sense inside words: 不 "(bound form) not", 上 "(noun suffix) on"
         if part.startswith("classifier"):  # a measure word's use is not its use inside a word
             score -= 1.0
+        if sense.domain:  # a specialist's sense is not its sense in a word of the news: 库 "(file) library"
+            score -= DOMAIN
         verb = partner in ("v", "wv")
         if at_end and (("noun suffix" in sense.labels and partner and not verb)
                        or ("directional complement" in sense.labels and verb)):
             score += POSITION_LABEL  # CC-CEDICT's own label of this position: 牆|上 "on", 走|上 "up"
-        if last and nominal and _VERBAL_RE.match(part) and not sense.bound:
+        if last and nominal and _verbal(part) and not sense.bound:
             score -= 1.0
         scored.append((score, -i, -k, part))
     scored.sort(reverse=True)
