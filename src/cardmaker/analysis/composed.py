@@ -11,6 +11,8 @@ A character's sense in its slot is chosen by analogy with CC-CEDICT's own compou
 committee", 省委 …) votes for the senses whose English it shares; compounds whose other part is of
 the kind of the word's other piece (a verb, a noun, a number or measure word, a word of two
 characters: ``piece_kind``) count twice, and where enough of them share a sense they vote alone.
+The other piece's own compounds that say one of the piece's senses vote for it too (``_crossed``:
+市政府 "city government" for 市 "city" in 市|府; 理发 "to cut (sb's) hair", 美发 for 剪 "to cut" in 剪|发).
 CC-CEDICT's order, its "(bound form)" and position labels ("(noun suffix) on" after a noun,
 "(directional complement) up" after a verb) and the slot itself (``_slot``) weigh in: a piece after
 a one-character verb is its result (打|牢 "firm", not "prison"), one before a measure word points at
@@ -121,7 +123,9 @@ def composed_senses(word: str, syllables: tuple[str, ...], lexicon, nominal: boo
             if k == len(pieces) - 1 and out and _COUNT_RE.match(counted):
                 partner = "q"  # after a piece that counts it (数 "several"), as after a number: 数|倍 as 十倍
             chosen = in_compound(piece, tuple(syl), own, k == 0, k == len(pieces) - 1, nominal, partner,
-                                  lexicon, other=other, other_sense=other_sense, pair=len(pieces) == 2)
+                                  lexicon, other=other, other_sense=other_sense, pair=len(pieces) == 2,
+                                  other_syllables=tuple(syllables[o_at:o_at + o_size]) if other == word[o_at:o_at + o_size]
+                                  else ())
             chosen = [_brief(x) for x in chosen]
             counted = chosen[0] if chosen else ""
             if k == len(pieces) - 1 and piece in _SUFFIX_SENSES and pieces[0][1] > 1:
@@ -168,7 +172,7 @@ _AGENT = "<agent>"
 
 def in_compound(char: str, syllables: tuple[str, ...], entries: list, first: bool, last: bool, nominal: bool,
                  partner: str, lexicon, only: frozenset | None = None, other: str = "",
-                 other_sense: str = "", pair: bool = False) -> list[str]:
+                 other_sense: str = "", pair: bool = False, other_syllables: tuple[str, ...] = ()) -> list[str]:
     """The senses of the piece ``char`` (a character or a word, read ``syllables``) as it is used
     inside a word, best first.  Each part of its senses is scored by the dictionary's own compounds
     that have the piece at the same end (the last piece: at their end; any other: at their start),
@@ -181,7 +185,9 @@ def in_compound(char: str, syllables: tuple[str, ...], entries: list, first: boo
     verb).  ``other``, the composed word's other piece, and ``other_sense``, the sense it takes
     there, give the slot's own evidence (``_slot``): compounds of the word's shape vote alone where
     there are enough of them; ``pair``, the word is the two alone, may make them a verb and its
-    result (``_result``).  Limits: CC-CEDICT's compounds lean to its own fields (息 "interest"
+    result (``_result``).  ``other_syllables``, the other piece's reading, brings its own compounds
+    in (``_crossed``): those that say one of the piece's senses vote for it (市政府 "city government"
+    for 市 "city" in 市|府).  Limits: CC-CEDICT's compounds lean to its own fields (息 "interest"
     from 利息, 股息 … even in 静息 "rest"), and near-synonyms do not meet ("last" in 上次 is not "previous")."""
     senses = [_expanded(s, lexicon) for e in entries for s in e.senses if not is_reference(s)]
     parts = [(i, k, p) for i, s in enumerate(senses) for k, p in enumerate(sense_parts(s))]
@@ -206,6 +212,9 @@ def in_compound(char: str, syllables: tuple[str, ...], entries: list, first: boo
         share = 1 / max(len(words), 1)
         supports[part] = sum(weight * (1 + ALIKE_WEIGHT * (kind == partner)) * len(words & o) * share
                              for o, kind, weight, _ in votes if words & o)
+    if other_syllables:
+        for part, n in _crossed(parts, other, other_syllables, not last, lexicon).items():
+            supports[part] += CROSS_WEIGHT * n
     slot = _slot(other, other_sense, partner, first, last, supports, lexicon) if other else None
     result = _result(char, parts, compound_words(char, syllables, at_end, lexicon), other, other_sense, partner,
                      first, last, lexicon) if other and pair else None
@@ -238,6 +247,28 @@ def in_compound(char: str, syllables: tuple[str, ...], entries: list, first: boo
         # the verb's sense without the object it is not given here: 提|質 "to raise", not "to raise (an issue)"
         near = _near(other, lexicon)
         out = [" ".join((p[:m.start()] + p[m.end():]).split()) if (m := _unmet_object(p, near)) else p for p in out]
+    return out
+
+
+CROSS_WEIGHT = 2.0  # a compound of the other piece that says a sense of this one, as much as two of its own
+CROSS_MIN = 2  # … where two of them say it at least
+
+
+def _crossed(parts, other: str, syllables: tuple[str, ...], at_end: bool, lexicon) -> dict:
+    """For each part of a piece, how many CC-CEDICT compounds of the word's ``other`` piece (read
+    ``syllables``, at the same end as in the word) say it, by its content words: the other piece
+    with a word of this sense is the word's nearest analogue (市|府: 市政府 "city hall; city government"
+    says 市 "city", not "market"; 剪|发: hair is cut)."""
+    votes = compound_words(other, syllables, at_end, lexicon)
+    # (not the words the other piece says itself, which its compounds all say: 帮|扶 "to help")
+    own = frozenset().union(*(_plain_words(x, lexicon) for e in lexicon.entries(other)
+                              if not (e.variant_only or e.surname_only) for x in e.senses if not is_reference(x)))
+    out = {}
+    for _, _, part in parts:
+        # the words of the part as a card shows it (``_brief``: "(Tw) borough", not the units it lies between)
+        words = _plain_words(_brief(part), lexicon) - _CROSS_STOP - own
+        met = [weight for o, _, weight, _ in votes if words & o]
+        out[part] = sum(met) if len(met) >= CROSS_MIN else 0  # (one compound may meet a word by chance: 地邻 "neighbor")
     return out
 
 
@@ -564,6 +595,11 @@ def compound_words(char: str, syllables: tuple[str, ...], last: bool, lexicon) -
 # up" (撞烂), "to go down" (走低), or "to be completely gone" (走光), "exhausted (used up)" (用光)
 _COMPLETED_RE = re.compile(r"^(?:to )?(?:[\w-]+ ){0,2}?[\w-]+ (?:up|out|off|away|down)\b|\b(?:completely|entirely|used up)\b")
 _PARTICLES = frozenset("up out off away down".split())
+# words too general to tell a sense by, in another character's compounds (盘店 "… a shop and all its
+# contents" says nothing of 老 "all the time", 上瘾 "to become addicted" nothing of 届 "to become due")
+_CROSS_STOP = frozenset(english.stem(_uninflected(w)) for w in english.STOP | english.PREPOSITIONS | english.ADVERBS
+                        | english.CONJUNCTIONS | _PARTICLES
+                        | frozenset("all some any each much many become get make do have".split())) | english.GENERIC | {_AGENT}
 
 
 def _verb_and_result(e, char: str, last: bool, kind: str, lexicon) -> bool:
