@@ -628,8 +628,9 @@ def _quality(sense: str, lexicon) -> bool:
 
 
 # a character's sense that is not what it means inside a modern word: 保 "(old) unit of the baojia
-# system", 老 "prefix used before the surname…", 台 "(classical) you"
-_MARGINAL_RE = re.compile(r"\((?:old|archaic|classical|literary|dialect|slang)\b|^prefix used before|^old variant")
+# system", 老 "prefix used before the surname…", 台 "(classical) you"; nor is a note of its reading
+_MARGINAL_RE = re.compile(r"\((?:old|archaic|classical|literary|dialect|slang)\b|^prefix used before|^old variant"
+                          r"|^(?:also|Taiwan) pr\.")  # a note of another reading: 一 "also pr. [yao1] for …"
 
 # a surname and one of these (simplified: what ``composed_senses`` is given) is a person: 陈先生 Mr. Chén
 _TITLES = {"先生": "Mr.", "小姐": "Ms.", "女士": "Ms.", "太太": "Mrs.", "老师": "teacher", "医生": "Dr.",
