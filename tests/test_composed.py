@@ -112,6 +112,8 @@ CASES = [
     (XINHUA_PAGE, "入库", [r"enter", r"storehouse|warehouse"]),  # 安全入庫: not "(file) library"
     # ── the other piece's own compounds: its word with a word of this sense is the nearest analogue ──
     (UDN_PAGE, "市府", [r"city|municipal", r"government"]),  # 北市府: the city government (市政府)
+    # ── after a count, a measure word's sense: what is counted ─────────────────────────────────
+    (LTN_PAGE, "几轮", [r"several|a few", r"round|turn"]),  # 經過幾輪遊戲後: after several rounds
 ]
 
 

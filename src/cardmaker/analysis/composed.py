@@ -16,8 +16,9 @@ The other piece's own compounds that say one of the piece's senses vote for it t
 CC-CEDICT's order, its "(bound form)" and position labels ("(noun suffix) on" after a noun,
 "(directional complement) up" after a verb) and the slot itself (``_slot``) weigh in: a piece after
 a one-character verb is its result (打|牢 "firm", not "prison"), one before a measure word points at
-it (上|届 "previous"), a head takes no adverb's sense (如|常), a verb's sense loses an object the
-word does not name (提|質 "to raise", not "to raise (an issue)").  A surname and a title is a
+it (上|届 "previous"), one after a count is what it counts (几|轮 "round", a measure word's sense),
+a head takes no adverb's sense (如|常), a verb's sense loses an object the word does not name (提|質
+"to raise", not "to raise (an issue)").  A surname and a title is a
 person (陈先生 "Mr. Chén"); a suffix after a word takes its suffix's sense (协同|性 "-ness; -ity").
 
 Limits: the compounds lean to CC-CEDICT's own fields (息 "interest" from 利息, 股息 even in 静息
@@ -55,7 +56,8 @@ def _verbal(part: str) -> bool:
 
 
 _LABEL_WORDS = english.RARE_LABELS | english.DOMAIN_LABELS | frozenset(
-    "informal formal polite honorific humble colloquial written spoken figurative loanword onomatopoeia".split())
+    "informal formal polite honorific humble colloquial written spoken figurative loanword onomatopoeia "
+    "classifier".split())
 
 
 def english_only(composed: tuple[str, ...]) -> str:
@@ -126,7 +128,7 @@ def composed_senses(word: str, syllables: tuple[str, ...], lexicon, nominal: boo
                                   lexicon, other=other, other_sense=other_sense, pair=len(pieces) == 2,
                                   other_syllables=tuple(syllables[o_at:o_at + o_size]) if other == word[o_at:o_at + o_size]
                                   else ())
-            chosen = [_brief(x) for x in chosen]
+            chosen = [_brief(_unit(x)) for x in chosen]
             counted = chosen[0] if chosen else ""
             if k == len(pieces) - 1 and piece in _SUFFIX_SENSES and pieces[0][1] > 1:
                 chosen = [_SUFFIX_SENSES[piece]] + chosen  # 协同|性 "to cooperate + -ness; -ity", not "nature"
@@ -218,6 +220,9 @@ def in_compound(char: str, syllables: tuple[str, ...], entries: list, first: boo
     slot = _slot(other, other_sense, partner, first, last, supports, lexicon) if other else None
     result = _result(char, parts, compound_words(char, syllables, at_end, lexicon), other, other_sense, partner,
                      first, last, lexicon) if other and pair else None
+    # after a number or a word that counts (几 "several"), the piece is what is counted
+    counting = last and not first and bool(other) and (all(c in NUMERAL_CHARS for c in other)
+                                                       or bool(_COUNT_RE.match(other_sense)))
     scored = []
     for i, k, part in parts:
         sense = english.parsed(part, lexicon)
@@ -230,8 +235,9 @@ def in_compound(char: str, syllables: tuple[str, ...], entries: list, first: boo
             score -= 1.5
         if sense.bound or _POSITION_LABELS & set(sense.labels):
             score += BOUND  # CC-CEDICT's own marks of a sense inside words: 不 "(bound form) not", 上 "(noun suffix) on"
-        if part.startswith("classifier"):  # a measure word's use is not its use inside a word
-            score -= 1.0
+        if part.startswith("classifier"):
+            # a measure word's use is not its use inside a word, but after a count it is: 几|轮 "round"
+            score += COUNTED if counting else -1.0
         if sense.domain:  # a specialist's sense is not its sense in a word of the news: 库 "(file) library"
             score -= DOMAIN
         verb = partner in ("v", "wv")
@@ -272,6 +278,7 @@ def _crossed(parts, other: str, syllables: tuple[str, ...], at_end: bool, lexico
     return out
 
 
+COUNTED = 5.0  # a measure word's sense after a count: it decides (几|轮 "round", not "wheel")
 SLOT_COMPOUNDS = 5  # compounds of a composed word's own shape that share a sense's words, enough to vote alone
 COMPLEMENT = 2.0  # a thing's sense of a character that a verb before it makes its result (打|牢 "firm")
 DETERMINER = 1.5  # a pointing sense before a measure word (上|届 "previous", 数|倍 "several")
@@ -485,6 +492,17 @@ def _expanded(sense: str, lexicon) -> str:
                 for x in e.senses if not (is_reference(x) or _ABBR_RE.match(x))]
         got = memo.put(sense, " ".join(english.HAN_REF_RE.sub(" ", full[0]).split()) if full else sense)
     return got
+
+
+_UNIT_RE = re.compile(r"^classifier for .*:\s*([^:;,()]+?)(?:,[^:;]*)?$")
+
+
+def _unit(sense: str) -> str:
+    """A measure word's sense as the English unit it names, which CC-CEDICT writes after a colon
+    ("classifier for big round objects: disk, or recurring events: round, turn" → "(classifier)
+    round"); any other sense as it is."""
+    m = _UNIT_RE.match(sense)
+    return f"(classifier) {m.group(1).strip()}" if m else sense
 
 
 PIECE_MAX = 24  # characters of one piece's English: the pieces share a card's short sense (meanings.SENSE_MAX)
