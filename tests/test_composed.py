@@ -70,7 +70,7 @@ CASES = [
     (SCIENCE, "桌角", [r"table|desk", r"corner"]),      # 膝盖在桌角上碰得重了一点
     (UDN, "贴文", [r"post|stick|paste", r"writing|text|article"]),  # 一則貼文: a post
     (SCIENCE, "静息", [r"still|calm|quiet", r"rest|breath"]),  # 处于静息状态: at rest, not "interest"
-    (HK, "地铺", [r"ground|earth|floor", r"store|shop"]),  # 四十多間地舖商戶: ground-floor shops
+    (HK, "地铺", [r"ground|floor", r"store|shop"]),  # 四十多間地舖商戶: ground-floor shops (not "earth")
     (HK, "楼龄", [r"building|house", r"age"]),
     (HK, "烈风", [r"intense|fierce|ardent", r"wind"]),
     (HK, "旧区", [r"old|former", r"district|area"]),
@@ -98,7 +98,7 @@ CASES = [
     (SCIENCE, "几周", [r"several|a few", r"week"]),
     (HK, "数分钟", [r"several|a few", r"minute"]),
     # ── a modifier before a verb or adjective: its adverbial sense ─────────────────────────────
-    (HK, "如常", [r"as", r"normal|usual|common|constant"]),  # 今日一早如常開舖: as usual
+    (HK, "如常", [r"as", r"normal|usual|common"]),  # 今日一早如常開舖: as usual (not "constant")
     (CNA, "新创", [r"new", r"create|start|begin"]),
     (PEOPLE, "促稳", [r"promote|urge", r"stab|steady|settled"]),
     (XINHUA, "抗疫", [r"resist", r"plague|epidemic"]),
@@ -128,6 +128,8 @@ MISSED = {
     "倒排": "排 'a row': 'to arrange' loses to the first sense",
     "街角": "角 'angle': 直角, 三角 outvote 墙角 'corner'",
     "贴文": "文 'literary': a verb before it makes 文 a complement, as 牢 is in 打牢",
+    "地铺": "地 'earth': its compounds say 'earth' (地球, 地震) more than 'ground'; none tells a shop at street level",
+    "如常": "常 'constant': 'usual' is no sense of 常 though 正常, 照常, 通常 say it; 'common' loses by a vote",
     "市建局": "市 'market': the first sense; 建's compounds say no 'city', and 市建 is no word of CC-CEDICT",
 }
 
