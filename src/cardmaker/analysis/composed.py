@@ -11,11 +11,14 @@ A character's sense in its slot is chosen by analogy with CC-CEDICT's own compou
 committee", 省委 …) votes for the senses whose English it shares; compounds whose other part is of
 the kind of the word's other piece (a verb, a noun, a number or measure word, a word of two
 characters: ``piece_kind``) count twice, and where enough of them share a sense they vote alone.
+The other piece's own compounds that say one of the piece's senses vote for it too (``_crossed``:
+市政府 "city government" for 市 "city" in 市|府; 理发 "to cut (sb's) hair", 美发 for 剪 "to cut" in 剪|发).
 CC-CEDICT's order, its "(bound form)" and position labels ("(noun suffix) on" after a noun,
 "(directional complement) up" after a verb) and the slot itself (``_slot``) weigh in: a piece after
 a one-character verb is its result (打|牢 "firm", not "prison"), one before a measure word points at
-it (上|届 "previous"), a head takes no adverb's sense (如|常), a verb's sense loses an object the
-word does not name (提|質 "to raise", not "to raise (an issue)").  A surname and a title is a
+it (上|届 "previous"), one after a count is what it counts (几|轮 "round", a measure word's sense),
+a head takes no adverb's sense (如|常), a verb's sense loses an object the word does not name (提|質
+"to raise", not "to raise (an issue)").  A surname and a title is a
 person (陈先生 "Mr. Chén"); a suffix after a word takes its suffix's sense (协同|性 "-ness; -ity").
 
 Limits: the compounds lean to CC-CEDICT's own fields (息 "interest" from 利息, 股息 even in 静息
@@ -44,10 +47,17 @@ NUMERAL_CHARS = frozenset("零〇一二三四五六七八九十百千万亿两�
 TIME_UNITS = frozenset("年 月 日 号 时 点 分 秒 周 天 成 代 届 次 倍".split())
 # a sense that a noun-like term's last piece (its head noun) does not take: 会 "meeting", not "can"
 _VERBAL_RE = re.compile(r"(?:to |can\b|may\b|will\b|\(bound form\)|used in|particle|classifier)")
+_LEADING_LABELS_RE = re.compile(r"^(?:\((?!bound form\))[^()]*\)\s*)+")
+
+
+def _verbal(part: str) -> bool:
+    """``_VERBAL_RE`` said of a sense, whatever label leads it: 晒 "(fig.) to expose and share" is a verb."""
+    return bool(_VERBAL_RE.match(_LEADING_LABELS_RE.sub("", part)))
 
 
 _LABEL_WORDS = english.RARE_LABELS | english.DOMAIN_LABELS | frozenset(
-    "informal formal polite honorific humble colloquial written spoken figurative loanword onomatopoeia".split())
+    "informal formal polite honorific humble colloquial written spoken figurative loanword onomatopoeia "
+    "classifier".split())
 
 
 def english_only(composed: tuple[str, ...]) -> str:
@@ -115,8 +125,10 @@ def composed_senses(word: str, syllables: tuple[str, ...], lexicon, nominal: boo
             if k == len(pieces) - 1 and out and _COUNT_RE.match(counted):
                 partner = "q"  # after a piece that counts it (数 "several"), as after a number: 数|倍 as 十倍
             chosen = in_compound(piece, tuple(syl), own, k == 0, k == len(pieces) - 1, nominal, partner,
-                                  lexicon, other=other, other_sense=other_sense, pair=len(pieces) == 2)
-            chosen = [_brief(x) for x in chosen]
+                                  lexicon, other=other, other_sense=other_sense, pair=len(pieces) == 2,
+                                  other_syllables=tuple(syllables[o_at:o_at + o_size]) if other == word[o_at:o_at + o_size]
+                                  else ())
+            chosen = [_brief(_unit(x)) for x in chosen]
             counted = chosen[0] if chosen else ""
             if k == len(pieces) - 1 and piece in _SUFFIX_SENSES and pieces[0][1] > 1:
                 chosen = [_SUFFIX_SENSES[piece]] + chosen  # 协同|性 "to cooperate + -ness; -ity", not "nature"
@@ -124,7 +136,7 @@ def composed_senses(word: str, syllables: tuple[str, ...], lexicon, nominal: boo
             chosen = [x for x in fit[0].senses if not is_reference(x)]
             chosen = [x for x in chosen if not _MARGINAL_RE.search(x)] or chosen
             if nominal and at + size == len(word):
-                chosen = [x for x in chosen if not _VERBAL_RE.match(x)] or chosen
+                chosen = [x for x in chosen if not _verbal(x)] or chosen
             chosen = [_brief(x) for x in chosen]
         # a piece of a term is no name: 进 jìn in 进博会, however the whole is capitalised (Jìnbóhuì)
         spelled = " ".join(marked(x.lower() if nominal else x) for x in syl)
@@ -154,6 +166,7 @@ def _first_sense(word: str, syllables, pieces, k: int, nominal: bool, lexicon) -
     return got[0] if got else ""
 
 
+DOMAIN = 0.5  # a sense a specialist's label marks ("(computing)", "(file)"), inside a word of general use
 SIBLING_WEIGHT = 1.5  # how much the dictionary's compounds with the character say, against its order
 _PLAIN_STOP = frozenset("a an the of to and or sth sb etc one one's oneself be used so is it that this which who what".split())
 _AGENT = "<agent>"
@@ -161,7 +174,7 @@ _AGENT = "<agent>"
 
 def in_compound(char: str, syllables: tuple[str, ...], entries: list, first: bool, last: bool, nominal: bool,
                  partner: str, lexicon, only: frozenset | None = None, other: str = "",
-                 other_sense: str = "", pair: bool = False) -> list[str]:
+                 other_sense: str = "", pair: bool = False, other_syllables: tuple[str, ...] = ()) -> list[str]:
     """The senses of the piece ``char`` (a character or a word, read ``syllables``) as it is used
     inside a word, best first.  Each part of its senses is scored by the dictionary's own compounds
     that have the piece at the same end (the last piece: at their end; any other: at their start),
@@ -174,7 +187,9 @@ def in_compound(char: str, syllables: tuple[str, ...], entries: list, first: boo
     verb).  ``other``, the composed word's other piece, and ``other_sense``, the sense it takes
     there, give the slot's own evidence (``_slot``): compounds of the word's shape vote alone where
     there are enough of them; ``pair``, the word is the two alone, may make them a verb and its
-    result (``_result``).  Limits: CC-CEDICT's compounds lean to its own fields (息 "interest"
+    result (``_result``).  ``other_syllables``, the other piece's reading, brings its own compounds
+    in (``_crossed``): those that say one of the piece's senses vote for it (市政府 "city government"
+    for 市 "city" in 市|府).  Limits: CC-CEDICT's compounds lean to its own fields (息 "interest"
     from 利息, 股息 … even in 静息 "rest"), and near-synonyms do not meet ("last" in 上次 is not "previous")."""
     senses = [_expanded(s, lexicon) for e in entries for s in e.senses if not is_reference(s)]
     parts = [(i, k, p) for i, s in enumerate(senses) for k, p in enumerate(sense_parts(s))]
@@ -199,9 +214,15 @@ def in_compound(char: str, syllables: tuple[str, ...], entries: list, first: boo
         share = 1 / max(len(words), 1)
         supports[part] = sum(weight * (1 + ALIKE_WEIGHT * (kind == partner)) * len(words & o) * share
                              for o, kind, weight, _ in votes if words & o)
+    if other_syllables:
+        for part, n in _crossed(parts, other, other_syllables, not last, lexicon).items():
+            supports[part] += CROSS_WEIGHT * n
     slot = _slot(other, other_sense, partner, first, last, supports, lexicon) if other else None
     result = _result(char, parts, compound_words(char, syllables, at_end, lexicon), other, other_sense, partner,
                      first, last, lexicon) if other and pair else None
+    # after a number or a word that counts (几 "several"), the piece is what is counted
+    counting = last and not first and bool(other) and (all(c in NUMERAL_CHARS for c in other)
+                                                       or bool(_COUNT_RE.match(other_sense)))
     scored = []
     for i, k, part in parts:
         sense = english.parsed(part, lexicon)
@@ -214,13 +235,16 @@ def in_compound(char: str, syllables: tuple[str, ...], entries: list, first: boo
             score -= 1.5
         if sense.bound or _POSITION_LABELS & set(sense.labels):
             score += BOUND  # CC-CEDICT's own marks of a sense inside words: 不 "(bound form) not", 上 "(noun suffix) on"
-        if part.startswith("classifier"):  # a measure word's use is not its use inside a word
-            score -= 1.0
+        if part.startswith("classifier"):
+            # a measure word's use is not its use inside a word, but after a count it is: 几|轮 "round"
+            score += COUNTED if counting else -1.0
+        if sense.domain:  # a specialist's sense is not its sense in a word of the news: 库 "(file) library"
+            score -= DOMAIN
         verb = partner in ("v", "wv")
         if at_end and (("noun suffix" in sense.labels and partner and not verb)
                        or ("directional complement" in sense.labels and verb)):
             score += POSITION_LABEL  # CC-CEDICT's own label of this position: 牆|上 "on", 走|上 "up"
-        if last and nominal and _VERBAL_RE.match(part) and not sense.bound:
+        if last and nominal and _verbal(part) and not sense.bound:
             score -= 1.0
         scored.append((score, -i, -k, part))
     scored.sort(reverse=True)
@@ -232,6 +256,29 @@ def in_compound(char: str, syllables: tuple[str, ...], entries: list, first: boo
     return out
 
 
+CROSS_WEIGHT = 2.0  # a compound of the other piece that says a sense of this one, as much as two of its own
+CROSS_MIN = 2  # … where two of them say it at least
+
+
+def _crossed(parts, other: str, syllables: tuple[str, ...], at_end: bool, lexicon) -> dict:
+    """For each part of a piece, how many CC-CEDICT compounds of the word's ``other`` piece (read
+    ``syllables``, at the same end as in the word) say it, by its content words: the other piece
+    with a word of this sense is the word's nearest analogue (市|府: 市政府 "city hall; city government"
+    says 市 "city", not "market"; 剪|发: hair is cut)."""
+    votes = compound_words(other, syllables, at_end, lexicon)
+    # (not the words the other piece says itself, which its compounds all say: 帮|扶 "to help")
+    own = frozenset().union(*(_plain_words(x, lexicon) for e in lexicon.entries(other)
+                              if not (e.variant_only or e.surname_only) for x in e.senses if not is_reference(x)))
+    out = {}
+    for _, _, part in parts:
+        # the words of the part as a card shows it (``_brief``: "(Tw) borough", not the units it lies between)
+        words = _plain_words(_brief(part), lexicon) - _CROSS_STOP - own
+        met = [weight for o, _, weight, _ in votes if words & o]
+        out[part] = sum(met) if len(met) >= CROSS_MIN else 0  # (one compound may meet a word by chance: 地邻 "neighbor")
+    return out
+
+
+COUNTED = 5.0  # a measure word's sense after a count: it decides (几|轮 "round", not "wheel")
 SLOT_COMPOUNDS = 5  # compounds of a composed word's own shape that share a sense's words, enough to vote alone
 COMPLEMENT = 2.0  # a thing's sense of a character that a verb before it makes its result (打|牢 "firm")
 DETERMINER = 1.5  # a pointing sense before a measure word (上|届 "previous", 数|倍 "several")
@@ -447,6 +494,17 @@ def _expanded(sense: str, lexicon) -> str:
     return got
 
 
+_UNIT_RE = re.compile(r"^classifier for .*:\s*([^:;,()]+?)(?:,[^:;]*)?$")
+
+
+def _unit(sense: str) -> str:
+    """A measure word's sense as the English unit it names, which CC-CEDICT writes after a colon
+    ("classifier for big round objects: disk, or recurring events: round, turn" → "(classifier)
+    round"); any other sense as it is."""
+    m = _UNIT_RE.match(sense)
+    return f"(classifier) {m.group(1).strip()}" if m else sense
+
+
 PIECE_MAX = 24  # characters of one piece's English: the pieces share a card's short sense (meanings.SENSE_MAX)
 
 
@@ -555,6 +613,11 @@ def compound_words(char: str, syllables: tuple[str, ...], last: bool, lexicon) -
 # up" (撞烂), "to go down" (走低), or "to be completely gone" (走光), "exhausted (used up)" (用光)
 _COMPLETED_RE = re.compile(r"^(?:to )?(?:[\w-]+ ){0,2}?[\w-]+ (?:up|out|off|away|down)\b|\b(?:completely|entirely|used up)\b")
 _PARTICLES = frozenset("up out off away down".split())
+# words too general to tell a sense by, in another character's compounds (盘店 "… a shop and all its
+# contents" says nothing of 老 "all the time", 上瘾 "to become addicted" nothing of 届 "to become due")
+_CROSS_STOP = frozenset(english.stem(_uninflected(w)) for w in english.STOP | english.PREPOSITIONS | english.ADVERBS
+                        | english.CONJUNCTIONS | _PARTICLES
+                        | frozenset("all some any each much many become get make do have".split())) | english.GENERIC | {_AGENT}
 
 
 def _verb_and_result(e, char: str, last: bool, kind: str, lexicon) -> bool:
@@ -583,8 +646,9 @@ def _quality(sense: str, lexicon) -> bool:
 
 
 # a character's sense that is not what it means inside a modern word: 保 "(old) unit of the baojia
-# system", 老 "prefix used before the surname…", 台 "(classical) you"
-_MARGINAL_RE = re.compile(r"\((?:old|archaic|classical|literary|dialect|slang)\b|^prefix used before|^old variant")
+# system", 老 "prefix used before the surname…", 台 "(classical) you"; nor is a note of its reading
+_MARGINAL_RE = re.compile(r"\((?:old|archaic|classical|literary|dialect|slang)\b|^prefix used before|^old variant"
+                          r"|^(?:also|Taiwan) pr\.")  # a note of another reading: 一 "also pr. [yao1] for …"
 
 # a surname and one of these (simplified: what ``composed_senses`` is given) is a person: 陈先生 Mr. Chén
 _TITLES = {"先生": "Mr.", "小姐": "Ms.", "女士": "Ms.", "太太": "Mrs.", "老师": "teacher", "医生": "Dr.",

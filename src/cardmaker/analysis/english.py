@@ -54,11 +54,11 @@ DOMAIN_LABELS = frozenset(
     "electronics mining agriculture meteorology psychology religion geometry biochemistry photography "
     "accounting baseball basketball soccer golf chess theater film astrology genetics engineering "
     "mechanics electricity optics physiology pharmacology logic philosophy politics".split()
-)
+) | {"file"}  # CC-CEDICT's "(file) library", "(file) folder": computing's
 # The field of a specialist's label, as the fields of ``sense_fields.tsv`` name them: "(zoology) somite"
 # is the sense meant only in an article whose words speak of animals.
 FIELD_OF_LABEL = {
-    "computing": "computing", "computer": "computing", "Internet": "computing", "medicine": "health",
+    "computing": "computing", "computer": "computing", "file": "computing", "Internet": "computing", "medicine": "health",
     "medical": "health", "med.": "health", "pharmacology": "health", "anatomy": "health", "biology": "health",
     "biol.": "health", "physiology": "health", "genetics": "health", "sports": "sports", "baseball": "sports",
     "basketball": "sports", "soccer": "sports", "golf": "sports", "gaming": "sports", "military": "military",
