@@ -88,7 +88,6 @@ CASES = [
     (HK, "区内", [r"area|district", r"within|inside"]),
     (HK, "墙上", [r"wall", r"on"]),
     (CNA, "经济部", [r"econom", r"ministry"]),
-    (HK, "市建局", [r"city|municipal", r"establish|build", r"office|bureau"]),  # Urban Renewal Authority
     (XINHUA, "投资商", [r"invest", r"merchant|dealer"]),
     # ── a demonstrative, number or position before a measure-like noun ─────────────────────────
     (XINHUA, "上届", [r"previous|last", r"period|session|event"]),  # 比上屆增長2%: than the last one
@@ -130,7 +129,6 @@ MISSED = {
     "贴文": "文 'literary': a verb before it makes 文 a complement, as 牢 is in 打牢",
     "地铺": "地 'earth': its compounds say 'earth' (地球, 地震) more than 'ground'; none tells a shop at street level",
     "如常": "常 'constant': 'usual' is no sense of 常 though 正常, 照常, 通常 say it; 'common' loses by a vote",
-    "市建局": "市 'market': the first sense; 建's compounds say no 'city', and 市建 is no word of CC-CEDICT",
 }
 
 
