@@ -347,3 +347,24 @@ def test_a_list_of_things_next_to_a_list_of_names_gives_no_name():
 def test_pieces_jieba_cut_across_a_word_are_regrouped(text, words, not_words):
     cut = [piece for piece, _ in kinds(text)]
     assert all(w in cut for w in words) and not any(w in cut for w in not_words), cut
+
+
+@pytest.mark.parametrize("text, words, not_words", [
+    ("當地農業部門負責人介紹", ["農業", "部門"], ["農業部", "門"]),   # departments: 部门 far commoner than 农业部
+    ("收回來的玉米當天就送進烘乾", ["收", "回來"], ["收回"]),          # a verb and its complement 回来
+    ("他把東西帶回去了", ["帶", "回去"], ["帶回"]),
+    ("把書拿出來", ["拿", "出來"], []),
+    ("教育部長說", ["教育部長"], ["部長"]),                            # jieba's whole word stays
+])
+def test_a_word_jieba_ended_one_character_late_gives_it_to_the_next(text, words, not_words):
+    cut = [piece for piece, _ in kinds(text)]
+    assert all(w in cut for w in words) and not any(w in cut for w in not_words), cut
+
+
+@pytest.mark.parametrize("text, words, not_words", [
+    ("金黃的玉米粒從出料口流出", ["玉米", "粒"], ["米粒"]),   # 玉 is jieba's surname: its count says nothing
+    ("前景仍不明朗", ["不", "明朗"], ["不明"]),              # 不 is no surname: the commoner piece still decides
+])
+def test_a_split_prefers_the_commoner_word_to_a_commoner_surname(text, words, not_words):
+    cut = [piece for piece, _ in kinds(text)]
+    assert all(w in cut for w in words) and not any(w in cut for w in not_words), cut

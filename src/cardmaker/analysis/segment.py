@@ -473,7 +473,7 @@ def _join_entries(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
                 out.extend(shifted)
                 i += 3
                 done = True
-            early = None if done else _early(tokens, i, lex)
+            early = None if done else _early(tokens, i, lex, lexical)
             if early:
                 out.extend(early)
                 i += 2
@@ -486,7 +486,7 @@ def _join_entries(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
 
 # jieba's tags of function words, and verbs that mostly serve as function words: never part of a join
 _FUNCTION_TAGS = ("u", "p", "d", "c", "r", "m", "q", "f", "y", "e", "o")
-_DIRECTIONS = frozenset("起来 过来 出来 下来 上来 下去 过去 出去 进来 回来 起 出 进 回".split())
+_DIRECTIONS = frozenset("起来 过来 出来 下来 上来 上去 下去 过去 出去 进来 进去 回来 回去 起 出 进 回".split())
 _FUNCTION_CHARS = frozenset("是有在会要能可没不到给让把被对和与跟从向将就也都才又还再")
 
 
@@ -507,20 +507,36 @@ def _lexical_run(run: list[Token], text: str, lex) -> bool:
 
 
 _BOUND_ENDS = frozenset("子儿头")
+_TOWARDS = frozenset("来去")  # the second half of a directional complement (回来, 起来, 下去)
+_BETTER_KNOWN = 10  # how many times more often jieba has seen a word than the one it cut it from
 
 
-def _early(tokens: list[Token], i: int, lex) -> list[Token] | None:
-    """以|钉钉|子|精神 → 钉|钉子: a rare word, then a suffix that cannot stand alone; when the word's
-    last character with it makes an entry, jieba cut one character early (钉钉 "DingTalk" is not
-    here)."""
+def _early(tokens: list[Token], i: int, lex, lexical: Lexical) -> list[Token] | None:
+    """A word, then a character that with the word's last character makes an entry: jieba ended the
+    word one character late, when the character cannot stand alone after a rare word (以|钉钉|子|精神
+    → 钉|钉子: 钉钉 "DingTalk" is not here); when it completes a directional complement after a
+    one-character verb (收回|来 → 收|回来 "to take back", 拿出|来 → 拿|出来); or when jieba knows the
+    new word far better than the one it made and what is left is a word (当地|农业部|门 → 农业|部门
+    "agricultural departments": 部门 16543, 农业部 968)."""
     if i + 1 >= len(tokens):
         return None
     t, nxt = tokens[i], tokens[i + 1]
-    if not (len(t.text) == 2 and nxt.text in _BOUND_ENDS and nxt.kind == WORD and t.end == nxt.start):
+    if not (len(t.text) >= 2 and len(nxt.text) == 1 and nxt.kind == WORD and t.end == nxt.start
+            and _HAN_ONLY_RE.match(t.text)):
         return None
-    word = t.text[1] + nxt.text
-    if lex.frequency(t.text) < 3.0 and _common_entry(word, lex) and lex.is_word(t.text[0]):  # not 今年|头, 抬起|头
-        return [Token(t.text[0], t.start, t.start + 1, "v", WORD), Token(word, t.start + 1, nxt.end, "n", WORD)]
+    head, word = t.text[:-1], t.text[-1] + nxt.text
+    cut = t.end - 1
+    if (len(t.text) == 2 and nxt.text in _BOUND_ENDS and lex.frequency(t.text) < 3.0
+            and _common_entry(word, lex) and lex.is_word(head)):  # not 今年|头, 抬起|头
+        return [Token(head, t.start, cut, "v", WORD), Token(word, cut, nxt.end, "n", WORD)]
+    if (len(t.text) == 2 and nxt.text in _TOWARDS and word in _DIRECTIONS and t.pos.startswith("v")
+            and lexical.tag(head, "").startswith("v") and _common_entry(head, lex)):
+        return [Token(head, t.start, cut, "v", WORD), Token(word, cut, nxt.end, "v", WORD)]
+    if (len(head) >= 2 and not _function(nxt) and nxt.text not in lex.stopwords
+            and lexical.count(word) >= _BETTER_KNOWN * max(lexical.count(t.text), 1)
+            and _common_entry(word, lex) and _common_entry(head, lex)):
+        return [_kind(Token(head, t.start, cut, lexical.tag(head, "n")), lex, lexical),
+                Token(word, cut, nxt.end, lexical.tag(word, "n"), WORD)]
     return None
 
 
@@ -1375,8 +1391,11 @@ def _time_words(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
 
 
 def _weight(pieces, lexical: Lexical) -> int:
-    """jieba's frequency of the commonest piece: among splits into as many words, 任何|人 before 任|何人."""
-    return max(lexical.count(p) for p in pieces)
+    """jieba's frequency of the commonest piece: among splits into as many words, 任何|人 before 任|何人.
+    A character jieba counts as a surname (玉, 毛) weighs nothing: its count is the name's, so 玉米|粒
+    "corn kernels" comes before 玉|米粒."""
+    return max((lexical.count(p) for p in pieces if not (len(p) == 1 and lexical.tag(p, "").startswith("nr"))),
+               default=0)
 
 
 def _split(t: Token, lex, lexical: Lexical) -> list[Token] | None:
