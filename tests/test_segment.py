@@ -368,3 +368,31 @@ def test_a_word_jieba_ended_one_character_late_gives_it_to_the_next(text, words,
 def test_a_split_prefers_the_commoner_word_to_a_commoner_surname(text, words, not_words):
     cut = [piece for piece, _ in kinds(text)]
     assert all(w in cut for w in words) and not any(w in cut for w in not_words), cut
+
+
+@pytest.mark.parametrize("text, term, pieces", [
+    ("當地提前組織農機具檢修", "農機具", ["農機", "具"]),   # jieba has 农机具 (rarely) and 机具: implements
+    ("公路局表示將搶修", "公路局", ["公路", "局"]),         # jieba has 公路局 and 路局
+])
+def test_a_word_and_a_suffix_jieba_knows_together_and_by_its_last_character_are_one_term(text, term, pieces):
+    cut = kinds(text)
+    assert (term, TERM) in cut and not any(p in [c for c, _ in cut] for p in pieces), cut
+
+
+@pytest.mark.parametrize("text, words", [
+    ("該產品具國際水平", ["產品", "具"]),       # 具 "to possess" after a noun: 品具 is no word
+    ("這台農機具有很多功能", ["農機", "具有"]),
+])
+def test_ju_the_verb_stays_apart(text, words):
+    cut = [piece for piece, _ in kinds(text)]
+    assert all(w in cut for w in words), cut
+
+
+@pytest.mark.parametrize("text, pieces, whole", [
+    ("我回家還會考爸爸媽媽", ["還", "會", "考"], None),   # a modal and its verb between an adverb and an object
+    ("今年的會考成績", [], "會考"),                       # the exam, after 的
+    ("他也可能他們不來", ["可能"], None),                  # common: stays
+])
+def test_a_rare_noun_of_a_modal_and_a_verb_is_the_two_before_an_object(text, pieces, whole):
+    cut = [piece for piece, _ in kinds(text)]
+    assert all(p in cut for p in pieces) and (whole is None or whole in cut), cut

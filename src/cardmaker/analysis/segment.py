@@ -1186,12 +1186,27 @@ def _potential_complements(tokens: list[Token], lex, lexical: Lexical) -> list[T
 _DOERS = frozenset("想 能 会 敢 要 肯 愿 愿意 善于 真抓 实 去 来 多 少 不".split())
 
 
+# modal verbs that jieba glues to the verb after them into a noun of the dictionary (会考 "unified exam")
+_GLUED_MODALS = frozenset("会能要可想敢肯愿")
+_RARE_NOUN = 4.0  # wordfreq's Zipf scale below which such a noun gives way to the modal and its verb
+
+
 def _doing_things(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
-    """干事 read as a verb and its object (gàn shì) where a modal comes before it or 创业 after it."""
+    """干事 read as a verb and its object (gàn shì) where a modal comes before it or 创业 after it;
+    and a rare noun of a modal and a verb (会考 "unified exam") read as the two (huì kǎo) between an
+    adverb and an object: 还|会考|爸爸 "will even quiz dad" is no exam (not 可能, 要求: common, or verbs)."""
     out: list[Token] = []
     for i, t in enumerate(tokens):
         before = out[-1] if out else None
         after = tokens[i + 1] if i + 1 < len(tokens) else None
+        if (len(t.text) == 2 and t.kind == WORD and t.text[0] in _GLUED_MODALS and before is not None
+                and after is not None and before.end == t.start and after.start == t.end
+                and before.pos.startswith("d") and after.pos.startswith(("n", "r")) and after.kind in (WORD, NAME, TERM)
+                and lexical.tag(t.text[1], "").startswith("v") and lex.frequency(t.text) < _RARE_NOUN
+                and not any(s.startswith("to ") for e in lex.entries(t.text) for s in e.senses)):
+            out.append(Token(t.text[0], t.start, t.start + 1, "v", WORD))
+            out.append(Token(t.text[1], t.start + 1, t.end, "v", WORD))
+            continue
         if t.text == "干事" and ((before is not None and before.end == t.start and before.text in _DOERS)
                                 or (after is not None and after.start == t.end and after.text in ("创业", "成事"))):
             out.append(Token("干", t.start, t.start + 1, "v", WORD))
@@ -1204,8 +1219,8 @@ def _doing_things(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
 # Bound suffixes that make a word of the word before them (GB/T 16159 writes them on to it): 毛利率,
 # 一致性, 扁平化, 通路商, 扣件业, 政绩观, 预报员, 追踪者, 气象署, 公路局, 示范区, 开放型, 主办方, 肌少症
 # (a piece jieba's HMM made, 肌少, joins its suffix where the article repeats the whole); 通勤族,
-# 詢問處, 證明單: a kind of people, an office, a form
-SUFFIXES = frozenset("性化率业商观者员署局区型方度界式家症族处单")
+# 詢問處, 證明單: a kind of people, an office, a form; 农机具, 餐具: implements
+SUFFIXES = frozenset("性化率业商观者员署局区型方度界式家症族处单具")
 # … which also make words of verbs (追踪者, 扁平化, 调节性); the others make nouns of nouns (气象署)
 _AFTER_VERBS = frozenset("性者化型区率处")
 # … and those that make a word of any word before them, said once or not (通勤族 "commuters", 证明单 "certificate form")
@@ -1240,7 +1255,12 @@ def _suffixed(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
                 and not before.pos.startswith(_NOT_HEADS) and not t.pos.startswith(("nr", "ns"))
                 and (t.text in _AFTER_VERBS or before.pos == "vn" or not before.pos.startswith("v"))):
             whole = before.text + t.text
-            if pairs[whole] < 2 and lexical.count(whole) < _JIEBA_TERM_FREQ and t.text not in _PRODUCTIVE:
+            # jieba's dictionary has the whole, however rarely, and the suffix makes a word with the
+            # word's last character too (农机|具 → 农机具 "farm machinery": jieba has 农机具 and 机具)
+            known = lexical.known(whole) and (lexical.known(before.text[-1] + t.text)
+                                              or _common_entry(before.text[-1] + t.text, lex))
+            if (pairs[whole] < 2 and lexical.count(whole) < _JIEBA_TERM_FREQ and t.text not in _PRODUCTIVE
+                    and not known):
                 out.append(t)
                 continue
             kind = WORD if lex.is_word(whole) else TERM
