@@ -396,3 +396,42 @@ def test_ju_the_verb_stays_apart(text, words):
 def test_a_rare_noun_of_a_modal_and_a_verb_is_the_two_before_an_object(text, pieces, whole):
     cut = [piece for piece, _ in kinds(text)]
     assert all(p in cut for p in pieces) and (whole is None or whole in cut), cut
+
+
+@pytest.mark.parametrize("text, term", [
+    ("今年秋收期間，黃淮海部分地區遭遇持續陰雨", "黃淮海"),        # jieba's place: 黄 (the Yellow River) and 淮海
+    ("台北捷運板南線今天上午號誌異常", "板南線"),                  # a line after a rail word
+    ("在板南線沿線加開接駁公車。板南線是運量最大的路線", "板南線"),  # … and wherever else the article has it
+    ("捷運淡水信義線", "淡水信義線"),
+    ("文湖線列車停駛", "文湖線"),                                  # a line before 列车
+    ("今天在忠孝復興站整個卡住", "忠孝復興"),                      # a station before 站
+    ("民權西路站", "民權西路"),                                    # a compass point inside the name
+    ("忠孝復興、台北車站等大站的月台擠滿旅客", "忠孝復興"),        # in a list with a station
+    ("據中儲糧介紹，今年收購量有望增加", "中儲糧"),                # 中 and a piece: a company's abbreviation
+])
+def test_names_of_places_lines_stations_and_companies_are_one_term(text, term):
+    assert (term, TERM) in kinds(text), kinds(text)
+
+
+@pytest.mark.parametrize("text, pieces", [
+    ("男生女生站成兩排", ["男生", "女生"]),       # two common words and 站 the verb
+    ("這條路線很長", ["路線"]),                   # a common word ending in 线
+    ("在實驗中儲糧", ["實驗", "中"]),             # 中 the locative after a noun
+    ("他和澳洲", ["和", "澳洲"]),
+])
+def test_common_words_before_zhan_xian_or_after_zhong_stay(text, pieces):
+    cut = [piece for piece, _ in kinds(text)]
+    assert all(p in cut for p in pieces), cut
+
+
+@pytest.mark.parametrize("text, words", [
+    ("我回家還會考爸爸媽媽", ["爸爸", "媽媽"]),   # jieba's "name": two words, each read as its entry (bàba māma)
+    ("哥哥姐姐都來了", ["哥哥", "姐姐"]),
+])
+def test_two_doubled_nouns_are_two_words(text, words):
+    cut = [piece for piece, _ in kinds(text)]
+    assert all(w in cut for w in words), cut
+
+
+def test_an_aabb_reduplication_of_one_word_stays_one():
+    assert ("乾乾淨淨", "word") in kinds("房間打掃得乾乾淨淨")

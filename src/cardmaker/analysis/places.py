@@ -126,14 +126,18 @@ _POINTS = frozenset("东西南北中")  # 中|南美洲: a compass point before 
 
 def _joins(a: Token, b: Token, lex, tag_of) -> bool:
     """Two tokens that are one place the dictionary lacks: a piece and a street's unit (北河|街), or
-    a place of jieba's dictionary (中南美洲) made of a compass point and a place (中|南美洲; not
+    a place of jieba's dictionary (中南美洲, 黄淮海) made of a compass point or a character and a place (中|南美洲; not
     英国|牛津 or 和|澳洲, phrases jieba's dictionary has as places too)."""
     whole = a.text + b.text
     if lex.entries(whole):
         return False
     if b.text in _STREETS:
         return a.kind != WORD and len(a.text) >= 2 and _known_place(a.text, lex, tag_of)
-    return (a.kind == WORD and a.text in _POINTS and len(b.text) >= 2 and tag_of(whole).startswith(PLACE)
+    # … or of a one-character name and a place (黄|淮海 → 黄淮海 "the Huang-Huai-Hai plain": 黄 the Yellow
+    # River), where jieba tags the character a noun or an adjective, not a preposition or conjunction
+    first = a.text in _POINTS or len(a.text) == 1 and tag_of(a.text).startswith(("a", "n")) \
+        and not tag_of(a.text).startswith("nr")
+    return (a.kind == WORD and first and len(b.text) >= 2 and tag_of(whole).startswith(PLACE)
             and _known_place(b.text, lex, tag_of))
 
 

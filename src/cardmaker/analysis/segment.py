@@ -195,11 +195,13 @@ def segment(simplified: str, lexicon) -> list[Token]:
     out = _join_entries(out, lex, lexical)
     out = _two_and_two(out, lex, lexical)
     out = _regroup_terms(out, lex, lexical)
+    out = _china_abbreviations(out)
     out = _compass_points(out, lex, lexical)
     out = _locatives(out, lex, lexical)
     out = _suffixed(out, lex, lexical)
     out = _split_titles(out, lex)
     out = places_not_people(out, lex)
+    out = _transit_names(out, simplified, lex, lexical)
     out = _context_names(out, simplified, lex, lexical)
     out = _reclaim_names(out, lex, lexical)
     out = place_terms(out, lex, lambda w: lexical.tag(w, ""))
@@ -357,6 +359,24 @@ def _regroup_terms(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
             head, tail = prev.text + t.text[0], t.text[1]
             out[-1] = Token(head, prev.start, t.start + 1, lexical.tag(head, "n"), WORD if lex.entries(head) else TERM)
             out.append(Token(tail, t.start + 1, t.end, lexical.tag(tail, "x"), WORD))
+            continue
+        out.append(t)
+    return out
+
+
+def _china_abbreviations(tokens: list[Token]) -> list[Token]:
+    """中|储粮 → 中储粮: 中 "China" and a piece of two characters that is no word (储粮 of 中国储备粮管理集团)
+    are the abbreviation of a state company's name, one term; not after a noun, where 中 is the locative
+    "in" (实验|中|储粮 "in the experiment, stored grain")."""
+    out: list[Token] = []
+    for i, t in enumerate(tokens):
+        before = out[-1] if out else None
+        prev = out[-2] if len(out) >= 2 else None
+        if (before is not None and before.text == "中" and before.kind == WORD and before.end == t.start
+                and t.kind == FRAGMENT and len(t.text) == 2 and _HAN_ONLY_RE.match(t.text)
+                and (prev is None or prev.end != before.start or not _HAN_ONLY_RE.match(prev.text)
+                     or prev.pos.startswith(("p", "c", "v")) and prev.pos != "vn")):
+            out[-1] = Token(before.text + t.text, before.start, t.end, "nt", TERM)
             continue
         out.append(t)
     return out
@@ -621,6 +641,108 @@ def _context_names(tokens: list[Token], text: str, lex, lexical: Lexical) -> lis
     return tokens
 
 
+# words a rail line's name follows (捷运板南线, 北捷板南线, 台铁…线) or comes before (文湖线列车)
+_RAIL = frozenset("捷运 北捷 台铁 高铁 地铁 轻轨 港铁 铁路".split())
+_AFTER_LINES = frozenset("列车 站 沿线 车站".split())
+_STATION = "站"
+_STANDING = frozenset("在着起成了出满好住立")  # 站 the verb "to stand": 学生|站|在, 站|起来
+
+
+def _transit_names(tokens: list[Token], text: str, lex, lexical: Lexical) -> list[Token]:
+    """Names of rail lines and stations, which neither dictionary has, are one place term each: a line
+    is what ends in 线 after a rail word or before 列车 or 站 (捷运|板|南线 → 板南线 "Bannan line"), a
+    station the tokens right before 站 or before another station in a list (忠孝|复兴|站, 忠孝|复兴、台北车站
+    → 忠孝复兴), when at least one of them is no
+    common word and none a function word (男生|女生|站|成 stays: two words and the verb "to stand").
+    A name found so is one wherever else the article has it (忠孝复兴、台北车站), and takes its first
+    character back from a piece jieba glued it to (北捷板|南线 → 北捷|板南线)."""
+    found: set[str] = set()
+    for i, t in enumerate(tokens):
+        nxt = tokens[i + 1] if i + 1 < len(tokens) and tokens[i + 1].start == t.end else None
+        if t.text.endswith("线"):
+            run = _name_run(tokens, i + 1, lex)
+            first = i + 1 - len(run)
+            cue = tokens[first - 1] if run and first and tokens[first - 1].end == run[0].start else None
+            if not (nxt is not None and nxt.text in _AFTER_LINES or cue is not None and cue.text in _RAIL):
+                continue
+        elif (t.text == _STATION and not (nxt is not None and nxt.text[0] in _STANDING)
+              or text[t.start:t.end] == "、" and _station_after(tokens, i + 1)):
+            run = _name_run(tokens, i, lex)  # before 站, or before 、 and a station (忠孝复兴、台北车站)
+            if len(run) < 2:
+                continue
+        else:
+            continue
+        name = "".join(u.text for u in run)
+        if 3 <= len(name) <= 5 and not _common_entry(name, lex):
+            found.add(name)
+    if not found:
+        return tokens
+    tokens = _regive(tokens, found, lex, lexical)
+    return [Token(t.text, t.start, t.end, "nsa", TERM) if t.kind == NAME and t.text in found else t
+            for t in _mark_names(tokens, found)]
+
+
+def _station_after(tokens: list[Token], i: int) -> bool:
+    """Whether the tokens from ``i`` name a station: up to three of them, run together, end in 站 (台北|车站)."""
+    name = ""
+    for k in range(i, min(i + 3, len(tokens))):
+        if k > i and tokens[k - 1].end != tokens[k].start:
+            break
+        name += tokens[k].text
+        if name.endswith(_STATION) and len(name) >= 3:
+            return True
+    return False
+
+
+def _name_run(tokens: list[Token], end: int, lex) -> list[Token]:
+    """The tokens that end before ``tokens[end]`` and may name a line or station: up to three, at most
+    five characters, no function or number word (a compass point is part of a name: 民权|西|路|站),
+    and at least one a single character or no common word (忠孝, 板, 文湖线)."""
+    run: list[Token] = []
+    for k in range(end - 1, max(-1, end - 4), -1):
+        u = tokens[k]
+        if (run and u.end != run[0].start or u.kind not in (WORD, TERM, FRAGMENT, NAME)
+                or not _HAN_ONLY_RE.match(u.text) or u.text in _RAIL or u.text in lex.stopwords
+                or _function(u) and u.kind == WORD and u.text not in _POINTS
+                or sum(len(r.text) for r in run) + len(u.text) > 5):
+            break
+        run.insert(0, u)
+    while run and run[0].kind == WORD and run[0].pos.startswith(("v", "a")) and len(run) > 1 and \
+            _common_entry(run[0].text, lex) and lex.frequency(run[0].text) >= 4.5:
+        run.pop(0)  # 搭|板南线: the verb before the name
+    if not any(u.kind != WORD or not _common_entry(u.text, lex) or len(u.text) == 1 for u in run):
+        return []
+    return run
+
+
+def _regive(tokens: list[Token], names: set[str], lex, lexical: Lexical) -> list[Token]:
+    """北捷板|南线 → 北捷|板南线: a piece ending in a name's first characters, followed by the rest of
+    the name, gives those characters to the name when what is left of it is a word or a piece the
+    article has on its own (北捷)."""
+    pieces = {t.text for t in tokens}
+    terms = {t.text for t in tokens if t.kind == TERM}
+    out: list[Token] = []
+    for i, t in enumerate(tokens):
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        cut = None
+        if t.kind == FRAGMENT and nxt is not None and nxt.start == t.end:
+            for n in names:
+                for k in range(1, len(t.text)):
+                    head, tail = t.text[:k], t.text[k:]
+                    if n.startswith(tail) and nxt.text == n[len(tail):] and (head in pieces or lex.is_word(head)):
+                        cut = k
+        if cut:
+            head = t.text[:cut]
+            if head in terms:
+                out.append(Token(head, t.start, t.start + cut, lexical.tag(head, "x"), TERM))  # 北捷, a term elsewhere
+            else:
+                out.extend(_classify(Token(head, t.start, t.start + cut, lexical.tag(head, "x")), lex, lexical))
+            out.append(Token(t.text[cut:], t.start + cut, t.end, "x", FRAGMENT))
+            continue
+        out.append(t)
+    return out
+
+
 # what follows a surname to name a person by it: 陳先生, 王老師 are a name and a word to learn
 _TITLES = frozenset("先生 小姐 女士 太太 老师 医生 教授 师傅 阿姨 伯伯 老伯 婆婆 同学 律师 主任 经理 老板".split())
 # what a person does right after a surname said alone (钟|表示): a name there (``_lone_surnames``)
@@ -780,6 +902,12 @@ def _classify(t: Token, lex, lexical: Lexical) -> list[Token]:
     """The token with its kind; a number glued to a measure word (第六届) becomes two tokens."""
     if _CONGRESS_RE.match(t.text):
         return [t.as_kind(NUMBER)]  # 党的二十大: the 20th Party Congress, not 大 "big"
+    if (t.pos.startswith("nr") and len(t.text) == 4 and _HAN_ONLY_RE.match(t.text)
+            and all(_common_entry(h, lex) for h in (t.text[:2], t.text[2:]))):
+        # 爸爸妈妈, 叔叔阿姨: jieba's "name" of two common words is the two, each read as its entry
+        # (bàba māma, not CC-CEDICT's bàbàmāmā for the pair)
+        return [Token(h, t.start + k, t.start + k + 2, lexical.tag(h, "n"), WORD)
+                for k, h in ((0, t.text[:2]), (2, t.text[2:]))]
     m = _NUMERAL_PREFIX_RE.match(t.text)
     if m and 0 < m.end() < len(t.text) and (not lex.is_word(t.text) or _MAJOR_RE.match(t.text)):
         rest = t.text[m.end():]
@@ -1049,13 +1177,19 @@ def _reduplications(tokens: list[Token], text: str, lex) -> list[Token]:
             j += 1
         if (reduplicated(word) and j > i and j < len(tokens) and tokens[j].end == t.start + 4
                 and all(u.kind in (WORD, FRAGMENT, TERM, NAME) for u in tokens[i:j + 1])
-                and _common_entry(word, lex)):
+                and _common_entry(word, lex) and not _two_doubled_nouns(word, lex)):
             out.append(Token(word, t.start, t.start + 4, "z", WORD))
             i = j + 1
             continue
         out.append(t)
         i += 1
     return out
+
+
+def _two_doubled_nouns(word: str, lex) -> bool:
+    """爸爸妈妈, 哥哥姐姐: AABB made of two nouns that are doubled already (bàba, māma: their second
+    syllable neutral), not the reduplication of one word (干干净净 of 干净)."""
+    return all(any(e.pinyin.endswith("5") and not e.proper for e in lex.entries(h)) for h in (word[:2], word[2:]))
 
 
 _POINTS = frozenset("东西南北")
