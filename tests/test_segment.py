@@ -435,3 +435,24 @@ def test_two_doubled_nouns_are_two_words(text, words):
 
 def test_an_aabb_reduplication_of_one_word_stays_one():
     assert ("乾乾淨淨", "word") in kinds("房間打掃得乾乾淨淨")
+
+
+@pytest.mark.parametrize("text, term", [
+    ("部分單位更被分間成劏房，居住環境惡劣", "劏房"),   # 劏: no dictionary's word alone, a term with its noun
+    ("深水埗區議員認為，重建方向正確", "區議員"),       # a district councillor: CC-CEDICT has 区议会, 市议员
+    ("油尖旺區議員表示支持", "區議員"),
+    ("菠蘿包、雞尾包一出爐便被搶購一空", "菠蘿包"),     # two kinds of bun: 包 is their suffix
+    ("菠蘿包、雞尾包一出爐便被搶購一空", "雞尾包"),
+    ("他每天早上買一個菠蘿包", "菠蘿包"),               # jieba knows the bun
+])
+def test_hong_kong_words_of_a_character_or_a_suffix_are_one_term(text, term):
+    assert (term, TERM) in kinds(text), kinds(text)
+
+
+@pytest.mark.parametrize("text, pieces", [
+    ("他把禮物包起來", ["禮物", "包"]),                 # 包 "to wrap" before its complement
+    ("台北市議員表示", ["台北市", "議員"]),             # jieba's city keeps its unit
+])
+def test_bao_the_verb_and_a_city_with_its_unit_stay(text, pieces):
+    cut = [piece for piece, _ in kinds(text)]
+    assert all(p in cut for p in pieces), cut

@@ -103,11 +103,34 @@ def place_terms(tokens: list[Token], lex, tag_of) -> list[Token]:
             if _joins(prev, t, lex, tag_of):
                 out[-1] = Token(whole, prev.start, t.end, PLACE_TERM, TERM)
                 continue
+            if _council(out[-2] if len(out) >= 2 else None, prev, t, lex):
+                out[-1] = Token(whole, prev.start, t.end, "n", TERM)  # 深水埗|区|议员 → 区议员
+                continue
         if (t.kind == TERM and len(text) >= 3 and text[-1] in PLACE_UNITS and _known_place(text[:-1], lex, tag_of)
                 or t.kind in (TERM, FRAGMENT) and _two_places(text, places, lex)):
             t = Token(text, t.start, t.end, PLACE_TERM, TERM)
         out.append(t)
     return out
+
+
+COUNCILS = ("议员", "议会")
+
+
+def _council(place: Token | None, unit: Token, council: Token, lex) -> bool:
+    """深水埗|区|议员 → 深水埗|区议员 "district councillor": after a place, its unit and a council word are
+    one word of that level's office, as CC-CEDICT has it for a sibling (区议会 "district council",
+    市议员 "city councillor"), while the place keeps its name (Shēnshuǐbù qūyìyuán)."""
+    if (place is None or place.end != unit.start or not _place_like(place, lex) or unit.text not in PLACE_UNITS
+            or council.text not in COUNCILS or unit.kind != WORD):
+        return False
+    return any(_common(unit.text + c, lex) for c in COUNCILS) or any(
+        _common(u + council.text, lex) for u in PLACE_UNITS)
+
+
+def _place_like(t: Token, lex) -> bool:
+    """A token that may name a place: a word CC-CEDICT has as a place, or any name or term of two or more
+    characters (深水埗, 油尖旺)."""
+    return len(t.text) >= 2 and (is_place(t.text, lex) or t.kind in (TERM, NAME) or t.pos.startswith("ns"))
 
 
 def _two_places(text: str, places: set[str], lex) -> bool:

@@ -1094,12 +1094,20 @@ def _merge_terms(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
 def _shift_boundaries(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
     """台積|電今 → 台積電|今: a non-word piece and the start (or end) of its neighbour that make a
     dictionary word, when what is left of the neighbour is a word too; or the piece's end and its
-    neighbour (有石|屎 → 有|石屎), when the piece's start is a word."""
+    neighbour (有石|屎 → 有|石屎), when the piece's start is a word; or a character of no dictionary
+    and the one-character noun after it (劏|房)."""
     out: list[Token] = []
     i = 0
     while i < len(tokens):
         t = tokens[i]
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if (t.kind == FRAGMENT and len(t.text) == 1 and not lex.entries(t.text) and nxt is not None
+                and nxt.kind == WORD and len(nxt.text) == 1 and nxt.pos.startswith("n") and t.end == nxt.start):
+            # 劏|房 → 劏房 "subdivided flat": a character no dictionary has (Cantonese 劏 "to cut open")
+            # stands for no word alone; with the noun after it, it is the article's term
+            out.append(Token(t.text + nxt.text, t.start, nxt.end, "n", TERM))
+            i += 2
+            continue
         if t.kind == FRAGMENT and nxt is not None and nxt.kind in (WORD, FRAGMENT) and t.end == nxt.start:
             for k in range(len(nxt.text), 0, -1):
                 head, rest = t.text + nxt.text[:k], nxt.text[k:]
@@ -1353,8 +1361,12 @@ def _doing_things(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
 # Bound suffixes that make a word of the word before them (GB/T 16159 writes them on to it): 毛利率,
 # 一致性, 扁平化, 通路商, 扣件业, 政绩观, 预报员, 追踪者, 气象署, 公路局, 示范区, 开放型, 主办方, 肌少症
 # (a piece jieba's HMM made, 肌少, joins its suffix where the article repeats the whole); 通勤族,
-# 詢問處, 證明單: a kind of people, an office, a form; 农机具, 餐具: implements
-SUFFIXES = frozenset("性化率业商观者员署局区型方度界式家症族处单具")
+# 詢問處, 證明單: a kind of people, an office, a form; 农机具, 餐具: implements; 菠蘿包: a bun
+SUFFIXES = frozenset("性化率业商观者员署局区型方度界式家症族处单具包")
+# … of which those that name kinds of a thing (菠萝包, 鸡尾包: buns) make a word after any noun where
+# the article names two kinds or jieba knows the whole; never before a verb's complement (礼物|包|起来:
+# 包 "to wrap")
+_KINDS = frozenset("包")
 # … which also make words of verbs (追踪者, 扁平化, 调节性); the others make nouns of nouns (气象署)
 _AFTER_VERBS = frozenset("性者化型区率处")
 # … and those that make a word of any word before them, said once or not (通勤族 "commuters", 证明单 "certificate form")
@@ -1372,6 +1384,8 @@ def _suffixed(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
     pairs = Counter(a.text + b.text for a, b in zip(tokens, tokens[1:]) if b.text in SUFFIXES and a.end == b.start)
     # … and the whole where jieba or an earlier repair made it one (肌少症 beside 肌少|症)
     pairs.update(t.text for t in tokens if len(t.text) >= 3 and t.text[-1] in SUFFIXES)
+    kinds = Counter(b for _, b in {(a.text, b.text) for a, b in zip(tokens, tokens[1:]) if b.text in _KINDS
+                                   and a.end == b.start and a.pos.startswith(("n", "j")) and len(a.text) >= 2})
     out: list[Token] = []
     for i, t in enumerate(tokens):
         before = out[-1] if out else None
@@ -1393,6 +1407,13 @@ def _suffixed(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
             # word's last character too (农机|具 → 农机具 "farm machinery": jieba has 农机具 and 机具)
             known = lexical.known(whole) and (lexical.known(before.text[-1] + t.text)
                                               or _common_entry(before.text[-1] + t.text, lex))
+            if t.text in _KINDS:
+                after = nxt.text if nxt is not None and nxt.start == t.end else ""
+                known = (kinds[t.text] >= 2 or lexical.known(whole)) and not (
+                    after[:1] in _COMPLEMENTS or after in _DIRECTIONS or after[:1] in _DIRECTION_ENDS)
+                if not known:
+                    out.append(t)
+                    continue
             if (pairs[whole] < 2 and lexical.count(whole) < _JIEBA_TERM_FREQ and t.text not in _PRODUCTIVE
                     and not known):
                 out.append(t)
