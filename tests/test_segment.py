@@ -380,10 +380,11 @@ def test_a_word_and_a_suffix_jieba_knows_together_and_by_its_last_character_are_
 
 
 @pytest.mark.parametrize("text, words", [
+    ("總分最高者即是優勝隊", ["最高", "者"]),   # jieba's 最高者, but 最高 is no noun: the suffix stays apart
     ("該產品具國際水平", ["產品", "具"]),       # 具 "to possess" after a noun: 品具 is no word
     ("這台農機具有很多功能", ["農機", "具有"]),
 ])
-def test_ju_the_verb_stays_apart(text, words):
+def test_ju_the_verb_and_a_suffix_after_no_noun_stay_apart(text, words):
     cut = [piece for piece, _ in kinds(text)]
     assert all(w in cut for w in words), cut
 
@@ -417,6 +418,7 @@ def test_names_of_places_lines_stations_and_companies_are_one_term(text, term):
     ("男生女生站成兩排", ["男生", "女生"]),       # two common words and 站 the verb
     ("這條路線很長", ["路線"]),                   # a common word ending in 线
     ("在實驗中儲糧", ["實驗", "中"]),             # 中 the locative after a noun
+    ("前往大興線新宮站", ["大興"]),               # a line's name and a station's are no one station
     ("他和澳洲", ["和", "澳洲"]),
 ])
 def test_common_words_before_zhan_xian_or_after_zhong_stay(text, pieces):

@@ -149,8 +149,8 @@ _POINTS = frozenset("东西南北中")  # 中|南美洲: a compass point before 
 
 def _joins(a: Token, b: Token, lex, tag_of) -> bool:
     """Two tokens that are one place the dictionary lacks: a piece and a street's unit (北河|街), or
-    a place of jieba's dictionary (中南美洲, 黄淮海) made of a compass point or a character and a place (中|南美洲; not
-    英国|牛津 or 和|澳洲, phrases jieba's dictionary has as places too)."""
+    a place of jieba's dictionary (中南美洲, 黄淮海) made of a compass point or a character and a place
+    (中|南美洲, 黄|淮海; not 英国|牛津 or 和|澳洲, phrases jieba's dictionary has as places too)."""
     whole = a.text + b.text
     if lex.entries(whole):
         return False

@@ -651,9 +651,9 @@ _STANDING = frozenset("在着起成了出满好住立")  # 站 the verb "to stan
 def _transit_names(tokens: list[Token], text: str, lex, lexical: Lexical) -> list[Token]:
     """Names of rail lines and stations, which neither dictionary has, are one place term each: a line
     is what ends in 线 after a rail word or before 列车 or 站 (捷运|板|南线 → 板南线 "Bannan line"), a
-    station the tokens right before 站 or before another station in a list (忠孝|复兴|站, 忠孝|复兴、台北车站
-    → 忠孝复兴), when at least one of them is no
-    common word and none a function word (男生|女生|站|成 stays: two words and the verb "to stand").
+    station the tokens right before 站 or before another station in a list (忠孝|复兴|站 and
+    忠孝|复兴、台北车站 → 忠孝复兴), when at least one of them is no common word and none a function
+    word (男生|女生|站|成 stays: two words and the verb "to stand").
     A name found so is one wherever else the article has it (忠孝复兴、台北车站), and takes its first
     character back from a piece jieba glued it to (北捷板|南线 → 北捷|板南线)."""
     found: set[str] = set()
@@ -673,8 +673,8 @@ def _transit_names(tokens: list[Token], text: str, lex, lexical: Lexical) -> lis
         else:
             continue
         name = "".join(u.text for u in run)
-        if 3 <= len(name) <= 5 and not _common_entry(name, lex):
-            found.add(name)
+        if 3 <= len(name) <= 5 and not _common_entry(name, lex) and "线" not in name[:-1]:
+            found.add(name)  # not 大兴|线新宫|站: a line's name and a station's
     if not found:
         return tokens
     tokens = _regive(tokens, found, lex, lexical)
@@ -1405,8 +1405,8 @@ def _suffixed(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
             whole = before.text + t.text
             # jieba's dictionary has the whole, however rarely, and the suffix makes a word with the
             # word's last character too (农机|具 → 农机具 "farm machinery": jieba has 农机具 and 机具)
-            known = lexical.known(whole) and (lexical.known(before.text[-1] + t.text)
-                                              or _common_entry(before.text[-1] + t.text, lex))
+            known = before.pos.startswith("n") and lexical.known(whole) and (
+                lexical.known(before.text[-1] + t.text) or _common_entry(before.text[-1] + t.text, lex))
             if t.text in _KINDS:
                 after = nxt.text if nxt is not None and nxt.start == t.end else ""
                 known = (kinds[t.text] >= 2 or lexical.known(whole)) and not (
