@@ -21,6 +21,7 @@ PLACE = "ns"  # jieba's tag of a place, given to the places jieba took for peopl
 # the tag of an article term found here to name a place (北河街, 花东): jieba gives its own ns to terms
 # that name none (馆内), so these have a tag of their own, shown as a place name like ns
 PLACE_TERM = "nsa"
+ORGANISATION = "nt"  # jieba's tag of an organisation's name, given to the abbreviations of companies (中储粮)
 
 
 def is_place(text: str, lex) -> bool:
@@ -166,11 +167,13 @@ def _joins(a: Token, b: Token, lex, tag_of) -> bool:
 
 def capitalised(term: Token, syllables: tuple[str, ...], lex) -> tuple[str, ...]:
     """An article term's syllables as its name is spelled: an institution's first capitalised
-    (Jīngjìbù); a place's, with its unit apart (Běihé Jiē), a place it ends in apart (Zhōngnán
-    Měizhōu: 中南 and 美洲), or as one abbreviation (Huādōng)."""
+    (Jīngjìbù), or an organisation's (jieba's tag nt: 中储粮 Zhōngchǔliáng); a place's, with its unit
+    apart (Běihé Jiē), a place it ends in apart (Zhōngnán Měizhōu: 中南 and 美洲), or as one
+    abbreviation (Huādōng)."""
     text = term.text
     if term.pos != PLACE_TERM:
-        return (_cap(syllables[0]), *syllables[1:]) if institution(text) or named_piece(term) else syllables
+        named = institution(text) or named_piece(term) or term.pos == ORGANISATION
+        return (_cap(syllables[0]), *syllables[1:]) if named else syllables
     if len(syllables) != len(text):
         return (_cap(syllables[0]), *syllables[1:])
     cut = len(text) - 1 if text[-1] in PLACE_UNITS and len(text) >= 3 else next(

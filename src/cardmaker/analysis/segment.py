@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from functools import cache
 
-from cardmaker.analysis.places import place_terms, places_not_people
+from cardmaker.analysis.places import ORGANISATION, place_terms, places_not_people
 from cardmaker.chinese.script import HAN
 from cardmaker.lexicon.cedict import reduplicated
 from cardmaker.records import FRAGMENT, NAME, NUMBER, OTHER, TERM, WORD, Token
@@ -376,7 +376,7 @@ def _china_abbreviations(tokens: list[Token]) -> list[Token]:
                 and t.kind == FRAGMENT and len(t.text) == 2 and _HAN_ONLY_RE.match(t.text)
                 and (prev is None or prev.end != before.start or not _HAN_ONLY_RE.match(prev.text)
                      or prev.pos.startswith(("p", "c", "v")) and prev.pos != "vn")):
-            out[-1] = Token(before.text + t.text, before.start, t.end, "nt", TERM)
+            out[-1] = Token(before.text + t.text, before.start, t.end, ORGANISATION, TERM)
             continue
         out.append(t)
     return out
