@@ -418,8 +418,10 @@ def test_a_crowded_sentence_still_gives_whole_clauses(path, word, example, lexic
     ("他認為政府的融資協助可以紓解資金壓力，但根本之道仍是提高產品附加價值。", "gēnběn zhī dào", "zhīdào"),
     # a unit that is a word (千瓦 "kilowatt") is no numeral and measure word
     ("這座電廠新增的發電機組每台可發電五百千瓦，明年投入運轉。", "qiānwǎ", "qiān wǎ"),
-    # a district after a place's name is part of the name, apart and capitalised
-    ("深水埗區議員認為，重建方向正確，但當局不應只着眼於增加住宅供應。", "Shēnshuǐbù Qū", "Shēnshuǐbùqū"),
+    # a state company's abbreviation is one capitalised word (中储粮: 中 and a piece that is no word)
+    ("据中储粮介绍，今年秋粮收购量有望增加。", "Zhōngchǔliáng", "zhōng chǔliáng"),
+    # a district councillor after a place's name: the place apart, 区议员 one word (as 区议会, 市议员)
+    ("深水埗區議員認為，重建方向正確，但當局不應只着眼於增加住宅供應。", "Shēnshuǐbù qūyìyuán", "Shēnshuǐbùqū"),
     # a parallel phrase whose half jieba's HMM glued is spelled apart (善|作善成) …
     ("既要敢于担当、勇于负责，又要善作善成、久久为功。", "shàn zuò shàn chéng", "zuòshànchéng"),
     # … but a term the HMM found stays one word (拓銷團 "trade mission")

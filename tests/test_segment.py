@@ -361,5 +361,116 @@ def test_two_words_the_hmm_glued_are_two_words(text, words, not_words):
     assert all(w in cut for w in words) and not any(w in cut for w in not_words), cut
 
 
+@pytest.mark.parametrize("text, words, not_words", [
+    ("當地農業部門負責人介紹", ["農業", "部門"], ["農業部", "門"]),   # departments: 部门 far commoner than 农业部
+    ("收回來的玉米當天就送進烘乾", ["收", "回來"], ["收回"]),          # a verb and its complement 回来
+    ("他把東西帶回去了", ["帶", "回去"], ["帶回"]),
+    ("把書拿出來", ["拿", "出來"], []),
+    ("教育部長說", ["教育部長"], ["部長"]),                            # jieba's whole word stays
+])
+def test_a_word_jieba_ended_one_character_late_gives_it_to_the_next(text, words, not_words):
+    cut = [piece for piece, _ in kinds(text)]
+    assert all(w in cut for w in words) and not any(w in cut for w in not_words), cut
+
+
 def test_a_surname_and_xing_are_a_name_and_the_word_surnamed():
     assert kinds("陳姓老師說")[:2] == [("陳", "name"), ("姓", "word")]
+
+
+@pytest.mark.parametrize("text, words, not_words", [
+    ("金黃的玉米粒從出料口流出", ["玉米", "粒"], ["米粒"]),   # 玉 is jieba's surname: its count says nothing
+    ("前景仍不明朗", ["不", "明朗"], ["不明"]),              # 不 is no surname: the commoner piece still decides
+])
+def test_a_split_prefers_the_commoner_word_to_a_commoner_surname(text, words, not_words):
+    cut = [piece for piece, _ in kinds(text)]
+    assert all(w in cut for w in words) and not any(w in cut for w in not_words), cut
+
+
+@pytest.mark.parametrize("text, term, pieces", [
+    ("當地提前組織農機具檢修", "農機具", ["農機", "具"]),   # jieba has 农机具 (rarely) and 机具: implements
+    ("公路局表示將搶修", "公路局", ["公路", "局"]),         # jieba has 公路局 and 路局
+])
+def test_a_word_and_a_suffix_jieba_knows_together_and_by_its_last_character_are_one_term(text, term, pieces):
+    cut = kinds(text)
+    assert (term, TERM) in cut and not any(p in [c for c, _ in cut] for p in pieces), cut
+
+
+@pytest.mark.parametrize("text, words", [
+    ("總分最高者即是優勝隊", ["最高", "者"]),   # jieba's 最高者, but 最高 is no noun: the suffix stays apart
+    ("該產品具國際水平", ["產品", "具"]),       # 具 "to possess" after a noun: 品具 is no word
+    ("這台農機具有很多功能", ["農機", "具有"]),
+])
+def test_ju_the_verb_and_a_suffix_after_no_noun_stay_apart(text, words):
+    cut = [piece for piece, _ in kinds(text)]
+    assert all(w in cut for w in words), cut
+
+
+@pytest.mark.parametrize("text, pieces, whole", [
+    ("我回家還會考爸爸媽媽", ["還", "會", "考"], None),   # a modal and its verb between an adverb and an object
+    ("今年的會考成績", [], "會考"),                       # the exam, after 的
+    ("他也可能他們不來", ["可能"], None),                  # common: stays
+])
+def test_a_rare_noun_of_a_modal_and_a_verb_is_the_two_before_an_object(text, pieces, whole):
+    cut = [piece for piece, _ in kinds(text)]
+    assert all(p in cut for p in pieces) and (whole is None or whole in cut), cut
+
+
+@pytest.mark.parametrize("text, term", [
+    ("今年秋收期間，黃淮海部分地區遭遇持續陰雨", "黃淮海"),        # jieba's place: 黄 (the Yellow River) and 淮海
+    ("台北捷運板南線今天上午號誌異常", "板南線"),                  # a line after a rail word
+    ("在板南線沿線加開接駁公車。板南線是運量最大的路線", "板南線"),  # … and wherever else the article has it
+    ("捷運淡水信義線", "淡水信義線"),
+    ("文湖線列車停駛", "文湖線"),                                  # a line before 列车
+    ("今天在忠孝復興站整個卡住", "忠孝復興"),                      # a station before 站
+    ("民權西路站", "民權西路"),                                    # a compass point inside the name
+    ("忠孝復興、台北車站等大站的月台擠滿旅客", "忠孝復興"),        # in a list with a station
+    ("據中儲糧介紹，今年收購量有望增加", "中儲糧"),                # 中 and a piece: a company's abbreviation
+])
+def test_names_of_places_lines_stations_and_companies_are_one_term(text, term):
+    assert (term, TERM) in kinds(text), kinds(text)
+
+
+@pytest.mark.parametrize("text, pieces", [
+    ("男生女生站成兩排", ["男生", "女生"]),       # two common words and 站 the verb
+    ("這條路線很長", ["路線"]),                   # a common word ending in 线
+    ("在實驗中儲糧", ["實驗", "中"]),             # 中 the locative after a noun
+    ("前往大興線新宮站", ["大興"]),               # a line's name and a station's are no one station
+    ("他和澳洲", ["和", "澳洲"]),
+])
+def test_common_words_before_zhan_xian_or_after_zhong_stay(text, pieces):
+    cut = [piece for piece, _ in kinds(text)]
+    assert all(p in cut for p in pieces), cut
+
+
+@pytest.mark.parametrize("text, words", [
+    ("我回家還會考爸爸媽媽", ["爸爸", "媽媽"]),   # jieba's "name": two words, each read as its entry (bàba māma)
+    ("哥哥姐姐都來了", ["哥哥", "姐姐"]),
+])
+def test_two_doubled_nouns_are_two_words(text, words):
+    cut = [piece for piece, _ in kinds(text)]
+    assert all(w in cut for w in words), cut
+
+
+def test_an_aabb_reduplication_of_one_word_stays_one():
+    assert ("乾乾淨淨", "word") in kinds("房間打掃得乾乾淨淨")
+
+
+@pytest.mark.parametrize("text, term", [
+    ("部分單位更被分間成劏房，居住環境惡劣", "劏房"),   # 劏: no dictionary's word alone, a term with its noun
+    ("深水埗區議員認為，重建方向正確", "區議員"),       # a district councillor: CC-CEDICT has 区议会, 市议员
+    ("油尖旺區議員表示支持", "區議員"),
+    ("菠蘿包、雞尾包一出爐便被搶購一空", "菠蘿包"),     # two kinds of bun: 包 is their suffix
+    ("菠蘿包、雞尾包一出爐便被搶購一空", "雞尾包"),
+    ("他每天早上買一個菠蘿包", "菠蘿包"),               # jieba knows the bun
+])
+def test_hong_kong_words_of_a_character_or_a_suffix_are_one_term(text, term):
+    assert (term, TERM) in kinds(text), kinds(text)
+
+
+@pytest.mark.parametrize("text, pieces", [
+    ("他把禮物包起來", ["禮物", "包"]),                 # 包 "to wrap" before its complement
+    ("台北市議員表示", ["台北市", "議員"]),             # jieba's city keeps its unit
+])
+def test_bao_the_verb_and_a_city_with_its_unit_stay(text, pieces):
+    cut = [piece for piece, _ in kinds(text)]
+    assert all(p in cut for p in pieces), cut

@@ -21,6 +21,7 @@ PLACE = "ns"  # jieba's tag of a place, given to the places jieba took for peopl
 # the tag of an article term found here to name a place (北河街, 花东): jieba gives its own ns to terms
 # that name none (馆内), so these have a tag of their own, shown as a place name like ns
 PLACE_TERM = "nsa"
+ORGANISATION = "nt"  # jieba's tag of an organisation's name, given to the abbreviations of companies (中储粮)
 
 
 def is_place(text: str, lex) -> bool:
@@ -103,11 +104,34 @@ def place_terms(tokens: list[Token], lex, tag_of) -> list[Token]:
             if _joins(prev, t, lex, tag_of):
                 out[-1] = Token(whole, prev.start, t.end, PLACE_TERM, TERM)
                 continue
+            if _council(out[-2] if len(out) >= 2 else None, prev, t, lex):
+                out[-1] = Token(whole, prev.start, t.end, "n", TERM)  # 深水埗|区|议员 → 区议员
+                continue
         if (t.kind == TERM and len(text) >= 3 and text[-1] in PLACE_UNITS and _known_place(text[:-1], lex, tag_of)
                 or t.kind in (TERM, FRAGMENT) and _two_places(text, places, lex)):
             t = Token(text, t.start, t.end, PLACE_TERM, TERM)
         out.append(t)
     return out
+
+
+COUNCILS = ("议员", "议会")
+
+
+def _council(place: Token | None, unit: Token, council: Token, lex) -> bool:
+    """深水埗|区|议员 → 深水埗|区议员 "district councillor": after a place, its unit and a council word are
+    one word of that level's office, as CC-CEDICT has it for a sibling (区议会 "district council",
+    市议员 "city councillor"), while the place keeps its name (Shēnshuǐbù qūyìyuán)."""
+    if (place is None or place.end != unit.start or not _place_like(place, lex) or unit.text not in PLACE_UNITS
+            or council.text not in COUNCILS or unit.kind != WORD):
+        return False
+    return any(_common(unit.text + c, lex) for c in COUNCILS) or any(
+        _common(u + council.text, lex) for u in PLACE_UNITS)
+
+
+def _place_like(t: Token, lex) -> bool:
+    """A token that may name a place: a word CC-CEDICT has as a place, or any name or term of two or more
+    characters (深水埗, 油尖旺)."""
+    return len(t.text) >= 2 and (is_place(t.text, lex) or t.kind in (TERM, NAME) or t.pos.startswith("ns"))
 
 
 def _two_places(text: str, places: set[str], lex) -> bool:
@@ -126,24 +150,30 @@ _POINTS = frozenset("东西南北中")  # 中|南美洲: a compass point before 
 
 def _joins(a: Token, b: Token, lex, tag_of) -> bool:
     """Two tokens that are one place the dictionary lacks: a piece and a street's unit (北河|街), or
-    a place of jieba's dictionary (中南美洲) made of a compass point and a place (中|南美洲; not
-    英国|牛津 or 和|澳洲, phrases jieba's dictionary has as places too)."""
+    a place of jieba's dictionary (中南美洲, 黄淮海) made of a compass point or a character and a place
+    (中|南美洲, 黄|淮海; not 英国|牛津 or 和|澳洲, phrases jieba's dictionary has as places too)."""
     whole = a.text + b.text
     if lex.entries(whole):
         return False
     if b.text in _STREETS:
         return a.kind != WORD and len(a.text) >= 2 and _known_place(a.text, lex, tag_of)
-    return (a.kind == WORD and a.text in _POINTS and len(b.text) >= 2 and tag_of(whole).startswith(PLACE)
+    # … or of a one-character name and a place (黄|淮海 → 黄淮海 "the Huang-Huai-Hai plain": 黄 the Yellow
+    # River), where jieba tags the character a noun or an adjective, not a preposition or conjunction
+    first = a.text in _POINTS or len(a.text) == 1 and tag_of(a.text).startswith(("a", "n")) \
+        and not tag_of(a.text).startswith("nr")
+    return (a.kind == WORD and first and len(b.text) >= 2 and tag_of(whole).startswith(PLACE)
             and _known_place(b.text, lex, tag_of))
 
 
 def capitalised(term: Token, syllables: tuple[str, ...], lex) -> tuple[str, ...]:
     """An article term's syllables as its name is spelled: an institution's first capitalised
-    (Jīngjìbù); a place's, with its unit apart (Běihé Jiē), a place it ends in apart (Zhōngnán
-    Měizhōu: 中南 and 美洲), or as one abbreviation (Huādōng)."""
+    (Jīngjìbù), or an organisation's (jieba's tag nt: 中储粮 Zhōngchǔliáng); a place's, with its unit
+    apart (Běihé Jiē), a place it ends in apart (Zhōngnán Měizhōu: 中南 and 美洲), or as one
+    abbreviation (Huādōng)."""
     text = term.text
     if term.pos != PLACE_TERM:
-        return (_cap(syllables[0]), *syllables[1:]) if institution(text) or named_piece(term) else syllables
+        named = institution(text) or named_piece(term) or term.pos == ORGANISATION
+        return (_cap(syllables[0]), *syllables[1:]) if named else syllables
     if len(syllables) != len(text):
         return (_cap(syllables[0]), *syllables[1:])
     cut = len(text) - 1 if text[-1] in PLACE_UNITS and len(text) >= 3 else next(

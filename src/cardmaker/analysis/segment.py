@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from functools import cache
 
-from cardmaker.analysis.places import place_terms, places_not_people
+from cardmaker.analysis.places import ORGANISATION, place_terms, places_not_people
 from cardmaker.chinese.script import HAN
 from cardmaker.lexicon.cedict import reduplicated
 from cardmaker.records import FRAGMENT, NAME, NUMBER, OTHER, TERM, WORD, Token
@@ -196,11 +196,13 @@ def segment(simplified: str, lexicon) -> list[Token]:
     out = _join_entries(out, lex, lexical)
     out = _two_and_two(out, lex, lexical)
     out = _regroup_terms(out, lex, lexical)
+    out = _china_abbreviations(out)
     out = _compass_points(out, lex, lexical)
     out = _locatives(out, lex, lexical)
     out = _suffixed(out, lex, lexical)
     out = _split_titles(out, lex)
     out = places_not_people(out, lex)
+    out = _transit_names(out, simplified, lex, lexical)
     out = _context_names(out, simplified, lex, lexical)
     out = _reclaim_names(out, lex, lexical)
     out = place_terms(out, lex, lambda w: lexical.tag(w, ""))
@@ -381,6 +383,24 @@ def _regroup_terms(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
     return out
 
 
+def _china_abbreviations(tokens: list[Token]) -> list[Token]:
+    """中|储粮 → 中储粮: 中 "China" and a piece of two characters that is no word (储粮 of 中国储备粮管理集团)
+    are the abbreviation of a state company's name, one term; not after a noun, where 中 is the locative
+    "in" (实验|中|储粮 "in the experiment, stored grain")."""
+    out: list[Token] = []
+    for i, t in enumerate(tokens):
+        before = out[-1] if out else None
+        prev = out[-2] if len(out) >= 2 else None
+        if (before is not None and before.text == "中" and before.kind == WORD and before.end == t.start
+                and t.kind == FRAGMENT and len(t.text) == 2 and _HAN_ONLY_RE.match(t.text)
+                and (prev is None or prev.end != before.start or not _HAN_ONLY_RE.match(prev.text)
+                     or prev.pos.startswith(("p", "c", "v")) and prev.pos != "vn")):
+            out[-1] = Token(before.text + t.text, before.start, t.end, ORGANISATION, TERM)
+            continue
+        out.append(t)
+    return out
+
+
 _LOCATIVES = frozenset("上下里中内外")
 
 
@@ -492,7 +512,7 @@ def _join_entries(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
                 out.extend(shifted)
                 i += 3
                 done = True
-            early = None if done else _early(tokens, i, lex)
+            early = None if done else _early(tokens, i, lex, lexical)
             if early:
                 out.extend(early)
                 i += 2
@@ -505,7 +525,7 @@ def _join_entries(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
 
 # jieba's tags of function words, and verbs that mostly serve as function words: never part of a join
 _FUNCTION_TAGS = ("u", "p", "d", "c", "r", "m", "q", "f", "y", "e", "o")
-_DIRECTIONS = frozenset("起来 过来 出来 下来 上来 下去 过去 出去 进来 回来 起 出 进 回".split())
+_DIRECTIONS = frozenset("起来 过来 出来 下来 上来 上去 下去 过去 出去 进来 进去 回来 回去 起 出 进 回".split())
 _FUNCTION_CHARS = frozenset("是有在会要能可没不到给让把被对和与跟从向将就也都才又还再")
 
 
@@ -526,20 +546,36 @@ def _lexical_run(run: list[Token], text: str, lex) -> bool:
 
 
 _BOUND_ENDS = frozenset("子儿头")
+_TOWARDS = frozenset("来去")  # the second half of a directional complement (回来, 起来, 下去)
+_BETTER_KNOWN = 10  # how many times more often jieba has seen a word than the one it cut it from
 
 
-def _early(tokens: list[Token], i: int, lex) -> list[Token] | None:
-    """以|钉钉|子|精神 → 钉|钉子: a rare word, then a suffix that cannot stand alone; when the word's
-    last character with it makes an entry, jieba cut one character early (钉钉 "DingTalk" is not
-    here)."""
+def _early(tokens: list[Token], i: int, lex, lexical: Lexical) -> list[Token] | None:
+    """A word, then a character that with the word's last character makes an entry: jieba ended the
+    word one character late, when the character cannot stand alone after a rare word (以|钉钉|子|精神
+    → 钉|钉子: 钉钉 "DingTalk" is not here); when it completes a directional complement after a
+    one-character verb (收回|来 → 收|回来 "to take back", 拿出|来 → 拿|出来); or when jieba knows the
+    new word far better than the one it made and what is left is a word (当地|农业部|门 → 农业|部门
+    "agricultural departments": 部门 16543, 农业部 968)."""
     if i + 1 >= len(tokens):
         return None
     t, nxt = tokens[i], tokens[i + 1]
-    if not (len(t.text) == 2 and nxt.text in _BOUND_ENDS and nxt.kind == WORD and t.end == nxt.start):
+    if not (len(t.text) >= 2 and len(nxt.text) == 1 and nxt.kind == WORD and t.end == nxt.start
+            and _HAN_ONLY_RE.match(t.text)):
         return None
-    word = t.text[1] + nxt.text
-    if lex.frequency(t.text) < 3.0 and _common_entry(word, lex) and lex.is_word(t.text[0]):  # not 今年|头, 抬起|头
-        return [Token(t.text[0], t.start, t.start + 1, "v", WORD), Token(word, t.start + 1, nxt.end, "n", WORD)]
+    head, word = t.text[:-1], t.text[-1] + nxt.text
+    cut = t.end - 1
+    if (len(t.text) == 2 and nxt.text in _BOUND_ENDS and lex.frequency(t.text) < 3.0
+            and _common_entry(word, lex) and lex.is_word(head)):  # not 今年|头, 抬起|头
+        return [Token(head, t.start, cut, "v", WORD), Token(word, cut, nxt.end, "n", WORD)]
+    if (len(t.text) == 2 and nxt.text in _TOWARDS and word in _DIRECTIONS and t.pos.startswith("v")
+            and lexical.tag(head, "").startswith("v") and _common_entry(head, lex)):
+        return [Token(head, t.start, cut, "v", WORD), Token(word, cut, nxt.end, "v", WORD)]
+    if (len(head) >= 2 and not _function(nxt) and nxt.text not in lex.stopwords
+            and lexical.count(word) >= _BETTER_KNOWN * max(lexical.count(t.text), 1)
+            and _common_entry(word, lex) and _common_entry(head, lex)):
+        return [_kind(Token(head, t.start, cut, lexical.tag(head, "n")), lex, lexical),
+                Token(word, cut, nxt.end, lexical.tag(word, "n"), WORD)]
     return None
 
 
@@ -622,6 +658,108 @@ def _context_names(tokens: list[Token], text: str, lex, lexical: Lexical) -> lis
             break
         tokens = _mark_names(tokens, more)
     return tokens
+
+
+# words a rail line's name follows (捷运板南线, 北捷板南线, 台铁…线) or comes before (文湖线列车)
+_RAIL = frozenset("捷运 北捷 台铁 高铁 地铁 轻轨 港铁 铁路".split())
+_AFTER_LINES = frozenset("列车 站 沿线 车站".split())
+_STATION = "站"
+_STANDING = frozenset("在着起成了出满好住立")  # 站 the verb "to stand": 学生|站|在, 站|起来
+
+
+def _transit_names(tokens: list[Token], text: str, lex, lexical: Lexical) -> list[Token]:
+    """Names of rail lines and stations, which neither dictionary has, are one place term each: a line
+    is what ends in 线 after a rail word or before 列车 or 站 (捷运|板|南线 → 板南线 "Bannan line"), a
+    station the tokens right before 站 or before another station in a list (忠孝|复兴|站 and
+    忠孝|复兴、台北车站 → 忠孝复兴), when at least one of them is no common word and none a function
+    word (男生|女生|站|成 stays: two words and the verb "to stand").
+    A name found so is one wherever else the article has it (忠孝复兴、台北车站), and takes its first
+    character back from a piece jieba glued it to (北捷板|南线 → 北捷|板南线)."""
+    found: set[str] = set()
+    for i, t in enumerate(tokens):
+        nxt = tokens[i + 1] if i + 1 < len(tokens) and tokens[i + 1].start == t.end else None
+        if t.text.endswith("线"):
+            run = _name_run(tokens, i + 1, lex)
+            first = i + 1 - len(run)
+            cue = tokens[first - 1] if run and first and tokens[first - 1].end == run[0].start else None
+            if not (nxt is not None and nxt.text in _AFTER_LINES or cue is not None and cue.text in _RAIL):
+                continue
+        elif (t.text == _STATION and not (nxt is not None and nxt.text[0] in _STANDING)
+              or text[t.start:t.end] == "、" and _station_after(tokens, i + 1)):
+            run = _name_run(tokens, i, lex)  # before 站, or before 、 and a station (忠孝复兴、台北车站)
+            if len(run) < 2:
+                continue
+        else:
+            continue
+        name = "".join(u.text for u in run)
+        if 3 <= len(name) <= 5 and not _common_entry(name, lex) and "线" not in name[:-1]:
+            found.add(name)  # not 大兴|线新宫|站: a line's name and a station's
+    if not found:
+        return tokens
+    tokens = _regive(tokens, found, lex, lexical)
+    return [Token(t.text, t.start, t.end, "nsa", TERM) if t.kind == NAME and t.text in found else t
+            for t in _mark_names(tokens, found)]
+
+
+def _station_after(tokens: list[Token], i: int) -> bool:
+    """Whether the tokens from ``i`` name a station: up to three of them, run together, end in 站 (台北|车站)."""
+    name = ""
+    for k in range(i, min(i + 3, len(tokens))):
+        if k > i and tokens[k - 1].end != tokens[k].start:
+            break
+        name += tokens[k].text
+        if name.endswith(_STATION) and len(name) >= 3:
+            return True
+    return False
+
+
+def _name_run(tokens: list[Token], end: int, lex) -> list[Token]:
+    """The tokens that end before ``tokens[end]`` and may name a line or station: up to three, at most
+    five characters, no function or number word (a compass point is part of a name: 民权|西|路|站),
+    and at least one a single character or no common word (忠孝, 板, 文湖线)."""
+    run: list[Token] = []
+    for k in range(end - 1, max(-1, end - 4), -1):
+        u = tokens[k]
+        if (run and u.end != run[0].start or u.kind not in (WORD, TERM, FRAGMENT, NAME)
+                or not _HAN_ONLY_RE.match(u.text) or u.text in _RAIL or u.text in lex.stopwords
+                or _function(u) and u.kind == WORD and u.text not in _POINTS
+                or sum(len(r.text) for r in run) + len(u.text) > 5):
+            break
+        run.insert(0, u)
+    while run and run[0].kind == WORD and run[0].pos.startswith(("v", "a")) and len(run) > 1 and \
+            _common_entry(run[0].text, lex) and lex.frequency(run[0].text) >= 4.5:
+        run.pop(0)  # 搭|板南线: the verb before the name
+    if not any(u.kind != WORD or not _common_entry(u.text, lex) or len(u.text) == 1 for u in run):
+        return []
+    return run
+
+
+def _regive(tokens: list[Token], names: set[str], lex, lexical: Lexical) -> list[Token]:
+    """北捷板|南线 → 北捷|板南线: a piece ending in a name's first characters, followed by the rest of
+    the name, gives those characters to the name when what is left of it is a word or a piece the
+    article has on its own (北捷)."""
+    pieces = {t.text for t in tokens}
+    terms = {t.text for t in tokens if t.kind == TERM}
+    out: list[Token] = []
+    for i, t in enumerate(tokens):
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        cut = None
+        if t.kind == FRAGMENT and nxt is not None and nxt.start == t.end:
+            for n in names:
+                for k in range(1, len(t.text)):
+                    head, tail = t.text[:k], t.text[k:]
+                    if n.startswith(tail) and nxt.text == n[len(tail):] and (head in pieces or lex.is_word(head)):
+                        cut = k
+        if cut:
+            head = t.text[:cut]
+            if head in terms:
+                out.append(Token(head, t.start, t.start + cut, lexical.tag(head, "x"), TERM))  # 北捷, a term elsewhere
+            else:
+                out.extend(_classify(Token(head, t.start, t.start + cut, lexical.tag(head, "x")), lex, lexical))
+            out.append(Token(t.text[cut:], t.start + cut, t.end, "x", FRAGMENT))
+            continue
+        out.append(t)
+    return out
 
 
 # what follows a surname to name a person by it: 陳先生, 王老師 are a name and a word to learn
@@ -783,6 +921,12 @@ def _classify(t: Token, lex, lexical: Lexical) -> list[Token]:
     """The token with its kind; a number glued to a measure word (第六届) becomes two tokens."""
     if _CONGRESS_RE.match(t.text):
         return [t.as_kind(NUMBER)]  # 党的二十大: the 20th Party Congress, not 大 "big"
+    if (t.pos.startswith("nr") and len(t.text) == 4 and _HAN_ONLY_RE.match(t.text)
+            and all(_common_entry(h, lex) for h in (t.text[:2], t.text[2:]))):
+        # 爸爸妈妈, 叔叔阿姨: jieba's "name" of two common words is the two, each read as its entry
+        # (bàba māma, not CC-CEDICT's bàbàmāmā for the pair)
+        return [Token(h, t.start + k, t.start + k + 2, lexical.tag(h, "n"), WORD)
+                for k, h in ((0, t.text[:2]), (2, t.text[2:]))]
     m = _NUMERAL_PREFIX_RE.match(t.text)
     if m and 0 < m.end() < len(t.text) and (not lex.is_word(t.text) or _MAJOR_RE.match(t.text)):
         rest = t.text[m.end():]
@@ -969,12 +1113,20 @@ def _merge_terms(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
 def _shift_boundaries(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
     """台積|電今 → 台積電|今: a non-word piece and the start (or end) of its neighbour that make a
     dictionary word, when what is left of the neighbour is a word too; or the piece's end and its
-    neighbour (有石|屎 → 有|石屎), when the piece's start is a word."""
+    neighbour (有石|屎 → 有|石屎), when the piece's start is a word; or a character of no dictionary
+    and the one-character noun after it (劏|房)."""
     out: list[Token] = []
     i = 0
     while i < len(tokens):
         t = tokens[i]
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if (t.kind == FRAGMENT and len(t.text) == 1 and not lex.entries(t.text) and nxt is not None
+                and nxt.kind == WORD and len(nxt.text) == 1 and nxt.pos.startswith("n") and t.end == nxt.start):
+            # 劏|房 → 劏房 "subdivided flat": a character no dictionary has (Cantonese 劏 "to cut open")
+            # stands for no word alone; with the noun after it, it is the article's term
+            out.append(Token(t.text + nxt.text, t.start, nxt.end, "n", TERM))
+            i += 2
+            continue
         if t.kind == FRAGMENT and nxt is not None and nxt.kind in (WORD, FRAGMENT) and t.end == nxt.start:
             for k in range(len(nxt.text), 0, -1):
                 head, rest = t.text + nxt.text[:k], nxt.text[k:]
@@ -1052,13 +1204,19 @@ def _reduplications(tokens: list[Token], text: str, lex) -> list[Token]:
             j += 1
         if (reduplicated(word) and j > i and j < len(tokens) and tokens[j].end == t.start + 4
                 and all(u.kind in (WORD, FRAGMENT, TERM, NAME) for u in tokens[i:j + 1])
-                and _common_entry(word, lex)):
+                and _common_entry(word, lex) and not _two_doubled_nouns(word, lex)):
             out.append(Token(word, t.start, t.start + 4, "z", WORD))
             i = j + 1
             continue
         out.append(t)
         i += 1
     return out
+
+
+def _two_doubled_nouns(word: str, lex) -> bool:
+    """爸爸妈妈, 哥哥姐姐: AABB made of two nouns that are doubled already (bàba, māma: their second
+    syllable neutral), not the reduplication of one word (干干净净 of 干净)."""
+    return all(any(e.pinyin.endswith("5") and not e.proper for e in lex.entries(h)) for h in (word[:2], word[2:]))
 
 
 _POINTS = frozenset("东西南北")
@@ -1189,12 +1347,27 @@ def _potential_complements(tokens: list[Token], lex, lexical: Lexical) -> list[T
 _DOERS = frozenset("想 能 会 敢 要 肯 愿 愿意 善于 真抓 实 去 来 多 少 不".split())
 
 
+# modal verbs that jieba glues to the verb after them into a noun of the dictionary (会考 "unified exam")
+_GLUED_MODALS = frozenset("会能要可想敢肯愿")
+_RARE_NOUN = 4.0  # wordfreq's Zipf scale below which such a noun gives way to the modal and its verb
+
+
 def _doing_things(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
-    """干事 read as a verb and its object (gàn shì) where a modal comes before it or 创业 after it."""
+    """干事 read as a verb and its object (gàn shì) where a modal comes before it or 创业 after it;
+    and a rare noun of a modal and a verb (会考 "unified exam") read as the two (huì kǎo) between an
+    adverb and an object: 还|会考|爸爸 "will even quiz dad" is no exam (not 可能, 要求: common, or verbs)."""
     out: list[Token] = []
     for i, t in enumerate(tokens):
         before = out[-1] if out else None
         after = tokens[i + 1] if i + 1 < len(tokens) else None
+        if (len(t.text) == 2 and t.kind == WORD and t.text[0] in _GLUED_MODALS and before is not None
+                and after is not None and before.end == t.start and after.start == t.end
+                and before.pos.startswith("d") and after.pos.startswith(("n", "r")) and after.kind in (WORD, NAME, TERM)
+                and lexical.tag(t.text[1], "").startswith("v") and lex.frequency(t.text) < _RARE_NOUN
+                and not any(s.startswith("to ") for e in lex.entries(t.text) for s in e.senses)):
+            out.append(Token(t.text[0], t.start, t.start + 1, "v", WORD))
+            out.append(Token(t.text[1], t.start + 1, t.end, "v", WORD))
+            continue
         if t.text == "干事" and ((before is not None and before.end == t.start and before.text in _DOERS)
                                 or (after is not None and after.start == t.end and after.text in ("创业", "成事"))):
             out.append(Token("干", t.start, t.start + 1, "v", WORD))
@@ -1207,8 +1380,12 @@ def _doing_things(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
 # Bound suffixes that make a word of the word before them (GB/T 16159 writes them on to it): 毛利率,
 # 一致性, 扁平化, 通路商, 扣件业, 政绩观, 预报员, 追踪者, 气象署, 公路局, 示范区, 开放型, 主办方, 肌少症
 # (a piece jieba's HMM made, 肌少, joins its suffix where the article repeats the whole); 通勤族,
-# 詢問處, 證明單: a kind of people, an office, a form
-SUFFIXES = frozenset("性化率业商观者员署局区型方度界式家症族处单")
+# 詢問處, 證明單: a kind of people, an office, a form; 农机具, 餐具: implements; 菠蘿包: a bun
+SUFFIXES = frozenset("性化率业商观者员署局区型方度界式家症族处单具包")
+# … of which those that name kinds of a thing (菠萝包, 鸡尾包: buns) make a word after any noun where
+# the article names two kinds or jieba knows the whole; never before a verb's complement (礼物|包|起来:
+# 包 "to wrap")
+_KINDS = frozenset("包")
 # … which also make words of verbs (追踪者, 扁平化, 调节性); the others make nouns of nouns (气象署)
 _AFTER_VERBS = frozenset("性者化型区率处")
 # … and those that make a word of any noun before them, said once or not (通勤族 "commuters", 证明单 "certificate
@@ -1227,6 +1404,8 @@ def _suffixed(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
     pairs = Counter(a.text + b.text for a, b in zip(tokens, tokens[1:]) if b.text in SUFFIXES and a.end == b.start)
     # … and the whole where jieba or an earlier repair made it one (肌少症 beside 肌少|症)
     pairs.update(t.text for t in tokens if len(t.text) >= 3 and t.text[-1] in SUFFIXES)
+    kinds = Counter(b for _, b in {(a.text, b.text) for a, b in zip(tokens, tokens[1:]) if b.text in _KINDS
+                                   and a.end == b.start and a.pos.startswith(("n", "j")) and len(a.text) >= 2})
     out: list[Token] = []
     for i, t in enumerate(tokens):
         before = out[-1] if out else None
@@ -1244,7 +1423,19 @@ def _suffixed(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
                 and not before.pos.startswith(_NOT_HEADS) and not t.pos.startswith(("nr", "ns"))
                 and (t.text in _AFTER_VERBS or before.pos == "vn" or not before.pos.startswith("v"))):
             whole = before.text + t.text
-            if pairs[whole] < 2 and lexical.count(whole) < _JIEBA_TERM_FREQ and t.text not in _PRODUCTIVE:
+            # jieba's dictionary has the whole, however rarely, and the suffix makes a word with the
+            # word's last character too (农机|具 → 农机具 "farm machinery": jieba has 农机具 and 机具)
+            known = before.pos.startswith("n") and lexical.known(whole) and (
+                lexical.known(before.text[-1] + t.text) or _common_entry(before.text[-1] + t.text, lex))
+            if t.text in _KINDS:
+                after = nxt.text if nxt is not None and nxt.start == t.end else ""
+                known = (kinds[t.text] >= 2 or lexical.known(whole)) and not (
+                    after[:1] in _COMPLEMENTS or after in _DIRECTIONS or after[:1] in _DIRECTION_ENDS)
+                if not known:
+                    out.append(t)
+                    continue
+            if (pairs[whole] < 2 and lexical.count(whole) < _JIEBA_TERM_FREQ and t.text not in _PRODUCTIVE
+                    and not known):
                 out.append(t)
                 continue
             kind = WORD if lex.is_word(whole) else TERM
@@ -1395,8 +1586,11 @@ def _time_words(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
 
 
 def _weight(pieces, lexical: Lexical) -> int:
-    """jieba's frequency of the commonest piece: among splits into as many words, 任何|人 before 任|何人."""
-    return max(lexical.count(p) for p in pieces)
+    """jieba's frequency of the commonest piece: among splits into as many words, 任何|人 before 任|何人.
+    A character jieba counts as a surname (玉, 毛) weighs nothing: its count is the name's, so 玉米|粒
+    "corn kernels" comes before 玉|米粒."""
+    return max((lexical.count(p) for p in pieces if not (len(p) == 1 and lexical.tag(p, "").startswith("nr"))),
+               default=0)
 
 
 def _split(t: Token, lex, lexical: Lexical) -> list[Token] | None:
