@@ -26,7 +26,9 @@ def senses(*texts):
     ("上海將於十一月舉辦進博會。", "举办", {"verb"}),
     ("全黨要牢記初心使命，勇於擔當作為。", "牢记", {"verb"}),            # jieba: n
     ("我們要深化改革，擴大開放。", "深化", {"verb", ""}),                # jieba: j, "abbreviation"
-    ("進博會將於8月8日開幕。", "月", {""}),                             # jieba: m, "numeral"
+    ("進博會將於8月8日開幕。", "月", {"noun"}),                         # jieba: m, "numeral"; "month"
+    ("他今年三十歲。", "岁", {"measure word"}),                          # jieba: m; "classifier for years (of age)"
+    ("這件事十分重要。", "十分", {""}),                                  # jieba: m; "very": no numeral
     ("政府要及時回應市民關切。", "及时", {"adjective", "adverb", ""}),  # jieba: c, "conjunction"
     ("人上了年紀，肌肉會萎縮。", "年纪", {"noun", ""}),                  # jieba: t; "age" is a person's
     ("牆上的時鐘發出滴答聲。", "滴答声", {""}),                          # jieba: i, on a sound's name

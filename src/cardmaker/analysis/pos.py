@@ -103,6 +103,10 @@ def shown(tag: str, name: bool, word: str = "", senses=None, around=(), every=()
         return "name"
     around = [tuple(a) + ("", "")[len(a) - 2:] for a in around]  # (before, after[, their tags])
     jieba_tag = len(tag) <= 3 and tag.isascii() and tag.islower()  # not a teacher's own label
+    if jieba_tag and tag.startswith("m") and len(word) == 1 and word not in _NUMERALS and senses:
+        # jieba's numeral tag on what a number counts (2004|年, 8|月, 三|岁): the noun or measure word
+        # its first sense is; none for 多 "many", 余 "extra" (adjectives), whatever jieba's tag
+        return _counted(senses[0])
     if jieba_tag and (tag[:1] in _UNSURE or tag.startswith("m") and word and not all(c in _NUMERALS for c in word)):
         # the tag says nothing, but a word's sense that is a verb alone does (深化 "to deepen", tagged
         # j); not a bound character's (组 zg "to form", 度 zg "to pass": suffixes in 小组, 温度)
@@ -170,6 +174,15 @@ def shown(tag: str, name: bool, word: str = "", senses=None, around=(), every=()
     if label == "adverb" and len(word) > 1 and _most(around, lambda a: a[3].startswith("n") or a[0] in _NOUN_AFTER):
         return ""  # 特别|行政区, 快速|通道, 的|自然: an adverb modifies no noun, nor stands as one (仅 may)
     return label
+
+
+def _counted(sense) -> str:
+    """"measure word" for a classifier's sense, "noun" for a plain noun's (year, month, species), else
+    none: what a number may count."""
+    kinds = sense_kinds(sense)
+    if kinds == {Q}:
+        return "measure word"
+    return "noun" if kinds and kinds <= {N, UNIT} and not _adjectival(sense) else ""
 
 
 def _clause_ends(after: str) -> bool:
