@@ -29,6 +29,8 @@ def senses(*texts):
     ("進博會將於8月8日開幕。", "月", {"noun"}),                         # jieba: m, "numeral"; "month"
     ("他今年三十歲。", "岁", {"measure word"}),                          # jieba: m; "classifier for years (of age)"
     ("這件事十分重要。", "十分", {""}),                                  # jieba: m; "very": no numeral
+    ("颱風中心距離台北約三百公里。", "公里", {"measure word"}),          # jieba: q; "kilometer" after a number
+    ("建築面積為420平方米。", "平方米", {"measure word"}),
     ("政府要及時回應市民關切。", "及时", {"adjective", "adverb", ""}),  # jieba: c, "conjunction"
     ("人上了年紀，肌肉會萎縮。", "年纪", {"noun", ""}),                  # jieba: t; "age" is a person's
     ("牆上的時鐘發出滴答聲。", "滴答声", {""}),                          # jieba: i, on a sound's name

@@ -113,6 +113,9 @@ def shown(tag: str, name: bool, word: str = "", senses=None, around=(), every=()
         verb = (len(word) > 1 and tag[:1] in "jlx" and bool(senses) and bool(sense_kinds(senses[0]))
                 and sense_kinds(senses[0]) <= {V, AUX})
         return "verb" if verb and not any(a[0] in _NOT_VERB_AFTER for a in around) else ""
+    if jieba_tag and tag.startswith("q") and senses and any(map(_measure, senses)) and _most(
+            around, lambda a: a[2].startswith("m") or a[0][-1:].isdigit()):
+        return "measure word"  # 9.7|公里, 420|平方米, 24|米 "meter (classifier)": a unit a number counts
     if tag in _POS_NAMES:
         label = _POS_NAMES[tag]
     elif len(tag) <= 3 and tag[:1] in _POS_NAMES:  # jieba's finer tags: nrt, vshi, ...
@@ -183,6 +186,18 @@ def _counted(sense) -> str:
     if kinds == {Q}:
         return "measure word"
     return "noun" if kinds and kinds <= {N, UNIT} and not _adjectival(sense) else ""
+
+
+# units of measure, the English of a measure word CC-CEDICT writes as a noun ("square kilometer")
+_MEASURES = frozenset(
+    "meter metre kilometer kilometre centimeter millimeter mile foot feet inch yard gram kilogram kg ton tonne "
+    "pound ounce liter litre hectare acre barrel minute hour yuan dollar".split())
+
+
+def _measure(sense) -> bool:
+    """The sense is a unit of measure: "kilometer", "square meter", "cubic meter (unit of volume)"."""
+    words = WORD_RE.findall(LABEL_RE.sub(" ", sense.text.lower()).split(";")[0])
+    return 0 < len(words) <= 2 and words[-1] in _MEASURES and words[0] in (words[-1], "square", "cubic")
 
 
 def _clause_ends(after: str) -> bool:
