@@ -31,6 +31,8 @@ def senses(*texts):
     ("這件事十分重要。", "十分", {""}),                                  # jieba: m; "very": no numeral
     ("颱風中心距離台北約三百公里。", "公里", {"measure word"}),          # jieba: q; "kilometer" after a number
     ("建築面積為420平方米。", "平方米", {"measure word"}),
+    ("綠色農業成規模開發。", "农业", {"noun"}),                          # "agriculture / farming": no verb's sense
+    ("牠沒有眼睛。", "没有", {"verb"}),                                  # "to not have / … / haven't": no noun
     ("政府要及時回應市民關切。", "及时", {"adjective", "adverb", ""}),  # jieba: c, "conjunction"
     ("人上了年紀，肌肉會萎縮。", "年纪", {"noun", ""}),                  # jieba: t; "age" is a person's
     ("牆上的時鐘發出滴答聲。", "滴答声", {""}),                          # jieba: i, on a sound's name

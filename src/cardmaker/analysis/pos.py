@@ -310,6 +310,12 @@ def _modifier_too(every, kinds) -> bool:
     return False
 
 
+def _gerund(sense) -> bool:
+    """The sense is one English -ing word, a noun where CC-CEDICT writes no "to" (农业 "farming")."""
+    words = WORD_RE.findall(LABEL_RE.sub(" ", sense.text.lower()))
+    return len(words) == 1 and words[0].endswith("ing") and not sense.text.startswith("to ")
+
+
 def _adjective_first(sense) -> bool:
     """The sense is one English word that can be an adjective (private, individual, raw): a noun's
     only as English makes it one too."""
@@ -342,7 +348,8 @@ def _noun_sense(sense, loose: bool = False) -> bool:
         plain = N in kinds and kinds - {A} <= {N, UNIT} and not _adjective_first(sense)
     else:
         plain = sense.classes <= {N, UNIT} and bool(sense.classes)
-    return 0 < len(words) <= 3 and plain and not _adjectival(sense) and sense.commonness >= _COMMON
+    return (0 < len(words) <= 3 and plain and not _adjectival(sense) and sense.commonness >= _COMMON
+            and not any(w.endswith("n't") for w in words))  # 没有 "haven't": a verb's English
 
 
 _COMMON = 3.5  # English Zipf: "accumulation" and above; not "fluency", "anabiosis" (掌握, 复苏 are verbs)
@@ -407,7 +414,7 @@ def _checked(label: str, word: str, senses) -> str:
             return label
         # a noun only as any noun tag is (综合 "composite / comprehensive" is none)
     kinds = _KINDS.get(label, set())
-    if label == "noun" and noun and any(s.classes and not s.classes & {N, UNIT} for s in senses[1:]):
+    if label == "noun" and noun and any(s.classes and not s.classes & {N, UNIT} and not _gerund(s) for s in senses[1:]):
         return ""  # 综合 "composite / comprehensive": the card shows an adjective's sense too
     if first & kinds and (label != "noun" or noun):  # a noun's sense is a noun's: not 全面 "comprehensive"
         return label
