@@ -33,6 +33,8 @@ def senses(*texts):
     ("建築面積為420平方米。", "平方米", {"measure word"}),
     ("綠色農業成規模開發。", "农业", {"noun"}),                          # "agriculture / farming": no verb's sense
     ("牠沒有眼睛。", "没有", {"verb"}),                                  # "to not have / … / haven't": no noun
+    ("湯山溫泉是南京著名的溫泉。", "温泉", {"noun"}),                    # no jieba tag; "hot spring", no verb's sense
+    ("一種比始祖鳥更為古老的鳥類。", "古老", {""}),                      # no jieba tag; "ancient": English makes it an adjective
     ("政府要及時回應市民關切。", "及时", {"adjective", "adverb", ""}),  # jieba: c, "conjunction"
     ("人上了年紀，肌肉會萎縮。", "年纪", {"noun", ""}),                  # jieba: t; "age" is a person's
     ("牆上的時鐘發出滴答聲。", "滴答声", {""}),                          # jieba: i, on a sound's name

@@ -122,6 +122,12 @@ def shown(tag: str, name: bool, word: str = "", senses=None, around=(), every=()
         label = _POS_NAMES[tag[:1]]
     else:
         label = tag
+    if (not tag and senses and senses[0].classes <= {N, UNIT} and not senses[0].text.startswith("be ")
+            and not any(_verb_sense(s) for s in every)):
+        # no tag: a word jieba's dictionary lacks or makes a person's name (博客, 明星, 温泉): a noun
+        # where the first sense is English only a noun ("blog", "hot spring"; not "ancient", "be
+        # honored with") and no sense a verb's, as a noun tag would be
+        return shown("n", name, word, senses, around, every)
     if senses is None or not jieba_tag or not label:
         return label
     if tag[:1] in "vc" and senses and AUX in senses[0].classes:
@@ -294,6 +300,12 @@ def _verb_and_noun(every, noun_sense=None) -> bool:
         verb = verb or bool(k) and k <= {V, AUX}
         noun = noun or (noun_sense or _noun_sense)(sense)
     return verb and noun
+
+
+def _verb_sense(sense) -> bool:
+    """A sense CC-CEDICT writes as a verb's ("to …"), rare and regional ones too."""
+    k = sense_kinds(sense)
+    return bool(k) and k <= {V, AUX}
 
 
 def _modifier_too(every, kinds) -> bool:
