@@ -133,6 +133,8 @@ def shown(tag: str, name: bool, word: str = "", senses=None, around=(), every=()
     if tag[:1] in "vc" and senses and AUX in senses[0].classes:
         return "verb"  # 可以 c, 会 v "can; may": a modal verb, whatever jieba's tag or the word's other senses
     tagged, label = label, _checked(label, word, senses)
+    if not label and tagged == "verb" and senses and _plain_noun(senses[0]) and not any(map(_verb_sense, every)):
+        label = "noun"  # jieba's v on 警察 "police", 起義 "uprising", 招牌 "shop sign": no sense is a verb's
     said = {_occurrence_says(*a) for a in around} - {""}
     if label == "verb" and tagged not in ("verb", "verbal noun") and said != {"verb"}:
         return ""  # jieba says noun (冒险, 步行), the sense verb: only an occurrence can settle it (要|牢记)
@@ -300,6 +302,14 @@ def _verb_and_noun(every, noun_sense=None) -> bool:
         verb = verb or bool(k) and k <= {V, AUX}
         noun = noun or (noun_sense or _noun_sense)(sense)
     return verb and noun
+
+
+def _plain_noun(sense) -> bool:
+    """A short common noun's sense (``_noun_sense``) that no classes of a phrase hide a verb or an
+    adjective in: not 毀損 "impair, damage", 任意 "any", 相当于 "equivalent to", 紛呈 "brilliant and varied"."""
+    words = WORD_RE.findall(LABEL_RE.sub(" ", sense.text.lower()))
+    return (_noun_sense(sense) and "," not in sense.text and bool(words) and not set(words) & _PRONOUNS
+            and words[-1] not in PREPOSITIONS and "and" not in words and "or" not in words)
 
 
 def _verb_sense(sense) -> bool:
