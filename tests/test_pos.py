@@ -36,6 +36,9 @@ def senses(*texts):
     ("湯山溫泉是南京著名的溫泉。", "温泉", {"noun"}),                    # no jieba tag; "hot spring", no verb's sense
     ("一種比始祖鳥更為古老的鳥類。", "古老", {""}),                      # no jieba tag; "ancient": English makes it an adjective
     ("店主寫上中英文全名的招牌。", "招牌", {"noun"}),                    # jieba: v; "shop sign", no verb's sense
+    ("他抵禦了奧斯曼帝國蘇丹蘇里曼一世的進攻。", "苏丹", {""}),          # "Sudan / sultan": jieba's ns cannot tell
+    ("他抵禦了奧斯曼帝國蘇丹蘇里曼一世的進攻。", "一世", {""}),          # jieba: t "generation"; a ruler's "the First"
+    ("國立中央大學遷回南京。", "南京", {"place name"}),                  # its other senses describe the city
     ("近中心最大風速每秒51公尺，相當於16級風。", "相当于", {"verb", ""}),  # jieba: v; "equivalent to" is no noun
     ("政府要及時回應市民關切。", "及时", {"adjective", "adverb", ""}),  # jieba: c, "conjunction"
     ("人上了年紀，肌肉會萎縮。", "年纪", {"noun", ""}),                  # jieba: t; "age" is a person's

@@ -151,6 +151,13 @@ def shown(tag: str, name: bool, word: str = "", senses=None, around=(), every=()
         if label == "noun" and "noun" not in said and not any(
                 _clause_ends(a[1]) or a[1] == "的" for a in around):
             return ""
+    if label in _PROPER and any(_named(s) == "common" and len(WORD_RE.findall(LABEL_RE.sub(" ", s.text))) <= 2
+                                for s in every if not (s.rare or s.regional)):
+        # 蘇丹 "Sudan / sultan": a name and a common noun both, which the tag cannot tell apart (not
+        # 南京's "capital of China at different historical periods", a name's description)
+        return ""
+    if label == "time word" and word[-1:] == "世" and any(a[2][:2] in _PROPER_TAGS or a[2] == "x" for a in around):
+        return ""  # 阿方索|一世, 利奧|波德|一世: after a name, a ruler's "the First", no "generation"
     if label in ("verb", "preposition") and any(a[2].startswith("m") and a[3].startswith("m") for a in around):
         return ""  # 五|到|八, 1|至|3: a range's "to", neither verb nor preposition
     if label == "preposition" and _most(around, lambda a: _clause_ends(a[1]) or a[1] in _MODIFIER_AFTER):
