@@ -39,6 +39,8 @@ def senses(*texts):
     ("他抵禦了奧斯曼帝國蘇丹蘇里曼一世的進攻。", "苏丹", {""}),          # "Sudan / sultan": jieba's ns cannot tell
     ("他抵禦了奧斯曼帝國蘇丹蘇里曼一世的進攻。", "一世", {""}),          # jieba: t "generation"; a ruler's "the First"
     ("國立中央大學遷回南京。", "南京", {"place name"}),                  # its other senses describe the city
+    ("他的哥哥是一名足球員。", "哥哥", {"noun"}),                        # "older brother": an adjective and its noun
+    ("要擴大優質消費品進口。", "优质", {""}),                            # "excellent quality", but 優質|消費品 modifies
     ("近中心最大風速每秒51公尺，相當於16級風。", "相当于", {"verb", ""}),  # jieba: v; "equivalent to" is no noun
     ("政府要及時回應市民關切。", "及时", {"adjective", "adverb", ""}),  # jieba: c, "conjunction"
     ("人上了年紀，肌肉會萎縮。", "年纪", {"noun", ""}),                  # jieba: t; "age" is a person's

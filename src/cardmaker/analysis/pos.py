@@ -166,9 +166,14 @@ def shown(tag: str, name: bool, word: str = "", senses=None, around=(), every=()
         return ""  # 来 "to come; in order to", 透过 "to pass through; by means of": a preposition as often
     if label == "verb" and any(a[0] in _NOUN_AFTER for a in around):
         return ""  # 的|选举, 进行|调查: no verb here
+    if label == "noun" and senses and senses[0].noun_phrase and (
+            _most(around, lambda a: a[3][:1] == "n" and a[3][:2] != "nr") or "noun" not in said and _most(
+                around, lambda a: a[1] == "的")):
+        return ""  # 優質 "excellent quality", 高額 "large amount": 優質|消費品, 高額|手續費 say adjective
     if label == "noun" and "noun" not in said and (
             senses and _modifier_too(every, {A}) and (_adjective_first(senses[0]) or _most(
-                around, lambda a: _before_verb(a) and a[2][:1] != "c"))
+                around, lambda a: _before_verb(a) and a[2][:1] != "c") or len(WORD_RE.findall(senses[0].text)) == 2
+                and _most(around, lambda a: a[3][:1] == "n" or a[1] == "的"))
             or _modifier_too(every, {D}) and any(_occurrence_says(*a) == ADVERBIAL for a in around)):
         # 私人 "private; personal", 高度 "height; highly", 大量 "great amount; numerous": 私人|屋苑,
         # 高度|适应, 大量|捕杀 are no nouns (经济 "economy; economic" is one: "economy" is no English
@@ -418,6 +423,8 @@ def _checked(label: str, word: str, senses) -> str:
     if not senses:  # composed from the characters: only a noun tag holds (投资商, 街角; UD GSD: 37 of 39)
         return label if label == "noun" and len(word) > 1 else ""
     first = sense_kinds(senses[0])
+    if senses[0].noun_phrase and first <= {A, D}:
+        first = frozenset((N,))  # 哥哥 "older brother", 电力 "electrical power": a noun's phrase
     noun = "noun" if first & {N, UNIT} and not first & {V, AUX, Q} and not _adjectival(senses[0]) else ""
     if label in ("time word", "direction", "place word") and {A, D} <= first and _adjective_first(senses[0]):
         noun = ""  # 向前 t "forward": an English adjective and adverb, no noun (东北 "northeast" is a place's)
@@ -443,7 +450,8 @@ def _checked(label: str, word: str, senses) -> str:
             return label
         # a noun only as any noun tag is (综合 "composite / comprehensive" is none)
     kinds = _KINDS.get(label, set())
-    if label == "noun" and noun and any(s.classes and not s.classes & {N, UNIT} and not _gerund(s) for s in senses[1:]):
+    if label == "noun" and noun and any(s.classes and not s.classes & {N, UNIT} and not (_gerund(s) or s.noun_phrase)
+                                        for s in senses[1:]):
         return ""  # 综合 "composite / comprehensive": the card shows an adjective's sense too
     if first & kinds and (label != "noun" or noun):  # a noun's sense is a noun's: not 全面 "comprehensive"
         return label
