@@ -26,7 +26,22 @@ def senses(*texts):
     ("上海將於十一月舉辦進博會。", "举办", {"verb"}),
     ("全黨要牢記初心使命，勇於擔當作為。", "牢记", {"verb"}),            # jieba: n
     ("我們要深化改革，擴大開放。", "深化", {"verb", ""}),                # jieba: j, "abbreviation"
-    ("進博會將於8月8日開幕。", "月", {""}),                             # jieba: m, "numeral"
+    ("進博會將於8月8日開幕。", "月", {"noun"}),                         # jieba: m, "numeral"; "month"
+    ("他今年三十歲。", "岁", {"measure word"}),                          # jieba: m; "classifier for years (of age)"
+    ("這件事十分重要。", "十分", {""}),                                  # jieba: m; "very": no numeral
+    ("颱風中心距離台北約三百公里。", "公里", {"measure word"}),          # jieba: q; "kilometer" after a number
+    ("建築面積為420平方米。", "平方米", {"measure word"}),
+    ("綠色農業成規模開發。", "农业", {"noun"}),                          # "agriculture / farming": no verb's sense
+    ("牠沒有眼睛。", "没有", {"verb"}),                                  # "to not have / … / haven't": no noun
+    ("湯山溫泉是南京著名的溫泉。", "温泉", {"noun"}),                    # no jieba tag; "hot spring", no verb's sense
+    ("一種比始祖鳥更為古老的鳥類。", "古老", {""}),                      # no jieba tag; "ancient": English makes it an adjective
+    ("店主寫上中英文全名的招牌。", "招牌", {"noun"}),                    # jieba: v; "shop sign", no verb's sense
+    ("他抵禦了奧斯曼帝國蘇丹蘇里曼一世的進攻。", "苏丹", {""}),          # "Sudan / sultan": jieba's ns cannot tell
+    ("他抵禦了奧斯曼帝國蘇丹蘇里曼一世的進攻。", "一世", {""}),          # jieba: t "generation"; a ruler's "the First"
+    ("國立中央大學遷回南京。", "南京", {"place name"}),                  # its other senses describe the city
+    ("他的哥哥是一名足球員。", "哥哥", {"noun"}),                        # "older brother": an adjective and its noun
+    ("要擴大優質消費品進口。", "优质", {""}),                            # "excellent quality", but 優質|消費品 modifies
+    ("近中心最大風速每秒51公尺，相當於16級風。", "相当于", {"verb", ""}),  # jieba: v; "equivalent to" is no noun
     ("政府要及時回應市民關切。", "及时", {"adjective", "adverb", ""}),  # jieba: c, "conjunction"
     ("人上了年紀，肌肉會萎縮。", "年纪", {"noun", ""}),                  # jieba: t; "age" is a person's
     ("牆上的時鐘發出滴答聲。", "滴答声", {""}),                          # jieba: i, on a sound's name

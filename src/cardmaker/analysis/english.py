@@ -88,6 +88,7 @@ class Sense:
     commonness: float = 4.0      # how common its English words are (mean Zipf frequency)
     fields: frozenset[str] = frozenset()  # what an article it is meant in is about ("to export": economy)
     labelled: frozenset[str] = frozenset()  # the fields of its specialist's labels ("(physics) mass": physics)
+    noun_phrase: bool = False    # an adjective and its noun ("older brother"), which ``classes`` calls an adjective
 
     @property
     def rare(self) -> bool:
@@ -139,7 +140,18 @@ def parse(text: str, english, zipf=None, fields=None) -> Sense:
     # what a label says a sense is said of is the sense's field too: "chronic (disease)" is health's
     said = [w for label in labels if label not in RARE_LABELS for w in plain_words(label)]
     return Sense(text, frozenset(classes), labels, content_words(text), commonness,
-                 fields_of(plain + said, fields) | labelled if fields else labelled, labelled)
+                 fields_of(plain + said, fields) | labelled if fields else labelled, labelled,
+                 _noun_phrase(low.split(";")[0], english))
+
+
+def _noun_phrase(part: str, english) -> bool:
+    """Two English words, an adjective and a noun no lexicon makes an adjective or adverb too:
+    "older brother", "electrical power", "bad name" (not "very good", "well-known abroad")."""
+    words = WORD_RE.findall(part)
+    if len(words) != 2:
+        return False
+    first, last = english(words[0]), english(words[1])
+    return bool(first) and first <= {"adj", "adv"} and "noun" in last and not last & {"adj", "adv"}
 
 
 def parsed(sense: str, lexicon) -> Sense:
