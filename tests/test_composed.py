@@ -74,7 +74,7 @@ CASES = [
     (HK, "楼龄", [r"building|house", r"age"]),
     (HK, "烈风", [r"intense|fierce|ardent", r"wind"]),
     (HK, "旧区", [r"old|former", r"district|area"]),
-    (HK, "鸡尾", [r"chicken", r"tail"]),
+    (HK, "鸡尾包", [r"chicken", r"tail", r"bun|bread"]),  # a cocktail bun (雞尾包 one word of the bakery's)
     (UDN, "海温", [r"sea", r"temperature"]),
     (UDN, "专页", [r"special|particular", r"page"]),
     (UDN, "图卡", [r"diagram|picture|graph|chart", r"card"]),
@@ -129,6 +129,7 @@ MISSED = {
     "贴文": "文 'literary': a verb before it makes 文 a complement, as 牢 is in 打牢",
     "地铺": "地 'earth': its compounds say 'earth' (地球, 地震) more than 'ground'; none tells a shop at street level",
     "如常": "常 'constant': 'usual' is no sense of 常 though 正常, 照常, 通常 say it; 'common' loses by a vote",
+    "鸡尾包": "包 'bag': no sense of 包 says 'bun', though 面包, 包子 are bread",
 }
 
 

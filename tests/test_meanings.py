@@ -32,7 +32,7 @@ def word(text: str, simplified: str, title: str = "新聞標題"):
         ("要與重大投資推介活動相結合。", "活动", "activity"),
         # a character glued after an adjective is a suffix: "-ness" (10th of 11), not "nature"
         ("提升參展參會便捷性。", "性", "suffix"),
-        ("扁平化運作", "化", "-ization"),
+        ("組織更加靈活化", "化", "-ization"),
         # a preposition before its object and a verb: "towards" (8th of 8), not "imperial court"
         ("他朝我走過來。", "朝", "towards"),
         # after a number or a demonstrative, a measure word
