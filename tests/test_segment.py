@@ -474,3 +474,18 @@ def test_hong_kong_words_of_a_character_or_a_suffix_are_one_term(text, term):
 def test_bao_the_verb_and_a_city_with_its_unit_stay(text, pieces):
     cut = [piece for piece, _ in kinds(text)]
     assert all(p in cut for p in pieces), cut
+
+
+@pytest.mark.parametrize("text, term", [
+    ("保障種糧農民收益，守住種糧賣得出的底線", "種糧"),   # 種 counts nothing here: the verb "to grow" and grain
+])
+def test_a_character_jieba_tags_a_numeral_opens_a_term_where_it_counts_nothing(text, term):
+    assert (term, TERM) in kinds(text), kinds(text)
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("一種糧食", "種糧"),          # after 一 it is the measure word
+    ("院子裡種滿了花，又種滿了樹", "種滿"),   # a verb and its complement 滿
+])
+def test_a_measure_word_and_a_verb_with_its_complement_are_no_term(text, absent):
+    assert absent not in [piece for piece, _ in kinds(text)], kinds(text)

@@ -263,7 +263,7 @@ def _reclaim_names(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
 _SUFFIXES = frozenset("性化者式型率度家员界方区")
 # a verb's result, aspect or preposition after it: 做好, 落到, 握着, 放在, 热衷于 are a verb and more,
 # not a word to learn
-_COMPLEMENTS = frozenset("好到完住着了过细成掉起在于给")
+_COMPLEMENTS = frozenset("好到完住着了过细成掉起在于给满")
 # prefixes the meanings stage reads as slots of their own (副|书记)
 _PREFIX_SLOTS = frozenset("副总前非")
 
@@ -338,8 +338,10 @@ def _article_term(t: Token, recurring: Counter, lex, lexical: Lexical, before: T
         return None
     if len(text) == 2 and text[1] in _LOCATIVES and lexical.tag(text[0], "x") == "n":
         return None  # 詞|裡: a noun and its locative (``_loose_pair``); 種下, 朝上 are a verb and its complement
-    if lexical.tag(text[0], "x").startswith(_PHRASE_OPENERS + ("m",)) or text[0] in lex.stopwords:
-        return None  # 越办, 多组: an adverb or a number opens a phrase
+    first = lexical.tag(text[0], "x")
+    if first.startswith(_PHRASE_OPENERS) or first.startswith("m") and _counting(text[0], before) \
+            or text[0] in lex.stopwords:
+        return None  # 越办, 多组: an adverb or a number opens a phrase (种粮: 种 counts nothing here)
     if t.pos.startswith(_PHRASE_OPENERS + ("m",)) or "得" in text or text[-1] in _FUNCTION_CHARS | _LINKS:
         return None  # 来说, 跑得快, 街|及: a particle's phrase, a complement, a conjunction after a word
     if once and (text[0] in _FUNCTION_CHARS or lexical.tag(text[-1], "x").startswith(_PHRASE_OPENERS + ("q",))):
@@ -351,6 +353,13 @@ def _article_term(t: Token, recurring: Counter, lex, lexical: Lexical, before: T
     if not all(lex.entries(c) for c in text):
         return None
     return [Token(text, t.start, t.end, t.pos, TERM)]
+
+
+def _counting(char: str, before: Token | None) -> bool:
+    """Whether ``char``, which jieba tags a numeral, counts here: a number itself (多, 几), or a measure
+    word after a number or a demonstrative (一|种, 这|种); 种 before 粮 with neither is the verb."""
+    return char in _NUMERAL + "多几数每半" or before is not None and (
+        before.kind == NUMBER or before.text[-1:] in _NUMERAL + "这那哪每各某该此几")
 
 
 def _loose_pair(t: Token, lex, lexical: Lexical) -> list[Token] | None:
