@@ -133,6 +133,13 @@ TRAD, SIMP = "新聞標題", "新闻标题"
         ("干细胞的衰老并非完全不可逆转。", "完全", "totally", SIMP),
         # a passive marker before a verb: 受|影響 "to be affected", not the noun "influence"
         ("市建局會盡快與受影響商戶見面。", "影响", "to ", TRAD),
+        # a single character jieba tags a verb, glued after a noun and ending the phrase, heads the
+        # compound jieba split, in the sense CC-CEDICT's compounds ending in it give (畫展, 書展;
+        # 世界觀, 價值觀): 企業|展 "exhibition", not "to spread out"; 政績|觀 "view", not "to look at"
+        ("第八屆進博會企業展，按一年計。", "展", "exhibition", TRAD),
+        ("树立和践行正确政绩观，把心思和精力放在干事创业上。", "观", "point of view|outlook|concept", SIMP),
+        # … but with its object after it, it is the noun's verb: 木匠|釘|釘子 "to nail"
+        ("木匠釘釘子。", "钉", "to nail", TRAD),
         # a single-character verb before its coverb is the verb, not a compound's head: 市民|站|在 "to stand"
         ("許多市民站在路邊等候。", "站", "to stand", TRAD),
         # 愈來愈, like 越來越, is a degree: an adjective follows ("conservative", not "to guard")

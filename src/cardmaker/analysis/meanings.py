@@ -425,14 +425,28 @@ def _use(tokens, i: int, lexicon) -> Use:
     # unless the words around make it a predicate or a preposition (房間|空|著, 後續|朝|廣東…前進)
     # (聚合|眾力: a verb before it takes it as its object); a noun glued after a noun heads their
     # compound too (政府|機關)
-    modifier = prev.text if (t.pos.startswith("n") and prev is not None and prev.end == t.start
+    modifier = prev.text if ((t.pos.startswith("n") or _verb_head(t, prev, nxt)) and prev is not None and prev.end == t.start
                              and cues.get(V, 0.0) < 0.5 and cues.get(P, 0.0) < 0.5
                              and prev.kind in (WORD, TERM) and len(prev.text) >= 2
                              and not prev.pos.startswith(("d", "p", "c", "u", "r", "m", "q"))
                              and prev.pos != "v" and (len(t.text) == 1 or prev.pos.startswith(("n", "j", "s")))) else ""
     return Use(want, frozenset(words), len(t.text) == 1 and not (
-        t.pos.startswith("n") and _glued(t, prev, nxt)), heads=frozenset(heads), modifier=modifier,
+        (t.pos.startswith("n") or _verb_head(t, prev, nxt)) and _glued(t, prev, nxt)), heads=frozenset(heads), modifier=modifier,
         near=frozenset(near))
+
+
+def _verb_head(t, prev, nxt) -> bool:
+    """A single character jieba tags a verb, glued after a noun of two characters or more and ending
+    a noun phrase (a clause's end, 的 or a conjunction after it): the head of the compound jieba
+    split (企業|展, "exhibition", 政績|觀， "outlook"), which CC-CEDICT's compounds ending in it rank
+    (``_as_head``).  With anything else after it, it is as often the noun's verb (產業|受|影響,
+    台幣|兌|美元, 木匠|釘|釘子: a noun after it may be its object)."""
+    return (len(t.text) == 1 and t.pos.startswith("v") and prev is not None and prev.end == t.start
+            and prev.kind in (WORD, TERM) and len(prev.text) >= 2 and prev.pos.startswith(("n", "j"))
+            and (nxt is None or _boundary(nxt) or nxt.text in _PHRASE_LINKS))
+
+
+_PHRASE_LINKS = frozenset("的 之 和 与 及 或 、".split())
 
 
 def _governs_nothing(t, nxt) -> bool:
@@ -687,8 +701,9 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
                 and t.pos.startswith(("vn", "v")) and not verbal):
             add(N, 0.5)  # 產業|表現|呈現: a noun phrase before the verb, its subject
         # (not what a number or a demonstrative counts: 這|類|骨折 "kind", not "like")
-        if (len(t.text) == 1 or t.pos == "p") and not counted and nxt.pos.startswith(("n", "r", "f", "s")) and any(
-                tokens[j].pos.startswith("v") for j in range(n + 1, min(len(tokens), n + 4))):
+        if ((len(t.text) == 1 and not _verb_head(t, prev, nxt) or t.pos == "p") and not counted
+                and nxt.pos.startswith(("n", "r", "f", "s")) and any(
+                tokens[j].pos.startswith("v") for j in range(n + 1, min(len(tokens), n + 4)))):
             add(P, 1.8)  # 朝|我|走, 向|世界|傳遞: a preposition, its object, then the verb
         elif (len(t.text) > 1 and t.pos.startswith(("v", "p")) and t.text[0] not in _NEGATIONS
               and _means_then_verb(tokens, n)):
