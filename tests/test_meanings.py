@@ -133,6 +133,11 @@ TRAD, SIMP = "新聞標題", "新闻标题"
         ("干细胞的衰老并非完全不可逆转。", "完全", "totally", SIMP),
         # a passive marker before a verb: 受|影響 "to be affected", not the noun "influence"
         ("市建局會盡快與受影響商戶見面。", "影响", "to ", TRAD),
+        # what a label says a sense is of, met by the field the words around speak of: 貸款|額度 (a
+        # loan's: finance) "(credit) limit", not "quota"; 深耕|中國市場 (economy) "thorough development
+        # (of a market segment etc)", not "deep plowing"
+        ("企業可向銀行申請提高貸款額度。", "额度", "(credit) limit", TRAD),
+        ("跨國企業將持續深耕中國市場。", "深耕", "thorough development", TRAD),
         # a single character jieba tags a verb, glued after a noun and ending the phrase, heads the
         # compound jieba split, in the sense CC-CEDICT's compounds ending in it give (畫展, 書展;
         # 世界觀, 價值觀): 企業|展 "exhibition", not "to spread out"; 政績|觀 "view", not "to look at"

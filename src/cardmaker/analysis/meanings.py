@@ -17,7 +17,8 @@ every entry with its reading) are ranked by how the article uses it:
   fields, or for a lone sense of a concrete field where the words around the
   occurrence speak of it too (肌肉|再生 "to regenerate", not "to be reborn");
   and what a label says a sense is said of or is a kind of, against the words
-  around it (颱風|警報 is no "(fire) alarm").
+  around it and their fields (颱風|警報 is no "(fire) alarm"; 貸款|額度 is a
+  "(credit) limit").
 
 The best sense's entry is the word's entry (后 "empress" or 後 "after" is
 decided here; in a traditional article its own character decides).  A word
@@ -893,14 +894,15 @@ def _score(sense: english.Sense, index: int, occurrences: list[Use], pair: str |
         if said_of:
             # CC-CEDICT's "(of muscle, social custom etc) to atrophy", "(of a storm etc) to strike" say what
             # the sense is said of: where a word around it names that, it is the sense (肌肉…|萎縮)
-            met = sum(bool(said_of & u.heads) for u in occurrences) / len(occurrences)
+            met = sum(bool(said_of & u.heads or sense.qualified & u.near) for u in occurrences) / len(occurrences)
             # … and less likely where nothing around names it: "(of birds, animals and insects) to cry"
             # in 警鐘長鳴 (a bell)
             score += QUALIFIER_WEIGHT * met - QUALIFIER_UNMET * (1 - met)
         kind = _kind_of(sense)
         if kind:
             # … a kind named alone, with no "etc", is narrower: 颱風警報 is no "(fire) alarm"
-            met = sum(bool(kind & (u.heads | u.context)) for u in occurrences) / len(occurrences)
+            # (or where the words around speak of the kind's field: 貸款|額度 "(credit) limit", a loan's)
+            met = sum(bool(kind & (u.heads | u.context) or sense.qualified & u.near) for u in occurrences) / len(occurrences)
             score += QUALIFIER_WEIGHT * met - KIND_UNMET * (1 - met)
         if _DOING_RE.search(sense.text):
             score += sum(u.want.get(VERB_NEXT, 0.0) for u in occurrences) / len(occurrences)
