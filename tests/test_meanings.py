@@ -133,6 +133,10 @@ TRAD, SIMP = "新聞標題", "新闻标题"
         ("干细胞的衰老并非完全不可逆转。", "完全", "totally", SIMP),
         # a passive marker before a verb: 受|影響 "to be affected", not the noun "influence"
         ("市建局會盡快與受影響商戶見面。", "影响", "to ", TRAD),
+        # a Taiwan or Hong Kong usage is the usual one in a traditional article, before the mainland's:
+        # 塑膠 "(Tw) plastic", not "synthetic resin" (a simplified article keeps CC-CEDICT's order)
+        ("工具機、紡織、扣件及塑膠製品等產業受影響較大。", "塑胶", "(Tw) plastic", TRAD),
+        ("工具机、纺织、扣件及塑胶制品等产业受影响较大。", "塑胶", "synthetic resin", SIMP),
         # what a label says a sense is of, met by the field the words around speak of: 貸款|額度 (a
         # loan's: finance) "(credit) limit", not "quota"; 深耕|中國市場 (economy) "thorough development
         # (of a market segment etc)", not "deep plowing"

@@ -952,10 +952,13 @@ def _score(sense: english.Sense, index: int, occurrences: list[Use], pair: str |
     score += COMMON_WEIGHT * max(-1.5, min(1.0, sense.commonness - 4.5))
     if sense.regional and not written:  # Taiwan and Hong Kong usages: the usual ones in a traditional article
         score -= 1.0
+    elif sense.regional:
+        score += REGIONAL_WEIGHT  # … where they come before the mainland's ("(Tw) plastic", not "synthetic resin")
     return score
 
 
 QUALIFIER_WEIGHT = 1.0
+REGIONAL_WEIGHT = 0.5
 KIND_UNMET = 0.5  # a sense of one named kind ("(fire) alarm") where nothing around names it
 QUALIFIER_UNMET = 0.2  # a qualified sense where nothing around names what it is said of
 
