@@ -133,6 +133,9 @@ TRAD, SIMP = "新聞標題", "新闻标题"
         ("干细胞的衰老并非完全不可逆转。", "完全", "totally", SIMP),
         # a passive marker before a verb: 受|影響 "to be affected", not the noun "influence"
         ("市建局會盡快與受影響商戶見面。", "影响", "to ", TRAD),
+        # a character a number counts that is no measure word is the noun counted: 一|報 "report",
+        # not "to announce"
+        ("氣象署最新一報颱風預報指出，颱風持續增強。", "报", "report", TRAD),
         # a Taiwan or Hong Kong usage is the usual one in a traditional article, before the mainland's:
         # 塑膠 "(Tw) plastic", not "synthetic resin" (a simplified article keeps CC-CEDICT's order)
         ("工具機、紡織、扣件及塑膠製品等產業受影響較大。", "塑胶", "(Tw) plastic", TRAD),

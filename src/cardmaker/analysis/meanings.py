@@ -599,8 +599,10 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
         if counted:
             add(Q, 2.5 if len(t.text) == 1 else 1.0)
             add(UNIT, 2.5 if len(t.text) == 1 else 1.0)  # 2時30分, 九成, 第二代: what the number counts
-            if len(t.text) > 1 and prev.kind == NUMBER:
-                add(N, 0.8)  # 零|失誤 "zero mistakes", 百萬|遊客: a word a number counts is a noun
+            if prev.kind == NUMBER or (len(t.text) == 1 and prev.text[-1:] in NUMERAL_CHARS):
+                # 零|失誤 "zero mistakes", 百萬|遊客: a word a number counts is a noun (a character
+                # is its measure word's sense first, where it has one: 一|報 "report", 六|屆 "classifier")
+                add(N, 0.8)
         if prev.text == "的" and not (adjacent_next and nxt is not None and nxt.text in ("性", "化")):
             add(N, 0.8)  # (的|熱帶|性 低氣壓: 的 modifies the word 性 makes of it, an adjective's)
         elif adjacent_prev and len(t.text) > 1 and prev.kind != NUMBER and (
