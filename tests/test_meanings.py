@@ -133,6 +133,9 @@ TRAD, SIMP = "新聞標題", "新闻标题"
         ("干细胞的衰老并非完全不可逆转。", "完全", "totally", SIMP),
         # a passive marker before a verb: 受|影響 "to be affected", not the noun "influence"
         ("市建局會盡快與受影響商戶見面。", "影响", "to ", TRAD),
+        # an adjective ending its clause after its subject is the predicate, not a compound's head:
+        # 範圍|廣大 "(of an area) vast or extensive", not the attributive "large-scale"
+        ("對台灣本島雖沒有直接登陸的威脅，但外圍環流範圍廣大，加上與東北季風產生共伴效應。", "广大", "(of an area) vast", TRAD),
         # a character a number counts that is no measure word is the noun counted: 一|報 "report",
         # not "to announce"
         ("氣象署最新一報颱風預報指出，颱風持續增強。", "报", "report", TRAD),

@@ -635,6 +635,8 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
             elif (t.text in _REPORTING and (nxt is None or nxt.text[:1] in "，,：:") and prev.pos != "vn"
                   and not any(u.text == "的" for u in _clause_before(tokens, i))):
                 add(V, 1.2)  # 智庫學者|分析，…: a speaker and what they do before what they report
+            elif prev.pos.startswith(_NOUN_TAGS + ("s",)) and t.pos.startswith("a") and clause_end:
+                add(A, 0.6)  # 居住環境|惡劣。, 平衡能力|差: an adjective ending the clause after its subject, the predicate
             elif prev.pos.startswith(_NOUN_TAGS + ("s",)) and t.pos.startswith(("vn", "v", "a")):
                 add(N, 0.9)  # the head of a compound noun: 服務|升級, 營養|攝入
             elif prev.pos.startswith("v") and prev.text not in _PREDICATIVE and (
