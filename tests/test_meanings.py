@@ -133,6 +133,11 @@ TRAD, SIMP = "新聞標題", "新闻标题"
         ("干细胞的衰老并非完全不可逆转。", "完全", "totally", SIMP),
         # a passive marker before a verb: 受|影響 "to be affected", not the noun "influence"
         ("市建局會盡快與受影響商戶見面。", "影响", "to ", TRAD),
+        # 哪 before a number or a measure word is "which"; 什麼 asks "what?" unless a negation before it
+        # or 都/也 after it makes it "anything"
+        ("哪一件都关系到千家万户的切身利益。", "哪", "which", SIMP),
+        ("他们用行动诠释了什么是实干担当。", "什么", "what?", SIMP),
+        ("他们什么都不怕。", "什么", "anything", SIMP),
         # an adjective ending its clause after its subject is the predicate, not a compound's head:
         # 範圍|廣大 "(of an area) vast or extensive", not the attributive "large-scale"
         ("對台灣本島雖沒有直接登陸的威脅，但外圍環流範圍廣大，加上與東北季風產生共伴效應。", "广大", "(of an area) vast", TRAD),

@@ -308,6 +308,15 @@ _FRAMES = {
                                                               or prev.text[-1:] in "年月周天时间"), "within")],
     "几": [(lambda tokens, i, prev, nxt: nxt is not None and nxt.pos.startswith(("q", "m", "n")), "several")],
     "数": [(lambda tokens, i, prev, nxt: nxt is not None and nxt.pos.startswith("q"), "several")],
+    # 哪 before a number or a measure word asks which one (哪|一件): "which", not "how"
+    "哪": [(lambda tokens, i, prev, nxt: nxt is not None and (nxt.kind == NUMBER or nxt.pos.startswith(("m", "q"))
+                                                              or nxt.text[:1] in "一个些"), "which")],
+    # 什麼 asks "what?" (什麼|是…, 什麼|問題) but after a negation or before 都/也 it is "anything"
+    # (不|需要|什麼, 什麼|都|…)
+    "什么": [(_when(_unless(_partner_before("不", "没", "没有", "别")),
+                   lambda tokens, i, prev, nxt: nxt is None or nxt.text not in ("都", "也")), "what?"),
+             (lambda tokens, i, prev, nxt: _partner_before("不", "没", "没有", "别")(tokens, i, prev, nxt)
+              or (nxt is not None and nxt.text in ("都", "也")), "anything")],
     "较": [(lambda tokens, i, prev, nxt: nxt is not None and (nxt.pos.startswith(("a", "d", "v"))
                                                               or nxt.text in ("多", "少")), "relatively")],
     # adverbs before a verb: 正|逐漸接近 "just (at that time)", 先|查詢 "first", 剛|走上 "just"
