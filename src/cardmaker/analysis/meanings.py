@@ -82,8 +82,8 @@ _WINDOW = 5  # tokens on each side whose English is the context of an occurrence
 # Paired constructions: the word, its partner a few words later, and the sense they make together.
 _PAIRS = {"越": ("越", "the more"), "愈": ("愈", "the more"), "既": ("又也", "both"), "又": ("又", "both"), "边": ("边", "simultaneously")}
 PAIRED = "paired"
-VERB_NEXT = "verb next"  # a verb follows: a sense "… (doing sth)" is this use
-_DOING_RE = re.compile(r"\((?:doing|do) sth\)|\bsth happens\b")
+VERB_NEXT = "verb next"  # a verb follows: a sense "… (doing sth)" or "to do sth …" is this use
+_DOING_RE = re.compile(r"\((?:doing|do) sth\)|\bsth happens\b|^to do sth\b")
 # a character that names a body or an area after the name of what it is of: 經濟|部 "ministry",
 # 氣象|署 "administration", 豐濱|鄉 "township", 花蓮|縣 "county" (or after another one: 部|會, 縣|市)
 ORGANISATION = "organisation"
