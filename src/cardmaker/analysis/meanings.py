@@ -219,10 +219,20 @@ def _clause_after(tokens, i: int, span: int = 24):
 
 
 def _before_verb(tokens, i, prev, nxt) -> bool:
-    """The word stands before a verb or an adverb of its clause: it is an adverb or a modal here
-    (暴風圈|正|逐漸接近, 應|先|查詢, 要|深入學習)."""
-    return (nxt is not None and nxt.kind in (WORD, TERM) and (nxt.pos[:1] in ("v", "d", "p") or nxt.pos in ("ad", "vd"))
+    """The word stands before a verb or an adverb of its clause, or a set phrase that is a predicate
+    (還是|放心不下): it is an adverb or a modal here (暴風圈|正|逐漸接近, 應|先|查詢, 要|深入學習)."""
+    return (nxt is not None and nxt.kind in (WORD, TERM)
+            and (nxt.pos[:1] in ("v", "d", "p") or nxt.pos in ("ad", "vd") or _set_predicate(tokens, neighbour(tokens, i, 1)))
             and nxt.text not in ("的", "地"))
+
+
+def _set_predicate(tokens, j: int) -> bool:
+    """The token at ``j`` is a set phrase (jieba's "l", "i") that ends its clause: the clause's
+    predicate (還是|放心不下，)."""
+    if tokens[j].pos not in ("l", "i"):
+        return False
+    end = neighbour(tokens, j, 1)
+    return end is None or _boundary(tokens[end])
 
 
 def _at_clause_start(tokens, i, prev, nxt) -> bool:
