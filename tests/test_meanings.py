@@ -133,6 +133,9 @@ TRAD, SIMP = "新聞標題", "新闻标题"
         ("干细胞的衰老并非完全不可逆转。", "完全", "totally", SIMP),
         # a passive marker before a verb: 受|影響 "to be affected", not the noun "influence"
         ("市建局會盡快與受影響商戶見面。", "影响", "to ", TRAD),
+        # a noun-tagged word between its subject and a place's name is the verb: 目前|距離|台灣 "to be
+        # apart from", not "distance"
+        ("雖然目前距離台灣還很遠，但兩個颱風可能互相牽引。", "距离", "to be apart from", TRAD),
         # an adverb before a set phrase that is its clause's predicate: 還是|放心不下 "still", not "or"
         ("看到新聞報導後還是放心不下，今天一早就趕回來。", "还是", "still (as before)", TRAD),
         # before a verb, CC-CEDICT's "to do sth ahead of time" is the use (提前|返回), not "to shift to an

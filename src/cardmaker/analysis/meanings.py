@@ -714,6 +714,12 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
                 and nxt.pos.startswith("n") and len(nxt.text) >= 2 and not nxt.pos.startswith("ns")):
             add(A, 0.6)  # 官方|網站, 慢性|炎症: a noun or non-predicate adjective before the noun it modifies
             add(ATTRIBUTIVE, 1.0)  # … and CC-CEDICT's "(attributive) administrative" is that use
+        if (adjacent_next and len(t.text) > 1 and t.pos in ("n", "vn") and prev is not None
+                and nxt.pos.startswith("ns") and nxt.kind != NAME
+                and (prev.pos.startswith(("n", "t", "r")) or prev.kind == NAME)):
+            # 目前|距離|台灣: after its subject and before a place's name, a verb (before a person's name a
+            # noun is their title: 市委|領導|龔正)
+            add(V, 0.8)
         if adjacent_next and nxt.text in ("性", "化") and len(t.text) >= 2:
             add(A, 0.8)  # 熱帶|性, 現代|化: an adjective takes these suffixes
         if nxt.text == "地":
