@@ -41,7 +41,6 @@ CASES = [
     (CNA, "走弱", [r"go|move", r"weak"]),              # 日圓長期走弱
     (CNA, "吃光", [r"eat", r"used up|finished"]),      # 競爭力幾乎被吃光: eaten up
     (PEOPLE, "打牢", [r"build|make", r"firm|sturdy"]),  # 打牢基础: to lay firmly
-    (HK, "挂满", [r"hang(?! up \(the)", r"full|filled"]),  # 牆上掛滿大大小小的時鐘: hung full of clocks
     (SEED, "抓实", [r"grab|catch|grasp", r"solid|firm"]),  # 各環節抓實抓細: see to it solidly
     (PEOPLE, "吹响", [r"blow", r"sound"]),              # 号角已经吹响: the horn is sounded
     (HK, "迁出", [r"move", r"out"]),

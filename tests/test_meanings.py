@@ -133,6 +133,41 @@ TRAD, SIMP = "新聞標題", "新闻标题"
         ("干细胞的衰老并非完全不可逆转。", "完全", "totally", SIMP),
         # a passive marker before a verb: 受|影響 "to be affected", not the noun "influence"
         ("市建局會盡快與受影響商戶見面。", "影响", "to ", TRAD),
+        # a noun-tagged word between its subject and a place's name is the verb: 目前|距離|台灣 "to be
+        # apart from", not "distance"
+        ("雖然目前距離台灣還很遠，但兩個颱風可能互相牽引。", "距离", "to be apart from", TRAD),
+        # an adverb before a set phrase that is its clause's predicate: 還是|放心不下 "still", not "or"
+        ("看到新聞報導後還是放心不下，今天一早就趕回來。", "还是", "still (as before)", TRAD),
+        # before a verb, CC-CEDICT's "to do sth ahead of time" is the use (提前|返回), not "to shift to an
+        # earlier date"
+        ("颱風來襲前，業者已通知旅客提前返回本島。", "提前", "to do sth ahead of time", TRAD),
+        # 哪 before a number or a measure word is "which"; 什麼 asks "what?" unless a negation before it
+        # or 都/也 after it makes it "anything"
+        ("哪一件都关系到千家万户的切身利益。", "哪", "which", SIMP),
+        ("他们用行动诠释了什么是实干担当。", "什么", "what?", SIMP),
+        ("他们什么都不怕。", "什么", "anything", SIMP),
+        # an adjective ending its clause after its subject is the predicate, not a compound's head:
+        # 範圍|廣大 "(of an area) vast or extensive", not the attributive "large-scale"
+        ("對台灣本島雖沒有直接登陸的威脅，但外圍環流範圍廣大，加上與東北季風產生共伴效應。", "广大", "(of an area) vast", TRAD),
+        # a character a number counts that is no measure word is the noun counted: 一|報 "report",
+        # not "to announce"
+        ("氣象署最新一報颱風預報指出，颱風持續增強。", "报", "report", TRAD),
+        # a Taiwan or Hong Kong usage is the usual one in a traditional article, before the mainland's:
+        # 塑膠 "(Tw) plastic", not "synthetic resin" (a simplified article keeps CC-CEDICT's order)
+        ("工具機、紡織、扣件及塑膠製品等產業受影響較大。", "塑胶", "(Tw) plastic", TRAD),
+        ("工具机、纺织、扣件及塑胶制品等产业受影响较大。", "塑胶", "synthetic resin", SIMP),
+        # what a label says a sense is of, met by the field the words around speak of: 貸款|額度 (a
+        # loan's: finance) "(credit) limit", not "quota"; 深耕|中國市場 (economy) "thorough development
+        # (of a market segment etc)", not "deep plowing"
+        ("企業可向銀行申請提高貸款額度。", "额度", "(credit) limit", TRAD),
+        ("跨國企業將持續深耕中國市場。", "深耕", "thorough development", TRAD),
+        # a single character jieba tags a verb, glued after a noun and ending the phrase, heads the
+        # compound jieba split, in the sense CC-CEDICT's compounds ending in it give (畫展, 書展;
+        # 世界觀, 價值觀): 企業|展 "exhibition", not "to spread out"; 政績|觀 "view", not "to look at"
+        ("第八屆進博會企業展，按一年計。", "展", "exhibition", TRAD),
+        ("树立和践行正确政绩观，把心思和精力放在干事创业上。", "观", "point of view|outlook|concept", SIMP),
+        # … but with its object after it, it is the noun's verb: 木匠|釘|釘子 "to nail"
+        ("木匠釘釘子。", "钉", "to nail", TRAD),
         # a single-character verb before its coverb is the verb, not a compound's head: 市民|站|在 "to stand"
         ("許多市民站在路邊等候。", "站", "to stand", TRAD),
         # 愈來愈, like 越來越, is a degree: an adjective follows ("conservative", not "to guard")

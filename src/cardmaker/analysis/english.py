@@ -89,6 +89,7 @@ class Sense:
     fields: frozenset[str] = frozenset()  # what an article it is meant in is about ("to export": economy)
     labelled: frozenset[str] = frozenset()  # the fields of its specialist's labels ("(physics) mass": physics)
     noun_phrase: bool = False    # an adjective and its noun ("older brother"), which ``classes`` calls an adjective
+    qualified: frozenset[str] = frozenset()  # the fields of what its labels say it is of ("(credit) limit": finance)
 
     @property
     def rare(self) -> bool:
@@ -139,9 +140,10 @@ def parse(text: str, english, zipf=None, fields=None) -> Sense:
     labelled = frozenset(FIELD_OF_LABEL[label] for label in labels if label in FIELD_OF_LABEL)
     # what a label says a sense is said of is the sense's field too: "chronic (disease)" is health's
     said = [w for label in labels if label not in RARE_LABELS for w in plain_words(label)]
+    qualified = fields_of(said, fields) if fields else frozenset()
     return Sense(text, frozenset(classes), labels, content_words(text), commonness,
                  fields_of(plain + said, fields) | labelled if fields else labelled, labelled,
-                 _noun_phrase(low.split(";")[0], english))
+                 _noun_phrase(low.split(";")[0], english), qualified)
 
 
 def _noun_phrase(part: str, english) -> bool:

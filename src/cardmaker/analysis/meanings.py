@@ -17,7 +17,8 @@ every entry with its reading) are ranked by how the article uses it:
   fields, or for a lone sense of a concrete field where the words around the
   occurrence speak of it too (肌肉|再生 "to regenerate", not "to be reborn");
   and what a label says a sense is said of or is a kind of, against the words
-  around it (颱風|警報 is no "(fire) alarm").
+  around it and their fields (颱風|警報 is no "(fire) alarm"; 貸款|額度 is a
+  "(credit) limit").
 
 The best sense's entry is the word's entry (后 "empress" or 後 "after" is
 decided here; in a traditional article its own character decides).  A word
@@ -81,8 +82,8 @@ _WINDOW = 5  # tokens on each side whose English is the context of an occurrence
 # Paired constructions: the word, its partner a few words later, and the sense they make together.
 _PAIRS = {"越": ("越", "the more"), "愈": ("愈", "the more"), "既": ("又也", "both"), "又": ("又", "both"), "边": ("边", "simultaneously")}
 PAIRED = "paired"
-VERB_NEXT = "verb next"  # a verb follows: a sense "… (doing sth)" is this use
-_DOING_RE = re.compile(r"\((?:doing|do) sth\)|\bsth happens\b")
+VERB_NEXT = "verb next"  # a verb follows: a sense "… (doing sth)" or "to do sth …" is this use
+_DOING_RE = re.compile(r"\((?:doing|do) sth\)|\bsth happens\b|^to do sth\b")
 # a character that names a body or an area after the name of what it is of: 經濟|部 "ministry",
 # 氣象|署 "administration", 豐濱|鄉 "township", 花蓮|縣 "county" (or after another one: 部|會, 縣|市)
 ORGANISATION = "organisation"
@@ -218,10 +219,20 @@ def _clause_after(tokens, i: int, span: int = 24):
 
 
 def _before_verb(tokens, i, prev, nxt) -> bool:
-    """The word stands before a verb or an adverb of its clause: it is an adverb or a modal here
-    (暴風圈|正|逐漸接近, 應|先|查詢, 要|深入學習)."""
-    return (nxt is not None and nxt.kind in (WORD, TERM) and (nxt.pos[:1] in ("v", "d", "p") or nxt.pos in ("ad", "vd"))
+    """The word stands before a verb or an adverb of its clause, or a set phrase that is a predicate
+    (還是|放心不下): it is an adverb or a modal here (暴風圈|正|逐漸接近, 應|先|查詢, 要|深入學習)."""
+    return (nxt is not None and nxt.kind in (WORD, TERM)
+            and (nxt.pos[:1] in ("v", "d", "p") or nxt.pos in ("ad", "vd") or _set_predicate(tokens, neighbour(tokens, i, 1)))
             and nxt.text not in ("的", "地"))
+
+
+def _set_predicate(tokens, j: int) -> bool:
+    """The token at ``j`` is a set phrase (jieba's "l", "i") that ends its clause: the clause's
+    predicate (還是|放心不下，)."""
+    if tokens[j].pos not in ("l", "i"):
+        return False
+    end = neighbour(tokens, j, 1)
+    return end is None or _boundary(tokens[end])
 
 
 def _at_clause_start(tokens, i, prev, nxt) -> bool:
@@ -307,6 +318,15 @@ _FRAMES = {
                                                               or prev.text[-1:] in "年月周天时间"), "within")],
     "几": [(lambda tokens, i, prev, nxt: nxt is not None and nxt.pos.startswith(("q", "m", "n")), "several")],
     "数": [(lambda tokens, i, prev, nxt: nxt is not None and nxt.pos.startswith("q"), "several")],
+    # 哪 before a number or a measure word asks which one (哪|一件): "which", not "how"
+    "哪": [(lambda tokens, i, prev, nxt: nxt is not None and (nxt.kind == NUMBER or nxt.pos.startswith(("m", "q"))
+                                                              or nxt.text[:1] in "一个些"), "which")],
+    # 什麼 asks "what?" (什麼|是…, 什麼|問題) but after a negation or before 都/也 it is "anything"
+    # (不|需要|什麼, 什麼|都|…)
+    "什么": [(_when(_unless(_partner_before("不", "没", "没有", "别")),
+                   lambda tokens, i, prev, nxt: nxt is None or nxt.text not in ("都", "也")), "what?"),
+             (lambda tokens, i, prev, nxt: _partner_before("不", "没", "没有", "别")(tokens, i, prev, nxt)
+              or (nxt is not None and nxt.text in ("都", "也")), "anything")],
     "较": [(lambda tokens, i, prev, nxt: nxt is not None and (nxt.pos.startswith(("a", "d", "v"))
                                                               or nxt.text in ("多", "少")), "relatively")],
     # adverbs before a verb: 正|逐漸接近 "just (at that time)", 先|查詢 "first", 剛|走上 "just"
@@ -425,14 +445,28 @@ def _use(tokens, i: int, lexicon) -> Use:
     # unless the words around make it a predicate or a preposition (房間|空|著, 後續|朝|廣東…前進)
     # (聚合|眾力: a verb before it takes it as its object); a noun glued after a noun heads their
     # compound too (政府|機關)
-    modifier = prev.text if (t.pos.startswith("n") and prev is not None and prev.end == t.start
+    modifier = prev.text if ((t.pos.startswith("n") or _verb_head(t, prev, nxt)) and prev is not None and prev.end == t.start
                              and cues.get(V, 0.0) < 0.5 and cues.get(P, 0.0) < 0.5
                              and prev.kind in (WORD, TERM) and len(prev.text) >= 2
                              and not prev.pos.startswith(("d", "p", "c", "u", "r", "m", "q"))
                              and prev.pos != "v" and (len(t.text) == 1 or prev.pos.startswith(("n", "j", "s")))) else ""
     return Use(want, frozenset(words), len(t.text) == 1 and not (
-        t.pos.startswith("n") and _glued(t, prev, nxt)), heads=frozenset(heads), modifier=modifier,
+        (t.pos.startswith("n") or _verb_head(t, prev, nxt)) and _glued(t, prev, nxt)), heads=frozenset(heads), modifier=modifier,
         near=frozenset(near))
+
+
+def _verb_head(t, prev, nxt) -> bool:
+    """A single character jieba tags a verb, glued after a noun of two characters or more and ending
+    a noun phrase (a clause's end, 的 or a conjunction after it): the head of the compound jieba
+    split (企業|展, "exhibition", 政績|觀， "outlook"), which CC-CEDICT's compounds ending in it rank
+    (``_as_head``).  With anything else after it, it is as often the noun's verb (產業|受|影響,
+    台幣|兌|美元, 木匠|釘|釘子: a noun after it may be its object)."""
+    return (len(t.text) == 1 and t.pos.startswith("v") and prev is not None and prev.end == t.start
+            and prev.kind in (WORD, TERM) and len(prev.text) >= 2 and prev.pos.startswith(("n", "j"))
+            and (nxt is None or _boundary(nxt) or nxt.text in _PHRASE_LINKS))
+
+
+_PHRASE_LINKS = frozenset("的 之 和 与 及 或 、".split())
 
 
 def _governs_nothing(t, nxt) -> bool:
@@ -584,8 +618,10 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
         if counted:
             add(Q, 2.5 if len(t.text) == 1 else 1.0)
             add(UNIT, 2.5 if len(t.text) == 1 else 1.0)  # 2時30分, 九成, 第二代: what the number counts
-            if len(t.text) > 1 and prev.kind == NUMBER:
-                add(N, 0.8)  # 零|失誤 "zero mistakes", 百萬|遊客: a word a number counts is a noun
+            if prev.kind == NUMBER or (len(t.text) == 1 and prev.text[-1:] in NUMERAL_CHARS):
+                # 零|失誤 "zero mistakes", 百萬|遊客: a word a number counts is a noun (a character
+                # is its measure word's sense first, where it has one: 一|報 "report", 六|屆 "classifier")
+                add(N, 0.8)
         if prev.text == "的" and not (adjacent_next and nxt is not None and nxt.text in ("性", "化")):
             add(N, 0.8)  # (的|熱帶|性 低氣壓: 的 modifies the word 性 makes of it, an adjective's)
         elif adjacent_prev and len(t.text) > 1 and prev.kind != NUMBER and (
@@ -618,6 +654,8 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
             elif (t.text in _REPORTING and (nxt is None or nxt.text[:1] in "，,：:") and prev.pos != "vn"
                   and not any(u.text == "的" for u in _clause_before(tokens, i))):
                 add(V, 1.2)  # 智庫學者|分析，…: a speaker and what they do before what they report
+            elif prev.pos.startswith(_NOUN_TAGS + ("s",)) and t.pos.startswith("a") and clause_end:
+                add(A, 0.6)  # 居住環境|惡劣。, 平衡能力|差: an adjective ending the clause after its subject, the predicate
             elif prev.pos.startswith(_NOUN_TAGS + ("s",)) and t.pos.startswith(("vn", "v", "a")):
                 add(N, 0.9)  # the head of a compound noun: 服務|升級, 營養|攝入
             elif prev.pos.startswith("v") and prev.text not in _PREDICATIVE and (
@@ -676,6 +714,12 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
                 and nxt.pos.startswith("n") and len(nxt.text) >= 2 and not nxt.pos.startswith("ns")):
             add(A, 0.6)  # 官方|網站, 慢性|炎症: a noun or non-predicate adjective before the noun it modifies
             add(ATTRIBUTIVE, 1.0)  # … and CC-CEDICT's "(attributive) administrative" is that use
+        if (adjacent_next and len(t.text) > 1 and t.pos in ("n", "vn") and prev is not None
+                and nxt.pos.startswith("ns") and nxt.kind != NAME
+                and (prev.pos.startswith(("n", "t", "r")) or prev.kind == NAME)):
+            # 目前|距離|台灣: after its subject and before a place's name, a verb (before a person's name a
+            # noun is their title: 市委|領導|龔正)
+            add(V, 0.8)
         if adjacent_next and nxt.text in ("性", "化") and len(t.text) >= 2:
             add(A, 0.8)  # 熱帶|性, 現代|化: an adjective takes these suffixes
         if nxt.text == "地":
@@ -687,8 +731,9 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
                 and t.pos.startswith(("vn", "v")) and not verbal):
             add(N, 0.5)  # 產業|表現|呈現: a noun phrase before the verb, its subject
         # (not what a number or a demonstrative counts: 這|類|骨折 "kind", not "like")
-        if (len(t.text) == 1 or t.pos == "p") and not counted and nxt.pos.startswith(("n", "r", "f", "s")) and any(
-                tokens[j].pos.startswith("v") for j in range(n + 1, min(len(tokens), n + 4))):
+        if ((len(t.text) == 1 and not _verb_head(t, prev, nxt) or t.pos == "p") and not counted
+                and nxt.pos.startswith(("n", "r", "f", "s")) and any(
+                tokens[j].pos.startswith("v") for j in range(n + 1, min(len(tokens), n + 4)))):
             add(P, 1.8)  # 朝|我|走, 向|世界|傳遞: a preposition, its object, then the verb
         elif (len(t.text) > 1 and t.pos.startswith(("v", "p")) and t.text[0] not in _NEGATIONS
               and _means_then_verb(tokens, n)):
@@ -878,14 +923,15 @@ def _score(sense: english.Sense, index: int, occurrences: list[Use], pair: str |
         if said_of:
             # CC-CEDICT's "(of muscle, social custom etc) to atrophy", "(of a storm etc) to strike" say what
             # the sense is said of: where a word around it names that, it is the sense (肌肉…|萎縮)
-            met = sum(bool(said_of & u.heads) for u in occurrences) / len(occurrences)
+            met = sum(bool(said_of & u.heads or sense.qualified & u.near) for u in occurrences) / len(occurrences)
             # … and less likely where nothing around names it: "(of birds, animals and insects) to cry"
             # in 警鐘長鳴 (a bell)
             score += QUALIFIER_WEIGHT * met - QUALIFIER_UNMET * (1 - met)
         kind = _kind_of(sense)
         if kind:
             # … a kind named alone, with no "etc", is narrower: 颱風警報 is no "(fire) alarm"
-            met = sum(bool(kind & (u.heads | u.context)) for u in occurrences) / len(occurrences)
+            # (or where the words around speak of the kind's field: 貸款|額度 "(credit) limit", a loan's)
+            met = sum(bool(kind & (u.heads | u.context) or sense.qualified & u.near) for u in occurrences) / len(occurrences)
             score += QUALIFIER_WEIGHT * met - KIND_UNMET * (1 - met)
         if _DOING_RE.search(sense.text):
             score += sum(u.want.get(VERB_NEXT, 0.0) for u in occurrences) / len(occurrences)
@@ -935,10 +981,13 @@ def _score(sense: english.Sense, index: int, occurrences: list[Use], pair: str |
     score += COMMON_WEIGHT * max(-1.5, min(1.0, sense.commonness - 4.5))
     if sense.regional and not written:  # Taiwan and Hong Kong usages: the usual ones in a traditional article
         score -= 1.0
+    elif sense.regional:
+        score += REGIONAL_WEIGHT  # … where they come before the mainland's ("(Tw) plastic", not "synthetic resin")
     return score
 
 
 QUALIFIER_WEIGHT = 1.0
+REGIONAL_WEIGHT = 0.5
 KIND_UNMET = 0.5  # a sense of one named kind ("(fire) alarm") where nothing around names it
 QUALIFIER_UNMET = 0.2  # a qualified sense where nothing around names what it is said of
 
