@@ -333,6 +333,17 @@ def test_an_abbreviation_whose_full_form_has_a_word_no_dictionary_has_is_named_b
     assert w.sense == ("Urban District Rebuild Office",) and not w.composed
 
 
+@pytest.mark.parametrize("text, simplified, expected", [
+    # an article about a comet speaks of astronomy: "celestial body", "orbit", not "nude body", "track"
+    ("彗星是太陽系中的一種天體，沿著自己的軌道繞太陽公轉，彗星靠近太陽時亮度增加。", "天体", "celestial body"),
+    ("彗星是太陽系中的一種天體，沿著自己的軌道繞太陽公轉，彗星靠近太陽時亮度增加。", "轨道", "orbit"),
+    # one about the autumn grain harvest speaks of farming: 收穫 "to harvest", not "profit"
+    ("秋收時節，農民搶收玉米，各地已收穫稻穀三成，農機收割作業有序推進，糧食入庫順利。", "收获", "to harvest"),
+])
+def test_the_field_of_the_article_picks_the_sense(text, simplified, expected):
+    assert word(text, simplified).sense[0].startswith(expected)
+
+
 def test_abbreviation_spelled_out_by_the_article():
     w = word("中國國際進口博覽會今天開幕。第六屆進博會將在上海舉行，進博會吸引了很多參展商。", "进博会")
     assert w.sense == ("China International Import Exposition",) and not w.composed
