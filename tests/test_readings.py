@@ -115,6 +115,8 @@ def test_a_term_the_model_and_pypinyin_read_apart_is_flagged(lexicon):
 @pytest.mark.parametrize("text, simplified, pinyin", [
     ("一些老年人長時間臥床後，肌肉萎縮。", "长时间", "chángshíjiān"),   # 长 "long" before 时间: pypinyin and the model say zhǎng
     ("嚴重時發展為肌少症，增加跌倒的風險。由此引起的肌少症已被列為獨立的疾病。", "肌少症", "jīshǎozhèng"),
+    # a dictionary word inside the term reads as it does alone: 露宿 lùsù, not pypinyin's xiù "constellation"
+    ("本港約有450名露宿者，露宿者日間多到商場避暑。", "露宿者", "lùsùzhě"),
     ("倒排工期、掛圖作戰，確保工作高效推進。倒排工期，壓茬推進。", "倒排", "dàopái"),  # 倒 "in reverse" before a verb   # 少 "few" before 症 "disease", not shào
 ])
 def test_an_article_term_reads_its_adjective_before_a_noun(text, simplified, pinyin):

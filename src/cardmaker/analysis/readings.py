@@ -92,7 +92,8 @@ def _inside(word: str, lexicon) -> list[tuple[int, str]]:
     ``_beneficiary``), and a suffix after a word (毛利|率 lǜ)."""
     if len(word) < 2 or lexicon.entries(word):
         return []
-    out = [(i, _POS_READINGS[word[i], "a"]) for i in range(len(word) - 1)
+    out = _pieces(word, lexicon)
+    out += [(i, _POS_READINGS[word[i], "a"]) for i in range(len(word) - 1)
            if (word[i], "a") in _POS_READINGS and _noun_after(word[i + 1:], lexicon)]
     out += [(i, _POS_READINGS[word[i], "v"]) for i in range(1, len(word))
             if word[i - 1] == "所" and (word[i], "v") in _POS_READINGS]
@@ -102,6 +103,26 @@ def _inside(word: str, lexicon) -> list[tuple[int, str]]:
         out.append((0, _BEFORE_VERB[word[0]]))
     if len(word) > 2 and word[-1] in _SUFFIX_READINGS and lexicon.is_word(word[:-1]):
         out.append((len(word) - 1, _SUFFIX_READINGS[word[-1]]))  # 毛利|率 máolìlǜ "gross margin", 年增|率
+    return out
+
+
+def _pieces(word: str, lexicon) -> list[tuple[int, str]]:
+    """The readings of the dictionary words of two or more characters inside ``word``, longest
+    first from the left, where the word has one reading only: 露宿|者 lùsùzhě (露宿 lu4 su4), not
+    pypinyin's lùxiùzhě."""
+    out, at = [], 0
+    while at < len(word) - 1:
+        for end in range(len(word), at + 1, -1):
+            readings = {e.pinyin.lower() for e in lexicon.entries(word[at:end]) if not e.variant_only}
+            if len(readings) == 1:
+                out += [(at + k, syl) for k, syl in enumerate(next(iter(readings)).split())]
+                at = end
+                break
+            if readings:
+                at = end  # a word of several readings: the guess decides
+                break
+        else:
+            at += 1
     return out
 
 
