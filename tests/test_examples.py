@@ -104,6 +104,8 @@ def test_a_verb_and_its_de_complement_read_apart(text, word, reads, lexicon):
     ("陳姓老師說，學生最常搞混的是便宜與方便。", "方便", ["Chén", "xìng", "lǎoshī"]),  # surnamed Chen
     # zhuyin the article writes stays one run, as written
     ("很多孩子會直覺唸成「ㄅㄧㄢˋ宜」，老師說。", "老师", ["ㄅㄧㄢˋ", "yí"]),
+    ("其亮度特別大，長長的彗尾雄偉壯觀，令觀者激動不已。", "壮观", ["cháng", "cháng", "de"]),
+    ("彗星將於本月２３日至２４日到達地球附近。", "附近", ["２３", "rì", "zhì", "２４", "rì"]),
 ])
 def test_example_pinyin_reads_complements_and_crops_in_context(text, word, reads, lexicon):
     article = parse_article(f"標題\n{text}\n".encode(), "test.txt")

@@ -489,3 +489,14 @@ def test_a_character_jieba_tags_a_numeral_opens_a_term_where_it_counts_nothing(t
 ])
 def test_a_measure_word_and_a_verb_with_its_complement_are_no_term(text, absent):
     assert absent not in [piece for piece, _ in kinds(text)], kinds(text)
+
+
+def test_full_width_digits_are_one_number():
+    cut = kinds("到本月２３日至２４日到達，約９.３億公里，增長２０％。")
+    assert ("２３", "number") in cut and ("９.３", "number") in cut and ("２０％", "number") in cut, cut
+
+
+def test_a_doubled_adjective_is_the_adjective_twice():
+    """長長的彗尾: no term 長長的 "long + to grow + of"; each 長 is the adjective."""
+    cut = [piece for piece, _ in kinds("長長的彗尾雄偉壯觀。一條長長的尾巴。")]
+    assert "長長的" not in cut and cut[:3] == ["長", "長", "的"], cut

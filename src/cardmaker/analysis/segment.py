@@ -98,7 +98,22 @@ def jieba_tokens(simplified: str, lexical: Lexical) -> list[Token]:
             continue
         out.append(Token(word, start, start + len(word), _tag(word, lexical)))
         pos = start + len(word)
-    return out
+    return _digit_runs(out)
+
+
+def _digit_runs(tokens: list[Token]) -> list[Token]:
+    """Digits jieba cut one by one (full-width ２３, ９.３) are one number, as ASCII digits are."""
+    out: list[Token] = []
+    for t in tokens:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.end == t.start and _DIGITS_RE.match(prev.text) and _DIGITS_RE.match(t.text)
+                and (t.text[0].isdigit() or prev.text[-1].isdigit())):
+            out[-1] = Token(prev.text + t.text, prev.start, t.end, "m")
+            continue
+        out.append(t)
+    # a point that ends the run is the end of its sentence, not a decimal one
+    return [u for t in out for u in ((Token(t.text[:-1], t.start, t.end - 1, "m"), Token(t.text[-1], t.end - 1, t.end, "x"))
+                                     if len(t.text) > 1 and t.text[-1] in ".．" and _DIGITS_RE.match(t.text) else (t,))]
 
 
 MAX_RUN = 100  # characters of one piece of a long unbroken run of text given to jieba at a time
@@ -1207,6 +1222,17 @@ def _reduplications(tokens: list[Token], text: str, lex) -> list[Token]:
     i = 0
     while i < len(tokens):
         t = tokens[i]
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if (t.kind in (WORD, FRAGMENT, TERM) and len(t.text) in (2, 3) and t.text[0] == t.text[1:2]
+                and (t.text[2:] == "的" or t.kind == FRAGMENT) and _adjective(t.text[0], lex)
+                and not lex.entries(t.text[:2])):
+            # 长长的: a one-character adjective doubled, and its 的: the adjective twice (cháng cháng)
+            out.append(Token(t.text[0], t.start, t.start + 1, "a", WORD))
+            out.append(Token(t.text[0], t.start + 1, t.start + 2, "a", WORD))
+            if len(t.text) == 3:
+                out.append(Token("的", t.start + 2, t.end, "uj", WORD))
+            i += 1
+            continue
         word = text[t.start:t.start + 4]
         j = i
         while j < len(tokens) and tokens[j].end < t.start + 4:
@@ -1220,6 +1246,12 @@ def _reduplications(tokens: list[Token], text: str, lex) -> list[Token]:
         out.append(t)
         i += 1
     return out
+
+
+def _adjective(char: str, lex) -> bool:
+    """A character whose first dictionary sense is an adjective's (长 "long", 高 "tall")."""
+    entries = [e for e in lex.entries(char) if not (e.variant_only or e.surname_only or e.proper)]
+    return bool(entries) and not entries[0].senses[0].startswith(("to ", "(", "surname", "classifier"))
 
 
 def _two_doubled_nouns(word: str, lex) -> bool:
