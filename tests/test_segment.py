@@ -500,3 +500,16 @@ def test_a_doubled_adjective_is_the_adjective_twice():
     """長長的彗尾: no term 長長的 "long + to grow + of"; each 長 is the adjective."""
     cut = [piece for piece, _ in kinds("長長的彗尾雄偉壯觀。一條長長的尾巴。")]
     assert "長長的" not in cut and cut[:3] == ["長", "長", "的"], cut
+
+
+@pytest.mark.parametrize("text, names", [
+    ("美國天文愛好者阿倫·海爾和托馬斯·波普於1995年同時發現", ["阿倫", "海爾", "托馬斯", "波普"]),
+    ("海爾-波普彗星就是這樣一個天體", ["海爾", "波普"]),     # two names a hyphen joins: Hale-Bopp
+])
+def test_the_parts_of_a_foreign_name_around_its_dot_or_hyphen_are_names(text, names):
+    cut = kinds(text)
+    assert all((n, "name") in cut for n in names) and ("於", "word") in cut or "於" not in text, cut
+
+
+def test_a_hyphen_between_words_makes_no_names():
+    assert ("關係", "word") in kinds("中-美關係")

@@ -222,6 +222,7 @@ def segment(simplified: str, lexicon) -> list[Token]:
     out = _reclaim_names(out, lex, lexical)
     out = place_terms(out, lex, lambda w: lexical.tag(w, ""))
     out = _lone_surnames(out, lex)
+    out = _dotted_names(out, lex)
     return _damaged(out, simplified)
 
 
@@ -1063,6 +1064,35 @@ def _merge_recut(tokens: list[Token]) -> list[Token]:
         if out and t.start < out[-1].end:
             continue
         out.append(t)
+    return out
+
+
+_NAME_DOTS = frozenset("·・‧•")  # between the parts of a foreign name: 阿伦·海尔, 托马斯·波普
+_NAME_HYPHENS = frozenset("-－‐")  # between two names: 海尔-波普 (Hale-Bopp)
+_AFTER_NAME = frozenset("于和与的在是等")
+
+
+def _dotted_names(tokens: list[Token], lex) -> list[Token]:
+    """The parts of a foreign name on either side of its dot (阿伦·海尔: no "Aalen, town in Germany",
+    托马斯·波普|于) or of a hyphen between two names (海尔-波普彗星: no "wave + popular") are names, each
+    spelled as one (Ālún·Hǎi'ěr); a preposition the HMM glued to the last part is given back."""
+    out = list(tokens)
+    for i in range(1, len(out) - 1):
+        sep, left, right = out[i], out[i - 1], out[i + 1]
+        if not (left.end == sep.start and sep.end == right.start and _HAN_ONLY_RE.match(left.text)
+                and _HAN_ONLY_RE.match(right.text)):
+            continue
+        if sep.text in _NAME_HYPHENS and not (NAME in (left.kind, right.kind) and not any(
+                _common_entry(u.text, lex) for u in (left, right) if u.kind != NAME)):
+            continue
+        if sep.text not in _NAME_DOTS | _NAME_HYPHENS:
+            continue
+        out[i - 1] = Token(left.text, left.start, left.end, FOREIGN_NAME, NAME)
+        if len(right.text) >= 3 and right.text[-1] in _AFTER_NAME and right.kind != NAME:
+            out[i + 1] = Token(right.text[:-1], right.start, right.end - 1, FOREIGN_NAME, NAME)
+            out.insert(i + 2, Token(right.text[-1], right.end - 1, right.end, "p", WORD))
+        else:
+            out[i + 1] = Token(right.text, right.start, right.end, FOREIGN_NAME, NAME)
     return out
 
 

@@ -107,8 +107,10 @@ def joined_name(syllables) -> str:
     return f"{joined(syllables[:1])} {joined(syllables[1:])}"
 
 
-_NO_SPACE_BEFORE = frozenset("，。、；：！？」』）》〉…—,.;:!?)]”’%")
-_NO_SPACE_AFTER = frozenset("「『（《〈([“‘，。、；：！？…—")  # full-width punctuation carries its own space (a dash too: ——论)
+_NO_SPACE_BEFORE = frozenset("，。、；：！？」』）》〉…—,.;:!?)]”’%-－·・")
+# full-width punctuation carries its own space (a dash too: ——论); a hyphen or a dot joins a name's
+# parts (Hǎi'ěr-Bōpǔ, Ālún·Hǎi'ěr)
+_NO_SPACE_AFTER = frozenset("「『（《〈([“‘，。、；：！？…—-－·・")
 
 
 def spaced(pieces) -> list[tuple[str, str, bool]]:
