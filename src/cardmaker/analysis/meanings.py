@@ -378,6 +378,17 @@ _FRAMES = {
     "成": [(_when(_after_verb, _unless(_after_number)), "to become")],
     # causatives: 令|舊區的人情味…|流失 "to cause", an object and then the verb it is made to do
     "令": [(_causative, "to cause")],
+    # 當…時, 當…後: "when", not "to be; to act as"
+    "当": [(lambda tokens, i, prev, nxt: any(t.text[-1:] in ("时", "后") or t.text in ("时候", "之际", "以后")
+                                             for t in _clause_after(tokens, i, 12)), "when")],
+    # a modal before its verb: 可|申請 "can", not "to approve"
+    "可": [(_before_verb, "can")],
+    # a clause's connective: …，故|… "therefore"; 愈|接近 "the more", not "to recover"
+    "故": [(_at_clause_start, "therefore")],
+    "愈": [(lambda tokens, i, prev, nxt: nxt is not None and nxt.pos[:1] in ("a", "v", "d"), "the more")],
+    # 本|港, 本|報, 本|月: "this; the current", not "root"
+    "本": [(lambda tokens, i, prev, nxt: nxt is not None and nxt.start == tokens[i].end
+            and nxt.pos[:1] in ("n", "q", "t", "s", "j"), "this")],
     "先生": [(lambda tokens, i, prev, nxt: prev is not None and prev.end == tokens[i].start and (
         prev.kind == NAME or prev.pos.startswith("nr")), "mister")],
     # 審核|後, 看到新聞報導|後: after an event, "after" (not "behind")
@@ -396,8 +407,9 @@ _FRAMES = {
              "the following")],
     "一些": [(lambda tokens, i, prev, nxt: prev is not None and prev.end == tokens[i].start and prev.pos.startswith("a"),
              "slightly")],
-    # a verb's count of times: 安排|一次 "once"
-    "一次": [(lambda tokens, i, prev, nxt: prev is not None and prev.pos.startswith("v"), "once")],
+    # a verb's count of times: 安排|一次, 光顧地球|一次, 提供了|一次…機會 "once", not "first"
+    # (第一次 is a word of its own)
+    "一次": [(_unless(_partner_before("第")), "once")],
     # 想 before a verb is "to want to": 再想|恢復
     "想": [(_before_verb, "to want")],
     # 延續到…中|去: a directional complement at the end of its clause
