@@ -120,6 +120,21 @@ def test_a_front_sense_does_not_spell_the_word(sense, syllables, front):
     assert unspelled(sense, syllables) == front
 
 
+@pytest.mark.parametrize("sense, senses, syllables, front", [
+    # a place's name alone, shortened from what the dictionary says the place is: the description,
+    # the name hidden, cut where a part ends
+    ("Guangdong province", ("Guangdong province (Kwangtung) in south China, short name 粵|粤[Yue4], capital Guangzhou",),
+     ("Guang3", "dong1"), "~ province (Kwangtung) in south China"),
+    ("Nanchang", ("Nanchang, prefecture-level city and capital of Jiangxi province 江西省[Jiang1 xi1 Sheng3]",),
+     ("Nan2", "chang1"), "~, prefecture-level city and capital of Jiangxi province"),
+    ("Taiwan", ("Taiwan",), ("Tai2", "wan1"), "Taiwan"),   # nothing more is said: the English name stays
+])
+def test_a_front_shows_what_a_place_is_rather_than_its_name_alone(sense, senses, syllables, front):
+    from cardmaker.output.fields import _front_sense
+
+    assert _front_sense(sense, (sense,) + senses, "traditional", syllables) == front
+
+
 def test_recall_fronts_of_a_real_article_spell_no_place_name(tmp_path, collection):
     """udn-typhoon's places (恆春, 豐濱, 綠島): their Recall front gives the English, not the pinyin."""
     from pathlib import Path as P

@@ -232,9 +232,10 @@ def readable(text: str, script: str) -> str:
 
 
 # a reference right after an English proper name is that name in Chinese, not a word to look up
-_NAMED_BEFORE_RE = re.compile(r"\b[A-Z][a-z]+\s*$")
+_KIND = r"(?:\s+(?:province|county|city|district|town|township|prefecture|region|island|river|lake|mountain))?"
+_NAMED_BEFORE_RE = re.compile(rf"\b[A-Z][a-z]+{_KIND}\s*$")
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
-_NAMED_RE = re.compile(rf"(\b[A-Z][a-z]+)\s+[{_HAN}]+(?:\s+[A-Za-zü{_TONED}'’]*[{_TONED}][A-Za-zü{_TONED}'’]*)*")
+_NAMED_RE = re.compile(rf"(\b[A-Z][a-z]+{_KIND})\s+[{_HAN}]+(?:\s+[A-Za-zü{_TONED}'’]*[{_TONED}][A-Za-zü{_TONED}'’]*)*")
 
 
 def english_only(text: str) -> str:

@@ -180,6 +180,31 @@ def unspelled(sense: str, syllables) -> str:
     return hidden
 
 
+def _front_sense(sense: str, senses, script: str, syllables) -> str:
+    """``sense`` as a front shows it (``unspelled``); a place's name alone, shortened from a sense that
+    says what the place is (南昌 "Nanchang, prefecture-level city and capital of Jiangxi …"), shows that
+    description instead, its name hidden: the name alone is all its pinyin."""
+    shown = unspelled(english_only(readable(sense, script)), syllables)
+    if "~" in shown:
+        return shown
+    fuller = next((f for f in senses if f != sense and f.startswith(sense.rstrip("."))), None)
+    if fuller is None:
+        return shown
+    hidden = unspelled(english_only(readable(fuller, script)), syllables)
+    if not hidden.startswith("~"):
+        return shown
+    parts = hidden.split(", ")
+    kept = parts[0] if parts[0] != "~" else ", ".join(parts[:2])
+    for part in parts[len(kept.split(", ")):]:
+        if len(kept) + 2 + len(part) > _FRONT_MAX:
+            break
+        kept += ", " + part
+    return kept
+
+
+_FRONT_MAX = 45  # characters of a place's description on a front, cut where a comma ends a part
+
+
 # "~ or Lutao township", "Cape Eluanpi or ~": the word's romanisation as an alternative of another
 _OR_HIDDEN_RE = re.compile(r"^~ or (?=\w)|(?<=\w) or ~(?![\w~])")
 _GENERIC_PLACE_RE = re.compile(r"~(?: (?:province|county|city|town|township|island|municipality|district|prefecture"
@@ -200,7 +225,7 @@ def _word_fields(word: Word, style: Style, script: str, memo) -> dict[str, str]:
             "pinyin": style.pinyin(word),
             "pinyin_numbered": t(word.pinyin_numbered), "zhuyin": t(word.zhuyin),
             "meaning": style.meaning(senses[:used], senses[used:]),
-            "sense": t(" / ".join(unspelled(english_only(readable(s, script)), word.syllables) for s in word.sense)),
+            "sense": t(" / ".join(_front_sense(s, word.senses, script, word.syllables) for s in word.sense)),
             "classifiers": t(", ".join(readable(c, script) for c in word.classifiers)),
             "part_of_speech": t(word.part_of_speech),
             "hsk": t(word.hsk_label),
