@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 
 from cardmaker.analysis import english
 from cardmaker.analysis.english import A, D, N, V
@@ -407,6 +408,13 @@ def piece_kind(piece: str, lexicon, syllables=None) -> str:
     "v" a verb, "n" anything else (its first entry's first sense decides), and for a word of two
     characters or more "wv" or "wn" (a word before 部 makes it a ministry, a character before it a
     part: 外交部, 北部)."""
+    memo = lexicon.memo("piece_kind")  # asked of each compound's other part, for every character's compounds
+    key = (piece, None if syllables is None else tuple(syllables))
+    got = memo.get(key)
+    return got if got is not None else memo.put(key, _piece_kind(piece, lexicon, syllables))
+
+
+def _piece_kind(piece: str, lexicon, syllables) -> str:
     if piece and all(c in _NUMERALS for c in piece):
         return "q"
     if len(piece) > 1:
@@ -461,10 +469,13 @@ def _brief(sense: str) -> str:
 def sense_parts(sense: str) -> list[str]:
     """A sense cut at its '; ' (CC-CEDICT writes "(bound form) up; upper; above; previous" as one
     sense), each part keeping the label that heads the whole."""
-    label = re.match(r"\([^()]*\)\s*", sense)
+    label = _HEAD_LABEL_RE.match(sense)
     head = label.group(0) if label else ""
     cut = [p.strip() for p in sense[len(head):].split("; ") if p.strip()]
     return [head + p for p in cut] or [sense]
+
+
+_HEAD_LABEL_RE = re.compile(r"\([^()]*\)\s*")
 
 
 def _plain_words(text: str, lexicon) -> frozenset[str]:
@@ -481,10 +492,15 @@ def _english_words(text: str, lexicon) -> frozenset[str]:
     bare = _HAN_OR_LABEL_RE.sub(" ", text.lower())
     every = english.WORD_RE.findall(bare)
     words = [w for w in every if w not in _PLAIN_STOP] or every  # 如 "as" is its own evidence
-    out = {english.stem(_uninflected(w)) for w in words}
+    out = {_stemmed(w) for w in words}
     if words and not bare.lstrip().startswith("to ") and _agent(words[-1], lexicon):
         out.add(_AGENT)
     return frozenset(out)
+
+
+@lru_cache(maxsize=1 << 16)  # English words: a batch's compounds say the same few thousand again and again
+def _stemmed(word: str) -> str:
+    return english.stem(_uninflected(word))
 
 
 def _uninflected(word: str) -> str:
