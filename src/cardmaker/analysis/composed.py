@@ -149,9 +149,15 @@ def _first_sense(word: str, syllables, pieces, k: int, nominal: bool, lexicon) -
         return ""
     o_at, o_size, _ = pieces[k - 1] if k else pieces[1]
     partner = piece_kind(word[o_at:o_at + o_size], lexicon, syllables[o_at:o_at + o_size])
-    got = in_compound(word[at:at + size], tuple(syllables[at:at + size]), fit, k == 0, k == len(pieces) - 1,
-                       nominal, partner, lexicon)
-    return got[0] if got else ""
+    # the same piece in the same place of many composed words (委 last after a noun: 区委, 县委, 党委 …)
+    key = (word[at:at + size], tuple(syllables[at:at + size]), tuple(fit), k == 0, k == len(pieces) - 1, nominal,
+           partner)
+    memo = lexicon.memo("first_sense")
+    got = memo.get(key)
+    if got is None:
+        senses = in_compound(key[0], key[1], fit, k == 0, k == len(pieces) - 1, nominal, partner, lexicon)
+        got = memo.put(key, senses[0] if senses else "")
+    return got
 
 
 SIBLING_WEIGHT = 1.5  # how much the dictionary's compounds with the character say, against its order
@@ -544,7 +550,7 @@ def compound_words(char: str, syllables: tuple[str, ...], last: bool, lexicon) -
         n = len(syllables)
         # the shortest compounds first, and no more than ``MAX_COMPOUNDS``: 子 ends 1,225 of CC-CEDICT's
         # words, and the commonest short ones (孩子, 房子) say as much of it as all of them
-        compounds = sorted(lexicon.compounds(char, last), key=lambda e: len(e.simplified))[:MAX_COMPOUNDS]
+        compounds = lexicon.compounds(char, last, shortest=MAX_COMPOUNDS)
         # their other parts' entries in a few queries, not one each (``_partner_kind`` asks for them)
         lexicon.prime_words(e.simplified[:-len(char)] if last else e.simplified[len(char):] for e in compounds)
         for e in compounds:
