@@ -27,6 +27,7 @@ from __future__ import annotations
 import math
 import re
 from functools import lru_cache
+from itertools import islice
 
 from cardmaker.analysis import english
 from cardmaker.analysis.english import A, D, N, V
@@ -563,7 +564,7 @@ def compound_words(char: str, syllables: tuple[str, ...], last: bool, lexicon) -
                 continue
             if e.variant_only:
                 continue
-            senses = [_expanded(s, lexicon) for s in e.senses if not is_reference(s)][:2]
+            senses = list(islice((_expanded(s, lexicon) for s in e.senses if not is_reference(s)), 2))
             if senses:  # a name (中東 "Middle East", 井上 "Inoue") says less of the character
                 kind = _partner_kind(e.simplified, char, last, lexicon)
                 votes.append((frozenset().union(*(_plain_words(p, lexicon) for s in senses for p in sense_parts(s))),
