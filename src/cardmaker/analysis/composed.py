@@ -499,10 +499,11 @@ def _english_words(text: str, lexicon) -> frozenset[str]:
     bare = _HAN_OR_LABEL_RE.sub(" ", text.lower())
     every = english.WORD_RE.findall(bare)
     words = [w for w in every if w not in _PLAIN_STOP] or every  # 如 "as" is its own evidence
-    out = {_stemmed(w) for w in words}
-    if words and not bare.lstrip().startswith("to ") and _agent(words[-1], lexicon):
-        out.add(_AGENT)
-    return frozenset(out)
+    out = frozenset(map(_stemmed, words))
+    if (words and words[-1].endswith(_AGENT_ENDINGS) and not bare.lstrip().startswith("to ")
+            and _agent(words[-1], lexicon)):
+        out |= {_AGENT}
+    return out
 
 
 @lru_cache(maxsize=1 << 16)  # English words: a batch's compounds say the same few thousand again and again
@@ -518,6 +519,9 @@ def _uninflected(word: str) -> str:
         if word.endswith(ending) and len(word) - len(ending) >= 3 and not word.endswith("ss"):
             return word[:-len(ending)]
     return word
+
+
+_AGENT_ENDINGS = ("ist", "ant", "ists", "ants", "er", "or", "ers", "ors")  # all ``_agent`` can say yes to
 
 
 def _agent(word: str, lexicon) -> bool:
