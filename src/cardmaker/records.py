@@ -11,10 +11,27 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, fields as _fields
-from functools import cached_property
+from functools import lru_cache
 from operator import attrgetter
 
 from cardmaker.chinese.pinyin import joined, joined_name, numbered, reading_key, zhuyin
+
+
+class derived:
+    """``functools.cached_property`` without its lock: computed on first read into the instance's
+    dict (which a frozen dataclass allows), then read from there.  Before Python 3.12 the standard
+    one takes a lock on every first read, and a batch makes hundreds of thousands of entries."""
+
+    def __init__(self, func):
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.func(instance)
+        return value
 
 
 # ── text/ ────────────────────────────────────────────────────────────────────
@@ -103,6 +120,7 @@ _BOUND_RE = re.compile(r"^(?:see |see also |used in )", re.I)
 _REFERENCE_RE = re.compile(r"^(?:also written|see also|(?:old |archaic )?variant of) [^\s\[]+(?:\[[^\]]*\])?$", re.I)
 
 
+@lru_cache(maxsize=1 << 17)  # asked of the same senses many times over (each compound's, each candidate's)
 def is_reference(sense: str) -> bool:
     """A sense that only points at another headword: "also written 發布|发布[fa1 bu4]"."""
     return bool(_REFERENCE_RE.match(sense))
@@ -131,44 +149,44 @@ class Entry:
     senses: tuple[str, ...]
     classifiers: tuple[str, ...]  # "個|个[ge4]" items taken out of the senses
 
-    # Derived once per entry (cached_property writes the instance dict, so frozen is fine):
+    # Derived once per entry (``derived`` writes the instance dict, so frozen is fine):
     # the pipeline asks these of the same entries thousands of times per article.
-    @cached_property
+    @derived
     def syllables(self) -> tuple[str, ...]:
         return tuple(self.pinyin.split())
 
-    @cached_property
+    @derived
     def variant_only(self) -> bool:
         return bool(self.senses) and all(_VARIANT_RE.match(s) for s in self.senses)
 
-    @cached_property
+    @derived
     def bound_only(self) -> bool:
         """A reading the character has only inside other words: 卜 bo5 "see 萝卜", 莎 suo1 "see 莎草"
         (a "variant of" entry is a reading of its own: 仔 zai3 "variant of 崽")."""
         return bool(self.senses) and all(_BOUND_RE.match(s) for s in self.senses)
 
-    @cached_property
+    @derived
     def surname_only(self) -> bool:
         return bool(self.senses) and all(_SURNAME_RE.match(s) for s in self.senses)
 
-    @cached_property
+    @derived
     def content(self) -> tuple[str, ...]:
         """The senses without pure cross-references ("also written 發布|发布"), if others remain."""
         return tuple(s for s in self.senses if not is_reference(s)) or self.senses
 
-    @cached_property
+    @derived
     def proper(self) -> bool:
         """A proper noun: CC-CEDICT capitalises its pinyin."""
         return self.pinyin[:1].isupper()
 
-    @cached_property
+    @derived
     def person(self) -> bool:
         """A proper noun whose first sense is a person's (a lifetime, a surname, a role: "Liu Bowen
         (1311-1375), general ...", "Sano (Japanese surname and place name)"), or a god's, a dynasty's
         or a book's: something named that is no place, whatever places its sense mentions."""
         return self.proper and bool(self.senses) and bool(_PERSON_RE.search(self.senses[0]))
 
-    @cached_property
+    @derived
     def place(self) -> bool:
         """A proper noun whose first sense names a place: "Hualien, city and county on the east coast
         of Taiwan", "Luzon Island, north Philippines", "Guilin prefecture-level city in Guangxi"."""
@@ -243,7 +261,7 @@ class Word:
     disputed: bool = False              # the reading rules and the polyphone model disagree: worth a look
     frequency: float = 0.0              # general frequency (Zipf scale, wordfreq), 0 when unknown
 
-    @cached_property
+    @derived
     def key(self) -> tuple[str, str]:
         """The word's identity: simplified form and reading."""
         return self.simplified, reading_key(self.syllables)

@@ -29,6 +29,8 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
+from itertools import islice
 
 from cardmaker.analysis import english
 from cardmaker.analysis.english import A, D, N, V
@@ -161,9 +163,15 @@ def _first_sense(word: str, syllables, pieces, k: int, nominal: bool, lexicon) -
         return ""
     o_at, o_size, _ = pieces[k - 1] if k else pieces[1]
     partner = piece_kind(word[o_at:o_at + o_size], lexicon, syllables[o_at:o_at + o_size])
-    got = in_compound(word[at:at + size], tuple(syllables[at:at + size]), fit, k == 0, k == len(pieces) - 1,
-                       nominal, partner, lexicon)
-    return got[0] if got else ""
+    # the same piece in the same place of many composed words (委 last after a noun: 区委, 县委, 党委 …)
+    key = (word[at:at + size], tuple(syllables[at:at + size]), tuple(fit), k == 0, k == len(pieces) - 1, nominal,
+           partner)
+    memo = lexicon.memo("first_sense")
+    got = memo.get(key)
+    if got is None:
+        senses = in_compound(key[0], key[1], fit, k == 0, k == len(pieces) - 1, nominal, partner, lexicon)
+        got = memo.put(key, senses[0] if senses else "")
+    return got
 
 
 DOMAIN = 0.5  # a sense a specialist's label marks ("(computing)", "(file)"), inside a word of general use
@@ -455,6 +463,13 @@ def piece_kind(piece: str, lexicon, syllables=None) -> str:
     "v" a verb, "n" anything else (its first entry's first sense decides), and for a word of two
     characters or more "wv" or "wn" (a word before 部 makes it a ministry, a character before it a
     part: 外交部, 北部)."""
+    memo = lexicon.memo("piece_kind")  # asked of each compound's other part, for every character's compounds
+    key = (piece, None if syllables is None else tuple(syllables))
+    got = memo.get(key)
+    return got if got is not None else memo.put(key, _piece_kind(piece, lexicon, syllables))
+
+
+def _piece_kind(piece: str, lexicon, syllables) -> str:
     if piece and all(c in _NUMERALS for c in piece):
         return "q"
     if len(piece) > 1:
@@ -520,10 +535,13 @@ def _brief(sense: str) -> str:
 def sense_parts(sense: str) -> list[str]:
     """A sense cut at its '; ' (CC-CEDICT writes "(bound form) up; upper; above; previous" as one
     sense), each part keeping the label that heads the whole."""
-    label = re.match(r"\([^()]*\)\s*", sense)
+    label = _HEAD_LABEL_RE.match(sense)
     head = label.group(0) if label else ""
     cut = [p.strip() for p in sense[len(head):].split("; ") if p.strip()]
     return [head + p for p in cut] or [sense]
+
+
+_HEAD_LABEL_RE = re.compile(r"\([^()]*\)\s*")
 
 
 def _plain_words(text: str, lexicon) -> frozenset[str]:
@@ -540,10 +558,16 @@ def _english_words(text: str, lexicon) -> frozenset[str]:
     bare = _HAN_OR_LABEL_RE.sub(" ", text.lower())
     every = english.WORD_RE.findall(bare)
     words = [w for w in every if w not in _PLAIN_STOP] or every  # 如 "as" is its own evidence
-    out = {english.stem(_uninflected(w)) for w in words}
-    if words and not bare.lstrip().startswith("to ") and _agent(words[-1], lexicon):
-        out.add(_AGENT)
-    return frozenset(out)
+    out = frozenset(map(_stemmed, words))
+    if (words and words[-1].endswith(_AGENT_ENDINGS) and not bare.lstrip().startswith("to ")
+            and _agent(words[-1], lexicon)):
+        out |= {_AGENT}
+    return out
+
+
+@lru_cache(maxsize=1 << 16)  # English words: a batch's compounds say the same few thousand again and again
+def _stemmed(word: str) -> str:
+    return english.stem(_uninflected(word))
 
 
 def _uninflected(word: str) -> str:
@@ -554,6 +578,9 @@ def _uninflected(word: str) -> str:
         if word.endswith(ending) and len(word) - len(ending) >= 3 and not word.endswith("ss"):
             return word[:-len(ending)]
     return word
+
+
+_AGENT_ENDINGS = ("ist", "ant", "ists", "ants", "er", "or", "ers", "ors")  # all ``_agent`` can say yes to
 
 
 def _agent(word: str, lexicon) -> bool:
@@ -587,7 +614,7 @@ def compound_words(char: str, syllables: tuple[str, ...], last: bool, lexicon) -
         n = len(syllables)
         # the shortest compounds first, and no more than ``MAX_COMPOUNDS``: 子 ends 1,225 of CC-CEDICT's
         # words, and the commonest short ones (孩子, 房子) say as much of it as all of them
-        compounds = sorted(lexicon.compounds(char, last), key=lambda e: len(e.simplified))[:MAX_COMPOUNDS]
+        compounds = lexicon.compounds(char, last, shortest=MAX_COMPOUNDS)
         # their other parts' entries in a few queries, not one each (``_partner_kind`` asks for them)
         lexicon.prime_words(e.simplified[:-len(char)] if last else e.simplified[len(char):] for e in compounds)
         for e in compounds:
@@ -600,7 +627,7 @@ def compound_words(char: str, syllables: tuple[str, ...], last: bool, lexicon) -
                 continue
             if e.variant_only:
                 continue
-            senses = [_expanded(s, lexicon) for s in e.senses if not is_reference(s)][:2]
+            senses = list(islice((_expanded(s, lexicon) for s in e.senses if not is_reference(s)), 2))
             if senses:  # a name (中東 "Middle East", 井上 "Inoue") says less of the character
                 kind = _partner_kind(e.simplified, char, last, lexicon)
                 votes.append((frozenset().union(*(_plain_words(p, lexicon) for s in senses for p in sense_parts(s))),

@@ -85,12 +85,16 @@ class Lexicon:
         """Every entry of ``word`` (either script), the user's instead of CC-CEDICT's for their words."""
         return self.dictionary.lookup(word)
 
-    def compounds(self, piece: str, last: bool) -> tuple[Entry, ...]:
+    def compounds(self, piece: str, last: bool, shortest: int | None = None) -> tuple[Entry, ...]:
         """CC-CEDICT's words one to three characters longer than ``piece`` that begin (``last``
-        False) or end with it (simplified): how the dictionary uses a character or word inside words.
+        False) or end with it (simplified): how the dictionary uses a character or word inside words;
+        with ``shortest``, only that many, the shortest first (CC-CEDICT's order among those of a length).
         Not remembered: a caller keeps what it draws from them (``meanings``' votes), and a batch's
         thousands of such lists of entries (子 ends 1,225 words) were a fifth of its memory."""
-        return tuple(_entry(r) for r in self.store.cedict_around(piece, last))
+        rows = self.store.cedict_around(piece, last)
+        if shortest is not None:  # cut before the entries are made (子 ends 1,225 words; a caller weighs 150)
+            rows = sorted(rows, key=lambda r: len(r[1]))[:shortest]
+        return tuple(_entry(r) for r in rows)
 
     def is_word(self, word: str) -> bool:
         return self.dictionary.is_word(word)

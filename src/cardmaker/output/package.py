@@ -102,7 +102,7 @@ def note_guid(word: Word, lexicon=None) -> str:
     from cardmaker.chinese.script import to_traditional
 
     simplified, reading = word.key
-    usual = to_traditional(simplified)
+    usual = to_traditional(simplified) if lexicon is None else lexicon.to_traditional(simplified)  # (remembered)
     if lexicon is None:
         own = None if word.traditional == usual else word.traditional
     else:
