@@ -135,3 +135,10 @@ def test_wei_before_those_it_serves_is_for():
     assert guess("为民", "n", lexicon)[0] == "wei4"        # 为|民 "for the people"
     from cardmaker.analysis.readings import ruled
     assert ruled("为民", "n", lexicon) and not ruled("为功", "n", lexicon)  # 久久为功: the model's wéi stands
+
+
+def test_shen_after_a_negation_is_what_though_its_me_is_left_off():
+    """沒什感覺 (Hong Kong speech for 沒什麼感覺): 什 is shén "what", not shí "ten"."""
+    article = parse_article("標題\n但露宿者早已習慣被蚊叮，不管被多少蚊叮也沒什感覺。\n".encode(), "t.txt")
+    (w,) = [w for w in analyse(article, Lexicon()).all_words if w.simplified == "什"]
+    assert w.pinyin == "shén" and "what" in w.sense[0]

@@ -44,7 +44,7 @@ _POS_READINGS = {
     ("教", "v"): "jiao1", ("教", "n"): "jiao4", ("假", "n"): "jia4", ("假", "a"): "jia3",
     ("空", "a"): "kong1", ("空", "n"): "kong4", ("干", "v"): "gan4", ("干", "a"): "gan1",
     ("钉", "v"): "ding4", ("钉", "n"): "ding1",
-    ("率", "n"): "lu:4", ("率", "v"): "shuai4",
+    ("率", "n"): "lu:4", ("率", "v"): "shuai4", ("什", "r"): "shen2",
 }
 
 
@@ -199,6 +199,8 @@ def context_pos(tokens, index: int, text: str) -> str:
     prev = tokens[index - 1] if index else None
     if t.text in _DIRECTIONALS and prev is not None and prev.end == t.start and prev.pos.startswith("v"):
         return COMPLEMENT  # 叠加|起来 qǐlai: the complement's entry, not 起来 qǐlái "to stand up"
+    if t.text == "什" and prev is not None and prev.end == t.start and prev.text in ("没", "没有"):
+        return "r"  # 沒什|感覺 (沒什麼 without its 麼, as Hong Kong speech writes it): shén "what", not shí "ten"
     if t.text == "不了" and prev is not None and prev.end == t.start and _HAN_RE.search(prev.text):
         return COMPLEMENT  # 收|不了, 下|不了|地 bù liǎo "unable to"; only alone is it bù le "no thanks"
     if t.text == "地" and t.pos.startswith("u") and prev is not None and prev.text in ("等", "等等"):
