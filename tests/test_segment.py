@@ -513,3 +513,13 @@ def test_the_parts_of_a_foreign_name_around_its_dot_or_hyphen_are_names(text, na
 
 def test_a_hyphen_between_words_makes_no_names():
     assert ("關係", "word") in kinds("中-美關係")
+
+
+@pytest.mark.parametrize("text, pieces, not_word", [
+    ("這彗星繞太陽運動的周期為３０００余年", ["余", "年"], "余年"),   # not 余年 "one's remaining years"
+    ("街角一間開業五十多年的麵包舖", ["多", "年"], "多年"),
+])
+def test_more_than_a_number_of_years_is_the_number_and_its_unit(text, pieces, not_word):
+    cut = [piece for piece, _ in kinds(text)]
+    assert all(p in cut for p in pieces) and not_word not in cut, cut
+    assert "多年" in [piece for piece, _ in kinds("多年來")]   # with no number before it, 多年 "many years"

@@ -1523,6 +1523,7 @@ _ONE_MEASURES = {"一": frozenset("家则道套身"), "几": frozenset("点")}  
 _ADVERB_CHARS = frozenset("就才便都也又还再却")
 
 
+_COUNTED_UNITS = frozenset("年天月周岁")  # what a number counts that jieba and CC-CEDICT call no measure word
 _APPROXIMATE = 100  # jieba's count from which two characters before a number are its word (将近, 约莫)
 
 
@@ -1546,6 +1547,13 @@ def _one_measure(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
                 and _common_entry(before.text + t.text, lex)):
             # 提高到|将|近|九成 → 将近 "nearly": two characters jieba cut apart that make a word before a number
             out[-1] = Token(before.text + t.text, before.start, t.end, "d", WORD)
+            continue
+        if (before is not None and before.kind == NUMBER and before.end == t.start and len(t.text) == 2
+                and t.text[0] in "余多来" and t.kind in (WORD, TERM)
+                and (t.text[1] in _COUNTED_UNITS or _unit(t.text[1], lex, lexical))):
+            # 3000|余年 → 余|年 "more than 3000 years", 五十|多年: not 余年 "one's remaining years", 多年 "many years"
+            out.append(Token(t.text[0], t.start, t.start + 1, "m", WORD))
+            out.append(Token(t.text[1], t.start + 1, t.end, "q", WORD))
             continue
         if (len(t.text) == 2 and t.text[1] in _ONE_MEASURES.get(t.text[0], ()) and t.kind == WORD
                 and nxt is not None and nxt.start == t.end
