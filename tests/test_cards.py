@@ -620,3 +620,15 @@ def test_sheet_colours_are_readable_on_paper():
     for colour in colours:
         colour = "#" + (colour if len(colour) == 6 else "".join(c * 2 for c in colour))
         assert contrast(colour, "#ffffff") >= 4.5, colour
+
+
+def test_a_front_leaves_off_a_sense_that_is_only_the_words_pinyin():
+    """媽媽 "mama / mother": "mama" is māma's pinyin, the answer; the front shows "mother"."""
+    from cardmaker.analysis.vocabulary import analyse
+    from cardmaker.lexicon import Lexicon
+    from cardmaker.output.fields import _front_senses
+    from cardmaker.text.article import parse_article
+
+    article = parse_article("標題\n我回家還會考爸爸媽媽，他們有時候也答不出來。\n".encode(), "t.txt")
+    (w,) = [w for w in analyse(article, Lexicon()).all_words if w.simplified == "妈妈"]
+    assert "mama" in " ".join(w.sense) and _front_senses(w, "traditional") == ["mother"]

@@ -180,6 +180,15 @@ def unspelled(sense: str, syllables) -> str:
     return hidden
 
 
+def _front_senses(word: Word, script: str) -> list[str]:
+    """The senses a front shows (``_front_sense``), without one that is only the word's pinyin
+    (媽媽 "mama / mother" shows "mother") where another is left."""
+    shown = [_front_sense(s, word.senses, script, word.syllables) for s in word.sense]
+    spelled = "".join(re.sub(r"[0-9]", "", s).lower().replace("u:", "u") for s in word.syllables)
+    kept = [s for s in shown if re.sub(r"[^a-z]", "", _plain(s)) != spelled]
+    return kept or shown
+
+
 def _front_sense(sense: str, senses, script: str, syllables) -> str:
     """``sense`` as a front shows it (``unspelled``); a place's name alone, shortened from a sense that
     says what the place is (南昌 "Nanchang, prefecture-level city and capital of Jiangxi …"), shows that
@@ -225,7 +234,7 @@ def _word_fields(word: Word, style: Style, script: str, memo) -> dict[str, str]:
             "pinyin": style.pinyin(word),
             "pinyin_numbered": t(word.pinyin_numbered), "zhuyin": t(word.zhuyin),
             "meaning": style.meaning(senses[:used], senses[used:]),
-            "sense": t(" / ".join(_front_sense(s, word.senses, script, word.syllables) for s in word.sense)),
+            "sense": t(" / ".join(_front_senses(word, script))),
             "classifiers": t(", ".join(readable(c, script) for c in word.classifiers)),
             "part_of_speech": t(word.part_of_speech),
             "hsk": t(word.hsk_label),
