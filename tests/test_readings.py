@@ -142,3 +142,18 @@ def test_shen_after_a_negation_is_what_though_its_me_is_left_off():
     article = parse_article("標題\n但露宿者早已習慣被蚊叮，不管被多少蚊叮也沒什感覺。\n".encode(), "t.txt")
     (w,) = [w for w in analyse(article, Lexicon()).all_words if w.simplified == "什"]
     assert w.pinyin == "shén" and "what" in w.sense[0]
+
+
+@pytest.mark.parametrize("text, simplified, reads", [
+    ("漁護署過去曾在雀鳥樣本中抽驗病毒。", "过去", "guòqù céng"),       # the adverb céng, not the surname Zēng
+    ("政府應安排為他們注射疫苗。", "注射", "wèi tāmen"),                 # 為 "for" those it serves, after a verb too
+])
+def test_example_pinyin_reads_ceng_and_wei_in_context(text, simplified, reads):
+    from cardmaker.analysis.examples import choose_examples
+    from cardmaker.chinese.pinyin import spaced
+
+    lexicon = Lexicon()
+    analysis = analyse(parse_article(f"標題\n{text}\n".encode(), "t.txt"), lexicon)
+    chosen = choose_examples(analysis, analysis.words, lexicon)
+    (w,) = [w for w in analysis.words if w.simplified == simplified]
+    assert reads in "".join(sep + t for sep, t, _ in spaced(chosen[w.key].pinyin))

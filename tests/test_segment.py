@@ -523,3 +523,14 @@ def test_more_than_a_number_of_years_is_the_number_and_its_unit(text, pieces, no
     cut = [piece for piece, _ in kinds(text)]
     assert all(p in cut for p in pieces) and not_word not in cut, cut
     assert "多年" in [piece for piece, _ in kinds("多年來")]   # with no number before it, 多年 "many years"
+
+
+@pytest.mark.parametrize("text, name, word", [
+    ("張先生說，他已習慣被蚊叮", "張", "先生"),          # a surname before a title, not the measure word 張
+    ("在市政府站等車的黃小姐說", "黃", "小姐"),          # not 黃 "yellow"
+    ("李伯說，蚊很多", "李伯", "說"),                    # a name and the speech verb the HMM glued on
+])
+def test_a_surname_before_a_title_or_a_speech_verb_is_a_name(text, name, word):
+    cut = kinds(text)
+    assert (name, "name") in cut and (word, "word") in cut, cut
+    assert ("張", "word") in kinds("一張先生的照片")    # after a number it counts

@@ -44,7 +44,7 @@ _POS_READINGS = {
     ("教", "v"): "jiao1", ("教", "n"): "jiao4", ("假", "n"): "jia4", ("假", "a"): "jia3",
     ("空", "a"): "kong1", ("空", "n"): "kong4", ("干", "v"): "gan4", ("干", "a"): "gan1",
     ("钉", "v"): "ding4", ("钉", "n"): "ding1",
-    ("率", "n"): "lu:4", ("率", "v"): "shuai4", ("什", "r"): "shen2",
+    ("率", "n"): "lu:4", ("率", "v"): "shuai4", ("什", "r"): "shen2", ("曾", "d"): "ceng2",
 }
 
 
@@ -199,6 +199,12 @@ def context_pos(tokens, index: int, text: str) -> str:
     prev = tokens[index - 1] if index else None
     if t.text in _DIRECTIONALS and prev is not None and prev.end == t.start and prev.pos.startswith("v"):
         return COMPLEMENT  # 叠加|起来 qǐlai: the complement's entry, not 起来 qǐlái "to stand up"
+    nxt = tokens[index + 1] if index + 1 < len(tokens) else None
+    if t.text == "曾" and nxt is not None and nxt.start == t.end and nxt.pos[:1] in ("v", "d", "p"):
+        return "d"  # 過去|曾|在…, 是否|曾|到過: the adverb céng "once", not the surname Zēng
+    if (t.text == "为" and t.pos.startswith("p") and nxt is not None and nxt.pos == "r" and index + 2 < len(tokens)
+            and tokens[index + 2].pos.startswith("v")):
+        return t.pos  # 安排|为|他们|注射: wèi "for" the ones the act serves, though a verb is before it
     if t.text == "什" and prev is not None and prev.end == t.start and prev.text in ("没", "没有"):
         return "r"  # 沒什|感覺 (沒什麼 without its 麼, as Hong Kong speech writes it): shén "what", not shí "ten"
     if t.text == "不了" and prev is not None and prev.end == t.start and _HAN_RE.search(prev.text):

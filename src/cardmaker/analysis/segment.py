@@ -232,6 +232,18 @@ def _lone_surnames(tokens: list[Token], lex) -> list[Token]:
     name: jieba's tag is its dictionary's, the same everywhere."""
     out: list[Token] = []
     for i, t in enumerate(tokens):
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        prev = out[-1] if out else None
+        if (len(t.text) == 1 and t.kind == WORD and nxt is not None and nxt.start == t.end and nxt.text in _TITLES
+                and _surname(t.text, lex) and not (prev is not None and prev.end == t.start
+                                                   and (prev.kind == NUMBER or prev.pos.startswith(("m", "r"))))):
+            out.append(Token(t.text, t.start, t.end, "nr", NAME))  # 張|先生 "Mr Zhang", not the measure word 張
+            continue
+        if t.kind == NAME and len(t.text) == 3 and t.text[-1] in "说称" and _surname(t.text[0], lex):
+            # 李伯說，: a name and its speech verb the HMM glued (Lǐ Bó shuō)
+            out.append(Token(t.text[:-1], t.start, t.end - 1, t.pos, NAME))
+            out.append(Token(t.text[-1], t.end - 1, t.end, "v", WORD))
+            continue
         if t.kind == NAME and len(t.text) == 2 and t.text[1] == "姓" and _surname(t.text[0], lex):
             # 陳姓|老師 "a teacher surnamed Chen": the surname, a name, and 姓 "surnamed" (Chén xìng)
             out.append(Token(t.text[0], t.start, t.start + 1, "nr", NAME))
