@@ -120,7 +120,7 @@ _BOUND_RE = re.compile(r"^(?:see |see also |used in )", re.I)
 _REFERENCE_RE = re.compile(r"^(?:also written|see also|(?:old |archaic )?variant of) [^\s\[]+(?:\[[^\]]*\])?$", re.I)
 
 
-@lru_cache(maxsize=1 << 17)  # asked of the same senses many times over (each compound's, each candidate's)
+@lru_cache(maxsize=1 << 12)  # asked of the same senses many times over; small: the senses it keeps alive cost memory
 def is_reference(sense: str) -> bool:
     """A sense that only points at another headword: "also written 發布|发布[fa1 bu4]"."""
     return bool(_REFERENCE_RE.match(sense))

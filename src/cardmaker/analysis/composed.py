@@ -565,7 +565,7 @@ def _english_words(text: str, lexicon) -> frozenset[str]:
     return out
 
 
-@lru_cache(maxsize=1 << 16)  # English words: a batch's compounds say the same few thousand again and again
+@lru_cache(maxsize=1 << 14)  # English words: a batch's compounds say the same few thousand again and again
 def _stemmed(word: str) -> str:
     return english.stem(_uninflected(word))
 
