@@ -508,7 +508,9 @@ def test_a_doubled_adjective_is_the_adjective_twice():
 ])
 def test_the_parts_of_a_foreign_name_around_its_dot_or_hyphen_are_names(text, names):
     cut = kinds(text)
-    assert all((n, "name") in cut for n in names) and ("於", "word") in cut or "於" not in text, cut
+    assert all((n, "name") in cut for n in names), cut
+    if "於" in text:
+        assert ("於", "word") in cut, cut   # the preposition the HMM glued to 波普 is given back
 
 
 def test_a_hyphen_between_words_makes_no_names():

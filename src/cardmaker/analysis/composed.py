@@ -1,7 +1,7 @@
 """A composed meaning: what a word CC-CEDICT lacks means, told by its pieces, each in its slot.
 
 A word of an article with no entry (區委, 打牢, 市建局, 吃光) is cut into the fewest dictionary
-words read as the article reads them (``_pieces``: 几|分钟, not 几分 "somewhat" | 钟 "cup"), and
+words read as the article reads them (``dictionary_pieces``: 几|分钟, not 几分 "somewhat" | 钟 "cup"), and
 each piece is shown with the sense it has *in this slot*; the card's front joins them with " + "
 (``english_only``: "area + committee member").  It says what the parts mean, not what the word
 means, and the card marks it so.
@@ -99,7 +99,7 @@ def composed_senses(word: str, syllables: tuple[str, ...], lexicon, nominal: boo
         return memo.put(key, (f"{word} {' '.join(marked(x) for x in syllables)}: {title} {surname[:1].upper()}"
                               f"{surname[1:]}",))
     out, counted = [], ""  # (the sense the piece before takes)
-    pieces = _pieces(word, syllables, lexicon, written if len(written) == len(word) else "")
+    pieces = dictionary_pieces(word, syllables, lexicon, written if len(written) == len(word) else "")
     for k, (at, size, fit) in enumerate(pieces):
         piece, syl = word[at:at + size], syllables[at:at + size]
         if not fit:
@@ -682,7 +682,7 @@ _TITLES = {"先生": "Mr.", "小姐": "Ms.", "女士": "Ms.", "太太": "Mrs.", 
            "教授": "Professor", "婆婆": "Granny"}
 
 
-def _pieces(word: str, syllables, lexicon, written: str = "") -> list[tuple[int, int, list]]:
+def dictionary_pieces(word: str, syllables, lexicon, written: str = "") -> list[tuple[int, int, list]]:
     """``word`` as (start, size, entries) of dictionary words read as here, the fewest pieces, and
     among those the one whose rarest piece is commonest (几|分钟, not 几分 "somewhat" | 钟 "cup");
     a piece's reading may differ in its tones only (先生 xiānsheng in 黄先生)."""

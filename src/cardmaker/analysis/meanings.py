@@ -37,8 +37,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from cardmaker.analysis import english
-from cardmaker.analysis.composed import (NUMERAL_CHARS, TIME_UNITS, composed_senses, compound_words, english_only,
-                                         in_compound, piece_kind, sense_parts)
+from cardmaker.analysis.composed import (NUMERAL_CHARS, TIME_UNITS, composed_senses, compound_words, dictionary_pieces,
+                                         english_only, in_compound, piece_kind, sense_parts)
 from cardmaker.analysis.english import A, AUX, C, D, N, P, PARTICLE, PREFIX, Q, REF, SUFFIX, SURNAME, UNIT, V, parsed
 from cardmaker.analysis.pos import sense_kinds
 from cardmaker.chinese.pinyin import numbered, reading_key
@@ -1276,7 +1276,7 @@ def spelled_out(term: str, tokens, text: str, readings, lexicon, runs=None) -> M
     if entries:
         meaning = entries[0].content[0]
     else:
-        meaning = _compose_english(best, text, lexicon)
+        meaning = _compose_english(best, text, readings, lexicon)
         if meaning is None:
             return None  # a word of the full form no dictionary has: no English name for it
     pointer = f"abbr. for {own}|{form}[{numbered(syllables)}]" if len(syllables) == len(form) else f"abbr. for {own}"
@@ -1322,37 +1322,27 @@ def _initials(term: str, run) -> bool:
     return all(c in rest for c in term[1:])
 
 
-def _compose_english(run, text: str, lexicon) -> str | None:
+def _compose_english(run, text: str, readings, lexicon) -> str | None:
     """An English name for a run of words: each word's first sense, as a name is written; a word no
-    dictionary has is read by its longest dictionary pieces (重建|局 "Rebuild Office"), and where a
-    character is none, there is no name (None)."""
+    dictionary has is read by its dictionary pieces (``composed.dictionary_pieces``: 重建|局 "Rebuild
+    Office", 局 in the article's own character, not 侷 "narrow"), and where a character is none, there
+    is no name (None)."""
     parts = []
     for t in run:
         if t.text in _LINKS:
             parts.append("and")
             continue
-        pieces = _longest_pieces(t.text, text[t.start:t.end], lexicon)
-        if pieces is None:
+        written = text[t.start:t.end]
+        entries = [e for e in lexicon.entries(t.text) if not (e.variant_only or e.surname_only)]
+        if entries:
+            parts.append(_name_gloss(next((e for e in entries if e.traditional == written), entries[0])))
+            continue
+        syllables = readings.get(t.start, ())
+        pieces = dictionary_pieces(t.text, syllables, lexicon, written) if len(syllables) == len(t.text) else []
+        if not pieces or not all(fit for _, _, fit in pieces):
             return None
-        parts.extend(_name_gloss(p) for p in pieces)
+        parts.extend(_name_gloss(fit[0]) for _, _, fit in pieces)
     return " ".join(parts)
-
-
-def _longest_pieces(text: str, written: str, lexicon):
-    """``text`` as its longest dictionary words from the left, each word's first entry in the
-    article's own characters (局 "office", not 侷 "narrow"); None where a character has none."""
-    out, at = [], 0
-    while at < len(text):
-        for end in range(len(text), at, -1):
-            entries = [e for e in lexicon.entries(text[at:end]) if not (e.variant_only or e.surname_only)]
-            if entries:
-                own = [e for e in entries if e.traditional == written[at:end]] if len(written) == len(text) else []
-                out.append((own or entries)[0])
-                at = end
-                break
-        else:
-            return None
-    return out
 
 
 def _name_gloss(entry) -> str:

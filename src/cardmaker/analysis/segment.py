@@ -1088,6 +1088,8 @@ def _dotted_names(tokens: list[Token], lex) -> list[Token]:
     """The parts of a foreign name on either side of its dot (阿伦·海尔: no "Aalen, town in Germany",
     托马斯·波普|于) or of a hyphen between two names (海尔-波普彗星: no "wave + popular") are names, each
     spelled as one (Ālún·Hǎi'ěr); a preposition the HMM glued to the last part is given back."""
+    if not any(t.text in _NAME_DOTS or t.text in _NAME_HYPHENS for t in tokens):
+        return tokens  # (no copy of a long article's tokens where there is no dot or hyphen)
     out = list(tokens)
     for i in range(1, len(out) - 1):
         sep, left, right = out[i], out[i - 1], out[i + 1]

@@ -147,6 +147,11 @@ def _plain(text: str) -> str:
     return "".join(unicodedata.normalize("NFD", c)[0] for c in text).lower()
 
 
+def _bases(syllables) -> list[str]:
+    """The syllables as plain letters, the way a sense writes them (lu:4 → lu, nv3 → nu)."""
+    return [re.sub(r"[0-9]", "", s).lower().replace("u:", "u").replace("v", "u") for s in syllables]
+
+
 def unspelled(sense: str, syllables) -> str:
     """A sense for a card's front without the word's own romanisation: a place's English name that is
     its pinyin (恆春 "Hengchun township in Pingtung County") shows "~ township…", and a reference's
@@ -154,7 +159,7 @@ def unspelled(sense: str, syllables) -> str:
     romanisation alone (台灣 "Taiwan") is the English name and stays, as does one whose rest only says
     what kind of place it is (廣東 "Guangdong province"); another romanisation given as an alternative
     (綠島 "Lüdao or Lutao township …") is the name shown without the hidden one ("Lutao township …")."""
-    bases = [re.sub(r"[0-9]", "", s).lower().replace("u:", "u").replace("v", "u") for s in syllables]
+    bases = _bases(syllables)
     if not bases or not all(b.isalpha() for b in bases):
         return sense
     plain = _plain(sense)
@@ -184,7 +189,7 @@ def _front_senses(word: Word, script: str) -> list[str]:
     """The senses a front shows (``_front_sense``), without one that is only the word's pinyin
     (媽媽 "mama / mother" shows "mother") where another is left."""
     shown = [_front_sense(s, word.senses, script, word.syllables) for s in word.sense]
-    spelled = "".join(re.sub(r"[0-9]", "", s).lower().replace("u:", "u") for s in word.syllables)
+    spelled = "".join(_bases(word.syllables))
     kept = [s for s in shown if re.sub(r"[^a-z]", "", _plain(s)) != spelled]
     return kept or shown
 
