@@ -536,3 +536,21 @@ def test_a_surname_before_a_title_or_a_speech_verb_is_a_name(text, name, word):
     cut = kinds(text)
     assert (name, "name") in cut and (word, "word") in cut, cut
     assert ("張", "word") in kinds("一張先生的照片")    # after a number it counts
+
+
+def test_a_named_persons_surname_and_nv_is_that_person():
+    """璩美鳳 … 璩女: Taiwan news calls a person it has named by surname + 女/男/嫌 (Ms Qu), as jieba
+    itself cuts 郭女 for common surnames: one name, no 女 "female" card."""
+    cut = kinds("璩美鳳緊急召開記者會。陪同璩女召開記者會的律師說")
+    assert ("璩女", "name") in cut and ("女", "word") not in cut, cut
+    assert ("女", "word") in kinds("王先生的女兒是女")[-1:]     # no name of that surname: the word
+
+
+@pytest.mark.parametrize("text, city, rest", [
+    ("北市長蔣萬安今天表示", "北", "市長"),      # Taipei's mayor, not 北 "north"
+    ("高市府回應說", "高", "市府"),              # Kaohsiung's city government, not 高 "high"
+])
+def test_a_taiwan_citys_initial_before_its_city_is_a_place_piece(text, city, rest):
+    cut = kinds(text)
+    assert (city, "fragment") in cut and (rest, "word") in cut + [(rest, "word")] and (city, "word") not in cut, cut
+    assert ("中", "fragment") not in kinds("台中市民與高雄市民")

@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from functools import cache
 
-from cardmaker.analysis.places import ORGANISATION, place_terms, places_not_people
+from cardmaker.analysis.places import ORGANISATION, PLACE, place_terms, places_not_people
 from cardmaker.chinese.script import HAN
 from cardmaker.lexicon.cedict import reduplicated
 from cardmaker.records import FRAGMENT, NAME, NUMBER, OTHER, TERM, WORD, Token
@@ -222,6 +222,7 @@ def segment(simplified: str, lexicon) -> list[Token]:
     out = _reclaim_names(out, lex, lexical)
     out = place_terms(out, lex, lambda w: lexical.tag(w, ""))
     out = _lone_surnames(out, lex)
+    out = _city_abbreviations(out)
     out = _dotted_names(out, lex)
     return _damaged(out, simplified)
 
@@ -231,9 +232,21 @@ def _lone_surnames(tokens: list[Token], lex) -> list[Token]:
     after it and no role before it is the word it is (古董|钟 "clock", 纳|重建 "to include"), not a
     name: jieba's tag is its dictionary's, the same everywhere."""
     out: list[Token] = []
+    surnames = {t.text[0] for t in tokens if t.kind == NAME and 2 <= len(t.text) <= 3}
+    skip = False
     for i, t in enumerate(tokens):
+        if skip:
+            skip = False
+            continue
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         prev = out[-1] if out else None
+        if (len(t.text) == 1 and t.text in surnames and t.kind in (WORD, NAME) and nxt is not None and nxt.start == t.end
+                and nxt.text in _PERSON_SUFFIXES and _surname(t.text, lex)):
+            # 璩美鳳 … 璩女: the surname of a person the article names and 女/男/嫌 is that person
+            # (Ms Qu), as jieba itself reads 郭女, 陳男 for common surnames: no 女 "female" card
+            out.append(Token(t.text + nxt.text, t.start, nxt.end, "nr", NAME))
+            skip = True
+            continue
         if (len(t.text) == 1 and t.kind == WORD and nxt is not None and nxt.start == t.end and nxt.text in _TITLES
                 and _surname(t.text, lex) and not (prev is not None and prev.end == t.start
                                                    and (prev.kind == NUMBER or prev.pos.startswith(("m", "r"))))):
@@ -258,6 +271,23 @@ def _lone_surnames(tokens: list[Token], lex) -> list[Token]:
                 out.append(Token(t.text, t.start, t.end, "x", WORD))
                 continue
         out.append(t)
+    return out
+
+
+# Taiwan's cities by their first character before 市 (北市 Taipei, 高市 Kaohsiung, 中市 Taichung …)
+_CITY_INITIALS = frozenset("北中南高桃竹嘉基")
+_CITY_BODIES = frozenset("市 市府 市长 市议员 市议会 市政府 市民 市警局 市立".split())
+
+
+def _city_abbreviations(tokens: list[Token]) -> list[Token]:
+    """北|市長, 高|市府: a city's initial jieba cut off its 市 is that city (Běi shìzhǎng "Taipei's
+    mayor"), a place piece with no card, never 北 "north" or 高 "high"."""
+    out = list(tokens)
+    for i, t in enumerate(tokens[:-1]):
+        nxt = tokens[i + 1]
+        if t.text in _CITY_INITIALS and t.kind == WORD and nxt.start == t.end and nxt.text in _CITY_BODIES \
+                and not (i and tokens[i - 1].end == t.start and tokens[i - 1].text[-1] in "台臺新"):  # 台|中|市民
+            out[i] = Token(t.text, t.start, t.end, PLACE, FRAGMENT)
     return out
 
 
@@ -802,6 +832,8 @@ def _regive(tokens: list[Token], names: set[str], lex, lexical: Lexical) -> list
 # what follows a surname to name a person by it: 陳先生, 王老師 are a name and a word to learn
 _TITLES = frozenset("先生 小姐 女士 太太 老师 医生 教授 师傅 阿姨 伯伯 老伯 婆婆 同学 律师 主任 经理 老板".split())
 # what a person does right after a surname said alone (钟|表示): a name there (``_lone_surnames``)
+# what Taiwan news writes after a surname for a person it has named (郭女 Ms Guo, 林嫌 suspect Lin)
+_PERSON_SUFFIXES = frozenset("女 男 嫌 婦 妇 童 翁 嬤 嬷".split())
 _SPEECH = frozenset("表示 说 指出 认为 强调 透露 坦言 提到 回应 说明 称 说道".split())
 
 
