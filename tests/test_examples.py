@@ -191,6 +191,16 @@ def test_a_traditional_articles_own_regional_forms_are_kept(lexicon):
     assert "隨着" in examples and "月台" in examples and "並且" in examples
 
 
+def test_a_character_the_article_also_writes_in_its_other_form_is_no_leak(lexicon):
+    """美制 "the US system" beside 製造 in the same article: the article writes 製 where it means it, so
+    its 制 is its own word (德制、美制), not a machine conversion's leak of 美製 "American made"."""
+    text = "修法爭議\n他指出，第一六一條是德制、第一六三條是美制，與國內製造業無關。\n"
+    article = parse_article(text.encode(), "t.txt")
+    analysis, chosen = _examples(article, lexicon)
+    examples = "|".join(e.traditional for e in chosen.values())
+    assert "美制" in examples and "美製" not in examples
+
+
 def test_names_in_example_pinyin_are_spelled_as_names(lexicon):
     """A place CC-CEDICT knows keeps its spelling (Huālián, not Huā lián); a person's surname stands apart."""
     article = parse_article("颱風消息\n颱風逼近，花蓮、臺東今天停班停課，市委書記陳吉寧也到場督導。\n".encode(), "t.txt")

@@ -85,18 +85,28 @@ def traditional_text(text: str, script: str, tokens, readings, lexicon, converte
         return _dictionary_forms(converted or to_traditional_aligned(text), text, tokens, readings, lexicon)
     memo = lexicon.memo("fixed_form")
     out, done = [], 0                    # pieces of the text, and how far it is copied (no per-character list)
+    present: set = set()                 # the article's characters, once a fix asks
     for t in tokens:
         span = text[t.start:t.end]
         key = (t.text, span, readings.get(t.start))
         form = memo.get(key, _UNSEEN)
         if form is _UNSEEN:
             form = memo.put(key, _fixed_form(*key, lexicon))
-        if form is not None and form != span:
+        if form is not None and form != span and not _written_elsewhere(span, form, text, present):
             out.append(text[done:t.start])
             out.append(form)
             done = t.end
     out.append(text[done:])
     return "".join(out)
+
+
+def _written_elsewhere(span: str, form: str, text: str, present: set) -> bool:
+    """The article writes the character a fix would bring in (製 of 美製 for its 美制 "the US system"):
+    its own character here is then a choice, not a leak of a machine conversion, which writes the
+    simplified character everywhere."""
+    if not present:
+        present.update(text)
+    return any(a != b and b in present for a, b in zip(span, form))
 
 
 def _dictionary_forms(converted: str, text: str, tokens, readings, lexicon) -> str:
