@@ -147,6 +147,8 @@ def test_shen_after_a_negation_is_what_though_its_me_is_left_off():
 @pytest.mark.parametrize("text, simplified, reads", [
     ("漁護署過去曾在雀鳥樣本中抽驗病毒。", "过去", "guòqù céng"),       # the adverb céng, not the surname Zēng
     ("政府應安排為他們注射疫苗。", "注射", "wèi tāmen"),                 # 為 "for" those it serves, after a verb too
+    ("去年全省糧食總產量為1500萬噸，比上年增加。", "粮食", "wéi 1500"),  # 為 before a quantity: wéi "amounts to"
+    ("市政府為300家小店提供租金補貼。", "提供", "wèi 300"),          # … unless a verb follows: wèi "for" them
 ])
 def test_example_pinyin_reads_ceng_and_wei_in_context(text, simplified, reads):
     from cardmaker.analysis.examples import choose_examples
@@ -157,3 +159,20 @@ def test_example_pinyin_reads_ceng_and_wei_in_context(text, simplified, reads):
     chosen = choose_examples(analysis, analysis.words, lexicon)
     (w,) = [w for w in analysis.words if w.simplified == simplified]
     assert reads in "".join(sep + t for sep, t, _ in spaced(chosen[w.key].pinyin))
+
+
+@pytest.mark.parametrize("text, simplified, pinyin, sense", [
+    ("他們想弄出一套新的辦法。", "弄", "nòng", "to do"),            # the verb, not the lane lòng
+    ("業者藉活動推銷新產品。", "藉", "jiè", "by means of"),         # 藉 for 借 "by means of", not 藉 "sleeping mat"
+])
+def test_a_verb_or_preposition_character_takes_its_reading_and_sense_there(text, simplified, pinyin, sense):
+    (w,) = [w for w in analyse(parse_article(f"標題\n{text}\n".encode(), "t.txt"), Lexicon()).all_words
+            if w.simplified == simplified]
+    assert w.pinyin == pinyin and sense in w.sense[0], (w.pinyin, w.sense)
+
+
+def test_a_word_is_not_read_as_a_surname_where_a_variant_entry_reads_it():
+    """邨 "village" (variant of 村) beside 邨 Cūn "surname Cun": the word is cūn, lower case."""
+    from cardmaker.analysis.readings import choose
+    lexicon = Lexicon()
+    assert choose("邨", "邨", "n", lexicon.entries("邨"), (), lexicon).syllables == ("cun1",)

@@ -12,7 +12,7 @@ in the vocabulary and in every example's pinyin.
 from __future__ import annotations
 
 from cardmaker.analysis.readings import ATTRIBUTE
-from cardmaker.records import FRAGMENT, NUMBER, WORD, Token
+from cardmaker.records import FRAGMENT, NAME, NUMBER, TERM, WORD, Token
 
 _CLAUSE_END = frozenset("，。！？；：、,.!?;:\n")
 _OBJECT_TAGS = ("n", "r", "vn", "j", "m")
@@ -84,6 +84,10 @@ def _tag(tokens: list[Token], i: int, lexicon) -> str | None:
         nxt = _next_word(tokens, i)
         if nxt is not None and nxt.text in ("了", "过", "给", "钱", "款", "债", "清"):
             return "v"  # 还了钱: huán, to give back
+    if t.text == "藉" and t.pos == "zg":
+        nxt = _next_word(tokens, i)
+        if nxt is not None and nxt.start == t.end and nxt.kind in (WORD, TERM, NAME):
+            return "p"  # 藉|配套|要到: the preposition jiè "by means of" (借) before what it uses
     if t.text == "得" and i > 0 and tokens[i - 1].pos.startswith(("v", "a")) and tokens[i - 1].end == t.start:
         return "ud"   # 跑得快: the complement particle de
     return None

@@ -1156,7 +1156,13 @@ def _candidates(text, syllables, entry: Entry, spans, written: bool, lexicon) ->
     own = []
     if written and spans:
         span = Counter(spans).most_common(1)[0][0]
-        own = [e for e in same if e.traditional == span]
+        # the article's form is also a variant of another word with this reading (藉 for 借 jiè "by
+        # means of", beside 藉 "sleeping mat"): that word competes
+        variants = [e for e in _pointed([e for e in lexicon.entries(text) if e.variant_only and e.traditional == span
+                                          and reading_key(e.syllables) == key], lexicon)
+                    if reading_key(e.syllables) == key and e not in same and len(e.simplified) == len(text)]
+        same += variants
+        own = [e for e in same if e.traditional == span] + variants
         if own:
             same = own
     if not own:

@@ -45,6 +45,9 @@ _POS_READINGS = {
     ("空", "a"): "kong1", ("空", "n"): "kong4", ("干", "v"): "gan4", ("干", "a"): "gan1",
     ("钉", "v"): "ding4", ("钉", "n"): "ding1",
     ("率", "n"): "lu:4", ("率", "v"): "shuai4", ("什", "r"): "shen2", ("曾", "d"): "ceng2",
+    ("弄", "v"): "nong4",  # 弄出 "to make": the lane lòng is Shanghai's noun, never a verb
+    # 藉 alone is 借 jiè "by means of" (藉配套 "by way of the package"); jí only in 狼藉, a word of its own
+    ("藉", "zg"): "jie4", ("藉", "p"): "jie4", ("藉", "v"): "jie4",
 }
 
 
@@ -221,6 +224,8 @@ def context_pos(tokens, index: int, text: str) -> str:
         return "v"
     if prev is not None and prev.end == t.start and prev.text in _COPULA_ADVERBS:
         return "v"
+    if nxt is not None and nxt.pos.startswith("m") and not _verb_follows(tokens, index + 1, text):
+        return "v"  # 总值|为|8.9万亿元，, 周期|为|3000余年: wéi "to be, amount to" a quantity
     for j in range(index - 1, max(-1, index - 12), -1):
         u = tokens[j]
         if any(c in _CLAUSE_END for c in text[u.start:u.end]):
@@ -228,6 +233,16 @@ def context_pos(tokens, index: int, text: str) -> str:
         if u.text == "以":
             return "v"
     return t.pos
+
+
+def _verb_follows(tokens, index: int, text: str) -> bool:
+    """A verb comes after ``index`` in the same clause (为|2000家企业|提供: wèi "for" them)."""
+    for u in tokens[index:index + 12]:
+        if any(c in _CLAUSE_END for c in text[u.start:u.end]):
+            return False
+        if u.pos.startswith("v"):
+            return True
+    return False
 
 
 def _rate_or_lead(tokens, index: int) -> str:
@@ -379,8 +394,9 @@ def _tie_break(entry: Entry, form: str | None) -> tuple:
         # the form the context calls for (OpenCC's reading of a simplified article: 审核后 → 後), or the
         # usual one, when the article leaked a simplified character (并 → 並)
         form is None or entry.traditional == form,
-        not entry.variant_only,
+        # a word is no surname: a variant's reading (邨 cūn "village", variant of 村) before Cūn "surname Cun"
         not entry.surname_only,
+        not entry.variant_only,
         not entry.proper,
         len(entry.senses),
     )
