@@ -176,3 +176,17 @@ def test_a_word_is_not_read_as_a_surname_where_a_variant_entry_reads_it():
     from cardmaker.analysis.readings import choose
     lexicon = Lexicon()
     assert choose("邨", "邨", "n", lexicon.entries("邨"), (), lexicon).syllables == ("cun1",)
+
+
+def test_a_word_without_an_entry_reads_the_articles_own_characters():
+    """豬隻 "pigs" (no entry): 隻 is only zhī, though pypinyin reads its simplified 只 zhǐ; a character
+    whose traditional form reads as the guess stays (幹部 gàn)."""
+    from cardmaker.analysis.readings import own_characters
+    lexicon = Lexicon()
+    assert own_characters("猪只", "豬隻", ("zhu1", "zhi3"), lexicon) == ("zhu1", "zhi1")
+    assert own_characters("干部", "幹部", ("gan4", "bu4"), lexicon) == ("gan4", "bu4")
+    analysis = analyse(parse_article("標題\n附近沒有豬隻可將病毒傳給蚊子。\n".encode(), "t.txt"), lexicon)
+    from cardmaker.analysis.examples import choose_examples
+    chosen = choose_examples(analysis, analysis.words, lexicon)
+    pinyin = " ".join(p for e in chosen.values() for p, *_ in e.pinyin)
+    assert "zhūzhī" in pinyin and "zhǐ" not in pinyin, pinyin

@@ -443,8 +443,25 @@ def choose(word: str, span: str, pos: str, entries, glosses, lexicon, hint: str 
     return choice
 
 
+def own_characters(word: str, span: str, syllables: tuple, lexicon) -> tuple:
+    """``syllables`` of ``word`` with each of the article's own traditional characters read as that
+    character reads: 豬隻 zhūzhī, 隻 being only zhī, though pypinyin reads its simplified 只 zhǐ."""
+    out = None
+    for i, (s, t) in enumerate(zip(word, span)):
+        if s == t or i >= len(syllables):
+            continue
+        own = {e.pinyin.lower() for e in lexicon.entries(s) if e.traditional == t and len(e.syllables) == 1
+               and not e.variant_only}
+        if len(own) == 1 and _norm(syllables[i]) not in {_norm(r) for r in own}:
+            out = out or list(syllables)
+            out[i] = next(iter(own))
+    return syllables if out is None else tuple(out)
+
+
 def _choose(word: str, span: str, pos: str, entries, glosses, lexicon, hint=None, model=None) -> ReadingChoice:
     guessed = guess(word, pos, lexicon)
+    if span != word and not any(len(e.syllables) == len(word) for e in entries):
+        guessed = own_characters(word, span, guessed, lexicon)
     disputed = False
     read = (None,) * len(word)                   # the model's readings that stand
     if model is not None:

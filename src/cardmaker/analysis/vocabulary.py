@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from cardmaker.analysis import constructions, english, forms, meanings, places, pos, ranking
-from cardmaker.analysis.readings import choose, context_pos, guess, model_readings
+from cardmaker.analysis.readings import choose, context_pos, guess, model_readings, own_characters
 from cardmaker.analysis.segment import FOREIGN_NAME, segment
 from cardmaker.chinese.pinyin import name_case, reading_key
 from cardmaker.chinese.script import HAN_RE, article_script, to_simplified_aligned, to_traditional_aligned
@@ -88,7 +88,7 @@ def analyse(article: Article, lexicon, options: Options = Options()) -> Analysis
         if t.kind not in (WORD, TERM, NAME) or t.text in stop or not content[t.start]:
             readings[t.start] = choose(t.text, article.text[t.start:t.end], tag, lexicon.entries(t.text),
                                        (), lexicon, None, read).syllables if read and any(read) \
-                else guess(t.text, tag, lexicon)
+                else own_characters(t.text, article.text[t.start:t.end], guess(t.text, tag, lexicon), lexicon)
             if t.kind == NAME and not any(s[:1].isupper() for s in readings[t.start]):
                 # a name in a caption or heading is spelled as in the body (an example may be a title)
                 readings[t.start] = _name_reading(t, readings[t.start], lexicon)
