@@ -50,3 +50,9 @@ def test_a_dash_is_punctuation_without_spaces():
 
     pieces = [("—", False), ("—", False), ("lùn", False), ("xuéxí", False)]   # ——论学习: a subtitle's dash
     assert "".join(sep + text for sep, text, _ in spaced(pieces)) == "——lùn xuéxí"
+
+
+def test_the_neutral_tone_dot_stands_before_its_zhuyin_syllable():
+    assert zhuyin(("duo1", "shao5")) == "ㄉㄨㄛ ˙ㄕㄠ"     # 多少: ˙ㄕㄠ, as Taiwan's dictionaries write it
+    from cardmaker.chinese.syllables import from_zhuyin
+    assert from_zhuyin("ㄉㄨㄛ ˙ㄕㄠ") == "duo1 shao5"       # and reads back (a zhuyin gloss)

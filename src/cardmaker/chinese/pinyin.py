@@ -87,7 +87,11 @@ def _zhuyin(syllable: str) -> str:
     m = marked(syllable).lower()
     if m == "r":  # the erhua r of 一點兒 (CC-CEDICT r5) is written ㄦ
         return "ㄦ"
-    return BopomofoConverter().to_bopomofo(m) if m.isalpha() else syllable
+    if not m.isalpha():
+        return syllable
+    z = BopomofoConverter().to_bopomofo(m)
+    # the neutral tone's dot stands before the syllable in zhuyin (˙ㄕㄠ), where pypinyin puts it last
+    return "˙" + z[:-1] if z.endswith("˙") else z
 
 
 def name_case(syllables, foreign: bool = False) -> tuple[str, ...]:
