@@ -416,7 +416,7 @@ def _windows(context: _Context, first: int, last: int, span):
                 # 、 separates the items of a list: a run that starts or ends inside one is cut, and says so
                 inside_list = (i > first and _lists(text, spans[i - 1]), j < last and _lists(text, spans[j]))
                 found.append((start, end, inside_list, i == first, j == last,
-                              _dangles(context, j, last) or _hangs(context, i, first)))
+                              _dangles(context, j, last) or _hangs(context, i, first), False))
         if spans[k_end][1] - spans[i][0] > MAX_LEN:
             break
     if found and all(f[5] for f in found) and k_end < last:
@@ -425,7 +425,7 @@ def _windows(context: _Context, first: int, last: int, span):
         own_end = _trimmed(text, spans[k][0], spans[k_end][1])[1]
         found += _completed(context, [f for f in found if f[1] == own_end], spans[k_end + 1], span, word_length)
     if found:
-        return found
+        return found + _spilled(context, [f for f in found if f[5]], first, last, word_length)
     # one clause longer than an example: a window between phrase boundaries, marked where it is cut
     a, b = _trimmed(context.text, spans[k][0], spans[k_end][1])
     in_list = (k > first and _lists(text, spans[k - 1]), k_end < last and _lists(text, spans[k_end]))
@@ -439,10 +439,11 @@ def _windows(context: _Context, first: int, last: int, span):
             start, end = _trimmed(context.text, left, right)
             if (MIN_LEN <= end - start <= MAX_LEN and start <= span[0] and span[1] <= end
                     and banned(context.text[start:end], word_length, context.banned) is None):
-                found.append((start, end, (left != a or in_list[0], right != b or in_list[1]), False, False, False))
+                found.append((start, end, (left != a or in_list[0], right != b or in_list[1]), False, False, False,
+                              False))
     if not found and b - a <= LONG_MAX and banned(context.text[a:b], word_length, context.banned) is None:
         found.append((a, b, in_list, k == first, k_end == last,  # long, not none
-                      _dangles(context, k_end, last) or _hangs(context, k, first)))
+                      _dangles(context, k_end, last) or _hangs(context, k, first), False))
     return found
 
 
@@ -457,7 +458,26 @@ def _completed(context: _Context, fronted, clause, span, word_length: int) -> li
             if end - start > MAX_LEN:
                 break
             if end > f[1] + 1 and banned(text[start:end], word_length, context.banned) is None:
-                out.append((start, end, (f[2][0], True), f[3], False, False))
+                out.append((start, end, (f[2][0], True), f[3], False, False, False))
+    return out
+
+
+SPILL = 6           # characters past MAX_LEN a fronted phrase may take to end with the clause it belongs to
+SPILL_COST = 0.25   # per character: a little long reads better than a speaker with nothing said (…張先生稱)
+
+
+def _spilled(context: _Context, fronted, first: int, last: int, word_length: int) -> list:
+    """Each run in ``fronted`` (runs ending with a fronted phrase) with the whole next clause, the one
+    it belongs to, when that goes at most ``SPILL`` characters past an example's length."""
+    text, out = context.text, []
+    for f in fronted:
+        j = context.clauses.at(f[1] - 1, first, last) + 1
+        if j > last:
+            continue
+        start, end = _trimmed(text, f[0], context.clauses.spans[j][1])
+        if MAX_LEN < end - start <= MAX_LEN + SPILL and banned(text[start:end], word_length, context.banned) is None:
+            out.append((start, end, (f[2][0], j < last and _lists(text, context.clauses.spans[j])), f[3], j == last,
+                        _dangles(context, j, last), True))
     return out
 
 
@@ -475,13 +495,13 @@ def candidates(analysis: Analysis, word: Word, context: _Context):
             continue
         first, last = context.clauses.ranges[s]
         headline = sentence.kind == "title" or _headline(context, s)
-        for start, end, cut, whole_start, whole_end, dangling in _windows(context, first, last, span):
+        for start, end, cut, whole_start, whole_end, dangling, spilled in _windows(context, first, last, span):
             text = context.text[start:end]
             # the word inside another word (農業 in 農業部, 會 in 見面會) is blanked in the cloze too: avoided
             inside = context.analysis.simplified.count(word.simplified, start, end) > \
                 sum(1 for a, b in word.spans if start <= a and b <= end)
             length = end - start + sum(cut)
-            short = 1.0 * max(0, MIN_LEN - length) + 3 * max(0, length - MAX_LEN)
+            short = 1.0 * max(0, MIN_LEN - length) + (SPILL_COST if spilled else 3) * max(0, length - MAX_LEN)
             score = (
                 10 * headline                              # a headline only when the prose has no example
                 + 2 * dangling                             # 根據…調查, 但…, alone: only when nothing completes it
