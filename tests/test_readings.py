@@ -57,6 +57,7 @@ def test_reading_policy(word, pos, glosses, reading, check, lexicon):
         ("重要", "a", ("zhong4", "yao4")),
         # pypinyin writes gù shì, which would pick CC-CEDICT's rare "old practice" entry
         ("故事", "n", ("gu4", "shi5")),
+        ("结实", "a", ("jie1", "shi5")),   # 很结实 "sturdy", not jiēshí "to bear fruit"
     ],
 )
 def test_guess_uses_part_of_speech(word, pos, expected, lexicon):
