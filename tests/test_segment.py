@@ -554,3 +554,16 @@ def test_a_taiwan_citys_initial_before_its_city_is_a_place_piece(text, city, res
     cut = kinds(text)
     assert (city, "fragment") in cut and (rest, "word") in cut + [(rest, "word")] and (city, "word") not in cut, cut
     assert ("中", "fragment") not in kinds("台中市民與高雄市民")
+
+
+def test_a_locative_after_a_dates_unit_belongs_to_the_date():
+    """4月1日|前後 "around 1 April", 3年|後 "3 years later": not 日前 "the other day" + 後; alone 日前 stays."""
+    cut = [piece for piece, _ in kinds("將在4月1日前後飛抵近日點，3年後他回來了。")]
+    assert "前後" in cut and "日前" not in cut and cut.count("後") == 1, cut
+    assert "日前" in [piece for piece, _ in kinds("日前他說")]
+
+
+def test_two_compass_points_in_parallel_make_no_name():
+    """太陽的東升西落: jieba's HMM reads 東升 as a person; the points in parallel are the words."""
+    cut = kinds("星星的出入隱現，太陽的東升西落。")
+    assert ("東升", "name") not in cut and ("升", "word") in cut, cut

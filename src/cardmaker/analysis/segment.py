@@ -223,6 +223,7 @@ def segment(simplified: str, lexicon) -> list[Token]:
     out = place_terms(out, lex, lambda w: lexical.tag(w, ""))
     out = _lone_surnames(out, lex)
     out = _city_abbreviations(out)
+    out = _paired_points(out, lex, lexical)
     out = _dotted_names(out, lex)
     return _damaged(out, simplified)
 
@@ -288,6 +289,21 @@ def _city_abbreviations(tokens: list[Token]) -> list[Token]:
         if t.text in _CITY_INITIALS and t.kind == WORD and nxt.start == t.end and nxt.text in _CITY_BODIES \
                 and not (i and tokens[i - 1].end == t.start and tokens[i - 1].text[-1] in "台臺新"):  # 台|中|市民
             out[i] = Token(t.text, t.start, t.end, PLACE, FRAGMENT)
+    return out
+
+
+def _paired_points(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
+    """东升|西|落: two compass points in parallel (东升西落 "rising in the east, setting in the west",
+    东张西望) are no name jieba's HMM made of the first pair (东升): each character is itself."""
+    out: list[Token] = []
+    for i, t in enumerate(tokens):
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if (t.kind == NAME and len(t.text) == 2 and t.text[0] in _POINTS and nxt is not None
+                and nxt.start == t.end and nxt.text[0] in _POINTS and nxt.text[0] != t.text[0]):
+            out.extend(c for k, ch in enumerate(t.text)
+                       for c in _classify(Token(ch, t.start + k, t.start + k + 1, lexical.tag(ch, "x")), lex, lexical))
+            continue
+        out.append(t)
     return out
 
 
@@ -1043,6 +1059,11 @@ def _kind(t: Token, lex, lexical: Lexical) -> Token:
 _DATE_UNITS = "年月日号號时時分秒"
 
 
+# after a number and its unit, a locative is the date's (1日|前后 "around the 1st", 3年|后 "3 years
+# later"), not 日前 "the other day" or 年后 "after New Year"
+_AFTER_UNIT = frozenset("前 后 内 间".split())
+
+
 def _split_date_units(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
     """北京11月28日电: a date's unit that jieba glued to the next word (日电, which CC-CEDICT knows
     only as the company NEC; 5日至10日: 日至 "solstice", which jieba's HMM made) is cut off again,
@@ -1055,7 +1076,8 @@ def _split_date_units(tokens: list[Token], lex, lexical: Lexical) -> list[Token]
         prev = out[-1] if out else None
         if (
             prev is not None and prev.kind == NUMBER and prev.end == t.start and len(t.text) > 1
-            and (t.text[0] in _DATE_UNITS and not (lexical.known(t.text) and _common_entry(t.text, lex))
+            and (t.text[0] in _DATE_UNITS and (t.text[1:] in _AFTER_UNIT
+                                                or not (lexical.known(t.text) and _common_entry(t.text, lex)))
                  or _glued_unit(t, lex) and _NUMBER_END_RE.search(prev.text))
         ):
             out.append(Token(t.text[0], t.start, t.start + 1, "q", WORD))
@@ -1085,6 +1107,9 @@ def _rest_of_unit(rest: Token, following: list[Token], pieces: set[str], lex, le
     or a word with the token after it (传|产业|者 → 传产|业者); the tokens are then replaced (see
     ``_merge_recut``)."""
     nxt = following[0] if following else None
+    if (rest.text in _AFTER_UNIT and nxt is not None and nxt.start == rest.end and nxt.text in _AFTER_UNIT
+            and _common_entry(rest.text + nxt.text, lex)):
+        return [Token(rest.text + nxt.text, rest.start, nxt.end, lexical.tag(rest.text + nxt.text, "f"), WORD)]  # 1日|前后
     if nxt is not None and nxt.start == rest.end and nxt.kind in (WORD, FRAGMENT, TERM) and len(rest.text) == 1:
         for k in range(1, len(nxt.text)):
             head, tail = rest.text + nxt.text[:k], nxt.text[k:]
