@@ -562,3 +562,17 @@ def test_placeholder_syllables_of_a_reference_read_as_an_ellipsis():
     w = word("以強度而言，颱風已與四級颶風相當。", "而言")
     back, front = readable(w.meaning, "traditional"), english_only(w.meaning)
     assert "就… jiù… or 對… duì…" in back and "jiù… or duì…" in front and "xx" not in back + front
+
+
+def test_an_abbreviations_sense_says_what_its_full_form_means():
+    """立委 "abbr. for 立法委員…": the Sense says what a 立法委員 is, not only its pinyin (lìfǎwěiyuán,
+    the answer's own syllables on a Recall front)."""
+    article = parse_article("立院消息\n多名立委今天在立法院質詢部長。\n".encode(), "t.txt")
+    (w,) = [w for w in analyse(article, Lexicon()).all_words if w.simplified == "立委"]
+    assert "Legislative Yuan" in w.sense[0] and "li4" not in w.sense[0], w.sense
+
+
+def test_an_instance_in_chinese_leaves_no_pinyin_on_a_front():
+    from cardmaker.lexicon.cedict import english_only
+    assert english_only("away (in compound verbs, such as 撤走 chèzǒu)") == "away (in compound verbs)"
+    assert english_only("like a fool") == "like a fool"

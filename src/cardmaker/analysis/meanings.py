@@ -1092,7 +1092,24 @@ def choose(text: str, syllables, entry: Entry | None, kind: str, tag: str, spans
     # the runner-up next (the sense most likely meant if the first is not), then the dictionary's order
     runner = next((s for _, s in own if s not in chosen and not ({REF, SURNAME} & parsed(s, lexicon).classes)), None)
     rest = ((runner,) + tuple(s for s in listed if s != runner)) if runner in listed else listed
-    return Meaning(best, tuple(chosen) + rest, tuple(shorten(s) for s in chosen), best.classifiers, False)
+    return Meaning(best, tuple(chosen) + rest, tuple(shorten(_expanded(s, lexicon)) for s in chosen),
+                   best.classifiers, False)
+
+
+_FULL_FORM_RE = re.compile(r"^abbr\. (?:for|to) ([^\s\[|]+)(?:\|([^\s\[]+))?(?:\[[^\]]*\])?$")
+
+
+def _expanded(sense: str, lexicon) -> str:
+    """An abbreviation's sense that only names its full form ("abbr. for 立法委員|立法委员[…]") says what
+    the full form means (立委 "member of the Legislative Yuan (Tw) (abbr.)"): a front shows English
+    only, and the full form's characters and pinyin are the answer's."""
+    m = _FULL_FORM_RE.match(sense)
+    if not m:
+        return sense
+    full = m.group(2) or m.group(1)
+    gloss = next((x for e in lexicon.entries(full) if not (e.variant_only or e.surname_only)
+                  for x in e.content if not _POINTER_RE.match(x) and not x.startswith("abbr.")), None)
+    return f"{gloss} (abbr.)" if gloss else sense
 
 
 HEAD_COMPOUNDS = 3  # compounds ending in a word of two characters or more, at least, to rank its senses

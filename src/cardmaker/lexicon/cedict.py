@@ -235,6 +235,10 @@ def readable(text: str, script: str) -> str:
 _KIND = r"(?:\s+(?:province|county|city|district|town|township|prefecture|region|island|river|lake|mountain))?"
 _NAMED_BEFORE_RE = re.compile(rf"\b[A-Z][a-z]+{_KIND}\s*$")
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+# an instance a sense gives in Chinese, with or without its pinyin: nothing left to read once the
+# characters go, and the pinyin alone may spell the answer's syllables
+_INSTANCE_RE = re.compile(rf",?\s*\b(?:such as|e\.g\.|as in|like)\s+[{_HAN}|]+(?:\[[^\]]*\])?"
+                          rf"(?:\s+[A-Za-zü{_TONED}'’]*[{_TONED}][A-Za-zü{_TONED}'’]*)?(?=\s*[);,/]|\s*$)")
 _NAMED_RE = re.compile(rf"(\b[A-Z][a-z]+{_KIND})\s+[{_HAN}]+(?:\s+[A-Za-zü{_TONED}'’]*[{_TONED}][A-Za-zü{_TONED}'’]*)*")
 
 
@@ -248,6 +252,7 @@ def english_only(text: str) -> str:
             return ""  # "… of Taipei City 臺北市[Tai2 bei3 Shi4]": the English name says it already
         return _ref_pinyin(p)
 
+    text = _INSTANCE_RE.sub("", text)  # "(in compound verbs, such as 撤走 chèzǒu)": its instance is Chinese
     text = _REF_RE.sub(pinyin, text)
     text = _NAMED_RE.sub(r"\1", text)  # the same, written out already: "Taipei City 臺北市 Táiběi Shì"
     text = _HAN_RE.sub("", text)
