@@ -166,6 +166,9 @@ def test_each_character_takes_the_sense_of_its_slot(path, word, patterns):
     # a verb's particle is no evidence of its sense: 挂 "to hang", not "to hang up (the phone)"; 满
     # "filled", not "to fill"
     ("挂满", ("gua4", "man3"), "to hang + filled"),
+    # a 不 word CC-CEDICT gives "(used after a verb)" is one piece after its verb (激动|不已), while
+    # 放心不下 stays 放心 + 不 + 下 (不下 "not less than" is no complement)
+    ("争论不已", ("zheng1", "lun4", "bu4", "yi3"), "to contend + endlessly"),
 ])
 def test_a_verb_and_its_result(word, syllables, shown):
     from cardmaker.analysis.composed import composed_senses, english_only

@@ -682,6 +682,9 @@ _TITLES = {"先生": "Mr.", "小姐": "Ms.", "女士": "Ms.", "太太": "Mrs.", 
            "教授": "Professor", "婆婆": "Granny"}
 
 
+_AFTER_VERB = ("(used after a verb", "(after a verb")
+
+
 def dictionary_pieces(word: str, syllables, lexicon, written: str = "") -> list[tuple[int, int, list]]:
     """``word`` as (start, size, entries) of dictionary words read as here, the fewest pieces, and
     among those the one whose rarest piece is commonest (几|分钟, not 几分 "somewhat" | 钟 "cup");
@@ -697,7 +700,10 @@ def dictionary_pieces(word: str, syllables, lexicon, written: str = "") -> list[
             # the character's own entry before the forms it also simplifies (腿 "leg", not 骽 "hip bone")
             return sorted(fit, key=lambda e: (own and e.traditional != own, e.traditional != e.simplified,
                                               -len(e.senses)))
-        if piece[0] == "不" or size == len(word):  # 放心|不|下: a complement; the word itself has no entry
+        if size == len(word) or piece[0] == "不" and not (
+                at + size == len(word) and at >= 2 and any(x.startswith(_AFTER_VERB) for e in entries for x in e.senses)):
+            # 放心|不|下: a complement; the word itself has no entry; but 激动|不已, whose 不已 CC-CEDICT
+            # gives "(used after a verb) endlessly"
             return None
         key, bare = reading_key(syl), _toneless(syl)
         return [e for e in entries if reading_key(e.syllables) == key] or \
