@@ -191,3 +191,10 @@ def test_a_word_without_an_entry_reads_the_articles_own_characters():
     chosen = choose_examples(analysis, analysis.words, lexicon)
     pinyin = " ".join(p for e in chosen.values() for p, *_ in e.pinyin)
     assert "zhūzhī" in pinyin and "zhǐ" not in pinyin, pinyin
+
+
+def test_nan_before_a_verb_is_hard_to_though_the_model_reads_disaster():
+    """千年難逢 (no entry: 難逢 is an article term): 難 before the verb 逢 is nán "hard to", not nàn."""
+    from cardmaker.analysis.readings import choose
+    lexicon = Lexicon()
+    assert choose("难逢", "難逢", "v", (), [()] * 2, lexicon, None, ("nan4", "feng2")).syllables == ("nan2", "feng2")

@@ -135,7 +135,7 @@ _SUFFIX_READINGS = {"率": "lu:4"}
 
 # a first character whose reading says how it takes the rest: 倒 before a verb is "in reverse"
 # (倒|排 dào pái "to schedule backwards"); 为 before those it serves is "for" (``_beneficiary``)
-_BEFORE_VERB = {"倒": "dao4"}
+_BEFORE_VERB = {"倒": "dao4", "难": "nan2"}  # 难|逢 nán "hard to meet", not nàn "disaster"
 _SERVED = frozenset("people nation country state public masses citizens citizen person persons populace".split())
 
 
@@ -150,9 +150,14 @@ def _beneficiary(rest: str, lexicon) -> bool:
 
 
 def _verb_after(rest: str, lexicon) -> bool:
-    """``rest`` is a verb by jieba's dictionary (排, 推, 挂)."""
+    """``rest`` is a verb by jieba's dictionary (排, 推, 挂), or a bound character (zg) whose first
+    CC-CEDICT sense is a verb's (逢 "to meet by chance")."""
     _, tag = lexicon.jieba_entries(rest).get(rest, (0, ""))
-    return tag.startswith("v")
+    if tag.startswith("v"):
+        return True
+    first = next((x for e in lexicon.entries(rest) if not (e.variant_only or e.surname_only or e.proper)
+                  for x in e.senses), "")
+    return tag == "zg" and len(rest) == 1 and first.startswith("to ")
 
 
 def _noun_after(rest: str, lexicon) -> bool:
