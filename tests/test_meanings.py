@@ -562,3 +562,22 @@ def test_placeholder_syllables_of_a_reference_read_as_an_ellipsis():
     w = word("以強度而言，颱風已與四級颶風相當。", "而言")
     back, front = readable(w.meaning, "traditional"), english_only(w.meaning)
     assert "就… jiù… or 對… duì…" in back and "jiù… or duì…" in front and "xx" not in back + front
+
+
+@pytest.mark.parametrize("text, simplified, expected", [
+    # 不|排除 is the stock phrase "does not rule out", not "to eliminate" (1st of 4)
+    ("美國聯準會主席表示，不排除年內再次降息。", "排除", "to rule out"),
+    # 度過|難關 "to get through a difficult time", not "to pass" or "to spend (time)"
+    ("政府將推出紓困方案，協助中小企業度過難關。", "度过", "to get through"),
+    # 主持|會議 "to preside over (chair) a meeting", not "to take charge of"
+    ("國務院總理李強主持召開國務院常務會議。", "主持", "to preside over"),
+])
+def test_a_set_phrase_of_the_news_fixes_the_sense(text, simplified, expected):
+    w = word(text, simplified)
+    assert expected in w.sense[0], w.senses
+
+
+def test_a_neighbour_that_is_no_set_phrase_leaves_the_sense_to_context():
+    # 排除 without 不 before it: "to remove" a fault, no "rule out"
+    w = word("工程人員已排除電力故障，列車恢復行駛。", "排除")
+    assert "rule out" not in w.sense[0], w.senses

@@ -450,6 +450,13 @@ def _use(tokens, i: int, lexicon) -> Use:
         want[P] = 1.2
     for k, w in cues.items():
         want[k] = want.get(k, 0.0) + w
+    # a set phrase of the news fixes the sense as a frame does (不|排除 "to rule out", 度過|難關 "to
+    # get through"): sense_collocations.tsv
+    for side, partner, part in lexicon.sense_collocations.get(t.text, ()):
+        o = prev if side < 0 else nxt
+        if o is not None and (o.end == t.start and o.text.endswith(partner) if side < 0
+                              else o.start == t.end and o.text.startswith(partner)):
+            want["frame:" + part] = want.get("frame:" + part, 0.0) + 1.0
     if t.pos.startswith("v") and len(t.text) > 1 and _abstract(_argument(tokens, i), lexicon):
         want[ABSTRACT_ARGUMENT] = 1.0
     words, heads, near = _context(tokens, i, lexicon)
