@@ -581,3 +581,27 @@ def test_a_neighbour_that_is_no_set_phrase_leaves_the_sense_to_context():
     # 排除 without 不 before it: "to remove" a fault, no "rule out"
     w = word("工程人員已排除電力故障，列車恢復行駛。", "排除")
     assert "rule out" not in w.sense[0], w.senses
+
+
+@pytest.mark.parametrize("text, simplified, expected", [
+    # a light verb whose object is an act does that act: 進行|評估 "to conduct", not "to advance"
+    ("專家小組正進行評估。", "进行", "to conduct|to carry out"),
+    # 作出|決定 "to make (a decision …)", not "to put out"
+    ("委員會將在下月作出最終決定。", "作出", "to make"),
+    # 做|檢查 "to do", not "to make; to produce"
+    ("醫生建議他先到醫院做檢查。", "做", "to do"),
+])
+def test_a_light_verb_whose_object_is_an_act_takes_its_light_sense(text, simplified, expected):
+    w = word(text, simplified)
+    assert any(e in w.sense[0] for e in expected.split("|")), w.senses
+
+
+@pytest.mark.parametrize("text, simplified, expected", [
+    # after 對/就 and its object the verb is the clause's own (對|事件|進行|調查), not the head of a
+    # compound noun with the noun before it (服務|升級): "to conduct", not "underway"
+    ("警方已對事件進行調查，暫未有人被捕。", "进行", "to conduct|to carry out"),
+    ("兩國將就貿易問題進行磋商。", "进行", "to conduct|to carry out"),
+])
+def test_a_verb_after_a_coverb_and_its_object_is_the_clause_verb(text, simplified, expected):
+    w = word(text, simplified)
+    assert any(e in w.sense[0] for e in expected.split("|")), w.senses

@@ -459,6 +459,8 @@ def _use(tokens, i: int, lexicon) -> Use:
             want["frame:" + part] = want.get("frame:" + part, 0.0) + 1.0
     if t.pos.startswith("v") and len(t.text) > 1 and _abstract(_argument(tokens, i), lexicon):
         want[ABSTRACT_ARGUMENT] = 1.0
+    if t.text in _LIGHT_VERBS and t.pos.startswith("v") and _acts(_argument(tokens, i), lexicon):
+        want[LIGHT] = 1.0  # 進行|調查, 作出|部署: a light verb whose object is an act
     words, heads, near = _context(tokens, i, lexicon)
     # a single noun character glued after a content word heads the compound jieba split (通路|商, 主辦|方),
     # unless the words around make it a predicate or a preposition (房間|空|著, 後續|朝|廣東…前進)
@@ -562,6 +564,24 @@ def _after_prepositional_phrase(tokens, i: int) -> bool:
             return False
         if t.text in _COVERBS:
             return True
+    return False
+
+
+_TOPIC_COVERBS = frozenset("对 就 向".split())  # 對…, 就…: what a verb after them is done to (和, 與 join nouns as often)
+
+
+def _coverb_object_before(tokens, p: int) -> bool:
+    """``tokens[p]`` ends the object of a coverb of its topic (對|事件, 就|貿易|問題, 對|有關|產品,
+    已對|事件: an adverb jieba glued to it), so the verb after it is the clause's verb, not the head of a
+    compound noun with it."""
+    for k in (p - 1, p - 2):
+        if k < 0:
+            return False
+        u = tokens[k]
+        if u.text in _TOPIC_COVERBS or (len(u.text) == 2 and u.pos == "d" and u.text[-1] in _TOPIC_COVERBS):
+            return True
+        if not u.pos.startswith(("a", "b", "r", "n", "vn")) or u.text in ("的", "之"):
+            return False
     return False
 
 
@@ -675,6 +695,9 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
                 add(V, 1.2)  # 智庫學者|分析，…: a speaker and what they do before what they report
             elif prev.pos.startswith(_NOUN_TAGS + ("s",)) and t.pos.startswith("a") and clause_end:
                 add(A, 0.6)  # 居住環境|惡劣。, 平衡能力|差: an adjective ending the clause after its subject, the predicate
+            elif (t.pos == "v" and adjacent_next and nxt.kind in (WORD, TERM) and nxt.pos.startswith(("v", "n"))
+                  and _coverb_object_before(tokens, p)):
+                add(V, 0.9)  # 對|事件|進行|調查, 與|業界|展開|對話: after a coverb and its object, the verb and its own
             elif prev.pos.startswith(_NOUN_TAGS + ("s",)) and t.pos.startswith(("vn", "v", "a")):
                 add(N, 0.9)  # the head of a compound noun: 服務|升級, 營養|攝入
             elif prev.pos.startswith("v") and prev.text not in _PREDICATIVE and (
@@ -797,6 +820,22 @@ def _means_then_verb(tokens, n: int) -> bool:
 
 
 ABSTRACT_ARGUMENT = "abstract argument"
+# a light verb (進行, 作出, 做, 展開) whose object is an act does that act: English says it with its own
+# light verbs ("to conduct", "to carry out", "to do", "to make (a decision …)"), not "to advance",
+# "to put out", "to make; to produce" or "to unfold"
+LIGHT = "light verb"
+_LIGHT_SENSE_RE = re.compile(r"\bto (?:do|conduct|carry out|perform|engage in)\b|\bto make \(a")
+
+
+def _acts(token, lexicon) -> bool:
+    """``token`` (a verb's object, or its subject where nothing follows) names an act: a word jieba
+    tags a verb or a verbal noun (調查, 表彰), or one CC-CEDICT first glosses as a verb (部署 "to
+    deploy", 重建 "to rebuild", which jieba tags a noun and an adjective)."""
+    if token is None:
+        return False
+    first = next((s for e in lexicon.entries(token.text) if not (e.variant_only or e.surname_only)
+                  for s in e.senses if not is_reference(s)), "")
+    return token.pos.startswith("v") or first.startswith("to ")
 # how English names abstract things: acts, states and qualities (-tion, -ment, -ness …) …
 _ABSTRACT_ENDINGS = ("tion", "sion", "ment", "ance", "ence", "ity", "ness", "ism", "ure", "ancy", "ency", "ship")
 # … and the general nouns of plans and affairs that take none
@@ -952,6 +991,8 @@ def _score(sense: english.Sense, index: int, occurrences: list[Use], pair: str |
             # (or where the words around speak of the kind's field: 貸款|額度 "(credit) limit", a loan's)
             met = sum(bool(kind & (u.heads | u.context) or sense.qualified & u.near) for u in occurrences) / len(occurrences)
             score += QUALIFIER_WEIGHT * met - KIND_UNMET * (1 - met)
+        if _LIGHT_SENSE_RE.search(sense.text):
+            score += sum(u.want.get(LIGHT, 0.0) for u in occurrences) / len(occurrences)
         if _DOING_RE.search(sense.text):
             score += sum(u.want.get(VERB_NEXT, 0.0) for u in occurrences) / len(occurrences)
         if _ORGANISATION_RE.search(sense.text):
