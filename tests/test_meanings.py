@@ -605,3 +605,15 @@ def test_a_light_verb_whose_object_is_an_act_takes_its_light_sense(text, simplif
 def test_a_verb_after_a_coverb_and_its_object_is_the_clause_verb(text, simplified, expected):
     w = word(text, simplified)
     assert any(e in w.sense[0] for e in expected.split("|")), w.senses
+
+
+@pytest.mark.parametrize("text, expected", [
+    # between its subject and the verb a noun with an adverb's sense is that adverb: "highly" (5th of 5)
+    ("中央政府高度重視粵港澳大灣區建設。", "highly"),
+    # … a noun where 的 makes it one, or after a number and its unit
+    ("這座大樓的高度超過三百米。", "height"),
+    ("飛機在一萬米高度飛行。", "height|altitude"),
+])
+def test_a_noun_between_its_subject_and_the_verb_takes_its_adverb_sense(text, expected):
+    w = word(text, "高度")
+    assert any(e in w.sense[0] for e in expected.split("|")), w.senses

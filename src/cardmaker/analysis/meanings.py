@@ -740,6 +740,8 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
             if _modifies_verb(t, prev):
                 add(D, 0.8)  # 一般|認為 "generally", 不必|盲目|追求 "blindly": a modifier before a verb is an adverb
                 add(P, 0.5)  # … or a phrase that is one: 只能|自行|吸收 "by oneself"
+            elif _adverbial_noun(t, prev):
+                add(D, ADVERBIAL_NOUN)  # 動能|高度|集中 "highly": a noun between its subject and the verb
         if adjacent_next and nxt.text[:1] in _NEGATIONS and len(t.text) > 1 and t.pos[:1] in ("a", "d") and not verbal:
             add(D, 0.8)  # 完全|不可逆轉 "totally": a modifier before a negated predicate is an adverb
         # a closing quotation mark or bracket is no clause start: the quoted words modify what follows
@@ -878,6 +880,17 @@ def _abstract(token, lexicon) -> bool:
                   for s in e.senses if not is_reference(s)), "")
     words = english.WORD_RE.findall(english.LABEL_RE.sub(" ", first.split("; ")[0].lower()))
     return bool(words) and (words[-1].endswith(_ABSTRACT_ENDINGS) or words[-1] in _ABSTRACT_HEADS)
+
+
+ADVERBIAL_NOUN = 1.2  # a noun's adverb sense where it stands as one ("highly" is CC-CEDICT's 5th of 高度)
+
+
+def _adverbial_noun(t, prev) -> bool:
+    """A noun glued after a noun or a pronoun, before a verb: the noun before it is the subject, and
+    the word what modifies the verb (政府|高度|重視 "highly", 往來|高度|依賴); a noun with no adverb's
+    sense keeps its noun's (部門|負責人|表示 names no adverb)."""
+    return (len(t.text) > 1 and t.pos[:1] == "n" and prev is not None and prev.end == t.start
+            and prev.kind in (WORD, TERM) and prev.pos.startswith(("n", "r")))
 
 
 def _modifies_verb(t, prev) -> bool:
