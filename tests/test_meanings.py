@@ -617,3 +617,16 @@ def test_a_verb_after_a_coverb_and_its_object_is_the_clause_verb(text, simplifie
 def test_a_noun_between_its_subject_and_the_verb_takes_its_adverb_sense(text, expected):
     w = word(text, "高度")
     assert any(e in w.sense[0] for e in expected.split("|")), w.senses
+
+
+@pytest.mark.parametrize("text, simplified, expected, among", [
+    # a verb of motion, its place, then what is done there: 到|社區|調研 "to investigate and research"
+    # (1st of CC-CEDICT's, which jieba's verbal-noun tag and the compound-noun cue pushed below "research")
+    ("市長今天到社區調研，聽取居民意見。", "调研", "to investigate", 1),
+    # … but 從…到 is "up to", and what follows a list of nouns: 青年|就業 keeps its noun "employment"
+    # among the first two
+    ("從孩子上學、老人看病到青年就業，都是民生大事。", "就业", "employment", 2),
+])
+def test_a_verb_after_a_verb_of_motion_and_its_place_is_a_verb(text, simplified, expected, among):
+    w = word(text, simplified)
+    assert any(expected in s for s in w.senses[:among]), w.senses

@@ -570,7 +570,21 @@ def _after_prepositional_phrase(tokens, i: int) -> bool:
 _TOPIC_COVERBS = frozenset("对 就 向".split())  # 對…, 就…: what a verb after them is done to (和, 與 join nouns as often)
 
 
-def _coverb_object_before(tokens, p: int) -> bool:
+_MOTION = frozenset("到 去 来 赴 前往".split())  # … and verbs of motion, whose object is where a verb after it is done
+
+
+def _from_before(tokens, p: int, span: int = 20) -> bool:
+    """從/由/自 stands before ``tokens[p]`` in its clause, past the enumeration commas of a list (從孩子上學、
+    老人看病|到…): a 到 after it is "up to", no verb of motion."""
+    for k in range(p - 1, max(-1, p - 1 - span), -1):
+        if tokens[k].text in ("从", "由", "自"):
+            return True
+        if _boundary(tokens[k]) and "、" not in tokens[k].text:
+            return False
+    return False
+
+
+def _coverb_object_before(tokens, p: int, coverbs=_TOPIC_COVERBS) -> bool:
     """``tokens[p]`` ends the object of a coverb of its topic (對|事件, 就|貿易|問題, 對|有關|產品,
     已對|事件: an adverb jieba glued to it), so the verb after it is the clause's verb, not the head of a
     compound noun with it."""
@@ -578,7 +592,7 @@ def _coverb_object_before(tokens, p: int) -> bool:
         if k < 0:
             return False
         u = tokens[k]
-        if u.text in _TOPIC_COVERBS or (len(u.text) == 2 and u.pos == "d" and u.text[-1] in _TOPIC_COVERBS):
+        if u.text in coverbs or (len(u.text) == 2 and u.pos == "d" and u.text[-1] in coverbs):
             return True
         if not u.pos.startswith(("a", "b", "r", "n", "vn")) or u.text in ("的", "之"):
             return False
@@ -697,7 +711,12 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
                 add(A, 0.6)  # 居住環境|惡劣。, 平衡能力|差: an adjective ending the clause after its subject, the predicate
             elif (t.pos == "v" and adjacent_next and nxt.kind in (WORD, TERM) and nxt.pos.startswith(("v", "n"))
                   and _coverb_object_before(tokens, p)):
-                add(V, 0.9)  # 對|事件|進行|調查, 與|業界|展開|對話: after a coverb and its object, the verb and its own
+                add(V, 0.9)  # 對|事件|進行|調查, 就|貿易問題|進行|磋商: after a coverb and its object, the verb and its own
+            elif (t.pos in ("v", "vn") and _coverb_object_before(tokens, p, _MOTION)
+                  and not _from_before(tokens, p)):
+                # 到|基層|調研, 赴|港|投資: a verb of motion, its place, then what is done there (從…到|青年|就業
+                # is "up to": a list of nouns)
+                add(V, 1.2)
             elif prev.pos.startswith(_NOUN_TAGS + ("s",)) and t.pos.startswith(("vn", "v", "a")):
                 add(N, 0.9)  # the head of a compound noun: 服務|升級, 營養|攝入
             elif prev.pos.startswith("v") and prev.text not in _PREDICATIVE and (
