@@ -630,3 +630,9 @@ def test_a_noun_between_its_subject_and_the_verb_takes_its_adverb_sense(text, ex
 def test_a_verb_after_a_verb_of_motion_and_its_place_is_a_verb(text, simplified, expected, among):
     w = word(text, simplified)
     assert any(expected in s for s in w.senses[:among]), w.senses
+
+
+@pytest.mark.parametrize("text", ["政府推動社區微電網建設。", "這款微短劇在網上熱播。"])
+def test_a_character_glued_before_a_new_word_is_its_prefix(text):
+    # 微 glued before a word jieba knows, in a word it does not: "micro-" (7th of 8), not "tiny"
+    assert word(text, "微").sense[0] == "micro-"

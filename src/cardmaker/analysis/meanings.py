@@ -73,7 +73,9 @@ _PREDICATE_BEFORE = frozenset(
     "预先 提前 事先 逐步 仍 仍然 均 再次 率先 接连 陆续 相继 同时 并 并且 而".split()
 )
 _SUFFIX_CHARS = frozenset("性化家者式型率度感界员师长论主义品量")
-_PREFIX_CHARS = frozenset("副总非超反准伪亚次")
+# characters CC-CEDICT glosses as an English prefix ("vice-", "anti-", "micro-", "pan-") that today's news
+# glues before new words jieba does not know (微|短劇, 微|電網, 泛|亞)
+_PREFIX_CHARS = frozenset("副总非超反准伪亚次微泛")
 _SENTENCE_END = frozenset("。！？；!?;\n")
 _CLAUSE_START = frozenset("。！？；!?;\n，,、：:“”「」《》（）()")
 _CLOSING = frozenset("”」』》）)")
