@@ -636,3 +636,20 @@ def test_a_verb_after_a_verb_of_motion_and_its_place_is_a_verb(text, simplified,
 def test_a_character_glued_before_a_new_word_is_its_prefix(text):
     # 微 glued before a word jieba knows, in a word it does not: "micro-" (7th of 8), not "tiny"
     assert word(text, "微").sense[0] == "micro-"
+
+
+def test_yi_before_a_verb_and_jiu_after_it_is_as_soon_as_and_counts_nothing():
+    # 一|出爐|就…: "as soon as it comes out of the oven", no number counting 出爐 as a measure word
+    from cardmaker.analysis import meanings
+    from cardmaker.analysis.segment import segment
+
+    tokens = segment("菠萝包一出炉就被抢购一空。", LEX)
+    i = next(k for k, t in enumerate(tokens) if t.text == "出炉")
+    assert meanings.UNIT not in meanings.uses(tokens, [i], LEX)[0].want
+
+
+def test_a_bakery_makes_fresh_out_of_the_oven_a_food_sense():
+    # a bakery's buns speak of food ("oven", "bakery" in sense_fields.tsv): the literal sense among the
+    # first two, not "fig. newly announced" first
+    w = word("麵包店每天清晨六點，第一批麵包出爐。", "出炉")
+    assert any("oven" in s for s in w.senses[:2]) and not w.senses[0].startswith("fig."), w.senses

@@ -669,6 +669,8 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
         add(V, 0.8)  # 影響|約六百個住戶: a verb and its counted object
     counted = adjacent_prev and (prev.kind == NUMBER or prev.text in _DEMONSTRATIVES
                                  or prev.text[-1:] in NUMERAL_CHARS or prev.text in ("几", "好几", "多", "数"))
+    if counted and prev.text == "一" and any(u.text[:1] in ("就", "便", "即") for u in _clause_after(tokens, i, 6)):
+        counted = False  # 一|出爐|便…, 一|到|就…: "as soon as", no number counting the word
     if prev is not None:
         if counted:
             add(Q, 2.5 if len(t.text) == 1 else 1.0)
