@@ -653,3 +653,10 @@ def test_a_bakery_makes_fresh_out_of_the_oven_a_food_sense():
     # first two, not "fig. newly announced" first
     w = word("麵包店每天清晨六點，第一批麵包出爐。", "出炉")
     assert any("oven" in s for s in w.senses[:2]) and not w.senses[0].startswith("fig."), w.senses
+
+
+def test_a_verb_jieba_tags_a_noun_is_still_the_verb_a_doing_sense_is_followed_by():
+    # 抓緊|謀劃: jieba tags 謀劃 a noun, CC-CEDICT's first sense "to plan" is a verb's, so 抓緊 is
+    # "to lose no time in (doing sth)", not "to keep a firm grip on"
+    w = word("各地要抓緊謀劃明年的重點工作。", "抓紧")
+    assert "lose no time" in w.senses[0], w.senses

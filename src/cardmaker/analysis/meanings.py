@@ -461,6 +461,11 @@ def _use(tokens, i: int, lexicon) -> Use:
             want["frame:" + part] = want.get("frame:" + part, 0.0) + 1.0
     if t.pos.startswith("v") and len(t.text) > 1 and _abstract(_argument(tokens, i), lexicon):
         want[ABSTRACT_ARGUMENT] = 1.0
+    if (VERB_NEXT not in want and len(t.text) > 1 and nxt is not None and nxt.start == t.end and nxt.kind in (WORD, TERM)
+            and not nxt.pos.startswith(("v", "u", "p", "c", "d")) and _first_is_verb(nxt, lexicon)):
+        # 抓緊|謀劃 "to lose no time in (doing sth)": a verb jieba does not tag one (a character's
+        # "(doing sth)" sense is rarer: 少|跑腿 "less", not "to stop (doing sth)")
+        want[VERB_NEXT] = 1.0
     if t.text in _LIGHT_VERBS and t.pos.startswith("v") and _acts(_argument(tokens, i), lexicon):
         want[LIGHT] = 1.0  # 進行|調查, 作出|部署: a light verb whose object is an act
     words, heads, near = _context(tokens, i, lexicon)
@@ -852,15 +857,18 @@ LIGHT = "light verb"
 _LIGHT_SENSE_RE = re.compile(r"\bto (?:do|conduct|carry out|perform|engage in)\b|\bto make \(a")
 
 
+def _first_is_verb(token, lexicon) -> bool:
+    """CC-CEDICT's first sense of ``token`` is a verb's ("to …"): 謀劃 "to plan", 部署 "to dispose"."""
+    first = next((s for e in lexicon.entries(token.text) if not (e.variant_only or e.surname_only)
+                  for s in e.senses if not is_reference(s)), "")
+    return first.startswith("to ")
+
+
 def _acts(token, lexicon) -> bool:
     """``token`` (a verb's object, or its subject where nothing follows) names an act: a word jieba
     tags a verb or a verbal noun (調查, 表彰), or one CC-CEDICT first glosses as a verb (部署 "to
     deploy", 重建 "to rebuild", which jieba tags a noun and an adjective)."""
-    if token is None:
-        return False
-    first = next((s for e in lexicon.entries(token.text) if not (e.variant_only or e.surname_only)
-                  for s in e.senses if not is_reference(s)), "")
-    return token.pos.startswith("v") or first.startswith("to ")
+    return token is not None and (token.pos.startswith("v") or _first_is_verb(token, lexicon))
 # how English names abstract things: acts, states and qualities (-tion, -ment, -ness …) …
 _ABSTRACT_ENDINGS = ("tion", "sion", "ment", "ance", "ence", "ity", "ness", "ism", "ure", "ancy", "ency", "ship")
 # … and the general nouns of plans and affairs that take none
