@@ -576,3 +576,101 @@ def test_an_instance_in_chinese_leaves_no_pinyin_on_a_front():
     from cardmaker.lexicon.cedict import english_only
     assert english_only("away (in compound verbs, such as 撤走 chèzǒu)") == "away (in compound verbs)"
     assert english_only("like a fool") == "like a fool"
+
+
+@pytest.mark.parametrize("text, simplified, expected", [
+    # 不|排除 is the stock phrase "does not rule out", not "to eliminate" (1st of 4)
+    ("美國聯準會主席表示，不排除年內再次降息。", "排除", "to rule out"),
+    # 度過|難關 "to get through a difficult time", not "to pass" or "to spend (time)"
+    ("政府將推出紓困方案，協助中小企業度過難關。", "度过", "to get through"),
+    # 主持|會議 "to preside over (chair) a meeting", not "to take charge of"
+    ("國務院總理李強主持召開國務院常務會議。", "主持", "to preside over"),
+])
+def test_a_set_phrase_of_the_news_fixes_the_sense(text, simplified, expected):
+    w = word(text, simplified)
+    assert expected in w.sense[0], w.senses
+
+
+def test_a_neighbour_that_is_no_set_phrase_leaves_the_sense_to_context():
+    # 排除 without 不 before it: "to remove" a fault, no "rule out"
+    w = word("工程人員已排除電力故障，列車恢復行駛。", "排除")
+    assert "rule out" not in w.sense[0], w.senses
+
+
+@pytest.mark.parametrize("text, simplified, expected", [
+    # a light verb whose object is an act does that act: 進行|評估 "to conduct", not "to advance"
+    ("專家小組正進行評估。", "进行", "to conduct|to carry out"),
+    # 作出|決定 "to make (a decision …)", not "to put out"
+    ("委員會將在下月作出最終決定。", "作出", "to make"),
+    # 做|檢查 "to do", not "to make; to produce"
+    ("醫生建議他先到醫院做檢查。", "做", "to do"),
+])
+def test_a_light_verb_whose_object_is_an_act_takes_its_light_sense(text, simplified, expected):
+    w = word(text, simplified)
+    assert any(e in w.sense[0] for e in expected.split("|")), w.senses
+
+
+@pytest.mark.parametrize("text, simplified, expected", [
+    # after 對/就 and its object the verb is the clause's own (對|事件|進行|調查), not the head of a
+    # compound noun with the noun before it (服務|升級): "to conduct", not "underway"
+    ("警方已對事件進行調查，暫未有人被捕。", "进行", "to conduct|to carry out"),
+    ("兩國將就貿易問題進行磋商。", "进行", "to conduct|to carry out"),
+])
+def test_a_verb_after_a_coverb_and_its_object_is_the_clause_verb(text, simplified, expected):
+    w = word(text, simplified)
+    assert any(e in w.sense[0] for e in expected.split("|")), w.senses
+
+
+@pytest.mark.parametrize("text, expected", [
+    # between its subject and the verb a noun with an adverb's sense is that adverb: "highly" (5th of 5)
+    ("中央政府高度重視粵港澳大灣區建設。", "highly"),
+    # … a noun where 的 makes it one, or after a number and its unit
+    ("這座大樓的高度超過三百米。", "height"),
+    ("飛機在一萬米高度飛行。", "height|altitude"),
+])
+def test_a_noun_between_its_subject_and_the_verb_takes_its_adverb_sense(text, expected):
+    w = word(text, "高度")
+    assert any(e in w.sense[0] for e in expected.split("|")), w.senses
+
+
+@pytest.mark.parametrize("text, simplified, expected, among", [
+    # a verb of motion, its place, then what is done there: 到|社區|調研 "to investigate and research"
+    # (1st of CC-CEDICT's, which jieba's verbal-noun tag and the compound-noun cue pushed below "research")
+    ("市長今天到社區調研，聽取居民意見。", "调研", "to investigate", 1),
+    # … but 從…到 is "up to", and what follows a list of nouns: 青年|就業 keeps its noun "employment"
+    # among the first two
+    ("從孩子上學、老人看病到青年就業，都是民生大事。", "就业", "employment", 2),
+])
+def test_a_verb_after_a_verb_of_motion_and_its_place_is_a_verb(text, simplified, expected, among):
+    w = word(text, simplified)
+    assert any(expected in s for s in w.senses[:among]), w.senses
+
+
+@pytest.mark.parametrize("text", ["政府推動社區微電網建設。", "這款微短劇在網上熱播。"])
+def test_a_character_glued_before_a_new_word_is_its_prefix(text):
+    # 微 glued before a word jieba knows, in a word it does not: "micro-" (7th of 8), not "tiny"
+    assert word(text, "微").sense[0] == "micro-"
+
+
+def test_yi_before_a_verb_and_jiu_after_it_is_as_soon_as_and_counts_nothing():
+    # 一|出爐|就…: "as soon as it comes out of the oven", no number counting 出爐 as a measure word
+    from cardmaker.analysis import meanings
+    from cardmaker.analysis.segment import segment
+
+    tokens = segment("菠萝包一出炉就被抢购一空。", LEX)
+    i = next(k for k, t in enumerate(tokens) if t.text == "出炉")
+    assert meanings.UNIT not in meanings.uses(tokens, [i], LEX)[0].want
+
+
+def test_a_bakery_makes_fresh_out_of_the_oven_a_food_sense():
+    # a bakery's buns speak of food ("oven", "bakery" in sense_fields.tsv): the literal sense among the
+    # first two, not "fig. newly announced" first
+    w = word("麵包店每天清晨六點，第一批麵包出爐。", "出炉")
+    assert any("oven" in s for s in w.senses[:2]) and not w.senses[0].startswith("fig."), w.senses
+
+
+def test_a_verb_jieba_tags_a_noun_is_still_the_verb_a_doing_sense_is_followed_by():
+    # 抓緊|謀劃: jieba tags 謀劃 a noun, CC-CEDICT's first sense "to plan" is a verb's, so 抓緊 is
+    # "to lose no time in (doing sth)", not "to keep a firm grip on"
+    w = word("各地要抓緊謀劃明年的重點工作。", "抓紧")
+    assert "lose no time" in w.senses[0], w.senses

@@ -73,7 +73,9 @@ _PREDICATE_BEFORE = frozenset(
     "预先 提前 事先 逐步 仍 仍然 均 再次 率先 接连 陆续 相继 同时 并 并且 而".split()
 )
 _SUFFIX_CHARS = frozenset("性化家者式型率度感界员师长论主义品量")
-_PREFIX_CHARS = frozenset("副总非超反准伪亚次")
+# characters CC-CEDICT glosses as an English prefix ("vice-", "anti-", "micro-", "pan-") that today's news
+# glues before new words jieba does not know (微|短劇, 微|電網, 泛|亞)
+_PREFIX_CHARS = frozenset("副总非超反准伪亚次微泛")
 _SENTENCE_END = frozenset("。！？；!?;\n")
 _CLAUSE_START = frozenset("。！？；!?;\n，,、：:“”「」《》（）()")
 _CLOSING = frozenset("”」』》）)")
@@ -450,8 +452,22 @@ def _use(tokens, i: int, lexicon) -> Use:
         want[P] = 1.2
     for k, w in cues.items():
         want[k] = want.get(k, 0.0) + w
+    # a set phrase of the news fixes the sense as a frame does (不|排除 "to rule out", 度過|難關 "to
+    # get through"): sense_collocations.tsv
+    for side, partner, part in lexicon.sense_collocations.get(t.text, ()):
+        o = prev if side < 0 else nxt
+        if o is not None and (o.end == t.start and o.text.endswith(partner) if side < 0
+                              else o.start == t.end and o.text.startswith(partner)):
+            want["frame:" + part] = want.get("frame:" + part, 0.0) + 1.0
     if t.pos.startswith("v") and len(t.text) > 1 and _abstract(_argument(tokens, i), lexicon):
         want[ABSTRACT_ARGUMENT] = 1.0
+    if (VERB_NEXT not in want and len(t.text) > 1 and nxt is not None and nxt.start == t.end and nxt.kind in (WORD, TERM)
+            and not nxt.pos.startswith(("v", "u", "p", "c", "d")) and _first_is_verb(nxt, lexicon)):
+        # 抓緊|謀劃 "to lose no time in (doing sth)": a verb jieba does not tag one (a character's
+        # "(doing sth)" sense is rarer: 少|跑腿 "less", not "to stop (doing sth)")
+        want[VERB_NEXT] = 1.0
+    if t.text in _LIGHT_VERBS and t.pos.startswith("v") and _acts(_argument(tokens, i), lexicon):
+        want[LIGHT] = 1.0  # 進行|調查, 作出|部署: a light verb whose object is an act
     words, heads, near = _context(tokens, i, lexicon)
     # a single noun character glued after a content word heads the compound jieba split (通路|商, 主辦|方),
     # unless the words around make it a predicate or a preposition (房間|空|著, 後續|朝|廣東…前進)
@@ -558,6 +574,38 @@ def _after_prepositional_phrase(tokens, i: int) -> bool:
     return False
 
 
+_TOPIC_COVERBS = frozenset("对 就 向".split())  # 對…, 就…: what a verb after them is done to (和, 與 join nouns as often)
+
+
+_MOTION = frozenset("到 去 来 赴 前往".split())  # … and verbs of motion, whose object is where a verb after it is done
+
+
+def _from_before(tokens, p: int, span: int = 20) -> bool:
+    """從/由/自 stands before ``tokens[p]`` in its clause, past the enumeration commas of a list (從孩子上學、
+    老人看病|到…): a 到 after it is "up to", no verb of motion."""
+    for k in range(p - 1, max(-1, p - 1 - span), -1):
+        if tokens[k].text in ("从", "由", "自"):
+            return True
+        if _boundary(tokens[k]) and "、" not in tokens[k].text:
+            return False
+    return False
+
+
+def _coverb_object_before(tokens, p: int, coverbs=_TOPIC_COVERBS) -> bool:
+    """``tokens[p]`` ends the object of a coverb of its topic (對|事件, 就|貿易|問題, 對|有關|產品,
+    已對|事件: an adverb jieba glued to it), so the verb after it is the clause's verb, not the head of a
+    compound noun with it."""
+    for k in (p - 1, p - 2):
+        if k < 0:
+            return False
+        u = tokens[k]
+        if u.text in coverbs or (len(u.text) == 2 and u.pos == "d" and u.text[-1] in coverbs):
+            return True
+        if not u.pos.startswith(("a", "b", "r", "n", "vn")) or u.text in ("的", "之"):
+            return False
+    return False
+
+
 def _verbal(tokens, i, n, prev, nxt, adjacent_next) -> bool:
     """The occurrence is a verb, whatever jieba's dictionary tags it: an adverb or a modal before it
     (接連|發展, 並|研究), an aspect particle after it (投資|了), a number that starts its object
@@ -626,6 +674,8 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
         add(V, 0.8)  # 影響|約六百個住戶: a verb and its counted object
     counted = adjacent_prev and (prev.kind == NUMBER or prev.text in _DEMONSTRATIVES
                                  or prev.text[-1:] in NUMERAL_CHARS or prev.text in ("几", "好几", "多", "数"))
+    if counted and prev.text == "一" and any(u.text[:1] in ("就", "便", "即") for u in _clause_after(tokens, i, 6)):
+        counted = False  # 一|出爐|便…, 一|到|就…: "as soon as", no number counting the word
     if prev is not None:
         if counted:
             add(Q, 2.5 if len(t.text) == 1 else 1.0)
@@ -668,6 +718,14 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
                 add(V, 1.2)  # 智庫學者|分析，…: a speaker and what they do before what they report
             elif prev.pos.startswith(_NOUN_TAGS + ("s",)) and t.pos.startswith("a") and clause_end:
                 add(A, 0.6)  # 居住環境|惡劣。, 平衡能力|差: an adjective ending the clause after its subject, the predicate
+            elif (t.pos == "v" and adjacent_next and nxt.kind in (WORD, TERM) and nxt.pos.startswith(("v", "n"))
+                  and _coverb_object_before(tokens, p)):
+                add(V, 0.9)  # 對|事件|進行|調查, 就|貿易問題|進行|磋商: after a coverb and its object, the verb and its own
+            elif (t.pos in ("v", "vn") and _coverb_object_before(tokens, p, _MOTION)
+                  and not _from_before(tokens, p)):
+                # 到|基層|調研, 赴|港|投資: a verb of motion, its place, then what is done there (從…到|青年|就業
+                # is "up to": a list of nouns)
+                add(V, 1.2)
             elif prev.pos.startswith(_NOUN_TAGS + ("s",)) and t.pos.startswith(("vn", "v", "a")):
                 add(N, 0.9)  # the head of a compound noun: 服務|升級, 營養|攝入
             elif prev.pos.startswith("v") and prev.text not in _PREDICATIVE and (
@@ -710,6 +768,8 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
             if _modifies_verb(t, prev):
                 add(D, 0.8)  # 一般|認為 "generally", 不必|盲目|追求 "blindly": a modifier before a verb is an adverb
                 add(P, 0.5)  # … or a phrase that is one: 只能|自行|吸收 "by oneself"
+            elif _adverbial_noun(t, prev):
+                add(D, ADVERBIAL_NOUN)  # 動能|高度|集中 "highly": a noun between its subject and the verb
         if adjacent_next and nxt.text[:1] in _NEGATIONS and len(t.text) > 1 and t.pos[:1] in ("a", "d") and not verbal:
             add(D, 0.8)  # 完全|不可逆轉 "totally": a modifier before a negated predicate is an adverb
         # a closing quotation mark or bracket is no clause start: the quoted words modify what follows
@@ -790,6 +850,25 @@ def _means_then_verb(tokens, n: int) -> bool:
 
 
 ABSTRACT_ARGUMENT = "abstract argument"
+# a light verb (進行, 作出, 做, 展開) whose object is an act does that act: English says it with its own
+# light verbs ("to conduct", "to carry out", "to do", "to make (a decision …)"), not "to advance",
+# "to put out", "to make; to produce" or "to unfold"
+LIGHT = "light verb"
+_LIGHT_SENSE_RE = re.compile(r"\bto (?:do|conduct|carry out|perform|engage in)\b|\bto make \(a")
+
+
+def _first_is_verb(token, lexicon) -> bool:
+    """CC-CEDICT's first sense of ``token`` is a verb's ("to …"): 謀劃 "to plan", 部署 "to dispose"."""
+    first = next((s for e in lexicon.entries(token.text) if not (e.variant_only or e.surname_only)
+                  for s in e.senses if not is_reference(s)), "")
+    return first.startswith("to ")
+
+
+def _acts(token, lexicon) -> bool:
+    """``token`` (a verb's object, or its subject where nothing follows) names an act: a word jieba
+    tags a verb or a verbal noun (調查, 表彰), or one CC-CEDICT first glosses as a verb (部署 "to
+    deploy", 重建 "to rebuild", which jieba tags a noun and an adjective)."""
+    return token is not None and (token.pos.startswith("v") or _first_is_verb(token, lexicon))
 # how English names abstract things: acts, states and qualities (-tion, -ment, -ness …) …
 _ABSTRACT_ENDINGS = ("tion", "sion", "ment", "ance", "ence", "ity", "ness", "ism", "ure", "ancy", "ency", "ship")
 # … and the general nouns of plans and affairs that take none
@@ -832,6 +911,17 @@ def _abstract(token, lexicon) -> bool:
                   for s in e.senses if not is_reference(s)), "")
     words = english.WORD_RE.findall(english.LABEL_RE.sub(" ", first.split("; ")[0].lower()))
     return bool(words) and (words[-1].endswith(_ABSTRACT_ENDINGS) or words[-1] in _ABSTRACT_HEADS)
+
+
+ADVERBIAL_NOUN = 1.2  # a noun's adverb sense where it stands as one ("highly" is CC-CEDICT's 5th of 高度)
+
+
+def _adverbial_noun(t, prev) -> bool:
+    """A noun glued after a noun or a pronoun, before a verb: the noun before it is the subject, and
+    the word what modifies the verb (政府|高度|重視 "highly", 往來|高度|依賴); a noun with no adverb's
+    sense keeps its noun's (部門|負責人|表示 names no adverb)."""
+    return (len(t.text) > 1 and t.pos[:1] == "n" and prev is not None and prev.end == t.start
+            and prev.kind in (WORD, TERM) and prev.pos.startswith(("n", "r")))
 
 
 def _modifies_verb(t, prev) -> bool:
@@ -945,6 +1035,8 @@ def _score(sense: english.Sense, index: int, occurrences: list[Use], pair: str |
             # (or where the words around speak of the kind's field: 貸款|額度 "(credit) limit", a loan's)
             met = sum(bool(kind & (u.heads | u.context) or sense.qualified & u.near) for u in occurrences) / len(occurrences)
             score += QUALIFIER_WEIGHT * met - KIND_UNMET * (1 - met)
+        if _LIGHT_SENSE_RE.search(sense.text):
+            score += sum(u.want.get(LIGHT, 0.0) for u in occurrences) / len(occurrences)
         if _DOING_RE.search(sense.text):
             score += sum(u.want.get(VERB_NEXT, 0.0) for u in occurrences) / len(occurrences)
         if _ORGANISATION_RE.search(sense.text):
