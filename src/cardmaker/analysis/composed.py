@@ -617,13 +617,14 @@ def compound_words(char: str, syllables: tuple[str, ...], last: bool, lexicon) -
         compounds = lexicon.compounds(char, last, shortest=MAX_COMPOUNDS)
         # their other parts' entries in a few queries, not one each (``_partner_kind`` asks for them)
         lexicon.prime_words(e.simplified[:-len(char)] if last else e.simplified[len(char):] for e in compounds)
+        wanted = [(b.lower(), b[:-1].lower()) for b in syllables]  # (once, not once per compound)
         for e in compounds:
             if len(e.syllables) != len(e.simplified):
                 continue
             own = e.syllables[-n:] if last else e.syllables[:n]
             # the same reading (a neutral tone in the compound is any tone: 晚上 wan3 shang5)
-            if not all(a.lower() == b.lower() or a[-1:] == "5" and a[:-1].lower() == b[:-1].lower()
-                       for a, b in zip(own, syllables)):
+            if not all(a.lower() == b or a[-1:] == "5" and a[:-1].lower() == base
+                       for a, (b, base) in zip(own, wanted)):
                 continue
             if e.variant_only:
                 continue

@@ -39,6 +39,20 @@ class Memo(dict):
         return value
 
 
+class _Memos(dict):
+    """A lexicon's memos by name, each made on first use."""
+
+    __slots__ = ("limit",)
+
+    def __init__(self, limit: int):
+        super().__init__()
+        self.limit = limit
+
+    def __missing__(self, name: str) -> Memo:
+        got = self[name] = Memo(self.limit)
+        return got
+
+
 class Lexicon:
     """The run's dictionaries and memos.
 
@@ -54,18 +68,19 @@ class Lexicon:
         self._store = store
         self.memo_limit = memo_limit
         self.hsk_standard = hsk_standard
-        self._memos: dict[str, Memo] = {}
+        self._memos = _Memos(memo_limit)
+        # ``memo`` is asked about a million times a batch: the dict's own item lookup answers
+        # without a Python call (``_Memos.__missing__`` makes a memo on first use)
+        self.memo = self._memos.__getitem__
 
     def with_user_entries(self, user_entries) -> "Lexicon":
         """Another run's lexicon over the same store, with these user entries and fresh memos."""
         return Lexicon(user_entries, self._store, self.memo_limit, self.hsk_standard)
 
     def memo(self, name: str) -> Memo:
-        """The per-word memo called ``name`` (one per stage's question), made on first use."""
-        got = self._memos.get(name)
-        if got is None:
-            got = self._memos[name] = Memo(self.memo_limit)
-        return got
+        """The per-word memo called ``name`` (one per stage's question), made on first use.
+        (Shadowed on each instance by its memos' item lookup, which does the same.)"""
+        return self._memos[name]
 
     # ── the stores ──────────────────────────────────────────────────────────
 
