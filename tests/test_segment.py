@@ -554,3 +554,14 @@ def test_a_taiwan_citys_initial_before_its_city_is_a_place_piece(text, city, res
     cut = kinds(text)
     assert (city, "fragment") in cut and (rest, "word") in cut + [(rest, "word")] and (city, "word") not in cut, cut
     assert ("中", "fragment") not in kinds("台中市民與高雄市民")
+
+
+@pytest.mark.parametrize("text, joiner, name", [
+    ("行政院和金管會昨天開會。行政院和金管會都說", "和", "金管會"),
+    ("立委與金管會今天見面，立委與金管會都說", "與", "金管會"),
+])
+def test_a_conjunction_begins_no_recurring_term(text, joiner, name):
+    """A conjunction or preposition between two names (和 与 及 跟 同 或 并) links them, however often
+    the pair recurs: 和|金管會, not one term 和金管會 "Héjīnguǎnhuì"."""
+    cut = [piece for piece, _ in kinds(text)]
+    assert joiner in cut and name in cut and joiner + name not in cut, cut

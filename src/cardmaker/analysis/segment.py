@@ -376,6 +376,9 @@ _DIRECTION_ENDS = frozenset("出入进回来去上下开")
 # 贴文 2.8, 转传 1.4, 调涨 2.6, 办结 2.2; two words the HMM glued are rarely one (成传, 气暖, 肌少: 0)
 _KNOWN_PIECE = 1.0
 _LINKS = frozenset("及与和或并")
+# a conjunction or preposition that links two nouns (司法院和法务部, 跟美国, 同政府): the first word of
+# no institution or term, however often the pair recurs
+_JOINERS = _LINKS | frozenset("跟同")
 
 
 def _article_term(t: Token, recurring: Counter, lex, lexical: Lexical, before: Token | None = None
@@ -1186,6 +1189,8 @@ def _merge_terms(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
             for j in (i - 1, i + 1):
                 if 0 <= j < len(tokens) and tokens[j].kind in (WORD, FRAGMENT) and len(tokens[j].text) <= 3:
                     a, b = sorted((i, j))
+                    if tokens[a].text in _JOINERS:
+                        continue  # 司法院|和|法务部 twice: 和 links two names, it begins neither
                     if tokens[a].end == tokens[b].start:
                         places.setdefault((tokens[a].text + tokens[b].text, tokens[a].text), set()).add(tokens[a].start)
     terms = {
