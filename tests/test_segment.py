@@ -565,3 +565,23 @@ def test_a_conjunction_begins_no_recurring_term(text, joiner, name):
     the pair recurs: 和|金管會, not one term 和金管會 "Héjīnguǎnhuì"."""
     cut = [piece for piece, _ in kinds(text)]
     assert joiner in cut and name in cut and joiner + name not in cut, cut
+
+
+@pytest.mark.parametrize("text, number", [
+    ("依民法第一八四條請求賠償", "第一八四"),    # article 184 of a law, not 第一 "first" and two numbers
+    ("第三五二號判決", "第三五二"),
+])
+def test_an_ordinal_in_chinese_digits_is_one_number(text, number):
+    cut = kinds(text)
+    assert (number, NUMBER) in cut and ("第一", "word") not in cut, cut
+
+
+@pytest.mark.parametrize("text, pieces, junk", [
+    ("他在國外住了二十幾年", ["二十幾", "年"], "幾年"),      # twenty-odd years: 幾 is part of the number
+    ("桌上放著幾顆蘋果", ["幾", "顆"], "幾顆"),             # a count and a measure word, not "several + classifier"
+    ("我等了半個鐘頭", ["半", "個"], "半個"),
+])
+def test_a_count_and_its_measure_word_are_no_headword(text, pieces, junk):
+    cut = [piece for piece, _ in kinds(text)]
+    assert all(p in cut for p in pieces) and junk not in cut, cut
+    assert "幾點" in [p for p, _ in kinds("現在幾點了")]  # 幾點 "what time?" is a word of its own

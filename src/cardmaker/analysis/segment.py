@@ -26,6 +26,8 @@ _HAN_ONLY_RE = re.compile(f"^[{HAN}]+$")
 _NUMERAL = "零〇一二三四五六七八九十百千万亿两"
 _NUMBER_RE = re.compile(f"^(?=.*[{_NUMERAL}0-9０-９])[{_NUMERAL}0-9０-９.．,%％]+$")
 _NUMERAL_PREFIX_RE = re.compile(f"^第?[{_NUMERAL}0-9]+")
+_CHINESE_NUMBER_RE = re.compile(f"^[{_NUMERAL}]+$")
+_ORDINAL_RE = re.compile(f"^第[{_NUMERAL}]+$")
 _NUMBER_END_RE = re.compile(f"[{_NUMERAL}0-9０-９]$")  # a number without its unit (9, not 四十多间)
 _NOMINAL = ("n", "nz", "nt", "ns", "j", "vn")
 
@@ -205,7 +207,7 @@ def segment(simplified: str, lexicon) -> list[Token]:
     out = _potential_complements(out, lex, lexical)
     out = _potential_negatives(out, lex, lexical)
     out = _time_words(out, lex, lexical)
-    out = _one_measure(out, lex, lexical)
+    out = _one_measure(_numeral_runs(out, lex, lexical), lex, lexical)
     out = _doing_things(out, lex, lexical)
     out = _compass(out, lex, lexical)
     out = _join_entries(out, lex, lexical)
@@ -1606,10 +1608,62 @@ def _one_measure(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
             out.append(Token(t.text[0], t.start, t.start + 1, "m", WORD))
             out.append(Token(t.text[1], t.start + 1, t.end, "q", WORD))
             continue
+        if (before is not None and before.kind == NUMBER and before.end == t.start and len(t.text) == 2
+                and t.text[0] == "几" and t.kind in (WORD, TERM) and not before.text.startswith("第")
+                and (t.text[1] in _COUNTED_UNITS or _unit(t.text[1], lex, lexical))):
+            # 十|几年 → 十几|年 "ten-odd years": 几 after a number is part of it, not 几年 "a few years"
+            out[-1] = Token(before.text + "几", before.start, t.start + 1, "m", NUMBER)
+            out.append(Token(t.text[1], t.start + 1, t.end, "q", WORD))
+            continue
+        if _count_and_measure(t, lex, lexical) and not (before is not None and before.text in _HALVES):
+            # 几颗|恒星, 半个|世纪: a count and the measure word of what it counts, each a word (几 "a few",
+            # 颗 "classifier for small spheres"), not one headword "several + classifier"
+            out.append(Token(t.text[0], t.start, t.start + 1, "m", WORD))
+            out.append(Token(t.text[1], t.start + 1, t.end, "q", WORD))
+            continue
         if (len(t.text) == 2 and t.text[1] in _ONE_MEASURES.get(t.text[0], ()) and t.kind == WORD
                 and nxt is not None and nxt.start == t.end
                 and (nxt.kind == TERM or nxt.kind == WORD and nxt.pos.startswith("n") and not nxt.pos.startswith("nr"))):
             out.append(Token(t.text[0], t.start, t.start + 1, "m", NUMBER))
+            out.append(Token(t.text[1], t.start + 1, t.end, "q", WORD))
+            continue
+        out.append(t)
+    return out
+
+
+_COUNTS = frozenset("几半")
+_HALVES = frozenset("东西南北上下前后左右")  # 东|半部 "the eastern half": a half of a region, no count
+# how CC-CEDICT glosses a count and a measure word that is no more than the two: 半个 "half of sth",
+# 几个 "a few / several", 几次 "several times"; not 几点 "what time?", 半点 "the least bit", 半天 "a long time"
+_COUNT_GLOSSES = ("half", "a few", "several")
+
+
+def _count_and_measure(t: Token, lex, lexical: Lexical) -> bool:
+    """几颗, 半个: 几 or 半 and a measure word (one CC-CEDICT calls a classifier), which the dictionary
+    lacks together or glosses as just the count."""
+    if len(t.text) != 2 or t.text[0] not in _COUNTS or t.kind not in (WORD, TERM):
+        return False
+    if not any(s.startswith("classifier") or s.startswith("(classifier") or " classifier" in s
+               for e in lex.entries(t.text[1]) for s in e.senses):
+        return False
+    entries = lex.entries(t.text)
+    return not entries or all(e.senses and e.senses[0].startswith(_COUNT_GLOSSES) for e in entries)
+
+
+def _numeral_runs(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
+    """第一|六|一|条 → 第一六一|条 "article 161", 第一八|四条 → 第一八四|条: Chinese digits read one by one
+    after an ordinal or a number are one number, not 第一 "first" and more numbers (or 四条 "four items")."""
+    out: list[Token] = []
+    for t in tokens:
+        prev = out[-1] if out else None
+        run = prev is not None and prev.end == t.start and (prev.kind == NUMBER or _ORDINAL_RE.match(prev.text)) \
+            and _CHINESE_NUMBER_RE.match(prev.text.lstrip("第"))
+        if run and t.kind == NUMBER and _CHINESE_NUMBER_RE.match(t.text):
+            out[-1] = Token(prev.text + t.text, prev.start, t.end, "m", NUMBER)
+            continue
+        if (run and len(prev.text) >= 3 and len(t.text) == 2 and t.text[0] in _NUMERAL and t.kind == WORD
+                and _unit(t.text[1], lex, lexical)):
+            out[-1] = Token(prev.text + t.text[0], prev.start, t.start + 1, "m", NUMBER)
             out.append(Token(t.text[1], t.start + 1, t.end, "q", WORD))
             continue
         out.append(t)
