@@ -585,3 +585,13 @@ def test_a_count_and_its_measure_word_are_no_headword(text, pieces, junk):
     cut = [piece for piece, _ in kinds(text)]
     assert all(p in cut for p in pieces) and junk not in cut, cut
     assert "幾點" in [p for p, _ in kinds("現在幾點了")]  # 幾點 "what time?" is a word of its own
+
+
+@pytest.mark.parametrize("text, head, junk", [
+    ("這是一筆不小的開支", "小", "小的"),       # 小的 "I (to a superior)" is no word after 不
+    ("他們住在一間小小的公寓", "小小", "小小的"),
+    ("這是很好的建議", "好", "好的"),
+])
+def test_a_word_and_its_de_are_two_words(text, head, junk):
+    cut = [piece for piece, _ in kinds(text)]
+    assert head in cut and "的" in cut and junk not in cut, cut

@@ -202,7 +202,7 @@ def segment(simplified: str, lexicon) -> list[Token]:
                        or _loose_pair(t, lex, lexical) or [t])
         else:
             out.append(t)
-    out = _reduplications(out, simplified, lex)
+    out = _reduplications(_adjective_de(out, lex, lexical), simplified, lex)
     out = _parallels(out, lex, lexical)
     out = _potential_complements(out, lex, lexical)
     out = _potential_negatives(out, lex, lexical)
@@ -1296,6 +1296,28 @@ def _grown(prev: Token, t: Token, lex, lexical: Lexical) -> list[Token] | None:
         return [Token(head, prev.start, at, lexical.tag(head, "v" if verb else "n"), WORD),
                 *(c for p in pieces for c in _classify(p, lex, lexical))]
     return None
+
+
+# a negation or degree adverb before an adjective (不小的数字, 很好的机会, 这么大的雨)
+_DEGREE = frozenset("不 很 太 最 更 挺 较 比较 这么 那么 多么 非常 十分 相当 特别 极 极其".split())
+
+
+def _adjective_de(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
+    """小小的|城市 → 小小|的, 不|小的|数字 → 不|小|的: a word and the 的 that makes it modify a noun
+    are two words, not one headword "X + of"; a dictionary's X的 after a degree adverb is that too
+    (小的 "I (to a superior)", 好的 "OK" are no words after 不 or 很)."""
+    out: list[Token] = []
+    for t in tokens:
+        before = out[-1] if out else None
+        head = t.text[:-1]
+        if (len(t.text) >= 2 and t.text[-1] == "的" and lex.is_word(head) and _HAN_ONLY_RE.match(t.text)
+                and (t.kind in (TERM, FRAGMENT) or t.kind == WORD and before is not None and before.end == t.start
+                     and before.text in _DEGREE and lexical.tag(head, "x").startswith("a"))):
+            out.append(_kind(Token(head, t.start, t.end - 1, lexical.tag(head, "a")), lex, lexical))
+            out.append(Token("的", t.end - 1, t.end, "uj", WORD))
+            continue
+        out.append(t)
+    return out
 
 
 def _reduplications(tokens: list[Token], text: str, lex) -> list[Token]:
