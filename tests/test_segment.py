@@ -595,3 +595,13 @@ def test_a_count_and_its_measure_word_are_no_headword(text, pieces, junk):
 def test_a_word_and_its_de_are_two_words(text, head, junk):
     cut = [piece for piece, _ in kinds(text)]
     assert head in cut and "的" in cut and junk not in cut, cut
+
+
+@pytest.mark.parametrize("text, caucus", [
+    ("國民黨團今天提案", "國民黨團"),         # the party's caucus (黨團), not 團 "round" as a word
+    ("親民黨團總召表示", "親民黨團"),
+])
+def test_a_party_and_its_tuan_are_its_caucus(text, caucus):
+    cut = kinds(text)
+    assert (caucus, TERM) in cut and ("團", "word") not in cut, cut
+    assert ("團結", "word") in kinds("共產黨團結一致")  # 團結 "to unite" after a party stays a word

@@ -202,7 +202,7 @@ def segment(simplified: str, lexicon) -> list[Token]:
                        or _loose_pair(t, lex, lexical) or [t])
         else:
             out.append(t)
-    out = _reduplications(_adjective_de(out, lex, lexical), simplified, lex)
+    out = _reduplications(_adjective_de(_caucuses(out, lex), lex, lexical), simplified, lex)
     out = _parallels(out, lex, lexical)
     out = _potential_complements(out, lex, lexical)
     out = _potential_negatives(out, lex, lexical)
@@ -279,6 +279,24 @@ def _lone_surnames(tokens: list[Token], lex) -> list[Token]:
 # Taiwan's cities by their first character before 市 (北市 Taipei, 高市 Kaohsiung, 中市 Taichung …)
 _CITY_INITIALS = frozenset("北中南高桃竹嘉基")
 _CITY_BODIES = frozenset("市 市府 市长 市议员 市议会 市政府 市民 市警局 市立".split())
+
+
+def _caucuses(tokens: list[Token], lex) -> list[Token]:
+    """民进党|团 → 民进党团, 国民党|团总召 → 国民党团|总召: a party's name and the 团 after it are its
+    caucus in a legislature (党团 "party caucus"), one term, not 团 "round; group" as a card; 团结, 团体
+    after a party stay the words they are."""
+    out: list[Token] = []
+    for t in tokens:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.end == t.start and len(prev.text) >= 3 and prev.text[-1] == "党"
+                and prev.kind in (WORD, TERM, NAME) and t.text[0] == "团"
+                and (t.text == "团" or t.kind == FRAGMENT and not lex.is_word(t.text))):
+            out[-1] = Token(prev.text + "团", prev.start, t.start + 1, ORGANISATION, TERM)
+            if len(t.text) > 1:  # 团|总召: the rest stays the piece it was (总召 "convener", no word of CC-CEDICT)
+                out.append(Token(t.text[1:], t.start + 1, t.end, t.pos, t.kind))
+            continue
+        out.append(t)
+    return out
 
 
 def _city_abbreviations(tokens: list[Token]) -> list[Token]:
