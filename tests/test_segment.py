@@ -605,3 +605,12 @@ def test_a_party_and_its_tuan_are_its_caucus(text, caucus):
     cut = kinds(text)
     assert (caucus, TERM) in cut and ("團", "word") not in cut, cut
     assert ("團結", "word") in kinds("共產黨團結一致")  # 團結 "to unite" after a party stays a word
+
+
+@pytest.mark.parametrize("text, word", [
+    ("這個字在日文中也有", "日文"),   # 日|文中 → 日文|中 "in Japanese"
+    ("這個詞在西文中沒有對應", "西文"),     # 西 jieba calls a locative still starts 西文 "Western languages"
+])
+def test_a_word_and_a_locative_beat_jiebas_guessed_term(text, word):
+    cut = [piece for piece, _ in kinds(text)]
+    assert word in cut and "中" in cut and "文中" not in cut, cut

@@ -503,11 +503,15 @@ def _locatives(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
     while i < len(tokens):
         t = tokens[i]
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        if (nxt is not None and len(t.text) == 1 and t.kind == WORD and len(nxt.text) == 2 and nxt.kind == WORD
+        # 西|文中 → 西文|中 "in Western languages": a term of jieba's that no dictionary has is its guess,
+        # and 西 jieba calls a locative starts the word all the same
+        guessed = nxt is not None and nxt.kind == TERM and not lex.entries(nxt.text)
+        if (nxt is not None and len(t.text) == 1 and t.kind == WORD and len(nxt.text) == 2
+                and (nxt.kind == WORD or guessed)
                 and t.end == nxt.start and nxt.text[1] in _LOCATIVES
-                and (not _function(t) or _no_number(t, out[-1] if out else None))
-                and not t.pos.startswith(("v", "q", "f")) and t.text not in lex.stopwords
-                and _common_entry(t.text + nxt.text[0], lex)):
+                and (not _function(t) or _no_number(t, out[-1] if out else None) or guessed and t.pos.startswith("f"))
+                and not t.pos.startswith(("v", "q") if guessed else ("v", "q", "f")) and t.text not in lex.stopwords
+                and (_common_entry(t.text + nxt.text[0], lex) or guessed and lex.is_word(t.text + nxt.text[0]))):
             head = t.text + nxt.text[0]
             out.append(Token(head, t.start, t.end + 1, lexical.tag(head, "n"), WORD))
             out.append(Token(nxt.text[1], nxt.start + 1, nxt.end, "f", WORD))
