@@ -614,3 +614,13 @@ def test_a_party_and_its_tuan_are_its_caucus(text, caucus):
 def test_a_word_and_a_locative_beat_jiebas_guessed_term(text, word):
     cut = [piece for piece, _ in kinds(text)]
     assert word in cut and "中" in cut and "文中" not in cut, cut
+
+
+@pytest.mark.parametrize("text, whole, junk", [
+    ("他引以為鑑，不再犯錯", "引以為鑑", "以為"),      # an idiom of jieba's dictionary jieba's path cut in three
+    ("天文台觀測牛郎星的亮度", "牛郎星", "牛郎"),        # Altair, not 牛郎 "cowherd boy" and 星
+])
+def test_a_rare_idiom_or_name_of_jiebas_dictionary_is_one_word(text, whole, junk):
+    cut = [piece for piece, _ in kinds(text)]
+    assert whole in cut and junk not in cut, cut
+    assert "蓬勃" in [p for p, _ in kinds("經濟蓬勃發展")]  # two words jieba lists as one stay two

@@ -211,6 +211,7 @@ def segment(simplified: str, lexicon) -> list[Token]:
     out = _doing_things(out, lex, lexical)
     out = _compass(out, lex, lexical)
     out = _join_entries(out, lex, lexical)
+    out = _longer_entries(out, lex, lexical)
     out = _two_and_two(out, lex, lexical)
     out = _regroup_terms(out, lex, lexical)
     out = _china_abbreviations(out)
@@ -612,6 +613,40 @@ def _join_entries(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
                 i += 2
                 done = True
         if not done:
+            out.append(t)
+            i += 1
+    return out
+
+
+def _longer_entries(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
+    """以|正视|听 → 以正视听 "to set the record straight", 牛郎|星 → 牛郎星 "Altair": words of jieba's own
+    dictionary that its best path cut because they are rare in its counts, an idiom of four characters
+    over two or three words, or a name and the one character after it that together are a name (a
+    star, a place) it lists; not 牛郎 "cowherd boy" and 星, or 正视 "to face squarely"."""
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        for n in (3, 2):
+            run = tokens[i:i + n]
+            if len(run) < n or any(u.kind not in (WORD, NAME) for u in run) or any(
+                    a.end != b.start for a, b in zip(run, run[1:])):
+                continue
+            text = "".join(u.text for u in run)
+            tag = lexical.tag(text, "") if lexical.known(text) else ""
+            # three pieces, one a stranded character: 以|正视|听; two words (蓬勃|发展) jieba lists as one stay
+            # (a pronoun, a particle, an adverb or a locative among them is a phrase jieba lists: 在|我|心中,
+            # 新|形势|下, 不|太|可能)
+            idiom = (len(text) == 4 and tag.startswith("i") and n == 3
+                     and not any(u.pos.startswith(("r", "u", "f", "d")) or u.text in _LOCATIVES for u in run))
+            named = (n == 2 and len(run[1].text) == 1 and run[0].pos.startswith("nr") and run[1].pos.startswith("n")
+                     and tag.startswith(("nr", "ns", "nz")) and run[1].text not in _LOCATIVES | {"时"})
+            if idiom or named:
+                out.append(Token(text, t.start, run[-1].end, "i" if idiom else "nz",
+                                 WORD if lex.entries(text) or idiom else TERM))
+                i += n
+                break
+        else:
             out.append(t)
             i += 1
     return out
