@@ -567,3 +567,73 @@ def test_two_compass_points_in_parallel_make_no_name():
     """太陽的東升西落: jieba's HMM reads 東升 as a person; the points in parallel are the words."""
     cut = kinds("星星的出入隱現，太陽的東升西落。")
     assert ("東升", "name") not in cut and ("升", "word") in cut, cut
+
+
+@pytest.mark.parametrize("text, joiner, name", [
+    ("行政院和金管會昨天開會。行政院和金管會都說", "和", "金管會"),
+    ("立委與金管會今天見面，立委與金管會都說", "與", "金管會"),
+])
+def test_a_conjunction_begins_no_recurring_term(text, joiner, name):
+    """A conjunction or preposition between two names (和 与 及 跟 同 或 并) links them, however often
+    the pair recurs: 和|金管會, not one term 和金管會 "Héjīnguǎnhuì"."""
+    cut = [piece for piece, _ in kinds(text)]
+    assert joiner in cut and name in cut and joiner + name not in cut, cut
+
+
+@pytest.mark.parametrize("text, number", [
+    ("依民法第一八四條請求賠償", "第一八四"),    # article 184 of a law, not 第一 "first" and two numbers
+    ("第三五二號判決", "第三五二"),
+])
+def test_an_ordinal_in_chinese_digits_is_one_number(text, number):
+    cut = kinds(text)
+    assert (number, NUMBER) in cut and ("第一", "word") not in cut, cut
+
+
+@pytest.mark.parametrize("text, pieces, junk", [
+    ("他在國外住了二十幾年", ["二十幾", "年"], "幾年"),      # twenty-odd years: 幾 is part of the number
+    ("桌上放著幾顆蘋果", ["幾", "顆"], "幾顆"),             # a count and a measure word, not "several + classifier"
+    ("我等了半個鐘頭", ["半", "個"], "半個"),
+])
+def test_a_count_and_its_measure_word_are_no_headword(text, pieces, junk):
+    cut = [piece for piece, _ in kinds(text)]
+    assert all(p in cut for p in pieces) and junk not in cut, cut
+    assert "幾點" in [p for p, _ in kinds("現在幾點了")]  # 幾點 "what time?" is a word of its own
+
+
+@pytest.mark.parametrize("text, head, junk", [
+    ("這是一筆不小的開支", "小", "小的"),       # 小的 "I (to a superior)" is no word after 不
+    ("他們住在一間小小的公寓", "小小", "小小的"),
+    ("這是很好的建議", "好", "好的"),
+])
+def test_a_word_and_its_de_are_two_words(text, head, junk):
+    cut = [piece for piece, _ in kinds(text)]
+    assert head in cut and "的" in cut and junk not in cut, cut
+
+
+@pytest.mark.parametrize("text, caucus", [
+    ("國民黨團今天提案", "國民黨團"),         # the party's caucus (黨團), not 團 "round" as a word
+    ("親民黨團總召表示", "親民黨團"),
+])
+def test_a_party_and_its_tuan_are_its_caucus(text, caucus):
+    cut = kinds(text)
+    assert (caucus, TERM) in cut and ("團", "word") not in cut, cut
+    assert ("團結", "word") in kinds("共產黨團結一致")  # 團結 "to unite" after a party stays a word
+
+
+@pytest.mark.parametrize("text, word", [
+    ("這個字在日文中也有", "日文"),   # 日|文中 → 日文|中 "in Japanese"
+    ("這個詞在西文中沒有對應", "西文"),     # 西 jieba calls a locative still starts 西文 "Western languages"
+])
+def test_a_word_and_a_locative_beat_jiebas_guessed_term(text, word):
+    cut = [piece for piece, _ in kinds(text)]
+    assert word in cut and "中" in cut and "文中" not in cut, cut
+
+
+@pytest.mark.parametrize("text, whole, junk", [
+    ("他引以為鑑，不再犯錯", "引以為鑑", "以為"),      # an idiom of jieba's dictionary jieba's path cut in three
+    ("天文台觀測牛郎星的亮度", "牛郎星", "牛郎"),        # Altair, not 牛郎 "cowherd boy" and 星
+])
+def test_a_rare_idiom_or_name_of_jiebas_dictionary_is_one_word(text, whole, junk):
+    cut = [piece for piece, _ in kinds(text)]
+    assert whole in cut and junk not in cut, cut
+    assert "蓬勃" in [p for p, _ in kinds("經濟蓬勃發展")]  # two words jieba lists as one stay two

@@ -26,6 +26,8 @@ _HAN_ONLY_RE = re.compile(f"^[{HAN}]+$")
 _NUMERAL = "零〇一二三四五六七八九十百千万亿两"
 _NUMBER_RE = re.compile(f"^(?=.*[{_NUMERAL}0-9０-９])[{_NUMERAL}0-9０-９.．,%％]+$")
 _NUMERAL_PREFIX_RE = re.compile(f"^第?[{_NUMERAL}0-9]+")
+_CHINESE_NUMBER_RE = re.compile(f"^[{_NUMERAL}]+$")
+_ORDINAL_RE = re.compile(f"^第[{_NUMERAL}]+$")
 _NUMBER_END_RE = re.compile(f"[{_NUMERAL}0-9０-９]$")  # a number without its unit (9, not 四十多间)
 _NOMINAL = ("n", "nz", "nt", "ns", "j", "vn")
 
@@ -200,15 +202,16 @@ def segment(simplified: str, lexicon) -> list[Token]:
                        or _loose_pair(t, lex, lexical) or [t])
         else:
             out.append(t)
-    out = _reduplications(out, simplified, lex)
+    out = _reduplications(_adjective_de(_caucuses(out, lex), lex, lexical), simplified, lex)
     out = _parallels(out, lex, lexical)
     out = _potential_complements(out, lex, lexical)
     out = _potential_negatives(out, lex, lexical)
     out = _time_words(out, lex, lexical)
-    out = _one_measure(out, lex, lexical)
+    out = _one_measure(_numeral_runs(out, lex, lexical), lex, lexical)
     out = _doing_things(out, lex, lexical)
     out = _compass(out, lex, lexical)
     out = _join_entries(out, lex, lexical)
+    out = _longer_entries(out, lex, lexical)
     out = _two_and_two(out, lex, lexical)
     out = _regroup_terms(out, lex, lexical)
     out = _china_abbreviations(out)
@@ -278,6 +281,24 @@ def _lone_surnames(tokens: list[Token], lex) -> list[Token]:
 # Taiwan's cities by their first character before 市 (北市 Taipei, 高市 Kaohsiung, 中市 Taichung …)
 _CITY_INITIALS = frozenset("北中南高桃竹嘉基")
 _CITY_BODIES = frozenset("市 市府 市长 市议员 市议会 市政府 市民 市警局 市立".split())
+
+
+def _caucuses(tokens: list[Token], lex) -> list[Token]:
+    """民进党|团 → 民进党团, 国民党|团总召 → 国民党团|总召: a party's name and the 团 after it are its
+    caucus in a legislature (党团 "party caucus"), one term, not 团 "round; group" as a card; 团结, 团体
+    after a party stay the words they are."""
+    out: list[Token] = []
+    for t in tokens:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.end == t.start and len(prev.text) >= 3 and prev.text[-1] == "党"
+                and prev.kind in (WORD, TERM, NAME) and t.text[0] == "团"
+                and (t.text == "团" or t.kind == FRAGMENT and not lex.is_word(t.text))):
+            out[-1] = Token(prev.text + "团", prev.start, t.start + 1, ORGANISATION, TERM)
+            if len(t.text) > 1:  # 团|总召: the rest stays the piece it was (总召 "convener", no word of CC-CEDICT)
+                out.append(Token(t.text[1:], t.start + 1, t.end, t.pos, t.kind))
+            continue
+        out.append(t)
+    return out
 
 
 def _city_abbreviations(tokens: list[Token]) -> list[Token]:
@@ -392,6 +413,9 @@ _DIRECTION_ENDS = frozenset("出入进回来去上下开")
 # 贴文 2.8, 转传 1.4, 调涨 2.6, 办结 2.2; two words the HMM glued are rarely one (成传, 气暖, 肌少: 0)
 _KNOWN_PIECE = 1.0
 _LINKS = frozenset("及与和或并")
+# a conjunction or preposition that links two nouns (司法院和法务部, 跟美国, 同政府): the first word of
+# no institution or term, however often the pair recurs
+_JOINERS = _LINKS | frozenset("跟同")
 
 
 def _article_term(t: Token, recurring: Counter, lex, lexical: Lexical, before: Token | None = None
@@ -496,11 +520,15 @@ def _locatives(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
     while i < len(tokens):
         t = tokens[i]
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        if (nxt is not None and len(t.text) == 1 and t.kind == WORD and len(nxt.text) == 2 and nxt.kind == WORD
+        # 西|文中 → 西文|中 "in Western languages": a term of jieba's that no dictionary has is its guess,
+        # and 西 jieba calls a locative starts the word all the same
+        guessed = nxt is not None and nxt.kind == TERM and not lex.entries(nxt.text)
+        if (nxt is not None and len(t.text) == 1 and t.kind == WORD and len(nxt.text) == 2
+                and (nxt.kind == WORD or guessed)
                 and t.end == nxt.start and nxt.text[1] in _LOCATIVES
-                and (not _function(t) or _no_number(t, out[-1] if out else None))
-                and not t.pos.startswith(("v", "q", "f")) and t.text not in lex.stopwords
-                and _common_entry(t.text + nxt.text[0], lex)):
+                and (not _function(t) or _no_number(t, out[-1] if out else None) or guessed and t.pos.startswith("f"))
+                and not t.pos.startswith(("v", "q") if guessed else ("v", "q", "f")) and t.text not in lex.stopwords
+                and (_common_entry(t.text + nxt.text[0], lex) or guessed and lex.is_word(t.text + nxt.text[0]))):
             head = t.text + nxt.text[0]
             out.append(Token(head, t.start, t.end + 1, lexical.tag(head, "n"), WORD))
             out.append(Token(nxt.text[1], nxt.start + 1, nxt.end, "f", WORD))
@@ -601,6 +629,40 @@ def _join_entries(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
                 i += 2
                 done = True
         if not done:
+            out.append(t)
+            i += 1
+    return out
+
+
+def _longer_entries(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
+    """以|正视|听 → 以正视听 "to set the record straight", 牛郎|星 → 牛郎星 "Altair": words of jieba's own
+    dictionary that its best path cut because they are rare in its counts, an idiom of four characters
+    over two or three words, or a name and the one character after it that together are a name (a
+    star, a place) it lists; not 牛郎 "cowherd boy" and 星, or 正视 "to face squarely"."""
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        for n in (3, 2):
+            run = tokens[i:i + n]
+            if len(run) < n or any(u.kind not in (WORD, NAME) for u in run) or any(
+                    a.end != b.start for a, b in zip(run, run[1:])):
+                continue
+            text = "".join(u.text for u in run)
+            tag = lexical.tag(text, "") if lexical.known(text) else ""
+            # three pieces, one a stranded character: 以|正视|听; two words (蓬勃|发展) jieba lists as one stay
+            # (a pronoun, a particle, an adverb or a locative among them is a phrase jieba lists: 在|我|心中,
+            # 新|形势|下, 不|太|可能)
+            idiom = (len(text) == 4 and tag.startswith("i") and n == 3
+                     and not any(u.pos.startswith(("r", "u", "f", "d")) or u.text in _LOCATIVES for u in run))
+            named = (n == 2 and len(run[1].text) == 1 and run[0].pos.startswith("nr") and run[1].pos.startswith("n")
+                     and tag.startswith(("nr", "ns", "nz")) and run[1].text not in _LOCATIVES | {"时"})
+            if idiom or named:
+                out.append(Token(text, t.start, run[-1].end, "i" if idiom else "nz",
+                                 WORD if lex.entries(text) or idiom else TERM))
+                i += n
+                break
+        else:
             out.append(t)
             i += 1
     return out
@@ -1211,6 +1273,8 @@ def _merge_terms(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
             for j in (i - 1, i + 1):
                 if 0 <= j < len(tokens) and tokens[j].kind in (WORD, FRAGMENT) and len(tokens[j].text) <= 3:
                     a, b = sorted((i, j))
+                    if tokens[a].text in _JOINERS:
+                        continue  # 司法院|和|法务部 twice: 和 links two names, it begins neither
                     if tokens[a].end == tokens[b].start:
                         places.setdefault((tokens[a].text + tokens[b].text, tokens[a].text), set()).add(tokens[a].start)
     terms = {
@@ -1314,6 +1378,28 @@ def _grown(prev: Token, t: Token, lex, lexical: Lexical) -> list[Token] | None:
         return [Token(head, prev.start, at, lexical.tag(head, "v" if verb else "n"), WORD),
                 *(c for p in pieces for c in _classify(p, lex, lexical))]
     return None
+
+
+# a negation or degree adverb before an adjective (不小的数字, 很好的机会, 这么大的雨)
+_DEGREE = frozenset("不 很 太 最 更 挺 较 比较 这么 那么 多么 非常 十分 相当 特别 极 极其".split())
+
+
+def _adjective_de(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
+    """小小的|城市 → 小小|的, 不|小的|数字 → 不|小|的: a word and the 的 that makes it modify a noun
+    are two words, not one headword "X + of"; a dictionary's X的 after a degree adverb is that too
+    (小的 "I (to a superior)", 好的 "OK" are no words after 不 or 很)."""
+    out: list[Token] = []
+    for t in tokens:
+        before = out[-1] if out else None
+        head = t.text[:-1]
+        if (len(t.text) >= 2 and t.text[-1] == "的" and lex.is_word(head) and _HAN_ONLY_RE.match(t.text)
+                and (t.kind in (TERM, FRAGMENT) or t.kind == WORD and before is not None and before.end == t.start
+                     and before.text in _DEGREE and lexical.tag(head, "x").startswith("a"))):
+            out.append(_kind(Token(head, t.start, t.end - 1, lexical.tag(head, "a")), lex, lexical))
+            out.append(Token("的", t.end - 1, t.end, "uj", WORD))
+            continue
+        out.append(t)
+    return out
 
 
 def _reduplications(tokens: list[Token], text: str, lex) -> list[Token]:
@@ -1626,10 +1712,62 @@ def _one_measure(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
             out.append(Token(t.text[0], t.start, t.start + 1, "m", WORD))
             out.append(Token(t.text[1], t.start + 1, t.end, "q", WORD))
             continue
+        if (before is not None and before.kind == NUMBER and before.end == t.start and len(t.text) == 2
+                and t.text[0] == "几" and t.kind in (WORD, TERM) and not before.text.startswith("第")
+                and (t.text[1] in _COUNTED_UNITS or _unit(t.text[1], lex, lexical))):
+            # 十|几年 → 十几|年 "ten-odd years": 几 after a number is part of it, not 几年 "a few years"
+            out[-1] = Token(before.text + "几", before.start, t.start + 1, "m", NUMBER)
+            out.append(Token(t.text[1], t.start + 1, t.end, "q", WORD))
+            continue
+        if _count_and_measure(t, lex, lexical) and not (before is not None and before.text in _HALVES):
+            # 几颗|恒星, 半个|世纪: a count and the measure word of what it counts, each a word (几 "a few",
+            # 颗 "classifier for small spheres"), not one headword "several + classifier"
+            out.append(Token(t.text[0], t.start, t.start + 1, "m", WORD))
+            out.append(Token(t.text[1], t.start + 1, t.end, "q", WORD))
+            continue
         if (len(t.text) == 2 and t.text[1] in _ONE_MEASURES.get(t.text[0], ()) and t.kind == WORD
                 and nxt is not None and nxt.start == t.end
                 and (nxt.kind == TERM or nxt.kind == WORD and nxt.pos.startswith("n") and not nxt.pos.startswith("nr"))):
             out.append(Token(t.text[0], t.start, t.start + 1, "m", NUMBER))
+            out.append(Token(t.text[1], t.start + 1, t.end, "q", WORD))
+            continue
+        out.append(t)
+    return out
+
+
+_COUNTS = frozenset("几半")
+_HALVES = frozenset("东西南北上下前后左右")  # 东|半部 "the eastern half": a half of a region, no count
+# how CC-CEDICT glosses a count and a measure word that is no more than the two: 半个 "half of sth",
+# 几个 "a few / several", 几次 "several times"; not 几点 "what time?", 半点 "the least bit", 半天 "a long time"
+_COUNT_GLOSSES = ("half", "a few", "several")
+
+
+def _count_and_measure(t: Token, lex, lexical: Lexical) -> bool:
+    """几颗, 半个: 几 or 半 and a measure word (one CC-CEDICT calls a classifier), which the dictionary
+    lacks together or glosses as just the count."""
+    if len(t.text) != 2 or t.text[0] not in _COUNTS or t.kind not in (WORD, TERM):
+        return False
+    if not any(s.startswith("classifier") or s.startswith("(classifier") or " classifier" in s
+               for e in lex.entries(t.text[1]) for s in e.senses):
+        return False
+    entries = lex.entries(t.text)
+    return not entries or all(e.senses and e.senses[0].startswith(_COUNT_GLOSSES) for e in entries)
+
+
+def _numeral_runs(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
+    """第一|六|一|条 → 第一六一|条 "article 161", 第一八|四条 → 第一八四|条: Chinese digits read one by one
+    after an ordinal or a number are one number, not 第一 "first" and more numbers (or 四条 "four items")."""
+    out: list[Token] = []
+    for t in tokens:
+        prev = out[-1] if out else None
+        run = prev is not None and prev.end == t.start and (prev.kind == NUMBER or _ORDINAL_RE.match(prev.text)) \
+            and _CHINESE_NUMBER_RE.match(prev.text.lstrip("第"))
+        if run and t.kind == NUMBER and _CHINESE_NUMBER_RE.match(t.text):
+            out[-1] = Token(prev.text + t.text, prev.start, t.end, "m", NUMBER)
+            continue
+        if (run and len(prev.text) >= 3 and len(t.text) == 2 and t.text[0] in _NUMERAL and t.kind == WORD
+                and _unit(t.text[1], lex, lexical)):
+            out[-1] = Token(prev.text + t.text[0], prev.start, t.start + 1, "m", NUMBER)
             out.append(Token(t.text[1], t.start + 1, t.end, "q", WORD))
             continue
         out.append(t)
