@@ -637,3 +637,18 @@ def test_a_rare_idiom_or_name_of_jiebas_dictionary_is_one_word(text, whole, junk
     cut = [piece for piece, _ in kinds(text)]
     assert whole in cut and junk not in cut, cut
     assert "蓬勃" in [p for p, _ in kinds("經濟蓬勃發展")]  # two words jieba lists as one stay two
+
+
+@pytest.mark.parametrize("text, pieces, kept", [
+    # 與其 "rather than" waits for a 不如; without one it is 與 "with" and 其 "its"
+    ("這座城市可與其鄰近的港口競爭", ["與", "其"], "與其"),
+    ("與其抱怨，不如行動", ["與其"], None),
+    # 先有 "prior" before a 後有 is 先 "first" and 有
+    ("先有計畫，後有行動", ["先", "有"], "先有"),
+    # 還給 "to give back" when a person and a verb follow and no 把 put a thing first: 還 "also" and 給
+    ("這項技術還給農民帶來收入", ["還", "給"], "還給"),
+    ("請把書還給圖書館", ["還給"], None),
+])
+def test_a_word_whose_partner_the_sentence_lacks_is_two_words(text, pieces, kept):
+    cut = [piece for piece, _ in kinds(text)]
+    assert all(p in cut for p in pieces) and (kept is None or kept not in cut), cut

@@ -184,3 +184,15 @@ def test_party_congress_is_no_big():
     text = "深入學習貫徹黨的二十大精神，落實十五大的部署。推進三大定位。"
     by = {w.simplified: w for w in extract(parse_article(text.encode(), "congress.txt"))}
     assert by["大"].count == 1 and by["大"].spans == ((text.index("三大") + 1, text.index("三大") + 2),)
+
+
+@pytest.mark.parametrize("text, reading", [
+    ("這項技術還給農民帶來收入。", "hai2"),   # 還 "also", 給 the ones the act serves: no 還給 huángěi
+    ("請把書還給圖書館。", "huan2"),          # 把 puts the thing first: huán "to give back"
+])
+def test_hai_before_a_benefactive_gei_is_the_adverb(text, reading):
+    from cardmaker.text.article import parse_article
+
+    analysis = vocabulary.analyse(parse_article(text.encode(), "hai.txt"), LEX)
+    at = analysis.article.text.index("還")
+    assert analysis.readings[at][0] == reading, analysis.readings[at]

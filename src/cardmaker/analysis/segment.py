@@ -228,7 +228,48 @@ def segment(simplified: str, lexicon) -> list[Token]:
     out = _city_abbreviations(out)
     out = _paired_points(out, lex, lexical)
     out = _dotted_names(out, lex)
+    out = _correlatives(out, simplified)
     return _damaged(out, simplified)
+
+
+_SENTENCE_ENDS = frozenset("。！？；!?;\n")
+_CLAUSE_ENDS = _SENTENCE_ENDS | frozenset("，,：:")
+_RATHER = ("不如", "宁可", "宁愿", "毋宁", "倒不如")   # what 与其 "rather than A" waits for: 与其 A 不如 B
+_AFTER_FIRST = ("后有", "再有", "才有", "然后有", "后来有")  # 先有 A 后有 B: first there was A, then B
+_DISPOSAL = frozenset("把将")
+
+
+def _correlatives(tokens: list[Token], text: str) -> list[Token]:
+    """Words CC-CEDICT has whose sense needs a partner later in the sentence, or a construction the
+    sentence lacks, are two words without it: 与其 "rather than" with no 不如 after it is 与 "with" and
+    其 "its" (与其周围的星); 先有 "prior" before a 后有 is 先 "first" and 有 (先有A，后有B); 还给
+    huángěi "to give back", when no 把 puts a thing first and the one it goes to is followed by a verb,
+    is 还 hái "also" and 给 "for" (还给人们带来希望)."""
+    out: list[Token] = []
+    for i, t in enumerate(tokens):
+        if t.kind != WORD or t.text not in ("与其", "先有", "还给"):
+            out.append(t)
+            continue
+        end = next((k for k in range(t.end, len(text)) if text[k] in _SENTENCE_ENDS), len(text))
+        rest = text[t.end:end]
+        if t.text == "与其":
+            split = not any(w in rest for w in _RATHER)
+            tags = ("p", "r")
+        elif t.text == "先有":
+            split = any(w in rest for w in _AFTER_FIRST)
+            tags = ("d", "v")
+        else:
+            start = next((k + 1 for k in range(t.start - 1, -1, -1) if text[k] in _CLAUSE_ENDS), 0)
+            after = tokens[i + 2] if i + 2 < len(tokens) else None
+            split = (not any(c in _DISPOSAL for c in text[start:t.start]) and after is not None
+                     and tokens[i + 1].pos.startswith(("r", "n")) and after.pos.startswith("v"))
+            tags = ("d", "p")
+        if split:
+            out.append(Token(t.text[0], t.start, t.start + 1, tags[0], WORD))
+            out.append(Token(t.text[1], t.start + 1, t.end, tags[1], WORD))
+        else:
+            out.append(t)
+    return out
 
 
 def _lone_surnames(tokens: list[Token], lex) -> list[Token]:
