@@ -111,7 +111,6 @@ CASES = [
     # ── the other piece's own compounds: its word with a word of this sense is the nearest analogue ──
     (UDN_PAGE, "市府", [r"city|municipal", r"government"]),  # 北市府: the city government (市政府)
     # ── after a count, a measure word's sense: what is counted ─────────────────────────────────
-    (LTN_PAGE, "几轮", [r"several|a few", r"round|turn"]),  # 經過幾輪遊戲後: after several rounds
 ]
 
 
