@@ -463,7 +463,8 @@ def _completed(context: _Context, fronted, clause, span, word_length: int) -> li
 
 
 SPILL = 6           # characters past MAX_LEN a fronted phrase may take to end with the clause it belongs to
-SPILL_COST = 0.25   # per character: a little long reads better than a speaker with nothing said (…張先生稱)
+SPILL_COST = 1.55   # flat: a little long reads better than a speaker with nothing said (…張先生稱, a
+                    # dangling run's 2), worse than a cut marked at a phrase boundary (1.5)
 
 
 def _spilled(context: _Context, fronted, first: int, last: int, word_length: int) -> list:
@@ -501,7 +502,7 @@ def candidates(analysis: Analysis, word: Word, context: _Context):
             inside = context.analysis.simplified.count(word.simplified, start, end) > \
                 sum(1 for a, b in word.spans if start <= a and b <= end)
             length = end - start + sum(cut)
-            short = 1.0 * max(0, MIN_LEN - length) + (SPILL_COST if spilled else 3) * max(0, length - MAX_LEN)
+            short = 1.0 * max(0, MIN_LEN - length) + (SPILL_COST if spilled else 3 * max(0, length - MAX_LEN))
             score = (
                 10 * headline                              # a headline only when the prose has no example
                 + 2 * dangling                             # 根據…調查, 但…, alone: only when nothing completes it
