@@ -126,6 +126,13 @@ def is_reference(sense: str) -> bool:
     return bool(_REFERENCE_RE.match(sense))
 
 
+def first_sense(entries) -> str:
+    """What CC-CEDICT glosses a word as first: the first sense of its first entry that is no variant's
+    or surname's, cross-references skipped (逢 "to meet by chance", 謀劃 "to plan"); "" if none."""
+    return next((s for e in entries if not (e.variant_only or e.surname_only) for s in e.senses
+                 if not is_reference(s)), "")
+
+
 # what CC-CEDICT calls a place in its senses (``Entry.place``), and what makes a sense a person's
 _PLACE_RE = re.compile(
     r"\b(?:county|city|town|township|village|district|province|prefecture|island|islands|isle|peninsula"

@@ -82,7 +82,7 @@ def _tag(tokens: list[Token], i: int, lexicon) -> str | None:
         return "v" if nxt is not None and nxt.pos.startswith(_OBJECT_TAGS) and nxt.text != "子" else "n"
     if t.text == "还":
         nxt = _next_word(tokens, i)
-        if nxt is not None and nxt.text == "给" and _benefactive(tokens, i + 2, t.start):
+        if nxt is not None and nxt.text == "给" and serves_next(tokens, i + 2, i - 1):
             return "d"  # 还|给|人们|带来: hái "also", 给 the one the act is done for
         if nxt is not None and nxt.text in ("了", "过", "给", "钱", "款", "债", "清"):
             return "v"  # 还了钱: huán, to give back
@@ -95,12 +95,12 @@ def _tag(tokens: list[Token], i: int, lexicon) -> str | None:
     return None
 
 
-def _benefactive(tokens: list[Token], j: int, start: int) -> bool:
-    """给 before ``tokens[j]`` marks whom a later verb serves (还给它们披上): a pronoun or noun and then a
-    verb follow, and no 把/将 earlier in the clause made it a thing given back (把书还给他)."""
+def serves_next(tokens: list[Token], j: int, k: int) -> bool:
+    """A 给 before ``tokens[j]`` marks whom a later verb serves (还给它们披上: 还 hái "also"): a pronoun
+    or noun and then a verb follow, and no 把/将 from ``tokens[k]`` back to the clause's start made
+    it a thing given back (把书还给他: 还 huán)."""
     if j + 1 >= len(tokens) or not tokens[j].pos.startswith(("r", "n")) or not tokens[j + 1].pos.startswith("v"):
         return False
-    k = j - 3
     while k >= 0 and not any(c in _CLAUSE_END for c in tokens[k].text):
         if tokens[k].text in ("把", "将"):
             return False

@@ -42,7 +42,7 @@ from cardmaker.analysis.composed import (NUMERAL_CHARS, TIME_UNITS, composed_sen
 from cardmaker.analysis.english import A, AUX, C, D, N, P, PARTICLE, PREFIX, Q, REF, SUFFIX, SURNAME, UNIT, V, parsed
 from cardmaker.analysis.pos import sense_kinds
 from cardmaker.chinese.pinyin import numbered, reading_key
-from cardmaker.records import NAME, NUMBER, TERM, WORD, Entry, is_reference
+from cardmaker.records import NAME, NUMBER, TERM, WORD, Entry, first_sense, is_reference
 
 SENSE_MAX = 40  # characters of the short sense, where the dictionary allows
 COMMON_WEIGHT = 0.3
@@ -859,9 +859,7 @@ _LIGHT_SENSE_RE = re.compile(r"\bto (?:do|conduct|carry out|perform|engage in)\b
 
 def _first_is_verb(token, lexicon) -> bool:
     """CC-CEDICT's first sense of ``token`` is a verb's ("to …"): 謀劃 "to plan", 部署 "to dispose"."""
-    first = next((s for e in lexicon.entries(token.text) if not (e.variant_only or e.surname_only)
-                  for s in e.senses if not is_reference(s)), "")
-    return first.startswith("to ")
+    return first_sense(lexicon.entries(token.text)).startswith("to ")
 
 
 def _acts(token, lexicon) -> bool:

@@ -15,7 +15,8 @@ from __future__ import annotations
 from cardmaker.chinese.script import HAN_RE as _HAN_RE, to_traditional
 from cardmaker.chinese.syllables import agrees, char_readings
 from cardmaker.chinese.syllables import normalise as _norm
-from cardmaker.records import CONFLICT, CORRECTED, NAME, TERM, UNGLOSSED, VERIFIED, Entry, Reading, ReadingChoice
+from cardmaker.records import (CONFLICT, CORRECTED, NAME, TERM, UNGLOSSED, VERIFIED, Entry, Reading, ReadingChoice,
+                               first_sense)
 
 # Single characters whose reading depends on their part of speech (jieba tags),
 # where pypinyin, seeing one character, can only give the commonest reading.
@@ -153,11 +154,7 @@ def _verb_after(rest: str, lexicon) -> bool:
     """``rest`` is a verb by jieba's dictionary (排, 推, 挂), or a bound character (zg) whose first
     CC-CEDICT sense is a verb's (逢 "to meet by chance")."""
     _, tag = lexicon.jieba_entries(rest).get(rest, (0, ""))
-    if tag.startswith("v"):
-        return True
-    first = next((x for e in lexicon.entries(rest) if not (e.variant_only or e.surname_only or e.proper)
-                  for x in e.senses), "")
-    return tag == "zg" and len(rest) == 1 and first.startswith("to ")
+    return tag.startswith("v") or tag == "zg" and len(rest) == 1 and first_sense(lexicon.entries(rest)).startswith("to ")
 
 
 def _noun_after(rest: str, lexicon) -> bool:
@@ -451,6 +448,17 @@ def choose(word: str, span: str, pos: str, entries, glosses, lexicon, hint: str 
 def own_characters(word: str, span: str, syllables: tuple, lexicon) -> tuple:
     """``syllables`` of ``word`` with each of the article's own traditional characters read as that
     character reads: 豬隻 zhūzhī, 隻 being only zhī, though pypinyin reads its simplified 只 zhǐ."""
+    if span == word:
+        return syllables
+    memo = lexicon.memo("own_characters")  # asked of every token of a traditional article
+    key = (word, span, syllables)
+    got = memo.get(key)
+    if got is None:
+        got = memo.put(key, _own_characters(word, span, syllables, lexicon))
+    return got
+
+
+def _own_characters(word: str, span: str, syllables: tuple, lexicon) -> tuple:
     out = None
     for i, (s, t) in enumerate(zip(word, span)):
         if s == t or i >= len(syllables):
@@ -465,7 +473,7 @@ def own_characters(word: str, span: str, syllables: tuple, lexicon) -> tuple:
 
 def _choose(word: str, span: str, pos: str, entries, glosses, lexicon, hint=None, model=None) -> ReadingChoice:
     guessed = guess(word, pos, lexicon)
-    if span != word and not any(len(e.syllables) == len(word) for e in entries):
+    if not any(len(e.syllables) == len(word) for e in entries):
         guessed = own_characters(word, span, guessed, lexicon)
     disputed = False
     read = (None,) * len(word)                   # the model's readings that stand

@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from functools import cache
 
+from cardmaker.analysis.constructions import serves_next
 from cardmaker.analysis.places import ORGANISATION, PLACE, place_terms, places_not_people
 from cardmaker.chinese.script import HAN
 from cardmaker.lexicon.cedict import reduplicated
@@ -233,10 +234,8 @@ def segment(simplified: str, lexicon) -> list[Token]:
 
 
 _SENTENCE_ENDS = frozenset("。！？；!?;\n")
-_CLAUSE_ENDS = _SENTENCE_ENDS | frozenset("，,：:")
 _RATHER = ("不如", "宁可", "宁愿", "毋宁", "倒不如")   # what 与其 "rather than A" waits for: 与其 A 不如 B
 _AFTER_FIRST = ("后有", "再有", "才有", "然后有", "后来有")  # 先有 A 后有 B: first there was A, then B
-_DISPOSAL = frozenset("把将")
 
 
 def _correlatives(tokens: list[Token], text: str) -> list[Token]:
@@ -259,10 +258,7 @@ def _correlatives(tokens: list[Token], text: str) -> list[Token]:
             split = any(w in rest for w in _AFTER_FIRST)
             tags = ("d", "v")
         else:
-            start = next((k + 1 for k in range(t.start - 1, -1, -1) if text[k] in _CLAUSE_ENDS), 0)
-            after = tokens[i + 2] if i + 2 < len(tokens) else None
-            split = (not any(c in _DISPOSAL for c in text[start:t.start]) and after is not None
-                     and tokens[i + 1].pos.startswith(("r", "n")) and after.pos.startswith("v"))
+            split = serves_next(tokens, i + 1, i - 1)
             tags = ("d", "p")
         if split:
             out.append(Token(t.text[0], t.start, t.start + 1, tags[0], WORD))
@@ -319,11 +315,6 @@ def _lone_surnames(tokens: list[Token], lex) -> list[Token]:
     return out
 
 
-# Taiwan's cities by their first character before 市 (北市 Taipei, 高市 Kaohsiung, 中市 Taichung …)
-_CITY_INITIALS = frozenset("北中南高桃竹嘉基")
-_CITY_BODIES = frozenset("市 市府 市长 市议员 市议会 市政府 市民 市警局 市立".split())
-
-
 def _caucuses(tokens: list[Token], lex) -> list[Token]:
     """民进党|团 → 民进党团, 国民党|团总召 → 国民党团|总召: a party's name and the 团 after it are its
     caucus in a legislature (党团 "party caucus"), one term, not 团 "round; group" as a card; 团结, 团体
@@ -340,6 +331,11 @@ def _caucuses(tokens: list[Token], lex) -> list[Token]:
             continue
         out.append(t)
     return out
+
+
+# Taiwan's cities by their first character before 市 (北市 Taipei, 高市 Kaohsiung, 中市 Taichung …)
+_CITY_INITIALS = frozenset("北中南高桃竹嘉基")
+_CITY_BODIES = frozenset("市 市府 市长 市议员 市议会 市政府 市民 市警局 市立".split())
 
 
 def _city_abbreviations(tokens: list[Token]) -> list[Token]:
