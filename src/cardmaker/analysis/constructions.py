@@ -11,6 +11,8 @@ in the vocabulary and in every example's pinyin.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from cardmaker.analysis.readings import ATTRIBUTE
 from cardmaker.records import FRAGMENT, NAME, NUMBER, TERM, WORD, Token
 
@@ -116,3 +118,87 @@ def _after_yi(tokens: list[Token], i: int) -> bool:
         if tokens[j].text == "以":
             return True
     return False
+
+
+# Paired constructions: a first half and the second halves it waits for later in its sentence.  A
+# learner reads the two as one (越辦越好 "the better the more it is done", 雖然…但是…); an example that
+# holds one half and not the other breaks the construction.  Partners that are common words on their
+# own (也, 還, 就, 則) count only after a first half.
+PAIRED = (
+    ("越", "越"), ("愈", "愈"),
+    ("先有", "后有 再有 才有 然后有"),
+    ("一方面", "另一方面 一方面"),
+    ("不但 不仅 不只 不光 不单", "而且 并且 也 还 更 亦"),
+    ("虽然 虽说 虽", "但 但是 可是 却 然而 仍 仍然"),
+    ("因为", "所以 因此 因而"),
+    ("既", "又 也"),
+    ("外有", "内有"),
+    ("为名", "之实"),                           # 以…為名，行…之實
+    ("与其", "不如 宁可 宁愿 毋宁 倒不如"),
+    ("如果 若 假如 倘若", "就 则 便 那么"),
+    ("即使 即便 哪怕 就算", "也 都 还"),
+)
+_FIRSTS = {f: tuple(seconds.split()) for firsts, seconds in PAIRED for f in firsts.split()}
+_STARTS = frozenset(f[0] for f in _FIRSTS)
+_PAIR_ENDS = frozenset("。！？；!?;\n")
+
+
+def _at(tokens: list[Token], i: int, words) -> tuple[int, str] | None:
+    """(index of the last token, the word) when tokens from ``i`` spell one of ``words`` exactly
+    (先|有, 後|有: how the segmenter cuts them), or a fragment the segmenter made starts with one
+    (若有, 外有); not a longer word that begins with it (若干, 越南)."""
+    t = tokens[i]
+    for w in sorted(words, key=len, reverse=True):
+        if t.kind == FRAGMENT and t.text.startswith(w):
+            return i, w
+        spelled, j = "", i
+        while j < len(tokens) and len(spelled) < len(w) and tokens[j].start == (tokens[j - 1].end if j > i else t.start):
+            spelled += tokens[j].text
+            j += 1
+        if spelled == w:
+            return j - 1, w
+    return None
+
+
+def pairs(tokens: list[Token]) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """The paired constructions of a text: (first half's span, second half's span), each first half
+    with the nearest second half after it in the same sentence."""
+    out = []
+    for i, t in enumerate(tokens):
+        if not t.text or t.text[0] not in _STARTS:
+            continue
+        got = _at(tokens, i, [f for f in _FIRSTS if f[0] == t.text[0]])
+        if got is None:
+            continue
+        last, first = got
+        seconds = _FIRSTS[first]
+        first_span = (t.start, t.start + len(first))
+        for j in range(last + 1, len(tokens)):
+            u = tokens[j]
+            if any(c in _PAIR_ENDS for c in u.text):
+                break
+            second = _at(tokens, j, seconds)
+            if second is not None:
+                out.append((first_span, (u.start, u.start + len(second[1]))))
+                break
+            if u.text[:1] in _STARTS and _at(tokens, j, [f for f in _FIRSTS if f[0] == u.text[0]]):
+                break  # 不僅…，即使…也…: the partner after another first half is that one's
+    return out
+
+
+class Pairs:
+    """The paired constructions of an article, to ask of a stretch of it which it breaks."""
+
+    def __init__(self, tokens: list[Token]):
+        self.pairs = pairs(tokens)                     # sorted by the first half's start
+        self.firsts = [f[0] for f, _ in self.pairs]
+        self.longest = max((s[1] - f[0] for f, s in self.pairs), default=0)
+
+    def broken(self, start: int, end: int) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+        """The pairs of which [start, end) holds one half and not the other."""
+        out = []
+        for k in range(bisect_left(self.firsts, start - self.longest), bisect_left(self.firsts, end)):
+            first, second = self.pairs[k]
+            if (start <= first[0] and first[1] <= end) != (start <= second[0] and second[1] <= end):
+                out.append((first, second))
+        return out

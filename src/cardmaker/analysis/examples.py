@@ -25,6 +25,7 @@ import re
 from array import array
 from bisect import bisect_left, bisect_right
 
+from cardmaker.analysis.constructions import Pairs
 from cardmaker.analysis.forms import traditional_text
 from cardmaker.analysis.spelling import example_pinyin
 from cardmaker.analysis.vocabulary import Analysis
@@ -193,6 +194,7 @@ class _Context:
         self.sentence_starts = [s.start for s in self.sentences]
         self.clauses = _Clauses(self.sentences)
         self.banned: dict = {}  # stretch of text → (its flaw or None, its Han characters): see ``banned``
+        self.pairs = Pairs(list(analysis.tokens))  # 越…越, 雖然…但是: an example holds both halves or neither
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -425,7 +427,8 @@ def _windows(context: _Context, first: int, last: int, span):
         own_end = _trimmed(text, spans[k][0], spans[k_end][1])[1]
         found += _completed(context, [f for f in found if f[1] == own_end], spans[k_end + 1], span, word_length)
     if found:
-        return found + _spilled(context, [f for f in found if f[5]], first, last, word_length)
+        return found + _spilled(context, [f for f in found if f[5]], first, last, word_length) \
+            + _wholes(context, found, first, last, word_length)
     # one clause longer than an example: a window between phrase boundaries, marked where it is cut
     a, b = _trimmed(context.text, spans[k][0], spans[k_end][1])
     in_list = (k > first and _lists(text, spans[k - 1]), k_end < last and _lists(text, spans[k_end]))
@@ -482,6 +485,64 @@ def _spilled(context: _Context, fronted, first: int, last: int, word_length: int
     return out
 
 
+def _wholes(context: _Context, found, first: int, last: int, word_length: int) -> list:
+    """Each run of ``found`` that breaks what a learner reads as a whole, widened by whole clauses to
+    hold it, when that goes at most ``SPILL`` characters past an example's length: both halves of a
+    paired construction (越…越, 不僅…還), the whole of a 、 list, the subject of a clause that opens
+    with a copula (…，是衡量…的指標)."""
+    text, spans, out = context.text, context.clauses.spans, []
+    seen = {(f[0], f[1]) for f in found}
+    for f in found:
+        at = context.clauses.at
+        i = wider_i = at(f[0], first, last)
+        j = wider_j = at(f[1] - 1, first, last)
+        for one, other in context.pairs.broken(f[0], f[1]):
+            wider_i = min(wider_i, at(one[0], first, last))
+            wider_j = max(wider_j, at(other[0], first, last))
+        while wider_i > first and _lists(text, spans[wider_i - 1]):
+            wider_i -= 1
+        while wider_j < last and _lists(text, spans[wider_j]):
+            wider_j += 1
+        if wider_i == i > first and _copula(context, f[0]):
+            wider_i -= 1
+        if (wider_i, wider_j) == (i, j):
+            continue
+        start, end = _trimmed(text, spans[wider_i][0], spans[wider_j][1])
+        if (start, end) in seen or not MAX_LEN < end - start <= MAX_LEN + SPILL \
+                or banned(text[start:end], word_length, context.banned) is not None:
+            continue
+        seen.add((start, end))
+        out.append((start, end, (wider_i > first and _lists(text, spans[wider_i - 1]),
+                                 wider_j < last and _lists(text, spans[wider_j])),
+                    wider_i == first, wider_j == last,
+                    _dangles(context, wider_j, last) or _hangs(context, wider_i, first), True))
+    return out
+
+
+# What an example breaks that a learner reads as a whole: a paired construction with one half outside
+# (不僅負責行走、站立等日常動作 without its 還參與…), a 、 list it starts or stops inside (…投資貿易洽談、
+# 技術解決方案推廣等綜合功能), a copula whose subject is in the clause before (是衡量…的最重要的總量指標):
+# each costs more than a clause a little long (``SPILL_COST``) or a cut marked at a phrase boundary
+PAIR_COST = 2.0
+LIST_COST = 1.0     # a side: on top of the cut it is marked as
+COPULA_COST = 1.5   # on top of ``SUBJECTLESS``
+_COPULAS = frozenset("是 就是 即是 乃是 便是 正是 乃 即 系".split())
+
+
+def _copula(context: _Context, start: int) -> bool:
+    """Whether the run starting at ``start`` opens with a copula (是, 就是, or 為 read wéi "to be")."""
+    index = context.tokens
+    i = max(0, index.at(start))
+    t = next((t for t in index.tokens[i:i + 4] if t.end > start and _HAN_RE.search(t.text)), None)
+    return t is not None and t.start >= start and (t.text in _COPULAS and t.pos.startswith("v")
+                                                   or t.text == "为" and t.pos == "v")
+
+
+def _mid_list(text: str, start: int, end: int) -> int:
+    """How many ends of [start, end) lie inside a 、 list (the next item after, the last one before)."""
+    return (text[start - 1:start] == "、") + (text[end:end + 1] == "、" or text[end - 1:end] == "、")
+
+
 def candidates(analysis: Analysis, word: Word, context: _Context):
     """Every (score, start, end, span, cut, sentence index, flaw) example of ``word``, best first:
     body sentences, then headline-like lines and the title.  ``flaw`` grades what a whole clause of the
@@ -502,6 +563,8 @@ def candidates(analysis: Analysis, word: Word, context: _Context):
             inside = context.analysis.simplified.count(word.simplified, start, end) > \
                 sum(1 for a, b in word.spans if start <= a and b <= end)
             length = end - start + sum(cut)
+            broken = context.pairs.broken(start, end)
+            bare = not whole_start and _copula(context, start)
             short = 1.0 * max(0, MIN_LEN - length) + (SPILL_COST if spilled else 3 * max(0, length - MAX_LEN))
             score = (
                 10 * headline                              # a headline only when the prose has no example
@@ -512,11 +575,15 @@ def candidates(analysis: Analysis, word: Word, context: _Context):
                 + 1.5 * sum(cut)                           # a cut clause, only when no whole one fits
                 + 1.0 * all(cut)                           # …全球共享的國際公共產品…: a phrase, cut off both ends
                 + SUBJECTLESS * (not whole_start and not cut[0] and _continues(context, start))
+                + COPULA_COST * bare
+                + PAIR_COST * bool(broken)
+                + LIST_COST * _mid_list(context.text, start, end)
                 - 0.4 * whole_start - 0.3 * (whole_end or text[-1:] in _STRONG)
                 + abs(length - 22) / 40                    # around twenty characters reads best
                 - 1.5 * _commonness(context.tokens, start, end, span)
             )
-            flaw = 2 if headline or dangling or inside else int(any(cut) or not MIN_LEN <= length <= MAX_LEN)
+            flaw = 2 if headline or dangling or inside or broken else int(any(cut) or bare
+                                                                          or not MIN_LEN <= length <= MAX_LEN)
             out.append((score, start, end, span, cut, s, flaw))
     out.sort(key=lambda c: c[0])
     return out
