@@ -379,6 +379,7 @@ def _headline_only(text: str, start: int, plain: str, w, article) -> bool:
 
 def examples(root: Path, show: bool = False):
     """Examples as a learner meets them, on every article of seeds/ and tests/data/ (figures per issue 16)."""
+    from cardmaker.analysis.constructions import Pairs
     from cardmaker.analysis.examples import _Context, candidates, choose_examples
     from cardmaker.analysis.vocabulary import analyse
     from cardmaker.lexicon import Lexicon
@@ -389,7 +390,7 @@ def examples(root: Path, show: bool = False):
     paths = sorted(root.glob("seeds/*.txt")) + sorted(root.glob("tests/data/**/*.txt"))
     total = at_boundary = in_range = bad = leaks = 0
     most = crowded = avoidable = 0
-    cut = fronted = headline = 0
+    cut = fronted = headline = broken = in_list = 0
     problems = []
     for path in paths:
         article = read_article(path)
@@ -398,6 +399,7 @@ def examples(root: Path, show: bool = False):
         text = article.text
         sentence_starts = {s.start for s in article.sentences}
         shared: dict[str, int] = {}  # example → words it serves
+        pairs = Pairs(list(analysis.tokens), analysis.simplified)
         for w in analysis.words:
             e = chosen.get(w.key)
             if e is None:
@@ -420,6 +422,14 @@ def examples(root: Path, show: bool = False):
             alone = not e.text.endswith("…") and after in _WEAK_AFTER and bool(_FRONTED.search(plain))
             heading = _headline_only(text, start, plain, w, article)
             fronted += alone
+            # a paired construction with one half outside (越…越, 不僅…還), a start or stop inside a 、 list
+            breaks = bool(pairs.broken(start, start + len(plain)))
+            listed = before == "、" or after == "、"
+            broken += breaks
+            in_list += listed
+            if show and (breaks or listed):
+                problems.append(f"  {path.name} {w.simplified}: {e.text!r} {'pair' if breaks else ''} "
+                                f"{'list' if listed else ''}")
             headline += heading
             if show and (alone or heading):
                 problems.append(f"  {path.name} {w.simplified}: {e.text!r} {'fronted' if alone else 'headline'}")
@@ -449,7 +459,8 @@ def examples(root: Path, show: bool = False):
         print("\n".join(problems))
     return {"examples": total, "at a boundary": at_boundary / total, "8–40 characters": in_range / total,
             "banned content": bad, "cut with …": cut, "a fronted phrase alone": fronted,
-            "headline while prose holds the word": headline, "most words sharing one example": most,
+            "headline while prose holds the word": headline, "a paired construction broken": broken,
+            "starts or stops inside a 、 list": in_list, "most words sharing one example": most,
             "examples serving more than 3": crowded,
             "words in one of them with another example with room": avoidable, "cloze leaks": leaks,
             "articles": len(paths)}

@@ -140,6 +140,9 @@ PAIRED = (
 )
 _FIRSTS = {f: tuple(seconds.split()) for firsts, seconds in PAIRED for f in firsts.split()}
 _STARTS = frozenset(f[0] for f in _FIRSTS)
+# second halves that read as plain adverbs without their first (進博會也如期舉辦): a stretch may hold
+# them alone; a first half alone (不僅負責…) or a marked second one (…也越大, 後有…) breaks the pair
+_ALONE = frozenset("也 还 更 亦 就 则 便 都 仍 仍然 却 又".split())
 _PAIR_ENDS = frozenset("。！？；!?;\n")
 
 
@@ -189,7 +192,8 @@ def pairs(tokens: list[Token]) -> list[tuple[tuple[int, int], tuple[int, int]]]:
 class Pairs:
     """The paired constructions of an article, to ask of a stretch of it which it breaks."""
 
-    def __init__(self, tokens: list[Token]):
+    def __init__(self, tokens: list[Token], text: str):
+        self.text = text                               # simplified
         self.pairs = pairs(tokens)                     # sorted by the first half's start
         self.firsts = [f[0] for f, _ in self.pairs]
         self.longest = max((s[1] - f[0] for f, s in self.pairs), default=0)
@@ -199,6 +203,8 @@ class Pairs:
         out = []
         for k in range(bisect_left(self.firsts, start - self.longest), bisect_left(self.firsts, end)):
             first, second = self.pairs[k]
-            if (start <= first[0] and first[1] <= end) != (start <= second[0] and second[1] <= end):
+            has_first, has_second = start <= first[0] and first[1] <= end, start <= second[0] and second[1] <= end
+            if has_first and not has_second or has_second and not has_first \
+                    and self.text[second[0]:second[1]] not in _ALONE:
                 out.append((first, second))
         return out

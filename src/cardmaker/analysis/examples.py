@@ -194,7 +194,7 @@ class _Context:
         self.sentence_starts = [s.start for s in self.sentences]
         self.clauses = _Clauses(self.sentences)
         self.banned: dict = {}  # stretch of text → (its flaw or None, its Han characters): see ``banned``
-        self.pairs = Pairs(list(analysis.tokens))  # 越…越, 雖然…但是: an example holds both halves or neither
+        self.pairs = Pairs(list(analysis.tokens), analysis.simplified)  # 越…越, 雖然…但是: an example holds both halves or neither
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -428,7 +428,7 @@ def _windows(context: _Context, first: int, last: int, span):
         found += _completed(context, [f for f in found if f[1] == own_end], spans[k_end + 1], span, word_length)
     if found:
         return found + _spilled(context, [f for f in found if f[5]], first, last, word_length) \
-            + _wholes(context, found, first, last, word_length)
+            + _wholes(context, found, first, last, word_length) + _listed(context, found, first, last, span)
     # one clause longer than an example: a window between phrase boundaries, marked where it is cut
     a, b = _trimmed(context.text, spans[k][0], spans[k_end][1])
     in_list = (k > first and _lists(text, spans[k - 1]), k_end < last and _lists(text, spans[k_end]))
@@ -499,10 +499,6 @@ def _wholes(context: _Context, found, first: int, last: int, word_length: int) -
         for one, other in context.pairs.broken(f[0], f[1]):
             wider_i = min(wider_i, at(one[0], first, last))
             wider_j = max(wider_j, at(other[0], first, last))
-        while wider_i > first and _lists(text, spans[wider_i - 1]):
-            wider_i -= 1
-        while wider_j < last and _lists(text, spans[wider_j]):
-            wider_j += 1
         if wider_i == i > first and _copula(context, f[0]):
             wider_i -= 1
         if (wider_i, wider_j) == (i, j):
@@ -516,6 +512,42 @@ def _wholes(context: _Context, found, first: int, last: int, word_length: int) -
                                  wider_j < last and _lists(text, spans[wider_j])),
                     wider_i == first, wider_j == last,
                     _dangles(context, wider_j, last) or _hangs(context, wider_i, first), True))
+    return out
+
+
+def _listed(context: _Context, found, first: int, last: int, span) -> list:
+    """For the runs of ``found`` that start or stop inside a 、 list (…消費場景體驗、投資貿易洽談、技術解決
+    方案推廣等綜合功能): the list whole, cut where a phrase ends in the clause that opens it, or, for a word
+    before the list, that clause cut before it; each marked "…" where it is cut, within ``MAX_LEN``."""
+    text, spans, out = context.text, context.clauses.spans, []
+    seen = {(f[0], f[1]) for f in found}
+    at, word_length = context.clauses.at, span[1] - span[0]
+    for f in found:
+        i, j = at(f[0], first, last), at(f[1] - 1, first, last)
+        opens, ends = i, j  # the clauses where the list opens and where it ends
+        while opens > first and _lists(text, spans[opens - 1]):
+            opens -= 1
+        while ends < last and _lists(text, spans[ends]):
+            ends += 1
+        if (opens, ends) == (i, j) or not _lists(text, spans[opens]):
+            continue
+        a, b = spans[opens]
+        points = [p for p in _cut_points(context, a, b) if p < b - 1]
+        if span[0] >= b:  # the word is in an item: the whole list, from a phrase before its first item
+            bounds = [(p, spans[ends][1]) for p in points if p <= span[0]]
+        else:             # the word is before the list: stop before it
+            bounds = [(f[0], p) for p in points if p >= span[1]]
+        for left, right in bounds:
+            start, end = _trimmed(text, left, right)
+            if (start, end) in seen or not MIN_LEN <= end - start <= MAX_LEN or not start <= span[0] < span[1] <= end \
+                    or banned(text[start:end], word_length, context.banned) is not None:
+                continue
+            seen.add((start, end))
+            whole_start = start == _trimmed(text, *spans[first])[0]
+            cut = (not whole_start and start != _trimmed(text, *spans[at(start, first, last)])[0], right < spans[ends][1])
+            out.append((start, end, cut, whole_start, right == spans[ends][1] and ends == last,
+                        _hangs(context, at(start, first, last), first)
+                        or right == spans[ends][1] and _dangles(context, ends, last), False))
     return out
 
 
@@ -582,7 +614,7 @@ def candidates(analysis: Analysis, word: Word, context: _Context):
                 + abs(length - 22) / 40                    # around twenty characters reads best
                 - 1.5 * _commonness(context.tokens, start, end, span)
             )
-            flaw = 2 if headline or dangling or inside or broken else int(any(cut) or bare
+            flaw = 2 if headline or dangling or inside else int(any(cut) or bare or bool(broken)
                                                                           or not MIN_LEN <= length <= MAX_LEN)
             out.append((score, start, end, span, cut, s, flaw))
     out.sort(key=lambda c: c[0])
