@@ -482,3 +482,54 @@ def test_a_speaker_before_a_comma_keeps_what_is_said_though_a_little_long(lexico
     context = _Context(analysis, lexicon, analysis.words)
     best = candidates(analysis, w, context)[0]   # before the spread over words of one sentence
     assert context.text[best[1]:best[2]].endswith("改善了許多。"), context.text[best[1]:best[2]]
+
+
+@pytest.mark.parametrize("text, word, part, whole", [
+    # 越…越: the second half alone (…也越大) says "the more" of nothing
+    ("經濟規模越大，今後增長的難度也越大。", "難度", "今後增長的難度也越大。", "經濟規模越大，今後增長的難度也越大。"),
+    # 一方面…另一方面: the first aim without the second
+    ("當局一方面要控制通膨，另一方面要保障就業。", "當局", "當局一方面要控制通膨", "當局一方面要控制通膨，另一方面要保障就業。"),
+    # 先有…後有: what came first without what came after
+    ("這座港城先有鐵路貫通，後有碼頭擴建，工業才逐步發展。", "鐵路", "這座港城先有鐵路貫通", None),
+])
+def test_a_paired_construction_broken_by_the_window_is_a_flaw(text, word, part, whole, lexicon):
+    grades = _grades(text, word, lexicon)
+    assert grades[part] >= 1, grades
+    if whole is not None:
+        assert grades[whole] == 0, grades
+
+
+def test_a_paired_construction_is_held_whole_though_a_little_long(lexicon):
+    """骨骼肌…，不僅負責…，還參與…: the two halves in one example of 43 characters, not the first
+    half alone (the pair needs its 還)."""
+    text = "標題\n骨骼肌約佔成年人體重的四成左右，不僅負責行走、站立等日常動作，還參與醣類代謝和能量平衡。\n"
+    analysis = analyse(parse_article(text.encode(), "t.txt"), lexicon, Options())
+    (w,) = [w for w in analysis.words if w.simplified == "日常"]
+    context = _Context(analysis, lexicon, analysis.words)
+    best = candidates(analysis, w, context)[0]
+    assert context.text[best[1]:best[2]].endswith("能量平衡。"), context.text[best[1]:best[2]]
+
+
+def test_a_clause_opening_with_a_copula_takes_its_subject(lexicon):
+    """…，是衡量…的指標: 是 has its subject in the clause before; the run with it is preferred though a
+    little past 40 characters, and the copula alone is no flawless example."""
+    text = "標題\n國民幸福指數，是衡量一個國家或地區的居民在一定時期內對生活品質整體感受的重要指標。\n"
+    analysis = analyse(parse_article(text.encode(), "t.txt"), lexicon, Options())
+    (w,) = [w for w in analysis.words if w.simplified == "衡量"]
+    context = _Context(analysis, lexicon, analysis.words)
+    options = candidates(analysis, w, context)
+    assert context.text[options[0][1]:options[0][2]].startswith("國民幸福指數"), options[0]
+    assert all(c[6] >= 1 for c in options if context.text[c[1]:c[2]].startswith("是")), options
+
+
+def test_a_word_in_a_list_gets_the_list_whole_cut_before_it(lexicon):
+    """擴建國民運動中心 is the middle item of a list: the example holds the whole list, cut where a
+    phrase ends before its first item, rather than starting or stopping between two items."""
+    text = ("標題\n市政府今年將在北區與南區分別興建兩座大型社會住宅、擴建國民運動中心、改善老舊社區排水系統，"
+            "並增設公共托育中心。\n")
+    analysis = analyse(parse_article(text.encode(), "t.txt"), lexicon, Options())
+    (w,) = [w for w in analysis.words if w.simplified == "扩建"]
+    context = _Context(analysis, lexicon, analysis.words)
+    best = candidates(analysis, w, context)[0]
+    start, end = best[1], best[2]
+    assert context.text[start - 1] != "、" and context.text[end] != "、", context.text[start:end]
