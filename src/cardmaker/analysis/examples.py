@@ -516,12 +516,14 @@ def _wholes(context: _Context, found, first: int, last: int, word_length: int) -
 
 
 def _listed(context: _Context, found, first: int, last: int, span) -> list:
-    """For the runs of ``found`` that start or stop inside a 、 list (…消費場景體驗、投資貿易洽談、技術解決
-    方案推廣等綜合功能): the list whole, cut where a phrase ends in the clause that opens it, or, for a word
-    before the list, that clause cut before it; each marked "…" where it is cut, within ``MAX_LEN``."""
+    """For the runs of ``found`` that start inside a 、 list (…消費場景體驗、投資貿易洽談、技術解決方案
+    推廣等綜合功能) or stop inside it: the list whole, from where a phrase ends in the clause that opens
+    it, marked "…" there, within ``MAX_LEN``.  Only where a phrase ends by its words: a quotation mark
+    may open the first item (“絲路電商”合作先行區), and 和/與/及 join nouns (司法院和法務部)."""
     text, spans, out = context.text, context.clauses.spans, []
     seen = {(f[0], f[1]) for f in found}
     at, word_length = context.clauses.at, span[1] - span[0]
+    index = context.tokens
     for f in found:
         i, j = at(f[0], first, last), at(f[1] - 1, first, last)
         opens, ends = i, j  # the clauses where the list opens and where it ends
@@ -529,26 +531,25 @@ def _listed(context: _Context, found, first: int, last: int, span) -> list:
             opens -= 1
         while ends < last and _lists(text, spans[ends]):
             ends += 1
-        if (opens, ends) == (i, j) or not _lists(text, spans[opens]):
-            continue
         a, b = spans[opens]
-        points = [p for p in _cut_points(context, a, b) if p < b - 1]
-        if span[0] >= b:  # the word is in an item: the whole list, from a phrase before its first item
-            bounds = [(p, spans[ends][1]) for p in points if p <= span[0]]
-        else:             # the word is before the list: stop before it
-            bounds = [(f[0], p) for p in points if p >= span[1]]
-        for left, right in bounds:
-            start, end = _trimmed(text, left, right)
-            if (start, end) in seen or not MIN_LEN <= end - start <= MAX_LEN or not start <= span[0] < span[1] <= end \
+        if (opens, ends) == (i, j) or not _lists(text, spans[opens]) or span[0] < b:
+            continue  # no list broken, or the word is before it, where the run without the list reads
+        for left in _cut_points(context, a, b):
+            k = index.at(left)
+            if k < 1 or index.tokens[k].start != left or index.tokens[k].text in _JOINS \
+                    or text[left] in _QUOTE_OPENERS or text[left - 1] in _QUOTE_CLOSERS:
+                continue
+            start, end = _trimmed(text, left, spans[ends][1])
+            if (start, end) in seen or not MIN_LEN <= end - start <= MAX_LEN or start > span[0] \
                     or banned(text[start:end], word_length, context.banned) is not None:
                 continue
             seen.add((start, end))
-            whole_start = start == _trimmed(text, *spans[first])[0]
-            cut = (not whole_start and start != _trimmed(text, *spans[at(start, first, last)])[0], right < spans[ends][1])
-            out.append((start, end, cut, whole_start, right == spans[ends][1] and ends == last,
-                        _hangs(context, at(start, first, last), first)
-                        or right == spans[ends][1] and _dangles(context, ends, last), False))
+            out.append((start, end, (True, False), False, ends == last,
+                        ends < last and _leads_in(context, start, end), False))
     return out
+
+
+_JOINS = frozenset("和 与 及 以及 同 跟".split())  # between two nouns: no phrase ends before them
 
 
 # What an example breaks that a learner reads as a whole: a paired construction with one half outside
