@@ -518,8 +518,9 @@ def _wholes(context: _Context, found, first: int, last: int, word_length: int) -
 def _listed(context: _Context, found, first: int, last: int, span) -> list:
     """For the runs of ``found`` that start inside a 、 list (…消費場景體驗、投資貿易洽談、技術解決方案
     推廣等綜合功能) or stop inside it: the list whole, from where a phrase ends in the clause that opens
-    it, marked "…" there, within ``MAX_LEN``.  Only where a phrase ends by its words: a quotation mark
-    may open the first item (“絲路電商”合作先行區), and 和/與/及 join nouns (司法院和法務部)."""
+    it, marked "…" there, within ``MAX_LEN``.  Only before a word that opens a phrase (…以會議落實會議、
+    以文件落實文件): a time or place word (在危機中|育先機), a quotation mark (“絲路電商”合作先行區) or
+    a noun's modifier (期間|的好狀態) may end inside the first item, and 和/與/及 join nouns (司法院和法務部)."""
     text, spans, out = context.text, context.clauses.spans, []
     seen = {(f[0], f[1]) for f in found}
     at, word_length = context.clauses.at, span[1] - span[0]
@@ -536,8 +537,8 @@ def _listed(context: _Context, found, first: int, last: int, span) -> list:
             continue  # no list broken, or the word is before it, where the run without the list reads
         for left in _cut_points(context, a, b):
             k = index.at(left)
-            if k < 1 or index.tokens[k].start != left or index.tokens[k].text in _JOINS \
-                    or text[left] in _QUOTE_OPENERS or text[left - 1] in _QUOTE_CLOSERS:
+            if k < 1 or index.tokens[k].start != left or index.tokens[k].text not in _PHRASE_STARTS \
+                    or index.tokens[k].text in _JOINS:
                 continue
             start, end = _trimmed(text, left, spans[ends][1])
             if (start, end) in seen or not MIN_LEN <= end - start <= MAX_LEN or start > span[0] \
