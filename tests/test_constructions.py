@@ -29,7 +29,7 @@ def _pairs(text, lexicon):
     # 越來越 is one word, 若干 and 越南 begin with a first half and are none
     ("情況越來越好，若干問題仍在。越南很遠。", []),
     # the 也 after 即使 is that one's: 不僅 has no partner in this sentence
-    ("不僅專家已備好器材，即使一般民眾也不放過機會。", [("即使", "也")]),
+    ("不僅老師到場，即使家長也來幫忙。", [("即使", "也")]),
     # a pair does not reach into the next sentence
     ("雖然下雨。但是他來了。", []),
 ])

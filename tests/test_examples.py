@@ -486,7 +486,7 @@ def test_a_speaker_before_a_comma_keeps_what_is_said_though_a_little_long(lexico
 
 @pytest.mark.parametrize("text, word, part, whole", [
     # 越…越: the second half alone (…也越大) says "the more" of nothing
-    ("經濟規模越大，今後增長的難度也越大。", "難度", "今後增長的難度也越大。", "經濟規模越大，今後增長的難度也越大。"),
+    ("城市規模越大，交通管理的難度也越大。", "難度", "交通管理的難度也越大。", "城市規模越大，交通管理的難度也越大。"),
     # 一方面…另一方面: the first aim without the second
     ("當局一方面要控制通膨，另一方面要保障就業。", "當局", "當局一方面要控制通膨", "當局一方面要控制通膨，另一方面要保障就業。"),
     # 先有…後有: what came first without what came after
@@ -511,14 +511,14 @@ def test_a_paired_construction_is_held_whole_though_a_little_long(lexicon):
 
 
 def test_a_clause_opening_with_a_copula_takes_its_subject(lexicon):
-    """…，是衡量…的指標: 是 has its subject in the clause before; the run with it is preferred though a
-    little past 40 characters, and the copula alone is no flawless example."""
-    text = "標題\n國民幸福指數，是衡量一個國家或地區的居民在一定時期內對生活品質整體感受的重要指標。\n"
+    """…，是指…: 是 has its subject in the clause before; the run with it is preferred though a little
+    past 40 characters, and the copula alone is no flawless example."""
+    text = "標題\n碳足跡，是指一件產品從原料開採到運輸銷售的整個過程之中排放到大氣裡的溫室氣體總量。\n"
     analysis = analyse(parse_article(text.encode(), "t.txt"), lexicon, Options())
-    (w,) = [w for w in analysis.words if w.simplified == "衡量"]
+    (w,) = [w for w in analysis.words if w.simplified == "排放"]
     context = _Context(analysis, lexicon, analysis.words)
     options = candidates(analysis, w, context)
-    assert context.text[options[0][1]:options[0][2]].startswith("國民幸福指數"), options[0]
+    assert context.text[options[0][1]:options[0][2]].startswith("碳足跡"), options[0]
     assert all(c[6] >= 1 for c in options if context.text[c[1]:c[2]].startswith("是")), options
 
 

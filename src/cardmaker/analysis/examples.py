@@ -11,7 +11,11 @@ A run that stops after a fronted topic or adverbial phrase (根據…調查，|,
 在各種干預手段中，|) is kept with the clause it belongs to, and a headline-like
 line is used only when the prose has no example; a run that opens after a comma
 with a verb, adverb, preposition or conjunction (…，加快淨零轉型) gives way, where
-one fits, to the run that holds its subject.  Examples with replacement
+one fits, to the run that holds its subject (a copula, …，是指…, to it though a
+little past 40 characters).  An example holds both halves of a paired construction
+(越…越, 不僅…還: ``constructions.PAIRED``) or neither, and a word inside a 、
+list gets the list whole rather than an example that starts or stops between two
+items.  Examples with replacement
 characters, mojibake, footnote markers, links, unbalanced brackets or quotes,
 or too little Chinese besides the word are never used.  One example serves at
 most three words while another as good has room (a whole clause may serve a
@@ -489,7 +493,7 @@ def _wholes(context: _Context, found, first: int, last: int, word_length: int) -
     """Each run of ``found`` that breaks what a learner reads as a whole, widened by whole clauses to
     hold it, when that goes at most ``SPILL`` characters past an example's length: both halves of a
     paired construction (越…越, 不僅…還), the whole of a 、 list, the subject of a clause that opens
-    with a copula (…，是衡量…的指標)."""
+    with a copula (…，是指…)."""
     text, spans, out = context.text, context.clauses.spans, []
     seen = {(f[0], f[1]) for f in found}
     for f in found:
@@ -520,7 +524,7 @@ def _listed(context: _Context, found, first: int, last: int, span) -> list:
     推廣等綜合功能) or stop inside it: the list whole, from where a phrase ends in the clause that opens
     it, marked "…" there, within ``MAX_LEN``.  Only before a word that opens a phrase (…以會議落實會議、
     以文件落實文件): a time or place word (在危機中|育先機), a quotation mark (“絲路電商”合作先行區) or
-    a noun's modifier (期間|的好狀態) may end inside the first item, and 和/與/及 join nouns (司法院和法務部)."""
+    a noun's modifier (期間|的好狀態) may end inside the first item, and 和/與/及 join nouns (政府和企業)."""
     text, spans, out = context.text, context.clauses.spans, []
     seen = {(f[0], f[1]) for f in found}
     at, word_length = context.clauses.at, span[1] - span[0]
@@ -555,7 +559,7 @@ _JOINS = frozenset("和 与 及 以及 同 跟".split())  # between two nouns: n
 
 # What an example breaks that a learner reads as a whole: a paired construction with one half outside
 # (不僅負責行走、站立等日常動作 without its 還參與…), a 、 list it starts or stops inside (…投資貿易洽談、
-# 技術解決方案推廣等綜合功能), a copula whose subject is in the clause before (是衡量…的最重要的總量指標):
+# 技術解決方案推廣等綜合功能), a copula whose subject is in the clause before (碳足跡，|是指…的總量):
 # each costs more than a clause a little long (``SPILL_COST``) or a cut marked at a phrase boundary
 PAIR_COST = 2.0
 LIST_COST = 1.0     # a side: on top of the cut it is marked as
