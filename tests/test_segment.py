@@ -691,3 +691,15 @@ def test_a_degree_adverb_and_an_adjective_are_two_words(text, pieces):
     words = [w for w, _ in k]
     assert any(words[i:i + 2] == pieces for i in range(len(words))), k
     assert all(kind == "word" for w, kind in k if w in pieces)
+
+
+@pytest.mark.parametrize("text, pieces, whole", [
+    ("軍官不得在其原籍所在地的軍分區和縣、市的人民武裝部任職", ["和", "縣", "、", "市"], None),
+    ("安徽和縣位於長江北岸", None, "和縣"),   # He county itself
+])
+def test_a_link_and_a_unit_before_a_list_of_units_are_two_words(text, pieces, whole):
+    k = [w for w, _ in kinds(text)]
+    if pieces:
+        assert any(k[i:i + len(pieces)] == pieces for i in range(len(k))), k
+    else:
+        assert whole in k, k

@@ -18,7 +18,7 @@ from collections import Counter
 from functools import cache
 
 from cardmaker.analysis.constructions import serves_next
-from cardmaker.analysis.places import ORGANISATION, PLACE, place_terms, places_not_people
+from cardmaker.analysis.places import ORGANISATION, PLACE, PLACE_UNITS, place_terms, places_not_people
 from cardmaker.chinese.script import HAN
 from cardmaker.lexicon.cedict import reduplicated
 from cardmaker.records import FRAGMENT, NAME, NUMBER, OTHER, TERM, WORD, Token
@@ -230,8 +230,24 @@ def segment(simplified: str, lexicon) -> list[Token]:
     out = _city_abbreviations(out)
     out = _paired_points(out, lex, lexical)
     out = _dotted_names(out, lex)
-    out = _correlatives(out, simplified)
+    out = _correlatives(_unit_lists(out), simplified)
     return _damaged(out, simplified)
+
+
+def _unit_lists(tokens: list[Token]) -> list[Token]:
+    """军分区和县、市 → 和|县、市 "and the county and city": a place CC-CEDICT has that is a link and a
+    unit (和县 He county) is the two where a list of units goes on after it (县、市), not a county of
+    Anhui in a law on officers' posts."""
+    out: list[Token] = []
+    for i, t in enumerate(tokens):
+        after = [x.text for x in tokens[i + 1:i + 3]]
+        if (len(t.text) == 2 and t.text[0] in _LINKS and t.text[1] in PLACE_UNITS and t.kind == WORD
+                and len(after) == 2 and after[0] == "、" and after[1] in PLACE_UNITS):
+            out.append(Token(t.text[0], t.start, t.start + 1, "c", WORD))
+            out.append(Token(t.text[1], t.start + 1, t.end, "n", WORD))
+        else:
+            out.append(t)
+    return out
 
 
 _SENTENCE_ENDS = frozenset("。！？；!?;\n")
