@@ -165,3 +165,15 @@ def test_a_few_stray_bytes_in_utf8_are_replaced_not_fatal():
     data = SAMPLE.encode().replace("第二句話".encode(), b"\xff\xfe" + "第二句話".encode())
     a = parse_article(data, "x.txt")
     assert a.title == "標題在這裡" and a.notes and "\ufffd" in a.text
+
+
+def test_lines_wrapped_inside_a_sentence_are_one_sentence():
+    # a text file cut clause by clause: a line ending in a comma goes on in the next line
+    raw = ("品格的侵蝕\n\n到了秋天，\n柯林頓和杜爾展開競選造勢時，\n　他們完全不再是話題。\n當然，\n"
+           "這樣的發展理由很簡單。\n他警告說：\n「會有更多人默默受到傷害」。\n延伸閱讀：\n經濟新聞\n").encode()
+    body = [s.text for s in parse_article(raw, "wrapped.txt").sentences if s.kind == "body"]
+    assert "到了秋天，柯林頓和杜爾展開競選造勢時，他們完全不再是話題。" in body
+    assert "當然，這樣的發展理由很簡單。" in body
+    assert any(s.startswith("他警告說：「會有更多人") for s in body)
+    assert "當然，" not in body
+    assert not any("延伸閱讀：經濟新聞" in s for s in body)  # a label's colon ends its line

@@ -652,3 +652,54 @@ def test_a_rare_idiom_or_name_of_jiebas_dictionary_is_one_word(text, whole, junk
 def test_a_word_whose_partner_the_sentence_lacks_is_two_words(text, pieces, kept):
     cut = [piece for piece, _ in kinds(text)]
     assert all(p in cut for p in pieces) and (kept is None or kept not in cut), cut
+
+
+@pytest.mark.parametrize("text, pieces, junk", [
+    # a magnitude, then a unit that begins with 千: not 万千 "myriad" and 瓦 "roof tile"
+    ("山西投產容量只有75萬千瓦，而新增用戶容量卻高達300萬千瓦", ["75", "萬", "千瓦"], "瓦"),
+    ("使6台機組最高日發電量達到2811萬千瓦時，創歷史新高", ["2811", "萬", "千瓦時"], "萬千"),
+    ("全年發電三萬千瓦", ["三萬", "千瓦"], "萬千"),
+    ("距離地球約3萬千米", ["3", "萬", "千米"], "米"),
+])
+def test_a_unit_after_a_magnitude_is_the_word(text, pieces, junk):
+    k = [w for w, _ in kinds(text)]
+    assert any(k[i:i + len(pieces)] == pieces for i in range(len(k))) and junk not in k, k
+
+
+def test_myriad_without_a_number_stays_one_word():
+    assert ("萬千", NUMBER) in kinds("萬千民眾湧上街頭") or ("萬千", "word") in kinds("萬千民眾湧上街頭")
+
+
+@pytest.mark.parametrize("text, pieces, kept", [
+    ("開展「節約一度電」活動", ["一", "度", "電"], None),   # one kWh of electricity
+    ("股價一度上漲三成", None, "一度"),                        # "for a time": a verb follows
+])
+def test_yidu_before_a_noun_is_one_and_its_measure(text, pieces, kept):
+    k = [w for w, _ in kinds(text)]
+    if pieces:
+        assert any(k[i:i + len(pieces)] == pieces for i in range(len(k))), k
+    else:
+        assert kept in k, k
+
+
+@pytest.mark.parametrize("text, pieces", [
+    ("廠子用電負荷太大了！", ["太", "大"]),   # jieba's dictionary has 太大 as a place (ns)
+    ("兩岸差距太小，不足以說明問題", ["太", "小"]),
+])
+def test_a_degree_adverb_and_an_adjective_are_two_words(text, pieces):
+    k = kinds(text)
+    words = [w for w, _ in k]
+    assert any(words[i:i + 2] == pieces for i in range(len(words))), k
+    assert all(kind == "word" for w, kind in k if w in pieces)
+
+
+@pytest.mark.parametrize("text, pieces, whole", [
+    ("軍官不得在其原籍所在地的軍分區和縣、市的人民武裝部任職", ["和", "縣", "、", "市"], None),
+    ("安徽和縣位於長江北岸", None, "和縣"),   # He county itself
+])
+def test_a_link_and_a_unit_before_a_list_of_units_are_two_words(text, pieces, whole):
+    k = [w for w, _ in kinds(text)]
+    if pieces:
+        assert any(k[i:i + len(pieces)] == pieces for i in range(len(k))), k
+    else:
+        assert whole in k, k

@@ -18,7 +18,7 @@ from collections import Counter
 from functools import cache
 
 from cardmaker.analysis.constructions import serves_next
-from cardmaker.analysis.places import ORGANISATION, PLACE, place_terms, places_not_people
+from cardmaker.analysis.places import ORGANISATION, PLACE, PLACE_UNITS, place_terms, places_not_people
 from cardmaker.chinese.script import HAN
 from cardmaker.lexicon.cedict import reduplicated
 from cardmaker.records import FRAGMENT, NAME, NUMBER, OTHER, TERM, WORD, Token
@@ -187,7 +187,7 @@ def segment(simplified: str, lexicon) -> list[Token]:
     lexical = Lexical(simplified, lexicon)
     lex = lexicon
     tokens = [c for t in jieba_tokens(simplified, lexical) for c in _classify(t, lex, lexical)]
-    tokens = _split_date_units(tokens, lex, lexical)
+    tokens = _magnitude_units(_split_date_units(tokens, lex, lexical), lex)
     tokens = _join_names(tokens)
     tokens = _trim_names(tokens, lex, lexical)
     tokens = _merge_terms(tokens, lex, lexical)
@@ -196,7 +196,8 @@ def segment(simplified: str, lexicon) -> list[Token]:
     out = []
     for t in tokens:
         if t.kind == FRAGMENT and not t.pos.startswith("nr"):
-            out.extend(_split_prefix(t, lex, lexical) or _split_phrase(t, out[-1:], lex, lexical)
+            out.extend(_degree_pair(t.text, lexical) and _loose_pair(t, lex, lexical)
+                       or _split_prefix(t, lex, lexical) or _split_phrase(t, out[-1:], lex, lexical)
                        or _jieba_term(t, lex, lexical)
                        or _split(t, lex, lexical) or _split_glue(t, out[-2:], lex, lexical)
                        or _article_term(t, recurring, lex, lexical, out[-1] if out else None)
@@ -229,8 +230,24 @@ def segment(simplified: str, lexicon) -> list[Token]:
     out = _city_abbreviations(out)
     out = _paired_points(out, lex, lexical)
     out = _dotted_names(out, lex)
-    out = _correlatives(out, simplified)
+    out = _correlatives(_unit_lists(out), simplified)
     return _damaged(out, simplified)
+
+
+def _unit_lists(tokens: list[Token]) -> list[Token]:
+    """军分区和县、市 → 和|县、市 "and the county and city": a place CC-CEDICT has that is a link and a
+    unit (和县 He county) is the two where a list of units goes on after it (县、市), not a county of
+    Anhui in a law on officers' posts."""
+    out: list[Token] = []
+    for i, t in enumerate(tokens):
+        after = [x.text for x in tokens[i + 1:i + 3]]
+        if (len(t.text) == 2 and t.text[0] in _LINKS and t.text[1] in PLACE_UNITS and t.kind == WORD
+                and len(after) == 2 and after[0] == "、" and after[1] in PLACE_UNITS):
+            out.append(Token(t.text[0], t.start, t.start + 1, "c", WORD))
+            out.append(Token(t.text[1], t.start + 1, t.end, "n", WORD))
+        else:
+            out.append(t)
+    return out
 
 
 _SENTENCE_ENDS = frozenset("。！？；!?;\n")
@@ -497,12 +514,22 @@ def _counting(char: str, before: Token | None) -> bool:
         before.kind == NUMBER or before.text[-1:] in _NUMERAL + "这那哪每各某该此几")
 
 
+# degree adverbs: before an adjective each is its own word (太|大, not jieba's "place" 太大 Tàidà)
+_DEGREE = frozenset("太很挺更较蛮极")
+
+
+def _degree_pair(text: str, lexical: Lexical) -> bool:
+    return len(text) == 2 and text[0] in _DEGREE and lexical.tag(text[1], "x").startswith("a")
+
+
 def _loose_pair(t: Token, lex, lexical: Lexical) -> list[Token] | None:
-    """应先 (应|先陪孩子), 词里: a modal and an adverb, or a noun and its locative, that the HMM glued
-    are two words, each read alone (yīng xiān, cí lǐ), not one unknown word (yìngxiān)."""
+    """应先 (应|先陪孩子), 词里, 太大: a modal and an adverb, a noun and its locative, or a degree
+    adverb and an adjective, that the HMM or jieba's dictionary glued are two words, each read
+    alone (yīng xiān, cí lǐ, tài dà), not one unknown word (yìngxiān) or a name (Tàidà)."""
     text = t.text
     if len(text) == 2 and (text[0] in _MODALS | _FUNCTION_CHARS and text[1] in _ADVERB_CHARS | {"先"}
-                           or text[1] in _LOCATIVES and lex.is_word(text[0]) and lexical.tag(text[0], "x") == "n"):
+                           or text[1] in _LOCATIVES and lex.is_word(text[0]) and lexical.tag(text[0], "x") == "n"
+                           or _degree_pair(text, lexical)):
         return [_kind(Token(c, t.start + k, t.start + k + 1, lexical.tag(c, "x")), lex, lexical)
                 for k, c in enumerate(text)]
     return None
@@ -1187,6 +1214,53 @@ def _split_date_units(tokens: list[Token], lex, lexical: Lexical) -> list[Token]
     return _merge_recut(out)
 
 
+# a unit of measure that begins with a magnitude: 千瓦 "kilowatt", 千米, 千克, 千瓦时, 百米
+_UNIT_SENSE_RE = re.compile(r"^(?:kilo|hecto)|\(unit\b|\bunit of ")
+_UNIT_HEAD_RE = re.compile("(?<=[万亿])(?=[千百])")
+
+
+def _magnitude_units(tokens: list[Token], lex) -> list[Token]:
+    """75|万千|瓦 → 75|万|千瓦 "750,000 kilowatts", 3亿千瓦时 → 3亿|千瓦时: after a number jieba reads
+    万千 "myriad", or one number, across a magnitude and a unit that begins with 千 or 百; the unit
+    is the word (a learner meets 千瓦, not 瓦 "roof tile").  万千 with no number before it stays
+    (万千民众 "multitudes")."""
+    out: list[Token] = []
+    skip = 0
+    for i, t in enumerate(tokens):
+        if skip:
+            skip -= 1
+            continue
+        prev = out[-1] if out else None
+        if t.kind == NUMBER and len(t.text) > 2:
+            # one token over the number and the unit (3亿千瓦时, 三万千瓦)
+            cut = next((m.start() for m in _UNIT_HEAD_RE.finditer(t.text) if _unit_word(t.text[m.start():], lex)), 0)
+            if cut:
+                out.append(Token(t.text[:cut], t.start, t.start + cut, "m", NUMBER))
+                out.append(Token(t.text[cut:], t.start + cut, t.end, "q", WORD))
+                continue
+        after = tokens[i + 1:i + 3]
+        if (t.kind == NUMBER and len(t.text) == 2 and _UNIT_HEAD_RE.search(t.text) and prev is not None
+                and prev.kind == NUMBER and prev.end == t.start and after and after[0].start == t.end):
+            # the longest unit over the next tokens: 万千|瓦|时 → 万|千瓦时
+            for n in (2, 1):
+                run = after[:n]
+                if len(run) == n and all(a.end == b.start for a, b in zip([t] + run, run)) \
+                        and _unit_word(t.text[1] + "".join(r.text for r in run), lex):
+                    out.append(Token(t.text[0], t.start, t.start + 1, "m", NUMBER))
+                    out.append(Token(t.text[1] + "".join(r.text for r in run), t.start + 1, run[-1].end, "q", WORD))
+                    skip = n
+                    break
+            else:
+                out.append(t)
+            continue
+        out.append(t)
+    return out
+
+
+def _unit_word(text: str, lex) -> bool:
+    return any(_UNIT_SENSE_RE.search(s) for e in lex.entries(text) for s in e.senses[:1])
+
+
 def _glued_unit(t: Token, lex) -> bool:
     """A token no dictionary word (级风, 线南回, 线花) whose first character is a word: after a number,
     that character is the number's unit (a measure word, or a label like 线 "route", 号 "number")."""
@@ -1713,7 +1787,8 @@ def _suffixed(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
 # measure words that make a dictionary word with 一 (一家 "the whole family", 一则 "on the one hand",
 # 一道 "together", 一套 "suit", 一身 "whole body") or 几 (几点 "what time?"), which before a noun are
 # still the numeral and its measure word
-_ONE_MEASURES = {"一": frozenset("家则道套身"), "几": frozenset("点")}  # and 几点 "what time?": 几|点|建议
+# 一度|电 "one kWh" (一度 "for a time" is an adverb: a verb follows it); 几点 "what time?": 几|点|建议
+_ONE_MEASURES = {"一": frozenset("家则道套身度"), "几": frozenset("点")}
 _ADVERB_CHARS = frozenset("就才便都也又还再却")
 
 

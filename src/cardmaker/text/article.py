@@ -19,7 +19,7 @@ from cardmaker.records import Article
 from cardmaker.text.controls import clean_text, name_text
 from cardmaker.text.encoding import decode
 from cardmaker.text.glosses import strip_glosses
-from cardmaker.text.layout import judge, sentences, spoken_cantonese, strip_footnotes
+from cardmaker.text.layout import join_wrapped, judge, sentences, spoken_cantonese, strip_footnotes
 from cardmaker.text.sources import FORMATS, MAX_BYTES, is_url, load
 
 __all__ = ["MAX_BYTES", "read_article", "read_chapters", "parse_article", "text_article", "find_articles"]
@@ -91,7 +91,7 @@ def text_article(raw: str, path, *, title_first: bool = False, date: str | None 
     raw = clean_text(raw.replace("\r\n", "\n").replace("\r", "\n"))  # no control character reaches a field
     if not raw.strip():
         raise InputError(path, "only whitespace, no text")
-    raw, footnotes = strip_footnotes(raw)
+    raw, footnotes = strip_footnotes(join_wrapped(raw))
     stripped = strip_glosses(raw)
     text = stripped.text
     if not HAN_RE.search(text):

@@ -49,6 +49,19 @@ def _lines(text: str):
         pos += len(line) + 1
 
 
+# a line that ends inside a sentence: after a comma, an enumeration comma or a semicolon, or after a
+# colon that a quotation follows on the next line (他警告說：⏎「…」); not a label's colon (延伸閱讀：)
+_WRAPPED_RE = re.compile(r"(?<=[，、；,;])[ \t\u3000]*\n[ \t\u3000]*(?=\S)"
+                         r"|(?<=[：:])[ \t\u3000]*\n[ \t\u3000]*(?=[「『“])")
+
+
+def join_wrapped(raw: str) -> str:
+    """Lines wrapped inside a sentence joined again: text files cut at a fixed width or clause by clause
+    (到了秋天，⏎柯林頓和杜爾展開競選造勢時，⏎…) hold one sentence, whose clauses are one example,
+    not a line 當然， too short to be any word's."""
+    return _WRAPPED_RE.sub("", raw)
+
+
 def strip_footnotes(raw: str) -> tuple[str, int]:
     """Remove footnote markers (新聞[1]。→ 新聞。): the marker goes, the sentence stays."""
     return F.FOOTNOTE_RE.subn("", raw)
