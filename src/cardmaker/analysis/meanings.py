@@ -84,6 +84,7 @@ _WINDOW = 5  # tokens on each side whose English is the context of an occurrence
 # Paired constructions: the word, its partner a few words later, and the sense they make together.
 _PAIRS = {"越": ("越", "the more"), "愈": ("愈", "the more"), "既": ("又也", "both"), "又": ("又", "both"), "边": ("边", "simultaneously")}
 PAIRED = "paired"
+_PAIR_SPAN = 12  # tokens from a paired word to its partner, within its sentence
 VERB_NEXT = "verb next"  # a verb follows: a sense "… (doing sth)" or "to do sth …" is this use
 _DOING_RE = re.compile(r"\((?:doing|do) sth\)|\bsth happens\b|^to do sth\b")
 # a character that names a body or an area after the name of what it is of: 經濟|部 "ministry",
@@ -290,6 +291,15 @@ def _after_number(tokens, i, prev, nxt) -> bool:
     return prev is not None and prev.end == tokens[i].start and (prev.kind == NUMBER or prev.pos == "m")
 
 
+def _ordinal_before(tokens, i, prev, nxt) -> bool:
+    """Glued after an ordinal number: 第一六一|條, 第|5|條."""
+    if prev is None or prev.end != tokens[i].start:
+        return False
+    if prev.text.startswith("第") and len(prev.text) > 1:
+        return True
+    return (prev.kind == NUMBER or prev.pos == "m") and any(t.text == "第" for t in list(_clause_before(tokens, i))[1:2])
+
+
 def _before_day_or_year(tokens, i, prev, nxt) -> bool:
     """明 before a year or a day (明|年初, 明、後兩天): "next", not "bright"."""
     if nxt is None:
@@ -354,7 +364,9 @@ _FRAMES = {
     # the future: 近期|將|出台
     "近期": [(lambda tokens, i, prev, nxt: nxt is not None and nxt.text in _FUTURE, "in the near future")],
     "只有": [(_partner_after("才"), "it is only if")],
-    "因": [(_partner_after("而"), "because"), (_when(_at_clause_start, _unless(_partner_after("而"))), "because")],
+    # 因 standing alone before a phrase is the conjunction or the preposition (疑|因|身體狀況不佳, 是|因|…):
+    # "because"; its noun "cause" is bound in today's prose (原因, 起因)
+    "因": [(lambda tokens, i, prev, nxt: nxt is not None and not _boundary(nxt), "because")],
     # a connective opening a clause: 加上|美國關稅… "on top of that", 結果|肌肉… "as a result"
     "加上": [(_at_clause_start, "in addition")],
     "结果": [(_when(_at_clause_start, lambda tokens, i, prev, nxt: nxt is not None and nxt.text not in ("的", "是")),
@@ -398,6 +410,15 @@ _FRAMES = {
         prev.pos.startswith(("v", "t", "m")) or prev.kind == NUMBER or _partner_before("在", "于")(tokens, i, prev, nxt)),
         "after")],
     # after a number: 第18|號颱風, 八|號風球 "ordinal number"; 11月5|號 "day of a month"
+    # after an ordinal (第一六一|條, 第5|條): an article of a law, not a long thin thing
+    "条": [(_ordinal_before, "clause (of law")],
+    # after a number, 餘 is "or more" (三千|餘|年, 萬|餘|人), not "surplus"
+    "余": [(_after_number, "or more")],
+    # 稱 after its speaker is what they say (社工|稱，…, 街坊|稱|蚊患…): "to state", not "to weigh"
+    "称": [(lambda tokens, i, prev, nxt: prev is not None and (prev.kind == NAME or prev.pos.startswith(("n", "r")))
+            and nxt is not None and not _partner_before("被")(tokens, i, prev, nxt), "to state")],
+    # 分別 before its verb (分別|為17.7%和49%) is the adverb "respectively", not "to part"
+    "分别": [(_before_verb, "respectively")],
     "号": [(_when(_after_number, _unless(_partner_before("月"))), "ordinal number"),
           (_when(_after_number, _partner_before("月")), "day of a month")],
     "日": [(_when(_after_number, _partner_before("月")), "day of the month")],
@@ -817,7 +838,9 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
             add(P, 1.5)
     if t.text in _PAIRS:
         partners, _ = _PAIRS[t.text]
-        near = range(max(0, i - 4), min(len(tokens), i + 5))
+        # the partner may stand past a comma, in the next clause of the sentence (盤子|越|大，…難度也|越|大)
+        near = [j for j in range(max(0, i - _PAIR_SPAN), min(len(tokens), i + _PAIR_SPAN + 1))
+                if not any(c in _SENTENCE_END for k in range(min(i, j), max(i, j) + 1) for c in tokens[k].text)]
         if any(j != i and any(c in partners for c in tokens[j].text) for j in near):
             add(PAIRED, 1.0)  # 越辦越好: "the more… the more"
     if len(t.text) == 1 and t.text in _UNIT_CHARS and _names_a_body(t, prev, nxt, adjacent_prev, adjacent_next):
@@ -968,7 +991,9 @@ def _context(tokens, i: int, lexicon):
             t = tokens[j]
             if not _SENTENCE_END.isdisjoint(t.text):
                 break
-            if t.kind in (WORD, TERM) and len(t.text) > 1 and t.text not in stop:
+            # (the word itself again nearby is no context: its own senses would vote for themselves,
+            # 社區組織協會社區|組織|幹事 "(biology) tissue")
+            if t.kind in (WORD, TERM) and len(t.text) > 1 and t.text not in stop and t.text != tokens[i].text:
                 got = known.get(t.text)
                 words |= got if got is not None else _gloss_words(t.text, lexicon)
                 near |= _word_fields(t.text, lexicon)
@@ -1175,7 +1200,10 @@ def choose(text: str, syllables, entry: Entry | None, kind: str, tag: str, spans
     ranked.sort(key=lambda r: (r[0], r[1]), reverse=True)
     best = ranked[0][2]
     own = [(score, s) for score, _, e, s in ranked if e is best]
-    if tag.startswith("q"):  # used as a measure word here (第六届, 各项): that sense first
+    # used as a measure word here (第六届, 各项): that sense first, unless a frame chose another (第一六一|條
+    # "clause (of law)", which jieba tags a measure word too)
+    framed = {k[6:] for u in occurrences for k in u.want if k.startswith("frame:")}
+    if tag.startswith("q") and not any(part in own[0][1] for part in framed):
         own.sort(key=lambda x: not x[1].startswith("classifier"))
     chosen = _short(own, lexicon)
     listed = tuple(s for s in (added if best is candidates[0] else ()) + best.content if s not in chosen)
