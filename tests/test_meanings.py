@@ -235,6 +235,9 @@ def test_a_word_and_its_suffix_are_one_term_whose_meaning_says_both(text, simpli
         ("兩隊的得分分別為八十分和七十分。", "分别", "respectively", TRAD),
         # 越…越 with the second 越 past a comma: "the more… the more"
         ("城市的規模越大，管理的難度也就越大。", "越", "the more", TRAD),
+        # 起來 glued after an adjective: a state coming about ("the beginning and continuation"), not
+        # "to stand up" nor "an upward movement"
+        ("吃過苦頭，我們也逐漸聰明起來。", "起来", "beginning", TRAD),
     ],
 )
 def test_function_words_by_their_slot(text, simplified, expected, title):

@@ -358,6 +358,10 @@ _FRAMES = {
     "到": [(_partner_before("从", "由", "自"), "until (a time)"),
            (_when(_after_verb, _unless(_partner_before("从", "由", "自"))), "verb complement")],
     "下去": [(_when(_after_verb), "to go on")],
+    # glued after an adjective, 起來 is a state coming about: 聰明|起來 "to grow wise", 熱鬧|起來 (after a
+    # verb it is as often upward, 站|起來, or a judgement, 看|起來)
+    "起来": [(lambda tokens, i, prev, nxt: prev is not None and prev.end == tokens[i].start and prev.pos.startswith("a"),
+             "the beginning and continuation")],
     "来": [(_after_span_of_time, "for the past")],
     "明": [(_before_day_or_year, "next")],
     # 近期 is "recent" in the news (sense_priorities.tsv) but "in the near future" before a modal of
