@@ -227,6 +227,9 @@ def test_a_word_and_its_suffix_are_one_term_whose_meaning_says_both(text, simpli
         ("依照民法第一八四條規定，他須負賠償責任。", "条", "clause (of law", TRAD),
         # … but after a plain number it stays the classifier
         ("村外有一條小河。", "条", "classifier", TRAD),
+        # a number after a verb of ranking: 位 is a "place", not the classifier for people
+        ("這支球隊在聯賽中排在第十位。", "位", "place", TRAD),
+        ("會議邀請了五位專家。", "位", "classifier for people", TRAD),
         # 餘 after a number is "or more", not "surplus"
         ("這座古城已有兩千餘年歷史。", "余", "or more", TRAD),
         # 稱 after its speaker is what they say, not "to weigh"

@@ -300,6 +300,22 @@ def _ordinal_before(tokens, i, prev, nxt) -> bool:
     return (prev.kind == NUMBER or prev.pos == "m") and any(t.text == "第" for t in list(_clause_before(tokens, i))[1:2])
 
 
+_RANKING = frozenset("排列居名")  # the last character of a verb of ranking: 排在, 位列, 位居, 排名
+
+
+def _ranked_place(tokens, i, prev, nxt) -> bool:
+    """A number (and 多, 餘 after it) just before, and a verb of ranking earlier in the clause:
+    排在了|100多|位 "place"."""
+    before = list(_clause_before(tokens, i, 8))
+    k = 0
+    while k < len(before) and before[k].text in ("多", "余", "几"):
+        k += 1
+    if k >= len(before) or not (before[k].kind == NUMBER or before[k].pos == "m"):
+        return False
+    return any(t.text[-1:] in _RANKING or (t.text[:1] in _RANKING and len(t.text) <= 2 and t.pos.startswith(("v", "x", "p")))
+               for t in before[k + 1:])
+
+
 def _before_day_or_year(tokens, i, prev, nxt) -> bool:
     """明 before a year or a day (明|年初, 明、後兩天): "next", not "bright"."""
     if nxt is None:
@@ -416,6 +432,8 @@ _FRAMES = {
     # after a number: 第18|號颱風, 八|號風球 "ordinal number"; 11月5|號 "day of a month"
     # after an ordinal (第一六一|條, 第5|條): an article of a law, not a long thin thing
     "条": [(_ordinal_before, "clause (of law")],
+    # a rank: 排在|第十|位, 排在了|100多|位, 位列|前三|位: "place", not the honorific classifier for people
+    "位": [(_ranked_place, "place")],
     # after a number, 餘 is "or more" (三千|餘|年, 萬|餘|人), not "surplus"
     "余": [(_after_number, "or more")],
     # 稱 after its speaker is what they say (社工|稱，…, 街坊|稱|蚊患…): "to state", not "to weigh"
@@ -701,6 +719,8 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
                                  or prev.text[-1:] in NUMERAL_CHARS or prev.text in ("几", "好几", "多", "数"))
     if counted and prev.text == "一" and any(u.text[:1] in ("就", "便", "即") for u in _clause_after(tokens, i, 6)):
         counted = False  # 一|出爐|便…, 一|到|就…: "as soon as", no number counting the word
+    if counted and any(k.startswith("frame:") for k in cues):
+        counted = False  # a construction read the number's slot already (排在|第十|位 "place", 第一六一|條)
     if prev is not None:
         if counted:
             add(Q, 2.5 if len(t.text) == 1 else 1.0)
