@@ -294,6 +294,9 @@ def test_senses_of_today_s_news_that_cc_cedict_lacks(text, simplified, expected,
         ("要完善服務細節，發揮好科技賦能作用，提升參展便捷性。", "作用", "function|role|effect", TRAD),
         # 的 before a word that 性 makes an adjective of modifies the whole: 的|熱帶|性 "tropical"
         ("位於關島附近海面的熱帶性低氣壓今天清晨增強。", "热带", "tropical", TRAD),
+        # an adjective before a word jieba tags a verb makes it the noun it modifies, even where CC-CEDICT
+        # lists the noun's sense after all its verbs: 重要|指示 "instructions", not "to point out"
+        ("會議傳達了上級的重要指示內容。", "指示", "instructions|directives", TRAD),
         # what a demonstrative counts is no preposition before its object: 這|類|骨折 "kind", not "like"
         ("骨科醫生處理這類骨折，常常需要用鋼釘固定。", "类", "kind|type|category", TRAD),
     ],
