@@ -297,6 +297,9 @@ def test_senses_of_today_s_news_that_cc_cedict_lacks(text, simplified, expected,
         # an adjective before a word jieba tags a verb makes it the noun it modifies, even where CC-CEDICT
         # lists the noun's sense after all its verbs: 重要|指示 "instructions", not "to point out"
         ("會議傳達了上級的重要指示內容。", "指示", "instructions|directives", TRAD),
+        # an adverb, then the place or direction the act is done in (對外, a place word), then the verb:
+        # 隨即|對外|澄清 "to clarify", no compound noun headed by it ("clear (of liquid)")
+        ("公司隨即對外澄清，否認裁員傳聞。", "澄清", "to clarify|to make sth clear", TRAD),
         # what a demonstrative counts is no preposition before its object: 這|類|骨折 "kind", not "like"
         ("骨科醫生處理這類骨折，常常需要用鋼釘固定。", "类", "kind|type|category", TRAD),
     ],

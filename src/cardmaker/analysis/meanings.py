@@ -655,6 +655,8 @@ def _verbal(tokens, i, n, prev, nxt, adjacent_next) -> bool:
     (影響|約六百個住戶), or a prepositional phrase before it at the end of its clause (朝…方向|移動)."""
     if prev is not None and (prev.text in _PREDICATE_BEFORE or prev.pos == "d") and prev.text not in _DEGREE:
         return True
+    if prev is not None and prev.pos == "s" and _adverb_before(tokens, i):
+        return True  # 立刻|對外|澄清, 已|向外|擴散: an adverb, the place or direction it is done in, the verb
     if (nxt is None or _boundary(nxt)) and _after_prepositional_phrase(tokens, i):
         return True
     if nxt is None:
@@ -665,6 +667,16 @@ def _verbal(tokens, i, n, prev, nxt, adjacent_next) -> bool:
         return True
     following = neighbour(tokens, n, 1)
     return nxt.text in _QUANTITY_BEFORE and following is not None and tokens[following].kind == NUMBER
+
+
+def _adverb_before(tokens, i: int) -> bool:
+    """The token two before ``i`` (past the one before it) is an adverb of a predicate (not of degree)."""
+    p = neighbour(tokens, i, -1)
+    q = neighbour(tokens, p, -1) if p is not None else None
+    if q is None:
+        return False
+    t = tokens[q]
+    return (t.text in _PREDICATE_BEFORE or t.pos == "d") and t.text not in _DEGREE
 
 
 def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
