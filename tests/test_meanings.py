@@ -216,6 +216,55 @@ def test_a_word_and_its_suffix_are_one_term_whose_meaning_says_both(text, simpli
     assert w.composed and any(e in w.sense[0] for e in expected.split("|")), (w.sense, w.senses)
 
 
+# function words read by their slot: the construction around them, true of any text
+@pytest.mark.parametrize(
+    "text, simplified, expected, title",
+    [
+        # 因 alone before a phrase is "because" (its noun "cause" is bound: 原因), mid-clause too
+        ("他昨天因身體不適缺席會議。", "因", "because", TRAD),
+        ("這次停工是因工人受傷。", "因", "because", TRAD),
+        # after an ordinal, 條 is an article of a law, not a classifier of long thin things
+        ("依照民法第一八四條規定，他須負賠償責任。", "条", "clause (of law", TRAD),
+        # … but after a plain number it stays the classifier
+        ("村外有一條小河。", "条", "classifier", TRAD),
+        # a number after a verb of ranking: 位 is a "place", not the classifier for people
+        ("這支球隊在聯賽中排在第十位。", "位", "place", TRAD),
+        ("會議邀請了五位專家。", "位", "classifier for people", TRAD),
+        # 餘 after a number is "or more", not "surplus"
+        ("這座古城已有兩千餘年歷史。", "余", "or more", TRAD),
+        # 稱 after its speaker is what they say, not "to weigh"
+        ("一名店主稱，今年生意比去年差。", "称", "to state", TRAD),
+        # 分別 before its verb is "respectively"
+        ("兩隊的得分分別為八十分和七十分。", "分别", "respectively", TRAD),
+        # 越…越 with the second 越 past a comma: "the more… the more"
+        ("城市的規模越大，管理的難度也就越大。", "越", "the more", TRAD),
+        # 起來 glued after an adjective: a state coming about ("the beginning and continuation"), not
+        # "to stand up" nor "an upward movement"
+        ("吃過苦頭，我們也逐漸聰明起來。", "起来", "beginning", TRAD),
+    ],
+)
+def test_function_words_by_their_slot(text, simplified, expected, title):
+    w = word(text, simplified, title)
+    assert any(e in w.sense[0] for e in expected.split("|")), w.senses
+
+
+def test_the_word_again_nearby_is_no_context_for_its_own_senses():
+    # 組織 twice in a row: the second's English ("(biology) tissue") must not vote for the first's,
+    # in an article that speaks of health (蚊患, 衛生)
+    w = word("社區組織協會社區組織幹事指出，區內蚊患嚴重，衛生情況欠佳，居民擔心染病。", "组织")
+    assert "organization" in w.sense[0], w.senses
+
+
+@pytest.mark.parametrize("text, simplified, expected, title", [
+    # Taiwan's politics: 朝野 "the government and the opposition", 兩院 the Executive and Legislative Yuan
+    ("法案送交立法院，朝野立委仍有歧見。", "朝野", "the government and the opposition", TRAD),
+    ("行政院長希望立法院尊重兩院協調的共識。", "两院", "Yuan", TRAD),
+])
+def test_senses_of_today_s_news_that_cc_cedict_lacks(text, simplified, expected, title):
+    w = word(text, simplified, title)
+    assert expected in w.sense[0], w.senses
+
+
 # the part of speech of the occurrence, from the words around it, against jieba's dictionary tag
 @pytest.mark.parametrize(
     "text, simplified, expected, title",
@@ -245,6 +294,12 @@ def test_a_word_and_its_suffix_are_one_term_whose_meaning_says_both(text, simpli
         ("要完善服務細節，發揮好科技賦能作用，提升參展便捷性。", "作用", "function|role|effect", TRAD),
         # 的 before a word that 性 makes an adjective of modifies the whole: 的|熱帶|性 "tropical"
         ("位於關島附近海面的熱帶性低氣壓今天清晨增強。", "热带", "tropical", TRAD),
+        # an adjective before a word jieba tags a verb makes it the noun it modifies, even where CC-CEDICT
+        # lists the noun's sense after all its verbs: 重要|指示 "instructions", not "to point out"
+        ("會議傳達了上級的重要指示內容。", "指示", "instructions|directives", TRAD),
+        # an adverb, then the place or direction the act is done in (對外, a place word), then the verb:
+        # 隨即|對外|澄清 "to clarify", no compound noun headed by it ("clear (of liquid)")
+        ("公司隨即對外澄清，否認裁員傳聞。", "澄清", "to clarify|to make sth clear", TRAD),
         # what a demonstrative counts is no preposition before its object: 這|類|骨折 "kind", not "like"
         ("骨科醫生處理這類骨折，常常需要用鋼釘固定。", "类", "kind|type|category", TRAD),
     ],

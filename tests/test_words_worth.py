@@ -318,6 +318,7 @@ def test_help_imports_neither_numpy_nor_the_model():
     ("防止局部合理的政策疊加起來造成負面效應。", "起来", ("qi5", "lai5")),   # a complement after its verb
     ("他從椅子上站起來了。", "起来", ("qi5", "lai5")),
     ("大家起來吧。", "起来", ("qi3", "lai5")),                                 # no verb before it: to get up
+    ("吃過苦頭，我們也逐漸聰明起來。", "起来", ("qi5", "lai5")),               # after an adjective: a state comes about
 ])
 def test_a_direction_after_a_verb_is_read_as_its_complement(text, word, reading):
     a = analyse(parse_article(f"標題\n{text}\n".encode(), "t.txt"), LEX)

@@ -84,6 +84,7 @@ _WINDOW = 5  # tokens on each side whose English is the context of an occurrence
 # Paired constructions: the word, its partner a few words later, and the sense they make together.
 _PAIRS = {"越": ("越", "the more"), "愈": ("愈", "the more"), "既": ("又也", "both"), "又": ("又", "both"), "边": ("边", "simultaneously")}
 PAIRED = "paired"
+_PAIR_SPAN = 12  # tokens from a paired word to its partner, within its sentence
 VERB_NEXT = "verb next"  # a verb follows: a sense "… (doing sth)" or "to do sth …" is this use
 _DOING_RE = re.compile(r"\((?:doing|do) sth\)|\bsth happens\b|^to do sth\b")
 # a character that names a body or an area after the name of what it is of: 經濟|部 "ministry",
@@ -290,6 +291,31 @@ def _after_number(tokens, i, prev, nxt) -> bool:
     return prev is not None and prev.end == tokens[i].start and (prev.kind == NUMBER or prev.pos == "m")
 
 
+def _ordinal_before(tokens, i, prev, nxt) -> bool:
+    """Glued after an ordinal number: 第一六一|條, 第|5|條."""
+    if prev is None or prev.end != tokens[i].start:
+        return False
+    if prev.text.startswith("第") and len(prev.text) > 1:
+        return True
+    return (prev.kind == NUMBER or prev.pos == "m") and any(t.text == "第" for t in list(_clause_before(tokens, i))[1:2])
+
+
+_RANKING = frozenset("排列居名")  # the last character of a verb of ranking: 排在, 位列, 位居, 排名
+
+
+def _ranked_place(tokens, i, prev, nxt) -> bool:
+    """A number (and 多, 餘 after it) just before, and a verb of ranking earlier in the clause:
+    排在了|100多|位 "place"."""
+    before = list(_clause_before(tokens, i, 8))
+    k = 0
+    while k < len(before) and before[k].text in ("多", "余", "几"):
+        k += 1
+    if k >= len(before) or not (before[k].kind == NUMBER or before[k].pos == "m"):
+        return False
+    return any(t.text[-1:] in _RANKING or (t.text[:1] in _RANKING and len(t.text) <= 2 and t.pos.startswith(("v", "x", "p")))
+               for t in before[k + 1:])
+
+
 def _before_day_or_year(tokens, i, prev, nxt) -> bool:
     """明 before a year or a day (明|年初, 明、後兩天): "next", not "bright"."""
     if nxt is None:
@@ -348,13 +374,19 @@ _FRAMES = {
     "到": [(_partner_before("从", "由", "自"), "until (a time)"),
            (_when(_after_verb, _unless(_partner_before("从", "由", "自"))), "verb complement")],
     "下去": [(_when(_after_verb), "to go on")],
+    # glued after an adjective, 起來 is a state coming about: 聰明|起來 "to grow wise", 熱鬧|起來 (after a
+    # verb it is as often upward, 站|起來, or a judgement, 看|起來)
+    "起来": [(lambda tokens, i, prev, nxt: prev is not None and prev.end == tokens[i].start and prev.pos.startswith("a"),
+             "the beginning and continuation")],
     "来": [(_after_span_of_time, "for the past")],
     "明": [(_before_day_or_year, "next")],
     # 近期 is "recent" in the news (sense_priorities.tsv) but "in the near future" before a modal of
     # the future: 近期|將|出台
     "近期": [(lambda tokens, i, prev, nxt: nxt is not None and nxt.text in _FUTURE, "in the near future")],
     "只有": [(_partner_after("才"), "it is only if")],
-    "因": [(_partner_after("而"), "because"), (_when(_at_clause_start, _unless(_partner_after("而"))), "because")],
+    # 因 standing alone before a phrase is the conjunction or the preposition (疑|因|身體狀況不佳, 是|因|…):
+    # "because"; its noun "cause" is bound in today's prose (原因, 起因)
+    "因": [(lambda tokens, i, prev, nxt: nxt is not None and not _boundary(nxt), "because")],
     # a connective opening a clause: 加上|美國關稅… "on top of that", 結果|肌肉… "as a result"
     "加上": [(_at_clause_start, "in addition")],
     "结果": [(_when(_at_clause_start, lambda tokens, i, prev, nxt: nxt is not None and nxt.text not in ("的", "是")),
@@ -398,6 +430,17 @@ _FRAMES = {
         prev.pos.startswith(("v", "t", "m")) or prev.kind == NUMBER or _partner_before("在", "于")(tokens, i, prev, nxt)),
         "after")],
     # after a number: 第18|號颱風, 八|號風球 "ordinal number"; 11月5|號 "day of a month"
+    # after an ordinal (第一六一|條, 第5|條): an article of a law, not a long thin thing
+    "条": [(_ordinal_before, "clause (of law")],
+    # a rank: 排在|第十|位, 排在了|100多|位, 位列|前三|位: "place", not the honorific classifier for people
+    "位": [(_ranked_place, "place")],
+    # after a number, 餘 is "or more" (三千|餘|年, 萬|餘|人), not "surplus"
+    "余": [(_after_number, "or more")],
+    # 稱 after its speaker is what they say (社工|稱，…, 街坊|稱|蚊患…): "to state", not "to weigh"
+    "称": [(lambda tokens, i, prev, nxt: prev is not None and (prev.kind == NAME or prev.pos.startswith(("n", "r")))
+            and nxt is not None and not _partner_before("被")(tokens, i, prev, nxt), "to state")],
+    # 分別 before its verb (分別|為17.7%和49%) is the adverb "respectively", not "to part"
+    "分别": [(_before_verb, "respectively")],
     "号": [(_when(_after_number, _unless(_partner_before("月"))), "ordinal number"),
           (_when(_after_number, _partner_before("月")), "day of a month")],
     "日": [(_when(_after_number, _partner_before("月")), "day of the month")],
@@ -612,6 +655,8 @@ def _verbal(tokens, i, n, prev, nxt, adjacent_next) -> bool:
     (影響|約六百個住戶), or a prepositional phrase before it at the end of its clause (朝…方向|移動)."""
     if prev is not None and (prev.text in _PREDICATE_BEFORE or prev.pos == "d") and prev.text not in _DEGREE:
         return True
+    if prev is not None and prev.pos == "s" and _adverb_before(tokens, i):
+        return True  # 立刻|對外|澄清, 已|向外|擴散: an adverb, the place or direction it is done in, the verb
     if (nxt is None or _boundary(nxt)) and _after_prepositional_phrase(tokens, i):
         return True
     if nxt is None:
@@ -622,6 +667,16 @@ def _verbal(tokens, i, n, prev, nxt, adjacent_next) -> bool:
         return True
     following = neighbour(tokens, n, 1)
     return nxt.text in _QUANTITY_BEFORE and following is not None and tokens[following].kind == NUMBER
+
+
+def _adverb_before(tokens, i: int) -> bool:
+    """The token two before ``i`` (past the one before it) is an adverb of a predicate (not of degree)."""
+    p = neighbour(tokens, i, -1)
+    q = neighbour(tokens, p, -1) if p is not None else None
+    if q is None:
+        return False
+    t = tokens[q]
+    return (t.text in _PREDICATE_BEFORE or t.pos == "d") and t.text not in _DEGREE
 
 
 def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
@@ -676,6 +731,8 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
                                  or prev.text[-1:] in NUMERAL_CHARS or prev.text in ("几", "好几", "多", "数"))
     if counted and prev.text == "一" and any(u.text[:1] in ("就", "便", "即") for u in _clause_after(tokens, i, 6)):
         counted = False  # 一|出爐|便…, 一|到|就…: "as soon as", no number counting the word
+    if counted and any(k.startswith("frame:") for k in cues):
+        counted = False  # a construction read the number's slot already (排在|第十|位 "place", 第一六一|條)
     if prev is not None:
         if counted:
             add(Q, 2.5 if len(t.text) == 1 else 1.0)
@@ -735,7 +792,7 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
                 # 重要|指示: an adjective before it makes it a noun (主要|反映 "mainly reflects": a
                 # non-predicate adjective is an adverb as often; at the end of its clause the verb is the
                 # predicate: 謹慎|發言 "to speak carefully")
-                add(N, 0.9 if prev.pos == "a" else 0.5)
+                add(N, MODIFIED_NOUN if prev.pos == "a" else 0.5)
         if (len(t.text) > 1 and t.pos == "v" and clause_end and not adjacent_prev_verb
                 and _heads_an_object(tokens, i)):
             add(N, 0.7)  # 發揮|好|科技|賦能|作用: the last of the nominal words after a verb heads its object
@@ -817,7 +874,9 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
             add(P, 1.5)
     if t.text in _PAIRS:
         partners, _ = _PAIRS[t.text]
-        near = range(max(0, i - 4), min(len(tokens), i + 5))
+        # the partner may stand past a comma, in the next clause of the sentence (盤子|越|大，…難度也|越|大)
+        near = [j for j in range(max(0, i - _PAIR_SPAN), min(len(tokens), i + _PAIR_SPAN + 1))
+                if not any(c in _SENTENCE_END for k in range(min(i, j), max(i, j) + 1) for c in tokens[k].text)]
         if any(j != i and any(c in partners for c in tokens[j].text) for j in near):
             add(PAIRED, 1.0)  # 越辦越好: "the more… the more"
     if len(t.text) == 1 and t.text in _UNIT_CHARS and _names_a_body(t, prev, nxt, adjacent_prev, adjacent_next):
@@ -911,6 +970,10 @@ def _abstract(token, lexicon) -> bool:
     return bool(words) and (words[-1].endswith(_ABSTRACT_ENDINGS) or words[-1] in _ABSTRACT_HEADS)
 
 
+# a verb jieba tags, after an adjective (not an adverbial one: jieba tags those "ad") and before more of
+# its clause, is the noun the adjective modifies, as surely as after 的: 重要|指示|精神 "instructions"
+# (CC-CEDICT's 5th sense, after its verbs)
+MODIFIED_NOUN = 1.3
 ADVERBIAL_NOUN = 1.2  # a noun's adverb sense where it stands as one ("highly" is CC-CEDICT's 5th of 高度)
 
 
@@ -968,7 +1031,9 @@ def _context(tokens, i: int, lexicon):
             t = tokens[j]
             if not _SENTENCE_END.isdisjoint(t.text):
                 break
-            if t.kind in (WORD, TERM) and len(t.text) > 1 and t.text not in stop:
+            # (the word itself again nearby is no context: its own senses would vote for themselves,
+            # 社區組織協會社區|組織|幹事 "(biology) tissue")
+            if t.kind in (WORD, TERM) and len(t.text) > 1 and t.text not in stop and t.text != tokens[i].text:
                 got = known.get(t.text)
                 words |= got if got is not None else _gloss_words(t.text, lexicon)
                 near |= _word_fields(t.text, lexicon)
@@ -1175,7 +1240,10 @@ def choose(text: str, syllables, entry: Entry | None, kind: str, tag: str, spans
     ranked.sort(key=lambda r: (r[0], r[1]), reverse=True)
     best = ranked[0][2]
     own = [(score, s) for score, _, e, s in ranked if e is best]
-    if tag.startswith("q"):  # used as a measure word here (第六届, 各项): that sense first
+    # used as a measure word here (第六届, 各项): that sense first, unless a frame chose another (第一六一|條
+    # "clause (of law)", which jieba tags a measure word too)
+    framed = {k[6:] for u in occurrences for k in u.want if k.startswith("frame:")}
+    if tag.startswith("q") and not any(part in own[0][1] for part in framed):
         own.sort(key=lambda x: not x[1].startswith("classifier"))
     chosen = _short(own, lexicon)
     listed = tuple(s for s in (added if best is candidates[0] else ()) + best.content if s not in chosen)

@@ -202,7 +202,8 @@ def context_pos(tokens, index: int, text: str) -> str:
     if t.text == "率":
         return _rate_or_lead(tokens, index)
     prev = tokens[index - 1] if index else None
-    if t.text in _DIRECTIONALS and prev is not None and prev.end == t.start and prev.pos.startswith("v"):
+    # (after an adjective too: 聪明|起来 "to begin to grow wise", 冷|下来 "to cool down")
+    if t.text in _DIRECTIONALS and prev is not None and prev.end == t.start and prev.pos.startswith(("v", "a")):
         return COMPLEMENT  # 叠加|起来 qǐlai: the complement's entry, not 起来 qǐlái "to stand up"
     nxt = tokens[index + 1] if index + 1 < len(tokens) else None
     if t.text == "曾" and nxt is not None and nxt.start == t.end and nxt.pos[:1] in ("v", "d", "p"):
