@@ -211,6 +211,34 @@ def test_one_to_many_traditional_forms(tmp_path):
     assert simp["头发"].traditional == "頭髮" and simp["面对"].traditional == "面對"
 
 
+@pytest.mark.parametrize("text, word, pinyin, why", [
+    ("今年投資3.5億元興建校舍。", "亿", "yì", "jieba's own token 億 after the digits"),
+    ("預計可容納兩萬名學生。", "万", "wàn", "兩萬: the magnitude of a numeral word"),
+    ("總量突破一百萬億元。", "万亿", "wànyì", "萬億 trillion, one word, not 萬 + 億"),
+    ("增長百分之五點二。", "百分之", "bǎifēnzhī", "percent, out of 百分之五十"),
+    ("依靠億萬人民。", "亿万", "yìwàn", "a CC-CEDICT word of magnitudes alone"),
+    ("萬一計畫失敗就糟了。", "万一", "wànyī", "no number: 'just in case', a word of its own"),
+])
+def test_magnitude_words_in_numbers_are_cards(text, word, pinyin, why):
+    w = words(text)[word]
+    assert w.pinyin == pinyin, why
+    assert not {"3.5", "两万", "一百万亿", "百分之五", "一百", "五十"} & set(words(text)), "the number: no card"
+
+
+@pytest.mark.parametrize("text", ["開業五十多年。", "在第五屆大會上。", "2024年共有十一人。"])
+def test_plain_numbers_stay_out(text):
+    assert not {"五十", "第五", "十一", "2024"} & set(words(text))
+
+
+def test_magnitude_word_marked_in_its_numbers_pinyin():
+    a = analyse(parse_article("標題\n預計可容納兩萬名學生。\n".encode(), "t.txt"), LEX)
+    from cardmaker.analysis.examples import choose_examples
+    (w,) = [w for w in a.words if w.simplified == "万"]
+    example = choose_examples(a, [w], LEX)[w.key]
+    assert ("wàn", True, True) in example.pinyin  # liǎngwàn as written, wàn highlighted
+    assert "".join(p[0] for p in example.pinyin if p[0] in ("liǎng", "wàn")) == "liǎngwàn"
+
+
 def test_useful_order_level_budget_and_summary(seed_article):
     a = analyse(seed_article, LEX, Options(level=2, max_words=40))
     assert len(a.words) == 40 and all(w.hsk is None or w.hsk > 2 for w in a.words)
