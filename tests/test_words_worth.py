@@ -239,6 +239,27 @@ def test_magnitude_word_marked_in_its_numbers_pinyin():
     assert "".join(p[0] for p in example.pinyin if p[0] in ("liǎng", "wàn")) == "liǎngwàn"
 
 
+def test_a_noun_without_an_entry_ends_in_a_noun():
+    """彗发 (no CC-CEDICT entry) in a simplified article: OpenCC writes 彗發 fā "to send out"; a noun
+    ends in a noun, 髮 fà "hair", and the reading, the form and the composed meaning follow it."""
+    w = words("彗核会汽化出云雾状的彗发，主要由气体和尘埃组成。", title="彗星")["彗发"]
+    assert (w.traditional, w.pinyin) == ("彗髮", "huìfà") and "hair" in w.meaning
+    assert words("彗核會汽化出雲霧狀的彗髮。")["彗发"].pinyin == "huìfà"  # a traditional article: its own 髮
+    v = words("近年来暴雨频发。", title="标题")["频发"]  # a verb: 發 stands
+    assert (v.traditional, v.pinyin) == ("頻發", "pínfā")
+
+
+@pytest.mark.parametrize("word, converted, syllables, form", [
+    ("彗发", "彗發", ("hui4", "fa4"), "彗髮"),   # 發 is only fā: the form that reads fà
+    ("实干", "實乾", ("shi2", "gan4"), "實幹"),   # 乾 is gān or qián, never gàn
+    ("频发", "頻發", ("pin2", "fa1"), "頻發"),   # OpenCC's form reads so: it stands
+    ("皇后", "皇后", ("huang2", "hou4"), "皇后"),  # 后 and 後 read alike: the reading cannot tell
+])
+def test_a_word_without_an_entry_is_written_as_it_reads(word, converted, syllables, form):
+    from cardmaker.analysis.forms import read_as
+    assert read_as(word, converted, syllables, LEX) == form
+
+
 def test_useful_order_level_budget_and_summary(seed_article):
     a = analyse(seed_article, LEX, Options(level=2, max_words=40))
     assert len(a.words) == 40 and all(w.hsk is None or w.hsk > 2 for w in a.words)

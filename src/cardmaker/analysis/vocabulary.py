@@ -88,7 +88,13 @@ def analyse(article: Article, lexicon, options: Options = Options()) -> Analysis
         glosses = [gloss_at.get(i, ()) for i in range(t.start, t.end)] if gloss_at else ()
         entries = lexicon.entries(t.text) if t.kind != TERM else ()
         hint = traditional[t.start:t.end] if traditional is not article.text else None
+        headed = hint is not None and t.pos.startswith("n") and not t.pos.startswith("nr") and not any(
+            len(e.syllables) == len(t.text) for e in entries)
+        if headed:  # a simplified article's noun without an entry: OpenCC's form of its last character
+            hint = forms.nominal_head(t.text, hint, lexicon)
         choice = choose(t.text, span, tag, entries, glosses, lexicon, hint, read)
+        if headed and hint != traditional[t.start:t.end]:  # 彗髮: read as the noun it ends in
+            choice = replace(choice, syllables=own_characters(t.text, hint, choice.syllables, lexicon))
         if t.kind == NAME and not (choice.entry and choice.entry.proper):
             choice = replace(choice, syllables=name_case(choice.syllables, foreign=t.pos == FOREIGN_NAME))
         elif t.kind == TERM:
