@@ -36,6 +36,7 @@ def words(text, options=Options(), title="標題"):
     ("參展商和投資商", ("参展商", "term"), "a word CC-CEDICT lacks"),
     ("唐樓外牆有石屎剝落", ("石屎", "word"), "CC-CEDICT's 石屎 'concrete', not the piece 有石 and 屎"),
     ("哪里的群众获得感就强", ("获得感", "word"), "获得 and the start of jieba's piece 感就强"),
+    ("附近沒有豬隻可將日本腦炎病毒傳給蚊子", ("日本脑炎", "word"), "a place and a noun CC-CEDICT names a disease"),
 ])
 def test_compounds_are_kept(text, piece, why):
     assert piece in cut(text), why
@@ -48,6 +49,8 @@ def test_compounds_are_kept(text, piece, why):
     ("推動經濟發展", ["经济", "发展"], "two common words: two cards, not 经济发展"),
     ("以釘釘子精神抓落實", ["钉", "钉子"], "钉钉 'DingTalk' is made across the boundary"),
     ("美國公司的同志", ["美国", "公司", "同志"], "common words stay whole"),
+    ("日本政府表示", ["日本", "政府"], "a place and a noun no entry has together"),
+    ("香港特區政府", ["香港", "特区"], "香港特区 is CC-CEDICT's place: the place and its word stay two"),
 ])
 def test_phrases_stay_words(text, pieces, why):
     got = [w for w, _ in cut(text)]

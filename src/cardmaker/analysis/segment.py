@@ -648,8 +648,8 @@ def _join_entries(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
                         a.end != b.start for a, b in zip(run, run[1:])):
                     continue
                 text = "".join(u.text for u in run)
-                if (len(text) <= 6 and not lexical.known(text) and _common_entry(text, lex)
-                        and _lexical_run(run, text, lex)):
+                if (len(text) <= 6 and not lexical.known(text) and (_common_entry(text, lex)
+                        and _lexical_run(run, text, lex) or _named_thing(run, text, lex))):
                     out.append(Token(text, t.start, run[-1].end, "n" if run[-1].pos.startswith("n") else run[-1].pos,
                                      WORD))
                     i += n
@@ -725,6 +725,25 @@ def _lexical_run(run: list[Token], text: str, lex) -> bool:
     if all(len(u.text) >= 2 for u in run):  # two free words: a word only when not both common
         return lex.frequency(text) > 0 or min(lex.frequency(u.text) for u in run) < 4.0
     return True
+
+
+def _named_thing(run: list[Token], text: str, lex) -> bool:
+    """A place and a noun that CC-CEDICT has together as the name of a thing, neither a place, a person
+    nor an institution (日本|脑炎 "Japanese encephalitis", 北京|烤鸭 "Peking duck"): one word, which a
+    place before a word is not otherwise (驻|北京, 日本|政府)."""
+    if len(run) != 2 or not run[0].pos.startswith("ns") or not run[1].pos.startswith("n") \
+            or run[1].pos.startswith(("nr", "ns", "nt")) or len(run[1].text) < 2:
+        return False
+    entries = [e for e in lex.entries(text) if not e.variant_only]
+    # a title-case sense names an institution, which the rules for names see in its parts (台北|捷运 "Taipei
+    # Metro" before a line's name)
+    return bool(entries) and not any(e.place or e.person or _title_case(e.senses[0] if e.senses else "")
+                                     for e in entries)
+
+
+def _title_case(sense: str) -> bool:
+    words = [w for w in re.split(r"[ ,/()]+", sense) if w and w[0].isalpha() and w not in ("of", "the", "and")]
+    return bool(words) and all(w[0].isupper() for w in words)
 
 
 _BOUND_ENDS = frozenset("子儿头")
