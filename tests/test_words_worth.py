@@ -37,6 +37,10 @@ def words(text, options=Options(), title="標題"):
     ("唐樓外牆有石屎剝落", ("石屎", "word"), "CC-CEDICT's 石屎 'concrete', not the piece 有石 and 屎"),
     ("哪里的群众获得感就强", ("获得感", "word"), "获得 and the start of jieba's piece 感就强"),
     ("附近沒有豬隻可將日本腦炎病毒傳給蚊子", ("日本脑炎", "word"), "a place and a noun CC-CEDICT names a disease"),
+    ("根據國發會統計，失業率下降", ("国发会", "term"), "an office's abbreviation, though 会 is also a modal"),
+    ("勞動部與國發會合作", ("国发会", "term"), "国|发会: a noun jieba cut off the office's abbreviation"),
+    ("客委會主委表示", ("客委会", "term"), "客|委会: the same"),
+    ("台中市民可以申請補助", ("台中", "word"), "台|中|市民: the city CC-CEDICT has as 臺中市, then 市民"),
 ])
 def test_compounds_are_kept(text, piece, why):
     assert piece in cut(text), why
@@ -50,6 +54,9 @@ def test_compounds_are_kept(text, piece, why):
     ("以釘釘子精神抓落實", ["钉", "钉子"], "钉钉 'DingTalk' is made across the boundary"),
     ("美國公司的同志", ["美国", "公司", "同志"], "common words stay whole"),
     ("日本政府表示", ["日本", "政府"], "a place and a noun no entry has together"),
+    ("他將於會中說明", ["将", "于", "会"], "将于会: a modal and a preposition, no office"),
+    ("北市長表示", ["北", "市长"], "北|市长: Taipei's mayor, as before"),
+    ("明天東半部地區將出現降雨", ["东"], "东|半部: a direction and a part, no office 东半部"),
     ("香港特區政府", ["香港", "特区"], "香港特区 is CC-CEDICT's place: the place and its word stay two"),
 ])
 def test_phrases_stay_words(text, pieces, why):
