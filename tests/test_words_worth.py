@@ -46,6 +46,13 @@ def test_compounds_are_kept(text, piece, why):
     assert piece in cut(text), why
 
 
+def test_a_character_the_article_uses_only_before_one_word_makes_a_term_with_it():
+    text = "法務部提出緩起訴制度。檢察官給予緩起訴處分。緩起訴期間屆滿。"
+    assert ("缓起诉", "term") in cut(text)  # 緩 nowhere else: a term of law, not 缓 "slow" + 起诉
+    # 缓 also alone (水流很緩): a word of the article's own, the pair no term
+    assert ("缓起诉", "term") not in cut(text + "這條河水流很緩。")
+
+
 @pytest.mark.parametrize("text, pieces, why", [
     ("他在台灣的家", ["在", "台湾"], "在台 'in Taiwan' would leave 灣 alone"),
     ("其中的道理", ["其中", "的"], "中的 'to hit the target' is made with a particle"),
