@@ -221,6 +221,8 @@ def test_which_dictionary_entries_name_a_place(word, place, lexicon):
     # CC-CEDICT's town, which jieba cut into 成功 "success" and 鎮: one place, its unit spelled apart
     ("住在臺東縣成功鎮的漁民陳先生說，這幾天天氣晴朗又炎熱。", "成功镇", "Chénggōng Zhèn"),
     ("第六屆中國國際進口博覽會在上海市舉行。", "上海市", "Shànghǎi Shì"),  # CC-CEDICT: Shang4 hai3 shi4
+    # a city CC-CEDICT has names a Hong Kong street: one name, no card "Nanchang, capital of Jiangxi"
+    ("露宿者在南昌街與通州街交界天橋底生活。", "南昌街", "Nánchāng Jiē"),
     # the abbreviation of two places the article names (花蓮, 臺東)
     ("花蓮、臺東將首當其衝。台11線花東海岸公路可能封閉。水利署已在花東地區部署抽水機。", "花东", "Huādōng"),
 ])

@@ -36,9 +36,21 @@ def words(text, options=Options(), title="標題"):
     ("參展商和投資商", ("参展商", "term"), "a word CC-CEDICT lacks"),
     ("唐樓外牆有石屎剝落", ("石屎", "word"), "CC-CEDICT's 石屎 'concrete', not the piece 有石 and 屎"),
     ("哪里的群众获得感就强", ("获得感", "word"), "获得 and the start of jieba's piece 感就强"),
+    ("附近沒有豬隻可將日本腦炎病毒傳給蚊子", ("日本脑炎", "word"), "a place and a noun CC-CEDICT names a disease"),
+    ("根據國發會統計，失業率下降", ("国发会", "term"), "an office's abbreviation, though 会 is also a modal"),
+    ("勞動部與國發會合作", ("国发会", "term"), "国|发会: a noun jieba cut off the office's abbreviation"),
+    ("客委會主委表示", ("客委会", "term"), "客|委会: the same"),
+    ("台中市民可以申請補助", ("台中", "word"), "台|中|市民: the city CC-CEDICT has as 臺中市, then 市民"),
 ])
 def test_compounds_are_kept(text, piece, why):
     assert piece in cut(text), why
+
+
+def test_a_character_the_article_uses_only_before_one_word_makes_a_term_with_it():
+    text = "法務部提出緩起訴制度。檢察官給予緩起訴處分。緩起訴期間屆滿。"
+    assert ("缓起诉", "term") in cut(text)  # 緩 nowhere else: a term of law, not 缓 "slow" + 起诉
+    # 缓 also alone (水流很緩): a word of the article's own, the pair no term
+    assert ("缓起诉", "term") not in cut(text + "這條河水流很緩。")
 
 
 @pytest.mark.parametrize("text, pieces, why", [
@@ -48,6 +60,11 @@ def test_compounds_are_kept(text, piece, why):
     ("推動經濟發展", ["经济", "发展"], "two common words: two cards, not 经济发展"),
     ("以釘釘子精神抓落實", ["钉", "钉子"], "钉钉 'DingTalk' is made across the boundary"),
     ("美國公司的同志", ["美国", "公司", "同志"], "common words stay whole"),
+    ("日本政府表示", ["日本", "政府"], "a place and a noun no entry has together"),
+    ("他將於會中說明", ["将", "于", "会"], "将于会: a modal and a preposition, no office"),
+    ("北市長表示", ["北", "市长"], "北|市长: Taipei's mayor, as before"),
+    ("明天東半部地區將出現降雨", ["东"], "东|半部: a direction and a part, no office 东半部"),
+    ("香港特區政府", ["香港", "特区"], "香港特区 is CC-CEDICT's place: the place and its word stay two"),
 ])
 def test_phrases_stay_words(text, pieces, why):
     got = [w for w, _ in cut(text)]
@@ -209,6 +226,55 @@ def test_one_to_many_traditional_forms(tmp_path):
     simp = words("审核后公布。干部要实干。头发花白。警钟长鸣。面对困难。这里面。", title="标题")
     assert simp["后"].traditional == "後" and simp["干部"].traditional == "幹部"
     assert simp["头发"].traditional == "頭髮" and simp["面对"].traditional == "面對"
+
+
+@pytest.mark.parametrize("text, word, pinyin, why", [
+    ("今年投資3.5億元興建校舍。", "亿", "yì", "jieba's own token 億 after the digits"),
+    ("預計可容納兩萬名學生。", "万", "wàn", "兩萬: the magnitude of a numeral word"),
+    ("總量突破一百萬億元。", "万亿", "wànyì", "萬億 trillion, one word, not 萬 + 億"),
+    ("增長百分之五點二。", "百分之", "bǎifēnzhī", "percent, out of 百分之五十"),
+    ("依靠億萬人民。", "亿万", "yìwàn", "a CC-CEDICT word of magnitudes alone"),
+    ("萬一計畫失敗就糟了。", "万一", "wànyī", "no number: 'just in case', a word of its own"),
+])
+def test_magnitude_words_in_numbers_are_cards(text, word, pinyin, why):
+    w = words(text)[word]
+    assert w.pinyin == pinyin, why
+    assert not {"3.5", "两万", "一百万亿", "百分之五", "一百", "五十"} & set(words(text)), "the number: no card"
+
+
+@pytest.mark.parametrize("text", ["開業五十多年。", "在第五屆大會上。", "2024年共有十一人。"])
+def test_plain_numbers_stay_out(text):
+    assert not {"五十", "第五", "十一", "2024"} & set(words(text))
+
+
+def test_magnitude_word_marked_in_its_numbers_pinyin():
+    a = analyse(parse_article("標題\n預計可容納兩萬名學生。\n".encode(), "t.txt"), LEX)
+    from cardmaker.analysis.examples import choose_examples
+    (w,) = [w for w in a.words if w.simplified == "万"]
+    example = choose_examples(a, [w], LEX)[w.key]
+    assert ("wàn", True, True) in example.pinyin  # liǎngwàn as written, wàn highlighted
+    assert "".join(p[0] for p in example.pinyin if p[0] in ("liǎng", "wàn")) == "liǎngwàn"
+
+
+def test_a_noun_without_an_entry_ends_in_a_noun():
+    """彗发 (no CC-CEDICT entry) in a simplified article: OpenCC writes 彗發 fā "to send out"; a noun
+    ends in a noun, 髮 fà "hair", and the reading, the form and the composed meaning follow it."""
+    w = words("彗核会汽化出云雾状的彗发，主要由气体和尘埃组成。", title="彗星")["彗发"]
+    assert (w.traditional, w.pinyin) == ("彗髮", "huìfà") and "hair" in w.meaning
+    assert words("彗核會汽化出雲霧狀的彗髮。")["彗发"].pinyin == "huìfà"  # a traditional article: its own 髮
+    v = words("近年来暴雨频发。", title="标题")["频发"]  # a verb: 發 stands
+    assert (v.traditional, v.pinyin) == ("頻發", "pínfā")
+
+
+@pytest.mark.parametrize("word, converted, syllables, form", [
+    ("彗发", "彗發", ("hui4", "fa4"), "彗髮"),   # 發 is only fā: the form that reads fà
+    ("实干", "實乾", ("shi2", "gan4"), "實幹"),   # 乾 is gān or qián, never gàn
+    ("频发", "頻發", ("pin2", "fa1"), "頻發"),   # OpenCC's form reads so: it stands
+    ("皇后", "皇后", ("huang2", "hou4"), "皇后"),  # 后 and 後 read alike: the reading cannot tell
+])
+def test_a_word_without_an_entry_is_written_as_it_reads(word, converted, syllables, form):
+    from cardmaker.analysis.forms import read_as
+    assert read_as(word, converted, syllables, LEX) == form
 
 
 def test_useful_order_level_budget_and_summary(seed_article):

@@ -31,7 +31,59 @@ def word_traditional(text: str, spans, entry, syllables, written: bool, lexicon)
         span = Counter(spans).most_common(1)[0][0]
         if len(span) == len(text):
             return _mended(text, span, lexicon)
-    return lexicon.to_traditional(text)
+    return read_as(text, lexicon.to_traditional(text), syllables, lexicon)
+
+
+def _char_forms(char: str, lexicon) -> dict[str, set]:
+    """The traditional forms of the simplified ``char`` as one-character words, each with its readings
+    (发: 發 fa1, 髮 fa4), and its first sense last."""
+    memo = lexicon.memo("char_forms")
+    got = memo.get(char)
+    if got is None:
+        got = {}
+        for e in lexicon.entries(char):
+            if len(e.syllables) == 1 and e.simplified == char and not (e.proper or e.variant_only):
+                got.setdefault(e.traditional, [set(), e.senses[0] if e.senses else ""])[0].add(e.pinyin.lower())
+        got = memo.put(char, got)
+    return got
+
+
+def read_as(word: str, converted: str, syllables, lexicon) -> str:
+    """A word without an entry as OpenCC converted it (``converted``), each character OpenCC wrote in
+    a form that cannot be read as the word reads there written in the one form that can: 彗发 huìfà is
+    彗髮, 髮 fà "hair", not OpenCC's 發, only fā."""
+    if len(converted) != len(word) or len(syllables) != len(word):
+        return converted
+    out = None
+    for i, (c, own) in enumerate(zip(word, converted)):
+        forms = _char_forms(c, lexicon)
+        if len(forms) < 2 or own not in forms:
+            continue
+        read = syllables[i].lower()
+        fitting = [f for f, (readings, _) in forms.items() if read in readings]
+        if read not in forms[own][0] and len(fitting) == 1:
+            out = out or list(converted)
+            out[i] = fitting[0]
+    return converted if out is None else "".join(out)
+
+
+def _verbal(sense: str) -> bool:
+    return sense.startswith(("to ", "(bound form) to "))
+
+
+def nominal_head(word: str, converted: str, lexicon) -> str:
+    """A noun without an entry (an article's term, a composed word) as OpenCC converted it, its last
+    character written as the one of its traditional forms that is a noun where the forms read
+    differently: a noun ends in a noun (彗发 "coma": 彗髮, 髮 fà "hair", not 發 fā "to send out")."""
+    forms = _char_forms(word[-1], lexicon)
+    if len(forms) < 2 or len(converted) != len(word) or converted[-1] not in forms:
+        return converted
+    nouns = [f for f, (_, sense) in forms.items() if not _verbal(sense)]
+    readings = [r for r, _ in forms.values()]
+    apart = all(not (a & b) for k, a in enumerate(readings) for b in readings[k + 1:])
+    if len(nouns) == 1 and apart and nouns[0] != converted[-1]:
+        return converted[:-1] + nouns[0]
+    return converted
 
 
 def _mended(text: str, span: str, lexicon) -> str:
@@ -136,7 +188,11 @@ def _entry_form(word: str, span: str, reading, lexicon) -> str | None:
     if reading is None:
         return None
     key = reading_key(reading)
-    forms = [e.traditional for e in lexicon.entries(word)
+    entries = lexicon.entries(word)
+    if not any(len(e.syllables) == len(word) for e in entries):
+        form = read_as(word, span, reading, lexicon)  # no entry: its characters as they read here
+        return form if form != span else None
+    forms = [e.traditional for e in entries
              if e.simplified == word and len(e.traditional) == len(span) and reading_key(e.syllables) == key]
     if not forms or span in forms:
         return None

@@ -142,8 +142,8 @@ def _two_places(text: str, places: set[str], lex) -> bool:
 
 
 # CC-CEDICT lists streets and roads never, cities and counties with their units: a piece no word alone
-# and a street's unit are one term (北河|街), while a word and a unit stay two, as segmentation
-# standards cut them (桂林|路, 台湾|区, 深水埗|区: spelled Guìlín Lù, Táiwān Qū in examples)
+# or a place CC-CEDICT has and a street's unit are one term (北河|街, 南昌|街), while a place and an
+# administrative unit stay two, as segmentation standards cut them (台湾|区, 深水埗|区: Táiwān Qū)
 _STREETS = frozenset("街路")
 _POINTS = frozenset("东西南北中")  # 中|南美洲: a compass point before a place is part of a larger one
 
@@ -156,7 +156,10 @@ def _joins(a: Token, b: Token, lex, tag_of) -> bool:
     if lex.entries(whole):
         return False
     if b.text in _STREETS:
-        return a.kind != WORD and len(a.text) >= 2 and _known_place(a.text, lex, tag_of)
+        # a city CC-CEDICT has, and 街 after it, is a street named after it (南昌|街, 通州|街 in Hong
+        # Kong's Sham Shui Po): one name, not a card "Nanchang, capital of Jiangxi" and one "street"
+        return len(a.text) >= 2 and (a.kind != WORD and _known_place(a.text, lex, tag_of)
+                                     or a.kind == WORD and _proper_only(a.text, lex) and is_place(a.text, lex))
     # … or of a one-character name and a place (黄|淮海 → 黄淮海 "the Huang-Huai-Hai plain": 黄 the Yellow
     # River), where jieba tags the character a noun or an adjective, not a preposition or conjunction
     first = a.text in _POINTS or len(a.text) == 1 and tag_of(a.text).startswith(("a", "n")) \

@@ -18,7 +18,7 @@ from collections import Counter
 from functools import cache
 
 from cardmaker.analysis.constructions import serves_next
-from cardmaker.analysis.places import ORGANISATION, PLACE, PLACE_UNITS, place_terms, places_not_people
+from cardmaker.analysis.places import INSTITUTIONS, ORGANISATION, PLACE, PLACE_UNITS, place_terms, places_not_people
 from cardmaker.chinese.script import HAN
 from cardmaker.lexicon.cedict import reduplicated
 from cardmaker.records import FRAGMENT, NAME, NUMBER, OTHER, TERM, WORD, Token
@@ -195,7 +195,12 @@ def segment(simplified: str, lexicon) -> list[Token]:
     recurring = Counter(t.text for t in tokens if t.kind == FRAGMENT)
     out = []
     for t in tokens:
-        if t.kind == FRAGMENT and not t.pos.startswith("nr"):
+        office = _office(t, out[-1] if out else None, lex, lexical) if t.kind == FRAGMENT else None
+        if office is not None:
+            if office.start < t.start:
+                out.pop()
+            out.append(office)
+        elif t.kind == FRAGMENT and not t.pos.startswith("nr"):
             out.extend(_degree_pair(t.text, lexical) and _loose_pair(t, lex, lexical)
                        or _split_prefix(t, lex, lexical) or _split_phrase(t, out[-1:], lex, lexical)
                        or _jieba_term(t, lex, lexical)
@@ -213,6 +218,7 @@ def segment(simplified: str, lexicon) -> list[Token]:
     out = _doing_things(out, lex, lexical)
     out = _compass(out, lex, lexical)
     out = _join_entries(out, lex, lexical)
+    out = _bound_to_one_word(out, lex, lexical)
     out = _longer_entries(out, lex, lexical)
     out = _two_and_two(out, lex, lexical)
     out = _regroup_terms(out, lex, lexical)
@@ -227,7 +233,7 @@ def segment(simplified: str, lexicon) -> list[Token]:
     out = _reclaim_names(out, lex, lexical)
     out = place_terms(out, lex, lambda w: lexical.tag(w, ""))
     out = _lone_surnames(out, lex)
-    out = _city_abbreviations(out)
+    out = _city_abbreviations(out, lex)
     out = _paired_points(out, lex, lexical)
     out = _dotted_names(out, lex)
     out = _correlatives(_unit_lists(out), simplified)
@@ -355,15 +361,25 @@ _CITY_INITIALS = frozenset("北中南高桃竹嘉基")
 _CITY_BODIES = frozenset("市 市府 市长 市议员 市议会 市政府 市民 市警局 市立".split())
 
 
-def _city_abbreviations(tokens: list[Token]) -> list[Token]:
+def _city_abbreviations(tokens: list[Token], lex) -> list[Token]:
     """北|市長, 高|市府: a city's initial jieba cut off its 市 is that city (Běi shìzhǎng "Taipei's
-    mayor"), a place piece with no card, never 北 "north" or 高 "high"."""
-    out = list(tokens)
-    for i, t in enumerate(tokens[:-1]):
-        nxt = tokens[i + 1]
-        if t.text in _CITY_INITIALS and t.kind == WORD and nxt.start == t.end and nxt.text in _CITY_BODIES \
-                and not (i and tokens[i - 1].end == t.start and tokens[i - 1].text[-1] in "台臺新"):  # 台|中|市民
-            out[i] = Token(t.text, t.start, t.end, PLACE, FRAGMENT)
+    mayor"), a place piece with no card, never 北 "north" or 高 "high"; 台|中|市民: two characters
+    jieba cut before a city's office or people, that with 市 are a city CC-CEDICT has (台中市), are
+    that city (台中 Taichung), never 台 a measure word and 中 "middle"."""
+    out: list[Token] = []
+    for i, t in enumerate(tokens):
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if nxt is None or nxt.start != t.end or nxt.text not in _CITY_BODIES or t.kind != WORD:
+            out.append(t)
+            continue
+        prev = out[-1] if out else None
+        if prev is not None and prev.end == t.start and len(prev.text) == 1 == len(t.text) and prev.kind == WORD \
+                and any(e.place for e in lex.entries(prev.text + t.text + "市")):
+            out[-1] = Token(prev.text + t.text, prev.start, t.end, PLACE, WORD)
+        elif t.text in _CITY_INITIALS and not (prev is not None and prev.end == t.start and prev.text[-1] in "台臺新"):
+            out.append(Token(t.text, t.start, t.end, PLACE, FRAGMENT))
+        else:
+            out.append(t)
     return out
 
 
@@ -454,6 +470,27 @@ def _jieba_term(t: Token, lex, lexical: Lexical) -> list[Token] | None:
         # are mostly phrases of words (出席会议, 对外开放), cut below
         return [Token(t.text, t.start, t.end, t.pos, TERM)]
     return None
+
+
+def _office(t: Token, before: Token | None, lex, lexical: Lexical) -> Token | None:
+    """國發會, 原民會, 客|委會: three characters ending in an office or an assembly (``INSTITUTIONS``)
+    that no dictionary has are an institution's abbreviation, an article term (Guófāhuì) even when
+    seen once: its pieces (發會, 委會) are no words, and 會 is no modal verb there. A one-character
+    noun jieba cut off before the two (國|發會) is its first character."""
+    text, start = t.text, t.start
+    if len(text) == 2 and before is not None and before.kind == WORD and before.end == t.start \
+            and len(before.text) == 1 and lexical.tag(before.text, "x").startswith(("n", "j")) \
+            and not lexical.tag(before.text, "x").startswith("nr") and before.text not in "东西南北中上下前后内外" \
+            and text[0] not in _NUMERAL + "半":  # 东|半部 "the eastern half": a direction and a part
+        text, start = before.text + text, before.start
+    elif t.pos.startswith("n"):
+        return None  # jieba's dictionary has it as a noun (金管会): a name in examples, as ``places.named_piece`` says
+    if (len(text) != 3 or text[-1] not in INSTITUTIONS or not _HAN_ONLY_RE.match(text) or lex.entries(text)
+            or _NUMERAL_PREFIX_RE.match(text) or text[0] in _FUNCTION_CHARS or text[1] in _FUNCTION_CHARS
+            or text[0] in lex.stopwords or lexical.tag(text[0], "x").startswith(_PHRASE_OPENERS + ("m", "q"))
+            or not all(lex.entries(c) for c in text)):
+        return None
+    return Token(text, start, t.end, "j", TERM)
 
 
 # the first character of a phrase, not of a word: an adverb, preposition, conjunction, particle or
@@ -675,8 +712,8 @@ def _join_entries(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
                         a.end != b.start for a, b in zip(run, run[1:])):
                     continue
                 text = "".join(u.text for u in run)
-                if (len(text) <= 6 and not lexical.known(text) and _common_entry(text, lex)
-                        and _lexical_run(run, text, lex)):
+                if (len(text) <= 6 and not lexical.known(text) and (_common_entry(text, lex)
+                        and _lexical_run(run, text, lex) or _named_thing(run, text, lex))):
                     out.append(Token(text, t.start, run[-1].end, "n" if run[-1].pos.startswith("n") else run[-1].pos,
                                      WORD))
                     i += n
@@ -752,6 +789,52 @@ def _lexical_run(run: list[Token], text: str, lex) -> bool:
     if all(len(u.text) >= 2 for u in run):  # two free words: a word only when not both common
         return lex.frequency(text) > 0 or min(lex.frequency(u.text) for u in run) < 4.0
     return True
+
+
+_BOUND_PAIRS = 3  # how often a character must come with one word, and only with it, to make a term with it
+
+
+def _bound_to_one_word(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
+    """緩|起訴 three times, 緩 nowhere else: a one-character verb or adjective that the article uses only
+    before one word, again and again, makes a term with it (緩起訴 "deferred prosecution", a term of
+    Taiwan's law no dictionary has), not a card 缓 "slow" and one 起诉."""
+    alone = Counter(t.text for t in tokens if len(t.text) == 1 and t.kind == WORD)
+    pairs = Counter((a.text, b.text) for a, b in zip(tokens, tokens[1:])
+                    if a.end == b.start and len(a.text) == 1 and a.kind == WORD and b.kind == WORD
+                    and len(b.text) >= 2)
+    bound = {pair for pair, n in pairs.items() if n >= _BOUND_PAIRS and alone[pair[0]] == n}
+    bound = {(a, b) for a, b in bound if a not in _FUNCTION_CHARS and a not in lex.stopwords
+             and lexical.tag(a, "x").startswith(("v", "a")) and not lexical.known(a + b) and not lex.entries(a + b)
+             and lexical.tag(b, "x").startswith(("v", "n"))}
+    if not bound:
+        return tokens
+    out: list[Token] = []
+    for t in tokens:
+        prev = out[-1] if out else None
+        if prev is not None and (prev.text, t.text) in bound and prev.end == t.start:
+            out[-1] = Token(prev.text + t.text, prev.start, t.end, "n" if t.pos.startswith("n") else "vn", TERM)
+        else:
+            out.append(t)
+    return out
+
+
+def _named_thing(run: list[Token], text: str, lex) -> bool:
+    """A place and a noun that CC-CEDICT has together as the name of a thing, neither a place, a person
+    nor an institution (日本|脑炎 "Japanese encephalitis", 北京|烤鸭 "Peking duck"): one word, which a
+    place before a word is not otherwise (驻|北京, 日本|政府)."""
+    if len(run) != 2 or not run[0].pos.startswith("ns") or not run[1].pos.startswith("n") \
+            or run[1].pos.startswith(("nr", "ns", "nt")) or len(run[1].text) < 2:
+        return False
+    entries = [e for e in lex.entries(text) if not e.variant_only]
+    # a title-case sense names an institution, which the rules for names see in its parts (台北|捷运 "Taipei
+    # Metro" before a line's name)
+    return bool(entries) and not any(e.place or e.person or _title_case(e.senses[0] if e.senses else "")
+                                     for e in entries)
+
+
+def _title_case(sense: str) -> bool:
+    words = [w for w in re.split(r"[ ,/()]+", sense) if w and w[0].isalpha() and w not in ("of", "the", "and")]
+    return bool(words) and all(w[0].isupper() for w in words)
 
 
 _BOUND_ENDS = frozenset("子儿头")

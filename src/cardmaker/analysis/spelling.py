@@ -33,7 +33,22 @@ def example_pinyin(analysis, lexicon, i: int, j: int, word: Word) -> tuple:
             here = out[k - i][0]
             same = here.replace(" ", "").lower() == word.pinyin.replace(" ", "").lower()
             out[k - i] = (here if same else word.pinyin, True, *out[k - i][2:])
+    for k in reversed(range(i, j)):
+        t = tokens[k]
+        inside = t.kind == NUMBER and next(((a, b) for a, b in word.spans if t.start <= a and b <= t.end
+                                            and (a, b) != (t.start, t.end)), None)
+        if inside and len(analysis.readings.get(t.start, ())) == len(t.text):
+            out[k - i:k - i + 1] = _number_pieces(t, analysis.readings[t.start], *inside, out[k - i])
     return tuple(out)
+
+
+def _number_pieces(t, syllables, a: int, b: int, spelled: tuple) -> list[tuple]:
+    """A number's pinyin in pieces, the word inside it (万 of 两万, 亿 of 一亿五千万) marked: written
+    as one run as before, the word's syllables apart only in their highlight."""
+    cut = (a - t.start, b - t.start)
+    pieces = [(joined(syllables[x:y]), x == cut[0]) for x, y in
+              zip((0, *cut), (*cut, len(syllables))) if x < y]
+    return [(*pieces[0], *spelled[2:])] + [(text, flag, True) for text, flag in pieces[1:]]
 
 
 def spelled(analysis, lexicon, i: int, j: int) -> list[tuple]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from cardmaker.analysis import constructions, english, forms, meanings, places, pos, ranking
+from cardmaker.analysis import constructions, english, forms, meanings, numbers, places, pos, ranking
 from cardmaker.analysis.readings import choose, context_pos, guess, model_readings, own_characters
 from cardmaker.analysis.segment import FOREIGN_NAME, segment
 from cardmaker.chinese.pinyin import name_case, reading_key
@@ -80,6 +80,41 @@ def analyse(article: Article, lexicon, options: Options = Options()) -> Analysis
     function = set()                             # function words and numbers left out
     sentences = [(s.start, s.end) for s in article.sentences if s.kind in WORD_SOURCES]
     model = model_readings(simplified, article.text, tokens, sentences, _entries_of(lexicon), lexicon)
+
+    def _add(t, index, read, tag, piece=False):
+        """``t``'s occurrence in its word's group; ``piece``: a word inside a number token, whose
+        reading in examples stays the number's."""
+        span = article.text[t.start:t.end]
+        glosses = [gloss_at.get(i, ()) for i in range(t.start, t.end)] if gloss_at else ()
+        entries = lexicon.entries(t.text) if t.kind != TERM else ()
+        hint = traditional[t.start:t.end] if traditional is not article.text else None
+        headed = hint is not None and t.pos.startswith("n") and not t.pos.startswith("nr") and not any(
+            len(e.syllables) == len(t.text) for e in entries)
+        if headed:  # a simplified article's noun without an entry: OpenCC's form of its last character
+            hint = forms.nominal_head(t.text, hint, lexicon)
+        choice = choose(t.text, span, tag, entries, glosses, lexicon, hint, read)
+        if headed and hint != traditional[t.start:t.end]:  # 彗髮: read as the noun it ends in
+            choice = replace(choice, syllables=own_characters(t.text, hint, choice.syllables, lexicon))
+        if t.kind == NAME and not (choice.entry and choice.entry.proper):
+            choice = replace(choice, syllables=name_case(choice.syllables, foreign=t.pos == FOREIGN_NAME))
+        elif t.kind == TERM:
+            choice = replace(choice, syllables=places.capitalised(t, choice.syllables, lexicon))
+        elif choice.entry is not None and choice.entry.place and t.pos.startswith(places.PLACE):
+            choice = replace(choice, syllables=places.unit_apart(t.text, choice.syllables))
+        if not piece:
+            readings[t.start] = choice.syllables
+        key = (t.text, reading_key(choice.syllables), t.kind)
+        kept = groups if t.kind != NAME or options.names else names
+        g = kept.get(key)
+        if g is None:
+            g = kept[key] = _Group()
+        g.tokens.append(t)
+        g.spans.append(span)
+        g.choices.append(choice)
+        g.indices.append(index)
+        if gloss_at:
+            g.glosses.extend((i, f"{c}({r})") for i, (c, rs) in enumerate(zip(span, glosses)) for r in rs)
+
     for index, t in enumerate(tokens):
         if not HAN_RE.search(t.text):
             continue
@@ -94,32 +129,15 @@ def analyse(article: Article, lexicon, options: Options = Options()) -> Analysis
                 readings[t.start] = _name_reading(t, readings[t.start], lexicon)
             elif places.named_piece(t):  # 金管会, 南回: no card, but a name in examples
                 readings[t.start] = places.capitalised(t, readings[t.start], lexicon)
-            if content[t.start] and (t.kind == NUMBER or t.text in stop):
+            pieces = numbers.words_in(t, lexicon) if t.kind == NUMBER and content[t.start] else ()
+            for piece in pieces:  # 亿 of 3.5亿, 万 of 两万: a card, read in its own place
+                _add(piece, index, tuple(model.get(i) for i in range(piece.start, piece.end)) if model else None,
+                     tag, piece=True)
+            if content[t.start] and (t.kind == NUMBER or t.text in stop) and not pieces:
                 function.add(t.text)
             continue
-        span = article.text[t.start:t.end]
-        glosses = [gloss_at.get(i, ()) for i in range(t.start, t.end)] if gloss_at else ()
-        entries = lexicon.entries(t.text) if t.kind != TERM else ()
-        hint = traditional[t.start:t.end] if traditional is not article.text else None
-        choice = choose(t.text, span, tag, entries, glosses, lexicon, hint, read)
-        if t.kind == NAME and not (choice.entry and choice.entry.proper):
-            choice = replace(choice, syllables=name_case(choice.syllables, foreign=t.pos == FOREIGN_NAME))
-        elif t.kind == TERM:
-            choice = replace(choice, syllables=places.capitalised(t, choice.syllables, lexicon))
-        elif choice.entry is not None and choice.entry.place and t.pos.startswith(places.PLACE):
-            choice = replace(choice, syllables=places.unit_apart(t.text, choice.syllables))
-        readings[t.start] = choice.syllables
-        key = (t.text, reading_key(choice.syllables), t.kind)
-        kept = groups if t.kind != NAME or options.names else names
-        g = kept.get(key)
-        if g is None:
-            g = kept[key] = _Group()
-        g.tokens.append(t)
-        g.spans.append(span)
-        g.choices.append(choice)
-        g.indices.append(index)
-        if gloss_at:
-            g.glosses.extend((i, f"{c}({r})") for i, (c, rs) in enumerate(zip(span, glosses)) for r in rs)
+        _add(t, index, read, tag)
+
     context = _Context(tokens, article.text, readings, script == "traditional")
     words = [_word(key, g, context, lexicon) for key, g in groups.items()]
     hidden = [_word(key, g, context, lexicon) for key, g in names.items()]
