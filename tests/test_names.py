@@ -263,3 +263,28 @@ def test_a_common_noun_stays_lower_case_and_a_place_keeps_its_capitals(text, wor
         assert word not in words or words[word].pinyin == words[word].pinyin.lower()
     else:
         assert words[word].pinyin == pinyin
+
+
+@pytest.mark.parametrize("text, name, junk", [
+    # a transliteration and the name in Latin letters after it (full-width, as Taiwan papers write them)
+    ("不過理查賽內特（ＲｉｃｈａｒｄＳｅｎｎｅｔｔ）卻不以為然。理查賽內特是位傑出的作家。", "理查赛内特", "赛"),
+    ("不過理查賽內特（ＲｉｃｈａｒｄＳｅｎｎｅｔｔ）卻不以為然。賽內特那些烘培師傅的冷漠令他驚訝。", "赛内特", "赛"),
+    ("德國總理梅克爾（Angela Merkel）昨天訪問巴黎。", "梅克尔", "总理梅克尔"),
+])
+def test_a_transliteration_before_its_latin_name_is_one_foreign_name(text, name, junk, lexicon):
+    words, spelled = _deck(text, lexicon)
+    assert words[name].name and junk not in words
+    assert words[name].pinyin.count(" ") == 0  # a foreign name is one word, capitalised once
+
+
+def test_an_acronym_in_brackets_makes_no_name(lexicon):
+    words, _ = _deck("世界衛生組織（WHO）表示，疫情趨緩。", lexicon)
+    assert not words["世界卫生组织"].name
+
+
+def test_full_width_letters_are_one_word_in_an_example(lexicon):
+    from cardmaker.output.html import example_pinyin
+    analysis = analyse(parse_article("標題\n不過理查賽內特（ＲｉｃｈａｒｄＳｅｎｎｅｔｔ）卻不以為然。\n".encode(), "t.txt"),
+                       lexicon, Options(names=True))
+    shown = [example_pinyin(e) for e in choose_examples(analysis, analysis.words, lexicon).values()]
+    assert shown and all("ＲｉｃｈａｒｄＳｅｎｎｅｔｔ" in p for p in shown), shown

@@ -18,6 +18,7 @@ from collections import Counter
 from functools import cache
 
 from cardmaker.analysis.constructions import serves_next
+from cardmaker.analysis.foreign import bracketed_names
 from cardmaker.analysis.places import INSTITUTIONS, ORGANISATION, PLACE, PLACE_UNITS, place_terms, places_not_people
 from cardmaker.chinese.script import HAN
 from cardmaker.lexicon.cedict import reduplicated
@@ -229,7 +230,7 @@ def segment(simplified: str, lexicon) -> list[Token]:
     out = _split_titles(out, lex)
     out = places_not_people(out, lex)
     out = _transit_names(out, simplified, lex, lexical)
-    out = _context_names(out, simplified, lex, lexical)
+    out = _bracketed_names(_context_names(out, simplified, lex, lexical), simplified, lex)
     out = _reclaim_names(out, lex, lexical)
     out = place_terms(out, lex, lambda w: lexical.tag(w, ""))
     out = _lone_surnames(out, lex)
@@ -907,6 +908,27 @@ FOREIGN_NAME = "nrt"
 _STORM_WORDS = frozenset("台风 飓风".split())
 # Words after which the name of a storm follows (台风桦加沙, 命名为博罗依)
 _STORMS = frozenset("台风 飓风 强台 强台风 热带风暴 强烈台风 超强台风 轻度台风 中度台风 命名".split())
+
+
+def _bracketed_names(tokens: list[Token], text: str, lex) -> list[Token]:
+    """理查赛内特（Richard Sennett）: a transliteration a Latin name in brackets follows is one foreign
+    name, here and wherever the article writes it (``foreign.bracketed_names``)."""
+    if "(" not in text and "（" not in text:
+        return tokens
+    starts = {t.start for t in tokens}
+    names = bracketed_names(text, starts)
+    if not names:
+        return tokens
+    # the surname alone elsewhere (赛内特 for Sennett): the name's longest ending of two or more
+    # characters that the article writes on its own, where no dictionary word is
+    for name in list(names):
+        for k in range(1, len(name) - 1):
+            tail = name[k:]
+            if not lex.is_word(tail) and any(m.start() in starts and not text.startswith(name, m.start() - k)
+                                             for m in re.finditer(re.escape(tail), text)):
+                names.add(tail)
+                break
+    return _mark_names(tokens, names, dict.fromkeys(names, FOREIGN_NAME))
 
 
 def _context_names(tokens: list[Token], text: str, lex, lexical: Lexical) -> list[Token]:

@@ -21,6 +21,7 @@ from cardmaker.records import FRAGMENT, NAME, NUMBER, TERM, WORD, Word
 
 
 _ZHUYIN_RE = re.compile("^[\u3100-\u312f\u31a0-\u31bfˊˇˋ˙]+$")
+_LATIN_RE = re.compile("^[A-Za-z0-9Ａ-Ｚａ-ｚ０-９]+$")
 
 
 def example_pinyin(analysis, lexicon, i: int, j: int, word: Word) -> tuple:
@@ -63,6 +64,9 @@ def spelled(analysis, lexicon, i: int, j: int) -> list[tuple]:
     for k in range(max(i, 1), j):
         if tokens[k - 1].end == tokens[k].start and _ZHUYIN_RE.match(tokens[k - 1].text) and _ZHUYIN_RE.match(tokens[k].text):
             out[k - i] = (*out[k - i], True)  # ㄅㄧㄢˋ: zhuyin the article writes is one run, as written
+            continue
+        if tokens[k - 1].end == tokens[k].start and _LATIN_RE.match(tokens[k - 1].text) and _LATIN_RE.match(tokens[k].text):
+            out[k - i] = (*out[k - i], True)  # Ｒｉｃｈａｒｄ: full-width letters jieba cut one by one, as written
             continue
         if tokens[k - 1].start not in readings:
             continue

@@ -104,11 +104,22 @@ def name_case(syllables, foreign: bool = False) -> tuple[str, ...]:
 
 
 def joined_name(syllables) -> str:
-    """A name spelled the standard way, surname apart: Chén Jíníng, Xí Jìnpíng."""
+    """A name spelled the standard way, surname apart: Chén Jíníng, Xí Jìnpíng, Ōuyáng Xiū; each part
+    begins at a capital (``name_case``), so a foreign name capitalised once is one word (Huàjiāshā)."""
     syllables = tuple(syllables)
     if len(syllables) < 2:
         return joined(syllables)
-    return f"{joined(syllables[:1])} {joined(syllables[1:])}"
+    if not any(s[:1].isupper() for s in syllables[1:]):
+        # no capital after the first: a surname alone is apart (Chén jíníng was never written so,
+        # but a name's syllables all lower-cased elsewhere still read surname first)
+        return joined(syllables) if syllables[0][:1].isupper() else f"{joined(syllables[:1])} {joined(syllables[1:])}"
+    parts, start = [], 0
+    for k in range(1, len(syllables)):
+        if syllables[k][:1].isupper():
+            parts.append(joined(syllables[start:k]))
+            start = k
+    parts.append(joined(syllables[start:]))
+    return " ".join(parts)
 
 
 _NO_SPACE_BEFORE = frozenset("，。、；：！？」』）》〉…—,.;:!?)]”’%-－·・")
