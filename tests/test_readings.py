@@ -198,3 +198,12 @@ def test_nan_before_a_verb_is_hard_to_though_the_model_reads_disaster():
     from cardmaker.analysis.readings import choose
     lexicon = Lexicon()
     assert choose("难逢", "難逢", "v", (), [()] * 2, lexicon, None, ("nan4", "feng2")).syllables == ("nan2", "feng2")
+
+
+def test_a_neutral_tone_stays_where_the_traditional_character_reads_alone_otherwise():
+    """這個 zhè ge: 個 alone is only gè, but the word reads it light; the own-character rule keeps
+    the word's neutral tone (the example read zhègè)."""
+    lexicon = Lexicon()
+    analysis = analyse(parse_article("標題\n因為這個問題已經被解決了。\n".encode(), "t.txt"), lexicon)
+    at = analysis.article.text.index("這個")
+    assert analysis.readings[at] == ("zhe4", "ge5")

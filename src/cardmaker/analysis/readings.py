@@ -466,10 +466,15 @@ def _own_characters(word: str, span: str, syllables: tuple, lexicon) -> tuple:
             continue
         own = {e.pinyin.lower() for e in lexicon.entries(s) if e.traditional == t and len(e.syllables) == 1
                and not e.variant_only}
-        if len(own) == 1 and _norm(syllables[i]) not in {_norm(r) for r in own}:
+        if len(own) == 1 and _norm(syllables[i]) not in {_norm(r) for r in own} and not _neutral_of(syllables[i], own):
             out = out or list(syllables)
             out[i] = next(iter(own))
     return syllables if out is None else tuple(out)
+
+
+def _neutral_of(syllable: str, readings) -> bool:
+    """A neutral tone of one of ``readings`` (這個 zhè ge: 個 alone is gè, in the word it is light)."""
+    return syllable[-1:] == "5" and any(syllable[:-1].lower() == r[:-1].lower() for r in readings)
 
 
 def _choose(word: str, span: str, pos: str, entries, glosses, lexicon, hint=None, model=None) -> ReadingChoice:
