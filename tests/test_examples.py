@@ -533,3 +533,16 @@ def test_a_word_in_a_list_gets_the_list_whole_cut_before_it(lexicon):
     best = candidates(analysis, w, context)[0]
     start, end = best[1], best[2]
     assert context.text[start - 1] != "、" and context.text[end] != "、", context.text[start:end]
+
+
+def test_a_laws_article_number_is_no_part_of_an_example(lexicon):
+    # a law's text: each article opens with its number, glued to its first sentence
+    text = ("军官法\n第二十九条在艰苦地区工作的军官向其他地区交流，按照有关规定执行。\n"
+            "第三十条军官之间有夫妻关系的，不得在同一单位任职。\n"
+            "第三十一条军官不得在其原籍所在地担任主官职务，但是本法第三十条规定的除外。\n")
+    analysis = analyse(parse_article(text.encode(), "law.txt"), lexicon)
+    chosen = choose_examples(analysis, analysis.words, lexicon)
+    shown = {w.simplified: chosen[w.key].text for w in analysis.words if w.key in chosen}
+    assert shown["艰苦"].startswith("在艰苦地区") and shown["夫妻"].startswith("军官之间")
+    # only 条 itself, inside the number, may show it
+    assert not any(re.match("第[二三]十[一]?条", e) for w, e in shown.items() if w != "条"), shown

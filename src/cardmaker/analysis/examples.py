@@ -92,6 +92,7 @@ class _Clauses:
     def __init__(self, sentences):
         self.spans: list[tuple[int, int]] = []
         self.ranges: list[tuple[int, int]] = []  # per sentence: first and last clause index
+        self.labels: set[int] = set()            # offsets where an article number opens a sentence
         for s in sentences:
             first = len(self.spans)
             for a, b in _clauses(s.text, s.start):
@@ -101,6 +102,12 @@ class _Clauses:
                     self.spans[-1] = (prev[0], b)
                 else:
                     self.spans.append((a, b))
+            label = _LABEL_RE.match(s.text)
+            if label and len(self.spans) > first and self.spans[first][1] > s.start + label.end():
+                # 第二十九条|在艰苦地区…: a law's article number opens its sentence as a clause of its own
+                a, b = self.spans[first]
+                self.spans[first:first + 1] = [(a, s.start + label.end()), (s.start + label.end(), b)]
+                self.labels.add(a)
             if len(self.spans) == first:  # a sentence with no text: keep the ranges aligned
                 self.spans.append((s.start, s.end))
             self.ranges.append((first, len(self.spans) - 1))
@@ -581,6 +588,16 @@ def _mid_list(text: str, start: int, end: int) -> int:
     return (text[start - 1:start] == "、") + (text[end:end + 1] == "、" or text[end - 1:end] == "、")
 
 
+# a law's article or chapter number before the text of its article (第二十九条在…, 第五章 军官的奖励):
+# the number is the text's structure, not part of the sentence a learner reads
+_LABEL_RE = re.compile("第[零〇一二三四五六七八九十百千两0-9０-９]+[条條章节節款编編][ \u3000]*")
+
+
+def _label_end(text: str, start: int) -> int:
+    m = _LABEL_RE.match(text, start)
+    return m.end() if m else start
+
+
 def candidates(analysis: Analysis, word: Word, context: _Context):
     """Every (score, start, end, span, cut, sentence index, flaw) example of ``word``, best first:
     body sentences, then headline-like lines and the title.  ``flaw`` grades what a whole clause of the
@@ -603,6 +620,8 @@ def candidates(analysis: Analysis, word: Word, context: _Context):
             length = end - start + sum(cut)
             broken = context.pairs.broken(start, end)
             bare = not whole_start and _copula(context, start)
+            if start in context.clauses.labels and not span[0] < _label_end(context.text, start):
+                continue  # the same text without the article number is a candidate of its own
             short = 1.0 * max(0, MIN_LEN - length) + (SPILL_COST if spilled else 3 * max(0, length - MAX_LEN))
             score = (
                 10 * headline                              # a headline only when the prose has no example
