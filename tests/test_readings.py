@@ -207,3 +207,13 @@ def test_a_neutral_tone_stays_where_the_traditional_character_reads_alone_otherw
     analysis = analyse(parse_article("標題\n因為這個問題已經被解決了。\n".encode(), "t.txt"), lexicon)
     at = analysis.article.text.index("這個")
     assert analysis.readings[at] == ("zhe4", "ge5")
+
+
+@pytest.mark.parametrize("word, span, reading", [
+    ("板儿", "板兒", ("ban3", "r5")),        # 看板兒 "poster child": erhua, not 兒 ér "child"
+    ("女儿", "女兒", ("nu:3", "er2")),       # a word of the dictionary: as it reads
+    ("宠儿", "寵兒", ("chong3", "er2")),     # "favourite (child)": 兒 is the child
+])
+def test_er_after_a_word_no_dictionary_has_is_erhua(word, span, reading):
+    lexicon = Lexicon()
+    assert choose(word, span, "n", list(lexicon.entries(word)), (), lexicon, None, None).syllables == reading

@@ -472,6 +472,15 @@ def _own_characters(word: str, span: str, syllables: tuple, lexicon) -> tuple:
     return syllables if out is None else tuple(out)
 
 
+def _erhua(word: str, lexicon) -> bool:
+    """板儿 (看板兒 "poster child"): 儿 after a word, in a word no dictionary has, is the suffix r of
+    erhua (bǎnr, as CC-CEDICT reads 一点儿 yi1 dian3 r5), not er2 "child": unless the dictionary has
+    the two last characters as a word of 儿 "child" (女儿, 婴儿)."""
+    if len(word) < 2 or word[-1] != "儿" or not lexicon.is_word(word[:-1]):
+        return False
+    return not any(e.syllables[-1][:-1].lower() == "er" for e in lexicon.entries(word[-2:]) if len(e.syllables) == 2)
+
+
 def _neutral_of(syllable: str, readings) -> bool:
     """A neutral tone of one of ``readings`` (這個 zhè ge: 個 alone is gè, in the word it is light)."""
     return syllable[-1:] == "5" and any(syllable[:-1].lower() == r[:-1].lower() for r in readings)
@@ -509,6 +518,8 @@ def _choose(word: str, span: str, pos: str, entries, glosses, lexicon, hint=None
     else:
         # the model's reading is already one of the character's own (莎 suo1 in 莎草科)
         best, syllables = None, tuple(m or _free_reading(c, g, lexicon) for c, g, m in zip(word, guessed, read))
+        if _erhua(word, lexicon):
+            syllables = syllables[:-1] + ("r5",)
     glossed = [(i, g) for i, g in enumerate(glosses) if g]
     if not glossed:
         return ReadingChoice(syllables, best, UNGLOSSED, disputed)
