@@ -546,3 +546,11 @@ def test_a_laws_article_number_is_no_part_of_an_example(lexicon):
     assert shown["艰苦"].startswith("在艰苦地区") and shown["夫妻"].startswith("军官之间")
     # only 条 itself, inside the number, may show it
     assert not any(re.match("第[二三]十[一]?条", e) for w, e in shown.items() if w != "条"), shown
+
+
+def test_a_subject_is_not_an_example_without_its_predicate(lexicon):
+    # the first clause is a noun phrase (…的…公司) and the verb comes after the comma
+    text = "電力新聞\n絳縣城區的志信化工公司，利用炭黑尾氣發了電，多餘的電全部供給當地鄉村。\n"
+    analysis, chosen = _examples(parse_article(text.encode(), "t.txt"), lexicon)
+    shown = {w.simplified: chosen[w.key].text for w in analysis.words if w.key in chosen}
+    assert shown["化工"].startswith("絳縣城區的志信化工公司，利用"), shown["化工"]

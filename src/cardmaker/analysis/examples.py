@@ -34,7 +34,7 @@ from cardmaker.analysis.forms import traditional_text
 from cardmaker.analysis.spelling import example_pinyin
 from cardmaker.analysis.vocabulary import Analysis
 from cardmaker.chinese.script import HAN_RE as _HAN_RE
-from cardmaker.records import DAMAGED, Example, Word
+from cardmaker.records import DAMAGED, FRAGMENT, NAME, TERM, Example, Word
 
 MIN_LEN, MAX_LEN = 8, 40
 LONG_MAX = 60           # a clause with nowhere to cut may be this long, when nothing shorter exists
@@ -319,7 +319,22 @@ def _leads_in(context: _Context, start: int, end: int) -> bool:
         # 在北河街經營時鐘維修舖超過四十年的鍾先生: a subject its relative clause describes;
         # 以“時時放心不下”的責任感: the manner of the act still to come
         return True
+    if (_noun_after_de(words, loose=True) and not any(t.pos.startswith(("v", "c", "p", "d")) and t.pos != "vn" or "是" in t.text
+                                          for t in words) and _predicate_next(context, end)):
+        # 年產3.2萬噸電解鋁的山西宏達鋁廠，|接到了…: a subject with no verb, its predicate in the next clause
+        return True
     return _said(context, start, end)
+
+
+def _predicate_next(context: _Context, end: int) -> bool:
+    """The clause after ``end`` holds a verb (…，接到了…, …，利用炭黑尾氣發了電): the predicate."""
+    index = context.tokens
+    k = context.clauses.at(end, 0, len(context.clauses.spans) - 1)
+    a, b = context.clauses.spans[k]
+    if a < end:
+        return False
+    i, j = index.range(a, b)
+    return any(t.pos.startswith("v") and t.pos != "vn" for t in index.tokens[i:j])
 
 
 def _said(context: _Context, start: int, end: int) -> bool:
@@ -341,10 +356,12 @@ def _said(context: _Context, start: int, end: int) -> bool:
                 or len(before) == 2 and before[0].text == "的" and before[1].pos == "v")
 
 
-def _noun_after_de(words) -> bool:
-    """The clause's words end with 的 and nouns only (…四十年的|鍾先生): a noun phrase, no predicate."""
+def _noun_after_de(words, loose: bool = False) -> bool:
+    """The clause's words end with 的 and nouns only (…四十年的|鍾先生): a noun phrase, no predicate;
+    ``loose``: a piece no dictionary has counts as a noun too (志信|化工|公司, a company's name)."""
     de = max((k for k, t in enumerate(words) if t.text == "的"), default=-1)
-    return 0 < de < len(words) - 1 and all(t.pos.startswith(("n", "r")) and t.pos != "nd" for t in words[de + 1:])
+    return 0 < de < len(words) - 1 and all(t.pos.startswith(("n", "r")) and t.pos != "nd"
+                                           or loose and t.kind in (FRAGMENT, TERM, NAME) for t in words[de + 1:])
 
 
 def _dangles(context: _Context, j: int, last: int) -> bool:
