@@ -1,10 +1,12 @@
 import pytest
+from pathlib import Path
 
 from cardmaker.analysis.segment import segment
 from cardmaker.chinese.script import to_simplified_aligned
 from cardmaker.lexicon import Lexicon
 from cardmaker.records import NAME, NUMBER, TERM
 
+ROOT = Path(__file__).resolve().parent.parent
 LEX = Lexicon()
 
 
@@ -500,6 +502,23 @@ def test_a_doubled_adjective_is_the_adjective_twice():
     """長長的彗尾: no term 長長的 "long + to grow + of"; each 長 is the adjective."""
     cut = [piece for piece, _ in kinds("長長的彗尾雄偉壯觀。一條長長的尾巴。")]
     assert "長長的" not in cut and cut[:3] == ["長", "長", "的"], cut
+
+
+def test_a_doubled_character_before_anything_but_de_is_a_pet_name_and_the_next_keeps_its_text():
+    """黛黛在這裡: 黛黛 (no dictionary word) is a name, and 在 stays 在 (it was once rewritten as 的)."""
+    cut = kinds("黛黛在這裡就好了。黛黛是他的女兒。")
+    assert cut[:2] == [("黛黛", "name"), ("在", "word")] and ("是", "word") in cut, cut
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "tests" / "data" / "articles").glob("*.txt")) + [ROOT / "seeds" / "jinbohui-2023-08-08.txt"],
+                         ids=lambda p: p.stem)
+def test_every_token_is_the_text_it_spans(path):
+    """No repair invents text: each token's text is the simplified text at its offsets."""
+    from cardmaker.text.article import read_article
+
+    s = to_simplified_aligned(read_article(path).text)
+    bad = [(t.text, s[t.start:t.end]) for t in segment(s, LEX) if t.text != s[t.start:t.end]]
+    assert not bad, bad[:10]
 
 
 @pytest.mark.parametrize("text, names", [

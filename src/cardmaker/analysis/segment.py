@@ -210,7 +210,7 @@ def segment(simplified: str, lexicon) -> list[Token]:
                        or _loose_pair(t, lex, lexical) or [t])
         else:
             out.append(t)
-    out = _reduplications(_adjective_de(_caucuses(out, lex), lex, lexical), simplified, lex)
+    out = _reduplications(_adjective_de(_caucuses(out, lex), lex, lexical), simplified, lex, lexical)
     out = _parallels(out, lex, lexical)
     out = _potential_complements(out, lex, lexical)
     out = _potential_negatives(out, lex, lexical)
@@ -1614,11 +1614,16 @@ def _adjective_de(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
             out.append(_kind(Token(head, t.start, t.end - 1, lexical.tag(head, "a")), lex, lexical))
             out.append(Token("的", t.end - 1, t.end, "uj", WORD))
             continue
+        if t.kind == TERM and len(head) >= 2 and t.text[-1] == "的" and _HAN_ONLY_RE.match(t.text):
+            # 房中術的|效果: a term no dictionary has ends before its 的 (fángzhōngshù de)
+            out.append(Token(head, t.start, t.end - 1, t.pos, TERM))
+            out.append(Token("的", t.end - 1, t.end, "uj", WORD))
+            continue
         out.append(t)
     return out
 
 
-def _reduplications(tokens: list[Token], text: str, lex) -> list[Token]:
+def _reduplications(tokens: list[Token], text: str, lex, lexical: Lexical) -> list[Token]:
     """清|清|白白 → 清清白白: an AABB reduplication of a dictionary word is one word (jieba's "state
     word", tag z; the dictionary gives it its base's readings and senses), not its pieces."""
     out: list[Token] = []
@@ -1630,6 +1635,13 @@ def _reduplications(tokens: list[Token], text: str, lex) -> list[Token]:
                 and (t.text[2:] == "的" or t.kind == FRAGMENT) and _adjective(t.text[0], lex)
                 and not lex.entries(t.text[:2])):
             # 长长的: a one-character adjective doubled, and its 的: the adjective twice (cháng cháng)
+            if len(t.text) == 3 and t.text[2] != "的":
+                # 黛黛|在, 丁丁|是: a doubled character no dictionary has, with no 的 after it, is a
+                # pet name, and the character after it keeps its own text
+                out.append(Token(t.text[:2], t.start, t.start + 2, "nr", NAME))
+                out.append(_kind(Token(t.text[2], t.start + 2, t.end, lexical.tag(t.text[2], "x")), lex, lexical))
+                i += 1
+                continue
             out.append(Token(t.text[0], t.start, t.start + 1, "a", WORD))
             out.append(Token(t.text[0], t.start + 1, t.start + 2, "a", WORD))
             if len(t.text) == 3:

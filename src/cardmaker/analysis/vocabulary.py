@@ -96,7 +96,9 @@ def analyse(article: Article, lexicon, options: Options = Options()) -> Analysis
         if headed and hint != traditional[t.start:t.end]:  # 彗髮: read as the noun it ends in
             choice = replace(choice, syllables=own_characters(t.text, hint, choice.syllables, lexicon))
         if t.kind == NAME and not (choice.entry and choice.entry.proper):
-            choice = replace(choice, syllables=name_case(choice.syllables, foreign=t.pos == FOREIGN_NAME))
+            # a transliteration, or a doubled given name (黛黛 Dàidài), is one word, capitalised once
+            one_word = t.pos == FOREIGN_NAME or len(t.text) == 2 and t.text[0] == t.text[1]
+            choice = replace(choice, syllables=name_case(choice.syllables, foreign=one_word))
         elif t.kind == TERM:
             choice = replace(choice, syllables=places.capitalised(t, choice.syllables, lexicon))
         elif choice.entry is not None and choice.entry.place and t.pos.startswith(places.PLACE):
