@@ -510,6 +510,20 @@ def test_a_doubled_character_before_anything_but_de_is_a_pet_name_and_the_next_k
     assert cut[:2] == [("黛黛", "name"), ("在", "word")] and ("是", "word") in cut, cut
 
 
+@pytest.mark.parametrize("text, name", [
+    ("研究員陳嘉楙說，計畫延後。", "陳嘉楙"),      # jieba: 陳嘉|楙
+    ("學者黃俊甡表示，這是問題。", "黃俊甡"),
+    ("記者王小媺報導", "王小媺"),
+])
+def test_a_rare_character_after_a_two_character_name_ends_the_name(text, name):
+    cut = kinds(text)
+    assert (name, "name") in cut, cut
+
+
+def test_a_common_character_after_a_name_stays_a_word():
+    assert kinds("王明昨表示，會議延期。")[:2] == [("王明", "name"), ("昨", "word")]
+
+
 @pytest.mark.parametrize("path", sorted((ROOT / "tests" / "data" / "articles").glob("*.txt")) + [ROOT / "seeds" / "jinbohui-2023-08-08.txt"],
                          ids=lambda p: p.stem)
 def test_every_token_is_the_text_it_spans(path):

@@ -237,8 +237,24 @@ def segment(simplified: str, lexicon) -> list[Token]:
     out = _city_abbreviations(out, lex)
     out = _paired_points(out, lex, lexical)
     out = _dotted_names(out, lex)
+    out = _rare_given_names(out, lex)
     out = _correlatives(_unit_lists(out), simplified)
     return _damaged(out, simplified)
+
+
+_RARE_CHARACTER = 3.0  # wordfreq's Zipf frequency: below it, a character alone is no everyday word
+
+
+def _rare_given_names(tokens: list[Token], lex) -> list[Token]:
+    """李豐|楙 → 李豐楙: a rare character just after a two-character name (surname and one more) is the
+    name's last character, not a word of its own (楙 "Chinese quince"); the name is one wherever it occurs."""
+    names = set()
+    for t, nxt in zip(tokens, tokens[1:]):
+        if (t.kind == NAME and len(t.text) == 2 and _surname(t.text[0], lex) and nxt.start == t.end
+                and len(nxt.text) == 1 and nxt.kind in (WORD, FRAGMENT) and _HAN_ONLY_RE.match(nxt.text)
+                and nxt.text not in _FUNCTION_CHARS and lex.frequency(nxt.text) < _RARE_CHARACTER):
+            names.add(t.text + nxt.text)
+    return _mark_names(tokens, names) if names else tokens
 
 
 def _unit_lists(tokens: list[Token]) -> list[Token]:
@@ -1614,8 +1630,10 @@ def _adjective_de(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
             out.append(_kind(Token(head, t.start, t.end - 1, lexical.tag(head, "a")), lex, lexical))
             out.append(Token("的", t.end - 1, t.end, "uj", WORD))
             continue
-        if t.kind == TERM and len(head) >= 2 and t.text[-1] == "的" and _HAN_ONLY_RE.match(t.text):
-            # 房中術的|效果: a term no dictionary has ends before its 的 (fángzhōngshù de)
+        if (t.kind == TERM and len(head) >= 2 and t.text[-1] == "的" and _HAN_ONLY_RE.match(t.text)
+                and head[0] != head[1]):
+            # 房中術的|效果: a term no dictionary has ends before its 的 (fángzhōngshù de); 长长的 is
+            # the doubled adjective's (``_reduplications``)
             out.append(Token(head, t.start, t.end - 1, t.pos, TERM))
             out.append(Token("的", t.end - 1, t.end, "uj", WORD))
             continue
