@@ -118,7 +118,11 @@ def test_a_term_the_model_and_pypinyin_read_apart_is_flagged(lexicon):
     ("嚴重時發展為肌少症，增加跌倒的風險。由此引起的肌少症已被列為獨立的疾病。", "肌少症", "jīshǎozhèng"),
     # a dictionary word inside the term reads as it does alone: 露宿 lùsù, not pypinyin's xiù "constellation"
     ("本港約有450名露宿者，露宿者日間多到商場避暑。", "露宿者", "lùsùzhě"),
-    ("倒排工期、掛圖作戰，確保工作高效推進。倒排工期，壓茬推進。", "倒排", "dàopái"),  # 倒 "in reverse" before a verb   # 少 "few" before 症 "disease", not shào
+    ("倒排工期、掛圖作戰，確保工作高效推進。倒排工期，壓茬推進。", "倒排", "dàopái"),
+    # 长 after a body of people is its head, zhǎng: 館長 "curator" (no entry), 支隊長; 體長 is a length
+    ("館長林淑燊指出，展覽延期。館長也表示歡迎。", "馆长", "guǎnzhǎng"),
+    ("支隊長和中隊長都到場了。", "支队长", "zhīduìzhǎng"),
+    ("這種魚體長約三十公分。", "体长", "tǐcháng"),  # 倒 "in reverse" before a verb   # 少 "few" before 症 "disease", not shào
 ])
 def test_an_article_term_reads_its_adjective_before_a_noun(text, simplified, pinyin):
     article = parse_article(f"標題\n{text}\n".encode(), "t.txt")

@@ -12,6 +12,8 @@ reported as a conflict when they contradict its only one.
 
 from __future__ import annotations
 
+import re
+
 from cardmaker.chinese.script import HAN_RE as _HAN_RE, to_traditional
 from cardmaker.chinese.syllables import agrees, char_readings
 from cardmaker.chinese.syllables import normalise as _norm
@@ -107,7 +109,26 @@ def _inside(word: str, lexicon) -> list[tuple[int, str]]:
         out.append((0, _BEFORE_VERB[word[0]]))
     if len(word) > 2 and word[-1] in _SUFFIX_READINGS and lexicon.is_word(word[:-1]):
         out.append((len(word) - 1, _SUFFIX_READINGS[word[-1]]))  # 毛利|率 máolìlǜ "gross margin", 年增|率
+    if word[-1] == "长" and _organisation(word[:-1], lexicon):
+        out.append((len(word) - 1, "zhang3"))  # 馆|长 guǎnzhǎng "curator", 支队|长: the head of it
     return out
+
+
+# what a body's head is the head of: 长 after it is zhǎng "chief", not cháng "long" (体长 tǐcháng "body
+# length" is a measure of a thing)
+_ORGANISATIONS = frozenset("office bureau team squad army brigade association society company establishment "
+                           "establishments station department corps division committee council club school "
+                           "factory institute museum library agency ministry detachment battalion regiment "
+                           "platoon squadron fleet union league federation court parliament assembly foundation "
+                           "branch".split())
+
+
+def _organisation(before: str, lexicon) -> bool:
+    """``before`` names a body of people (a museum, a detachment, a bureau): by its own senses, or,
+    with none, by its last character's."""
+    entries = lexicon.entries(before) or (lexicon.entries(before[-1]) if len(before) > 1 else ())
+    return any(w in _ORGANISATIONS for e in entries if not (e.proper or e.variant_only or e.surname_only)
+               for sense in e.senses for w in re.findall(r"[a-z]+", sense.lower()))
 
 
 def _pieces(word: str, lexicon) -> list[tuple[int, str]]:
