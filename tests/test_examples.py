@@ -554,3 +554,27 @@ def test_a_subject_is_not_an_example_without_its_predicate(lexicon):
     analysis, chosen = _examples(parse_article(text.encode(), "t.txt"), lexicon)
     shown = {w.simplified: chosen[w.key].text for w in analysis.words if w.key in chosen}
     assert shown["化工"].startswith("絳縣城區的志信化工公司，利用"), shown["化工"]
+
+
+@pytest.mark.parametrize("text, good", [
+    ("受監管（以下稱本辦法）", True),
+    ("下同）的境外公司（以下稱中資公司", False),     # as many of each, in the wrong order
+    ("他說：「好）。", False),
+    ("「甲方」與『乙方』簽訂合約", True),
+])
+def test_brackets_and_quotes_close_in_order(text, good):
+    from cardmaker.analysis.examples import banned
+
+    assert (banned(text, 1) is None) == good
+
+
+def test_no_example_starts_inside_a_bracket_and_ends_inside_the_next(lexicon):
+    """在境外注冊、中資控股（包括中資為最大股東，下同）的境外上市公司（以下稱境外中資控股上市公司），…:
+    the clause after the comma inside the first bracket is no example."""
+    text = ("一、在境外注冊、中資控股（包括中資為最大股東，下同）的境外上市公司（以下稱境外中資控股上市公司），"
+            "進行分拆上市、增發股份等活動，受當地證券監管機構監管。")
+    analysis, chosen = _examples(parse_article(f"標題\n{text}\n".encode(), "t.txt"), lexicon)
+    from cardmaker.analysis.examples import _nested
+
+    shown = [e.text for e in chosen.values()]
+    assert shown and all(_nested(e) for e in shown), shown

@@ -262,12 +262,28 @@ def _flaw(text: str) -> str | None:
         return "a footnote marker"
     if _LINK_RE.search(text):
         return "a link"
-    for opener, closer in _PAIRS.items():
-        if text.count(opener) != text.count(closer):
-            return "unbalanced brackets or quotes"
+    if not _nested(text):
+        return "unbalanced brackets or quotes"
     if text.count('"') % 2:
         return "unbalanced brackets or quotes"
     return None
+
+
+_CLOSING = {c: o for o, c in _PAIRS.items()}
+
+
+def _nested(text: str) -> bool:
+    """Every bracket and quote closes one opened before it, and every one opened is closed: 下同）的…（以下称
+    has as many of each as it should, in the wrong order."""
+    depth = dict.fromkeys(_PAIRS, 0)
+    for c in text:
+        if c in _PAIRS:
+            depth[c] += 1
+        elif c in _CLOSING:
+            if depth[_CLOSING[c]] == 0:
+                return False
+            depth[_CLOSING[c]] -= 1
+    return not any(depth.values())
 
 
 def _cut_points(context: _Context, start: int, end: int) -> list[int]:
