@@ -165,6 +165,7 @@ def test_teachers_label_and_names_as_given():
     ("ns", "乌鲁木齐", "Ürümqi or Urumqi, prefecture-level city and capital of Xinjiang", "place name"),
     ("t", "明代", "the Ming dynasty (1368-1644)", "proper noun"),  # as 明朝 "Ming Dynasty"
     ("t", "向前", "forward", ""),                             # an English adjective and adverb, no time's noun
+    ("t", "正在", "right in the middle of (doing sth)", ""),   # an adverb's phrase ("right in …"), no noun
     ("f", "南下", "to go down south", ""),                    # a verb's sense: only an occurrence says verb
     ("c", "可以", "can; may", "verb"),                        # a modal verb, whatever jieba's tag
 ])

@@ -91,6 +91,10 @@ def _read(sentence, lexicon):
         # 为 after an adverb of scope is the copula wéi; after 也 it stays the preposition wèi "for"
         ("兩市人口均為120萬。", "为", "wei2"),
         ("企業也為我們提供服務。", "为", "wei4"),
+        # 为 X 所 + verb is the passive wéi "by"; 为所有人 stays wèi "for"
+        ("這一理念正在為人們所接受。", "为", "wei2"),
+        ("這件事早已為大家所知。", "为", "wei2"),
+        ("這是為所有人準備的。", "为", "wei4"),
         # the model chooses among every CC-CEDICT reading of a character, proper ones included:
         # a lone 佛 is Fó "Buddha" (CC-CEDICT capitalises it), never fú "seemingly"
         ("他在寺裡拜了佛，又去了海邊。", "佛", "fo2"),

@@ -77,8 +77,8 @@ def _tag(tokens: list[Token], i: int, lexicon) -> str | None:
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if nxt is not None and nxt.start == t.end and nxt.pos.startswith("n") and nxt.kind != NUMBER:
             return ATTRIBUTE  # 地方|政府: dìfāng "local", where 很多地方 is dìfang "place"
-    if t.text == "为" and _after_yi(tokens, i):
-        return "v"    # 以进口为主题, 以人民为中心: wéi
+    if t.text == "为" and (_after_yi(tokens, i) or _before_suo(tokens, i)):
+        return "v"    # 以进口为主题, 以人民为中心, 为人们所接受: wéi
     if t.text == "钉":
         nxt = _next_word(tokens, i)
         return "v" if nxt is not None and nxt.pos.startswith(_OBJECT_TAGS) and nxt.text != "子" else "n"
@@ -118,6 +118,22 @@ def _after_yi(tokens: list[Token], i: int) -> bool:
         if tokens[j].text == "以":
             return True
     return False
+
+
+def _before_suo(tokens: list[Token], i: int) -> bool:
+    """为 X 所 + verb, the passive (为人们所接受 "accepted by people"): a 所 and its verb a few words on,
+    in the same clause."""
+    for j in range(i + 1, min(len(tokens) - 1, i + 7)):
+        if any(c in _CLAUSE_END for c in tokens[j].text):
+            return False
+        if j > i + 1 and (tokens[j].text == "所" and tokens[j + 1].pos.startswith("v")
+                          or tokens[j].text[:1] == "所" and len(tokens[j].text) == 2
+                          and tokens[j].text not in _SUO_WORDS and tokens[j].pos.startswith("v")):
+            return True   # 为大家|所知: jieba's 所 + verb as one word
+    return False
+
+
+_SUO_WORDS = frozenset("所有 所以 所在 所谓 所属 所得 所长".split())  # words of their own, no passive 所
 
 
 # Paired constructions: a first half and the second halves it waits for later in its sentence.  A

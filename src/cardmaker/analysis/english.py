@@ -254,6 +254,9 @@ def _classes(low: str, labels, english) -> set[str]:
     # a phrase: "head of a department", "section chief", "energy level", "in person"
     if word in ("in", "on", "at", "by", "with", "without") and len(words) <= 4:
         return {D, A}
+    if word in ("right", "just", "exactly", "precisely") and words[1:2] in (["in"], ["on"], ["at"]) \
+            and len(WORD_RE.findall(re.sub(r"\([^()]*\)", " ", low))) <= 6:
+        return {D, A}  # 正在 "right in the middle of (doing sth)": an adverb's phrase, no noun
     first_pos = english(word)  # "unrestrained by convention", "well-known abroad"; else a noun phrase
     if first_pos and first_pos <= {"adj", "adv"}:
         return {_UPOS[p] for p in first_pos}
