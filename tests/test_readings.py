@@ -95,6 +95,7 @@ def _read(sentence, lexicon):
         ("這一理念正在為人們所接受。", "为", "wei2"),
         ("這件事早已為大家所知。", "为", "wei2"),
         ("這是為所有人準備的。", "为", "wei4"),
+        ("沒有資金，城市建設就難以為繼。", "为", "wei2"),     # 为 + a verb that ends the clause
         # the model chooses among every CC-CEDICT reading of a character, proper ones included:
         # a lone 佛 is Fó "Buddha" (CC-CEDICT capitalises it), never fú "seemingly"
         ("他在寺裡拜了佛，又去了海邊。", "佛", "fo2"),

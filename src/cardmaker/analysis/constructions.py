@@ -77,8 +77,8 @@ def _tag(tokens: list[Token], i: int, lexicon) -> str | None:
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if nxt is not None and nxt.start == t.end and nxt.pos.startswith("n") and nxt.kind != NUMBER:
             return ATTRIBUTE  # 地方|政府: dìfāng "local", where 很多地方 is dìfang "place"
-    if t.text == "为" and (_after_yi(tokens, i) or _before_suo(tokens, i)):
-        return "v"    # 以进口为主题, 以人民为中心, 为人们所接受: wéi
+    if t.text == "为" and (_after_yi(tokens, i) or _before_suo(tokens, i) or _verb_ends_clause(tokens, i + 1)):
+        return "v"    # 以进口为主题, 以人民为中心, 为人们所接受, 难以为继: wéi
     if t.text == "钉":
         nxt = _next_word(tokens, i)
         return "v" if nxt is not None and nxt.pos.startswith(_OBJECT_TAGS) and nxt.text != "子" else "n"
@@ -118,6 +118,14 @@ def _after_yi(tokens: list[Token], i: int) -> bool:
         if tokens[j].text == "以":
             return True
     return False
+
+
+def _verb_ends_clause(tokens: list[Token], j: int) -> bool:
+    """A one-character verb that ends its clause: what 为 governs is no object of "for" (难以|为|继 "hard to
+    keep going": wéi)."""
+    if j >= len(tokens) or len(tokens[j].text) != 1 or not tokens[j].pos.startswith("v"):
+        return False
+    return j + 1 == len(tokens) or any(c in _CLAUSE_END for c in tokens[j + 1].text[:1])
 
 
 def _before_suo(tokens: list[Token], i: int) -> bool:
