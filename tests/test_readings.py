@@ -127,7 +127,9 @@ def test_a_term_the_model_and_pypinyin_read_apart_is_flagged(lexicon):
     # 长 after a body of people is its head, zhǎng: 館長 "curator" (no entry), 支隊長; 體長 is a length
     ("館長林淑燊指出，展覽延期。館長也表示歡迎。", "馆长", "guǎnzhǎng"),
     ("支隊長和中隊長都到場了。", "支队长", "zhīduìzhǎng"),
-    ("這種魚體長約三十公分。", "体长", "tǐcháng"),  # 倒 "in reverse" before a verb   # 少 "few" before 症 "disease", not shào
+    ("這種魚體長約三十公分。", "体长", "tǐcháng"),
+    # 倒 ending a word no dictionary has is dǎo "to fall": what is blown over, the tree that falls
+    ("強風把圍籬吹倒，圍籬吹倒後壓到車子。", "吹倒", "chuīdǎo"),  # 倒 "in reverse" before a verb   # 少 "few" before 症 "disease", not shào
 ])
 def test_an_article_term_reads_its_adjective_before_a_noun(text, simplified, pinyin):
     article = parse_article(f"標題\n{text}\n".encode(), "t.txt")

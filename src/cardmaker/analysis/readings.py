@@ -109,6 +109,8 @@ def _inside(word: str, lexicon) -> list[tuple[int, str]]:
         out.append((0, _BEFORE_VERB[word[0]]))
     if len(word) > 2 and word[-1] in _SUFFIX_READINGS and lexicon.is_word(word[:-1]):
         out.append((len(word) - 1, _SUFFIX_READINGS[word[-1]]))  # 毛利|率 máolìlǜ "gross margin", 年增|率
+    if word[-1] == "倒":
+        out.append((len(word) - 1, "dao3"))  # 吹|倒 chuīdǎo "to blow over", 树|倒: 倒 after its verb or subject falls
     if word[-1] == "长" and _organisation(word[:-1], lexicon):
         out.append((len(word) - 1, "zhang3"))  # 馆|长 guǎnzhǎng "curator", 支队|长: the head of it
     return out
