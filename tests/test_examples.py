@@ -312,6 +312,9 @@ def _grades(text: str, word: str, lexicon) -> dict[str, int]:
     # 若…: a condition at the end of a run, its consequence in the clause after it
     ("他強調，政府不會讓傳統產業孤軍奮戰，若國際情勢進一步惡化，不排除再加碼推出協助措施。", "情勢",
      "他強調，政府不會讓傳統產業孤軍奮戰，若國際情勢進一步惡化", "若國際情勢進一步惡化，不排除再加碼推出協助措施。"),
+    # a time and nothing else (上午七時左右，): what happens then still to come
+    ("他回憶說，上午七時左右，他正好外出，當時颳起一陣狂風。", "左右", "他回憶說，上午七時左右",
+     "上午七時左右，他正好外出，當時颳起一陣狂風。"),
     # 加上…: a second cause, what it causes still to come
     ("新台幣近期走強，加上美國關稅措施持續發酵，傳統產業出口接單明顯承壓。", "發酵", "新台幣近期走強，加上美國關稅措施持續發酵",
      "新台幣近期走強，加上美國關稅措施持續發酵，傳統產業出口接單明顯承壓。"),

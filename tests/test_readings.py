@@ -96,6 +96,16 @@ def _read(sentence, lexicon):
         ("這件事早已為大家所知。", "为", "wei2"),
         ("這是為所有人準備的。", "为", "wei4"),
         ("沒有資金，城市建設就難以為繼。", "为", "wei2"),     # 为 + a verb that ends the clause
+        # 地 after an idiom or adjective, even in jieba's piece 地說, is the particle; counted land is dì
+        ("他心有餘悸地說，上午七時左右風就來了。", "地", "de5"),
+        ("她高興地說：「好。」", "地", "de5"),
+        ("在這塊地說了算。", "地", "di4"),
+        ("一塊一塊地搬。", "地", "de5"),
+        # 难 the adjective is nán; 铺 the verb pū, the shop pù
+        ("但真正做起來卻相當難。", "难", "nan2"),
+        ("政府部門側重於鋪攤子、上項目。", "铺", "pu1"),
+        # abbreviations CC-CEDICT lacks (data/readings.tsv): 農行 is a bank, háng
+        ("由農行及其營業所組織發放。", "农行", "nong2 hang2"),
         # the model chooses among every CC-CEDICT reading of a character, proper ones included:
         # a lone 佛 is Fó "Buddha" (CC-CEDICT capitalises it), never fú "seemingly"
         ("他在寺裡拜了佛，又去了海邊。", "佛", "fo2"),

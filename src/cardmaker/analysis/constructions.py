@@ -92,9 +92,15 @@ def _tag(tokens: list[Token], i: int, lexicon) -> str | None:
         nxt = _next_word(tokens, i)
         if nxt is not None and nxt.start == t.end and nxt.kind in (WORD, TERM, NAME):
             return "p"  # 藉|配套|要到: the preposition jiè "by means of" (借) before what it uses
+    if (t.text == "地" and t.pos == "uv" and i > 0 and tokens[i - 1].end == t.start
+            and tokens[i - 1].text in _LAND_MEASURES and not (i > 1 and tokens[i - 2].text[-1:] == tokens[i - 1].text[-1:])):
+        return "n"    # 这块|地|说了算, 一片|地: the land dì a measure word counts (一块一块|地 is the particle)
     if t.text == "得" and i > 0 and tokens[i - 1].pos.startswith(("v", "a")) and tokens[i - 1].end == t.start:
         return "ud"   # 跑得快: the complement particle de
     return None
+
+
+_LAND_MEASURES = frozenset("块 片 亩 这块 那块 一块 一片 这片 那片 一亩".split())
 
 
 def serves_next(tokens: list[Token], j: int, k: int) -> bool:

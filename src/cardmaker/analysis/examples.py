@@ -34,7 +34,7 @@ from cardmaker.analysis.forms import traditional_text
 from cardmaker.analysis.spelling import example_pinyin
 from cardmaker.analysis.vocabulary import Analysis
 from cardmaker.chinese.script import HAN_RE as _HAN_RE
-from cardmaker.records import DAMAGED, FRAGMENT, NAME, TERM, Example, Word
+from cardmaker.records import DAMAGED, FRAGMENT, NAME, NUMBER, TERM, Example, Word
 
 MIN_LEN, MAX_LEN = 8, 40
 LONG_MAX = 60           # a clause with nowhere to cut may be this long, when nothing shorter exists
@@ -339,7 +339,17 @@ def _leads_in(context: _Context, start: int, end: int) -> bool:
                                           for t in words) and _predicate_next(context, end)):
         # 年產3.2萬噸電解鋁的山西宏達鋁廠，|接到了…: a subject with no verb, its predicate in the next clause
         return True
+    if all(_time_piece(t) for t in words) and any(t.pos.startswith("t") for t in words) and _predicate_next(context, end):
+        return True  # 上午七時左右，|他正好外出: a time and nothing else, what happens then still to come
     return _said(context, start, end)
+
+
+_ABOUT = frozenset("左右 前后 前後 许 許 多 起 以来 之后 之前 后 後 前 时 時 点 點 分 日 号".split())
+
+
+def _time_piece(t) -> bool:
+    """A piece of a time phrase: a time word, a number, a measure word or an "about" (上午|七|时|左右)."""
+    return t.pos.startswith(("t", "m", "q")) or t.kind == NUMBER or t.text in _ABOUT
 
 
 def _predicate_next(context: _Context, end: int) -> bool:

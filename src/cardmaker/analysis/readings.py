@@ -48,6 +48,8 @@ _POS_READINGS = {
     ("空", "a"): "kong1", ("空", "n"): "kong4", ("干", "v"): "gan4", ("干", "a"): "gan1",
     ("钉", "v"): "ding4", ("钉", "n"): "ding1",
     ("率", "n"): "lu:4", ("率", "v"): "shuai4", ("什", "r"): "shen2", ("曾", "d"): "ceng2",
+    ("难", "a"): "nan2", ("难", "ad"): "nan2",  # 相当|难 "hard": nàn "disaster" is a noun (遇难, 难民)
+    ("铺", "v"): "pu1", ("铺", "n"): "pu4",     # 铺|摊子 pū "to spread out"; a 铺 "shop, bed" is pù
     ("弄", "v"): "nong4",  # 弄出 "to make": the lane lòng is Shanghai's noun, never a verb
     # 藉 alone is 借 jiè "by means of" (藉配套 "by way of the package"); jí only in 狼藉, a word of its own
     ("藉", "zg"): "jie4", ("藉", "p"): "jie4", ("藉", "v"): "jie4",

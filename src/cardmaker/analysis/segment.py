@@ -210,7 +210,7 @@ def segment(simplified: str, lexicon) -> list[Token]:
                        or _loose_pair(t, lex, lexical) or [t])
         else:
             out.append(t)
-    out = _reduplications(_adjective_de(_caucuses(out, lex), lex, lexical), simplified, lex, lexical)
+    out = _reduplications(_adverbial_de(_adjective_de(_caucuses(out, lex), lex, lexical), lex, lexical), simplified, lex, lexical)
     out = _parallels(out, lex, lexical)
     out = _potential_complements(out, lex, lexical)
     out = _potential_negatives(out, lex, lexical)
@@ -1636,6 +1636,23 @@ def _adjective_de(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
             # the doubled adjective's (``_reduplications``)
             out.append(Token(head, t.start, t.end - 1, t.pos, TERM))
             out.append(Token("的", t.end - 1, t.end, "uj", WORD))
+            continue
+        out.append(t)
+    return out
+
+
+def _adverbial_de(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
+    """心有餘悸|地說 → 地|說: after an idiom, an adjective or a state word, jieba's piece 地 + verb is the
+    adverbial particle de and the verb (not dì "earth" + shuō)."""
+    out: list[Token] = []
+    for t in tokens:
+        before = out[-1] if out else None
+        rest = t.text[1:]
+        if (t.kind in (FRAGMENT, TERM) and t.text[:1] == "地" and rest and _HAN_ONLY_RE.match(rest)
+                and lex.is_word(rest) and lexical.tag(rest, "x").startswith("v") and before is not None
+                and before.end == t.start and before.pos.startswith(("i", "a", "b", "z", "l", "d"))):
+            out.append(Token("地", t.start, t.start + 1, "uv", WORD))
+            out.append(_kind(Token(rest, t.start + 1, t.end, lexical.tag(rest, "v")), lex, lexical))
             continue
         out.append(t)
     return out
