@@ -524,6 +524,16 @@ def test_a_common_character_after_a_name_stays_a_word():
     assert kinds("王明昨表示，會議延期。")[:2] == [("王明", "name"), ("昨", "word")]
 
 
+@pytest.mark.parametrize("text, piece", [
+    ("城市建設就難以為繼。", "繼"),        # jieba's idiom 难以为继: 難以 a word, 繼 no card
+    ("不能等閒視之。", "視"),
+    ("那個黑暗的世紀之交。", "交"),
+])
+def test_a_single_character_of_an_idiom_no_dictionary_has_is_a_piece_of_it(text, piece):
+    cut = dict(kinds(text))
+    assert cut[piece] == "fragment", cut
+
+
 @pytest.mark.parametrize("path", sorted((ROOT / "tests" / "data" / "articles").glob("*.txt")) + [ROOT / "seeds" / "jinbohui-2023-08-08.txt"],
                          ids=lambda p: p.stem)
 def test_every_token_is_the_text_it_spans(path):

@@ -204,7 +204,7 @@ def segment(simplified: str, lexicon) -> list[Token]:
         elif t.kind == FRAGMENT and not t.pos.startswith("nr"):
             out.extend(_degree_pair(t.text, lexical) and _loose_pair(t, lex, lexical)
                        or _split_prefix(t, lex, lexical) or _split_phrase(t, out[-1:], lex, lexical)
-                       or _jieba_term(t, lex, lexical)
+                       or _jieba_term(t, lex, lexical) or _idiom_pieces(t, lex, lexical)
                        or _split(t, lex, lexical) or _split_glue(t, out[-2:], lex, lexical)
                        or _article_term(t, recurring, lex, lexical, out[-1] if out else None)
                        or _loose_pair(t, lex, lexical) or [t])
@@ -489,6 +489,23 @@ def _jieba_term(t: Token, lex, lexical: Lexical) -> list[Token] | None:
     return None
 
 
+_IDIOM_FREQ = 5  # jieba's count from which its idiom or set phrase is one (rarer ones are scraps)
+
+
+def _idiom_pieces(t: Token, lex, lexical: Lexical) -> list[Token] | None:
+    """An idiom or set phrase of jieba's (等闲视之, 世纪之交, 难以为继) that CC-CEDICT lacks, cut into
+    dictionary words: its words of two or more characters are words (等闲, 世纪, 难以), its single
+    characters pieces of the phrase, no cards (视 "to look at", 交 "to hand over", 继 "to continue")."""
+    freq, tag = lexical.entries.get(t.text, (0, ""))
+    if len(t.text) < 4 or freq < _IDIOM_FREQ or tag[:1] not in ("i", "l"):
+        return None
+    pieces = _split(t, lex, lexical)
+    if pieces is None:
+        return None
+    return [p.as_kind(FRAGMENT) if len(p.text) == 1 and p.kind == WORD and p.text not in lex.stopwords else p
+            for p in pieces]
+
+
 def _office(t: Token, before: Token | None, lex, lexical: Lexical) -> Token | None:
     """國發會, 原民會, 客|委會: three characters ending in an office or an assembly (``INSTITUTIONS``)
     that no dictionary has are an institution's abbreviation, an article term (Guófāhuì) even when
@@ -763,7 +780,8 @@ def _longer_entries(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
         t = tokens[i]
         for n in (3, 2):
             run = tokens[i:i + n]
-            if len(run) < n or any(u.kind not in (WORD, NAME) for u in run) or any(
+            if len(run) < n or any(u.kind not in (WORD, NAME) and not (u.kind == FRAGMENT and len(u.text) == 1)
+                                   for u in run) or any(
                     a.end != b.start for a, b in zip(run, run[1:])):
                 continue
             text = "".join(u.text for u in run)
