@@ -315,6 +315,16 @@ def _grades(text: str, word: str, lexicon) -> dict[str, int]:
     # a time and nothing else (上午七時左右，): what happens then still to come
     ("他回憶說，上午七時左右，他正好外出，當時颳起一陣狂風。", "左右", "他回憶說，上午七時左右",
      "上午七時左右，他正好外出，當時颳起一陣狂風。"),
+    # 在 + an act and nothing else: upon it, what follows still to come
+    ("老人廖先生說，在聽到一聲巨響，屋頂被掀起，他立即往屋外衝。", "巨響", "老人廖先生說，在聽到一聲巨響",
+     "在聽到一聲巨響，屋頂被掀起，他立即往屋外衝。"),
+    # X之外: "besides X", what is added still to come
+    ("村民葉先生被砸傷之外，廿戶人家更是無家可歸。", "砸傷", "村民葉先生被砸傷之外", None),
+    # 認識到，: what was realised is the next clause
+    ("經過學習和教育，大家普遍認識到，敢於突破難點，是前進者的勇氣。", "教育", "經過學習和教育，大家普遍認識到", None),
+    # 而 before a fronted phrase: 而|作為…的部門
+    ("而作為配備人才資源的組織人事部門，必須有敢於突破難點的創新精神。", "配備", "而作為配備人才資源的組織人事部門",
+     "而作為配備人才資源的組織人事部門，必須有敢於突破難點的創新精神。"),
     # 加上…: a second cause, what it causes still to come
     ("新台幣近期走強，加上美國關稅措施持續發酵，傳統產業出口接單明顯承壓。", "發酵", "新台幣近期走強，加上美國關稅措施持續發酵",
      "新台幣近期走強，加上美國關稅措施持續發酵，傳統產業出口接單明顯承壓。"),

@@ -59,7 +59,8 @@ _MOJIBAKE_RE = re.compile("[\ufffd]|[\u00c0-\u024f\u0370-\u03ff\u2500-\u25ff]{2,
 _FOOTNOTE_RE = re.compile(r"\[\s*(?:\d{1,3}|注\s*\d*|[A-Za-z])\s*\]|［\d{1,3}］|【\d{1,3}】|[①-⑳¹²³⁴⁵⁶⁷⁸⁹⁰]")
 # 他表示，|要…: the clause after a speaker and a speech verb reads better with its speaker
 _SAID_RE = re.compile("(?:表示|指出|强调|強調|认为|認為|说|說|称|稱|透露|介绍|介紹|提到|坦言|直言|呼吁|呼籲|提醒|宣布|"
-                      "宣佈|表明|坦承|建议|建議|警告|解释|解釋|预估|預估|估计|估計|说明|說明|显示|顯示|发现|發現)[，,：:][「“『]?\\s*$")
+                      "宣佈|表明|坦承|建议|建議|警告|解释|解釋|预估|預估|估计|估計|说明|說明|显示|顯示|发现|發現|"
+                      "认识到|認識到|意识到|意識到|觉得|覺得|相信|承认|承認|深知|坚信|堅信)[，,：:][「“『]?\\s*$")
 # speech verbs that are nouns too (學者建議， but 收購建議，); jieba's tags don't tell them apart
 _SAID_NOUNS = frozenset("建议 说明 发现 介绍 解释 警告 提醒 估计 预估".split())
 _LINK_RE = re.compile(r"https?://|www\.|\w@\w|\.(?:com|org|net|html?)\b", re.I)
@@ -80,10 +81,12 @@ _IF = frozenset("如 如果 假如 若 即使 虽然 尽管 只要 一旦 因为
 _LINKS_BACK = frozenset("但 但是 可是 不过 然而 而 而且 并 并且 且 更 更是 才 才能 也 还 又 就 却 因此 所以 因而 从而 进而 "
                         "于是 否则 甚至 加上 以及 及 同时 此外 另外 以便 以免 并且".split())
 # what may stand before a fronted phrase in its clause: 要按照…, 應根據…, 也針對…
-_BEFORE_LEAD_IN = frozenset("要 应 应该 应当 将 会 能 可 也 还 都 就 并 更 须 必须 需 需要 仍 正 已 已经 再 均 则".split())
+_BEFORE_LEAD_IN = frozenset("要 应 应该 应当 将 会 能 可 也 还 都 就 并 更 须 必须 需 需要 仍 正 已 已经 再 均 则 "
+                             "而 但 但是 可是 不过 然而 所以 因此 同时 此外 另外".split())  # 而|作为…的部门
+_AND = frozenset("及 和 与 或 以及 跟 同".split())  # links inside a noun phrase (菜公、圳寮及西畔等村落)
 _PLACE_ENDS = frozenset("上 中 下 里 内 外 间 之中 之下 之间 当中".split())  # 在…中, 在…上: a place
 _LEAD_OUTS = frozenset("的 时 时候 后 之后 以后 前 之前 以前 方面 来说 而言 之际 以来 期间 同时 看来 来看 为例 "
-                       "过程中 基础上 背景下 情况下".split())
+                       "过程中 基础上 背景下 情况下 之外 以外 之余".split())
 
 
 class _Clauses:
@@ -328,15 +331,17 @@ def _leads_in(context: _Context, start: int, end: int) -> bool:
     first, last = words[k], words[-1]
     if first.text in _LEAD_INS or last.text in _LEAD_OUTS or (len(words) > 2 and words[1].text in _IF):
         return True
-    if first.text == "在" and (last.text in _PLACE_ENDS
-                              or not any(t.pos.startswith("v") and t.pos != "vn" for t in words[k + 1:])):
-        return True  # 在各種干預手段中, 在不少地方: a place or a field, the clause that acts in it is still to come
+    verbs = [t for t in words[k + 1:] if t.pos.startswith("v") and t.pos != "vn"]
+    if first.text == "在" and (last.text in _PLACE_ENDS or not verbs or verbs == [words[k + 1]]):
+        return True  # 在各種干預手段中, 在不少地方: a place or a field, the clause that acts in it is still to
+        # come; 在|聽到一聲巨響: upon an act, what follows it still to come
     if first.text in ("在", "以") and _noun_after_de(words):
         # 在北河街經營時鐘維修舖超過四十年的鍾先生: a subject its relative clause describes;
         # 以“時時放心不下”的責任感: the manner of the act still to come
         return True
-    if (_noun_after_de(words, loose=True) and not any(t.pos.startswith(("v", "c", "p", "d")) and t.pos != "vn" or "是" in t.text
-                                          for t in words) and _predicate_next(context, end)):
+    if (_noun_after_de(words, loose=True) and not any(
+            t.pos.startswith(("v", "c", "p", "d")) and t.pos != "vn" and t.text not in _AND or "是" in t.text
+            for t in words) and _predicate_next(context, end)):
         # 年產3.2萬噸電解鋁的山西宏達鋁廠，|接到了…: a subject with no verb, its predicate in the next clause
         return True
     if all(_time_piece(t) for t in words) and any(t.pos.startswith("t") for t in words) and _predicate_next(context, end):
