@@ -591,3 +591,12 @@ def test_no_example_starts_inside_a_bracket_and_ends_inside_the_next(lexicon):
 
     shown = [e.text for e in chosen.values()]
     assert shown and all(_nested(e) for e in shown), shown
+
+
+def test_no_example_ends_on_a_modal_verb(lexicon):
+    """A long clause is cut where a phrase ends, never between a modal and its verb (…單位應當…)."""
+    text = ("境內企業或者中資控股股東的境內股權持有單位應當按照隸屬關係事先徵得省級人民政府或者國務院有關主管部門同意。"
+            "各地區有關部門及其所屬事業單位的負責同志和具體經辦人員應當按照國務院的有關規定認真做好統計數據上報工作。")
+    analysis, chosen = _examples(parse_article(f"標題\n{text}\n".encode(), "t.txt"), lexicon)
+    ends = [e.text for e in chosen.values() if re.search("(應當|應該|必須|可以)…$", e.text)]
+    assert chosen and not ends, ends

@@ -66,6 +66,8 @@ _SAID_NOUNS = frozenset("建议 说明 发现 介绍 解释 警告 提醒 估计
 _LINK_RE = re.compile(r"https?://|www\.|\w@\w|\.(?:com|org|net|html?)\b", re.I)
 # where a long clause may be cut: before these words a new phrase begins …
 _PHRASE_STARTS = frozenset("在 对 对于 把 将 为 向 从 以 与 和 并 并且 而 及 以及 同时 通过 根据 按照 围绕 由 被 让 使 给 就 也 还 都 已 已经 正在 要 会 能 可 可以 应 需要 进一步".split())
+# modal verbs, which go with the verb after them (持有單位應當|將有關情況報…)
+_MODALS = frozenset("应当 应该 应 须 必须 需 需要 要 能 能够 可 可以 会 将 得以 愿意 敢 肯".split())
 # … and after these a time or place phrase has ended
 _PHRASE_ENDS = frozenset("上 中 下 后 前 时 里 内 外 间 方面 以来 期间 之后 之前 以后 以前 时候 当中 之间 方面".split())
 # A clause that opens with these (根據…調查，|對於…的現象，) or closes with those (出口業者申請週轉金時，
@@ -296,8 +298,10 @@ def _cut_points(context: _Context, start: int, end: int) -> list[int]:
     out = []
     for k in range(i + 1, j):
         before, here = index.tokens[k - 1], index.tokens[k]
-        if before.text in _PHRASE_STARTS or before.pos.startswith(("d", "p", "c")) and before.text not in _PHRASE_ENDS:
-            continue  # 也|能賣個好價錢, 租客則|可申請: an adverb or a preposition goes with what follows it
+        if (before.text in _PHRASE_STARTS or before.text in "、，,"
+                or before.pos.startswith(("d", "p", "c")) and before.text not in _PHRASE_ENDS):
+            continue  # 也|能賣個好價錢, 租客則|可申請: an adverb or a preposition goes with what follows
+            # it; nor is a list cut after its 、
         if here.text in _PHRASE_STARTS or before.text in _PHRASE_ENDS or before.pos == "t":
             out.append(here.start)
     text = context.text
@@ -314,6 +318,13 @@ def _cut_points(context: _Context, start: int, end: int) -> list[int]:
         if text[p] in _QUOTE_OPENERS or text[p - 1] in _QUOTE_CLOSERS:
             out.append(p)
     return sorted(set(out))
+
+
+def _after_modal(context: _Context, point: int) -> bool:
+    """A cut at ``point`` would end an example on a modal verb (持有單位應當|…): a window may begin
+    there (…按照隸屬關係事先征得…同意), never end."""
+    k = context.tokens.at(point - 1)
+    return k >= 0 and context.tokens.tokens[k].end == point and context.tokens.tokens[k].text in _MODALS
 
 
 def _leads_in(context: _Context, start: int, end: int) -> bool:
@@ -495,7 +506,7 @@ def _windows(context: _Context, first: int, last: int, span):
     near_a, near_b = max(a, span[1] - MAX_LEN), min(b, span[0] + MAX_LEN)
     points = _cut_points(context, near_a, near_b)
     lefts = ([a] if a == near_a else []) + [p for p in points if p <= span[0]]
-    rights = [p for p in points if p >= span[1]] + ([b] if b == near_b else [])
+    rights = [p for p in points if p >= span[1] and not _after_modal(context, p)] + ([b] if b == near_b else [])
     for left in reversed(lefts):
         for right in rights:
             start, end = _trimmed(context.text, left, right)
@@ -516,6 +527,8 @@ def _completed(context: _Context, fronted, clause, span, word_length: int) -> li
     points = _cut_points(context, clause[0], clause[1])
     for f in fronted:
         for right in points:
+            if _after_modal(context, right):
+                continue
             start, end = _trimmed(text, f[0], right)
             if end - start > MAX_LEN:
                 break
