@@ -35,3 +35,18 @@ def _pairs(text, lexicon):
 ])
 def test_pairs_are_found_with_their_nearest_partner(text, found, lexicon):
     assert _pairs(text, lexicon) == found
+
+
+@pytest.mark.parametrize("text, word, tag", [
+    ("我笑道：「你可以找他簽個名。」", "道", "v"),     # 道 "to say" after how it is said
+    ("身旁的霍金叫道：「你看！」", "道", "v"),
+    ("一道菜。", "道", "q"),                          # the measure word stays
+    ("你可以找他簽個名。", "名", "n"),                  # 个 + 名: the noun "name"
+    ("但到家後，發現溪水暴漲。", "家", "n"),            # 到 + 家: home
+    ("三家公司。", "家", "q"),
+])
+def test_a_word_is_retagged_by_the_word_before_it(text, word, tag, lexicon):
+    simplified = to_simplified_aligned(text)
+    lexicon.prime(simplified)
+    tokens = constructions.retag(segment(simplified, lexicon), lexicon)
+    assert [t.pos for t in tokens if t.text == word][0][:1] == tag

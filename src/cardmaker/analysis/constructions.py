@@ -95,11 +95,17 @@ def _tag(tokens: list[Token], i: int, lexicon) -> str | None:
     if (t.text == "地" and t.pos == "uv" and i > 0 and tokens[i - 1].end == t.start
             and tokens[i - 1].text in _LAND_MEASURES and not (i > 1 and tokens[i - 2].text[-1:] == tokens[i - 1].text[-1:])):
         return "n"    # 这块|地|说了算, 一片|地: the land dì a measure word counts (一块一块|地 is the particle)
+    if t.text in ("名", "家") and t.pos.startswith("q") and i > 0 and tokens[i - 1].end == t.start and (
+            tokens[i - 1].text[-1:] == "个" or t.text == "家" and tokens[i - 1].text[-1:] in "到回离在"):
+        return "n"    # 签个|名 "to sign one's name", 到|家 "to get home": a noun, no measure word after 个 or a motion
+    if t.text == "道" and i > 0 and tokens[i - 1].end == t.start and tokens[i - 1].text in _SAYING:
+        return "v"    # 笑|道, 叫|道, 记述|道: 道 "to say" after how it is said, no measure word
     if t.text == "得" and i > 0 and tokens[i - 1].pos.startswith(("v", "a")) and tokens[i - 1].end == t.start:
         return "ud"   # 跑得快: the complement particle de
     return None
 
 
+_SAYING = frozenset("笑 叫 说 问 答 写 喊 骂 叹 哭 嚷 喝 斥 吼 回 接 续 补充 记述 反问 追问 解释 说明 感叹 赞叹 惊叹 大叫 大喊 笑着 冷笑 苦笑 叹息".split())
 _LAND_MEASURES = frozenset("块 片 亩 这块 那块 一块 一片 这片 那片 一亩".split())
 
 
