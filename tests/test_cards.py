@@ -111,6 +111,8 @@ def _toneless(text: str) -> str:
     ("Guangdong province", ("Guang3", "dong1"), "Guangdong province"),  # nothing left but what kind of place
     ("Shanghai municipality", ("Shang4", "hai3"), "Shanghai municipality"),
     ("prefix indicating ordinal number, as in dìliù sixth", ("di4",), "prefix indicating ordinal number, as in ~liù sixth"),
+    ("used in Kūnlún", ("lun2",), "used in Kūn~"),          # the syllable ending a reference's word
+    ("used in zhélín", ("he2",), "used in zhélín"),        # hé is no syllable of zhé: its h is the initial's
     ("Taiwan", ("Tai2", "wan1"), "Taiwan"),          # the English name itself: nothing else to show
     ("to go (to a place)", ("qu4",), "to go (to a place)"),
 ])

@@ -167,7 +167,12 @@ def unspelled(sense: str, syllables) -> str:
         return sense  # the common case: nothing of the word's spelling in its sense
     if len(bases) == 1:  # one syllable: only where it is written with its tone (dì in dìliù)
         toned = marked(syllables[0]).lower()
-        spans = [m.span() for m in re.finditer(r"(?<![a-zà-ǜ])" + re.escape(toned), sense.lower())]
+        pattern = r"(?<![a-zà-ǜ])" + re.escape(toned)
+        if toned[:1] in "bpmfdtnlgkhjqxrzcsyw" and not toned.isascii():
+            # inside a pinyin word too, where it begins a syllable with its initial (崙 "used in Kūnlún":
+            # Kūn~), not where its letters end another's initial (hé in zhé)
+            pattern += r"|(?<=[a-zà-ǜ])" + (r"(?<![zcs])" if toned[0] == "h" else "") + re.escape(toned)
+        spans = [m.span() for m in re.finditer(pattern, sense.lower())]
     else:
         whole = r"(?<![a-z])" + r"[\s'’-]?".join(map(re.escape, bases)) + r"(?![a-z])"
         spans = [m.span() for m in re.finditer(whole, plain)]
