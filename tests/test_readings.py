@@ -104,6 +104,10 @@ def _read(sentence, lexicon):
         # 难 the adjective is nán; 铺 the verb pū, the shop pù
         ("但真正做起來卻相當難。", "难", "nan2"),
         ("政府部門側重於鋪攤子、上項目。", "铺", "pu1"),
+        # 人家 the pronoun "others" is rénjia; the household rénjiā
+        ("只是都不願意讓人家知道罷了。", "人家", "ren2 jia5"),
+        ("村裡有二十戶人家。", "人家", "ren2 jia1"),
+        ("廿戶人家更是無家可歸。", "人家", "ren2 jia1"),
         # abbreviations CC-CEDICT lacks (data/readings.tsv): 農行 is a bank, háng
         ("由農行及其營業所組織發放。", "农行", "nong2 hang2"),
         # the model chooses among every CC-CEDICT reading of a character, proper ones included:

@@ -95,6 +95,11 @@ def _tag(tokens: list[Token], i: int, lexicon) -> str | None:
     if (t.text == "地" and t.pos == "uv" and i > 0 and tokens[i - 1].end == t.start
             and tokens[i - 1].text in _LAND_MEASURES and not (i > 1 and tokens[i - 2].text[-1:] == tokens[i - 1].text[-1:])):
         return "n"    # 这块|地|说了算, 一片|地: the land dì a measure word counts (一块一块|地 is the particle)
+    if t.text == "人家" and not (i > 0 and (tokens[i - 1].pos.startswith(("q", "m")) or tokens[i - 1].text[-1:] in "户家")):
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if (nxt is not None and nxt.start == t.end and nxt.pos.startswith(("v", "d"))
+                or i > 0 and tokens[i - 1].text in ("让", "叫", "被", "给", "跟", "对", "替", "帮", "使")):
+            return "r"    # 让|人家|知道, 人家|说: the pronoun "others" (rénjia), not a household (廿户|人家|更是…)
     if t.text in ("名", "家") and t.pos.startswith("q") and i > 0 and tokens[i - 1].end == t.start and (
             tokens[i - 1].text[-1:] == "个" or t.text == "家" and tokens[i - 1].text[-1:] in "到回离在"):
         return "n"    # 签个|名 "to sign one's name", 到|家 "to get home": a noun, no measure word after 个 or a motion

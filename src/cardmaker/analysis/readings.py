@@ -56,6 +56,11 @@ _POS_READINGS = {
 }
 
 
+# Words whose two dictionary readings are two parts of speech: 人家 the pronoun "others" is rénjia, the
+# noun "household" rénjiā (constructions.py tags the pronoun: 讓|人家|知道)
+_WORD_POS_READINGS = {("人家", "r"): ("ren2", "jia5"), ("人家", "n"): ("ren2", "jia1")}
+
+
 ATTRIBUTE = "b"  # jieba's tag for a word used only as an attribute: constructions gives it to 地方 in 地方政府
 
 
@@ -80,6 +85,8 @@ def _guess(word: str, pos: str, lexicon) -> tuple[str, ...]:
         if pos == ATTRIBUTE and word in lexicon.attribute_readings:
             return lexicon.attribute_readings[word]
         return lexicon.default_readings[word]
+    if (word, pos[:1]) in _WORD_POS_READINGS:
+        return _WORD_POS_READINGS[word, pos[:1]]
     if len(word) == 1 and (word, pos[:2]) in _POS_READINGS:
         return (_POS_READINGS[word, pos[:2]],)
     if len(word) == 1 and (word, pos[:1]) in _POS_READINGS:
