@@ -343,6 +343,14 @@ def test_one_to_many_characters_take_the_article_own_word():
     # an abbreviation: what it stands for in English, never "abbr. for" with the Chinese left out
     ("abbr. for 國家發展和改革委員會|国家发展和改革委员会, PRC National Development and Reform Commission (NDRC), "
      "formed in 2003", "PRC National Development and Reform Commission"),
+    # an aside inside goes before anything is cut; a cut never leaves "to" alone, a phrase ending on
+    # "indicating", or a list after "namely"
+    ("to meet (or pick up) sb arriving by plane", "to meet sb arriving by plane"),
+    ("to (legitimately) take funds set aside for one purpose in order to use them for another",
+     "to (legitimately) take funds set aside for one purpose in order to use them for another"),
+    ("a modal particle indicating (that's all, only, nothing much)", "a modal particle indicating (that's all, only, nothing much)"),
+    ("municipality, namely: Beijing 北京, Tianjin 天津, Shanghai 上海 and Chongqing 重慶|重庆, the first level "
+     "administrative subdivision", "municipality"),
 ])
 def test_a_long_sense_loses_its_asides_first(sense, short):
     from cardmaker.analysis.meanings import shorten

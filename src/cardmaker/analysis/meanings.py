@@ -1403,7 +1403,13 @@ def shorten(sense: str, limit: int = SENSE_MAX) -> str:
         sense = sense[aside.end():]
     if len(sense) <= limit:
         return sense
-    cuts = sorted(i for sep in ("; ", ", ", " (") for i in english.boundaries(sense, sep) if english.unlabelled(sense[:i]))
+    # an aside inside the sense goes before the sense is cut: "to meet (or pick up) sb arriving by plane"
+    # → "to meet sb arriving by plane", not "to meet"
+    inner = " ".join(_INNER_ASIDE_RE.sub(" ", sense).split())
+    if inner != sense and len(inner) <= limit and english.unlabelled(inner) and _whole_phrase(inner):
+        return inner
+    cuts = sorted(i for sep in ("; ", ", ", " (") for i in english.boundaries(sense, sep)
+                  if english.unlabelled(sense[:i]) and _whole_phrase(sense[:i]))
     fitting = [i for i in cuts if 0 < i <= limit]
     if fitting:
         return sense[:fitting[-1]]
@@ -1412,6 +1418,18 @@ def shorten(sense: str, limit: int = SENSE_MAX) -> str:
     return sense
 
 
+def _whole_phrase(piece: str) -> bool:
+    """A cut sense reads as a phrase: it does not end on a word that needs what follows ("to", "a modal
+    particle indicating", "of") nor stop inside an enumeration ("municipality, namely: Beijing")."""
+    words = re.findall(r"[a-z.]+", piece.lower())
+    if not words or words[-1] in _DANGLING or len(words) == 1 and words[0] in ("to", "of", "for"):
+        return False  # a verb's own preposition ends its phrase ("to be responsible for"); "to" alone does not
+    return not re.search(r"\b(?:namely|such as|e\.g\.|i\.e\.|including)\b", piece.lower())
+
+
+_DANGLING = frozenset("a an the and or such namely than indicating denoting expressing meaning showing marking"
+                      .split())
+_INNER_ASIDE_RE = re.compile(r"(?<=\w) \((?!fig\.)[^()]*\)(?= \w)")
 _ABBREVIATION_RE = re.compile(r"^(?:abbr\. (?:for|of|to) )[^\s,;a-zA-Z]+(?:\[[^\]]*\])?, (.+)$")
 _OF_LIST_RE = re.compile(r"\(of ([^(),;]+?), [^()]*?etc\.?\)")
 _ASIDE_RE = re.compile(r"\((?:orthographic borrowing|loanword|neologism|typically (?:preceded|followed)|used (?:in|after|before)"

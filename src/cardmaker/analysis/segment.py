@@ -502,8 +502,9 @@ def _idiom_pieces(t: Token, lex, lexical: Lexical) -> list[Token] | None:
     pieces = _split(t, lex, lexical)
     if pieces is None:
         return None
-    return [p.as_kind(FRAGMENT) if len(p.text) == 1 and p.kind == WORD and p.text not in lex.stopwords else p
-            for p in pieces]
+    # an adverb stays a word: 真|抓|实干 "really grab and solidly do" says 真 "really"
+    return [p.as_kind(FRAGMENT) if len(p.text) == 1 and p.kind == WORD and p.text not in lex.stopwords
+            and not p.pos.startswith("d") else p for p in pieces]
 
 
 def _office(t: Token, before: Token | None, lex, lexical: Lexical) -> Token | None:
