@@ -600,3 +600,15 @@ def test_no_example_ends_on_a_modal_verb(lexicon):
     analysis, chosen = _examples(parse_article(f"標題\n{text}\n".encode(), "t.txt"), lexicon)
     ends = [e.text for e in chosen.values() if re.search("(應當|應該|必須|可以)…$", e.text)]
     assert chosen and not ends, ends
+
+
+def test_a_word_written_two_ways_takes_its_example_where_it_is_written_as_on_its_card(lexicon):
+    """沖 "to dash against" and 衝 "to rush" are both 冲 chōng: the card writes the commoner here, and its
+    example holds that form, not the other word."""
+    text = ("低氣壓帶的積雨雲區就會形成雷雨區，雷雨區內容易出現下沖氣流，下沖氣流強度超過颱風。"
+            "專家認為是「下沖氣流」作怪。他立即以棉被保護頭部往屋外衝，不知發生什麼事。")
+    analysis, chosen = _examples(parse_article(f"標題\n{text}\n".encode(), "t.txt"), lexicon)
+    (word,) = [w for w in analysis.words if w.simplified == "冲"]
+    assert word.traditional in chosen[word.key].text, (word.traditional, chosen[word.key].text)
+    # the occurrences its example may come from are those written as on the card; all count
+    assert {analysis.article.text[a:b] for a, b in word.spans} == {word.traditional} and word.count == 4

@@ -267,9 +267,15 @@ def _word(key, g: _Group, context: _Context, lexicon) -> Word:
     entry = meaning.entry if meaning.entry is not None else choice.entry
     every_sense = () if meaning.composed else tuple(english.parsed(s, lexicon) for s in meaning.senses)
     shown_senses = every_sense[:len(meaning.sense)]
+    traditional = forms.word_traditional(text, g.spans, entry, choice.syllables, context.written, lexicon)
+    spans = tuple((t.start, t.end) for t in g.tokens)
+    if context.written and len(set(g.spans)) > 1:
+        # 沖 "to flush" and 衝 "to rush" are both 冲 chōng: the card is the word it writes, its examples
+        # from where the article writes it so (往屋外衝 is no example of 下沖氣流's 沖)
+        spans = tuple(s for s, written in zip(spans, g.spans) if written == traditional) or spans
     return Word(
         simplified=text,
-        traditional=forms.word_traditional(text, g.spans, entry, choice.syllables, context.written, lexicon),
+        traditional=traditional,
         syllables=choice.syllables,
         senses=meaning.senses,
         sense=meaning.sense,
@@ -281,7 +287,7 @@ def _word(key, g: _Group, context: _Context, lexicon) -> Word:
         count=len(g.tokens),
         check=check,
         glosses=tuple(dict.fromkeys(text for _, text in sorted(g.glosses, key=lambda x: x[0]))) if g.glosses else (),
-        spans=tuple((t.start, t.end) for t in g.tokens),
+        spans=spans,
         composed=meaning.composed,
         name=kind == NAME,
         term=kind == TERM,
