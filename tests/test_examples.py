@@ -612,3 +612,13 @@ def test_a_word_written_two_ways_takes_its_example_where_it_is_written_as_on_its
     assert word.traditional in chosen[word.key].text, (word.traditional, chosen[word.key].text)
     # the occurrences its example may come from are those written as on the card; all count
     assert {analysis.article.text[a:b] for a, b in word.spans} == {word.traditional} and word.count == 4
+
+
+def test_a_clause_too_short_alone_after_a_long_one_takes_the_long_ones_end(lexicon):
+    """…按照《…條例》等有關規定，給以處罰。: 給以處罰 alone is too short, the clause before too long to add
+    whole; the example is the long clause from where a phrase of it begins, and the short one."""
+    text = ("對當事單位和有關中介機構及責任人員由中國證監會按照《股票發行與交易管理暫行條例》等有關規定，給以處罰。")
+    analysis, chosen = _examples(parse_article(f"標題\n{text}\n".encode(), "t.txt"), lexicon)
+    (word,) = [w for w in analysis.words if w.simplified == "处罚"]
+    shown = chosen[word.key].text
+    assert shown.startswith(ELLIPSIS) and shown.endswith("給以處罰。") and len(shown) <= LONG_MAX, shown

@@ -499,6 +499,17 @@ def _windows(context: _Context, first: int, last: int, span):
     if found:
         return found + _spilled(context, [f for f in found if f[5]], first, last, word_length) \
             + _wholes(context, found, first, last, word_length) + _listed(context, found, first, last, span)
+    if k > first and spans[k][1] - spans[k - 1][0] > MAX_LEN:
+        # a clause too short to stand alone (，給以處罰。) after one too long to add whole: the long one
+        # from where a phrase of it begins, marked (…按照《…條例》等有關規定，給以處罰。)
+        end = _trimmed(text, spans[k][0], spans[k_end][1])[1]
+        for left in _cut_points(context, max(spans[k - 1][0], end - MAX_LEN), spans[k - 1][1]):
+            start = _trimmed(text, left, end)[0]
+            if MIN_LEN <= end - start <= MAX_LEN and banned(text[start:end], word_length, context.banned) is None:
+                found.append((start, end, (True, k_end < last and _lists(text, spans[k_end])), False, k_end == last,
+                              False, False))
+        if found:
+            return found
     # one clause longer than an example: a window between phrase boundaries, marked where it is cut
     a, b = _trimmed(context.text, spans[k][0], spans[k_end][1])
     in_list = (k > first and _lists(text, spans[k - 1]), k_end < last and _lists(text, spans[k_end]))
