@@ -622,3 +622,11 @@ def test_a_clause_too_short_alone_after_a_long_one_takes_the_long_ones_end(lexic
     (word,) = [w for w in analysis.words if w.simplified == "处罚"]
     shown = chosen[word.key].text
     assert shown.startswith(ELLIPSIS) and shown.endswith("給以處罰。") and len(shown) <= LONG_MAX, shown
+
+
+def test_a_sentence_too_short_alone_is_shown_with_its_neighbour(lexicon):
+    """「你看！他出來了。」: 你看！ alone has too little besides 看; with the next sentence on its line it reads."""
+    text = "樂迷的歡叫聲沸騰起來。身旁的霍金叫道︰「你看！他出來了。」"
+    analysis, chosen = _examples(parse_article(f"標題\n{text}\n".encode(), "t.txt"), lexicon)
+    (word,) = [w for w in analysis.words if w.simplified == "看"]
+    assert "你看！他出來了" in chosen[word.key].text, chosen[word.key].text

@@ -684,7 +684,8 @@ def candidates(analysis: Analysis, word: Word, context: _Context):
             continue
         first, last = context.clauses.ranges[s]
         headline = sentence.kind == "title" or _headline(context, s)
-        for start, end, cut, whole_start, whole_end, dangling, spilled in _windows(context, first, last, span):
+        windows = _windows(context, first, last, span) or _with_neighbour(context, s, span)
+        for start, end, cut, whole_start, whole_end, dangling, spilled in windows:
             text = context.text[start:end]
             # the word inside another word (農業 in 農業部, 會 in 見面會) is blanked in the cloze too: avoided
             inside = context.analysis.simplified.count(word.simplified, start, end) > \
@@ -716,6 +717,21 @@ def candidates(analysis: Analysis, word: Word, context: _Context):
             out.append((score, start, end, span, cut, s, flaw))
     out.sort(key=lambda c: c[0])
     return out
+
+
+def _with_neighbour(context: _Context, s: int, span) -> list:
+    """A sentence too short to show alone (「你看！|他出來了。」) with the one after it, or else the one
+    before, on the same line and within an example's length: the run of both, whole."""
+    text, sentences, out = context.text, context.sentences, []
+    for a, b in ((s, s + 1), (s - 1, s)):
+        if a < 0 or b >= len(sentences) or sentences[a].kind not in _PROSE or sentences[b].kind not in _PROSE:
+            continue
+        start, end = _trimmed(text, sentences[a].start, sentences[b].end)
+        if "\n" in text[start:end] or not MIN_LEN <= end - start <= MAX_LEN:
+            continue
+        if banned(text[start:end], span[1] - span[0], context.banned) is None:
+            out.append((start, end, (False, False), True, True, False, False))
+    return out[:1]
 
 
 def choose_examples(analysis: Analysis, words, lexicon) -> dict:
