@@ -238,6 +238,11 @@ def _classes(low: str, labels, english) -> set[str]:
         return {C}
     if word in ("a", "an", "the", "one's", "his", "her", "their", "my", "your", "our"):
         return {N}
+    if re.fullmatch(r"(day|year|month|week|step|one|layer|level|stage) (?:by|after) \1", low) or re.match(
+            r"(?:more and more|less and less|better and better)\b", low):
+        return {D}  # 日益 "day by day / more and more", 逐步 "step by step": how a thing goes on
+    if low.startswith(("out of ", "up to date", "in time")) and len(words) <= 4:
+        return {D, A}  # 过时 "out of date": a state's phrase, no noun
     if any(w in UNITS for w in words[:3]) and len(words) <= 5:
         return {UNIT, N}
     if len(words) == 1 or (len(words) == 2 and words[1] in ("sth", "sb")):
