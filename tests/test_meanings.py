@@ -90,6 +90,12 @@ TRAD, SIMP = "新聞標題", "新闻标题"
         # 一定 before a noun is "a certain", 以下 before what it lists "the following"
         ("在一定条件下，这种变化并非完全不可逆转。", "一定", "a certain", SIMP),
         ("我们提出以下几点建议。", "以下", "the following", SIMP),
+        # 並 before a negative is "(not) at all"; 多 after a count "odd"; 左右 after one "approximately";
+        # 點 of a time of day "o'clock"
+        ("如今練習的人其實並不少。", "并", "(not) at all", TRAD),
+        ("省內留用的只有900多萬千瓦。", "多", "odd", TRAD),
+        ("上午七時左右，他正好外出。", "左右", "approximately", TRAD),
+        ("他凌晨三點多到附近商店聊天。", "点", "o'clock", TRAD),
         # a verb: an adverb before it, an aspect particle after it (not the nouns listed first)
         ("但兩個颱風接連發展，彼此之間可能互相牽引。", "发展", "to develop", TRAD),
         ("年輕店主投資了近百萬元裝修。", "投资", "to invest", TRAD),

@@ -287,6 +287,9 @@ def _causative(tokens, i, prev, nxt) -> bool:
     return any(t.pos.startswith("v") for t in list(_clause_after(tokens, i, 8))[1:] if not _boundary(t))
 
 
+_CLOCK = frozenset("时 点 点钟 时许".split())  # a time of day's unit: 三|时|多, 七|时|左右
+
+
 def _after_number(tokens, i, prev, nxt) -> bool:
     return prev is not None and prev.end == tokens[i].start and (prev.kind == NUMBER or prev.pos == "m")
 
@@ -462,6 +465,20 @@ _FRAMES = {
     # 與…相當, 相當|於: "equivalent to", not "quite"
     "相当": [(lambda tokens, i, prev, nxt: nxt is not None and nxt.text in ("于", "於"), "equivalent to"),
              (_when(_partner_before("与", "和", "跟", "同"), _clause_end), "equivalent to")],
+    # 並|不, 並|沒有, 並|未: the emphatic "(not) at all", not "and"
+    "并": [(lambda tokens, i, prev, nxt: nxt is not None and nxt.start == tokens[i].end
+            and nxt.text[:1] in ("不", "没", "未", "非"), "(not) at all")],
+    # after a count (900|多|萬, 五十|多|年) or a time of day (三時|多): "... odd", "more than"
+    "多": [(lambda tokens, i, prev, nxt: prev is not None and prev.end == tokens[i].start and (
+        prev.kind == NUMBER or prev.pos in ("m", "mq") or prev.text in _CLOCK), "odd")],
+    # after a number and what it counts (七時|左右, 三十公分|左右): "approximately"
+    "左右": [(lambda tokens, i, prev, nxt: prev is not None and prev.end == tokens[i].start and (
+        prev.kind == NUMBER or prev.pos[:1] in ("m", "q", "t") or prev.text in _CLOCK or prev.text[-1:] in "年月天人元度"),
+        "approximately")],
+    # a number's 點 before 多, 鐘, 半 or after a time of day (凌晨三|點|多): "o'clock"
+    "点": [(lambda tokens, i, prev, nxt: _after_number(tokens, i, prev, nxt) and (
+        nxt is not None and nxt.text[:1] in ("多", "钟", "半", "整") or any(t.pos == "t" for t in _clause_before(tokens, i, 3))),
+        "o'clock")],
     # the suffix 性 makes a noun of what it follows: 一致|性 "consistency" (an adjective), 可|行性
     "性": [(lambda tokens, i, prev, nxt: prev is not None and prev.end == tokens[i].start and prev.pos.startswith("a"),
            "noun from adjective"),
