@@ -52,11 +52,21 @@ def _unglued(t: Token, before: Token | None, lexicon) -> list[Token]:
 
 # an adverb and a modal that CC-CEDICT also has as one noun: 才能 "talent"
 _ADVERB_MODAL = {"才能": ("才", "能")}
+# a retort CC-CEDICT lists whole (可不是 "exactly!", said alone), which inside a clause is the adverb
+# 可 "really" and the verb after it: 這可不是鬧著玩的 "this is really no joke"
+_RETORTS = {"可不是": ("可", "不是", "c"), "可不": ("可", "不", "d")}  # … with jieba's tag of the rest
+_RETORT_ENDS = frozenset("吗嘛呢吧啊呀")
 
 
 def _adverb_and_modal(t: Token, after: Token | None) -> list[Token]:
     """…降低關稅，才能從根本提升: 才|能 "only then can", not 才能 "talent", when a verb, a
-    preposition or an adverb follows (the noun is followed by 的, punctuation or nothing)."""
+    preposition or an adverb follows (the noun is followed by 的, punctuation or nothing); 可不是
+    before the rest of its clause is 可|不是 "really is not", not the retort "exactly!"."""
+    retort = _RETORTS.get(t.text)
+    if retort is not None and after is not None and after.start == t.end and after.kind in (WORD, TERM, NAME, NUMBER) \
+            and after.text[:1] not in _RETORT_ENDS:
+        adverb, rest, tag = retort
+        return [Token(adverb, t.start, t.start + 1, "d", WORD), Token(rest, t.start + 1, t.end, tag, WORD)]
     pieces = _ADVERB_MODAL.get(t.text)
     if pieces is None or after is None or after.start != t.end or not after.pos.startswith(("v", "p", "d")):
         return [t]

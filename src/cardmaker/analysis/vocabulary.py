@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from cardmaker.analysis import constructions, english, forms, meanings, numbers, places, pos, ranking
+from cardmaker.analysis import brands, constructions, english, forms, meanings, numbers, places, pos, ranking
 from cardmaker.analysis.readings import choose, context_pos, guess, model_readings, own_characters
 from cardmaker.analysis.segment import FOREIGN_NAME, segment
 from cardmaker.chinese.pinyin import name_case, reading_key
@@ -96,7 +96,7 @@ def analyse(article: Article, lexicon, options: Options = Options()) -> Analysis
         if headed and hint != traditional[t.start:t.end]:  # 彗髮: read as the noun it ends in
             choice = replace(choice, syllables=own_characters(t.text, hint, choice.syllables, lexicon))
         if t.kind == NAME and not (choice.entry and choice.entry.proper):
-            choice = replace(choice, syllables=name_case(choice.syllables, foreign=t.pos == FOREIGN_NAME))
+            choice = replace(choice, syllables=name_case(choice.syllables, foreign=_one_word(t)))
         elif t.kind == TERM:
             choice = replace(choice, syllables=places.capitalised(t, choice.syllables, lexicon))
         elif choice.entry is not None and choice.entry.place and t.pos.startswith(places.PLACE):
@@ -154,7 +154,13 @@ def _name_reading(t: Token, syllables, lexicon) -> tuple[str, ...]:
     proper = [e for e in lexicon.entries(t.text) if e.proper and len(e.syllables) == len(t.text)]
     if proper:
         return tuple(proper[0].syllables)
-    return name_case(syllables, foreign=t.pos == FOREIGN_NAME)
+    return name_case(syllables, foreign=_one_word(t))
+
+
+def _one_word(t: Token) -> bool:
+    """A name spelled as one word, capitalised once: a transliteration (Huàjiāshā), a brand (宏达
+    Hóngdá) or a list of places (京津唐 Jīngjīntáng); a person's has its surname apart."""
+    return t.pos in (FOREIGN_NAME, brands.FIRM, brands.PLACE)
 
 
 def _entries_of(lexicon):
