@@ -230,12 +230,29 @@ def test_er_after_a_word_no_dictionary_has_is_erhua(word, span, reading):
     assert choose(word, span, "n", list(lexicon.entries(word)), (), lexicon, None, None).syllables == reading
 
 
+_ROWS = [
+    ("血親", "血亲", "xue4 qin1", ("blood relation",), ()),
+    # a slip as CC-CEDICT makes them: -ng for -n where the word it ends in reads qin1
+    ("旁系血親", "旁系血亲", "pang2 xi4 xue4 qing4", ("collateral relative",), ()),
+    ("行長", "行长", "hang2 zhang3", ("bank president",), ()),
+    ("執行長", "执行长", "zhi2 xing2 zhang3", ("chief executive",), ()),
+]
+
+
 @pytest.mark.parametrize("word, reading", [
-    # CC-CEDICT writes 直系血亲 zhi2 xi4 xue4 qing4: -ng for -n where 血亲 (and 血亲复仇) read qin1;
-    # no character alternates between the two inside one word, so the word it ends in is followed
-    ("直系血亲", "zhi2 xi4 xue4 qin1"),
+    # no character alternates between -n and -ng inside one word: the word it ends in is followed
+    ("旁系血亲", "pang2 xi4 xue4 qin1"),
     # a reading that differs otherwise is the long word's own: 执行长 zhang3, though 行长 is hang2 zhang3
     ("执行长", "zhi2 xing2 zhang3"),
 ])
-def test_a_dictionary_slip_of_n_for_ng_is_mended_by_the_word_inside(word, reading, lexicon):
-    assert [e.pinyin for e in lexicon.entries(word)] == [reading]
+def test_a_dictionary_slip_of_n_for_ng_is_mended_by_the_word_inside(word, reading):
+    from cardmaker.lexicon.cedict import Dictionary
+
+    assert [e.pinyin for e in Dictionary(rows=_ROWS).lookup(word)] == [reading]
+
+
+def test_the_real_dictionarys_slip_is_mended_in_an_article(lexicon):
+    # CC-CEDICT's one such slip: 直系血亲 zhi2 xi4 xue4 qing4, read in an article (the entries primed at once)
+    analysis = analyse(parse_article("標題\n軍官之間有直系血親關係的，不得擔任該職務。\n".encode(), "t.txt"), Lexicon())
+    (w,) = [w for w in analysis.all_words if w.simplified == "直系血亲"]
+    assert w.syllables[-1] == "qin1"

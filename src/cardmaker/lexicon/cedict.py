@@ -200,7 +200,7 @@ class Dictionary:
                 self._remember(word, entries)
         for word, entries in raw.items():
             if entries:
-                self._remember(word, self._with_plain_senses(entries))
+                self._remember(word, self._mended(self._with_plain_senses(entries)))
 
     def prime(self, text: str) -> None:
         """Fetch the entries of every headword that occurs in ``text`` at once (a few queries instead of
@@ -215,7 +215,7 @@ class Dictionary:
         for word, entries in raw.items():
             self._remember(word, entries)
         for word, entries in raw.items():  # after all are in: an erhua form's plain form is a substring too
-            self._remember(word, self._with_plain_senses(entries))
+            self._remember(word, self._mended(self._with_plain_senses(entries)))
 
     def is_word(self, word: str) -> bool:
         """A headword with at least one entry that is not only a variant pointer."""
