@@ -394,8 +394,7 @@ def test_a_direction_after_a_verb_is_read_as_its_complement(text, word, reading)
 
 @pytest.mark.parametrize("text, name, why", [
     ("伊利公司的員工都很努力", "伊利", "a brand jieba knows (nz), before 公司"),
-    ("恒大集團的債務問題", "恒大", "two characters no dictionary has, before 集團"),
-    ("消費者都買伊利的牛奶", "伊利", "a brand jieba knows, wherever it stands"),
+    ("恒大集團的債務問題", "恒大", "two characters of good omen no dictionary has, before 集團"),
     ("滬寧杭地區經濟發達", "沪宁杭", "a list of place abbreviations (滬寧 + 杭), not 杭 a surname"),
 ])
 def test_a_brand_or_a_list_of_places_is_a_name_not_a_card(text, name, why):
@@ -405,6 +404,8 @@ def test_a_brand_or_a_list_of_places_is_a_name_not_a_card(text, name, why):
 
 
 @pytest.mark.parametrize("text, term, why", [
+    ("房企集團陷入困境", "房企", "a kind of firm (property developers) before 集團 is a term, no name"),
+    ("他是飯店的大廚", "大厨", "jieba tags it nz, but no firm follows: a word"),
     ("他榮獲三等獎和特等獎", "三等奖", "a rank and the prize it ranks, not 三等 + 獎"),
     ("他坐二等座去北京", "二等座", "not 二等 'second-rate' and 座"),
     ("氧化鐵是紅色的", "氧化铁", "a compound and the element after it, a material jieba knows"),
