@@ -426,6 +426,9 @@ def test_a_head_that_is_no_element_or_no_suffix_stays_apart(text, not_term, why)
 @pytest.mark.parametrize("text, gone, kept, why", [
     ("紐約有一家由華人經營的餐廳", "一家", "家", "一|家 counts the noun after its modifier, not 'the whole family'"),
     ("報請上一級機關批准", "一级", "级", "上|一|級 one step up, not 一級 'first class'"),
+    ("遠處傳來一聲槍響", "一声", "声", "一|聲 counts the sound, not 一聲 'first tone'"),
+    ("他長嘆一聲，轉身走了。", "一声", "声", "after a verb too"),
+    ("村裡有三條河流", "三条", "条", "三|條 counts the rivers, not 三條 'three of a kind (poker)'"),
     ("這可不是小事，大家要重視。", "可不是", "不是", "可|不是 'really is not', not the retort 'exactly!'"),
 ])
 def test_number_and_measure_and_a_retort_inside_a_clause_are_no_words(text, gone, kept, why):

@@ -2029,11 +2029,17 @@ def _known_heads(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
 # measure words that make a dictionary word with 一 (一家 "the whole family", 一则 "on the one hand",
 # 一道 "together", 一套 "suit", 一身 "whole body") or 几 (几点 "what time?"), which before a noun are
 # still the numeral and its measure word
-# 一度|电 "one kWh" (一度 "for a time" is an adverb: a verb follows it); 几点 "what time?": 几|点|建议
-_ONE_MEASURES = {"一": frozenset("家则道套身度"), "几": frozenset("点")}
+# 一度|电 "one kWh" (一度 "for a time" is an adverb: a verb follows it); 几点 "what time?": 几|点|建议;
+# 一声|巨响 "a loud bang" (一声 "first tone"); 三条|大排 "three drainage channels" (三条 "three of a kind"
+# in poker), 两家|公司: the other numbers with the measure words that make such words with them
+# (not 度 or 角: 三度空间, 三角关系 are words before their noun)
+_COUNTED = frozenset("条家声套道")
+_SOUNDS = frozenset("声")  # … which counts a sound jieba tags a verbal noun too (一声|巨响, 一声|叹息)
+_ONE_MEASURES = {"一": frozenset("家则道套身度声"), "几": frozenset("点"),
+                 **{n: _COUNTED for n in "两二三四五六七八九十"}}
 _ADVERB_CHARS = frozenset("就才便都也又还再却")
 _COUNTS_A_PHRASE = frozenset("家")  # … or before a modifier with 的 and the noun (一家|被…的|咖啡店)
-_ONE_STEP = frozenset(("一级",))     # 一 and a measure word of steps after a verb or a direction
+_ONE_STEP = frozenset(("一级", "一声"))  # 一 and a measure word of steps (or a sound) after a verb or a direction
 _STEPS = frozenset("上下每逐高低")
 _PHRASE_LIMIT = 12  # tokens a modifier with 的 may take before its noun
 
@@ -2099,6 +2105,7 @@ def _one_measure(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
         if (len(t.text) == 2 and t.text[1] in _ONE_MEASURES.get(t.text[0], ()) and t.kind == WORD
                 and nxt is not None and nxt.start == t.end
                 and (nxt.kind == TERM or nxt.kind == WORD and nxt.pos.startswith("n") and not nxt.pos.startswith("nr")
+                     or t.text[1] in _SOUNDS and nxt.kind == WORD and nxt.pos == "vn"
                      or t.text[1] in _COUNTS_A_PHRASE and _noun_after_de(tokens, i + 1))
                 or t.text in _ONE_STEP and before is not None and before.end == t.start
                 and (before.text in _STEPS or before.pos.startswith("v")
