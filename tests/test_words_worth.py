@@ -429,11 +429,16 @@ def test_a_head_that_is_no_element_or_no_suffix_stays_apart(text, not_term, why)
     ("遠處傳來一聲槍響", "一声", "声", "一|聲 counts the sound, not 一聲 'first tone'"),
     ("他長嘆一聲，轉身走了。", "一声", "声", "after a verb too"),
     ("村裡有三條河流", "三条", "条", "三|條 counts the rivers, not 三條 'three of a kind (poker)'"),
+    ("建立省、市、縣三級聯動機制", "三级", "级", "三|級 counts the three levels just listed, not 三級 'grade 3'"),
     ("這可不是小事，大家要重視。", "可不是", "不是", "可|不是 'really is not', not the retort 'exactly!'"),
 ])
 def test_number_and_measure_and_a_retort_inside_a_clause_are_no_words(text, gone, kept, why):
     got = words(text)
     assert gone not in got and kept in got, (why, sorted(got))
+
+
+def test_a_rank_with_no_list_before_it_stays_a_word():
+    assert "三级" in words("他是三級運動員。")  # a third-class athlete
 
 
 def test_a_retort_said_alone_stays_one_word():

@@ -2096,6 +2096,12 @@ def _one_measure(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
             out[-1] = Token(before.text + "几", before.start, t.start + 1, "m", NUMBER)
             out.append(Token(t.text[1], t.start + 1, t.end, "q", WORD))
             continue
+        if (len(t.text) == 2 and t.text[1] in _LEVELS and t.kind == WORD and before is not None
+                and before.end == t.start and _list_length(out) == _SMALL_NUMBERS.get(t.text[0])):
+            # 村、乡、县|三级: the levels just listed, counted (three levels), not 三级 "grade 3"
+            out.append(Token(t.text[0], t.start, t.start + 1, "m", NUMBER))
+            out.append(Token(t.text[1], t.start + 1, t.end, "q", WORD))
+            continue
         if _count_and_measure(t, lex, lexical) and not (before is not None and before.text in _HALVES):
             # 几颗|恒星, 半个|世纪: a count and the measure word of what it counts, each a word (几 "a few",
             # 颗 "classifier for small spheres"), not one headword "several + classifier"
@@ -2117,6 +2123,25 @@ def _one_measure(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
             continue
         out.append(t)
     return out
+
+
+_LEVELS = frozenset("级")
+_SMALL_NUMBERS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6}
+
+
+def _list_length(tokens: list[Token]) -> int:
+    """How many items of a list joined by 、 end ``tokens`` (省、市、县 → 3; 0 when they end in no list):
+    each item a word or two of at most three characters."""
+    items, k = 0, len(tokens) - 1
+    while k >= 0:
+        if tokens[k].kind not in (WORD, TERM, NAME) or len(tokens[k].text) > 3:
+            break
+        items += 1
+        if k >= 1 and tokens[k - 1].text == "、":
+            k -= 2
+            continue
+        break
+    return items if items >= 2 else 0
 
 
 _COUNTS = frozenset("几半")
