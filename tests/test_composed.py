@@ -180,3 +180,16 @@ if __name__ == "__main__":  # the count, for a report: python tests/test_compose
     print(f"{len(CASES) - len(wrong)} of {len(CASES)} right")
     for w, shown in wrong:
         print(" ", w, shown)
+
+
+@pytest.mark.parametrize("word, syllables, shown", [
+    # a number or 特, 头 and 等 rank what follows: "second-class", not 二等 "second-rate", nor 三 "three" +
+    # 等 "equal to"
+    ("二等座", ("er4", "deng3", "zuo4"), "second-class + seat"),
+    ("三等奖", ("san1", "deng3", "jiang3"), "third-class + prize"),
+    ("头等舱", ("tou2", "deng3", "cang1"), "top-class + cabin"),
+])
+def test_a_rank_and_what_it_ranks(word, syllables, shown):
+    from cardmaker.analysis.composed import composed_senses, english_only
+
+    assert english_only(composed_senses(word, syllables, LEX, nominal=True)) == shown

@@ -86,6 +86,17 @@ def _read(sentence, lexicon):
         # 地方 before a noun is the attribute dìfāng "local"; elsewhere it is dìfang "place"
         ("地方政府要負責償還債務。", "地方", "di4 fang1"),
         ("各級幹部要多到矛盾多的地方去。", "地方", "di4 fang5"),
+        # … and set against the centre, or one of 各 "each" in a list of bodies, it is "the localities"
+        ("理順中央與地方的財政關係。", "地方", "di4 fang1"),
+        ("地方和中央都要承擔責任。", "地方", "di4 fang1"),
+        ("各地方、各單位要認真落實。", "地方", "di4 fang1"),
+        ("這個地方和那個地方都很美。", "地方", "di4 fang5"),
+        # 待 before the place it is at or the time it lasts is dāi "to stay"; before a verb or an
+        # object it is dài "to wait, to treat"
+        ("他在上海待了兩年。", "待", "dai1"),
+        ("孩子們整天待在屋裡。", "待", "dai1"),
+        ("請你在這兒待一會兒。", "待", "dai1"),
+        ("這些工作還待完成。", "待", "dai4"),
         # 等地 "and other places": 地 is the noun dì, not the adverbial particle de (jieba tags it uv)
         ("颱風影響北京、上海等地的航班。", "地", "di4"),
         # 为 after an adverb of scope is the copula wéi; after 也 it stays the preposition wèi "for"
@@ -242,3 +253,31 @@ def test_a_neutral_tone_stays_where_the_traditional_character_reads_alone_otherw
 def test_er_after_a_word_no_dictionary_has_is_erhua(word, span, reading):
     lexicon = Lexicon()
     assert choose(word, span, "n", list(lexicon.entries(word)), (), lexicon, None, None).syllables == reading
+
+
+_ROWS = [
+    ("血親", "血亲", "xue4 qin1", ("blood relation",), ()),
+    # a slip as CC-CEDICT makes them: -ng for -n where the word it ends in reads qin1
+    ("旁系血親", "旁系血亲", "pang2 xi4 xue4 qing4", ("collateral relative",), ()),
+    ("行長", "行长", "hang2 zhang3", ("bank president",), ()),
+    ("執行長", "执行长", "zhi2 xing2 zhang3", ("chief executive",), ()),
+]
+
+
+@pytest.mark.parametrize("word, reading", [
+    # no character alternates between -n and -ng inside one word: the word it ends in is followed
+    ("旁系血亲", "pang2 xi4 xue4 qin1"),
+    # a reading that differs otherwise is the long word's own: 执行长 zhang3, though 行长 is hang2 zhang3
+    ("执行长", "zhi2 xing2 zhang3"),
+])
+def test_a_dictionary_slip_of_n_for_ng_is_mended_by_the_word_inside(word, reading):
+    from cardmaker.lexicon.cedict import Dictionary
+
+    assert [e.pinyin for e in Dictionary(rows=_ROWS).lookup(word)] == [reading]
+
+
+def test_the_real_dictionarys_slip_is_mended_in_an_article(lexicon):
+    # CC-CEDICT's one such slip: 直系血亲 zhi2 xi4 xue4 qing4, read in an article (the entries primed at once)
+    analysis = analyse(parse_article("標題\n軍官之間有直系血親關係的，不得擔任該職務。\n".encode(), "t.txt"), Lexicon())
+    (w,) = [w for w in analysis.all_words if w.simplified == "直系血亲"]
+    assert w.syllables[-1] == "qin1"

@@ -390,3 +390,64 @@ def test_a_direction_after_a_verb_is_read_as_its_complement(text, word, reading)
     a = analyse(parse_article(f"標題\n{text}\n".encode(), "t.txt"), LEX)
     (t,) = [t for t in a.tokens if t.text == word]
     assert tuple(s.lower() for s in a.readings[t.start]) == reading, a.readings[t.start]
+
+
+@pytest.mark.parametrize("text, name, why", [
+    ("伊利公司的員工都很努力", "伊利", "a brand jieba knows (nz), before 公司"),
+    ("恒大集團的債務問題", "恒大", "two characters of good omen no dictionary has, before 集團"),
+    ("滬寧杭地區經濟發達", "沪宁杭", "a list of place abbreviations (滬寧 + 杭), not 杭 a surname"),
+])
+def test_a_brand_or_a_list_of_places_is_a_name_not_a_card(text, name, why):
+    assert (name, "name") in cut(text), why
+    article = parse_article(f"標題\n{text}\n".encode(), "t.txt")
+    assert name not in {w.simplified for w in analyse(article, LEX).words}, why
+
+
+@pytest.mark.parametrize("text, term, why", [
+    ("房企集團陷入困境", "房企", "a kind of firm (property developers) before 集團 is a term, no name"),
+    ("他是飯店的大廚", "大厨", "jieba tags it nz, but no firm follows: a word"),
+    ("他榮獲三等獎和特等獎", "三等奖", "a rank and the prize it ranks, not 三等 + 獎"),
+    ("他坐二等座去北京", "二等座", "not 二等 'second-rate' and 座"),
+    ("氧化鐵是紅色的", "氧化铁", "a compound and the element after it, a material jieba knows"),
+    ("他心裡有一種失落感。", "失落感", "X感 'a sense of X', as CC-CEDICT's 获得感, 安全感"),
+])
+def test_terms_of_a_productive_class_are_kept(text, term, why):
+    assert (term, "term") in cut(text), why
+
+
+@pytest.mark.parametrize("text, not_term, why", [
+    ("這樣可以生產出具有高度適應力的傢具", "适应力", "UD GSD cuts 適應|力: only elements join"),
+    ("大家對此感興趣", "此感", "感 the verb before what is felt is no suffix"),
+])
+def test_a_head_that_is_no_element_or_no_suffix_stays_apart(text, not_term, why):
+    assert (not_term, "term") not in cut(text), why
+
+
+@pytest.mark.parametrize("text, gone, kept, why", [
+    ("紐約有一家由華人經營的餐廳", "一家", "家", "一|家 counts the noun after its modifier, not 'the whole family'"),
+    ("報請上一級機關批准", "一级", "级", "上|一|級 one step up, not 一級 'first class'"),
+    ("遠處傳來一聲槍響", "一声", "声", "一|聲 counts the sound, not 一聲 'first tone'"),
+    ("他長嘆一聲，轉身走了。", "一声", "声", "after a verb too"),
+    ("村裡有三條河流", "三条", "条", "三|條 counts the rivers, not 三條 'three of a kind (poker)'"),
+    ("建立省、市、縣三級聯動機制", "三级", "级", "三|級 counts the three levels just listed, not 三級 'grade 3'"),
+    ("這可不是小事，大家要重視。", "可不是", "不是", "可|不是 'really is not', not the retort 'exactly!'"),
+])
+def test_number_and_measure_and_a_retort_inside_a_clause_are_no_words(text, gone, kept, why):
+    got = words(text)
+    assert gone not in got and kept in got, (why, sorted(got))
+
+
+def test_a_rank_with_no_list_before_it_stays_a_word():
+    assert "三级" in words("他是三級運動員。")  # a third-class athlete
+
+
+def test_a_retort_said_alone_stays_one_word():
+    assert "可不是" in words("他說得對嗎？可不是嘛！")
+
+
+@pytest.mark.parametrize("text, slip, why", [
+    ("前總統柯林頓（Bill Clinton）表示，科林頓基金會將繼續運作", "科林顿", "科 for 柯, both kē: not 科林 'forest' + 頓"),
+    ("作家歐威爾（George Orwell）寫道，歐維爾筆下的世界", "欧维尔", "維 for 威, both wéi/wēi"),
+])
+def test_a_foreign_name_spelled_again_with_a_homophone_is_the_same_name(text, slip, why):
+    assert (slip, "name") in cut(text), why

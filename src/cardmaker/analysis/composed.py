@@ -98,6 +98,13 @@ def composed_senses(word: str, syllables: tuple[str, ...], lexicon, nominal: boo
         surname = marked(syllables[0])  # 陈先生: Mr. Chén, not "to lay out + early + life"
         return memo.put(key, (f"{word} {' '.join(marked(x) for x in syllables)}: {title} {surname[:1].upper()}"
                               f"{surname[1:]}",))
+    rank = _RANKS.get(word[0]) if len(word) == 3 and word[1] == "等" and len(syllables) == 3 else None
+    if rank:  # 三等功 "third-class + meritorious deed", not "three + equal to + …"; 二等座 not "second-rate"
+        spelled = " ".join(marked(x.lower()) for x in syllables[:2])
+        head = composed_senses(word[2], syllables[2:], lexicon, nominal, written[2:] if len(written) == 3 else "")
+        own = written[:2] if len(written) == 3 else word[:2]
+        label = own if own == word[:2] else f"{own}|{word[:2]}"
+        return memo.put(key, (f"{label} {spelled}: {rank}-class; {rank} grade", *head))
     out, counted = [], ""  # (the sense the piece before takes)
     pieces = dictionary_pieces(word, syllables, lexicon, written if len(written) == len(word) else "")
     for k, (at, size, fit) in enumerate(pieces):
@@ -153,6 +160,11 @@ def composed_senses(word: str, syllables: tuple[str, ...], lexicon, nominal: boo
 # adjective, corresponding to -ness or -ity") or lists among others ("to make into; chemistry")
 _SUFFIX_SENSES = {"性": "-ness; -ity", "化": "-ize; -ization", "族": "group (of people)", "处": "office; department",
                   "单": "form; list"}
+
+
+# the rank 等 "class, grade" gives after a number or 特, 头 (二等座 "second-class seat", 特等奖 "special prize")
+_RANKS = {"一": "first", "二": "second", "三": "third", "四": "fourth", "五": "fifth", "六": "sixth",
+          "七": "seventh", "八": "eighth", "九": "ninth", "特": "special", "头": "top"}
 
 
 def _first_sense(word: str, syllables, pieces, k: int, nominal: bool, lexicon) -> str:

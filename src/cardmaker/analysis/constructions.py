@@ -1,5 +1,5 @@
 """Constructions that decide how a word is read where its own tag cannot: 以…为…, verb + 得, 钉 + object,
-地方 + noun.
+地方 + noun, 中央和地方, 待 + place or duration.
 
 jieba tags a word by its dictionary, the same everywhere; a few common
 constructions read a word differently (以人民为中心: 为 is wéi "as", not wèi
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from cardmaker.analysis.readings import ATTRIBUTE
+from cardmaker.analysis.readings import ATTRIBUTE, STAYING
 from cardmaker.records import FRAGMENT, NAME, NUMBER, TERM, WORD, Token
 
 _CLAUSE_END = frozenset("，。！？；：、,.!?;:\n")
@@ -52,11 +52,21 @@ def _unglued(t: Token, before: Token | None, lexicon) -> list[Token]:
 
 # an adverb and a modal that CC-CEDICT also has as one noun: 才能 "talent"
 _ADVERB_MODAL = {"才能": ("才", "能")}
+# a retort CC-CEDICT lists whole (可不是 "exactly!", said alone), which inside a clause is the adverb
+# 可 "really" and the verb after it: 這可不是鬧著玩的 "this is really no joke"
+_RETORTS = {"可不是": ("可", "不是", "c"), "可不": ("可", "不", "d")}  # … with jieba's tag of the rest
+_RETORT_ENDS = frozenset("吗嘛呢吧啊呀")
 
 
 def _adverb_and_modal(t: Token, after: Token | None) -> list[Token]:
     """…降低關稅，才能從根本提升: 才|能 "only then can", not 才能 "talent", when a verb, a
-    preposition or an adverb follows (the noun is followed by 的, punctuation or nothing)."""
+    preposition or an adverb follows (the noun is followed by 的, punctuation or nothing); 可不是
+    before the rest of its clause is 可|不是 "really is not", not the retort "exactly!"."""
+    retort = _RETORTS.get(t.text)
+    if retort is not None and after is not None and after.start == t.end and after.kind in (WORD, TERM, NAME, NUMBER) \
+            and after.text[:1] not in _RETORT_ENDS:
+        adverb, rest, tag = retort
+        return [Token(adverb, t.start, t.start + 1, "d", WORD), Token(rest, t.start + 1, t.end, tag, WORD)]
     pieces = _ADVERB_MODAL.get(t.text)
     if pieces is None or after is None or after.start != t.end or not after.pos.startswith(("v", "p", "d")):
         return [t]
@@ -77,6 +87,10 @@ def _tag(tokens: list[Token], i: int, lexicon) -> str | None:
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if nxt is not None and nxt.start == t.end and nxt.pos.startswith("n") and nxt.kind != NUMBER:
             return ATTRIBUTE  # 地方|政府: dìfāng "local", where 很多地方 is dìfang "place"
+        if _beside_the_centre(tokens, i):
+            return ATTRIBUTE  # 中央|和|地方, 各|地方、各|部门: dìfāng "the localities", against the centre
+    if t.text == "待" and _stays(tokens, i):
+        return STAYING  # 待|在|家, 待|了|三|天: dāi "to stay", not dài "to wait, to treat"
     if t.text == "为" and (_after_yi(tokens, i) or _before_suo(tokens, i) or _verb_ends_clause(tokens, i + 1)):
         return "v"    # 以进口为主题, 以人民为中心, 为人们所接受, 难以为继: wéi
     if t.text == "钉":
@@ -112,6 +126,47 @@ def _tag(tokens: list[Token], i: int, lexicon) -> str | None:
 
 _SAYING = frozenset("笑 叫 说 问 答 写 喊 骂 叹 哭 嚷 喝 斥 吼 回 接 续 补充 记述 反问 追问 解释 说明 感叹 赞叹 惊叹 大叫 大喊 笑着 冷笑 苦笑 叹息".split())
 _LAND_MEASURES = frozenset("块 片 亩 这块 那块 一块 一片 这片 那片 一亩".split())
+
+
+# the levels of government 地方 "the localities" is set against (中央和地方, 地方与全国) or one of
+# many (各地方、各部门): there it is dìfāng "local, regional", never dìfang "a place"
+_CENTRES = frozenset("中央 全国 国家 联邦 中央政府".split())
+_EACH = frozenset("各 各级".split())
+_COORDINATORS = frozenset("和 与 及 或 、 跟 同 以及".split())
+
+
+def _beside_the_centre(tokens: list[Token], i: int) -> bool:
+    """地方 coordinated with the centre (中央|和|地方, 地方|和|全国), or counted by 各 in a list of bodies."""
+    prev = tokens[i - 1] if i else None
+    if prev is not None and prev.text in _EACH:
+        return True
+    for a, b in ((i - 2, i - 1), (i + 2, i + 1)):
+        if 0 <= a < len(tokens) and tokens[b].text in _COORDINATORS and tokens[a].text in _CENTRES:
+            return True
+    return False
+
+
+# what may come between 待 "to stay" and the time it lasts: an aspect particle, 上 "as many as", 超过
+_BEFORE_DURATION = frozenset("了 过 上 满 超过 不到 将近 近 约 整整 足足".split())
+_PLACE_PREPOSITIONS = frozenset("在 于".split())
+_DURATION_WORDS = frozenset("一会 一会儿 一下 一阵 一阵子 半天 好久 很久 多久 许久 一辈子 一晚 一夜 一整天".split())
+
+
+def _stays(tokens: list[Token], i: int) -> bool:
+    """待 is dāi "to stay" before the place it is at (待|在|家) or the time it lasts (待|了|三|天,
+    待|一会, 待|超过|几|个|月); before a verb or a noun it is dài (待|解决 "awaiting solution", 待|人)."""
+    j = i + 1
+    if j < len(tokens) and tokens[j].text in _PLACE_PREPOSITIONS | {"着"}:
+        return True  # 待|着 "staying" too
+    while j < len(tokens) and tokens[j].text in _BEFORE_DURATION:
+        j += 1
+    if j >= len(tokens):
+        return False
+    u = tokens[j]
+    return u.text in _DURATION_WORDS or u.kind == NUMBER or u.pos.startswith("m") and u.text[:1] in _NUMERALS
+
+
+_NUMERALS = "一二三四五六七八九十两几半好数0123456789"
 
 
 def serves_next(tokens: list[Token], j: int, k: int) -> bool:

@@ -31,7 +31,7 @@ _PROPER_TAGS = ("nr", "ns", "nt", "nz")
 _POS_NAMES = {
     "n": "noun", "nr": "name", "ns": "place name", "nt": "organisation", "nz": "proper noun", "ng": "noun",
     "nsa": "place name",  # places.PLACE_TERM: an article term naming a place (北河街)
-    "v": "verb", "vn": "verbal noun", "vd": "verb", "vg": "verb", "a": "adjective", "ad": "adjective",
+    "v": "verb", "vn": "verbal noun", "vd": "verb", "vg": "verb", "vi": "verb", "a": "adjective", "ad": "adjective",
     "an": "adjective", "ag": "adjective", "d": "adverb", "m": "numeral", "q": "measure word",
     "r": "pronoun", "p": "preposition", "c": "conjunction", "u": "particle", "y": "particle",
     "e": "interjection", "o": "onomatopoeia", "i": "idiom", "l": "set phrase", "j": "abbreviation",

@@ -20,6 +20,9 @@ from cardmaker.chinese.syllables import normalise as _norm
 from cardmaker.records import (CONFLICT, CORRECTED, NAME, TERM, UNGLOSSED, VERIFIED, Entry, Reading, ReadingChoice,
                                first_sense)
 
+# jieba's tag for an intransitive verb: constructions gives it to 待 "to stay" (待在家, 待了三天)
+STAYING = "vi"
+
 # Single characters whose reading depends on their part of speech (jieba tags),
 # where pypinyin, seeing one character, can only give the commonest reading.
 _POS_READINGS = {
@@ -50,6 +53,7 @@ _POS_READINGS = {
     ("率", "n"): "lu:4", ("率", "v"): "shuai4", ("什", "r"): "shen2", ("曾", "d"): "ceng2",
     ("难", "a"): "nan2", ("难", "ad"): "nan2",  # 相当|难 "hard": nàn "disaster" is a noun (遇难, 难民)
     ("铺", "v"): "pu1", ("铺", "n"): "pu4",     # 铺|摊子 pū "to spread out"; a 铺 "shop, bed" is pù
+    ("待", STAYING): "dai1",  # 待在家 dāi "to stay"; elsewhere (待人, 待解决 dài) the model reads it
     ("弄", "v"): "nong4",  # 弄出 "to make": the lane lòng is Shanghai's noun, never a verb
     # 藉 alone is 借 jiè "by means of" (藉配套 "by way of the package"); jí only in 狼藉, a word of its own
     ("藉", "zg"): "jie4", ("藉", "p"): "jie4", ("藉", "v"): "jie4",

@@ -17,8 +17,9 @@ import re
 from collections import Counter
 from functools import cache
 
+from cardmaker.analysis.brands import abbreviation_lists, brand_names
 from cardmaker.analysis.constructions import serves_next
-from cardmaker.analysis.foreign import bracketed_names
+from cardmaker.analysis.foreign import TRANSLITERATION, bracketed_names
 from cardmaker.analysis.places import INSTITUTIONS, ORGANISATION, PLACE, PLACE_UNITS, place_terms, places_not_people
 from cardmaker.chinese.script import HAN
 from cardmaker.lexicon.cedict import reduplicated
@@ -210,6 +211,7 @@ def segment(simplified: str, lexicon) -> list[Token]:
                        or _loose_pair(t, lex, lexical) or [t])
         else:
             out.append(t)
+    out = _no_person(out, lex, lexical)
     out = _reduplications(_adverbial_de(_adjective_de(_caucuses(out, lex), lex, lexical), lex, lexical), simplified, lex, lexical)
     out = _parallels(out, lex, lexical)
     out = _potential_complements(out, lex, lexical)
@@ -227,13 +229,15 @@ def segment(simplified: str, lexicon) -> list[Token]:
     out = _compass_points(out, lex, lexical)
     out = _locatives(out, lex, lexical)
     out = _suffixed(out, lex, lexical)
+    out = _ranks(_known_heads(out, lex, lexical), lex)
     out = _split_titles(out, lex)
     out = places_not_people(out, lex)
     out = _transit_names(out, simplified, lex, lexical)
-    out = _bracketed_names(_context_names(out, simplified, lex, lexical), simplified, lex)
+    out = _bracketed_names(_context_names(out, simplified, lex, lexical), simplified, lex, lexical)
+    out = brand_names(out, lex)  # after the names of people (a list of them may hold a brand's characters)
     out = _reclaim_names(out, lex, lexical)
     out = place_terms(out, lex, lambda w: lexical.tag(w, ""))
-    out = _lone_surnames(out, lex)
+    out = abbreviation_lists(_lone_surnames(out, lex), lex)
     out = _city_abbreviations(out, lex)
     out = _paired_points(out, lex, lexical)
     out = _dotted_names(out, lex)
@@ -255,6 +259,42 @@ def _rare_given_names(tokens: list[Token], lex) -> list[Token]:
                 and nxt.text not in _FUNCTION_CHARS and lex.frequency(nxt.text) < _RARE_CHARACTER):
             names.add(t.text + nxt.text)
     return _mark_names(tokens, names) if names else tokens
+
+
+_DAYS = frozenset("日天")
+
+
+def _no_person(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
+    """周休|二|日 → 周休二日 "two-day weekend", 周休|日 → 周休日: a name jieba's model guessed (a
+    surname and a character no dictionary has together) that with the tokens after it spells a
+    CC-CEDICT word is that word; before 日 or 天 alone, a day, it is a term of days (周休日 "weekly
+    day off"), for a person is not followed by "day"."""
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        if t.kind == NAME and len(t.text) == 2 and not lexical.known(t.text) and not lex.entries(t.text):
+            for n in (3, 2):
+                run = tokens[i:i + n]
+                text = "".join(u.text for u in run)
+                if len(run) == n and all(a.end == b.start for a, b in zip(run, run[1:])) and _common_entry(text, lex):
+                    out.append(Token(text, t.start, run[-1].end, lexical.tag(text, "n"), WORD))
+                    i += n
+                    break
+            else:
+                nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+                after = tokens[i + 2] if i + 2 < len(tokens) else None
+                if (nxt is not None and nxt.start == t.end and nxt.text in _DAYS
+                        and not (after is not None and after.start == nxt.end and after.text in _AFTER_UNIT)):
+                    out.append(Token(t.text + nxt.text, t.start, nxt.end, "n", TERM))
+                    i += 2
+                else:
+                    out.append(t)
+                    i += 1
+            continue
+        out.append(t)
+        i += 1
+    return out
 
 
 def _unit_lists(tokens: list[Token]) -> list[Token]:
@@ -945,7 +985,7 @@ _STORM_WORDS = frozenset("台风 飓风".split())
 _STORMS = frozenset("台风 飓风 强台 强台风 热带风暴 强烈台风 超强台风 轻度台风 中度台风 命名".split())
 
 
-def _bracketed_names(tokens: list[Token], text: str, lex) -> list[Token]:
+def _bracketed_names(tokens: list[Token], text: str, lex, lexical: Lexical) -> list[Token]:
     """理查赛内特（Richard Sennett）: a transliteration a Latin name in brackets follows is one foreign
     name, here and wherever the article writes it (``foreign.bracketed_names``)."""
     if "(" not in text and "（" not in text:
@@ -963,7 +1003,47 @@ def _bracketed_names(tokens: list[Token], text: str, lex) -> list[Token]:
                                              for m in re.finditer(re.escape(tail), text)):
                 names.add(tail)
                 break
-    return _mark_names(tokens, names, dict.fromkeys(names, FOREIGN_NAME))
+    slips = _homophone_spellings(names, text, starts, lex)
+    names |= slips
+    return _mark_names(_cut_after(tokens, slips, text, lex, lexical), names, dict.fromkeys(names, FOREIGN_NAME))
+
+
+def _cut_after(tokens: list[Token], names: set[str], text: str, lex, lexical: Lexical) -> list[Token]:
+    """A token that runs on past the end of one of ``names`` (塞内|特是 for the name 塞内特) cut where
+    the name ends, when what is left is a word (是)."""
+    ends = {m.end() for name in names for m in re.finditer(re.escape(name), text)}
+    out: list[Token] = []
+    for t in tokens:
+        cut = next((e for e in ends if t.start < e < t.end), None)
+        if cut is not None and lex.is_word(text[cut:t.end]):
+            head, rest = text[t.start:cut], text[cut:t.end]
+            out.append(Token(head, t.start, cut, lexical.tag(head, "x"), FRAGMENT))
+            out.extend(_classify(Token(rest, cut, t.end, lexical.tag(rest, "x")), lex, lexical))
+            continue
+        out.append(t)
+    return out
+
+
+def _homophone_spellings(names: set[str], text: str, starts: set[int], lex) -> set[str]:
+    """The name or its ending spelled again with one character a homophone (塞内特 for 赛内特, both sài nèi tè): a
+    transliteration is chosen for its sound, and an article that writes it twice may slip on a
+    character; one of three characters or more, itself a transliteration character, read as the
+    name's there (toneless)."""
+    def sounds(c: str) -> set[str]:
+        return {e.pinyin.lower().rstrip("012345") for e in lex.entries(c) if len(e.syllables) == 1}
+
+    found = set()
+    # the name or its ending (the surname, 赛内特 of 理查赛内特), of three characters or more
+    for name in {name[k:] for name in names for k in range(len(name) - 2)}:
+        n = len(name)
+        for at in starts:
+            piece = text[at:at + n]
+            if len(piece) != n or piece == name:
+                continue
+            odd = [i for i in range(n) if piece[i] != name[i]]
+            if len(odd) == 1 and piece[odd[0]] in TRANSLITERATION and sounds(piece[odd[0]]) & sounds(name[odd[0]]):
+                found.add(piece)
+    return found
 
 
 def _context_names(tokens: list[Token], text: str, lex, lexical: Lexical) -> list[Token]:
@@ -1890,17 +1970,19 @@ def _doing_things(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
 # Bound suffixes that make a word of the word before them (GB/T 16159 writes them on to it): 毛利率,
 # 一致性, 扁平化, 通路商, 扣件业, 政绩观, 预报员, 追踪者, 气象署, 公路局, 示范区, 开放型, 主办方, 肌少症
 # (a piece jieba's HMM made, 肌少, joins its suffix where the article repeats the whole); 通勤族,
-# 詢問處, 證明單: a kind of people, an office, a form; 农机具, 餐具: implements; 菠蘿包: a bun
-SUFFIXES = frozenset("性化率业商观者员署局区型方度界式家症族处单具包")
+# 詢問處, 證明單: a kind of people, an office, a form; 农机具, 餐具: implements; 菠蘿包: a bun;
+# 疏離感, 無力感: a feeling (CC-CEDICT has 获得感, 安全感, 幸福感)
+SUFFIXES = frozenset("性化率业商观者员署局区型方度界式家症族处单具包感")
 # … of which those that name kinds of a thing (菠萝包, 鸡尾包: buns) make a word after any noun where
 # the article names two kinds or jieba knows the whole; never before a verb's complement (礼物|包|起来:
 # 包 "to wrap")
 _KINDS = frozenset("包")
 # … which also make words of verbs (追踪者, 扁平化, 调节性); the others make nouns of nouns (气象署)
-_AFTER_VERBS = frozenset("性者化型区率处")
+_AFTER_VERBS = frozenset("性者化型区率处感")
 # … and those that make a word of any noun before them, said once or not (通勤族 "commuters", 证明单 "certificate
-# form", 交通局 "transport bureau", 司机员 "driver")
-_PRODUCTIVE = frozenset("族单局署员")
+# form", 交通局 "transport bureau", 司机员 "driver", 疏离感 "sense of alienation")
+_PRODUCTIVE = frozenset("族单局署员感")
+_FELT = "感"  # … but the verb gǎn "to feel" before what is felt (… 感|兴趣) is no suffix
 _NOT_HEADS = ("r", "m", "q", "p", "c", "u", "d", "f", "t", "ns")  # a place: its unit stays apart (台湾|区)
 
 
@@ -1928,6 +2010,8 @@ def _suffixed(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
             out.append(t)  # 市长|率|团: the verb shuài "to lead" and its object (``readings._rate_or_lead``)
             continue
         if (before is not None and t.text in SUFFIXES and t.kind == WORD and before.end == t.start
+                and not (t.text == _FELT and nxt is not None and nxt.start == t.end
+                         and nxt.pos.startswith(("n", "v", "a")) and _HAN_ONLY_RE.match(nxt.text))
                 and (before.kind in (WORD, TERM) or before.kind == FRAGMENT and pairs[before.text + t.text] >= 2)
                 and len(before.text) >= 2 and _HAN_ONLY_RE.match(before.text)
                 and not before.pos.startswith(_NOT_HEADS) and not t.pos.startswith(("nr", "ns"))
@@ -1955,12 +2039,88 @@ def _suffixed(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
     return out
 
 
+_RANK_RE = re.compile("^[一二三四五六七八九特头]等")
+_RANK_HEADS = frozenset("功奖座舱兵")  # what is ranked: merit, prizes, seats, cabins, soldiers
+
+
+def _ranks(tokens: list[Token], lex) -> list[Token]:
+    """二等|功 → 二等功 "second-class merit", 三等功, 特等奖: a rank and the one-character thing it ranks
+    are one term, as CC-CEDICT's 一等奖 "first prize"; not 二等 "second-rate" and 功 "achievement".
+    (jieba's own word 三等功, which a number opens, is the term too.)"""
+    out: list[Token] = []
+    for t in tokens:
+        before = out[-1] if out else None
+        if (t.kind == FRAGMENT and len(t.text) == 3 and _RANK_RE.match(t.text) and t.text[2] in _RANK_HEADS):
+            out.append(Token(t.text, t.start, t.end, "n", WORD if lex.entries(t.text) else TERM))
+            continue
+        if (before is not None and before.end == t.start and len(before.text) == 2 and _RANK_RE.match(before.text)
+                and t.text in _RANK_HEADS and before.kind in (WORD, NUMBER)):
+            whole = before.text + t.text
+            out[-1] = Token(whole, before.start, t.end, "n", WORD if lex.entries(whole) else TERM)
+            continue
+        out.append(t)
+    return out
+
+
+_HEAD_FREQ = 10  # jieba's count from which a word and an element after it are its word
+_ELEMENT_RE = re.compile(r"\((?:chemistry|metal)\)|\bchemical element\b")
+
+
+def _element(char: str, lex) -> bool:
+    """A chemical element or a metal, as CC-CEDICT glosses it (铝 "aluminum (chemistry)", 铁 "iron (metal)")."""
+    return any(_ELEMENT_RE.search(x) for e in lex.entries(char) if not e.proper for x in e.senses[:2])
+
+
+def _known_heads(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
+    """电解|铝 → 电解铝 "electrolytic aluminium", 氧化|铝: a process or a compound and the element or
+    metal after it that jieba's dictionary has together as a noun CC-CEDICT lacks are a material's
+    name, an article term with its meaning composed (jieba's best path cut it for the counts of the
+    parts).  Other one-character heads (適應|力, 國際|部, 送氣|音) stay apart, as UD GSD cuts them."""
+    out: list[Token] = []
+    for t in tokens:
+        before = out[-1] if out else None
+        if (before is not None and before.end == t.start and len(t.text) == 1 and len(before.text) == 2
+                and before.kind == WORD and t.kind == WORD and t.pos.startswith("n")
+                and not before.pos.startswith(_NOT_HEADS + ("nr",)) and _HAN_ONLY_RE.match(before.text)
+                and _element(t.text, lex)):
+            whole = before.text + t.text
+            freq, tag = lexical.entries.get(whole, (0, ""))
+            if freq >= _HEAD_FREQ and tag == "n" and not lex.entries(whole):
+                out[-1] = Token(whole, before.start, t.end, tag, TERM)
+                continue
+        out.append(t)
+    return out
+
+
 # measure words that make a dictionary word with 一 (一家 "the whole family", 一则 "on the one hand",
 # 一道 "together", 一套 "suit", 一身 "whole body") or 几 (几点 "what time?"), which before a noun are
 # still the numeral and its measure word
-# 一度|电 "one kWh" (一度 "for a time" is an adverb: a verb follows it); 几点 "what time?": 几|点|建议
-_ONE_MEASURES = {"一": frozenset("家则道套身度"), "几": frozenset("点")}
+# 一度|电 "one kWh" (一度 "for a time" is an adverb: a verb follows it); 几点 "what time?": 几|点|建议;
+# 一声|巨响 "a loud bang" (一声 "first tone"); 三条|大排 "three drainage channels" (三条 "three of a kind"
+# in poker), 两家|公司: the other numbers with the measure words that make such words with them
+# (not 度 or 角: 三度空间, 三角关系 are words before their noun)
+_COUNTED = frozenset("条家声套道")
+_SOUNDS = frozenset("声")  # … which counts a sound jieba tags a verbal noun too (一声|巨响, 一声|叹息)
+_ONE_MEASURES = {"一": frozenset("家则道套身度声"), "几": frozenset("点"),
+                 **{n: _COUNTED for n in "两二三四五六七八九十"}}
 _ADVERB_CHARS = frozenset("就才便都也又还再却")
+_COUNTS_A_PHRASE = frozenset("家")  # … or before a modifier with 的 and the noun (一家|被…的|咖啡店)
+_ONE_STEP = frozenset(("一级", "一声"))  # 一 and a measure word of steps (or a sound) after a verb or a direction
+_STEPS = frozenset("上下每逐高低")
+_PHRASE_LIMIT = 12  # tokens a modifier with 的 may take before its noun
+
+
+def _noun_after_de(tokens: list[Token], j: int) -> bool:
+    """A 的 comes in the same clause before a noun, within a few tokens from ``j``: the noun a
+    modifier phrase qualifies (被ＩＢＭ解雇的|中年|员工)."""
+    for k in range(j, min(len(tokens) - 1, j + _PHRASE_LIMIT)):
+        u = tokens[k]
+        if u.kind == OTHER and not u.text.isalnum() and u.text.strip():  # a clause ends (ＩＢＭ goes on)
+            return False
+        if u.text == "的":
+            nxt = tokens[k + 1]
+            return nxt.kind in (WORD, TERM) and nxt.pos.startswith(("n", "t"))
+    return False
 
 
 _COUNTED_UNITS = frozenset("年天月周岁")  # what a number counts that jieba and CC-CEDICT call no measure word
@@ -2002,6 +2162,12 @@ def _one_measure(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
             out[-1] = Token(before.text + "几", before.start, t.start + 1, "m", NUMBER)
             out.append(Token(t.text[1], t.start + 1, t.end, "q", WORD))
             continue
+        if (len(t.text) == 2 and t.text[1] in _LEVELS and t.kind == WORD and before is not None
+                and before.end == t.start and _list_length(out) == _SMALL_NUMBERS.get(t.text[0])):
+            # 村、乡、县|三级: the levels just listed, counted (three levels), not 三级 "grade 3"
+            out.append(Token(t.text[0], t.start, t.start + 1, "m", NUMBER))
+            out.append(Token(t.text[1], t.start + 1, t.end, "q", WORD))
+            continue
         if _count_and_measure(t, lex, lexical) and not (before is not None and before.text in _HALVES):
             # 几颗|恒星, 半个|世纪: a count and the measure word of what it counts, each a word (几 "a few",
             # 颗 "classifier for small spheres"), not one headword "several + classifier"
@@ -2010,12 +2176,38 @@ def _one_measure(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
             continue
         if (len(t.text) == 2 and t.text[1] in _ONE_MEASURES.get(t.text[0], ()) and t.kind == WORD
                 and nxt is not None and nxt.start == t.end
-                and (nxt.kind == TERM or nxt.kind == WORD and nxt.pos.startswith("n") and not nxt.pos.startswith("nr"))):
+                and (nxt.kind == TERM or nxt.kind == WORD and nxt.pos.startswith("n") and not nxt.pos.startswith("nr")
+                     or t.text[1] in _SOUNDS and nxt.kind == WORD and nxt.pos == "vn"
+                     or t.text[1] in _COUNTS_A_PHRASE and _noun_after_de(tokens, i + 1))
+                or t.text in _ONE_STEP and before is not None and before.end == t.start
+                and (before.text in _STEPS or before.pos.startswith("v")
+                     or any(x.startswith("to ") for e in lex.entries(before.text) for x in e.senses))):
+            # 一家|被…解雇的…|咖啡店: the measure word of a noun its modifier comes before;
+            # 上|一级, 间隔|一级: one step of a ladder, not 一级 "first class"
             out.append(Token(t.text[0], t.start, t.start + 1, "m", NUMBER))
             out.append(Token(t.text[1], t.start + 1, t.end, "q", WORD))
             continue
         out.append(t)
     return out
+
+
+_LEVELS = frozenset("级")
+_SMALL_NUMBERS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6}
+
+
+def _list_length(tokens: list[Token]) -> int:
+    """How many items of a list joined by 、 end ``tokens`` (省、市、县 → 3; 0 when they end in no list):
+    each item a word or two of at most three characters."""
+    items, k = 0, len(tokens) - 1
+    while k >= 0:
+        if tokens[k].kind not in (WORD, TERM, NAME) or len(tokens[k].text) > 3:
+            break
+        items += 1
+        if k >= 1 and tokens[k - 1].text == "、":
+            k -= 2
+            continue
+        break
+    return items if items >= 2 else 0
 
 
 _COUNTS = frozenset("几半")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from cardmaker.analysis import constructions, english, forms, meanings, numbers, places, pos, ranking
+from cardmaker.analysis import brands, constructions, english, forms, meanings, numbers, places, pos, ranking
 from cardmaker.analysis.readings import choose, context_pos, guess, model_readings, own_characters
 from cardmaker.analysis.segment import FOREIGN_NAME, segment
 from cardmaker.chinese.pinyin import name_case, reading_key
@@ -96,9 +96,7 @@ def analyse(article: Article, lexicon, options: Options = Options()) -> Analysis
         if headed and hint != traditional[t.start:t.end]:  # 彗髮: read as the noun it ends in
             choice = replace(choice, syllables=own_characters(t.text, hint, choice.syllables, lexicon))
         if t.kind == NAME and not (choice.entry and choice.entry.proper):
-            # a transliteration, or a doubled given name (黛黛 Dàidài), is one word, capitalised once
-            one_word = t.pos == FOREIGN_NAME or len(t.text) == 2 and t.text[0] == t.text[1]
-            choice = replace(choice, syllables=name_case(choice.syllables, foreign=one_word))
+            choice = replace(choice, syllables=name_case(choice.syllables, foreign=_one_word(t)))
         elif t.kind == TERM:
             choice = replace(choice, syllables=places.capitalised(t, choice.syllables, lexicon))
         elif choice.entry is not None and choice.entry.place and t.pos.startswith(places.PLACE):
@@ -156,7 +154,14 @@ def _name_reading(t: Token, syllables, lexicon) -> tuple[str, ...]:
     proper = [e for e in lexicon.entries(t.text) if e.proper and len(e.syllables) == len(t.text)]
     if proper:
         return tuple(proper[0].syllables)
-    return name_case(syllables, foreign=t.pos == FOREIGN_NAME)
+    return name_case(syllables, foreign=_one_word(t))
+
+
+def _one_word(t: Token) -> bool:
+    """A name spelled as one word, capitalised once: a transliteration (Huàjiāshā), a brand (宏达
+    Hóngdá), a list of places (京津唐 Jīngjīntáng) or a doubled given name (黛黛 Dàidài); a person's has
+    its surname apart."""
+    return t.pos in (FOREIGN_NAME, brands.FIRM, brands.PLACE) or len(t.text) == 2 and t.text[0] == t.text[1]
 
 
 def _entries_of(lexicon):

@@ -108,7 +108,7 @@ class Dictionary:
         if got is None:
             if word in self._absent:
                 return ()
-            got = self._with_plain_senses(tuple(_entry(r) for r in self._rows(word)))
+            got = self._mended(self._with_plain_senses(tuple(_entry(r) for r in self._rows(word))))
             if not got and reduplicated(word):
                 got = self._reduplication(word)
             self._remember(word, got)
@@ -131,6 +131,33 @@ class Dictionary:
             put(word, entries)
         else:
             memo[word] = entries
+
+    def _mended(self, entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
+        """Entries with CC-CEDICT's slips of -n for -ng (or -ng for -n) mended: a syllable of a long
+        word that differs only so from the one reading of a word it begins or ends with takes that
+        word's syllable (直系血亲 has qing4 where 血亲, and 血亲复仇, read xue4 qin1).  No character
+        alternates between the two inside one word, so such a syllable is a typing slip."""
+        if not entries or len(entries[0].simplified) < 3 or entries[0].simplified in self._user:
+            return entries
+        return tuple(self._mended_entry(e) for e in entries)
+
+    def _mended_entry(self, e: Entry) -> Entry:
+        word, syllables = e.simplified, list(e.syllables)
+        if len(syllables) != len(word):
+            return e
+        changed = False
+        for k in range(2, len(word)):
+            for at in (0, len(word) - k):
+                readings = {p.pinyin.lower() for p in self.lookup(word[at:at + k]) if len(p.syllables) == k}
+                if len(readings) != 1:
+                    continue
+                for i, part in enumerate(next(iter(readings)).split()):
+                    own = syllables[at + i]
+                    a, b = own[:-1].lower(), part[:-1]
+                    if a != b and (a + "g" == b or b + "g" == a):
+                        syllables[at + i] = part if own[:1].islower() else part.capitalize()
+                        changed = True
+        return Entry(e.traditional, e.simplified, " ".join(syllables), e.senses, e.classifiers) if changed else e
 
     def _with_plain_senses(self, entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
         """A word whose entry only points at its plain form gets that form's senses (and classifiers)
@@ -173,7 +200,7 @@ class Dictionary:
                 self._remember(word, entries)
         for word, entries in raw.items():
             if entries:
-                self._remember(word, self._with_plain_senses(entries))
+                self._remember(word, self._mended(self._with_plain_senses(entries)))
 
     def prime(self, text: str) -> None:
         """Fetch the entries of every headword that occurs in ``text`` at once (a few queries instead of
@@ -188,7 +215,7 @@ class Dictionary:
         for word, entries in raw.items():
             self._remember(word, entries)
         for word, entries in raw.items():  # after all are in: an erhua form's plain form is a substring too
-            self._remember(word, self._with_plain_senses(entries))
+            self._remember(word, self._mended(self._with_plain_senses(entries)))
 
     def is_word(self, word: str) -> bool:
         """A headword with at least one entry that is not only a variant pointer."""
