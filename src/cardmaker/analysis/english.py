@@ -63,7 +63,7 @@ FIELD_OF_LABEL = {
     "biol.": "health", "physiology": "health", "genetics": "health", "sports": "sports", "baseball": "sports",
     "basketball": "sports", "soccer": "sports", "golf": "sports", "gaming": "sports", "military": "military",
     "botany": "plants", "tree": "plants", "agriculture": "plants", "physics": "physics", "mechanics": "physics",
-    "optics": "physics", "electricity": "physics", "particle physics": "physics", "finance": "finance", "accounting": "finance",
+    "optics": "physics", "electricity": "energy", "particle physics": "physics", "finance": "finance", "accounting": "finance",
     "economics": "economy", "law": "law", "zoology": "animals", "bird species of China": "animals",
     "music": "entertainment", "theater": "entertainment", "film": "entertainment", "politics": "politics",
     "political": "politics", "meteorology": "weather",
@@ -238,6 +238,8 @@ def _classes(low: str, labels, english) -> set[str]:
         return {C}
     if word in ("a", "an", "the", "one's", "his", "her", "their", "my", "your", "our"):
         return {N}
+    if word in _SUBORDINATORS and len(words) > 4:
+        return {D}  # "as the time draws near" (臨時), "when the time comes": a clause, an adverbial's sense
     if any(w in UNITS for w in words[:3]) and len(words) <= 5:
         return {UNIT, N}
     if len(words) == 1 or (len(words) == 2 and words[1] in ("sth", "sb")):
@@ -245,7 +247,14 @@ def _classes(low: str, labels, english) -> set[str]:
         out = {_UPOS.get(p, N) for p in found} if found else set()
         if word in ADVERBS or word.endswith("ly") and not found:
             out.add(D)
+        if word in _DETERMINERS:
+            out |= {A, N}  # "all", "many" (所有, 多): what modifies a noun, as an adjective does, or stands for it
+        if not found and word.endswith(_ADJECTIVE_ENDINGS):
+            out.add(A)  # a word the English lexicon lacks is an adjective by its ending ("feasible", 使得)
         return out or {N}
+    if (len(words) == 2 and word in _DEGREE_WORDS and words[1] not in ADVERBS | _DEGREE_WORDS
+            and "adj" in english(words[1])):
+        return {A}  # "not bad", "pretty good" (不錯): a degree word and its adjective are an adjective's sense
     # a participle and its preposition ("geared towards", "catering for", "aimed at", "based on") is
     # a verb's phrase used as a modifier, not a noun ("subjected to", "exposed to" are passives: a verb's)
     if (len(words) >= 2 and words[0].endswith(("ed", "ing")) and words[1] in PREPOSITIONS and words[1] != "to"
@@ -258,6 +267,14 @@ def _classes(low: str, labels, english) -> set[str]:
     if first_pos and first_pos <= {"adj", "adv"}:
         return {_UPOS[p] for p in first_pos}
     return {N}
+
+
+# words that open an adverbial clause ("as the time draws near"), degree words and negations that
+# modify an adjective ("not bad", "pretty good"), and the endings of English adjectives
+_SUBORDINATORS = frozenset("as when while once until whenever wherever".split())
+_DEGREE_WORDS = frozenset("not very pretty quite rather fairly so too extremely really".split())
+_DETERMINERS = frozenset("all each every some many several few both various".split())
+_ADJECTIVE_ENDINGS = ("able", "ible", "ous", "ful", "less", "ive", "ical", "ic", "al")
 
 
 _UPOS = {"noun": N, "verb": V, "adj": A, "adv": D, "aux": V, "propn": N}

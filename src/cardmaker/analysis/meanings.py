@@ -51,7 +51,7 @@ HALVE = 0.5
 BOUND = 0.5  # a bound form where the character is glued into a compound
 LESK_WEIGHT = 0.35
 FIELD_WEIGHT = 2.0
-ABSTRACT_FIELDS = frozenset({"economy", "finance", "politics", "law"})
+ABSTRACT_FIELDS = frozenset({"economy", "finance", "politics", "law", "energy"})  # (energy: the news of power supply)
 FIGURATIVE = 0.8  # a figurative sense where the entry has one
 FIELD_SHARE = 0.34  # a field the article speaks of a third as much as its main one, at least
 FIELD_MIN = 3  # words of a field in an article about that field
@@ -267,6 +267,27 @@ def _repeated(tokens, i, prev, nxt) -> bool:
         if not any(tokens[k].text in _SENTENCE_END for k in range(j, i)))
 
 
+def _conduct(prev) -> bool:
+    """作為 after a negation or 有所 is a noun, what one does (不|作為, 亂|作為, 有所|作為)."""
+    return prev is not None and prev.text in ("不", "乱", "有所", "无所", "大有", "没有")
+
+
+_NEGATION_WORDS = frozenset("不 没 没有 别".split())
+# verbs of knowing and asking: what they take is a question (不曉得…做|什麼 "what", not "anything")
+_KNOWING = frozenset("知道 晓得 知 懂 明白 清楚 了解 确定 记得 问 想知道 弄清 搞清楚 在乎 管".split())
+
+
+def _negated(tokens, i, prev, nxt) -> bool:
+    """A negation stands before the word in its clause with no verb of knowing between them: 不|需要|什麼
+    "anything" (不|曉得|…|什麼 asks "what")."""
+    for t in _clause_before(tokens, i):
+        if t.text in _KNOWING:
+            return False
+        if t.text in _NEGATION_WORDS:
+            return True
+    return False
+
+
 def _when(*tests):
     return lambda tokens, i, prev, nxt: all(test(tokens, i, prev, nxt) for test in tests)
 
@@ -351,10 +372,10 @@ _FRAMES = {
                                                               or nxt.text[:1] in "一个些"), "which")],
     # 什麼 asks "what?" (什麼|是…, 什麼|問題) but after a negation or before 都/也 it is "anything"
     # (不|需要|什麼, 什麼|都|…)
-    "什么": [(_when(_unless(_partner_before("不", "没", "没有", "别")),
-                   lambda tokens, i, prev, nxt: nxt is None or nxt.text not in ("都", "也")), "what?"),
-             (lambda tokens, i, prev, nxt: _partner_before("不", "没", "没有", "别")(tokens, i, prev, nxt)
-              or (nxt is not None and nxt.text in ("都", "也")), "anything")],
+    # (不曉得…要做|什麼, 不知道|什麼…: a question a verb of knowing asks is "what", negated or not)
+    "什么": [(_when(_unless(_negated), lambda tokens, i, prev, nxt: nxt is None or nxt.text not in ("都", "也")), "what?"),
+             (lambda tokens, i, prev, nxt: _negated(tokens, i, prev, nxt) or (nxt is not None and nxt.text in ("都", "也")),
+              "anything")],
     "较": [(lambda tokens, i, prev, nxt: nxt is not None and (nxt.pos.startswith(("a", "d", "v"))
                                                               or nxt.text in ("多", "少")), "relatively")],
     # adverbs before a verb: 正|逐漸接近 "just (at that time)", 先|查詢 "first", 剛|走上 "just"
@@ -391,7 +412,12 @@ _FRAMES = {
     "加上": [(_at_clause_start, "in addition")],
     "结果": [(_when(_at_clause_start, lambda tokens, i, prev, nxt: nxt is not None and nxt.text not in ("的", "是")),
              "as a result")],
-    "作为": [(_at_clause_start, "as (in the capacity of)")],
+    # … or before what it names one as (貸款|作為|扶貧工作中的…舉措, 把…|作為|重點): "as"; the noun is its
+    # conduct, an act or none (不|作為 "inaction", 有所|作為)
+    "作为": [(lambda tokens, i, prev, nxt: _at_clause_start(tokens, i, prev, nxt) or (
+        nxt is not None and not _boundary(nxt) and nxt.text not in ("的", "之") and not _conduct(prev)),
+        "as (in the capacity of)"),
+        (lambda tokens, i, prev, nxt: _conduct(prev), "one's conduct")],
     "哪里": [(_repeated, "wherever")],
     # 不僅…，還/也…: "not only"; 一旦 opens a condition: "once (sth happens)"; 由此|引起 "from this"
     "不仅": [(_partner_after("还", "也", "而且", "并且", "更", "又"), "not only")],
@@ -412,6 +438,20 @@ _FRAMES = {
     "成": [(_when(_after_verb, _unless(_after_number)), "to become")],
     # causatives: 令|舊區的人情味…|流失 "to cause", an object and then the verb it is made to do
     "令": [(_causative, "to cause")],
+    "使": [(_causative, "to make")],
+    # a degree adverb before what it grades: 太|大 "too (much)", not "highest" (太空, 太上)
+    "太": [(lambda tokens, i, prev, nxt: nxt is not None and nxt.start == tokens[i].end
+            and nxt.pos.startswith(("a", "v", "d")), "too (much)")],
+    # 受 before a verb is the passive: 產業|受|影響 "subjected to", not "to receive"
+    "受": [(lambda tokens, i, prev, nxt: nxt is not None and nxt.start == tokens[i].end and nxt.pos.startswith("v")
+            and len(nxt.text) > 1, "subjected to")],
+    "使得": [(_causative, "to make")],
+    # 靠 before a phrase and then a verb is the means that verb relies on: 山西|靠|“煤電互保”的辦法，…|確保
+    # "to depend on"; leaning on something is 靠在, 靠着 (…牆上|睡)
+    "靠": [(lambda tokens, i, prev, nxt: nxt is not None and (not _boundary(nxt) or nxt.text[:1] in "“「『")
+            and nxt.text not in ("在", "着", "向", "到", "住", "近") and any(
+                u.pos.startswith("v") and u.kind == WORD for u in list(_clause_after(tokens, i, 16))[1:]),
+            "to depend on")],
     # 當…時, 當…後: "when", not "to be; to act as"
     "当": [(lambda tokens, i, prev, nxt: any(t.text[-1:] in ("时", "后") or t.text in ("时候", "之际", "以后")
                                              for t in _clause_after(tokens, i, 12)), "when")],
@@ -496,11 +536,15 @@ def _use(tokens, i: int, lexicon) -> Use:
     for k, w in cues.items():
         want[k] = want.get(k, 0.0) + w
     # a set phrase of the news fixes the sense as a frame does (不|排除 "to rule out", 度過|難關 "to
-    # get through"): sense_collocations.tsv
-    for side, partner, part in lexicon.sense_collocations.get(t.text, ()):
+    # get through"), and so does a verb's object (發表|主旨演講 "to deliver", 發表過幾本…的|著作 "to
+    # publish"): sense_collocations.tsv
+    collocations = lexicon.sense_collocations.get(t.text, ())
+    objects = _object_words(tokens, i) if collocations else ()
+    for side, partner, part in collocations:
         o = prev if side < 0 else nxt
-        if o is not None and (o.end == t.start and o.text.endswith(partner) if side < 0
-                              else o.start == t.end and o.text.startswith(partner)):
+        if (o is not None and (o.end == t.start and o.text.endswith(partner) if side < 0
+                               else o.start == t.end and o.text.startswith(partner))
+                or side > 0 and any(w.endswith(partner) for w in objects)):
             want["frame:" + part] = want.get("frame:" + part, 0.0) + 1.0
     if t.pos.startswith("v") and len(t.text) > 1 and _abstract(_argument(tokens, i), lexicon):
         want[ABSTRACT_ARGUMENT] = 1.0
@@ -509,8 +553,10 @@ def _use(tokens, i: int, lexicon) -> Use:
         # 抓緊|謀劃 "to lose no time in (doing sth)": a verb jieba does not tag one (a character's
         # "(doing sth)" sense is rarer: 少|跑腿 "less", not "to stop (doing sth)")
         want[VERB_NEXT] = 1.0
-    if t.text in _LIGHT_VERBS and t.pos.startswith("v") and _acts(_argument(tokens, i), lexicon):
-        want[LIGHT] = 1.0  # 進行|調查, 作出|部署: a light verb whose object is an act
+    if t.text in _LIGHT_VERBS and t.pos.startswith("v") and (_acts(_argument(tokens, i), lexicon) or _pro_object(nxt)):
+        # 進行|調查, 作出|部署: a light verb whose object is an act; 要做|什麼, 做|起來: whose object is
+        # a pronoun or none (what one does), not a thing made
+        want[LIGHT] = 1.0
     words, heads, near = _context(tokens, i, lexicon)
     # a single noun character glued after a content word heads the compound jieba split (通路|商, 主辦|方),
     # unless the words around make it a predicate or a preposition (房間|空|著, 後續|朝|廣東…前進)
@@ -526,6 +572,27 @@ def _use(tokens, i: int, lexicon) -> Use:
         near=frozenset(near))
 
 
+def _pro_object(nxt) -> bool:
+    """What follows a verb is a pronoun for its object (什麼, 這些, 一切), or the complement 起來 with no
+    object at all (做|起來|卻…)."""
+    return nxt is not None and nxt.kind in (WORD, TERM) and (
+        nxt.pos.startswith("r") and not _demonstrative_measure(nxt) or nxt.text == "起来")
+
+
+_OBJECT_SPAN = 8  # tokens after a verb its object's head may stand at (發表|過|幾本|發人深省|的|著作)
+
+
+def _object_words(tokens, i: int) -> list[str]:
+    """The words after ``i`` in its clause, as far as a verb's object (its modifiers, numbers and 的)
+    may reach: 創|歷年|同月|新高, 發表|過|幾本|發人深省|的|著作."""
+    out = []
+    for j in range(i + 1, min(len(tokens), i + 1 + _OBJECT_SPAN)):
+        if _boundary(tokens[j]):
+            break
+        out.append(tokens[j].text)
+    return out
+
+
 def _verb_head(t, prev, nxt) -> bool:
     """A single character jieba tags a verb, glued after a noun of two characters or more and ending
     a noun phrase (a clause's end, 的 or a conjunction after it): the head of the compound jieba
@@ -538,6 +605,15 @@ def _verb_head(t, prev, nxt) -> bool:
 
 
 _PHRASE_LINKS = frozenset("的 之 和 与 及 或 、".split())
+
+
+def _opens_object(nxt) -> bool:
+    """``nxt`` can begin a verb's object but not go on with a compound noun: a personal pronoun, a
+    time, a number, an opening quotation mark."""
+    # (a time is a date or a period: jieba tags the complement 上來 a time word too)
+    return nxt is not None and (nxt.kind == NUMBER or nxt.pos.startswith("m") or nxt.text[:1] in "“「『"
+                                or nxt.pos.startswith("t") and nxt.text[-1:] in "年月日天周季时午晚早"
+                                or nxt.pos.startswith("r") and not _demonstrative_measure(nxt))
 
 
 def _governs_nothing(t, nxt) -> bool:
@@ -741,8 +817,11 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
                 # 零|失誤 "zero mistakes", 百萬|遊客: a word a number counts is a noun (a character
                 # is its measure word's sense first, where it has one: 一|報 "report", 六|屆 "classifier")
                 add(N, 0.8)
-        if prev.text == "的" and not (adjacent_next and nxt is not None and nxt.text in ("性", "化")):
-            add(N, 0.8)  # (的|熱帶|性 低氣壓: 的 modifies the word 性 makes of it, an adjective's)
+        if prev.text == "的" and not (adjacent_next and nxt is not None and (
+                nxt.text in ("性", "化") or t.pos in ("a", "b") and nxt.kind in (WORD, TERM) and nxt.pos.startswith("n"))):
+            # (的|熱帶|性 低氣壓: 的 modifies the word 性 makes of it, an adjective's; 社會的|主流|觀點: an
+            # adjective before a noun modifies that noun, "mainstream", no "essential point")
+            add(N, 0.8)
         elif adjacent_prev and len(t.text) > 1 and prev.kind != NUMBER and (
                 prev.pos.startswith("q") or _demonstrative_measure(prev)):
             add(N, 0.8)  # 這種|變化, 一名|幹部: what a measure word (with its demonstrative) counts is a noun
@@ -753,6 +832,9 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
             add(N, 0.6)  # 以|安全|為前提: a preposition's object
             if framed:
                 add(N, 0.6)  # … held between 以 and 為: nothing but a noun is
+        if (adjacent_prev and prev.text in _CLOSING and len(t.text) > 1 and t.pos.startswith("v")
+                and (clause_end or nxt.text in _PHRASE_LINKS or nxt.pos.startswith("v"))):
+            add(N, 0.9)  # 開展“節約一度電…”|活動，: what a quotation names, the noun it modifies ("activity")
         if prev.text in _PREDICATIVE:
             add(A, 0.8)  # 覺得|吃力 "strenuous", 變得|保守: these verbs take a predicate, not an object
             add(V, 0.4)
@@ -783,6 +865,11 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
                 # 到|基層|調研, 赴|港|投資: a verb of motion, its place, then what is done there (從…到|青年|就業
                 # is "up to": a list of nouns)
                 add(V, 1.2)
+            elif (prev.pos.startswith(_NOUN_TAGS + ("s",)) and t.pos.startswith("v") and t.pos != "vn"
+                  and _opens_object(nxt)):
+                # 政策|使得|他們…, 機組|作為|今年的…, 山西|靠|“…”: a pronoun, a time, a number or a quotation
+                # after it is its object, no more of a compound noun
+                add(V, 0.9)
             elif prev.pos.startswith(_NOUN_TAGS + ("s",)) and t.pos.startswith(("vn", "v", "a")):
                 add(N, 0.9)  # the head of a compound noun: 服務|升級, 營養|攝入
             elif prev.pos.startswith("v") and prev.text not in _PREDICATIVE and (
@@ -813,7 +900,7 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
             add(V, 0.8)  # 投資|了, 感覺|不到: an aspect particle or a potential complement follows a verb
         if nxt.text in ("为", "成", "到", "出", "起来", "下去") and not framed:
             add(V, 0.6)  # 發展|為, 分間|成: a verb and its complement
-        if (nxt.text in _DEGREE and len(t.text) > 1 and _predicate_ends(tokens, n)
+        if (nxt.text in _DEGREE and len(t.text) > 1 and _predicate_ends(tokens, n) and t.pos[:1] != "d"
                 and not (prev is not None and (prev.pos.startswith("r") and not _demonstrative_measure(prev)
                                                or prev.kind == NAME or prev.text in _PASSIVE))):
             add(N, 0.8)  # 但|安全|最|重要, 這個|決定|很|好: what a degree and an adjective are said of, a subject
