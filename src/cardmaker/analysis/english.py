@@ -260,6 +260,8 @@ def _classes(low: str, labels, english) -> set[str]:
     if (len(words) >= 2 and words[0].endswith(("ed", "ing")) and words[1] in PREPOSITIONS and words[1] != "to"
             and "verb" in english(word)):
         return {A}
+    if low in ("subjected to", "exposed to"):
+        return {V}  # 受 "subjected to": the passive before its verb (受|影響)
     # a phrase: "head of a department", "section chief", "energy level", "in person"
     if word in ("in", "on", "at", "by", "with", "without") and len(words) <= 4:
         return {D, A}
