@@ -784,6 +784,23 @@ def test_the_sense_audits_found_wrong_on_real_articles(text, simplified, expecte
     assert any(e in w.sense[0] for e in expected.split("|")), w.senses
 
 
+@pytest.mark.parametrize("text, simplified, expected", [
+    # a number and 個 count a unit of time: "month", not "moon"
+    ("他們不打算在這裡待超過幾個月。", "月", "month"),
+    # a number counts 台: 臺's "classifier for vehicles or machines" (台 is its variant), not "Taiwan"; a
+    # measure word of jieba's that nothing counts is none (台9線: "Taiwan"; 到|家|後 "home")
+    ("電廠兩台60萬千瓦機組已投產。", "台", "classifier for vehicles or machines"),
+    ("交通部公路局表示，台9線南迴公路將實施預警性封閉。", "台", "Taiwan"),
+    ("他到家後發現屋頂被掀開了。", "家", "home"),
+    # an ordinal 條 is a law's article where a law numbers it, a line a verb's ordinal object counts
+    ("第三十條軍官之間有夫妻關係的，不得擔任直接上下級職務。", "条", "clause (of law"),
+    ("為打通第二條500千伏環網，工人日夜施工。", "条", "classifier"),
+])
+def test_what_a_number_counts_and_what_nothing_counts(text, simplified, expected):
+    w = word(text, simplified)
+    assert expected in w.sense[0], w.senses
+
+
 def test_power_supply_is_no_physics():
     # an article about electricity speaks of energy, not physics: 供電質量 is "quality", not "(physics)
     # mass" (muscle's mass is another matter)

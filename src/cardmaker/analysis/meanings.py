@@ -192,6 +192,7 @@ def neighbour(tokens, i: int, step: int) -> int | None:
     return j if 0 <= j < len(tokens) else None
 
 
+MEASURE_UNCOUNTED = 0.3  # jieba's measure-word tag where nothing counts the word
 _TAG_WEIGHT = 0.6  # jieba's tag is its dictionary's, not the occurrence's: context cues weigh more
 _CLOSED_TAGS = ("d", "p", "c", "f", "m", "q", "u", "r")  # … but the tags of function words hold
 _LIGHT_VERBS = frozenset("进行 加以 作出 做出 给予 受到 得到 开展 加强 提出 作 做 予以 实现 完成 推进 展开 发出 作了".split())
@@ -319,6 +320,20 @@ def _ordinal_before(tokens, i, prev, nxt) -> bool:
     if prev.text.startswith("第") and len(prev.text) > 1:
         return True
     return (prev.kind == NUMBER or prev.pos == "m") and any(t.text == "第" for t in list(_clause_before(tokens, i))[1:2])
+
+
+_LAW_NAMES = ("法", "条例", "规定", "办法", "宪法", "公约", "章程")
+
+
+def _law_article(tokens, i, prev, nxt) -> bool:
+    """The ordinal before ``i`` opens its clause (a law's article heading), or a law is named before it
+    in its clause (民法第一八四|條), or 規定, 款, 之 follow it."""
+    before = [t for t in _clause_before(tokens, i, 8)][1:]  # past the ordinal itself
+    if prev is not None and prev.text == "第" or before and before[0].text == "第":
+        before = before[1:]
+    if not before or any(t.text.endswith(_LAW_NAMES) for t in before):
+        return True
+    return nxt is not None and (nxt.text.startswith(("规定", "第", "款", "之", "的规定")))
 
 
 _RANKING = frozenset("排列居名")  # the last character of a verb of ranking: 排在, 位列, 位居, 排名
@@ -470,8 +485,10 @@ _FRAMES = {
         prev.pos.startswith(("v", "t", "m")) or prev.kind == NUMBER or _partner_before("在", "于")(tokens, i, prev, nxt)),
         "after")],
     # after a number: 第18|號颱風, 八|號風球 "ordinal number"; 11月5|號 "day of a month"
-    # after an ordinal (第一六一|條, 第5|條): an article of a law, not a long thin thing
-    "条": [(_ordinal_before, "clause (of law")],
+    # after an ordinal (第一六一|條, 第5|條): an article of a law, not a long thin thing, where a law's
+    # text numbers it (第三十條 opening its line, 依照民法第一八四條|規定); a verb's ordinal object is
+    # counted (打通|第二|條|500千伏環網 "the second (line)": the classifier)
+    "条": [(_when(_ordinal_before, _law_article), "clause (of law")],
     # a rank: 排在|第十|位, 排在了|100多|位, 位列|前三|位: "place", not the honorific classifier for people
     "位": [(_ranked_place, "place")],
     # after a number, 餘 is "or more" (三千|餘|年, 萬|餘|人), not "surplus"
@@ -533,6 +550,10 @@ def _use(tokens, i: int, lexicon) -> Use:
     want = {k: w * weight for k, w in _TAG_CLASSES.get(t.pos, _TAG_CLASSES.get(t.pos[:1], {})).items()}
     if t.pos == "f":  # jieba's locatives (后, 上, 中) are tagged well: after, behind, on, in
         want[P] = 1.2
+    if t.pos.startswith("q") and len(t.text) == 1 and Q not in cues:
+        # a measure word of jieba's dictionary that no number or demonstrative counts here is none: 台|9線
+        # "Taiwan", 道 "the Way" (兩|台 "classifier for machines", 一|道 as before)
+        want[Q] = want.get(Q, 0.0) * MEASURE_UNCOUNTED
     for k, w in cues.items():
         want[k] = want.get(k, 0.0) + w
     # a set phrase of the news fixes the sense as a frame does (不|排除 "to rule out", 度過|難關 "to
@@ -809,6 +830,14 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
         counted = False  # 一|出爐|便…, 一|到|就…: "as soon as", no number counting the word
     if counted and any(k.startswith("frame:") for k in cues):
         counted = False  # a construction read the number's slot already (排在|第十|位 "place", 第一六一|條)
+    if (adjacent_prev and prev.text == "个" and t.pos[:1] in ("n", "m", "q", "t") and p > 0
+            and tokens[p - 1].end == prev.start
+            and (tokens[p - 1].kind == NUMBER or tokens[p - 1].pos == "m")):
+        # 幾|個|月, 三|個|小時: what a number and 個 count, a unit of time ("month", not "moon"; a unit
+        # after a number is no measure word of what follows it: 按|一|年|計)
+        add(UNIT, 1.5)
+        if len(t.text) == 1:
+            add(N, 0.8)
     if prev is not None:
         if counted:
             add(Q, 2.5 if len(t.text) == 1 else 1.0)
@@ -1301,6 +1330,13 @@ def choose(text: str, syllables, entry: Entry | None, kind: str, tag: str, spans
         return Meaning(best, added + best.content, tuple(shorten(s) for s in (added + best.content)[:1]),
                        best.classifiers, False)
     occurrences = occurrences()
+    counted = sum(u.want.get(Q, 0.0) >= 1.0 for u in occurrences) * 2 >= len(occurrences)
+    if counted and not any(x.startswith("classifier") for e in candidates for x in e.content):
+        # a number counts it, and its entries have no measure word's sense: the word they call it a variant
+        # of has ("variant of 臺|台[tai2]"): 兩|台|機組 is 臺's "classifier for vehicles or machines", not "Taiwan"
+        key = reading_key(syllables)
+        candidates = candidates + [e for e in _pointed(candidates, lexicon) if reading_key(e.syllables) == key
+                                   and e not in candidates and any(x.startswith("classifier") for x in e.content)]
     # the readings stage's entry (its form, its commonest word) is evidence too: 後, not 后 "empress"
     pair = _PAIRS[text][1] if text in _PAIRS else None
     ranked = []
@@ -1330,7 +1366,7 @@ def choose(text: str, syllables, entry: Entry | None, kind: str, tag: str, spans
     # used as a measure word here (第六届, 各项): that sense first, unless a frame chose another (第一六一|條
     # "clause (of law)", which jieba tags a measure word too)
     framed = {k[6:] for u in occurrences for k in u.want if k.startswith("frame:")}
-    if tag.startswith("q") and not any(part in own[0][1] for part in framed):
+    if tag.startswith("q") and counted and not any(part in own[0][1] for part in framed):
         own.sort(key=lambda x: not x[1].startswith("classifier"))
     chosen = _short(own, lexicon)
     listed = tuple(s for s in (added if best is candidates[0] else ()) + best.content if s not in chosen)
