@@ -801,6 +801,23 @@ def test_what_a_number_counts_and_what_nothing_counts(text, simplified, expected
     assert expected in w.sense[0], w.senses
 
 
+@pytest.mark.parametrize("text, simplified, expected", [
+    # function words by the construction around them: 本|通知 "this" (a verb that names a document), 凡
+    # opening its clause "every", 依|…|來看 "according to", 受|當地|證券|監管 a passive with its agent
+    ("本通知自發布之日起施行。", "本", "this"),
+    ("凡將境內企業資產在境外上市的，須事先報批。", "凡", "every"),
+    ("依災後受損跡象來看，這是下沖氣流造成的。", "依", "according to"),
+    ("境外上市公司受當地證券監管機構監管。", "受", "subjected to"),
+    # a label that is one phrase is met by all its words: 人民政府 is no "(of the Japanese government)"
+    ("各省、自治區、直轄市人民政府要加強管理。", "省", "province"),
+    # the wind blows in a weather report; "a wind instrument" is no weather's (nor "to blow up")
+    ("颶風吹進校園後，圍籬也被吹倒。", "吹", "to blow"),
+])
+def test_constructions_and_qualifiers_found_on_real_articles(text, simplified, expected):
+    w = word(text, simplified)
+    assert expected in w.sense[0], w.senses
+
+
 def test_power_supply_is_no_physics():
     # an article about electricity speaks of energy, not physics: 供電質量 is "quality", not "(physics)
     # mass" (muscle's mass is another matter)

@@ -141,9 +141,15 @@ def parse(text: str, english, zipf=None, fields=None) -> Sense:
     # what a label says a sense is said of is the sense's field too: "chronic (disease)" is health's
     said = [w for label in labels if label not in RARE_LABELS for w in plain_words(label)]
     qualified = fields_of(said, fields) if fields else frozenset()
+    # a phrasal verb is no word of its verb's field ("to blow up" is to explode, in no weather)
+    phrasal = {m.group(1) for m in _PHRASAL_RE.finditer(LABEL_RE.sub(" ", text.lower()))}
+    topical = [w for w in plain if w not in phrasal]
     return Sense(text, frozenset(classes), labels, content_words(text), commonness,
-                 fields_of(plain + said, fields) | labelled if fields else labelled, labelled,
+                 fields_of(topical + said, fields) | labelled if fields else labelled, labelled,
                  _noun_phrase(low.split(";")[0], english), qualified)
+
+
+_PHRASAL_RE = re.compile(r"\b([a-z]+) (?:up|out|off|away|down)\b")
 
 
 def _noun_phrase(part: str, english) -> bool:

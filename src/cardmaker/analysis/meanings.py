@@ -278,6 +278,27 @@ _NEGATION_WORDS = frozenset("不 没 没有 别".split())
 _KNOWING = frozenset("知道 晓得 知 懂 明白 清楚 了解 确定 记得 问 想知道 弄清 搞清楚 在乎 管".split())
 
 
+def _heads_phrase(tokens, j: int) -> bool:
+    """The word at ``j`` ends a noun phrase: 的, a preposition, a boundary or nothing after it."""
+    k = neighbour(tokens, j, 1)
+    return k is None or _boundary(tokens[k]) or tokens[k].text == "的" or tokens[k].pos.startswith("p")
+
+
+def _agent_then_verb(tokens, i: int) -> bool:
+    """Nouns after ``i`` and then a verb, in its clause: the agent of a passive and its verb (受|當地|證券|監管)."""
+    seen = False
+    for t in list(_clause_after(tokens, i, 5)):
+        if _boundary(t):
+            return False
+        if t.pos.startswith(("n", "s", "r")) and t.pos != "vn" and t.kind in (WORD, TERM, NAME):
+            seen = True
+        elif seen and t.pos.startswith("v") and len(t.text) > 1:
+            return True
+        else:
+            return False
+    return False
+
+
 def _negated(tokens, i, prev, nxt) -> bool:
     """A negation stands before the word in its clause with no verb of knowing between them: 不|需要|什麼
     "anything" (不|曉得|…|什麼 asks "what")."""
@@ -454,12 +475,24 @@ _FRAMES = {
     # causatives: 令|舊區的人情味…|流失 "to cause", an object and then the verb it is made to do
     "令": [(_causative, "to cause")],
     "使": [(_causative, "to make")],
+    # 依 before a phrase and then a verb is the preposition: 依|災後受損跡象|來看, 依|…|規定 "according to"
+    "依": [(lambda tokens, i, prev, nxt: nxt is not None and not _boundary(nxt) and any(
+        u.pos.startswith("v") and u.kind == WORD for u in list(_clause_after(tokens, i, 12))[1:]), "according to")],
+    # 經 before the body that approves, or the act undergone: 經|省級人民政府|批准 "to pass through", 經|批准
+    # "to undergo"
+    "经": [(lambda tokens, i, prev, nxt: nxt is not None and nxt.start == tokens[i].end and nxt.pos[:1] in ("n", "r", "s", "j"),
+           "to pass through"),
+          (lambda tokens, i, prev, nxt: nxt is not None and nxt.start == tokens[i].end and nxt.pos.startswith("v"),
+           "to undergo")],
+    # 凡 opening its clause is "every" (凡|將境內企業…的, …): not "ordinary"
+    "凡": [(_at_clause_start, "every")],
     # a degree adverb before what it grades: 太|大 "too (much)", not "highest" (太空, 太上)
     "太": [(lambda tokens, i, prev, nxt: nxt is not None and nxt.start == tokens[i].end
             and nxt.pos.startswith(("a", "v", "d")), "too (much)")],
-    # 受 before a verb is the passive: 產業|受|影響 "subjected to", not "to receive"
+    # 受 before a verb, or its agent and a verb, is the passive: 產業|受|影響, 受|當地|證券|監管 "subjected to",
+    # not "to receive"
     "受": [(lambda tokens, i, prev, nxt: nxt is not None and nxt.start == tokens[i].end and nxt.pos.startswith("v")
-            and len(nxt.text) > 1, "subjected to")],
+            and len(nxt.text) > 1 or _agent_then_verb(tokens, i), "subjected to")],
     "使得": [(_causative, "to make")],
     # 靠 before a phrase and then a verb is the means that verb relies on: 山西|靠|“煤電互保”的辦法，…|確保
     # "to depend on"; leaning on something is 靠在, 靠着 (…牆上|睡)
@@ -476,8 +509,10 @@ _FRAMES = {
     "故": [(_at_clause_start, "therefore")],
     "愈": [(lambda tokens, i, prev, nxt: nxt is not None and nxt.pos[:1] in ("a", "v", "d"), "the more")],
     # 本|港, 本|報, 本|月: "this; the current", not "root"
+    # (本|通知|的規定, 本|規定|自…: a verb that heads the phrase is a document's name too)
     "本": [(lambda tokens, i, prev, nxt: nxt is not None and nxt.start == tokens[i].end
-            and nxt.pos[:1] in ("n", "q", "t", "s", "j"), "this")],
+            and (nxt.pos[:1] in ("n", "q", "t", "s", "j") or nxt.pos.startswith("v") and len(nxt.text) > 1
+                 and _heads_phrase(tokens, neighbour(tokens, i, 1))), "this")],
     "先生": [(lambda tokens, i, prev, nxt: prev is not None and prev.end == tokens[i].start and (
         prev.kind == NAME or prev.pos.startswith("nr")), "mister")],
     # 審核|後, 看到新聞報導|後: after an event, "after" (not "behind")
@@ -1204,7 +1239,7 @@ def _score(sense: english.Sense, index: int, occurrences: list[Use], pair: str |
         if said_of:
             # CC-CEDICT's "(of muscle, social custom etc) to atrophy", "(of a storm etc) to strike" say what
             # the sense is said of: where a word around it names that, it is the sense (肌肉…|萎縮)
-            met = sum(bool(said_of & u.heads or sense.qualified & u.near) for u in occurrences) / len(occurrences)
+            met = sum(_said_of_met(sense, u) for u in occurrences) / len(occurrences)
             # … and less likely where nothing around names it: "(of birds, animals and insects) to cry"
             # in 警鐘長鳴 (a bell)
             score += QUALIFIER_WEIGHT * met - QUALIFIER_UNMET * (1 - met)
@@ -1273,6 +1308,22 @@ QUALIFIER_WEIGHT = 1.0
 REGIONAL_WEIGHT = 0.5
 KIND_UNMET = 0.5  # a sense of one named kind ("(fire) alarm") where nothing around names it
 QUALIFIER_UNMET = 0.2  # a qualified sense where nothing around names what it is said of
+
+
+def _said_of_met(sense: english.Sense, use: Use) -> bool:
+    """A word around ``use`` names what a label of ``sense`` says it is said of ("(of muscle, social custom
+    etc)": any of them), or speaks of its field; a label that is one phrase ("(of the Japanese government)")
+    is met by all its words only (the government of 人民政府 is no Japanese one: 省 "province")."""
+    for label in sense.labels:
+        if not english.SAID_OF_RE.match(label):
+            continue
+        words = english.content_words(label) - _GENERIC
+        if len(words) > 1 and not any(x in label for x in (",", "etc", " or ", " and ")):
+            if words <= use.heads:
+                return True
+        elif words & use.heads or sense.qualified & use.near:
+            return True
+    return False
 
 
 def _said_of(sense: english.Sense) -> frozenset[str]:
