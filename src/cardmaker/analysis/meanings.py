@@ -468,7 +468,9 @@ _FRAMES = {
     "更": [(lambda tokens, i, prev, nxt: nxt is not None and nxt.pos[:1] in ("v", "p", "d") and nxt.text not in _DEGREE,
            "even more")],
     # 同|一種 "the same"; 未來|兩日 "the coming (two days)"
-    "同": [(lambda tokens, i, prev, nxt: nxt is not None and nxt.text[:1] == "一", "same")],
+    # (同|一切困難|作鬥爭: 一切 is "all", no number: 同 is "with" there, the preposition before its verb)
+    "同": [(lambda tokens, i, prev, nxt: nxt is not None and nxt.text[:1] == "一"
+            and nxt.text not in ("一切", "一起", "一道", "一些", "一样"), "same")],
     "未来": [(lambda tokens, i, prev, nxt: nxt is not None and (nxt.kind == NUMBER or nxt.pos.startswith("m")), "coming")],
     # a verb's result glued after it: 分間|成 "to become; to turn into"
     "成": [(_when(_after_verb, _unless(_after_number)), "to become")],
@@ -552,7 +554,9 @@ _FRAMES = {
     # 延續到…中|去: a directional complement at the end of its clause
     "去": [(_when(_partner_before("到"), _clause_end), "movement away from the speaker")],
     # 與…相當, 相當|於: "equivalent to", not "quite"
-    "相当": [(lambda tokens, i, prev, nxt: nxt is not None and nxt.text in ("于", "於"), "equivalent to"),
+    # (及|相當|領導職務: before a noun, what is equivalent to the one named before)
+    "相当": [(lambda tokens, i, prev, nxt: nxt is not None and (nxt.text in ("于", "於") or nxt.start == tokens[i].end
+                                                              and nxt.pos in ("n", "nz", "vn")), "equivalent to"),
              (_when(_partner_before("与", "和", "跟", "同"), _clause_end), "equivalent to")],
     # the suffix 性 makes a noun of what it follows: 一致|性 "consistency" (an adjective), 可|行性
     "性": [(lambda tokens, i, prev, nxt: prev is not None and prev.end == tokens[i].start and prev.pos.startswith("a"),
