@@ -606,6 +606,9 @@ def test_composed_meanings_stay_short():
         ("pretty good", {english.A}),
         # a clause that "as" opens is an adverbial (臨時 "as the time draws near"), no unit of time
         ("as the time draws near", {english.D}),
+        # a past participle alone modifies as an adjective does (定點 "designated"); "speed" is none
+        ("designated", {english.A}),
+        ("speed", {english.N, english.V}),
     ],
 )
 def test_kind_of_a_sense(sense, kinds):
@@ -817,6 +820,9 @@ def test_what_a_number_counts_and_what_nothing_counts(text, simplified, expected
     ("這個問題相當難。", "相当", "considerably|quite"),
     # 做 with no object is "to do" (做|起來|卻…)
     ("說起來容易，做起來卻相當難。", "做", "to do"),
+    # an adjective's participle before the noun it modifies: 定點|醫院 "designated", not "to determine a
+    # location"; an adjective after a measure word modifies the noun after it (各類|配套|活動)
+    ("患者可到周邊定點醫院就診。", "定点", "designated"),
     # 上市 in an article about shares is "to float (a company on the stock market)"
     ("多家企業申請在境外上市，發行股票募集資金，股東權益須受保護。", "上市", "to float"),
 ])

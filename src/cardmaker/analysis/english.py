@@ -251,6 +251,10 @@ def _classes(low: str, labels, english) -> set[str]:
     if len(words) == 1 or (len(words) == 2 and words[1] in ("sth", "sb")):
         found = english(word)
         out = {_UPOS.get(p, N) for p in found} if found else set()
+        if "verb" in found and _participle(word, english):
+            # a past participle alone is no verb's sense (that says "to …"): "designated", "appointed"
+            # (定點醫院) modify as adjectives do ("leading", "planning" name the act as often)
+            out = (out - {V}) | {A}
         if word in ADVERBS or word.endswith("ly") and not found:
             out.add(D)
         if word in _DETERMINERS:
@@ -283,6 +287,18 @@ _SUBORDINATORS = frozenset("as when while once until whenever wherever".split())
 _DEGREE_WORDS = frozenset("not very pretty quite rather fairly so too extremely really".split())
 _DETERMINERS = frozenset("all each every some many several few both various".split())
 _ADJECTIVE_ENDINGS = ("able", "ible", "ous", "ful", "less", "ive", "ical", "ic", "al")
+
+
+def _participle(word: str, english) -> bool:
+    """``word`` is a verb's past participle: less its "-ed" (a doubled consonant, a dropped "e", "-ied"
+    for "-y") a verb ("designated", "appointed", "stopped"; not "speed", "need")."""
+    for end in ("ed",):
+        if word.endswith(end) and len(word) > len(end) + 2:
+            base = word[:-len(end)]
+            stems = {base, base + "e", base[:-1] if len(base) > 2 and base[-1] == base[-2] else base,
+                     base[:-1] + "y" if base.endswith("i") else base}
+            return any("verb" in english(b) for b in stems if len(b) >= 2)
+    return False
 
 
 _UPOS = {"noun": N, "verb": V, "adj": A, "adv": D, "aux": V, "propn": N}

@@ -667,6 +667,13 @@ def _verb_head(t, prev, nxt) -> bool:
 _PHRASE_LINKS = frozenset("的 之 和 与 及 或 、".split())
 
 
+def _modifies_next(t, nxt) -> bool:
+    """``t``, an adjective or a verb jieba tags so, is glued before a noun of two characters or more
+    (not a name): it modifies that noun."""
+    return (nxt is not None and nxt.start == t.end and t.pos.startswith(("a", "b")) and nxt.kind in (WORD, TERM)
+            and len(nxt.text) >= 2 and nxt.pos.startswith("n") and not nxt.pos.startswith(("nr", "ns")))
+
+
 def _opens_object(nxt) -> bool:
     """``nxt`` can begin a verb's object but not go on with a compound noun: a personal pronoun, a
     time, a number, an opening quotation mark."""
@@ -891,8 +898,10 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
             # adjective before a noun modifies that noun, "mainstream", no "essential point")
             add(N, 0.8)
         elif adjacent_prev and len(t.text) > 1 and prev.kind != NUMBER and (
-                prev.pos.startswith("q") or _demonstrative_measure(prev)):
-            add(N, 0.8)  # 這種|變化, 一名|幹部: what a measure word (with its demonstrative) counts is a noun
+                prev.pos.startswith("q") or _demonstrative_measure(prev)) and not _modifies_next(t, nxt):
+            # 這種|變化, 一名|幹部: what a measure word (with its demonstrative) counts is a noun (各類|配套|活動:
+            # an adjective before a noun modifies it, the noun is what is counted)
+            add(N, 0.8)
         elif adjacent_prev and len(t.text) > 1 and prev.text in ("大", "小") and p > 0 and (
                 tokens[p - 1].end == prev.start and (tokens[p - 1].kind == NUMBER or tokens[p - 1].pos == "m")):
             add(N, 1.0)  # 三大|面向 "three main aspects", 十大|建設: a number and 大 count kinds of a noun
