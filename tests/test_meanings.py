@@ -608,6 +608,8 @@ def test_composed_meanings_stay_short():
         ("as the time draws near", {english.D}),
         # a past participle alone modifies as an adjective does (定點 "designated"); "speed" is none
         ("designated", {english.A}),
+        # "to" before a possessive or an article opens a prepositional phrase, no infinitive (滿意)
+        ("to one's satisfaction", {english.D}),
         ("speed", {english.N, english.V}),
     ],
 )

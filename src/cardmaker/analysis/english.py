@@ -223,6 +223,10 @@ def _classes(low: str, labels, english) -> set[str]:
         return {SUFFIX}
     if "prefix" in labels or low.startswith("prefix") or re.match(r"^[a-z]+-$", low):
         return {PREFIX}
+    if re.match(r"to (?:one's|the|a|an|his|her|their|my|your|our|sb's|some|this|that)\b", low):
+        # "to one's satisfaction", "to the utmost": a prepositional phrase, no infinitive ("to the west of"
+        # a preposition's)
+        return {D, P} if low.endswith(" of") else {D}
     if low.startswith("to ") or "; to " in low[:40]:
         return {V}
     first = WORD_RE.match(low)
