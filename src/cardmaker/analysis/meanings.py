@@ -557,7 +557,10 @@ _FRAMES = {
     # (及|相當|領導職務: before a noun, what is equivalent to the one named before)
     "相当": [(lambda tokens, i, prev, nxt: nxt is not None and (nxt.text in ("于", "於") or nxt.start == tokens[i].end
                                                               and nxt.pos in ("n", "nz", "vn")), "equivalent to"),
-             (_when(_partner_before("与", "和", "跟", "同"), _clause_end), "equivalent to")],
+             (_when(_partner_before("与", "和", "跟", "同"), _clause_end), "equivalent to"),
+             # … and before an adjective it grades it: 相當|難, 相當|危險 "quite"
+             (lambda tokens, i, prev, nxt: nxt is not None and nxt.start == tokens[i].end and nxt.pos.startswith("a"),
+              "quite")],
     # the suffix 性 makes a noun of what it follows: 一致|性 "consistency" (an adjective), 可|行性
     "性": [(lambda tokens, i, prev, nxt: prev is not None and prev.end == tokens[i].start and prev.pos.startswith("a"),
            "noun from adjective"),
