@@ -290,7 +290,7 @@ def _classes(low: str, labels, english) -> set[str]:
 _SUBORDINATORS = frozenset("as when while once until whenever wherever".split())
 _DEGREE_WORDS = frozenset("not very pretty quite rather fairly so too extremely really".split())
 _DETERMINERS = frozenset("all each every some many several few both various".split())
-_ADJECTIVE_ENDINGS = ("able", "ible", "ous", "ful", "less", "ive", "ical", "ic", "al")
+_ADJECTIVE_ENDINGS = ("able", "ible", "ous", "ful", "less", "ive", "ical")
 
 
 def _participle(word: str, english) -> bool:
