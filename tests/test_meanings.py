@@ -820,6 +820,10 @@ def test_what_a_number_counts_and_what_nothing_counts(text, simplified, expected
     # 相當 before a noun is "equivalent to" (及|相當|領導職務), before an adjective "quite"
     ("擔任局長、部長及相當領導職務的，五年。", "相当", "equivalent to"),
     ("這個問題相當難。", "相当", "considerably|quite"),
+    # an adjective's character before a verb says how it is done: 亂|作為 "arbitrary", not "in confusion"
+    ("對那些亂作為的官員要嚴肅問責。", "乱", "arbitrary"),
+    # a verb's object fixes its sense: 爬…樓 "to climb", not "to crawl"
+    ("他每天爬十層樓上班。", "爬", "to climb"),
     # 做 with no object is "to do" (做|起來|卻…)
     ("說起來容易，做起來卻相當難。", "做", "to do"),
     # an adjective's participle before the noun it modifies: 定點|醫院 "designated", not "to determine a

@@ -488,6 +488,12 @@ _FRAMES = {
            "to undergo")],
     # 凡 opening its clause is "every" (凡|將境內企業…的, …): not "ordinary"
     "凡": [(_at_clause_start, "every")],
+    # an adjective's character glued before a verb says how it is done: 亂|作為 "arbitrary" (acting
+    # arbitrarily), not "in confusion"; 善|作|善|成 "good at sth", not "virtuous"
+    "乱": [(lambda tokens, i, prev, nxt: nxt is not None and nxt.start == tokens[i].end and nxt.kind in (WORD, TERM)
+            and (nxt.pos.startswith("v") or tokens[i].pos == "d"), "arbitrary")],
+    "善": [(lambda tokens, i, prev, nxt: nxt is not None and nxt.start == tokens[i].end and nxt.pos.startswith("v"),
+           "good at sth")],
     # a degree adverb before what it grades: 太|大 "too (much)", not "highest" (太空, 太上)
     "太": [(lambda tokens, i, prev, nxt: nxt is not None and nxt.start == tokens[i].end
             and nxt.pos.startswith(("a", "v", "d")), "too (much)")],
