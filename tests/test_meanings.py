@@ -822,6 +822,9 @@ def test_what_a_number_counts_and_what_nothing_counts(text, simplified, expected
     ("這個問題相當難。", "相当", "considerably|quite"),
     # an adjective's character before a verb says how it is done: 亂|作為 "arbitrary", not "in confusion"
     ("對那些亂作為的官員要嚴肅問責。", "乱", "arbitrary"),
+    # a verb of one character between a noun and another verb is the noun's verb, no compound's head:
+    # 警方|派|來 "to send", not "school (of thought)"
+    ("警方派來維持秩序的人員已經到場。", "派", "to send"),
     # a verb's object fixes its sense: 爬…樓 "to climb", not "to crawl"
     ("他每天爬十層樓上班。", "爬", "to climb"),
     # 做 with no object is "to do" (做|起來|卻…)

@@ -952,9 +952,11 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
                 # is "up to": a list of nouns)
                 add(V, 1.2)
             elif (prev.pos.startswith(_NOUN_TAGS + ("s",)) and t.pos.startswith("v") and t.pos != "vn"
-                  and _opens_object(nxt)):
+                  and (_opens_object(nxt) or len(t.text) == 1 and adjacent_next and nxt.kind in (WORD, TERM)
+                       and nxt.pos.startswith(("v", "d")) and nxt.pos != "vn")):
                 # 政策|使得|他們…, 機組|作為|今年的…, 山西|靠|“…”: a pronoun, a time, a number or a quotation
-                # after it is its object, no more of a compound noun
+                # after it is its object, no more of a compound noun; a verb of one character before another
+                # verb or an adverb is its subject's (商戶|憂|難覓…: "to worry")
                 add(V, 0.9)
             elif prev.pos.startswith(_NOUN_TAGS + ("s",)) and t.pos.startswith(("vn", "v", "a")):
                 add(N, 0.9)  # the head of a compound noun: 服務|升級, 營養|攝入
