@@ -296,13 +296,11 @@ _ADJECTIVE_ENDINGS = ("able", "ible", "ous", "ful", "less", "ive", "ical")
 def _participle(word: str, english) -> bool:
     """``word`` is a verb's past participle: less its "-ed" (a doubled consonant, a dropped "e", "-ied"
     for "-y") a verb ("designated", "appointed", "stopped"; not "speed", "need")."""
-    for end in ("ed",):
-        if word.endswith(end) and len(word) > len(end) + 2:
-            base = word[:-len(end)]
-            stems = {base, base + "e", base[:-1] if len(base) > 2 and base[-1] == base[-2] else base,
-                     base[:-1] + "y" if base.endswith("i") else base}
-            return any("verb" in english(b) for b in stems if len(b) >= 2)
-    return False
+    if not word.endswith("ed") or len(word) < 5:
+        return False
+    base = word[:-2]
+    stems = {base, base + "e", base[:-1] if base[-1] == base[-2] else base, base[:-1] + "y" if base.endswith("i") else base}
+    return any("verb" in english(b) for b in stems if len(b) >= 2)
 
 
 _UPOS = {"noun": N, "verb": V, "adj": A, "adv": D, "aux": V, "propn": N}

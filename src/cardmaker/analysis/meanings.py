@@ -677,8 +677,8 @@ _PHRASE_LINKS = frozenset("的 之 和 与 及 或 、".split())
 
 
 def _modifies_next(t, nxt) -> bool:
-    """``t``, an adjective or a verb jieba tags so, is glued before a noun of two characters or more
-    (not a name): it modifies that noun."""
+    """``t``, an adjective (or a non-predicate one, jieba's "b"), is glued before a noun of two
+    characters or more (not a name): it modifies that noun."""
     return (nxt is not None and nxt.start == t.end and t.pos.startswith(("a", "b")) and nxt.kind in (WORD, TERM)
             and len(nxt.text) >= 2 and nxt.pos.startswith("n") and not nxt.pos.startswith(("nr", "ns")))
 
