@@ -63,7 +63,7 @@ FIELD_OF_LABEL = {
     "biol.": "health", "physiology": "health", "genetics": "health", "sports": "sports", "baseball": "sports",
     "basketball": "sports", "soccer": "sports", "golf": "sports", "gaming": "sports", "military": "military",
     "botany": "plants", "tree": "plants", "agriculture": "plants", "physics": "physics", "mechanics": "physics",
-    "optics": "physics", "electricity": "physics", "particle physics": "physics", "finance": "finance", "accounting": "finance",
+    "optics": "physics", "electricity": "energy", "particle physics": "physics", "finance": "finance", "accounting": "finance",
     "economics": "economy", "law": "law", "zoology": "animals", "bird species of China": "animals",
     "music": "entertainment", "theater": "entertainment", "film": "entertainment", "politics": "politics",
     "political": "politics", "meteorology": "weather",
@@ -141,9 +141,15 @@ def parse(text: str, english, zipf=None, fields=None) -> Sense:
     # what a label says a sense is said of is the sense's field too: "chronic (disease)" is health's
     said = [w for label in labels if label not in RARE_LABELS for w in plain_words(label)]
     qualified = fields_of(said, fields) if fields else frozenset()
+    # a phrasal verb is no word of its verb's field ("to blow up" is to explode, in no weather)
+    phrasal = {m.group(1) for m in _PHRASAL_RE.finditer(LABEL_RE.sub(" ", text.lower()))}
+    topical = [w for w in plain if w not in phrasal]
     return Sense(text, frozenset(classes), labels, content_words(text), commonness,
-                 fields_of(plain + said, fields) | labelled if fields else labelled, labelled,
+                 fields_of(topical + said, fields) | labelled if fields else labelled, labelled,
                  _noun_phrase(low.split(";")[0], english), qualified)
+
+
+_PHRASAL_RE = re.compile(r"\b([a-z]+) (?:up|out|off|away|down)\b")
 
 
 def _noun_phrase(part: str, english) -> bool:
@@ -217,6 +223,10 @@ def _classes(low: str, labels, english) -> set[str]:
         return {SUFFIX}
     if "prefix" in labels or low.startswith("prefix") or re.match(r"^[a-z]+-$", low):
         return {PREFIX}
+    if re.match(r"to (?:one's|the|a|an|his|her|their|my|your|our|sb's|some|this|that)\b", low):
+        # "to one's satisfaction", "to the utmost": a prepositional phrase, no infinitive ("to the west of"
+        # a preposition's)
+        return {D, P} if low.endswith(" of") else {D}
     if low.startswith("to ") or "; to " in low[:40]:
         return {V}
     first = WORD_RE.match(low)
@@ -243,19 +253,34 @@ def _classes(low: str, labels, english) -> set[str]:
         return {D}  # 日益 "day by day / more and more", 逐步 "step by step": how a thing goes on
     if low.startswith(("out of ", "up to date", "in time")) and len(words) <= 4:
         return {D, A}  # 过时 "out of date": a state's phrase, no noun
+    if word in _SUBORDINATORS and len(words) > 4:
+        return {D}  # "as the time draws near" (臨時), "when the time comes": a clause, an adverbial's sense
     if any(w in UNITS for w in words[:3]) and len(words) <= 5:
         return {UNIT, N}
     if len(words) == 1 or (len(words) == 2 and words[1] in ("sth", "sb")):
         found = english(word)
         out = {_UPOS.get(p, N) for p in found} if found else set()
+        if "verb" in found and _participle(word, english):
+            # a past participle alone is no verb's sense (that says "to …"): "designated", "appointed"
+            # (定點醫院) modify as adjectives do ("leading", "planning" name the act as often)
+            out = (out - {V}) | {A}
         if word in ADVERBS or word.endswith("ly") and not found:
             out.add(D)
+        if word in _DETERMINERS:
+            out |= {A, N}  # "all", "many" (所有, 多): what modifies a noun, as an adjective does, or stands for it
+        if not found and word.endswith(_ADJECTIVE_ENDINGS):
+            out.add(A)  # a word the English lexicon lacks is an adjective by its ending ("feasible", 使得)
         return out or {N}
+    if (len(words) == 2 and word in _DEGREE_WORDS and words[1] not in ADVERBS | _DEGREE_WORDS
+            and "adj" in english(words[1])):
+        return {A}  # "not bad", "pretty good" (不錯): a degree word and its adjective are an adjective's sense
     # a participle and its preposition ("geared towards", "catering for", "aimed at", "based on") is
     # a verb's phrase used as a modifier, not a noun ("subjected to", "exposed to" are passives: a verb's)
     if (len(words) >= 2 and words[0].endswith(("ed", "ing")) and words[1] in PREPOSITIONS and words[1] != "to"
             and "verb" in english(word)):
         return {A}
+    if low in ("subjected to", "exposed to"):
+        return {V}  # 受 "subjected to": the passive before its verb (受|影響)
     # a phrase: "head of a department", "section chief", "energy level", "in person"
     if word in ("in", "on", "at", "by", "with", "without") and len(words) <= 4:
         return {D, A}
@@ -266,6 +291,24 @@ def _classes(low: str, labels, english) -> set[str]:
     if first_pos and first_pos <= {"adj", "adv"}:
         return {_UPOS[p] for p in first_pos}
     return {N}
+
+
+# words that open an adverbial clause ("as the time draws near"), degree words and negations that
+# modify an adjective ("not bad", "pretty good"), and the endings of English adjectives
+_SUBORDINATORS = frozenset("as when while once until whenever wherever".split())
+_DEGREE_WORDS = frozenset("not very pretty quite rather fairly so too extremely really".split())
+_DETERMINERS = frozenset("all each every some many several few both various".split())
+_ADJECTIVE_ENDINGS = ("able", "ible", "ous", "ful", "less", "ive", "ical")
+
+
+def _participle(word: str, english) -> bool:
+    """``word`` is a verb's past participle: less its "-ed" (a doubled consonant, a dropped "e", "-ied"
+    for "-y") a verb ("designated", "appointed", "stopped"; not "speed", "need")."""
+    if not word.endswith("ed") or len(word) < 5:
+        return False
+    base = word[:-2]
+    stems = {base, base + "e", base[:-1] if base[-1] == base[-2] else base, base[:-1] + "y" if base.endswith("i") else base}
+    return any("verb" in english(b) for b in stems if len(b) >= 2)
 
 
 _UPOS = {"noun": N, "verb": V, "adj": A, "adv": D, "aux": V, "propn": N}

@@ -51,7 +51,7 @@ HALVE = 0.5
 BOUND = 0.5  # a bound form where the character is glued into a compound
 LESK_WEIGHT = 0.35
 FIELD_WEIGHT = 2.0
-ABSTRACT_FIELDS = frozenset({"economy", "finance", "politics", "law"})
+ABSTRACT_FIELDS = frozenset({"economy", "finance", "politics", "law", "energy"})  # (energy: the news of power supply)
 FIGURATIVE = 0.8  # a figurative sense where the entry has one
 FIELD_SHARE = 0.34  # a field the article speaks of a third as much as its main one, at least
 FIELD_MIN = 3  # words of a field in an article about that field
@@ -192,6 +192,7 @@ def neighbour(tokens, i: int, step: int) -> int | None:
     return j if 0 <= j < len(tokens) else None
 
 
+MEASURE_UNCOUNTED = 0.3  # jieba's measure-word tag where nothing counts the word
 _TAG_WEIGHT = 0.6  # jieba's tag is its dictionary's, not the occurrence's: context cues weigh more
 _CLOSED_TAGS = ("d", "p", "c", "f", "m", "q", "u", "r")  # … but the tags of function words hold
 _LIGHT_VERBS = frozenset("进行 加以 作出 做出 给予 受到 得到 开展 加强 提出 作 做 予以 实现 完成 推进 展开 发出 作了".split())
@@ -267,6 +268,48 @@ def _repeated(tokens, i, prev, nxt) -> bool:
         if not any(tokens[k].text in _SENTENCE_END for k in range(j, i)))
 
 
+def _conduct(prev) -> bool:
+    """作為 after a negation or 有所 is a noun, what one does (不|作為, 亂|作為, 有所|作為)."""
+    return prev is not None and prev.text in ("不", "乱", "有所", "无所", "大有", "没有")
+
+
+_NEGATION_WORDS = frozenset("不 没 没有 别".split())
+# verbs of knowing and asking: what they take is a question (不曉得…做|什麼 "what", not "anything")
+_KNOWING = frozenset("知道 晓得 知 懂 明白 清楚 了解 确定 记得 问 想知道 弄清 搞清楚 在乎 管".split())
+
+
+def _heads_phrase(tokens, j: int) -> bool:
+    """The word at ``j`` ends a noun phrase: 的, a preposition, a boundary or nothing after it."""
+    k = neighbour(tokens, j, 1)
+    return k is None or _boundary(tokens[k]) or tokens[k].text == "的" or tokens[k].pos.startswith("p")
+
+
+def _agent_then_verb(tokens, i: int) -> bool:
+    """Nouns after ``i`` and then a verb, in its clause: the agent of a passive and its verb (受|當地|證券|監管)."""
+    seen = False
+    for t in list(_clause_after(tokens, i, 5)):
+        if _boundary(t):
+            return False
+        if t.pos.startswith(("n", "s", "r")) and t.pos != "vn" and t.kind in (WORD, TERM, NAME):
+            seen = True
+        elif seen and t.pos.startswith("v") and len(t.text) > 1:
+            return True
+        else:
+            return False
+    return False
+
+
+def _negated(tokens, i, prev, nxt) -> bool:
+    """A negation stands before the word in its clause with no verb of knowing between them: 不|需要|什麼
+    "anything" (不|曉得|…|什麼 asks "what")."""
+    for t in _clause_before(tokens, i):
+        if t.text in _KNOWING:
+            return False
+        if t.text in _NEGATION_WORDS:
+            return True
+    return False
+
+
 def _when(*tests):
     return lambda tokens, i, prev, nxt: all(test(tokens, i, prev, nxt) for test in tests)
 
@@ -301,6 +344,20 @@ def _ordinal_before(tokens, i, prev, nxt) -> bool:
     if prev.text.startswith("第") and len(prev.text) > 1:
         return True
     return (prev.kind == NUMBER or prev.pos == "m") and any(t.text == "第" for t in list(_clause_before(tokens, i))[1:2])
+
+
+_LAW_NAMES = ("法", "条例", "规定", "办法", "宪法", "公约", "章程")
+
+
+def _law_article(tokens, i, prev, nxt) -> bool:
+    """The ordinal before ``i`` opens its clause (a law's article heading), or a law is named before it
+    in its clause (民法第一八四|條), or 規定, 款, 之 follow it."""
+    before = [t for t in _clause_before(tokens, i, 8)][1:]  # past the ordinal itself
+    if prev is not None and prev.text == "第" or before and before[0].text == "第":
+        before = before[1:]
+    if not before or any(t.text.endswith(_LAW_NAMES) for t in before):
+        return True
+    return nxt is not None and (nxt.text.startswith(("规定", "第", "款", "之", "的规定")))
 
 
 _RANKING = frozenset("排列居名")  # the last character of a verb of ranking: 排在, 位列, 位居, 排名
@@ -343,8 +400,6 @@ _FRAMES = {
                                                               or prev.text[-1:] in TIME_UNITS), "starting from")],
     "止": [(lambda tokens, i, prev, nxt: any(tokens[j].text in ("至", "到") for j in range(max(0, i - 8), i)), "until")],
     "近": [(lambda tokens, i, prev, nxt: nxt is not None and nxt.kind == NUMBER, "approximately")],
-    "左右": [(lambda tokens, i, prev, nxt: prev is not None and (prev.kind == NUMBER or prev.pos in ("m", "q")),
-             "approximately")],
     "内": [(lambda tokens, i, prev, nxt: prev is not None and (prev.pos in ("t", "m", "q") or prev.kind == NUMBER
                                                               or prev.text[-1:] in "年月周天时间"), "within")],
     "几": [(lambda tokens, i, prev, nxt: nxt is not None and nxt.pos.startswith(("q", "m", "n")), "several")],
@@ -354,10 +409,10 @@ _FRAMES = {
                                                               or nxt.text[:1] in "一个些"), "which")],
     # 什麼 asks "what?" (什麼|是…, 什麼|問題) but after a negation or before 都/也 it is "anything"
     # (不|需要|什麼, 什麼|都|…)
-    "什么": [(_when(_unless(_partner_before("不", "没", "没有", "别")),
-                   lambda tokens, i, prev, nxt: nxt is None or nxt.text not in ("都", "也")), "what?"),
-             (lambda tokens, i, prev, nxt: _partner_before("不", "没", "没有", "别")(tokens, i, prev, nxt)
-              or (nxt is not None and nxt.text in ("都", "也")), "anything")],
+    # (不曉得…要做|什麼, 不知道|什麼…: a question a verb of knowing asks is "what", negated or not)
+    "什么": [(_when(_unless(_negated), lambda tokens, i, prev, nxt: nxt is None or nxt.text not in ("都", "也")), "what?"),
+             (lambda tokens, i, prev, nxt: _negated(tokens, i, prev, nxt) or (nxt is not None and nxt.text in ("都", "也")),
+              "anything")],
     "较": [(lambda tokens, i, prev, nxt: nxt is not None and (nxt.pos.startswith(("a", "d", "v"))
                                                               or nxt.text in ("多", "少")), "relatively")],
     # adverbs before a verb: 正|逐漸接近 "just (at that time)", 先|查詢 "first", 剛|走上 "just"
@@ -394,7 +449,12 @@ _FRAMES = {
     "加上": [(_at_clause_start, "in addition")],
     "结果": [(_when(_at_clause_start, lambda tokens, i, prev, nxt: nxt is not None and nxt.text not in ("的", "是")),
              "as a result")],
-    "作为": [(_at_clause_start, "as (in the capacity of)")],
+    # … or before what it names one as (貸款|作為|扶貧工作中的…舉措, 把…|作為|重點): "as"; the noun is its
+    # conduct, an act or none (不|作為 "inaction", 有所|作為)
+    "作为": [(lambda tokens, i, prev, nxt: _at_clause_start(tokens, i, prev, nxt) or (
+        nxt is not None and not _boundary(nxt) and nxt.text not in ("的", "之") and not _conduct(prev)),
+        "as (in the capacity of)"),
+        (lambda tokens, i, prev, nxt: _conduct(prev), "one's conduct")],
     "哪里": [(_repeated, "wherever")],
     # 不僅…，還/也…: "not only"; 一旦 opens a condition: "once (sth happens)"; 由此|引起 "from this"
     "不仅": [(_partner_after("还", "也", "而且", "并且", "更", "又"), "not only")],
@@ -409,12 +469,46 @@ _FRAMES = {
     "更": [(lambda tokens, i, prev, nxt: nxt is not None and nxt.pos[:1] in ("v", "p", "d") and nxt.text not in _DEGREE,
            "even more")],
     # 同|一種 "the same"; 未來|兩日 "the coming (two days)"
-    "同": [(lambda tokens, i, prev, nxt: nxt is not None and nxt.text[:1] == "一", "same")],
+    # (同|一切困難|作鬥爭: 一切 is "all", no number: 同 is "with" there, the preposition before its verb)
+    "同": [(lambda tokens, i, prev, nxt: nxt is not None and nxt.text[:1] == "一"
+            and nxt.text not in ("一切", "一起", "一道", "一些", "一样"), "same")],
     "未来": [(lambda tokens, i, prev, nxt: nxt is not None and (nxt.kind == NUMBER or nxt.pos.startswith("m")), "coming")],
     # a verb's result glued after it: 分間|成 "to become; to turn into"
     "成": [(_when(_after_verb, _unless(_after_number)), "to become")],
     # causatives: 令|舊區的人情味…|流失 "to cause", an object and then the verb it is made to do
     "令": [(_causative, "to cause")],
+    "使": [(_causative, "to make")],
+    # 依 before a phrase and then a verb is the preposition: 依|災後受損跡象|來看, 依|…|規定 "according to"
+    "依": [(lambda tokens, i, prev, nxt: nxt is not None and not _boundary(nxt) and any(
+        u.pos.startswith("v") and u.kind == WORD for u in list(_clause_after(tokens, i, 12))[1:]), "according to")],
+    # 經 before the body that approves, or the act undergone: 經|省級人民政府|批准 "to pass through", 經|批准
+    # "to undergo"
+    "经": [(lambda tokens, i, prev, nxt: nxt is not None and nxt.start == tokens[i].end and nxt.pos[:1] in ("n", "r", "s", "j"),
+           "to pass through"),
+          (lambda tokens, i, prev, nxt: nxt is not None and nxt.start == tokens[i].end and nxt.pos.startswith("v"),
+           "to undergo")],
+    # 凡 opening its clause is "every" (凡|將境內企業…的, …): not "ordinary"
+    "凡": [(_at_clause_start, "every")],
+    # an adjective's character glued before a verb says how it is done: 亂|作為 "arbitrary" (acting
+    # arbitrarily), not "in confusion"; 善|作|善|成 "good at sth", not "virtuous"
+    "乱": [(lambda tokens, i, prev, nxt: nxt is not None and nxt.start == tokens[i].end and nxt.kind in (WORD, TERM)
+            and (nxt.pos.startswith("v") or tokens[i].pos == "d"), "arbitrary")],
+    "善": [(lambda tokens, i, prev, nxt: nxt is not None and nxt.start == tokens[i].end and nxt.pos.startswith("v"),
+           "good at sth")],
+    # a degree adverb before what it grades: 太|大 "too (much)", not "highest" (太空, 太上)
+    "太": [(lambda tokens, i, prev, nxt: nxt is not None and nxt.start == tokens[i].end
+            and nxt.pos.startswith(("a", "v", "d")), "too (much)")],
+    # 受 before a verb, or its agent and a verb, is the passive: 產業|受|影響, 受|當地|證券|監管 "subjected to",
+    # not "to receive"
+    "受": [(lambda tokens, i, prev, nxt: nxt is not None and nxt.start == tokens[i].end and nxt.pos.startswith("v")
+            and len(nxt.text) > 1 or _agent_then_verb(tokens, i), "subjected to")],
+    "使得": [(_causative, "to make")],
+    # 靠 before a phrase and then a verb is the means that verb relies on: 山西|靠|“煤電互保”的辦法，…|確保
+    # "to depend on"; leaning on something is 靠在, 靠着 (…牆上|睡)
+    "靠": [(lambda tokens, i, prev, nxt: nxt is not None and (not _boundary(nxt) or nxt.text[:1] in "“「『")
+            and nxt.text not in ("在", "着", "向", "到", "住", "近") and any(
+                u.pos.startswith("v") and u.kind == WORD for u in list(_clause_after(tokens, i, 16))[1:]),
+            "to depend on")],
     # 當…時, 當…後: "when", not "to be; to act as"
     "当": [(lambda tokens, i, prev, nxt: any(t.text[-1:] in ("时", "后") or t.text in ("时候", "之际", "以后")
                                              for t in _clause_after(tokens, i, 12)), "when")],
@@ -424,8 +518,10 @@ _FRAMES = {
     "故": [(_at_clause_start, "therefore")],
     "愈": [(lambda tokens, i, prev, nxt: nxt is not None and nxt.pos[:1] in ("a", "v", "d"), "the more")],
     # 本|港, 本|報, 本|月: "this; the current", not "root"
+    # (本|通知|的規定, 本|規定|自…: a verb that heads the phrase is a document's name too)
     "本": [(lambda tokens, i, prev, nxt: nxt is not None and nxt.start == tokens[i].end
-            and nxt.pos[:1] in ("n", "q", "t", "s", "j"), "this")],
+            and (nxt.pos[:1] in ("n", "q", "t", "s", "j") or nxt.pos.startswith("v") and len(nxt.text) > 1
+                 and _heads_phrase(tokens, neighbour(tokens, i, 1))), "this")],
     "先生": [(lambda tokens, i, prev, nxt: prev is not None and prev.end == tokens[i].start and (
         prev.kind == NAME or prev.pos.startswith("nr")), "mister")],
     # 審核|後, 看到新聞報導|後: after an event, "after" (not "behind")
@@ -433,8 +529,10 @@ _FRAMES = {
         prev.pos.startswith(("v", "t", "m")) or prev.kind == NUMBER or _partner_before("在", "于")(tokens, i, prev, nxt)),
         "after")],
     # after a number: 第18|號颱風, 八|號風球 "ordinal number"; 11月5|號 "day of a month"
-    # after an ordinal (第一六一|條, 第5|條): an article of a law, not a long thin thing
-    "条": [(_ordinal_before, "clause (of law")],
+    # after an ordinal (第一六一|條, 第5|條): an article of a law, not a long thin thing, where a law's
+    # text numbers it (第三十條 opening its line, 依照民法第一八四條|規定); a verb's ordinal object is
+    # counted (打通|第二|條|500千伏環網 "the second (line)": the classifier)
+    "条": [(_when(_ordinal_before, _law_article), "clause (of law")],
     # a rank: 排在|第十|位, 排在了|100多|位, 位列|前三|位: "place", not the honorific classifier for people
     "位": [(_ranked_place, "place")],
     # after a number, 餘 is "or more" (三千|餘|年, 萬|餘|人), not "surplus"
@@ -463,8 +561,13 @@ _FRAMES = {
     # 延續到…中|去: a directional complement at the end of its clause
     "去": [(_when(_partner_before("到"), _clause_end), "movement away from the speaker")],
     # 與…相當, 相當|於: "equivalent to", not "quite"
-    "相当": [(lambda tokens, i, prev, nxt: nxt is not None and nxt.text in ("于", "於"), "equivalent to"),
-             (_when(_partner_before("与", "和", "跟", "同"), _clause_end), "equivalent to")],
+    # (及|相當|領導職務: before a noun, what is equivalent to the one named before)
+    "相当": [(lambda tokens, i, prev, nxt: nxt is not None and (nxt.text in ("于", "於") or nxt.start == tokens[i].end
+                                                              and nxt.pos in ("n", "nz", "vn")), "equivalent to"),
+             (_when(_partner_before("与", "和", "跟", "同"), _clause_end), "equivalent to"),
+             # … and before an adjective it grades it: 相當|難, 相當|危險 "quite"
+             (lambda tokens, i, prev, nxt: nxt is not None and nxt.start == tokens[i].end and nxt.pos.startswith("a"),
+              "quite")],
     # 並|不, 並|沒有, 並|未: the emphatic "(not) at all", not "and"
     "并": [(lambda tokens, i, prev, nxt: nxt is not None and nxt.start == tokens[i].end
             and nxt.text[:1] in ("不", "没", "未", "非"), "(not) at all")],
@@ -510,14 +613,22 @@ def _use(tokens, i: int, lexicon) -> Use:
     want = {k: w * weight for k, w in _TAG_CLASSES.get(t.pos, _TAG_CLASSES.get(t.pos[:1], {})).items()}
     if t.pos == "f":  # jieba's locatives (后, 上, 中) are tagged well: after, behind, on, in
         want[P] = 1.2
+    if t.pos.startswith("q") and len(t.text) == 1 and Q not in cues:
+        # a measure word of jieba's dictionary that no number or demonstrative counts here is none: 台|9線
+        # "Taiwan", 道 "the Way" (兩|台 "classifier for machines", 一|道 as before)
+        want[Q] = want.get(Q, 0.0) * MEASURE_UNCOUNTED
     for k, w in cues.items():
         want[k] = want.get(k, 0.0) + w
     # a set phrase of the news fixes the sense as a frame does (不|排除 "to rule out", 度過|難關 "to
-    # get through"): sense_collocations.tsv
-    for side, partner, part in lexicon.sense_collocations.get(t.text, ()):
+    # get through"), and so does a verb's object (發表|主旨演講 "to deliver", 發表過幾本…的|著作 "to
+    # publish"): sense_collocations.tsv
+    collocations = lexicon.sense_collocations.get(t.text, ())
+    objects = _object_words(tokens, i) if collocations else ()
+    for side, partner, part in collocations:
         o = prev if side < 0 else nxt
-        if o is not None and (o.end == t.start and o.text.endswith(partner) if side < 0
-                              else o.start == t.end and o.text.startswith(partner)):
+        if (o is not None and (o.end == t.start and o.text.endswith(partner) if side < 0
+                               else o.start == t.end and o.text.startswith(partner))
+                or side > 0 and any(w.endswith(partner) for w in objects)):
             want["frame:" + part] = want.get("frame:" + part, 0.0) + 1.0
     if t.pos.startswith("v") and len(t.text) > 1 and _abstract(_argument(tokens, i), lexicon):
         want[ABSTRACT_ARGUMENT] = 1.0
@@ -526,8 +637,10 @@ def _use(tokens, i: int, lexicon) -> Use:
         # 抓緊|謀劃 "to lose no time in (doing sth)": a verb jieba does not tag one (a character's
         # "(doing sth)" sense is rarer: 少|跑腿 "less", not "to stop (doing sth)")
         want[VERB_NEXT] = 1.0
-    if t.text in _LIGHT_VERBS and t.pos.startswith("v") and _acts(_argument(tokens, i), lexicon):
-        want[LIGHT] = 1.0  # 進行|調查, 作出|部署: a light verb whose object is an act
+    if t.text in _LIGHT_VERBS and t.pos.startswith("v") and (_acts(_argument(tokens, i), lexicon) or _pro_object(nxt)):
+        # 進行|調查, 作出|部署: a light verb whose object is an act; 要做|什麼, 做|起來: whose object is
+        # a pronoun or none (what one does), not a thing made
+        want[LIGHT] = 1.0
     words, heads, near = _context(tokens, i, lexicon)
     # a single noun character glued after a content word heads the compound jieba split (通路|商, 主辦|方),
     # unless the words around make it a predicate or a preposition (房間|空|著, 後續|朝|廣東…前進)
@@ -543,6 +656,27 @@ def _use(tokens, i: int, lexicon) -> Use:
         near=frozenset(near))
 
 
+def _pro_object(nxt) -> bool:
+    """What follows a verb is a pronoun for its object (什麼, 這些, 一切), or the complement 起來 with no
+    object at all (做|起來|卻…)."""
+    return nxt is not None and nxt.kind in (WORD, TERM) and (
+        nxt.pos.startswith("r") and not _demonstrative_measure(nxt) or nxt.text == "起来")
+
+
+_OBJECT_SPAN = 8  # tokens after a verb its object's head may stand at (發表|過|幾本|發人深省|的|著作)
+
+
+def _object_words(tokens, i: int) -> list[str]:
+    """The words after ``i`` in its clause, as far as a verb's object (its modifiers, numbers and 的)
+    may reach: 創|歷年|同月|新高, 發表|過|幾本|發人深省|的|著作."""
+    out = []
+    for j in range(i + 1, min(len(tokens), i + 1 + _OBJECT_SPAN)):
+        if _boundary(tokens[j]):
+            break
+        out.append(tokens[j].text)
+    return out
+
+
 def _verb_head(t, prev, nxt) -> bool:
     """A single character jieba tags a verb, glued after a noun of two characters or more and ending
     a noun phrase (a clause's end, 的 or a conjunction after it): the head of the compound jieba
@@ -555,6 +689,22 @@ def _verb_head(t, prev, nxt) -> bool:
 
 
 _PHRASE_LINKS = frozenset("的 之 和 与 及 或 、".split())
+
+
+def _modifies_next(t, nxt) -> bool:
+    """``t``, an adjective (or a non-predicate one, jieba's "b"), is glued before a noun of two
+    characters or more (not a name): it modifies that noun."""
+    return (nxt is not None and nxt.start == t.end and t.pos.startswith(("a", "b")) and nxt.kind in (WORD, TERM)
+            and len(nxt.text) >= 2 and nxt.pos.startswith("n") and not nxt.pos.startswith(("nr", "ns")))
+
+
+def _opens_object(nxt) -> bool:
+    """``nxt`` can begin a verb's object but not go on with a compound noun: a personal pronoun, a
+    time, a number, an opening quotation mark."""
+    # (a time is a date or a period: jieba tags the complement 上來 a time word too)
+    return nxt is not None and (nxt.kind == NUMBER or nxt.pos.startswith("m") or nxt.text[:1] in "“「『"
+                                or nxt.pos.startswith("t") and nxt.text[-1:] in "年月日天周季时午晚早"
+                                or nxt.pos.startswith("r") and not _demonstrative_measure(nxt))
 
 
 def _governs_nothing(t, nxt) -> bool:
@@ -750,6 +900,14 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
         counted = False  # 一|出爐|便…, 一|到|就…: "as soon as", no number counting the word
     if counted and any(k.startswith("frame:") for k in cues):
         counted = False  # a construction read the number's slot already (排在|第十|位 "place", 第一六一|條)
+    if (adjacent_prev and prev.text == "个" and t.pos[:1] in ("n", "m", "q", "t") and p > 0
+            and tokens[p - 1].end == prev.start
+            and (tokens[p - 1].kind == NUMBER or tokens[p - 1].pos == "m")):
+        # 幾|個|月, 三|個|小時: what a number and 個 count, a unit of time ("month", not "moon"; a unit
+        # after a number is no measure word of what follows it: 按|一|年|計)
+        add(UNIT, 1.5)
+        if len(t.text) == 1:
+            add(N, 0.8)
     if prev is not None:
         if counted:
             add(Q, 2.5 if len(t.text) == 1 else 1.0)
@@ -758,11 +916,16 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
                 # 零|失誤 "zero mistakes", 百萬|遊客: a word a number counts is a noun (a character
                 # is its measure word's sense first, where it has one: 一|報 "report", 六|屆 "classifier")
                 add(N, 0.8)
-        if prev.text == "的" and not (adjacent_next and nxt is not None and nxt.text in ("性", "化")):
-            add(N, 0.8)  # (的|熱帶|性 低氣壓: 的 modifies the word 性 makes of it, an adjective's)
+        if prev.text == "的" and not (adjacent_next and nxt is not None and (
+                nxt.text in ("性", "化") or t.pos in ("a", "b") and nxt.kind in (WORD, TERM) and nxt.pos.startswith("n"))):
+            # (的|熱帶|性 低氣壓: 的 modifies the word 性 makes of it, an adjective's; 社會的|主流|觀點: an
+            # adjective before a noun modifies that noun, "mainstream", no "essential point")
+            add(N, 0.8)
         elif adjacent_prev and len(t.text) > 1 and prev.kind != NUMBER and (
-                prev.pos.startswith("q") or _demonstrative_measure(prev)):
-            add(N, 0.8)  # 這種|變化, 一名|幹部: what a measure word (with its demonstrative) counts is a noun
+                prev.pos.startswith("q") or _demonstrative_measure(prev)) and not _modifies_next(t, nxt):
+            # 這種|變化, 一名|幹部: what a measure word (with its demonstrative) counts is a noun (各類|配套|活動:
+            # an adjective before a noun modifies it, the noun is what is counted)
+            add(N, 0.8)
         elif adjacent_prev and len(t.text) > 1 and prev.text in ("大", "小") and p > 0 and (
                 tokens[p - 1].end == prev.start and (tokens[p - 1].kind == NUMBER or tokens[p - 1].pos == "m")):
             add(N, 1.0)  # 三大|面向 "three main aspects", 十大|建設: a number and 大 count kinds of a noun
@@ -770,6 +933,9 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
             add(N, 0.6)  # 以|安全|為前提: a preposition's object
             if framed:
                 add(N, 0.6)  # … held between 以 and 為: nothing but a noun is
+        if (adjacent_prev and prev.text in _CLOSING and len(t.text) > 1 and t.pos.startswith("v")
+                and (clause_end or nxt.text in _PHRASE_LINKS or nxt.pos.startswith("v"))):
+            add(N, 0.9)  # 開展“節約一度電…”|活動，: what a quotation names, the noun it modifies ("activity")
         if prev.text in _PREDICATIVE:
             add(A, 0.8)  # 覺得|吃力 "strenuous", 變得|保守: these verbs take a predicate, not an object
             add(V, 0.4)
@@ -800,6 +966,13 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
                 # 到|基層|調研, 赴|港|投資: a verb of motion, its place, then what is done there (從…到|青年|就業
                 # is "up to": a list of nouns)
                 add(V, 1.2)
+            elif (prev.pos.startswith(_NOUN_TAGS + ("s",)) and t.pos.startswith("v") and t.pos != "vn"
+                  and (_opens_object(nxt) or len(t.text) == 1 and adjacent_next and nxt.kind in (WORD, TERM)
+                       and nxt.pos.startswith(("v", "d")) and nxt.pos != "vn")):
+                # 政策|使得|他們…, 機組|作為|今年的…, 山西|靠|“…”: a pronoun, a time, a number or a quotation
+                # after it is its object, no more of a compound noun; a verb of one character before another
+                # verb or an adverb is its subject's (商戶|憂|難覓…: "to worry")
+                add(V, 0.9)
             elif prev.pos.startswith(_NOUN_TAGS + ("s",)) and t.pos.startswith(("vn", "v", "a")):
                 add(N, 0.9)  # the head of a compound noun: 服務|升級, 營養|攝入
             elif prev.pos.startswith("v") and prev.text not in _PREDICATIVE and (
@@ -830,7 +1003,7 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
             add(V, 0.8)  # 投資|了, 感覺|不到: an aspect particle or a potential complement follows a verb
         if nxt.text in ("为", "成", "到", "出", "起来", "下去") and not framed:
             add(V, 0.6)  # 發展|為, 分間|成: a verb and its complement
-        if (nxt.text in _DEGREE and len(t.text) > 1 and _predicate_ends(tokens, n)
+        if (nxt.text in _DEGREE and len(t.text) > 1 and _predicate_ends(tokens, n) and t.pos[:1] != "d"
                 and not (prev is not None and (prev.pos.startswith("r") and not _demonstrative_measure(prev)
                                                or prev.kind == NAME or prev.text in _PASSIVE))):
             add(N, 0.8)  # 但|安全|最|重要, 這個|決定|很|好: what a degree and an adjective are said of, a subject
@@ -1105,7 +1278,7 @@ def _score(sense: english.Sense, index: int, occurrences: list[Use], pair: str |
         if said_of:
             # CC-CEDICT's "(of muscle, social custom etc) to atrophy", "(of a storm etc) to strike" say what
             # the sense is said of: where a word around it names that, it is the sense (肌肉…|萎縮)
-            met = sum(bool(said_of & u.heads or sense.qualified & u.near) for u in occurrences) / len(occurrences)
+            met = sum(_said_of_met(sense, u) for u in occurrences) / len(occurrences)
             # … and less likely where nothing around names it: "(of birds, animals and insects) to cry"
             # in 警鐘長鳴 (a bell)
             score += QUALIFIER_WEIGHT * met - QUALIFIER_UNMET * (1 - met)
@@ -1176,6 +1349,22 @@ KIND_UNMET = 0.5  # a sense of one named kind ("(fire) alarm") where nothing aro
 QUALIFIER_UNMET = 0.2  # a qualified sense where nothing around names what it is said of
 
 
+def _said_of_met(sense: english.Sense, use: Use) -> bool:
+    """A word around ``use`` names what a label of ``sense`` says it is said of ("(of muscle, social custom
+    etc)": any of them), or speaks of its field; a label that is one phrase ("(of the Japanese government)")
+    is met by all its words only (the government of 人民政府 is no Japanese one: 省 "province")."""
+    for label in sense.labels:
+        if not english.SAID_OF_RE.match(label):
+            continue
+        words = english.content_words(label) - _GENERIC
+        if len(words) > 1 and not any(x in label for x in (",", "etc", " or ", " and ")):
+            if words <= use.heads:
+                return True
+        elif words & use.heads or sense.qualified & use.near:
+            return True
+    return False
+
+
 def _said_of(sense: english.Sense) -> frozenset[str]:
     """The content words of the labels of ``sense`` that say what it is said of ("(of muscle, social
     custom etc)" → muscle, social, custom)."""
@@ -1231,6 +1420,13 @@ def choose(text: str, syllables, entry: Entry | None, kind: str, tag: str, spans
         return Meaning(best, added + best.content, tuple(shorten(s) for s in (added + best.content)[:1]),
                        best.classifiers, False)
     occurrences = occurrences()
+    counted = sum(u.want.get(Q, 0.0) >= 1.0 for u in occurrences) * 2 >= len(occurrences)
+    if counted and not any(x.startswith("classifier") for e in candidates for x in e.content):
+        # a number counts it, and its entries have no measure word's sense: the word they call it a variant
+        # of has ("variant of 臺|台[tai2]"): 兩|台|機組 is 臺's "classifier for vehicles or machines", not "Taiwan"
+        key = reading_key(syllables)
+        candidates = candidates + [e for e in _pointed(candidates, lexicon) if reading_key(e.syllables) == key
+                                   and e not in candidates and any(x.startswith("classifier") for x in e.content)]
     # the readings stage's entry (its form, its commonest word) is evidence too: 後, not 后 "empress"
     pair = _PAIRS[text][1] if text in _PAIRS else None
     ranked = []
@@ -1260,7 +1456,7 @@ def choose(text: str, syllables, entry: Entry | None, kind: str, tag: str, spans
     # used as a measure word here (第六届, 各项): that sense first, unless a frame chose another (第一六一|條
     # "clause (of law)", which jieba tags a measure word too)
     framed = {k[6:] for u in occurrences for k in u.want if k.startswith("frame:")}
-    if tag.startswith("q") and not any(part in own[0][1] for part in framed):
+    if tag.startswith("q") and counted and not any(part in own[0][1] for part in framed):
         own.sort(key=lambda x: not x[1].startswith("classifier"))
     chosen = _short(own, lexicon)
     listed = tuple(s for s in (added if best is candidates[0] else ()) + best.content if s not in chosen)

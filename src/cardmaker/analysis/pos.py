@@ -264,13 +264,17 @@ def _before_verb(around) -> bool:
     return around[3] in ("v", "vd", "p", "d") and around[1] not in _MODIFIER_AFTER and around[0] != "的"
 
 
+_PASSIVES = frozenset(("subjected to", "exposed to"))
+
+
 def sense_kinds(sense) -> frozenset:
     """What kind of word ``sense`` (an ``english.Sense``) is by CC-CEDICT's own forms: a verb's sense
     starts "to …", so "party", "station" or "structure" (English verbs too) are a noun's."""
     classes = sense.classes
     if V in classes and AUX not in classes:
         plain = LABEL_RE.sub(" ", sense.text).strip().lower()
-        if not (plain.startswith("to ") or "; to " in plain):
+        # (… and so is a passive's "subjected to" (受|影響); "related to", "used to" are adjectives' as often)
+        if not (plain.startswith("to ") or "; to " in plain or plain in _PASSIVES):
             classes = (classes - {V}) or frozenset((N,))
     return classes
 
