@@ -32,7 +32,7 @@ import re
 from functools import lru_cache
 from itertools import islice
 
-from cardmaker.analysis import english
+from cardmaker.analysis import english, phrase
 from cardmaker.analysis.english import A, D, N, V
 from cardmaker.analysis.segment import SUFFIXES
 from cardmaker.chinese.pinyin import marked, reading_key
@@ -98,8 +98,17 @@ def composed_senses(word: str, syllables: tuple[str, ...], lexicon, nominal: boo
         surname = marked(syllables[0])  # 陈先生: Mr. Chén, not "to lay out + early + life"
         return memo.put(key, (f"{word} {' '.join(marked(x) for x in syllables)}: {title} {surname[:1].upper()}"
                               f"{surname[1:]}",))
+    full = abbreviated(word, lexicon)
+    if full is not None:
+        # 刑訴, as CC-CEDICT's 刑訴法 "abbr. for 刑事訴訟法" shows: the pieces of the words it shortens
+        spelled_out, spelled_syllables, reference = full
+        got = composed_senses(spelled_out, spelled_syllables, lexicon, nominal)
+        memo.put(("front",) + key, english_only(got))
+        return memo.put(key, (f"abbr. for {reference}",) + got)
     out, counted = [], ""  # (the sense the piece before takes)
     pieces = dictionary_pieces(word, syllables, lexicon, written if len(written) == len(word) else "")
+    slot = phrase.slot_of(word, syllables, pieces[-1][0], written) if len(pieces) == 2 else None
+    head_sense = ""
     for k, (at, size, fit) in enumerate(pieces):
         piece, syl = word[at:at + size], syllables[at:at + size]
         if not fit:
@@ -130,8 +139,13 @@ def composed_senses(word: str, syllables: tuple[str, ...], lexicon, nominal: boo
                                   lexicon, other=other, other_sense=other_sense, pair=len(pieces) == 2,
                                   other_syllables=tuple(syllables[o_at:o_at + o_size]) if other == word[o_at:o_at + o_size]
                                   else ())
+            if slot is not None and k == 0:
+                head = _before_slot(piece, tuple(syl), chosen, slot, lexicon)
+                chosen, head_sense = (head, head[0]) if head else (chosen, "")
             chosen = [_brief(_unit(x)) for x in chosen]
             counted = chosen[0] if chosen else ""
+            if slot is not None and k == 1:  # 省|內 "within", 社會學|家 "-ist; specialist", not "home"
+                chosen = [slot.sense] + [x for x in chosen if x not in slot.sense.split("; ")]
             if k == len(pieces) - 1 and piece in _SUFFIX_SENSES and pieces[0][1] > 1:
                 chosen = [_SUFFIX_SENSES[piece]] + chosen  # 协同|性 "to cooperate + -ness; -ity", not "nature"
         else:
@@ -146,7 +160,133 @@ def composed_senses(word: str, syllables: tuple[str, ...], lexicon, nominal: boo
         own_form = written[at:at + size] if len(written) == len(word) else (fit[0].traditional if fit else piece)
         label = piece if own_form == piece else f"{own_form}|{piece}"
         out.append(f"{label} {spelled}: {'; '.join(chosen[:2]) or '?'}")
+    shown = (phrase.rendered(slot, head_sense, lexicon) if slot is not None and head_sense else "") \
+        or _paired(word, pieces, lexicon) or english_only(tuple(out))
+    memo.put(("front",) + key, shown)
     return memo.put(key, tuple(out))
+
+
+def composed_front(word: str, syllables: tuple[str, ...], lexicon, nominal: bool = False, written: str = "") -> str:
+    """The English a card's front shows for the composed ``word``: a phrase where its last
+    character's slot gives it one (``phrase``: 省內 "within the province"), the two words it joins
+    where it is two words of one head (上下級 "superiors and subordinates"), else its pieces joined
+    with "+" (``english_only``: "to exhibit + meeting")."""
+    composed = composed_senses(word, syllables, lexicon, nominal, written)
+    got = lexicon.memo("composed").get(("front", word, syllables, nominal, written))
+    return got if got is not None else english_only(composed)
+
+
+def _before_slot(piece: str, syllables: tuple[str, ...], chosen: list[str], slot, lexicon) -> list[str]:
+    """The senses of the piece before a slot's character (``phrase.Slot``), best first, as that slot
+    asks: a thing's before a position word or a rank (省 "province", not "to save", before 內), and
+    first the one its own compounds that say the slot's sense bear out (師長 "military division level
+    commander" for 師 "army division" before 級); a country's for a make (德 "Germany" before 製)."""
+    if slot.before == "country":
+        return [_country(piece, lexicon)] if _country(piece, lexicon) else []
+    if slot.before != "noun":
+        return chosen
+    things = [p for p in chosen if _thing(p, lexicon)]
+    if not things:
+        return []  # (a verb before 前 is no time: 來|前 stays pieces)
+    # the English of the slot and of its kind (市內 "inside the city" for 市 "city" before 外); each
+    # sense of the compounds alone (師長 is also "teacher")
+    marks = frozenset().union(*(_plain_words(x.sense, lexicon) for x in phrase.slots().values()
+                                if x.before == slot.before), *(_plain_words(x, lexicon) for e in
+                                lexicon.entries(slot.char) for x in e.senses[:5] if not is_reference(x)))
+    saying = [o for e in lexicon.compounds(piece, False, shortest=MAX_COMPOUNDS)
+              if tuple(x.lower() for x in e.syllables[:len(syllables)]) == tuple(x.lower() for x in syllables)
+              for x in e.senses[:3] if not is_reference(x) and (o := _plain_words(x, lexicon)) & marks]
+    borne = [p for p in things if any((_plain_words(p, lexicon) - marks) & o for o in saying)]
+    return borne + [p for p in things if p not in borne] + [p for p in chosen if p not in things]
+
+
+_NOT_A_THING = english.STOP | english.PREPOSITIONS | english.CONJUNCTIONS | english.ADVERBS
+
+
+def _thing(part: str, lexicon) -> bool:
+    """The sense part names a thing, a place or a unit: a noun phrase, no measure word's, prefix's
+    or function word's sense (來 "(between two verbs) in order to", "(prefix) the next ...")."""
+    if _part_kind(part, lexicon) != N or part.startswith("classifier") or "..." in part:
+        return False
+    if {"prefix", "suffix"} & set(english.parsed(part, lexicon).labels):
+        return False
+    words = english.WORD_RE.findall(_HAN_OR_LABEL_RE.sub(" ", part.lower()))
+    return bool(words) and words[0] not in _NOT_A_THING and "noun" in lexicon.english(words[-1])
+
+
+_COUNTRY_RE = re.compile(r"^[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)*$")
+
+
+def _country(piece: str, lexicon) -> str:
+    """The country a one-character abbreviation names in CC-CEDICT (德 "Germany", 日 "Japan"), or ""."""
+    if len(piece) != 1:
+        return ""
+    for e in lexicon.entries(piece):
+        if not e.proper or e.variant_only:
+            continue
+        for sense in e.senses:
+            if "surname" in sense or sense.startswith("Mt "):
+                continue
+            bare = english.HAN_REF_RE.sub(" ", re.sub(r"\([^()]*\)", " ", sense))
+            bare = re.sub(r"^\s*abbr\. for\b[\s,]*", "", bare)
+            bare = " ".join(bare.replace(",", " ").split())
+            if _COUNTRY_RE.match(bare):
+                return bare
+    return ""
+
+
+def _paired(word: str, pieces, lexicon) -> str:
+    """Two characters and a head, each with it a CC-CEDICT word (上下級: 上級 "superiors", 下級
+    "subordinate"), as those two words joined: "superiors and subordinates"; the senses of the two
+    that read alike (one English word each, the commoner), or ""."""
+    if len(pieces) != 2 or pieces[0][1] != 2 or pieces[1][1] != 1:
+        return ""
+    words = []
+    for c in word[:2]:
+        entries = [e for e in lexicon.entries(c + word[2]) if not (e.proper or e.variant_only or e.surname_only)]
+        senses = [x for e in entries[:1] for x in e.senses if not is_reference(x) and not _MARGINAL_RE.search(x)]
+        if not senses:
+            return ""
+        words.append(senses)
+    single = [[x for x in senses if re.fullmatch(r"[a-z]+", x) and "noun" in lexicon.english(x.rstrip("s") if
+              x.endswith("s") and not lexicon.english(x) else x)] for senses in words]
+    if all(single):
+        a, b = (max(xs, key=lexicon.english_zipf) for xs in single)
+        if a.endswith("s") != b.endswith("s"):  # "superiors and subordinates"
+            a, b = (x if x.endswith("s") else x + "s" for x in (a, b))
+        return f"{a} and {b}"
+    return ""
+
+
+def abbreviated(word: str, lexicon):
+    """The words ``word`` shortens, where CC-CEDICT has it and one character more as an
+    abbreviation of those words and that character (刑訴法 "abbr. for 刑事訴訟法": 刑訴 is 刑事訴訟):
+    (the words, their reading, CC-CEDICT's reference to them), or None."""
+    if len(word) < 2:
+        return None
+    for e in lexicon.compounds(word, False):
+        if len(e.simplified) != len(word) + 1 or e.variant_only:
+            continue
+        for sense in e.senses:
+            m = _ABBR_FULL_RE.match(sense)
+            if not m:
+                continue
+            simp = m.group(2)
+            trad = m.group(1) or simp
+            if not (simp.endswith(e.simplified[-1]) and simp[0] == word[0] and len(simp) > len(e.simplified)):
+                continue
+            full = [f for f in lexicon.entries(simp) if len(f.syllables) == len(simp)]
+            if not full:
+                continue
+            head, syl = simp[:-1], tuple(full[0].syllables[:-1])
+            if lexicon.entries(head):
+                return None  # (a word of its own: the dictionary's entry serves)
+            ref = f"{trad[:-1]}|{head}" if trad != simp else head
+            return head, syl, f"{ref}[{' '.join(syl)}]"
+    return None
+
+
+_ABBR_FULL_RE = re.compile(r"^abbr\. for (?:([^|\[\s,]+)\|)?([^|\[\s,]+)")
 
 
 # a suffix's sense as a suffix, which CC-CEDICT words as a description ("suffix forming noun from

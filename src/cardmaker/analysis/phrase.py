@@ -1,0 +1,101 @@
+"""A composed word read as one English phrase, where its last character's slot gives it a shape.
+
+Most composed words are shown piece by piece ("to exhibit + meeting"); but a word that ends in a
+suffix or a position word after a word of the right kind has an English shape of its own
+(``data/composed_slots.tsv``): 省內 "within the province", 師級 "army division-level", 經濟部
+"Ministry of Economy", 社會學家 "sociologist", 德製 "made in Germany".  This module knows the slots
+and the English; ``composed`` chooses the senses of the pieces.  Limits: the English of an agent
+is made from the field's or the act's last word and taken only where an English lexicon has it
+(sociology → sociologist, forecast → forecaster); otherwise the word is shown piece by piece.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from cardmaker.analysis import english
+
+
+@dataclass(frozen=True)
+class Slot:
+    char: str          # the last character (simplified)
+    reading: str       # its reading in the slot (numbered pinyin)
+    sense: str         # its sense there, shown for the character
+    before: str        # what must stand before it: "noun", "word" (two characters or more), "country"
+    shape: str         # the English, {} the sense of what stands before; "agent": a doer's noun
+
+
+@cache
+def slots() -> dict[tuple[str, str], Slot]:
+    """(character, reading) → its ``Slot``: package data."""
+    text = resources.files("cardmaker").joinpath("data", "composed_slots.tsv").read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return {(r[0], r[1]): Slot(*r[:5]) for r in rows}
+
+
+def slot_of(word: str, syllables, head_size: int, written: str = "") -> Slot | None:
+    """The slot of ``word``'s last character, read ``syllables``, after a head of ``head_size``
+    characters; None where it has none or the head cannot stand there (a word before 部: 北部 is a
+    part; 製, not 制 "system", where the article writes the traditional form)."""
+    if not syllables or head_size != len(word) - 1:
+        return None
+    slot = slots().get((word[-1], syllables[-1].lower()))
+    if slot is None or (slot.before == "word" and head_size < 2):
+        return None
+    if slot.char == "制" and written[-1:] not in ("", "製"):
+        return None  # 德制 in a traditional article is a German system, not a make
+    if slot.before == "noun" and word[0] in "零〇一二三四五六七八九十百千万亿两几数每这那该此本上下前后":
+        return None  # a count or a pointer before it (三年后, 这之前) makes no place of it
+    return slot
+
+
+_HEAD_LABEL_RE = re.compile(r"^(?:\([^()]*\)\s*)+")
+
+
+def rendered(slot: Slot, head: str, lexicon) -> str:
+    """The English of the word: ``head``, the sense of what stands before, in the slot's shape;
+    "" where the shape cannot be made (no English doer's noun for the field)."""
+    head = _HEAD_LABEL_RE.sub("", head).strip()
+    head = re.sub(r"\s*\([^()]*\)$", "", head)  # "level (of achievement etc)": the gloss is short
+    if not head:
+        return ""
+    if slot.shape == "agent":
+        return agent(head, lexicon)
+    if slot.shape.startswith("Ministry"):
+        head = " ".join(w if w in english.STOP or w in english.PREPOSITIONS else w[:1].upper() + w[1:]
+                        for w in head.split())
+    if slot.shape.startswith("{}-") and " " in head:
+        return slot.shape.replace("{}-", head + " ")  # "army division level", "province-level"
+    return slot.shape.replace("{}", head)
+
+
+_AGENT_ENDINGS = ("ist", "er", "ian", "or", "an")
+
+
+def agent(field: str, lexicon) -> str:
+    """The English noun of one who works in ``field`` or does it, made from its last word and taken
+    only where the English lexicon has it as a noun: sociology → sociologist, economics →
+    economist, forecast → forecaster, music → musician; "" otherwise."""
+    field = field[3:] if field.startswith("to ") else field
+    words = field.split()
+    if not words or not re.fullmatch(r"[a-z]+", words[-1]) or len(words) > 2:
+        return ""
+    last, made = words[-1], []
+    if last.endswith("e") and "noun" in lexicon.english(last + "r"):
+        made.append((0, -lexicon.english_zipf(last + "r"), last + "r"))  # to use → user, to manage → manager
+    for cut in range(0, 4):
+        stem = last[:len(last) - cut]
+        if len(stem) < 4:
+            break
+        for ending in _AGENT_ENDINGS:
+            if cut > 1 and ending in ("er", "or", "an"):
+                continue  # (a short stem and a common ending meet words by chance)
+            candidate = stem + ending
+            if candidate != last and "noun" in lexicon.english(candidate):
+                made.append((cut, -lexicon.english_zipf(candidate), candidate))
+    if not made:
+        return ""
+    return " ".join(words[:-1] + [min(made)[2]])
