@@ -84,9 +84,9 @@ CASES = [
     (XINHUA, "全党", [r"whole|all", r"party"]),
     (XINHUA, "区委", [r"area|district", r"committee"]),
     (XINHUA, "春风", [r"spring", r"wind"]),
-    (HK, "区内", [r"area|district", r"within|inside"]),
+    (HK, "区内", [r"^within the (area|district)$"]),   # 區內: a position word after a place is one phrase
     (HK, "墙上", [r"wall", r"on"]),
-    (CNA, "经济部", [r"econom", r"ministry"]),
+    (CNA, "经济部", [r"^Ministry of Econom"]),
     (XINHUA, "投资商", [r"invest", r"merchant|dealer"]),
     # ── a demonstrative, number or position before a measure-like noun ─────────────────────────
     (XINHUA, "上届", [r"previous|last", r"period|session|event"]),  # 比上屆增長2%: than the last one
@@ -173,6 +173,42 @@ def test_a_verb_and_its_result(word, syllables, shown):
     from cardmaker.analysis.composed import composed_senses, english_only
 
     assert english_only(composed_senses(word, syllables, LEX)) == shown
+
+
+@pytest.mark.parametrize("word, syllables, written, shown", [
+    # a position word after a place: the place's noun sense (省 "province", not "to save"), as CC-CEDICT's
+    # own 市內 "inside the city" says; 市 before 外 is that city, not a market
+    ("省内", "sheng3 nei4", "", "within the province"),
+    ("省外", "sheng3 wai4", "", "outside the province"),
+    ("市外", "shi4 wai4", "", "outside the city"),
+    ("赛后", "sai4 hou4", "", "after the competition"),
+    # … but a verb before it is no place (來前 "before coming"), nor a count (三年後)
+    ("来前", "lai2 qian2", "", "to come + before"),
+    # a rank after a unit: the sense of the unit its own compounds give with "level" (師長 "military
+    # division level commander"), not "teacher"
+    ("师级", "shi1 ji2", "", "army division level"),
+    # an office of government after its field (a character before 部 is a direction's part: 半部)
+    ("经济部", "jing1 ji4 bu4", "", "Ministry of Economy"),
+    ("半部", "ban4 bu4", "", "half + part"),
+    # a person of a field or an act, where English has the word (sociology → sociologist)
+    ("社会学家", "she4 hui4 xue2 jia1", "", "sociologist"),
+    ("钢琴家", "gang1 qin2 jia1", "", "pianist"),
+    ("预报员", "yu4 bao4 yuan2", "", "forecaster"),
+    ("使用者", "shi3 yong4 zhe3", "", "user"),
+    # where a thing was made, after a country's abbreviation (德 "Germany", not "virtue"); a traditional
+    # article's 制 is a system, not 製
+    ("德制", "de2 zhi4", "", "made in Germany"),
+    ("日制", "ri4 zhi4", "", "made in Japan"),
+    ("德制", "de2 zhi4", "德制", "virtue + system"),
+    # two characters that each make a word with the head (上級 "superiors", 下級 "subordinate")
+    ("上下级", "shang4 xia4 ji2", "", "superiors and subordinates"),
+    # an abbreviation CC-CEDICT has with one character more (刑訴法 "abbr. for 刑事訴訟法"): the words it shortens
+    ("刑诉", "xing2 su4", "", "criminal + lawsuit"),
+])
+def test_a_slot_makes_a_phrase(word, syllables, written, shown):
+    from cardmaker.analysis.composed import composed_front
+
+    assert composed_front(word, tuple(syllables.split()), LEX, written=written) == shown
 
 
 if __name__ == "__main__":  # the count, for a report: python tests/test_composed.py
