@@ -211,6 +211,27 @@ def test_a_slot_makes_a_phrase(word, syllables, written, shown):
     assert composed_front(word, tuple(syllables.split()), LEX, written=written) == shown
 
 
+@pytest.mark.parametrize("word, syllables, nominal, shown", [
+    # a verb, 不 and a complement is the potential form denied (as CC-CEDICT's 吃不下 "cannot eat any more")
+    ("放心不下", "fang4 xin1 bu4 xia4", False, "cannot feel relieved"),
+    # … and a quality after 不 is no complement
+    ("来源不明", "lai2 yuan2 bu4 ming2", False, "origin + not + clear"),
+    # a term of a quality-first character and a verb word: the act done so, as a noun (緩 "to defer")
+    ("缓起诉", "huan3 qi3 su4", True, "deferred prosecution"),
+    # … not a verb (the same word as a verb stays pieces)
+    ("缓起诉", "huan3 qi3 su4", False, "slow + to sue"),
+    # a label after a piece's sense goes from the front ("electric (bound form)", "(chemistry)", "etc");
+    # a word that tells the sense stays ("iron (metal)")
+    ("电煤", "dian4 mei2", False, "electric + coal"),
+    ("铝厂", "lv3 chang3", False, "aluminum + factory"),
+    ("铁门", "tie3 men2", False, "iron (metal) + door"),
+])
+def test_a_construction_reads_as_english(word, syllables, nominal, shown):
+    from cardmaker.analysis.composed import composed_front
+
+    assert composed_front(word, tuple(syllables.split()), LEX, nominal) == shown
+
+
 if __name__ == "__main__":  # the count, for a report: python tests/test_composed.py
     wrong = [(w, " + ".join(pieces(p, w))) for p, w, pats in CASES if not right(p, w, pats)]
     print(f"{len(CASES) - len(wrong)} of {len(CASES)} right")

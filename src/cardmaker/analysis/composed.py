@@ -62,6 +62,10 @@ _LABEL_WORDS = english.RARE_LABELS | english.DOMAIN_LABELS | frozenset(
     "classifier".split())
 
 
+_TAIL_LABEL_RE = re.compile(r"\s+\(([^()]*)\)$")
+_EXAMPLES_RE = re.compile(r"\betc\b|\be\.g\.")
+
+
 def english_only(composed: tuple[str, ...]) -> str:
     """A composed meaning (``进 jìn: to go forward; …``) as English alone, for a card's front."""
     parts = []
@@ -72,6 +76,11 @@ def english_only(composed: tuple[str, ...]) -> str:
         # 久 "(long) time" is "long", not "time"
         if label and not (re.fullmatch(r"[a-z]+", label.group(1)) and label.group(1) not in _LABEL_WORDS):
             gloss = gloss[label.end():]
+        # … and so does a label after it ("electric (bound form)", "aluminum (chemistry)", "to change
+        # (clothes etc)"): the front is short; a word that tells the sense stays ("iron (metal)")
+        while (tail := _TAIL_LABEL_RE.search(gloss)) and (
+                tail.group(1) in _LABEL_WORDS or tail.group(1) == "bound form" or _EXAMPLES_RE.search(tail.group(1))):
+            gloss = gloss[:tail.start()]
         if gloss and gloss != "?":
             parts.append(gloss)
     return " + ".join(parts)
@@ -108,7 +117,7 @@ def composed_senses(word: str, syllables: tuple[str, ...], lexicon, nominal: boo
     out, counted = [], ""  # (the sense the piece before takes)
     pieces = dictionary_pieces(word, syllables, lexicon, written if len(written) == len(word) else "")
     slot = phrase.slot_of(word, syllables, pieces[-1][0], written) if len(pieces) == 2 else None
-    head_sense = ""
+    head_sense, ranked = "", []  # (each piece's senses, best first)
     for k, (at, size, fit) in enumerate(pieces):
         piece, syl = word[at:at + size], syllables[at:at + size]
         if not fit:
@@ -160,8 +169,10 @@ def composed_senses(word: str, syllables: tuple[str, ...], lexicon, nominal: boo
         own_form = written[at:at + size] if len(written) == len(word) else (fit[0].traditional if fit else piece)
         label = piece if own_form == piece else f"{own_form}|{piece}"
         out.append(f"{label} {spelled}: {'; '.join(chosen[:2]) or '?'}")
+        ranked.append(chosen)
     shown = (phrase.rendered(slot, head_sense, lexicon) if slot is not None and head_sense else "") \
-        or _paired(word, pieces, lexicon) or english_only(tuple(out))
+        or _paired(word, pieces, lexicon) or _unable(word, pieces, out) \
+        or (_deferred(pieces, ranked, lexicon) if nominal else "") or english_only(tuple(out))
     memo.put(("front",) + key, shown)
     return memo.put(key, tuple(out))
 
@@ -233,6 +244,33 @@ def _country(piece: str, lexicon) -> str:
             if _COUNTRY_RE.match(bare):
                 return bare
     return ""
+
+
+# the complements a verb takes in its potential form (吃不下, 睡不着, 受不了, 看不懂)
+_COMPLEMENTS = frozenset("下了起上完动开到住出来去懂见着清成过掉透好及")
+
+
+def _unable(word: str, pieces, out: list[str]) -> str:
+    """A verb, 不 and a complement (放心|不|下) is its potential form denied, as CC-CEDICT's 吃不下
+    "cannot eat any more" and 放不下 are: "cannot feel relieved", not "to feel relieved + not + down"."""
+    if len(pieces) != 3 or word[pieces[1][0]:][:1] != "不" or pieces[1][1] != 1 or pieces[2][1] != 1 \
+            or word[-1] not in _COMPLEMENTS:
+        return ""
+    verb = english_only(out[:1])
+    return f"cannot {verb[3:]}" if verb.startswith("to ") else ""
+
+
+def _deferred(pieces, ranked, lexicon) -> str:
+    """A term of a character that is first a quality and a verb word after it (緩|起訴) names the
+    act done so, as a noun: the character's verb sense as a participle and the act's noun
+    ("deferred prosecution", not "slow + to sue"), where English has both words; else ""."""
+    if len(pieces) != 2 or pieces[0][1] != 1 or pieces[1][1] < 2 or not ranked[0] or not ranked[1]:
+        return ""
+    if _part_kind(ranked[0][0], lexicon) != A or not all(x.startswith("to ") for x in ranked[1]):
+        return ""
+    how = next((p for x in ranked[0] if x.startswith("to ") and (p := phrase.participle(x, lexicon))), "")
+    act = next((n for x in ranked[1] if (n := phrase.nominalized(x, lexicon))), "")
+    return f"{how} {act}" if how and act else ""
 
 
 def _paired(word: str, pieces, lexicon) -> str:

@@ -99,3 +99,28 @@ def agent(field: str, lexicon) -> str:
     if not made:
         return ""
     return " ".join(words[:-1] + [min(made)[2]])
+
+
+def participle(verb: str, lexicon) -> str:
+    """The past participle of a one-word English verb sense ("to defer" → "deferred"), where the
+    English lexicon has it; else ""."""
+    word = verb[3:] if verb.startswith("to ") else ""
+    if not re.fullmatch(r"[a-z]{3,}", word):
+        return ""
+    for made in (word + "d" if word.endswith("e") else word + "ed", word + word[-1] + "ed", word[:-1] + "ied"):
+        if lexicon.english(made):
+            return made
+    return ""
+
+
+def nominalized(verb: str, lexicon) -> str:
+    """The English noun of a one-word verb sense's act ("to prosecute" → "prosecution", "to manage"
+    → "management"), where the English lexicon has it as a noun; else ""."""
+    word = verb[3:] if verb.startswith("to ") else ""
+    if not re.fullmatch(r"[a-z]{3,}", word):
+        return ""
+    stem = word[:-1] if word.endswith("e") else word
+    for made in (stem + "ion", stem + "ation", word + "ment", stem + "al", word + "al"):
+        if "noun" in lexicon.english(made):
+            return made
+    return ""
