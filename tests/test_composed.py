@@ -188,7 +188,8 @@ def test_a_verb_and_its_result(word, syllables, shown):
     # division level commander"), not "teacher"
     ("师级", "shi1 ji2", "", "army division level"),
     # an office of government after its field (a character before 部 is a direction's part: 半部)
-    ("经济部", "jing1 ji4 bu4", "", "Ministry of Economy"),
+    ("经济部", "Jing1 ji4 bu4", "", "Ministry of Economy"),
+    ("业务部", "ye4 wu4 bu4", "", "business department"),  # (no institution's name: a firm's department)
     ("半部", "ban4 bu4", "", "half + part"),
     # a person of a field or an act, where English has the word (sociology → sociologist)
     ("社会学家", "she4 hui4 xue2 jia1", "", "sociologist"),

@@ -117,6 +117,8 @@ def composed_senses(word: str, syllables: tuple[str, ...], lexicon, nominal: boo
     out, counted = [], ""  # (the sense the piece before takes)
     pieces = dictionary_pieces(word, syllables, lexicon, written if len(written) == len(word) else "")
     slot = phrase.slot_of(word, syllables, pieces[-1][0], written) if len(pieces) == 2 else None
+    if slot is not None and slot.before == "noun" and word[:-1] in TIME_UNITS:
+        slot = None  # 日前 "a few days ago", 年後: a time's count, not a place
     head_sense, ranked = "", []  # (each piece's senses, best first)
     for k, (at, size, fit) in enumerate(pieces):
         piece, syl = word[at:at + size], syllables[at:at + size]
@@ -150,7 +152,7 @@ def composed_senses(word: str, syllables: tuple[str, ...], lexicon, nominal: boo
                                   else ())
             if slot is not None and k == 0:
                 head = _before_slot(piece, tuple(syl), chosen, slot, lexicon)
-                chosen, head_sense = (head, head[0]) if head else (chosen, "")
+                chosen, head_sense = (head, _brief(head[0])) if head else (chosen, "")
             chosen = [_brief(_unit(x)) for x in chosen]
             counted = chosen[0] if chosen else ""
             if slot is not None and k == 1:  # 省|內 "within", 社會學|家 "-ist; specialist", not "home"
@@ -170,7 +172,8 @@ def composed_senses(word: str, syllables: tuple[str, ...], lexicon, nominal: boo
         label = piece if own_form == piece else f"{own_form}|{piece}"
         out.append(f"{label} {spelled}: {'; '.join(chosen[:2]) or '?'}")
         ranked.append(chosen)
-    shown = (phrase.rendered(slot, head_sense, lexicon) if slot is not None and head_sense else "") \
+    shown = (phrase.rendered(slot, head_sense, lexicon, syllables[0][:1].isupper())
+             if slot is not None and head_sense else "") \
         or _paired(word, pieces, lexicon) or _unable(word, pieces, out) \
         or (_deferred(pieces, ranked, lexicon) if nominal else "") or english_only(tuple(out))
     memo.put(("front",) + key, shown)
@@ -208,7 +211,24 @@ def _before_slot(piece: str, syllables: tuple[str, ...], chosen: list[str], slot
               if tuple(x.lower() for x in e.syllables[:len(syllables)]) == tuple(x.lower() for x in syllables)
               for x in e.senses[:3] if not is_reference(x) and (o := _plain_words(x, lexicon)) & marks]
     borne = [p for p in things if any((_plain_words(p, lexicon) - marks) & o for o in saying)]
-    return borne + [p for p in things if p not in borne] + [p for p in chosen if p not in things]
+    # … then one of the kind CC-CEDICT's own words of this slot have before it (體內 "within the
+    # body", 境內 "within the borders"; 局級 "bureau-level", 科級 "section-level")
+    kind = _slot_analogues(slot.char, lexicon) - marks
+    alike = [p for p in things if p not in borne and _plain_words(p, lexicon) & kind]
+    return borne + alike + [p for p in things if p not in borne + alike] + [p for p in chosen if p not in things]
+
+
+def _slot_analogues(char: str, lexicon) -> frozenset[str]:
+    """The English words of CC-CEDICT's two-character words that end in the slot's ``char``: what
+    the dictionary puts before it."""
+    memo = lexicon.memo("slot_analogues")
+    got = memo.get(char)
+    if got is None:
+        got = memo.put(char, frozenset().union(*(
+            _plain_words(x, lexicon) for e in lexicon.compounds(char, True, shortest=MAX_COMPOUNDS)
+            if len(e.simplified) == 2 and not (e.proper or e.variant_only)
+            for x in e.senses[:2] if not is_reference(x))))
+    return got
 
 
 _NOT_A_THING = english.STOP | english.PREPOSITIONS | english.CONJUNCTIONS | english.ADVERBS
@@ -217,12 +237,13 @@ _NOT_A_THING = english.STOP | english.PREPOSITIONS | english.CONJUNCTIONS | engl
 def _thing(part: str, lexicon) -> bool:
     """The sense part names a thing, a place or a unit: a noun phrase, no measure word's, prefix's
     or function word's sense (來 "(between two verbs) in order to", "(prefix) the next ...")."""
-    if _part_kind(part, lexicon) != N or part.startswith("classifier") or "..." in part:
-        return False
+    if part.startswith(("to ", "classifier", "abbr.")) or "..." in part:
+        return False  # (English lets "party" be an adjective too: a noun's word is enough here)
     if {"prefix", "suffix"} & set(english.parsed(part, lexicon).labels):
         return False
     words = english.WORD_RE.findall(_HAN_OR_LABEL_RE.sub(" ", part.lower()))
-    return bool(words) and words[0] not in _NOT_A_THING and "noun" in lexicon.english(words[-1])
+    # (a phrase of its own is too long to stand in another: "within the tactical border position")
+    return 0 < len(words) <= 2 and words[0] not in _NOT_A_THING and "noun" in lexicon.english(words[-1])
 
 
 _COUNTRY_RE = re.compile(r"^[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)*$")

@@ -55,8 +55,9 @@ def slot_of(word: str, syllables, head_size: int, written: str = "") -> Slot | N
 _HEAD_LABEL_RE = re.compile(r"^(?:\([^()]*\)\s*)+")
 
 
-def rendered(slot: Slot, head: str, lexicon) -> str:
-    """The English of the word: ``head``, the sense of what stands before, in the slot's shape;
+def rendered(slot: Slot, head: str, lexicon, proper: bool = False) -> str:
+    """The English of the word: ``head``, the sense of what stands before, in the slot's shape (an
+    institution's, where ``proper``: 經濟部 "Ministry of Economy", 業務部 "business department");
     "" where the shape cannot be made (no English doer's noun for the field)."""
     head = _HEAD_LABEL_RE.sub("", head).strip()
     head = re.sub(r"\s*\([^()]*\)$", "", head)  # "level (of achievement etc)": the gloss is short
@@ -64,12 +65,15 @@ def rendered(slot: Slot, head: str, lexicon) -> str:
         return ""
     if slot.shape == "agent":
         return agent(head, lexicon)
-    if slot.shape.startswith("Ministry"):
+    shape = slot.shape.split("|")[0 if proper else -1]
+    if head.startswith("to "):
+        return ""  # (an act is no field: 指揮部 is no "Ministry of to Command")
+    if proper:
         head = " ".join(w if w in english.STOP or w in english.PREPOSITIONS else w[:1].upper() + w[1:]
                         for w in head.split())
-    if slot.shape.startswith("{}-") and " " in head:
-        return slot.shape.replace("{}-", head + " ")  # "army division level", "province-level"
-    return slot.shape.replace("{}", head)
+    if shape.startswith("{}-") and " " in head:
+        return shape.replace("{}-", head + " ")  # "army division level", "province-level"
+    return shape.replace("{}", head)
 
 
 _AGENT_ENDINGS = ("ist", "er", "ian", "or", "an")
