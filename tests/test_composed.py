@@ -221,6 +221,9 @@ def test_a_slot_makes_a_phrase(word, syllables, written, shown):
     ("缓起诉", "huan3 qi3 su4", True, "deferred prosecution"),
     # … not a verb (the same word as a verb stays pieces)
     ("缓起诉", "huan3 qi3 su4", False, "slow + to sue"),
+    # a measure word after a count of two characters is what is counted (名 "classifier for people", not "name")
+    ("数千名", "shu4 qian1 ming2", False, "several + thousand + people"),
+    ("数千名", "shu4 qian1 ming2", True, "several + thousand + people"),  # (as a term: a count still)
     # a label after a piece's sense goes from the front ("electric (bound form)", "(chemistry)", "etc");
     # a word that tells the sense stays ("iron (metal)")
     ("电煤", "dian4 mei2", False, "electric + coal"),

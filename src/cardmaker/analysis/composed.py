@@ -428,7 +428,7 @@ def in_compound(char: str, syllables: tuple[str, ...], entries: list, first: boo
     result = _result(char, parts, compound_words(char, syllables, at_end, lexicon), other, other_sense, partner,
                      first, last, lexicon) if other and pair else None
     # after a number or a word that counts (几 "several"), the piece is what is counted
-    counting = last and not first and bool(other) and (all(c in NUMERAL_CHARS for c in other)
+    counting = last and not first and bool(other) and (all(c in NUMERAL_CHARS for c in other) or partner == "q"
                                                        or bool(_COUNT_RE.match(other_sense)))
     scored = []
     for i, k, part in parts:
@@ -451,7 +451,7 @@ def in_compound(char: str, syllables: tuple[str, ...], entries: list, first: boo
         if at_end and (("noun suffix" in sense.labels and partner and not verb)
                        or ("directional complement" in sense.labels and verb)):
             score += POSITION_LABEL  # CC-CEDICT's own label of this position: 牆|上 "on", 走|上 "up"
-        if last and nominal and _verbal(part) and not sense.bound:
+        if last and nominal and _verbal(part) and not sense.bound and not (counting and part.startswith("classifier")):
             score -= 1.0
         scored.append((score, -i, -k, part))
     scored.sort(reverse=True)
@@ -669,8 +669,9 @@ def piece_kind(piece: str, lexicon, syllables=None) -> str:
 
 
 def _piece_kind(piece: str, lexicon, syllables) -> str:
-    if piece and all(c in _NUMERALS for c in piece):
-        return "q"
+    if piece and (all(c in _NUMERALS for c in piece)
+                  or len(piece) > 1 and piece[-1] in _NUMERALS and all(c in _NUMERALS or c in "数几多" for c in piece)):
+        return "q"  # (數千, 幾十: a count)
     if len(piece) > 1:
         senses = [s for e in lexicon.entries(piece)[:1] for s in e.senses if not is_reference(s)]
         return "wv" if senses and senses[0].startswith("to ") else "wn"
@@ -715,8 +716,11 @@ def _unit(sense: str) -> str:
     """A measure word's sense as the English unit it names, which CC-CEDICT writes after a colon
     ("classifier for big round objects: disk, or recurring events: round, turn" → "(classifier)
     round"); any other sense as it is."""
-    m = _UNIT_RE.match(sense)
+    m = _UNIT_RE.match(sense) or _COUNTED_RE.match(sense)
     return f"(classifier) {m.group(1).strip()}" if m else sense
+
+
+_COUNTED_RE = re.compile(r"^classifier for ([a-z]+)(?: or [a-z]+)?$")  # "classifier for people" after 數千: 數千名 "several thousand people"
 
 
 PIECE_MAX = 24  # characters of one piece's English: the pieces share a card's short sense (meanings.SENSE_MAX)
