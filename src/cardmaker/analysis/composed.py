@@ -107,13 +107,19 @@ def composed_senses(word: str, syllables: tuple[str, ...], lexicon, nominal: boo
         surname = marked(syllables[0])  # 陈先生: Mr. Chén, not "to lay out + early + life"
         return memo.put(key, (f"{word} {' '.join(marked(x) for x in syllables)}: {title} {surname[:1].upper()}"
                               f"{surname[1:]}",))
-    full = abbreviated(word, lexicon)
+    full = abbreviated(word, syllables, lexicon)
     if full is not None:
-        # 刑訴, as CC-CEDICT's 刑訴法 "abbr. for 刑事訴訟法" shows: the pieces of the words it shortens
-        spelled_out, spelled_syllables, reference = full
-        got = composed_senses(spelled_out, spelled_syllables, lexicon, nominal)
+        # an abbreviation means what the words it shortens mean: their entry's senses (東航), or
+        # their pieces' (刑訴: 刑事 "criminal" + 訴訟 "lawsuit")
+        simp, trad, syl = full
+        reference = f"abbr. for {trad}|{simp}[{' '.join(syl)}]" if trad != simp else f"abbr. for {simp}[{' '.join(syl)}]"
+        entry = next((e for e in lexicon.entries(simp) if not e.variant_only and e.content), None)
+        if entry is not None:
+            memo.put(("front",) + key, _brief(entry.content[0]))
+            return memo.put(key, (f"{reference}: {'; '.join(entry.content[:2])}",))
+        got = composed_senses(simp, syl, lexicon, nominal)
         memo.put(("front",) + key, english_only(got))
-        return memo.put(key, (f"abbr. for {reference}",) + got)
+        return memo.put(key, (reference,) + got)
     out, counted = [], ""  # (the sense the piece before takes)
     pieces = dictionary_pieces(word, syllables, lexicon, written if len(written) == len(word) else "")
     slot = phrase.slot_of(word, syllables, pieces[-1][0], written) if len(pieces) == 2 else None
@@ -317,10 +323,12 @@ def _paired(word: str, pieces, lexicon) -> str:
     return ""
 
 
-def abbreviated(word: str, lexicon):
-    """The words ``word`` shortens, where CC-CEDICT has it and one character more as an
-    abbreviation of those words and that character (刑訴法 "abbr. for 刑事訴訟法": 刑訴 is 刑事訴訟):
-    (the words, their reading, CC-CEDICT's reference to them), or None."""
+def abbreviated(word: str, syllables: tuple[str, ...], lexicon):
+    """The words ``word`` (read ``syllables``) shortens, as CC-CEDICT shows: (simplified,
+    traditional, reading) of them, or None.  Either CC-CEDICT has the word and one character more
+    as an abbreviation of those words and that character (刑訴法 "abbr. for 刑事訴訟法": 刑訴 is
+    刑事訴訟), or, for two characters, a name of two words that begin with them (東航: 東方航空
+    "China Eastern Airlines"), read as here."""
     if len(word) < 2:
         return None
     for e in lexicon.compounds(word, False):
@@ -335,13 +343,16 @@ def abbreviated(word: str, lexicon):
             if not (simp.endswith(e.simplified[-1]) and simp[0] == word[0] and len(simp) > len(e.simplified)):
                 continue
             full = [f for f in lexicon.entries(simp) if len(f.syllables) == len(simp)]
-            if not full:
-                continue
-            head, syl = simp[:-1], tuple(full[0].syllables[:-1])
-            if lexicon.entries(head):
-                return None  # (a word of its own: the dictionary's entry serves)
-            ref = f"{trad[:-1]}|{head}" if trad != simp else head
-            return head, syl, f"{ref}[{' '.join(syl)}]"
+            if full:
+                return simp[:-1], trad[:-1], tuple(full[0].syllables[:-1])
+    if len(word) == 2:
+        said = tuple(reading_key((x,)) for x in syllables)
+        for e in lexicon.compounds(word[0], False):
+            if (len(e.simplified) == 4 and e.proper and e.simplified[2] == word[1] and len(e.syllables) == 4
+                    and (reading_key(e.syllables[:1]), reading_key(e.syllables[2:3])) == said
+                    and not any("abbr." in x for x in e.senses)
+                    and lexicon.entries(e.simplified[:2]) and lexicon.entries(e.simplified[2:])):
+                return e.simplified, e.traditional, tuple(e.syllables)  # (two words: 東方 + 航空)
     return None
 
 
