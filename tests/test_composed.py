@@ -191,6 +191,11 @@ def test_a_verb_and_its_result(word, syllables, shown):
     ("经济部", "Jing1 ji4 bu4", "", "Ministry of Economy"),
     ("业务部", "ye4 wu4 bu4", "", "business department"),  # (no institution's name: a firm's department)
     ("半部", "ban4 bu4", "", "half + part"),
+    # … and so are a bureau and an administration, only as a name (發展局 Fāzhǎnjú), after a field, not an act
+    ("发展局", "Fa1 zhan3 ju2", "", "Development Bureau"),
+    ("气象署", "Qi4 xiang4 shu3", "", "Meteorology Administration"),
+    ("重建局", "Chong2 jian4 ju2", "", "to rebuild + bureau"),
+    ("发展局", "fa1 zhan3 ju2", "", "development + bureau"),
     # a person of a field or an act, where English has the word (sociology → sociologist)
     ("社会学家", "she4 hui4 xue2 jia1", "", "sociologist"),
     ("钢琴家", "gang1 qin2 jia1", "", "pianist"),

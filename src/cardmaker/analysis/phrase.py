@@ -66,9 +66,9 @@ def rendered(slot: Slot, head: str, lexicon, proper: bool = False) -> str:
     if slot.shape == "agent":
         return agent(head, lexicon)
     shape = slot.shape.split("|")[0 if proper else -1]
-    if head.startswith("to "):
+    if not shape or head.startswith("to "):
         return ""  # (an act is no field: 指揮部 is no "Ministry of to Command")
-    if proper:
+    if proper and "|" in slot.shape:  # an institution's name in title case: "Ministry of Economy"
         head = " ".join(w if w in english.STOP or w in english.PREPOSITIONS else w[:1].upper() + w[1:]
                         for w in head.split())
     if shape.startswith("{}-") and " " in head:
