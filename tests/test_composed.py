@@ -182,6 +182,7 @@ def test_a_verb_and_its_result(word, syllables, shown):
     ("省外", "sheng3 wai4", "", "outside the province"),
     ("市外", "shi4 wai4", "", "outside the city"),
     ("赛后", "sai4 hou4", "", "after the competition"),
+    ("县内", "xian4 nei4", "", "within the county"),  # ("county", a noun the English lexicon lacks)
     # … but a verb before it is no place (來前 "before coming"), nor a count (三年後)
     ("来前", "lai2 qian2", "", "to come + before"),
     # a rank after a unit: the sense of the unit its own compounds give with "level" (師長 "military

@@ -249,7 +249,9 @@ def _thing(part: str, lexicon) -> bool:
         return False
     words = english.WORD_RE.findall(_HAN_OR_LABEL_RE.sub(" ", part.lower()))
     # (a phrase of its own is too long to stand in another: "within the tactical border position")
-    return 0 < len(words) <= 2 and words[0] not in _NOT_A_THING and "noun" in lexicon.english(words[-1])
+    # (a word the English lexicon lacks is a noun as likely as not: "county")
+    return (0 < len(words) <= 2 and words[0] not in _NOT_A_THING
+            and ("noun" in lexicon.english(words[-1]) or not lexicon.english(words[-1])))
 
 
 _COUNTRY_RE = re.compile(r"^[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)*$")
