@@ -134,7 +134,8 @@ MISSED = {
 def pieces(path: Path, word: str) -> list[str]:
     shown = composed(path).get(word)
     assert shown is not None, f"{word} is not composed in {path.name}"
-    return shown.split(" + ")
+    # (a quality and a thing read as one phrase: "strong typhoon", one word each)
+    return shown.split(" + ") if " + " in shown or shown.count(" ") != 1 else shown.split(" ")
 
 
 def right(path: Path, word: str, patterns) -> bool:
@@ -232,9 +233,14 @@ def test_a_slot_makes_a_phrase(word, syllables, written, shown):
     # a measure word after a count of two characters is what is counted (名 "classifier for people", not "name")
     ("数千名", "shu4 qian1 ming2", False, "several + thousand + people"),
     ("数千名", "shu4 qian1 ming2", True, "several + thousand + people"),  # (as a term: a count still)
+    # a quality and a thing, one English word each, make an English phrase; a count's thing is plural
+    ("烈风", "lie4 feng1", False, "intense wind"),
+    ("几周", "ji3 zhou1", False, "several weeks"),
+    ("数千", "shu4 qian1", False, "several thousand"),
+    ("旧区", "jiu4 qu1", False, "old + area"),  # ("old" is a noun too: the pieces stay)
     # a label after a piece's sense goes from the front ("electric (bound form)", "(chemistry)", "etc");
     # a word that tells the sense stays ("iron (metal)")
-    ("电煤", "dian4 mei2", False, "electric + coal"),
+    ("电煤", "dian4 mei2", False, "electric coal"),  # (a quality and a thing: one phrase)
     ("铝厂", "lv3 chang3", False, "aluminum + factory"),
     ("铁门", "tie3 men2", False, "iron (metal) + door"),
 ])

@@ -181,7 +181,7 @@ def composed_senses(word: str, syllables: tuple[str, ...], lexicon, nominal: boo
     shown = (phrase.rendered(slot, head_sense, lexicon, syllables[0][:1].isupper())
              if slot is not None and head_sense else "") \
         or _paired(word, pieces, lexicon) or _unable(word, pieces, out) \
-        or (_deferred(pieces, ranked, lexicon) if nominal else "") or english_only(tuple(out))
+        or (_deferred(pieces, ranked, lexicon) if nominal else "") or _qualified(english_only(tuple(out)), lexicon)
     memo.put(("front",) + key, shown)
     return memo.put(key, tuple(out))
 
@@ -300,6 +300,25 @@ def _deferred(pieces, ranked, lexicon) -> str:
     how = next((p for x in ranked[0] if x.startswith("to ") and (p := phrase.participle(x, lexicon))), "")
     act = next((n for x in ranked[1] if (n := phrase.nominalized(x, lexicon))), "")
     return f"{how} {act}" if how and act else ""
+
+
+_COUNTING = frozenset("several few many".split())
+_NUMBER_WORDS = frozenset("ten hundred thousand million billion".split())  # "several thousand"
+
+
+def _qualified(shown: str, lexicon) -> str:
+    """Two pieces shown as a quality and a thing, each one English word (強 "strong" + 颱 "typhoon"),
+    as the English phrase they make: "strong typhoon", "several minutes"; anything else as shown."""
+    parts = shown.split(" + ")
+    if len(parts) != 2 or not all(re.fullmatch(r"[a-z]+", p) for p in parts):
+        return shown
+    quality, thing = parts
+    if lexicon.english(quality) != {"adj"} or "noun" not in lexicon.english(thing):
+        return shown  # (only a word that is nothing but a quality: "old" and "west" are nouns too)
+    if quality in _COUNTING and thing not in _NUMBER_WORDS and not thing.endswith("s") \
+            and "noun" in lexicon.english(thing + "s"):
+        thing += "s"  # (a count's noun: "several minutes")
+    return f"{quality} {thing}"
 
 
 def _paired(word: str, pieces, lexicon) -> str:
