@@ -4,7 +4,10 @@ A word of an article with no entry (區委, 打牢, 市建局, 吃光) is cut in
 words read as the article reads them (``dictionary_pieces``: 几|分钟, not 几分 "somewhat" | 钟 "cup"), and
 each piece is shown with the sense it has *in this slot*; the card's front joins them with " + "
 (``english_only``: "area + committee member").  It says what the parts mean, not what the word
-means, and the card marks it so.
+means, and the card marks it so; only where the word's shape makes its parts one English phrase
+(``composed_front``, ``phrase``: 省內 "within the province", 社會學家 "sociologist", 上下級
+"superiors and subordinates") is that phrase shown, and an abbreviation CC-CEDICT shows the full
+form of means what that form means (``abbreviated``: 刑訴, 東航).
 
 A character's sense in its slot is chosen by analogy with CC-CEDICT's own compounds
 (``in_compound``): each compound that holds the character at the same end (委 last: 市委 "municipal
@@ -180,8 +183,8 @@ def composed_senses(word: str, syllables: tuple[str, ...], lexicon, nominal: boo
         ranked.append(chosen)
     shown = (phrase.rendered(slot, head_sense, lexicon, syllables[0][:1].isupper())
              if slot is not None and head_sense else "") \
-        or _paired(word, pieces, lexicon) or _unable(word, pieces, out) \
-        or (_deferred(pieces, ranked, lexicon) if nominal else "") or _qualified(english_only(tuple(out)), lexicon)
+        or _paired(word, pieces, lexicon) or phrase.unable(word, pieces, english_only(out[:1])) \
+        or (_deferred(pieces, ranked, lexicon) if nominal else "") or phrase.qualified(english_only(tuple(out)), lexicon)
     memo.put(("front",) + key, shown)
     return memo.put(key, tuple(out))
 
@@ -202,7 +205,7 @@ def _before_slot(piece: str, syllables: tuple[str, ...], chosen: list[str], slot
     first the one its own compounds that say the slot's sense bear out (師長 "military division level
     commander" for 師 "army division" before 級); a country's for a make (德 "Germany" before 製)."""
     if slot.before == "country":
-        return [_country(piece, lexicon)] if _country(piece, lexicon) else []
+        return [phrase.country(piece, lexicon)] if phrase.country(piece, lexicon) else []
     if slot.before != "noun":
         return chosen
     things = [p for p in chosen if _thing(p, lexicon)]
@@ -254,41 +257,6 @@ def _thing(part: str, lexicon) -> bool:
             and ("noun" in lexicon.english(words[-1]) or not lexicon.english(words[-1])))
 
 
-_COUNTRY_RE = re.compile(r"^[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)*$")
-
-
-def _country(piece: str, lexicon) -> str:
-    """The country a one-character abbreviation names in CC-CEDICT (德 "Germany", 日 "Japan"), or ""."""
-    if len(piece) != 1:
-        return ""
-    for e in lexicon.entries(piece):
-        if not e.proper or e.variant_only:
-            continue
-        for sense in e.senses:
-            if "surname" in sense or sense.startswith("Mt "):
-                continue
-            bare = english.HAN_REF_RE.sub(" ", re.sub(r"\([^()]*\)", " ", sense))
-            bare = re.sub(r"^\s*abbr\. for\b[\s,]*", "", bare)
-            bare = " ".join(bare.replace(",", " ").split())
-            if _COUNTRY_RE.match(bare):
-                return bare
-    return ""
-
-
-# the complements a verb takes in its potential form (吃不下, 睡不着, 受不了, 看不懂)
-_COMPLEMENTS = frozenset("下了起上完动开到住出来去懂见着清成过掉透好及")
-
-
-def _unable(word: str, pieces, out: list[str]) -> str:
-    """A verb, 不 and a complement (放心|不|下) is its potential form denied, as CC-CEDICT's 吃不下
-    "cannot eat any more" and 放不下 are: "cannot feel relieved", not "to feel relieved + not + down"."""
-    if len(pieces) != 3 or word[pieces[1][0]:][:1] != "不" or pieces[1][1] != 1 or pieces[2][1] != 1 \
-            or word[-1] not in _COMPLEMENTS:
-        return ""
-    verb = english_only(out[:1])
-    return f"cannot {verb[3:]}" if verb.startswith("to ") else ""
-
-
 def _deferred(pieces, ranked, lexicon) -> str:
     """A term of a character that is first a quality and a verb word after it (緩|起訴) names the
     act done so, as a noun: the character's verb sense as a participle and the act's noun
@@ -300,25 +268,6 @@ def _deferred(pieces, ranked, lexicon) -> str:
     how = next((p for x in ranked[0] if x.startswith("to ") and (p := phrase.participle(x, lexicon))), "")
     act = next((n for x in ranked[1] if (n := phrase.nominalized(x, lexicon))), "")
     return f"{how} {act}" if how and act else ""
-
-
-_COUNTING = frozenset("several few many".split())
-_NUMBER_WORDS = frozenset("ten hundred thousand million billion".split())  # "several thousand"
-
-
-def _qualified(shown: str, lexicon) -> str:
-    """Two pieces shown as a quality and a thing, each one English word (強 "strong" + 颱 "typhoon"),
-    as the English phrase they make: "strong typhoon", "several minutes"; anything else as shown."""
-    parts = shown.split(" + ")
-    if len(parts) != 2 or not all(re.fullmatch(r"[a-z]+", p) for p in parts):
-        return shown
-    quality, thing = parts
-    if lexicon.english(quality) != {"adj"} or "noun" not in lexicon.english(thing):
-        return shown  # (only a word that is nothing but a quality: "old" and "west" are nouns too)
-    if quality in _COUNTING and thing not in _NUMBER_WORDS and not thing.endswith("s") \
-            and "noun" in lexicon.english(thing + "s"):
-        thing += "s"  # (a count's noun: "several minutes")
-    return f"{quality} {thing}"
 
 
 def _paired(word: str, pieces, lexicon) -> str:

@@ -1,12 +1,13 @@
-"""A composed word read as one English phrase, where its last character's slot gives it a shape.
+"""A composed word read as one English phrase, where its shape gives it one.
 
 Most composed words are shown piece by piece ("to exhibit + meeting"); but a word that ends in a
 suffix or a position word after a word of the right kind has an English shape of its own
-(``data/composed_slots.tsv``): 省內 "within the province", 師級 "army division-level", 經濟部
-"Ministry of Economy", 社會學家 "sociologist", 德製 "made in Germany".  This module knows the slots
-and the English; ``composed`` chooses the senses of the pieces.  Limits: the English of an agent
-is made from the field's or the act's last word and taken only where an English lexicon has it
-(sociology → sociologist, forecast → forecaster); otherwise the word is shown piece by piece.
+(``data/composed_slots.tsv``): 省內 "within the province", 師級 "army division level", 經濟部
+"Ministry of Economy", 社會學家 "sociologist", 德製 "made in Germany"; so do a verb's potential form
+denied (放心不下 "cannot feel relieved", ``unable``) and a quality before a thing (強颱 "strong
+typhoon", ``qualified``).  This module knows the shapes and the English; ``composed`` chooses the
+senses of the pieces.  Limits: English words are made (sociologist, deferred, prosecution) only
+where the English lexicon has them, and otherwise the word is shown piece by piece.
 """
 
 from __future__ import annotations
@@ -128,3 +129,57 @@ def nominalized(verb: str, lexicon) -> str:
         if "noun" in lexicon.english(made):
             return made
     return ""
+
+
+_COUNTRY_RE = re.compile(r"^[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)*$")
+
+
+def country(piece: str, lexicon) -> str:
+    """The country a one-character abbreviation names in CC-CEDICT (德 "Germany", 日 "Japan"), or ""."""
+    if len(piece) != 1:
+        return ""
+    for e in lexicon.entries(piece):
+        if not e.proper or e.variant_only:
+            continue
+        for sense in e.senses:
+            if "surname" in sense or sense.startswith("Mt "):
+                continue
+            bare = english.HAN_REF_RE.sub(" ", re.sub(r"\([^()]*\)", " ", sense))
+            bare = re.sub(r"^\s*abbr\. for\b[\s,]*", "", bare)
+            bare = " ".join(bare.replace(",", " ").split())
+            if _COUNTRY_RE.match(bare):
+                return bare
+    return ""
+
+
+# the complements a verb takes in its potential form (吃不下, 睡不着, 受不了, 看不懂)
+COMPLEMENTS = frozenset("下了起上完动开到住出来去懂见着清成过掉透好及")
+
+
+def unable(word: str, pieces, verb: str) -> str:
+    """A verb, 不 and a complement (放心|不|下) is its potential form denied, as CC-CEDICT's 吃不下
+    "cannot eat any more" and 放不下 are: "cannot feel relieved", not "to feel relieved + not + down";
+    ``verb`` is the English its first piece shows ("to feel relieved"), ``pieces`` (start, size, …) the word's."""
+    if len(pieces) != 3 or word[pieces[1][0]:][:1] != "不" or pieces[1][1] != 1 or pieces[2][1] != 1 \
+            or word[-1] not in COMPLEMENTS:
+        return ""
+    return f"cannot {verb[3:]}" if verb.startswith("to ") else ""
+
+
+_COUNTING = frozenset("several few many".split())
+_NUMBER_WORDS = frozenset("ten hundred thousand million billion".split())  # "several thousand"
+
+
+def qualified(shown: str, lexicon) -> str:
+    """Two pieces shown as a quality and a thing, each one English word (強 "strong" + 颱 "typhoon"),
+    as the English phrase they make: "strong typhoon", "several minutes"; anything else as shown."""
+    parts = shown.split(" + ")
+    if len(parts) != 2 or not all(re.fullmatch(r"[a-z]+", p) for p in parts):
+        return shown
+    quality, thing = parts
+    if lexicon.english(quality) != {"adj"} or "noun" not in lexicon.english(thing):
+        return shown  # (only a word that is nothing but a quality: "old" and "west" are nouns too)
+    if quality in _COUNTING and thing not in _NUMBER_WORDS and not thing.endswith("s") \
+            and "noun" in lexicon.english(thing + "s"):
+        thing += "s"  # (a count's noun: "several minutes")
+    return f"{quality} {thing}"
