@@ -185,7 +185,7 @@ def test_a_verb_and_its_result(word, syllables, shown):
     ("赛后", "sai4 hou4", "", "after the competition"),
     ("县内", "xian4 nei4", "", "within the county"),  # ("county", a noun the English lexicon lacks)
     # … but a verb before it is no place (來前 "before coming"), nor a count (三年後)
-    ("来前", "lai2 qian2", "", "to come + before"),
+    ("来前", "lai2 qian2", "", "to come + ahead"),
     # a rank after a unit: the sense of the unit its own compounds give with "level" (師長 "military
     # division level commander"), not "teacher"
     ("师级", "shi1 ji2", "", "army division level"),
@@ -196,13 +196,14 @@ def test_a_verb_and_its_result(word, syllables, shown):
     # … and so are a bureau and an administration, only as a name (發展局 Fāzhǎnjú), after a field, not an act
     ("发展局", "Fa1 zhan3 ju2", "", "Development Bureau"),
     ("气象署", "Qi4 xiang4 shu3", "", "Meteorology Administration"),
-    ("重建局", "Chong2 jian4 ju2", "", "to rebuild + bureau"),
-    ("发展局", "fa1 zhan3 ju2", "", "development + bureau"),
+    ("重建局", "Chong2 jian4 ju2", "", "to rebuild + office"),
+    ("发展局", "fa1 zhan3 ju2", "", "development + office"),
     # a person of a field or an act, where English has the word (sociology → sociologist)
     ("社会学家", "she4 hui4 xue2 jia1", "", "sociologist"),
     ("钢琴家", "gang1 qin2 jia1", "", "pianist"),
     ("预报员", "yu4 bao4 yuan2", "", "forecaster"),
     ("使用者", "shi3 yong4 zhe3", "", "user"),
+    ("朋友家", "peng2 you5 jia1", "", "friend + home"),  # (no doer of a friend: a friend's home)
     # where a thing was made, after a country's abbreviation (德 "Germany", not "virtue"); a traditional
     # article's 制 is a system, not 製
     ("德制", "de2 zhi4", "", "made in Germany"),

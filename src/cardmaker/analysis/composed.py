@@ -128,7 +128,7 @@ def composed_senses(word: str, syllables: tuple[str, ...], lexicon, nominal: boo
     slot = phrase.slot_of(word, syllables, pieces[-1][0], written) if len(pieces) == 2 else None
     if slot is not None and slot.before == "noun" and word[:-1] in TIME_UNITS:
         slot = None  # 日前 "a few days ago", 年後: a time's count, not a place
-    head_sense, ranked = "", []  # (each piece's senses, best first)
+    slotted, ranked = "", []  # (the word's phrase in its slot; each piece's senses, best first)
     for k, (at, size, fit) in enumerate(pieces):
         piece, syl = word[at:at + size], syllables[at:at + size]
         if not fit:
@@ -162,9 +162,10 @@ def composed_senses(word: str, syllables: tuple[str, ...], lexicon, nominal: boo
             if slot is not None and k == 0:
                 head = _before_slot(piece, tuple(syl), chosen, slot, lexicon)
                 chosen, head_sense = (head, _brief(head[0])) if head else (chosen, "")
+                slotted = phrase.rendered(slot, head_sense, lexicon, syllables[0][:1].isupper()) if head_sense else ""
             chosen = [_brief(_unit(x)) for x in chosen]
             counted = chosen[0] if chosen else ""
-            if slot is not None and k == 1:  # 省|內 "within", 社會學|家 "-ist; specialist", not "home"
+            if slotted and k == 1:  # 省|內 "within", 社會學|家 "-ist; specialist", not "home" (but 朋友|家 "home")
                 chosen = [slot.sense] + [x for x in chosen if x not in slot.sense.split("; ")]
             if k == len(pieces) - 1 and piece in _SUFFIX_SENSES and pieces[0][1] > 1:
                 chosen = [_SUFFIX_SENSES[piece]] + chosen  # 协同|性 "to cooperate + -ness; -ity", not "nature"
@@ -181,9 +182,7 @@ def composed_senses(word: str, syllables: tuple[str, ...], lexicon, nominal: boo
         label = piece if own_form == piece else f"{own_form}|{piece}"
         out.append(f"{label} {spelled}: {'; '.join(chosen[:2]) or '?'}")
         ranked.append(chosen)
-    shown = (phrase.rendered(slot, head_sense, lexicon, syllables[0][:1].isupper())
-             if slot is not None and head_sense else "") \
-        or _paired(word, pieces, lexicon) or phrase.unable(word, pieces, english_only(out[:1])) \
+    shown = slotted or _paired(word, pieces, lexicon) or phrase.unable(word, pieces, english_only(out[:1])) \
         or (_deferred(pieces, ranked, lexicon) if nominal else "") or phrase.qualified(english_only(tuple(out)), lexicon)
     memo.put(("front",) + key, shown)
     return memo.put(key, tuple(out))
