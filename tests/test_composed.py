@@ -204,6 +204,7 @@ def test_a_verb_and_its_result(word, syllables, shown):
     ("预报员", "yu4 bao4 yuan2", "", "forecaster"),
     ("使用者", "shi3 yong4 zhe3", "", "user"),
     ("朋友家", "peng2 you5 jia1", "", "friend + home"),  # (no doer of a friend: a friend's home)
+    ("农户家", "nong2 hu4 jia1", "", "farmer household + home"),  # (nor of a household: no "householder")
     # where a thing was made, after a country's abbreviation (德 "Germany", not "virtue"); a traditional
     # article's 制 is a system, not 製
     ("德制", "de2 zhi4", "", "made in Germany"),

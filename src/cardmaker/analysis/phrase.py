@@ -81,13 +81,13 @@ _AGENT_ENDINGS = ("ist", "er", "ian", "or", "an")
 
 
 def agent(field: str, lexicon) -> str:
-    """The English noun of one who works in ``field`` or does it, made from its last word and taken
+    """The English noun of one who works in ``field`` or does it (one English word), made from it and taken
     only where the English lexicon has it as a noun: sociology → sociologist, economics →
     economist, forecast → forecaster, music → musician; "" otherwise."""
     field = field[3:] if field.startswith("to ") else field
     words = field.split()
-    if not words or not re.fullmatch(r"[a-z]+", words[-1]) or len(words) > 2:
-        return ""
+    if len(words) != 1 or not re.fullmatch(r"[a-z]+", words[0]):
+        return ""  # (one word: 農戶 "farmer household" + 家 is a farmer's home, no "farmer householder")
     last, made = words[-1], []
     if last.endswith("e") and "noun" in lexicon.english(last + "r"):
         made.append((0, -lexicon.english_zipf(last + "r"), last + "r"))  # to use → user, to manage → manager
@@ -103,7 +103,7 @@ def agent(field: str, lexicon) -> str:
                 made.append((cut, -lexicon.english_zipf(candidate), candidate))
     if not made:
         return ""
-    return " ".join(words[:-1] + [min(made)[2]])
+    return min(made)[2]
 
 
 def participle(verb: str, lexicon) -> str:
