@@ -183,6 +183,8 @@ def test_a_verb_and_its_result(word, syllables, shown):
     ("省外", "sheng3 wai4", "", "outside the province"),
     ("市外", "shi4 wai4", "", "outside the city"),
     ("赛后", "sai4 hou4", "", "after the competition"),
+    ("会后", "hui4 hou4", "", "after the meeting"),
+    ("车后", "che1 hou4", "", "car + after"),  # (a thing that is no act: behind the car; no phrase "after the car")
     ("县内", "xian4 nei4", "", "within the county"),  # ("county", a noun the English lexicon lacks)
     # … but a verb before it is no place (來前 "before coming"), nor a count (三年後)
     ("来前", "lai2 qian2", "", "to come + ahead"),

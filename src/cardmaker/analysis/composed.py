@@ -126,7 +126,7 @@ def composed_senses(word: str, syllables: tuple[str, ...], lexicon, nominal: boo
     out, counted = [], ""  # (the sense the piece before takes)
     pieces = dictionary_pieces(word, syllables, lexicon, written if len(written) == len(word) else "")
     slot = phrase.slot_of(word, syllables, pieces[-1][0], written) if len(pieces) == 2 else None
-    if slot is not None and slot.before == "noun" and word[:-1] in TIME_UNITS:
+    if slot is not None and slot.before in ("noun", "event") and word[:-1] in TIME_UNITS:
         slot = None  # 日前 "a few days ago", 年後: a time's count, not a place
     slotted, ranked = "", []  # (the word's phrase in its slot; each piece's senses, best first)
     for k, (at, size, fit) in enumerate(pieces):
@@ -205,15 +205,18 @@ def _before_slot(piece: str, syllables: tuple[str, ...], chosen: list[str], slot
     commander" for 師 "army division" before 級); a country's for a make (德 "Germany" before 製)."""
     if slot.before == "country":
         return [phrase.country(piece, lexicon)] if phrase.country(piece, lexicon) else []
-    if slot.before != "noun":
+    if slot.before not in ("noun", "event"):
         return chosen
+    if slot.before == "event" and not any(
+            p.startswith("to ") for e in lexicon.entries(piece)[:1] for x in e.senses[:3] for p in sense_parts(x)):
+        return []  # (a thing that is no act: 車後 is behind the car, though 車 is also "to lathe")
     things = [p for p in chosen if _thing(p, lexicon)]
     if not things:
         return []  # (a verb before 前 is no time: 來|前 stays pieces)
     # the English of the slot and of its kind (市內 "inside the city" for 市 "city" before 外); each
     # sense of the compounds alone (師長 is also "teacher")
     marks = frozenset().union(*(_plain_words(x.sense, lexicon) for x in phrase.slots().values()
-                                if x.before == slot.before), *(_plain_words(x, lexicon) for e in
+                                if x.before in ("noun", "event")), *(_plain_words(x, lexicon) for e in
                                 lexicon.entries(slot.char) for x in e.senses[:5] if not is_reference(x)))
     saying = [o for e in lexicon.compounds(piece, False, shortest=MAX_COMPOUNDS)
               if tuple(x.lower() for x in e.syllables[:len(syllables)]) == tuple(x.lower() for x in syllables)

@@ -25,7 +25,7 @@ class Slot:
     char: str          # the last character (simplified)
     reading: str       # its reading in the slot (numbered pinyin)
     sense: str         # its sense there, shown for the character
-    before: str        # what must stand before it: "noun", "word" (two characters or more), "country"
+    before: str        # what must stand before it: "noun", "event", "word" (two characters or more), "country"
     shape: str         # the English, {} the sense of what stands before; "agent": a doer's noun
 
 
@@ -48,7 +48,7 @@ def slot_of(word: str, syllables, head_size: int, written: str = "") -> Slot | N
         return None
     if slot.char == "制" and written[-1:] not in ("", "製"):
         return None  # 德制 in a traditional article is a German system, not a make
-    if slot.before == "noun" and word[0] in "零〇一二三四五六七八九十百千万亿两几数每这那该此本上下前后":
+    if slot.before in ("noun", "event") and word[0] in "零〇一二三四五六七八九十百千万亿两几数每这那该此本上下前后":
         return None  # a count or a pointer before it (三年后, 这之前) makes no place of it
     return slot
 
