@@ -216,6 +216,8 @@ def test_a_verb_and_its_result(word, syllables, shown):
     ("上下级", "shang4 xia4 ji2", "", "superiors and subordinates"),
     # an abbreviation CC-CEDICT has with one character more (刑訴法 "abbr. for 刑事訴訟法"): the words it shortens
     ("刑诉", "xing2 su4", "", "criminal + lawsuit"),
+    # a word CC-CEDICT has only with 兒, written without it (鬧著玩兒)
+    ("闹着玩", "nao4 zhe5 wan2", "", "to play games / to joke around"),
     # … or a name of two words that begin with its two characters, read as here (東方 + 航空)
     ("东航", "dong1 hang2", "", "China Eastern Airlines"),
 ])

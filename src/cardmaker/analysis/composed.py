@@ -110,6 +110,13 @@ def composed_senses(word: str, syllables: tuple[str, ...], lexicon, nominal: boo
         surname = marked(syllables[0])  # 陈先生: Mr. Chén, not "to lay out + early + life"
         return memo.put(key, (f"{word} {' '.join(marked(x) for x in syllables)}: {title} {surname[:1].upper()}"
                               f"{surname[1:]}",))
+    erhua = next((e for e in lexicon.entries(word + "儿") if not e.variant_only and e.content
+                  and reading_key(e.syllables[:-1]) == reading_key(syllables)), None)
+    if erhua is not None:
+        # a word CC-CEDICT has only with 儿 (鬧著玩兒): the article writes it without (鬧著玩 "to joke around")
+        memo.put(("front",) + key, _senses_shown(erhua.content))
+        return memo.put(key, (f"{erhua.traditional}|{erhua.simplified}[{' '.join(erhua.syllables)}]: "
+                              f"{'; '.join(erhua.content[:2])}",))
     full = abbreviated(word, syllables, lexicon)
     if full is not None:
         # an abbreviation means what the words it shortens mean: their entry's senses (東航), or
@@ -118,7 +125,7 @@ def composed_senses(word: str, syllables: tuple[str, ...], lexicon, nominal: boo
         reference = f"abbr. for {trad}|{simp}[{' '.join(syl)}]" if trad != simp else f"abbr. for {simp}[{' '.join(syl)}]"
         entry = next((e for e in lexicon.entries(simp) if not e.variant_only and e.content), None)
         if entry is not None:
-            memo.put(("front",) + key, _brief(entry.content[0]))
+            memo.put(("front",) + key, _senses_shown(entry.content))
             return memo.put(key, (f"{reference}: {'; '.join(entry.content[:2])}",))
         got = composed_senses(simp, syl, lexicon, nominal)
         memo.put(("front",) + key, english_only(got))
@@ -186,6 +193,13 @@ def composed_senses(word: str, syllables: tuple[str, ...], lexicon, nominal: boo
         or (_deferred(pieces, ranked, lexicon) if nominal else "") or phrase.qualified(english_only(tuple(out)), lexicon)
     memo.put(("front",) + key, shown)
     return memo.put(key, tuple(out))
+
+
+def _senses_shown(senses) -> str:
+    """The first senses of the entry a word stands for, as a front shows a dictionary word's: two
+    where they are short (鬧著玩 "to play games / to joke around"), else the first, cut short."""
+    two = " / ".join(senses[:2])
+    return two if len(senses) > 1 and len(two) <= 2 * PIECE_MAX else _brief(senses[0])
 
 
 def composed_front(word: str, syllables: tuple[str, ...], lexicon, nominal: bool = False, written: str = "") -> str:
