@@ -207,6 +207,13 @@ def test_a_verb_and_its_result(word, syllables, shown):
     ("使用者", "shi3 yong4 zhe3", "", "user"),
     ("朋友家", "peng2 you5 jia1", "", "friend + home"),  # (no doer of a friend: a friend's home)
     ("农户家", "nong2 hu4 jia1", "", "farmer household + home"),  # (nor of a household: no "householder")
+    # a quality made a thing (性) or made so (化), where English has the word; else the pieces
+    ("重要性", "zhong4 yao4 xing4", "", "importance"),
+    ("灵活性", "ling2 huo2 xing4", "", "flexibility"),
+    ("全球化", "quan2 qiu2 hua4", "", "globalization"),
+    ("透明化", "tou4 ming2 hua4", "", "to make transparent"),
+    ("公开化", "gong1 kai1 hua4", "", "public + -ize"),  # (no "publication")
+    ("政策性", "zheng4 ce4 xing4", "", "policy + -ness"),
     # where a thing was made, after a country's abbreviation (德 "Germany", not "virtue"); a traditional
     # article's 制 is a system, not 製
     ("德制", "de2 zhi4", "", "made in Germany"),

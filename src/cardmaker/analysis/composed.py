@@ -172,10 +172,10 @@ def composed_senses(word: str, syllables: tuple[str, ...], lexicon, nominal: boo
                 slotted = phrase.rendered(slot, head_sense, lexicon, syllables[0][:1].isupper()) if head_sense else ""
             chosen = [_brief(_unit(x)) for x in chosen]
             counted = chosen[0] if chosen else ""
-            if slotted and k == 1:  # 省|內 "within", 社會學|家 "-ist; specialist", not "home" (but 朋友|家 "home")
-                chosen = [slot.sense] + [x for x in chosen if x not in slot.sense.split("; ")]
             if k == len(pieces) - 1 and piece in _SUFFIX_SENSES and pieces[0][1] > 1:
                 chosen = [_SUFFIX_SENSES[piece]] + chosen  # 协同|性 "to cooperate + -ness; -ity", not "nature"
+            if slotted and k == 1:  # 省|內 "within", 社會學|家 "-ist; specialist", not "home" (but 朋友|家 "home")
+                chosen = [slot.sense] + [x for x in chosen if x not in slot.sense.split("; ") and x != slot.sense]
         else:
             chosen = [x for x in fit[0].senses if not is_reference(x)]
             chosen = [x for x in chosen if not _MARGINAL_RE.search(x)] or chosen
@@ -219,6 +219,8 @@ def _before_slot(piece: str, syllables: tuple[str, ...], chosen: list[str], slot
     commander" for 師 "army division" before 級); a country's for a make (德 "Germany" before 製)."""
     if slot.before == "country":
         return [phrase.country(piece, lexicon)] if phrase.country(piece, lexicon) else []
+    if slot.before == "quality":  # 重要|性 "importance"; a sense of more words stays pieces
+        return chosen if chosen and re.fullmatch(r"[a-z]+", chosen[0]) else []
     if slot.before not in ("noun", "event"):
         return chosen
     if slot.before == "event" and not any(

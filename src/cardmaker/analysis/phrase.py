@@ -66,6 +66,10 @@ def rendered(slot: Slot, head: str, lexicon, proper: bool = False) -> str:
         return ""
     if slot.shape == "agent":
         return agent(head, lexicon)
+    if slot.shape == "-ness":
+        return quality_noun(head, lexicon)
+    if slot.shape == "-ization":
+        return making(head, lexicon)
     shape = slot.shape.split("|")[0 if proper else -1]
     if not shape or head.startswith("to "):
         return ""  # (an act is no field: 指揮部 is no "Ministry of to Command")
@@ -183,3 +187,25 @@ def qualified(shown: str, lexicon) -> str:
             and "noun" in lexicon.english(thing + "s"):
         thing += "s"  # (a count's noun: "several minutes")
     return f"{quality} {thing}"
+
+
+def quality_noun(quality: str, lexicon) -> str:
+    """The English noun of a one-word ``quality`` (important → importance, complex → complexity,
+    stable → stability, open → openness), where the English lexicon has it; else ""."""
+    if not re.fullmatch(r"[a-z]{3,}", quality) or "adj" not in lexicon.english(quality):
+        return ""
+    made = [quality + "ness", quality + "ity", quality[:-2] + "ility", quality[:-1] + "ity",
+            quality[:-1] + "ce" if quality.endswith(("ant", "ent")) else ""]
+    found = [x for x in made if x and "noun" in lexicon.english(x)]
+    return max(found, key=lexicon.english_zipf) if found else ""
+
+
+def making(head: str, lexicon) -> str:
+    """The English of making ``head`` so, for 化 (modern → modernization, normal → normalization),
+    or "to make" a word that is nothing but an adjective (透明 → "to make transparent"); else ""."""
+    if not re.fullmatch(r"[a-z]{3,}", head):
+        return ""
+    for made in (head + "ization", head[:-1] + "ization"):  # (not -ation: public → publication)
+        if "noun" in lexicon.english(made):
+            return made
+    return f"to make {head}" if lexicon.english(head) == {"adj"} else ""
