@@ -427,7 +427,8 @@ def in_compound(char: str, syllables: tuple[str, ...], entries: list, first: boo
     result = _result(char, parts, compound_words(char, syllables, at_end, lexicon), other, other_sense, partner,
                      first, last, lexicon) if other and pair else None
     # after a number or a word that counts (几 "several"), the piece is what is counted
-    counting = last and not first and bool(other) and (all(c in NUMERAL_CHARS for c in other) or partner == "q"
+    counting = last and not first and bool(other) and (all(c in NUMERAL_CHARS for c in other)
+                                                       or (partner == "q" and other[-1] in NUMERAL_CHARS)  # 數千|名
                                                        or bool(_COUNT_RE.match(other_sense)))
     scored = []
     for i, k, part in parts:
