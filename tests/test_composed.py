@@ -227,6 +227,7 @@ def test_a_verb_and_its_result(word, syllables, shown):
     ("闹着玩", "nao4 zhe5 wan2", "", "to play games / to joke around"),
     # … or a name of two words that begin with its two characters, read as here (東方 + 航空)
     ("东航", "dong1 hang2", "", "China Eastern Airlines"),
+    ("新桥", "xin1 qiao2", "", "new bridge"),  # (新都橋鎮 is a place's name, 新都 no word of its own)
 ])
 def test_a_slot_makes_a_phrase(word, syllables, written, shown):
     from cardmaker.analysis.composed import composed_front
@@ -251,6 +252,7 @@ def test_a_slot_makes_a_phrase(word, syllables, written, shown):
     ("几周", "ji3 zhou1", False, "several weeks"),
     ("数千", "shu4 qian1", False, "several thousand"),
     ("旧区", "jiu4 qu1", False, "old + area"),  # ("old" is a noun too: the pieces stay)
+    ("忠明", "zhong1 ming2", False, "loyal + clear"),  # (明 "clear; bright": two qualities, no thing)
     # a label after a piece's sense goes from the front ("electric (bound form)", "(chemistry)", "etc");
     # a word that tells the sense stays ("iron (metal)")
     ("电煤", "dian4 mei2", False, "electric coal"),  # (a quality and a thing: one phrase)

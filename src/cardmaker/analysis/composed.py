@@ -190,7 +190,8 @@ def composed_senses(word: str, syllables: tuple[str, ...], lexicon, nominal: boo
         out.append(f"{label} {spelled}: {'; '.join(chosen[:2]) or '?'}")
         ranked.append(chosen)
     shown = slotted or _paired(word, pieces, lexicon) or phrase.unable(word, pieces, english_only(out[:1])) \
-        or (_deferred(pieces, ranked, lexicon) if nominal else "") or phrase.qualified(english_only(tuple(out)), lexicon)
+        or (_deferred(pieces, ranked, lexicon) if nominal else "") \
+        or phrase.qualified(english_only(tuple(out)), lexicon, ranked[-1] if ranked else ())
     memo.put(("front",) + key, shown)
     return memo.put(key, tuple(out))
 
@@ -198,7 +199,8 @@ def composed_senses(word: str, syllables: tuple[str, ...], lexicon, nominal: boo
 def _senses_shown(senses) -> str:
     """The first senses of the entry a word stands for, as a front shows a dictionary word's: two
     where they are short (鬧著玩 "to play games / to joke around"), else the first, cut short."""
-    two = " / ".join(senses[:2])
+    senses = [" ".join(english.HAN_REF_RE.sub(" ", x).split()) for x in senses[:2]]  # (no characters on a front)
+    two = " / ".join(senses)
     return two if len(senses) > 1 and len(two) <= 2 * PIECE_MAX else _brief(senses[0])
 
 
@@ -339,8 +341,9 @@ def abbreviated(word: str, syllables: tuple[str, ...], lexicon):
             if (len(e.simplified) == 4 and e.proper and e.simplified[2] == word[1] and len(e.syllables) == 4
                     and (reading_key(e.syllables[:1]), reading_key(e.syllables[2:3])) == said
                     and not any("abbr." in x for x in e.senses)
-                    and lexicon.entries(e.simplified[:2]) and lexicon.entries(e.simplified[2:])):
-                return e.simplified, e.traditional, tuple(e.syllables)  # (two words: 東方 + 航空)
+                    and all(any(not (x.proper or x.variant_only) for x in lexicon.entries(half))
+                            for half in (e.simplified[:2], e.simplified[2:]))):
+                return e.simplified, e.traditional, tuple(e.syllables)  # (two words: 東方 + 航空; not 新都 + 橋鎮)
     return None
 
 

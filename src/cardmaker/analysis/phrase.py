@@ -174,15 +174,18 @@ _COUNTING = frozenset("several few many".split())
 _NUMBER_WORDS = frozenset("ten hundred thousand million billion".split())  # "several thousand"
 
 
-def qualified(shown: str, lexicon) -> str:
+def qualified(shown: str, lexicon, thing_senses=()) -> str:
     """Two pieces shown as a quality and a thing, each one English word (強 "strong" + 颱 "typhoon"),
-    as the English phrase they make: "strong typhoon", "several minutes"; anything else as shown."""
+    as the English phrase they make: "strong typhoon", "several minutes"; anything else as shown.
+    ``thing_senses``, the second piece's senses, must not be a quality's too (明 "clear; bright")."""
     parts = shown.split(" + ")
     if len(parts) != 2 or not all(re.fullmatch(r"[a-z]+", p) for p in parts):
         return shown
     quality, thing = parts
     if lexicon.english(quality) != {"adj"} or "noun" not in lexicon.english(thing):
         return shown  # (only a word that is nothing but a quality: "old" and "west" are nouns too)
+    if any(lexicon.english(_HEAD_LABEL_RE.sub("", x).strip()) == {"adj"} for x in thing_senses[:2]):
+        return shown  # (忠明 "loyal + clear": two qualities, no thing)
     if quality in _COUNTING and thing not in _NUMBER_WORDS and not thing.endswith("s") \
             and "noun" in lexicon.english(thing + "s"):
         thing += "s"  # (a count's noun: "several minutes")
