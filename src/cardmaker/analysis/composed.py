@@ -100,6 +100,19 @@ def composed_senses(word: str, syllables: tuple[str, ...], lexicon, nominal: boo
     颱 "typhoon", not 臺 "platform").  The pieces are joined with "+" by ``english_only``: a composed
     meaning says what its parts mean, not what the word means.
     """
+    return _composition(word, syllables, lexicon, nominal, written)[0]
+
+
+def composed_front(word: str, syllables: tuple[str, ...], lexicon, nominal: bool = False, written: str = "") -> str:
+    """The English a card's front shows for the composed ``word``: a phrase where its last
+    character's slot gives it one (``phrase``: 省內 "within the province"), the two words it joins
+    where it is two words of one head (上下級 "superiors and subordinates"), else its pieces joined
+    with "+" (``english_only``: "to exhibit + meeting")."""
+    return _composition(word, syllables, lexicon, nominal, written)[1]
+
+
+def _composition(word: str, syllables: tuple[str, ...], lexicon, nominal: bool, written: str) -> tuple:
+    """(``composed_senses``, ``composed_front``) of the word, remembered together."""
     memo = lexicon.memo("composed")
     key = (word, syllables, nominal, written)
     got = memo.get(key)
@@ -108,15 +121,14 @@ def composed_senses(word: str, syllables: tuple[str, ...], lexicon, nominal: boo
     title = _TITLES.get(word[1:])
     if title and any(x.startswith("surname ") for e in lexicon.entries(word[0]) for x in e.senses):
         surname = marked(syllables[0])  # 陈先生: Mr. Chén, not "to lay out + early + life"
-        return memo.put(key, (f"{word} {' '.join(marked(x) for x in syllables)}: {title} {surname[:1].upper()}"
-                              f"{surname[1:]}",))
+        got = (f"{word} {' '.join(marked(x) for x in syllables)}: {title} {surname[:1].upper()}{surname[1:]}",)
+        return memo.put(key, (got, english_only(got)))
     erhua = next((e for e in lexicon.entries(word + "儿") if not e.variant_only and e.content
                   and reading_key(e.syllables[:-1]) == reading_key(syllables)), None)
     if erhua is not None:
         # a word CC-CEDICT has only with 儿 (鬧著玩兒): the article writes it without (鬧著玩 "to joke around")
-        memo.put(("front",) + key, _senses_shown(erhua.content))
-        return memo.put(key, (f"{erhua.traditional}|{erhua.simplified}[{' '.join(erhua.syllables)}]: "
-                              f"{'; '.join(erhua.content[:2])}",))
+        return memo.put(key, ((f"{erhua.traditional}|{erhua.simplified}[{' '.join(erhua.syllables)}]: "
+                               f"{'; '.join(erhua.content[:2])}",), _senses_shown(erhua.content)))
     full = abbreviated(word, syllables, lexicon)
     if full is not None:
         # an abbreviation means what the words it shortens mean: their entry's senses (東航), or
@@ -125,11 +137,9 @@ def composed_senses(word: str, syllables: tuple[str, ...], lexicon, nominal: boo
         reference = f"abbr. for {trad}|{simp}[{' '.join(syl)}]" if trad != simp else f"abbr. for {simp}[{' '.join(syl)}]"
         entry = next((e for e in lexicon.entries(simp) if not e.variant_only and e.content), None)
         if entry is not None:
-            memo.put(("front",) + key, _senses_shown(entry.content))
-            return memo.put(key, (f"{reference}: {'; '.join(entry.content[:2])}",))
-        got = composed_senses(simp, syl, lexicon, nominal)
-        memo.put(("front",) + key, english_only(got))
-        return memo.put(key, (reference,) + got)
+            return memo.put(key, ((f"{reference}: {'; '.join(entry.content[:2])}",), _senses_shown(entry.content)))
+        got, shown = _composition(simp, syl, lexicon, nominal, "")
+        return memo.put(key, ((reference,) + got, shown))
     out, counted = [], ""  # (the sense the piece before takes)
     pieces = dictionary_pieces(word, syllables, lexicon, written if len(written) == len(word) else "")
     slot = phrase.slot_of(word, syllables, pieces[-1][0], written) if len(pieces) == 2 else None
@@ -192,8 +202,7 @@ def composed_senses(word: str, syllables: tuple[str, ...], lexicon, nominal: boo
     shown = slotted or _paired(word, pieces, lexicon) or phrase.unable(word, pieces, english_only(out[:1])) \
         or (_deferred(pieces, ranked, lexicon) if nominal else "") \
         or phrase.qualified(english_only(tuple(out)), lexicon, ranked[-1] if ranked else ())
-    memo.put(("front",) + key, shown)
-    return memo.put(key, tuple(out))
+    return memo.put(key, (tuple(out), shown))
 
 
 def _senses_shown(senses) -> str:
@@ -202,16 +211,6 @@ def _senses_shown(senses) -> str:
     senses = [" ".join(english.HAN_REF_RE.sub(" ", x).split()) for x in senses[:2]]  # (no characters on a front)
     two = " / ".join(senses)
     return two if len(senses) > 1 and len(two) <= 2 * PIECE_MAX else _brief(senses[0])
-
-
-def composed_front(word: str, syllables: tuple[str, ...], lexicon, nominal: bool = False, written: str = "") -> str:
-    """The English a card's front shows for the composed ``word``: a phrase where its last
-    character's slot gives it one (``phrase``: 省內 "within the province"), the two words it joins
-    where it is two words of one head (上下級 "superiors and subordinates"), else its pieces joined
-    with "+" (``english_only``: "to exhibit + meeting")."""
-    composed = composed_senses(word, syllables, lexicon, nominal, written)
-    got = lexicon.memo("composed").get(("front", word, syllables, nominal, written))
-    return got if got is not None else english_only(composed)
 
 
 def _before_slot(piece: str, syllables: tuple[str, ...], chosen: list[str], slot, lexicon) -> list[str]:
