@@ -4,7 +4,10 @@ A word of an article with no entry (區委, 打牢, 市建局, 吃光) is cut in
 words read as the article reads them (``dictionary_pieces``: 几|分钟, not 几分 "somewhat" | 钟 "cup"), and
 each piece is shown with the sense it has *in this slot*; the card's front joins them with " + "
 (``english_only``: "area + committee member").  It says what the parts mean, not what the word
-means, and the card marks it so.
+means, and the card marks it so; only where the word's shape makes its parts one English phrase
+(``composed_front``, ``phrase``: 省內 "within the province", 社會學家 "sociologist", 上下級
+"superiors and subordinates") is that phrase shown, and an abbreviation CC-CEDICT shows the full
+form of means what that form means (``abbreviated``: 刑訴, 東航).
 
 A character's sense in its slot is chosen by analogy with CC-CEDICT's own compounds
 (``in_compound``): each compound that holds the character at the same end (委 last: 市委 "municipal
@@ -32,7 +35,7 @@ import re
 from functools import lru_cache
 from itertools import islice
 
-from cardmaker.analysis import english
+from cardmaker.analysis import english, phrase
 from cardmaker.analysis.english import A, D, N, V
 from cardmaker.analysis.segment import SUFFIXES
 from cardmaker.chinese.pinyin import marked, reading_key
@@ -62,6 +65,10 @@ _LABEL_WORDS = english.RARE_LABELS | english.DOMAIN_LABELS | frozenset(
     "classifier".split())
 
 
+_TAIL_LABEL_RE = re.compile(r"\s+\(([^()]*)\)$")
+_EXAMPLES_RE = re.compile(r"\betc\b|\be\.g\.")
+
+
 def english_only(composed: tuple[str, ...]) -> str:
     """A composed meaning (``进 jìn: to go forward; …``) as English alone, for a card's front."""
     parts = []
@@ -72,6 +79,11 @@ def english_only(composed: tuple[str, ...]) -> str:
         # 久 "(long) time" is "long", not "time"
         if label and not (re.fullmatch(r"[a-z]+", label.group(1)) and label.group(1) not in _LABEL_WORDS):
             gloss = gloss[label.end():]
+        # … and so does a label after it ("electric (bound form)", "aluminum (chemistry)", "to change
+        # (clothes etc)"): the front is short; a word that tells the sense stays ("iron (metal)")
+        while (tail := _TAIL_LABEL_RE.search(gloss)) and (
+                tail.group(1) in _LABEL_WORDS or tail.group(1) == "bound form" or _EXAMPLES_RE.search(tail.group(1))):
+            gloss = gloss[:tail.start()]
         if gloss and gloss != "?":
             parts.append(gloss)
     return " + ".join(parts)
@@ -88,6 +100,19 @@ def composed_senses(word: str, syllables: tuple[str, ...], lexicon, nominal: boo
     颱 "typhoon", not 臺 "platform").  The pieces are joined with "+" by ``english_only``: a composed
     meaning says what its parts mean, not what the word means.
     """
+    return _composition(word, syllables, lexicon, nominal, written)[0]
+
+
+def composed_front(word: str, syllables: tuple[str, ...], lexicon, nominal: bool = False, written: str = "") -> str:
+    """The English a card's front shows for the composed ``word``: a phrase where its last
+    character's slot gives it one (``phrase``: 省內 "within the province"), the two words it joins
+    where it is two words of one head (上下級 "superiors and subordinates"), else its pieces joined
+    with "+" (``english_only``: "to exhibit + meeting")."""
+    return _composition(word, syllables, lexicon, nominal, written)[1]
+
+
+def _composition(word: str, syllables: tuple[str, ...], lexicon, nominal: bool, written: str) -> tuple:
+    """(``composed_senses``, ``composed_front``) of the word, remembered together."""
     memo = lexicon.memo("composed")
     key = (word, syllables, nominal, written)
     got = memo.get(key)
@@ -96,17 +121,39 @@ def composed_senses(word: str, syllables: tuple[str, ...], lexicon, nominal: boo
     title = _TITLES.get(word[1:])
     if title and any(x.startswith("surname ") for e in lexicon.entries(word[0]) for x in e.senses):
         surname = marked(syllables[0])  # 陈先生: Mr. Chén, not "to lay out + early + life"
-        return memo.put(key, (f"{word} {' '.join(marked(x) for x in syllables)}: {title} {surname[:1].upper()}"
-                              f"{surname[1:]}",))
+        got = (f"{word} {' '.join(marked(x) for x in syllables)}: {title} {surname[:1].upper()}{surname[1:]}",)
+        return memo.put(key, (got, english_only(got)))
     rank = _RANKS.get(word[0]) if len(word) == 3 and word[1] == "等" and len(syllables) == 3 else None
     if rank:  # 三等功 "third-class + meritorious deed", not "three + equal to + …"; 二等座 not "second-rate"
         spelled = " ".join(marked(x.lower()) for x in syllables[:2])
         head = composed_senses(word[2], syllables[2:], lexicon, nominal, written[2:] if len(written) == 3 else "")
         own = written[:2] if len(written) == 3 else word[:2]
         label = own if own == word[:2] else f"{own}|{word[:2]}"
-        return memo.put(key, (f"{label} {spelled}: {rank}-class; {rank} grade", *head))
+        got = (f"{label} {spelled}: {rank}-class; {rank} grade", *head)
+        return memo.put(key, (got, english_only(got)))
+    erhua = next((e for e in lexicon.entries(word + "儿") if not e.variant_only and e.content
+                  and reading_key(e.syllables[:-1]) == reading_key(syllables)), None) if len(word) > 1 else None
+    if erhua is not None:
+        # a word CC-CEDICT has only with 儿 (鬧著玩兒): the article writes it without (鬧著玩 "to joke around")
+        return memo.put(key, ((f"{erhua.traditional}|{erhua.simplified}[{' '.join(erhua.syllables)}]: "
+                               f"{'; '.join(erhua.content[:2])}",), _senses_shown(erhua.content)))
+    full = abbreviated(word, syllables, lexicon)
+    if full is not None:
+        # an abbreviation means what the words it shortens mean: their entry's senses (東航), or
+        # their pieces' (刑訴: 刑事 "criminal" + 訴訟 "lawsuit")
+        simp, trad, syl = full
+        reference = f"abbr. for {trad}|{simp}[{' '.join(syl)}]" if trad != simp else f"abbr. for {simp}[{' '.join(syl)}]"
+        entry = next((e for e in lexicon.entries(simp) if not e.variant_only and e.content), None)
+        if entry is not None:
+            return memo.put(key, ((f"{reference}: {'; '.join(entry.content[:2])}",), _senses_shown(entry.content)))
+        got, shown = _composition(simp, syl, lexicon, nominal, "")
+        return memo.put(key, ((reference,) + got, shown))
     out, counted = [], ""  # (the sense the piece before takes)
     pieces = dictionary_pieces(word, syllables, lexicon, written if len(written) == len(word) else "")
+    slot = phrase.slot_of(word, syllables, pieces[-1][0], written) if len(pieces) == 2 else None
+    if slot is not None and slot.before in ("noun", "event") and word[:-1] in TIME_UNITS:
+        slot = None  # 日前 "a few days ago", 年後: a time's count, not a place
+    slotted, ranked = "", []  # (the word's phrase in its slot; each piece's senses, best first)
     for k, (at, size, fit) in enumerate(pieces):
         piece, syl = word[at:at + size], syllables[at:at + size]
         if not fit:
@@ -137,10 +184,16 @@ def composed_senses(word: str, syllables: tuple[str, ...], lexicon, nominal: boo
                                   lexicon, other=other, other_sense=other_sense, pair=len(pieces) == 2,
                                   other_syllables=tuple(syllables[o_at:o_at + o_size]) if other == word[o_at:o_at + o_size]
                                   else ())
+            if slot is not None and k == 0:
+                head = _before_slot(piece, tuple(syl), chosen, slot, lexicon)
+                chosen, head_sense = (head, _brief(head[0])) if head else (chosen, "")
+                slotted = phrase.rendered(slot, head_sense, lexicon, syllables[0][:1].isupper()) if head_sense else ""
             chosen = [_brief(_unit(x)) for x in chosen]
             counted = chosen[0] if chosen else ""
             if k == len(pieces) - 1 and piece in _SUFFIX_SENSES and pieces[0][1] > 1:
                 chosen = [_SUFFIX_SENSES[piece]] + chosen  # 协同|性 "to cooperate + -ness; -ity", not "nature"
+            if slotted and k == 1:  # 省|內 "within", 社會學|家 "-ist; specialist", not "home" (but 朋友|家 "home")
+                chosen = [slot.sense] + [x for x in chosen if x not in slot.sense.split("; ") and x != slot.sense]
         else:
             chosen = [x for x in fit[0].senses if not is_reference(x)]
             chosen = [x for x in chosen if not _MARGINAL_RE.search(x)] or chosen
@@ -153,7 +206,155 @@ def composed_senses(word: str, syllables: tuple[str, ...], lexicon, nominal: boo
         own_form = written[at:at + size] if len(written) == len(word) else (fit[0].traditional if fit else piece)
         label = piece if own_form == piece else f"{own_form}|{piece}"
         out.append(f"{label} {spelled}: {'; '.join(chosen[:2]) or '?'}")
-    return memo.put(key, tuple(out))
+        ranked.append(chosen)
+    shown = slotted or _paired(word, pieces, lexicon) or phrase.unable(word, pieces, english_only(out[:1])) \
+        or (_deferred(pieces, ranked, lexicon) if nominal else "") \
+        or phrase.qualified(english_only(tuple(out)), lexicon, ranked[-1] if ranked else ())
+    return memo.put(key, (tuple(out), shown))
+
+
+def _senses_shown(senses) -> str:
+    """The first senses of the entry a word stands for, as a front shows a dictionary word's: two
+    where they are short (鬧著玩 "to play games / to joke around"), else the first, cut short."""
+    senses = [" ".join(english.HAN_REF_RE.sub(" ", x).split()) for x in senses[:2]]  # (no characters on a front)
+    two = " / ".join(senses)
+    return two if len(senses) > 1 and len(two) <= 2 * PIECE_MAX else _brief(senses[0])
+
+
+def _before_slot(piece: str, syllables: tuple[str, ...], chosen: list[str], slot, lexicon) -> list[str]:
+    """The senses of the piece before a slot's character (``phrase.Slot``), best first, as that slot
+    asks: a thing's before a position word or a rank (省 "province", not "to save", before 內), and
+    first the one its own compounds that say the slot's sense bear out (師長 "military division level
+    commander" for 師 "army division" before 級); a country's for a make (德 "Germany" before 製)."""
+    if slot.before == "country":
+        return [phrase.country(piece, lexicon)] if phrase.country(piece, lexicon) else []
+    if slot.before == "quality":  # 重要|性 "importance"; a sense of more words stays pieces
+        return chosen if chosen and re.fullmatch(r"[a-z]+", chosen[0]) else []
+    if slot.before not in ("noun", "event"):
+        return chosen
+    if slot.before == "event" and not any(
+            p.startswith("to ") for e in lexicon.entries(piece)[:1] for x in e.senses[:3] for p in sense_parts(x)):
+        return []  # (a thing that is no act: 車後 is behind the car, though 車 is also "to lathe")
+    things = [p for p in chosen if _thing(p, lexicon)]
+    if not things:
+        return []  # (a verb before 前 is no time: 來|前 stays pieces)
+    # the English of the slot and of its kind (市內 "inside the city" for 市 "city" before 外); each
+    # sense of the compounds alone (師長 is also "teacher")
+    marks = frozenset().union(*(_plain_words(x.sense, lexicon) for x in phrase.slots().values()
+                                if x.before in ("noun", "event")), *(_plain_words(x, lexicon) for e in
+                                lexicon.entries(slot.char) for x in e.senses[:5] if not is_reference(x)))
+    saying = [o for e in lexicon.compounds(piece, False, shortest=MAX_COMPOUNDS)
+              if tuple(x.lower() for x in e.syllables[:len(syllables)]) == tuple(x.lower() for x in syllables)
+              for x in e.senses[:3] if not is_reference(x) and (o := _plain_words(x, lexicon)) & marks]
+    borne = [p for p in things if any((_plain_words(p, lexicon) - marks) & o for o in saying)]
+    # … then one of the kind CC-CEDICT's own words of this slot have before it (體內 "within the
+    # body", 境內 "within the borders"; 局級 "bureau-level", 科級 "section-level")
+    kind = _slot_analogues(slot.char, lexicon) - marks
+    alike = [p for p in things if p not in borne and _plain_words(p, lexicon) & kind]
+    return borne + alike + [p for p in things if p not in borne + alike] + [p for p in chosen if p not in things]
+
+
+def _slot_analogues(char: str, lexicon) -> frozenset[str]:
+    """The English words of CC-CEDICT's two-character words that end in the slot's ``char``: what
+    the dictionary puts before it."""
+    memo = lexicon.memo("slot_analogues")
+    got = memo.get(char)
+    if got is None:
+        got = memo.put(char, frozenset().union(*(
+            _plain_words(x, lexicon) for e in lexicon.compounds(char, True, shortest=MAX_COMPOUNDS)
+            if len(e.simplified) == 2 and not (e.proper or e.variant_only)
+            for x in e.senses[:2] if not is_reference(x))))
+    return got
+
+
+_NOT_A_THING = english.STOP | english.PREPOSITIONS | english.CONJUNCTIONS | english.ADVERBS
+
+
+def _thing(part: str, lexicon) -> bool:
+    """The sense part names a thing, a place or a unit: a noun phrase, no measure word's, prefix's
+    or function word's sense (來 "(between two verbs) in order to", "(prefix) the next ...")."""
+    if part.startswith(("to ", "classifier", "abbr.")) or "..." in part:
+        return False  # (English lets "party" be an adjective too: a noun's word is enough here)
+    if {"prefix", "suffix"} & set(english.parsed(part, lexicon).labels):
+        return False
+    words = english.WORD_RE.findall(_HAN_OR_LABEL_RE.sub(" ", part.lower()))
+    # (a phrase of its own is too long to stand in another: "within the tactical border position")
+    # (a word the English lexicon lacks is a noun as likely as not: "county")
+    return (0 < len(words) <= 2 and words[0] not in _NOT_A_THING
+            and ("noun" in lexicon.english(words[-1]) or not lexicon.english(words[-1])))
+
+
+def _deferred(pieces, ranked, lexicon) -> str:
+    """A term of a character that is first a quality and a verb word after it (緩|起訴) names the
+    act done so, as a noun: the character's verb sense as a participle and the act's noun
+    ("deferred prosecution", not "slow + to sue"), where English has both words; else ""."""
+    if len(pieces) != 2 or pieces[0][1] != 1 or pieces[1][1] < 2 or not ranked[0] or not ranked[1]:
+        return ""
+    if _part_kind(ranked[0][0], lexicon) != A or not all(x.startswith("to ") for x in ranked[1]):
+        return ""
+    how = next((p for x in ranked[0] if x.startswith("to ") and (p := phrase.participle(x, lexicon))), "")
+    act = next((n for x in ranked[1] if (n := phrase.nominalized(x, lexicon))), "")
+    return f"{how} {act}" if how and act else ""
+
+
+def _paired(word: str, pieces, lexicon) -> str:
+    """Two characters and a head, each with it a CC-CEDICT word (上下級: 上級 "superiors", 下級
+    "subordinate"), as those two words joined: "superiors and subordinates"; the senses of the two
+    that read alike (one English word each, the commoner), or ""."""
+    if len(pieces) != 2 or pieces[0][1] != 2 or pieces[1][1] != 1:
+        return ""
+    words = []
+    for c in word[:2]:
+        entries = [e for e in lexicon.entries(c + word[2]) if not (e.proper or e.variant_only or e.surname_only)]
+        senses = [x for e in entries[:1] for x in e.senses if not is_reference(x) and not _MARGINAL_RE.search(x)]
+        if not senses:
+            return ""
+        words.append(senses)
+    single = [[x for x in senses if re.fullmatch(r"[a-z]+", x) and "noun" in lexicon.english(x.rstrip("s") if
+              x.endswith("s") and not lexicon.english(x) else x)] for senses in words]
+    if all(single):
+        a, b = (max(xs, key=lexicon.english_zipf) for xs in single)
+        if a.endswith("s") != b.endswith("s"):  # "superiors and subordinates"
+            a, b = (x if x.endswith("s") else x + "s" for x in (a, b))
+        return f"{a} and {b}"
+    return ""
+
+
+def abbreviated(word: str, syllables: tuple[str, ...], lexicon):
+    """The words ``word`` (read ``syllables``) shortens, as CC-CEDICT shows: (simplified,
+    traditional, reading) of them, or None.  Either CC-CEDICT has the word and one character more
+    as an abbreviation of those words and that character (刑訴法 "abbr. for 刑事訴訟法": 刑訴 is
+    刑事訴訟), or, for two characters, a name of two words that begin with them (東航: 東方航空
+    "China Eastern Airlines"), read as here."""
+    if len(word) < 2:
+        return None
+    for e in lexicon.compounds(word, False):
+        if len(e.simplified) != len(word) + 1 or e.variant_only:
+            continue
+        for sense in e.senses:
+            m = _ABBR_FULL_RE.match(sense)
+            if not m:
+                continue
+            simp = m.group(2)
+            trad = m.group(1) or simp
+            if not (simp.endswith(e.simplified[-1]) and simp[0] == word[0] and len(simp) > len(e.simplified)):
+                continue
+            full = [f for f in lexicon.entries(simp) if len(f.syllables) == len(simp)]
+            if full:
+                return simp[:-1], trad[:-1], tuple(full[0].syllables[:-1])
+    if len(word) == 2:
+        said = tuple(reading_key((x,)) for x in syllables)
+        for e in lexicon.compounds(word[0], False):
+            if (len(e.simplified) == 4 and e.proper and e.simplified[2] == word[1] and len(e.syllables) == 4
+                    and (reading_key(e.syllables[:1]), reading_key(e.syllables[2:3])) == said
+                    and not any("abbr." in x for x in e.senses)
+                    and all(any(not (x.proper or x.variant_only) for x in lexicon.entries(half))
+                            for half in (e.simplified[:2], e.simplified[2:]))):
+                return e.simplified, e.traditional, tuple(e.syllables)  # (two words: 東方 + 航空; not 新都 + 橋鎮)
+    return None
+
+
+_ABBR_FULL_RE = re.compile(r"^abbr\. for (?:([^|\[\s,]+)\|)?([^|\[\s,]+)")
 
 
 # a suffix's sense as a suffix, which CC-CEDICT words as a description ("suffix forming noun from
@@ -242,6 +443,7 @@ def in_compound(char: str, syllables: tuple[str, ...], entries: list, first: boo
                      first, last, lexicon) if other and pair else None
     # after a number or a word that counts (几 "several"), the piece is what is counted
     counting = last and not first and bool(other) and (all(c in NUMERAL_CHARS for c in other)
+                                                       or (partner == "q" and other[-1] in NUMERAL_CHARS)  # 數千|名
                                                        or bool(_COUNT_RE.match(other_sense)))
     scored = []
     for i, k, part in parts:
@@ -264,7 +466,7 @@ def in_compound(char: str, syllables: tuple[str, ...], entries: list, first: boo
         if at_end and (("noun suffix" in sense.labels and partner and not verb)
                        or ("directional complement" in sense.labels and verb)):
             score += POSITION_LABEL  # CC-CEDICT's own label of this position: 牆|上 "on", 走|上 "up"
-        if last and nominal and _verbal(part) and not sense.bound:
+        if last and nominal and _verbal(part) and not sense.bound and not (counting and part.startswith("classifier")):
             score -= 1.0
         scored.append((score, -i, -k, part))
     scored.sort(reverse=True)
@@ -482,8 +684,9 @@ def piece_kind(piece: str, lexicon, syllables=None) -> str:
 
 
 def _piece_kind(piece: str, lexicon, syllables) -> str:
-    if piece and all(c in _NUMERALS for c in piece):
-        return "q"
+    if piece and (all(c in _NUMERALS for c in piece)
+                  or len(piece) > 1 and piece[-1] in _NUMERALS and all(c in _NUMERALS or c in "数几多" for c in piece)):
+        return "q"  # (數千, 幾十: a count)
     if len(piece) > 1:
         senses = [s for e in lexicon.entries(piece)[:1] for s in e.senses if not is_reference(s)]
         return "wv" if senses and senses[0].startswith("to ") else "wn"
@@ -528,8 +731,11 @@ def _unit(sense: str) -> str:
     """A measure word's sense as the English unit it names, which CC-CEDICT writes after a colon
     ("classifier for big round objects: disk, or recurring events: round, turn" → "(classifier)
     round"); any other sense as it is."""
-    m = _UNIT_RE.match(sense)
+    m = _UNIT_RE.match(sense) or _COUNTED_RE.match(sense)
     return f"(classifier) {m.group(1).strip()}" if m else sense
+
+
+_COUNTED_RE = re.compile(r"^classifier for ([a-z]+)(?: or [a-z]+)?$")  # "classifier for people" after 數千: 數千名 "several thousand people"
 
 
 PIECE_MAX = 24  # characters of one piece's English: the pieces share a card's short sense (meanings.SENSE_MAX)

@@ -37,8 +37,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from cardmaker.analysis import english
-from cardmaker.analysis.composed import (NUMERAL_CHARS, TIME_UNITS, composed_senses, compound_words, dictionary_pieces,
-                                         english_only, in_compound, piece_kind, sense_parts)
+from cardmaker.analysis.composed import (NUMERAL_CHARS, TIME_UNITS, composed_front, composed_senses, compound_words, dictionary_pieces,
+                                         in_compound, piece_kind, sense_parts)
 from cardmaker.analysis.english import A, AUX, C, D, N, P, PARTICLE, PREFIX, Q, REF, SUFFIX, SURNAME, UNIT, V, parsed
 from cardmaker.analysis.pos import sense_kinds
 from cardmaker.chinese.pinyin import numbered, reading_key
@@ -1413,7 +1413,7 @@ def choose(text: str, syllables, entry: Entry | None, kind: str, tag: str, spans
             return full_form
         own = Counter(spans).most_common(1)[0][0] if written and spans else ""
         composed = composed_senses(text, syllables, lexicon, nominal=kind == TERM, written=own)
-        return Meaning(None, composed, (english_only(composed),), (), True)
+        return Meaning(None, composed, (composed_front(text, syllables, lexicon, kind == TERM, own),), (), True)
     prefer, added = lexicon.sense_priorities.get((text, reading_key(syllables)), ((), ()))
     if len(candidates) == 1 and len(candidates[0].content) + len(added) <= 1:
         best = candidates[0]  # nothing to choose between
