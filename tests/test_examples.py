@@ -325,6 +325,9 @@ def _grades(text: str, word: str, lexicon) -> dict[str, int]:
     # 而 before a fronted phrase: 而|作為…的部門
     ("而作為配備人才資源的組織人事部門，必須有敢於突破難點的創新精神。", "配備", "而作為配備人才資源的組織人事部門",
      "而作為配備人才資源的組織人事部門，必須有敢於突破難點的創新精神。"),
+    # a noun its relative clause describes (V的N), the subject of a clause that opens with its predicate
+    ("氣象站專家說，外界宣稱的龍捲風，其實是下沖氣流。", "宣稱", "氣象站專家說，外界宣稱的龍捲風",
+     "氣象站專家說，外界宣稱的龍捲風，其實是下沖氣流。"),
     # 加上…: a second cause, what it causes still to come
     ("新台幣近期走強，加上美國關稅措施持續發酵，傳統產業出口接單明顯承壓。", "發酵", "新台幣近期走強，加上美國關稅措施持續發酵",
      "新台幣近期走強，加上美國關稅措施持續發酵，傳統產業出口接單明顯承壓。"),

@@ -355,6 +355,10 @@ def _leads_in(context: _Context, start: int, end: int) -> bool:
             for t in words) and _predicate_next(context, end)):
         # 年產3.2萬噸電解鋁的山西宏達鋁廠，|接到了…: a subject with no verb, its predicate in the next clause
         return True
+    if _relative_subject(words) and _subjectless_next(context, end):
+        # 外界宣稱的龍捲風，|其實是「下沖氣流」, 這個…應運而生的新理念，|為我們…: a noun its relative clause
+        # (a verb right before 的) describes, the subject of the clause after it
+        return True
     if all(_time_piece(t) for t in words) and any(t.pos.startswith("t") for t in words) and _predicate_next(context, end):
         return True  # 上午七時左右，|他正好外出: a time and nothing else, what happens then still to come
     return _said(context, start, end)
@@ -366,6 +370,23 @@ _ABOUT = frozenset("左右 前后 前後 许 許 多 起 以来 之后 之前 �
 def _time_piece(t) -> bool:
     """A piece of a time phrase: a time word, a number, a measure word or an "about" (上午|七|时|左右)."""
     return t.pos.startswith(("t", "m", "q")) or t.kind == NUMBER or t.text in _ABOUT
+
+
+def _relative_subject(words) -> bool:
+    """The clause ends in 的 and nouns only, and its one verb (or set phrase) stands right before that 的:
+    a relative clause and its noun, no predicate (外界宣稱的龍捲風; not 要保持…的責任感)."""
+    de = max((k for k, t in enumerate(words) if t.text == "的"), default=-1)
+    verbs = [t for t in words[:de] if t.pos.startswith(("v", "i", "l")) and t.pos != "vn"]
+    return (0 < de < len(words) - 1 and verbs == [words[de - 1]] and not words[0].pos.startswith(("d", "c"))
+            and words[0].text not in _MODALS
+            and all(t.pos.startswith("n") and t.kind != NAME or t.kind in (FRAGMENT, TERM) for t in words[de + 1:]))
+
+
+def _subjectless_next(context: _Context, end: int) -> bool:
+    """The clause after ``end`` opens with its predicate: an adverb, a verb or a preposition (…，其實是…)."""
+    k = context.clauses.at(end, 0, len(context.clauses.spans) - 1)
+    a = context.clauses.spans[k][0]
+    return a >= end and _continues(context, a)
 
 
 def _predicate_next(context: _Context, end: int) -> bool:
