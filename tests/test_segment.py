@@ -534,6 +534,15 @@ def test_a_single_character_of_an_idiom_no_dictionary_has_is_a_piece_of_it(text,
     assert cut[piece] == "fragment", cut
 
 
+@pytest.mark.parametrize("text, cut_as", [
+    ("讓許多人為他們站台。", ["許多", "人", "為", "他們"]),   # a count of people, then 為 "for"
+    ("這是人為的災害。", ["人為"]),                          # 人為 "artificial"
+])
+def test_people_counted_before_wei_are_people_and_for(text, cut_as):
+    cut = [piece for piece, _ in kinds(text)]
+    assert all(p in cut for p in cut_as), cut
+
+
 @pytest.mark.parametrize("path", sorted((ROOT / "tests" / "data" / "articles").glob("*.txt")) + [ROOT / "seeds" / "jinbohui-2023-08-08.txt"],
                          ids=lambda p: p.stem)
 def test_every_token_is_the_text_it_spans(path):

@@ -242,6 +242,7 @@ def segment(simplified: str, lexicon) -> list[Token]:
     out = _paired_points(out, lex, lexical)
     out = _dotted_names(out, lex)
     out = _rare_given_names(out, lex)
+    out = _counted_people(out)
     out = _correlatives(_unit_lists(out), simplified)
     return _damaged(out, simplified)
 
@@ -294,6 +295,24 @@ def _no_person(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
             continue
         out.append(t)
         i += 1
+    return out
+
+
+_MANY = frozenset("许多 很多 不少 多少 一些 这些 那些 其他 众多 少数 多数 好多 越来越多".split())
+
+
+def _counted_people(tokens: list[Token]) -> list[Token]:
+    """许多|人为|他们 → 许多|人|为|他们: after a count of people 人为 is 人 and the preposition 为 "for",
+    not 人为 "artificial" (人为的灾害 stays)."""
+    out: list[Token] = []
+    for t in tokens:
+        before = out[-1] if out else None
+        if (t.text == "人为" and t.kind == WORD and before is not None and before.end == t.start
+                and (before.text in _MANY or before.pos.startswith("m"))):
+            out.append(Token("人", t.start, t.start + 1, "n", WORD))
+            out.append(Token("为", t.start + 1, t.end, "p", WORD))
+            continue
+        out.append(t)
     return out
 
 
