@@ -543,6 +543,17 @@ def test_people_counted_before_wei_are_people_and_for(text, cut_as):
     assert all(p in cut for p in cut_as), cut
 
 
+@pytest.mark.parametrize("text, pieces", [
+    ("加納能為其它非洲國家樹立榜樣。", ["能", "為"]),                 # a modal and 為 "for"
+    ("與之相對應的是價格。", ["相", "對應"]),                          # 相 + 對應 "to correspond"
+    ("碧咸已表示不會離開。", ["碧咸", "已"]),                          # a name and the adverb after it
+    ("他於1903年1月1日出生於上海。", ["日", "出生"]),                 # a day's 日, then 出生
+])
+def test_pieces_jieba_glued_across_words_are_their_words(text, pieces):
+    cut = [piece for piece, _ in kinds(text)]
+    assert all(p in cut for p in pieces), cut
+
+
 @pytest.mark.parametrize("path", sorted((ROOT / "tests" / "data" / "articles").glob("*.txt")) + [ROOT / "seeds" / "jinbohui-2023-08-08.txt"],
                          ids=lambda p: p.stem)
 def test_every_token_is_the_text_it_spans(path):

@@ -91,8 +91,9 @@ def _tag(tokens: list[Token], i: int, lexicon) -> str | None:
             return ATTRIBUTE  # 中央|和|地方, 各|地方、各|部门: dìfāng "the localities", against the centre
     if t.text == "待" and _stays(tokens, i):
         return STAYING  # 待|在|家, 待|了|三|天: dāi "to stay", not dài "to wait, to treat"
-    if t.text == "为" and (_after_yi(tokens, i) or _before_suo(tokens, i) or _verb_ends_clause(tokens, i + 1)):
-        return "v"    # 以进口为主题, 以人民为中心, 为人们所接受, 难以为继: wéi
+    if t.text == "为" and (_after_yi(tokens, i) or _before_suo(tokens, i) or _verb_ends_clause(tokens, i + 1)
+                          or _names_as(tokens, i)):
+        return "v"    # 以进口为主题, 以人民为中心, 为人们所接受, 难以为继, 融为一体, 意为: wéi
     if t.text == "钉":
         nxt = _next_word(tokens, i)
         return "v" if nxt is not None and nxt.pos.startswith(_OBJECT_TAGS) and nxt.text != "子" else "n"
@@ -198,6 +199,17 @@ def _verb_ends_clause(tokens: list[Token], j: int) -> bool:
     if j >= len(tokens) or len(tokens[j].text) != 1 or not tokens[j].pos.startswith("v"):
         return False
     return j + 1 == len(tokens) or any(c in _CLAUSE_END for c in tokens[j + 1].text[:1])
+
+
+_AS = frozenset("意 称 视 改 译 定 分 化 变 列 选 评 封 誉 奉 尊 转 合 融 结 集".split())  # 意|为 "to mean", 合|为 "to merge into"
+
+
+def _names_as(tokens: list[Token], i: int) -> bool:
+    """为 "to be; as" after a one-character verb glued before it (意|为 "to mean", 融|为 "to merge into")
+    or before 一体 "one whole" (集…为一体)."""
+    prev, nxt = (tokens[i - 1] if i else None), (tokens[i + 1] if i + 1 < len(tokens) else None)
+    return (prev is not None and prev.end == tokens[i].start and prev.text in _AS
+            or nxt is not None and nxt.text in ("一体", "一谈"))
 
 
 def _before_suo(tokens: list[Token], i: int) -> bool:

@@ -243,6 +243,7 @@ def segment(simplified: str, lexicon) -> list[Token]:
     out = _dotted_names(out, lex)
     out = _rare_given_names(out, lex)
     out = _counted_people(out)
+    out = _glued_pieces(out, lex, lexical)
     out = _correlatives(_unit_lists(out), simplified)
     return _damaged(out, simplified)
 
@@ -313,6 +314,43 @@ def _counted_people(tokens: list[Token]) -> list[Token]:
             out.append(Token("为", t.start + 1, t.end, "p", WORD))
             continue
         out.append(t)
+    return out
+
+
+_MODAL_CHARS = frozenset("能可要将会应须")
+_AFTER_SUBJECT = frozenset("已曾也都又还将就才便却仍均皆并亦")  # adverbs that follow a subject, no name's end
+
+
+def _glued_pieces(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
+    """Pieces jieba glued across words, in their words: a modal and 为 "for" (能为|其它国家 → 能|为),
+    相对|应 → 相|对应 "to correspond", a name and the adverb after it (碧咸已|表示 → 碧咸|已), a day's
+    日 and 出生 (1月1|日出|生于 → 日|出生|于)."""
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        before = out[-1] if out else None
+        if t.kind == FRAGMENT and len(t.text) == 2 and t.text[0] in _MODAL_CHARS and t.text[1] == "为":
+            out += [Token(t.text[0], t.start, t.start + 1, "v", WORD), Token("为", t.start + 1, t.end, "p", WORD)]
+        elif (t.text == "相对" and nxt is not None and nxt.text == "应" and nxt.start == t.end
+              and lex.is_word("对应")):
+            out += [Token("相", t.start, t.start + 1, "d", WORD), Token("对应", t.start + 1, nxt.end, "v", WORD)]
+            i += 1
+        elif (t.kind == NAME and len(t.text) == 3 and t.text[2] in _AFTER_SUBJECT and nxt is not None
+              and nxt.start == t.end and nxt.pos[:1] in ("v", "d", "p")):
+            out += [Token(t.text[:2], t.start, t.end - 1, t.pos, NAME),
+                    Token(t.text[2], t.end - 1, t.end, "d", WORD)]
+        elif (t.text == "日出" and before is not None and before.kind == NUMBER and before.end == t.start
+              and nxt is not None and nxt.start == t.end and nxt.text[:1] == "生" and lex.is_word("出生")):
+            out += [Token("日", t.start, t.start + 1, "m", WORD), Token("出生", t.start + 1, nxt.start + 1, "v", WORD)]
+            if len(nxt.text) > 1:
+                rest = nxt.text[1:]
+                out.append(_kind(Token(rest, nxt.start + 1, nxt.end, lexical.tag(rest, "x")), lex, lexical))
+            i += 1
+        else:
+            out.append(t)
+        i += 1
     return out
 
 
@@ -1760,15 +1798,16 @@ def _adjective_de(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
 
 
 def _adverbial_de(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
-    """心有餘悸|地說 → 地|說: after an idiom, an adjective or a state word, jieba's piece 地 + verb is the
-    adverbial particle de and the verb (not dì "earth" + shuō)."""
+    """心有餘悸|地說 → 地|說: after an idiom, an adjective, a state word or a verb of two characters
+    (感慨|地說), jieba's piece 地 + verb is the adverbial particle de and the verb (not dì "earth" + shuō)."""
     out: list[Token] = []
     for t in tokens:
         before = out[-1] if out else None
         rest = t.text[1:]
         if (t.kind in (FRAGMENT, TERM) and t.text[:1] == "地" and rest and _HAN_ONLY_RE.match(rest)
                 and lex.is_word(rest) and lexical.tag(rest, "x").startswith("v") and before is not None
-                and before.end == t.start and before.pos.startswith(("i", "a", "b", "z", "l", "d"))):
+                and before.end == t.start and (before.pos.startswith(("i", "a", "b", "z", "l", "d"))
+                                               or before.pos.startswith("v") and len(before.text) >= 2)):
             out.append(Token("地", t.start, t.start + 1, "uv", WORD))
             out.append(_kind(Token(rest, t.start + 1, t.end, lexical.tag(rest, "v")), lex, lexical))
             continue
