@@ -43,7 +43,8 @@ MAX_CANDIDATES = 24     # occurrences looked at per word: enough choice, bounded
 ELLIPSIS = "…"
 
 _STRONG = "。！？!?；;"
-_WEAK = "，,、：:"
+_COLONS = "：:︰﹕"
+_WEAK = "，,、：:︰﹕"  # ︰ and ﹕ are the colon as Hong Kong and Taiwan fonts set it
 _CLOSERS = "」』”’）)】》〉\"'"
 _OPENERS = "「『“‘（(【《〈"
 _QUOTE_OPENERS, _QUOTE_CLOSERS = "「『“‘（【《〈", "」』”’）】》〉"  # Chinese quotations and brackets
@@ -60,7 +61,7 @@ _FOOTNOTE_RE = re.compile(r"\[\s*(?:\d{1,3}|注\s*\d*|[A-Za-z])\s*\]|［\d{1,3}�
 # 他表示，|要…: the clause after a speaker and a speech verb reads better with its speaker
 _SAID_RE = re.compile("(?:表示|指出|强调|強調|认为|認為|说|說|称|稱|透露|介绍|介紹|提到|坦言|直言|呼吁|呼籲|提醒|宣布|"
                       "宣佈|表明|坦承|建议|建議|警告|解释|解釋|预估|預估|估计|估計|说明|說明|显示|顯示|发现|發現|"
-                      "认识到|認識到|意识到|意識到|觉得|覺得|相信|承认|承認|深知|坚信|堅信)[，,：:][「“『]?\\s*$")
+                      "认识到|認識到|意识到|意識到|觉得|覺得|相信|承认|承認|深知|坚信|堅信)[，,：:︰﹕][「“『]?\\s*$")
 # speech verbs that are nouns too (學者建議， but 收購建議，); jieba's tags don't tell them apart
 _SAID_NOUNS = frozenset("建议 说明 发现 介绍 解释 警告 提醒 估计 预估".split())
 _LINK_RE = re.compile(r"https?://|www\.|\w@\w|\.(?:com|org|net|html?)\b", re.I)
@@ -302,6 +303,9 @@ def _cut_points(context: _Context, start: int, end: int) -> list[int]:
                 or before.pos.startswith(("d", "p", "c")) and before.text not in _PHRASE_ENDS):
             continue  # 也|能賣個好價錢, 租客則|可申請: an adverb or a preposition goes with what follows
             # it; nor is a list cut after its 、
+        opening = k < 2 or not _HAN_RE.search(index.tokens[k - 2].text)
+        if before.text in ("前", "原", "现", "下") and opening and before.end == here.start and here.pos.startswith(("n", "vn")):
+            continue  # ，前|教練 "former coach": opening its clause, a prefix of the noun after it, no phrase's end
         if here.text in _PHRASE_STARTS or before.text in _PHRASE_ENDS or before.pos == "t":
             out.append(here.start)
     text = context.text
@@ -355,6 +359,9 @@ def _leads_in(context: _Context, start: int, end: int) -> bool:
             for t in words) and _predicate_next(context, end)):
         # 年產3.2萬噸電解鋁的山西宏達鋁廠，|接到了…: a subject with no verb, its predicate in the next clause
         return True
+    if (context.text[start:end].rstrip(" \u3000")[-1:] in _COLONS or context.text[end:end + 1] in _COLONS) and (
+            last.pos.startswith("v") and last.pos != "vn" or last.text in ("如下", "以下")):
+        return True  # 圈內好友包括：|范曉萱、周俊偉…: the verb's object is what the colon opens, still to come
     if _relative_subject(words) and _subjectless_next(context, end):
         # 外界宣稱的龍捲風，|其實是「下沖氣流」, 這個…應運而生的新理念，|為我們…: a noun its relative clause
         # (a verb right before 的) describes, the subject of the clause after it
