@@ -124,6 +124,7 @@ def _read(sentence, lexicon):
         ("只是都不願意讓人家知道罷了。", "人家", "ren2 jia5"),
         ("村裡有二十戶人家。", "人家", "ren2 jia1"),
         ("廿戶人家更是無家可歸。", "人家", "ren2 jia1"),
+        ("這件作品讓人端詳許久。", "端详", "duan1 xiang5"),   # the verb "to look over carefully"
         # abbreviations CC-CEDICT lacks (data/readings.tsv): 農行 is a bank, háng
         ("由農行及其營業所組織發放。", "农行", "nong2 hang2"),
         # the model chooses among every CC-CEDICT reading of a character, proper ones included:

@@ -62,7 +62,8 @@ _POS_READINGS = {
 
 # Words whose two dictionary readings are two parts of speech: 人家 the pronoun "others" is rénjia, the
 # noun "household" rénjiā (constructions.py tags the pronoun: 讓|人家|知道)
-_WORD_POS_READINGS = {("人家", "r"): ("ren2", "jia5"), ("人家", "n"): ("ren2", "jia1")}
+_WORD_POS_READINGS = {("人家", "r"): ("ren2", "jia5"), ("人家", "n"): ("ren2", "jia1"),
+                      ("端详", "v"): ("duan1", "xiang5")}  # 端詳許久 "to look over carefully", not "full details"
 
 
 ATTRIBUTE = "b"  # jieba's tag for a word used only as an attribute: constructions gives it to 地方 in 地方政府
