@@ -554,6 +554,14 @@ def test_pieces_jieba_glued_across_words_are_their_words(text, pieces):
     assert all(p in cut for p in pieces), cut
 
 
+def test_an_unknown_piece_spelled_with_transliteration_characters_is_a_foreign_name():
+    """列夏格 (Rehhagel), 史高拉利 (Scolari): pieces jieba does not know, made of the characters
+    transliterations are spelled with, are foreign names, not terms; 由 before one is not its first."""
+    cut = kinds("列夏格出名軍紀嚴明。列夏格於2001年接手希臘隊。史高拉利及球員都很高興。由杰明和卡托組成的樂團。")
+    assert ("列夏格", "name") in cut and ("史高拉利", "name") in cut, cut
+    assert not any(piece.startswith("由") and kind == "name" for piece, kind in cut), cut
+
+
 @pytest.mark.parametrize("path", sorted((ROOT / "tests" / "data" / "articles").glob("*.txt")) + [ROOT / "seeds" / "jinbohui-2023-08-08.txt"],
                          ids=lambda p: p.stem)
 def test_every_token_is_the_text_it_spans(path):

@@ -234,6 +234,7 @@ def segment(simplified: str, lexicon) -> list[Token]:
     out = places_not_people(out, lex)
     out = _transit_names(out, simplified, lex, lexical)
     out = _bracketed_names(_context_names(out, simplified, lex, lexical), simplified, lex, lexical)
+    out = _transliterations(out, lex)
     out = brand_names(out, lex)  # after the names of people (a list of them may hold a brand's characters)
     out = _reclaim_names(out, lex, lexical)
     out = place_terms(out, lex, lambda w: lexical.tag(w, ""))
@@ -1040,6 +1041,36 @@ FOREIGN_NAME = "nrt"
 _STORM_WORDS = frozenset("台风 飓风".split())
 # Words after which the name of a storm follows (台风桦加沙, 命名为博罗依)
 _STORMS = frozenset("台风 飓风 强台 强台风 热带风暴 强烈台风 超强台风 轻度台风 中度台风 命名".split())
+
+
+_NAME_TAIL = frozenset("于及和与的在是也亦将已曾对为则就都又还并")
+_NAME_HEAD_BAN = frozenset("由在从对为向把被将让给与和及于是也都而但")  # words jieba glues before one (由|杰明…)  # words jieba glues after a name it does not know
+
+
+def _transliterations(tokens: list[Token], lex) -> list[Token]:
+    """列夏格, 史高拉利: a piece of three or more characters no dictionary has, jieba's unknown, two
+    thirds of them the characters transliterations are spelled with, is a foreign name (one word,
+    no card), not a term "row + summer + grid"; a function character glued after it (史高拉利|及) is
+    its own word.  A name found so is a name wherever the article writes it."""
+    names: set[str] = set()
+    for t in tokens:
+        text = t.text
+        if t.kind in (FRAGMENT, TERM) and len(text) >= 3 and text[-1] in _NAME_TAIL:
+            text = text[:-1]
+        if (t.kind in (FRAGMENT, TERM) and t.pos in ("x", "") and len(text) >= 3 and _HAN_ONLY_RE.match(text)
+                and not lex.entries(text) and 3 * sum(c in TRANSLITERATION for c in text) >= 2 * len(text)
+                and not any(c in _FUNCTION_CHARS for c in text) and text[0] not in _NAME_HEAD_BAN):
+            names.add(text)
+    if not names:
+        return tokens
+    out: list[Token] = []
+    for t in tokens:
+        if t.text[:-1] in names and t.kind in (FRAGMENT, TERM) and t.text[-1] in _NAME_TAIL:
+            out.append(Token(t.text[:-1], t.start, t.end - 1, FOREIGN_NAME, NAME))
+            out.append(Token(t.text[-1], t.end - 1, t.end, "p" if t.text[-1] in "于对为在" else "c", WORD))
+        else:
+            out.append(t)
+    return _mark_names(out, names, dict.fromkeys(names, FOREIGN_NAME))
 
 
 def _bracketed_names(tokens: list[Token], text: str, lex, lexical: Lexical) -> list[Token]:
