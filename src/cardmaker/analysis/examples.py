@@ -346,6 +346,12 @@ def _leads_in(context: _Context, start: int, end: int) -> bool:
     first, last = words[k], words[-1]
     if first.text in _LEAD_INS or last.text in _LEAD_OUTS or (len(words) > 2 and words[1].text in _IF):
         return True
+    at = max((m for m, t in enumerate(words) if t.text in ("在", "于", "於")), default=-1)
+    if 0 < at < len(words) - 1 and (last.text in _PLACE_ENDS or last.text in _LEAD_OUTS) and not any(
+            t.pos.startswith("v") and t.pos != "vn" for t in words[at + 1:]) and not words[at - 1].pos.startswith("v"):
+        # 要求清潔工人|在數小時內，|清理…: the act a time or place is set for is still to come (after its
+        # verb, 吹拂|在中華大地上, the place completes it)
+        return True
     verbs = [t for t in words[k + 1:] if t.pos.startswith("v") and t.pos != "vn"]
     if first.text == "在" and (last.text in _PLACE_ENDS or not verbs or verbs == [words[k + 1]]):
         return True  # 在各種干預手段中, 在不少地方: a place or a field, the clause that acts in it is still to
