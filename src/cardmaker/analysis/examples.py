@@ -83,6 +83,8 @@ _IF = frozenset("如 如果 假如 若 即使 虽然 尽管 只要 一旦 因为
 # …，也會…): alone, it reads as a fragment whose subject or premise is missing
 _LINKS_BACK = frozenset("但 但是 可是 不过 然而 而 而且 并 并且 且 更 更是 才 才能 也 还 又 就 却 因此 所以 因而 从而 进而 "
                         "于是 否则 甚至 加上 以及 及 同时 此外 另外 以便 以免 并且".split())
+# connectives that open a sentence's next step (首先，…, 例如，…)
+_CONNECTIVES = frozenset("首先 其次 然后 最后 总之 例如 比如 其中 因此 所以 但是 然而 此外 另外 同时 不过 可是 于是 结果 换言之".split())
 # what may stand before a fronted phrase in its clause: 要按照…, 應根據…, 也針對…
 _BEFORE_LEAD_IN = frozenset("要 应 应该 应当 将 会 能 可 也 还 都 就 并 更 须 必须 需 需要 仍 正 已 已经 再 均 则 "
                              "而 但 但是 可是 不过 然而 所以 因此 同时 此外 另外".split())  # 而|作为…的部门
@@ -344,6 +346,8 @@ def _leads_in(context: _Context, start: int, end: int) -> bool:
     while k < len(words) - 1 and words[k].text in _BEFORE_LEAD_IN:
         k += 1  # 要|按照中央要求和市委部署: a modal or an adverb before the fronted phrase
     first, last = words[k], words[-1]
+    if all(t.text in _LINKS_BACK or t.text in _CONNECTIVES for t in words):
+        return True  # …的前面，|因此，|…: a connective alone, what it connects still to come
     if first.text in _LEAD_INS or last.text in _LEAD_OUTS or (len(words) > 2 and words[1].text in _IF):
         return True
     at = max((m for m, t in enumerate(words) if t.text in ("在", "于", "於")), default=-1)
