@@ -154,6 +154,9 @@ def pinyin_rows(path: Path) -> list[tuple[str, str]]:
     phrase table of pypinyin's."""
     import json
 
+    from cardmaker.chinese.pypinyin_import import pypinyin
+
+    pypinyin()  # its style functions only: the phrases are read here, once
     from pypinyin.contrib.tone_convert import to_tone3
 
     with open(path, encoding="utf-8") as f:
