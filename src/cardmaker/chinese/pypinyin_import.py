@@ -5,7 +5,9 @@ them (a tenth of a second, half its import); cardmaker asks pypinyin for a
 character's readings and for zhuyin, which need neither, and reads a word's
 phrase readings from the store (``Store.phrase_readings``).  So pypinyin is
 imported with an empty phrase table, filled in place (pypinyin's own way of
-adding phrases) the first time a word the store cannot read needs it.
+adding phrases) the first time a word the store cannot read needs it.  Code that
+calls pypinyin's word functions itself in a process where cardmaker imported it
+calls ``with_phrases()`` first (the tests do).
 """
 
 from __future__ import annotations
