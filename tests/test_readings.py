@@ -287,3 +287,62 @@ def test_the_real_dictionarys_slip_is_mended_in_an_article(lexicon):
     analysis = analyse(parse_article("標題\n軍官之間有直系血親關係的，不得擔任該職務。\n".encode(), "t.txt"), Lexicon())
     (w,) = [w for w in analysis.all_words if w.simplified == "直系血亲"]
     assert w.syllables[-1] == "qin1"
+
+
+# pypinyin's reading of a word, from the store's copy of its tables (no phrase table imported): a
+# phrase of its table as the table reads it (一个 yí gè, 长大 zhǎng dà), any other word character by
+# character (仍一个: réng yī gè), traditional characters and rare ones too
+@pytest.mark.parametrize("word", ["一个", "长大", "重要", "银行", "仍一个", "行长行", "我們", "長時間", "肌少症", "𠮷",
+                                  "了", "地", "一", "不得不", "中华人民共和国", "朝阳区"])
+def test_store_reads_a_word_as_pypinyin_does(lexicon, word):
+    from pypinyin import Style, lazy_pinyin
+
+    from cardmaker.analysis.readings import _phrase_reading
+    from cardmaker.chinese.pypinyin_import import with_phrases
+
+    with_phrases()
+    want = lazy_pinyin([word], style=Style.TONE3, neutral_tone_with_five=True, errors=lambda s: ["?"] * len(s))
+    assert _phrase_reading(word, lexicon) in (want, None)
+    assert _phrase_reading(word, lexicon) is not None or word == "𠮷"
+
+
+def test_store_reads_every_dictionary_word_as_pypinyin_does(lexicon):
+    # CC-CEDICT's headwords of two to four characters, a sample of 3,000 (all 600k agree; 20 s)
+    from pypinyin import Style, lazy_pinyin
+
+    from cardmaker.analysis.readings import _phrase_reading
+    from cardmaker.chinese.pypinyin_import import with_phrases
+
+    with_phrases()
+    rows = lexicon.store._query("SELECT simp FROM cedict WHERE length(simp) BETWEEN 2 AND 4 AND rowid % 37 = 0", ())
+    words = [w for (w,) in rows][:3000]
+    assert len(words) > 2000
+    wrong = [w for w in words if (r := _phrase_reading(w, lexicon)) is not None
+             and r != lazy_pinyin([w], style=Style.TONE3, neutral_tone_with_five=True, errors=lambda s: ["?"] * len(s))]
+    assert wrong == []
+
+
+def test_a_words_reading_falls_back_to_pypinyin_outside_its_tables(lexicon):
+    # Latin letters are no Han characters to pypinyin: the store does not say, pypinyin does
+    from cardmaker.analysis.readings import _phrase_reading
+
+    assert _phrase_reading("A股", lexicon) is None
+    assert guess("A股", "n", lexicon) == ("?", "gu3")
+
+
+def test_a_build_reads_words_without_pypinyins_phrase_table(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    article = tmp_path / "a.txt"
+    article.write_text("長時間的會議結束後，銀行行長說一個重要的問題。\n", encoding="utf-8")
+    code = (
+        "import sys\nfrom cardmaker.cli import main\n"
+        f"try:\n    main(['build', {str(article)!r}, '-o', {str(tmp_path / 'a.apkg')!r}])\nexcept SystemExit:\n    pass\n"
+        "from pypinyin import constants\nprint(len(constants.PHRASES_DICT), file=sys.stderr)\n"
+    )
+    src = str(Path(__file__).resolve().parents[1] / "src")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env={**__import__("os").environ, "PYTHONPATH": src})
+    assert out.stderr.strip().splitlines()[-1] == "0"

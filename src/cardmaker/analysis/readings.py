@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from cardmaker.chinese.script import HAN_RE as _HAN_RE, to_traditional
+from cardmaker.chinese.pypinyin_import import pypinyin, with_phrases
 from cardmaker.chinese.syllables import agrees, char_readings
 from cardmaker.chinese.syllables import normalise as _norm
 from cardmaker.records import (CONFLICT, CORRECTED, NAME, TERM, UNGLOSSED, VERIFIED, Entry, Reading, ReadingChoice,
@@ -84,8 +85,6 @@ def guess(word: str, pos: str, lexicon) -> tuple[str, ...]:
 
 
 def _guess(word: str, pos: str, lexicon) -> tuple[str, ...]:
-    from pypinyin import Style, lazy_pinyin
-
     if word in lexicon.default_readings:
         if pos == ATTRIBUTE and word in lexicon.attribute_readings:
             return lexicon.attribute_readings[word]
@@ -96,12 +95,33 @@ def _guess(word: str, pos: str, lexicon) -> tuple[str, ...]:
         return (_POS_READINGS[word, pos[:2]],)
     if len(word) == 1 and (word, pos[:1]) in _POS_READINGS:
         return (_POS_READINGS[word, pos[:1]],)
-    out = lazy_pinyin([word], style=Style.TONE3, neutral_tone_with_five=True, errors=lambda s: ["?"] * len(s))
+    out = _phrase_reading(word, lexicon)
+    if out is None:  # a word the store cannot read as pypinyin would (a character outside its tables)
+        pypinyin = with_phrases()
+        out = pypinyin.lazy_pinyin([word], style=pypinyin.Style.TONE3, neutral_tone_with_five=True,
+                                   errors=lambda s: ["?"] * len(s))
     if len(out) != len(word):
         return tuple(["?"] * len(word))
     for i, reading in _inside(word, lexicon):
         out[i] = reading
     return tuple(out)
+
+
+def _phrase_reading(word: str, lexicon) -> list[str] | None:
+    """pypinyin's ``lazy_pinyin([word], Style.TONE3, neutral_tone_with_five=True)`` from the store's
+    copy of its tables (``Store.phrase_readings``): a word of its phrase table as the table reads
+    it, else each character by its first reading (pypinyin cuts no word it is given whole).  None
+    when the store cannot say (no pypinyin tables in it, a character that is no Han character to
+    pypinyin or that it has no reading of)."""
+    store = lexicon.store
+    if not store.has_pinyin or not pypinyin().constants.RE_HANS.match(word):
+        return None
+    rows = store.phrase_readings(word)
+    if word in rows:
+        return rows[word].split(" ")
+    if not all(c in rows for c in word):
+        return None
+    return [rows[c] for c in word]
 
 
 def _inside(word: str, lexicon) -> list[tuple[int, str]]:

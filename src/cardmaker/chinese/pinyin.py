@@ -82,7 +82,9 @@ def zhuyin(syllables: tuple[str, ...]) -> str:
 
 @cache
 def _zhuyin(syllable: str) -> str:
-    from pypinyin.style.bopomofo import BopomofoConverter
+    from cardmaker.chinese.pypinyin_import import pypinyin
+
+    BopomofoConverter = pypinyin().style.bopomofo.BopomofoConverter
 
     m = marked(syllable).lower()
     if m == "r":  # the erhua r of 一點兒 (CC-CEDICT r5) is written ㄦ

@@ -91,8 +91,9 @@ def char_readings(char: str) -> tuple[Reading, ...]:
     A traditional character missing from pypinyin's table is looked up through
     its simplified form.
     """
-    from pypinyin.pinyin_dict import pinyin_dict
+    from cardmaker.chinese.pypinyin_import import pypinyin
 
+    pinyin_dict = pypinyin().pinyin_dict.pinyin_dict
     value = pinyin_dict.get(ord(char))
     if value is None:
         from cardmaker.chinese.script import to_simplified

