@@ -318,6 +318,29 @@ def _unless(test):
     return lambda tokens, i, prev, nxt: not test(tokens, i, prev, nxt)
 
 
+_OBLIGING = frozenset("要 必须 应 应该 应当 务必 一定要 须 需要 坚决".split())
+
+
+def _sentence_before(tokens, i: int, span: int = 24):
+    """The tokens before ``i`` in its sentence (commas crossed), nearest first."""
+    j = i - 1
+    while j >= 0 and i - j <= span and not any(c in _SENTENCE_END for c in tokens[j].text):
+        yield tokens[j]
+        j -= 1
+
+
+def _passes(tokens, i, prev, nxt) -> bool:
+    """After its subject (no verb glued before it), with 了 after it or ending its clause: the verb of
+    time passing (一年又一年|過去|了, 三天|過去|，)."""
+    if prev is None or _boundary(prev) or _after_verb(tokens, i, prev, nxt):
+        return False
+    return nxt is None or nxt.text in ("了", "啦") or _boundary(nxt)
+
+
+_UPWARD = "站坐抬举拿提跳飞升爬立捡扶扬掀拎挂竖撑翘抱吊浮飘卷堆建搭"  # verbs whose 起來 is upward
+_PERCEIVING = "看听闻摸尝"  # … and whose 起來 is a first judgement (看起來 "it looks", 聽起來)
+
+
 def _after_span_of_time(tokens, i, prev, nxt) -> bool:
     """After a span of time: 近二十年|來 "over the past twenty years"."""
     return prev is not None and (prev.pos in ("t", "m", "mq") or prev.text[-1:] in "年月天日周") and prev.end == tokens[i].start
@@ -434,8 +457,15 @@ _FRAMES = {
     "下去": [(_when(_after_verb), "to go on")],
     # glued after an adjective, 起來 is a state coming about: 聰明|起來 "to grow wise", 熱鬧|起來 (after a
     # verb it is as often upward, 站|起來, or a judgement, 看|起來)
-    "起来": [(lambda tokens, i, prev, nxt: prev is not None and prev.end == tokens[i].start and prev.pos.startswith("a"),
-             "the beginning and continuation")],
+    # (… after a verb of lifting or rising it is upward, 掀|起來, 站|起來; after a perception verb a judgement,
+    # 看|起來; after any other verb the act begun and going on, 做|起來, 沸騰|起來, 疊加|起來)
+    "起来": [(lambda tokens, i, prev, nxt: prev is not None and prev.end == tokens[i].start and (
+        prev.pos.startswith("a") or prev.pos.startswith("v") and prev.text[-1:] not in _UPWARD + _PERCEIVING),
+        "the beginning and continuation"),
+        (lambda tokens, i, prev, nxt: prev is not None and prev.end == tokens[i].start and prev.pos.startswith("v")
+         and prev.text[-1:] in _UPWARD, "upward movement"),
+        (lambda tokens, i, prev, nxt: prev is not None and prev.end == tokens[i].start and prev.pos.startswith("v")
+         and prev.text[-1:] in _PERCEIVING, "preliminary judgment")],
     "来": [(_after_span_of_time, "for the past")],
     "明": [(_before_day_or_year, "next")],
     # 近期 is "recent" in the news (sense_priorities.tsv) but "in the near future" before a modal of
@@ -463,7 +493,9 @@ _FRAMES = {
     # 只是|生成於…, 並不|只是: "merely"; 過去 not glued after a verb (走|過去) is "(in the) past"
     "只是": [(lambda tokens, i, prev, nxt: _before_verb(tokens, i, prev, nxt) or (prev is not None and prev.text in (
         "不", "并不", "并非", "不仅", "而")), "merely")],
-    "过去": [(_unless(_after_verb), "(in the) past")],
+    # … but after its subject, with 了 after it or ending the clause, it is the verb: 一年又一年|過去|了 "to pass by"
+    "过去": [(_when(_unless(_after_verb), _unless(_passes)), "(in the) past"),
+             (_passes, "to pass by")],
     # after a surname: 陳|先生 "Mr."
     # 更 before a verb (更被…, 更要…) is "even more"; before an adjective plainly "more" (更好)
     "更": [(lambda tokens, i, prev, nxt: nxt is not None and nxt.pos[:1] in ("v", "p", "d") and nxt.text not in _DEGREE,
@@ -471,7 +503,12 @@ _FRAMES = {
     # 同|一種 "the same"; 未來|兩日 "the coming (two days)"
     # (同|一切困難|作鬥爭: 一切 is "all", no number: 同 is "with" there, the preposition before its verb)
     "同": [(lambda tokens, i, prev, nxt: nxt is not None and nxt.text[:1] == "一"
-            and nxt.text not in ("一切", "一起", "一道", "一些", "一样"), "same")],
+            and nxt.text not in ("一切", "一起", "一道", "一些", "一样"), "same"),
+          # … before anything else and then a verb of its clause it is the preposition: 同|一切困難|作鬥爭,
+          # 這|同|共產國際|有關 "with"
+          (lambda tokens, i, prev, nxt: nxt is not None and not _boundary(nxt) and not (
+              nxt.text[:1] == "一" and nxt.text not in ("一切", "一起", "一道", "一些", "一样")) and any(
+              u.pos.startswith("v") and u.kind == WORD for u in list(_clause_after(tokens, i, 8))[1:]), "with")],
     "未来": [(lambda tokens, i, prev, nxt: nxt is not None and (nxt.kind == NUMBER or nxt.pos.startswith("m")), "coming")],
     # a verb's result glued after it: 分間|成 "to become; to turn into"
     "成": [(_when(_after_verb, _unless(_after_number)), "to become")],
@@ -512,6 +549,9 @@ _FRAMES = {
     # 當…時, 當…後: "when", not "to be; to act as"
     "当": [(lambda tokens, i, prev, nxt: any(t.text[-1:] in ("时", "后") or t.text in ("时候", "之际", "以后")
                                              for t in _clause_after(tokens, i, 12)), "when")],
+    # 不能 where the sentence says what must be done (要…，不能…; 必須…，不能…) forbids: "must not"; elsewhere
+    # it is "cannot" (房子已|不能|再住)
+    "不能": [(lambda tokens, i, prev, nxt: any(t.text in _OBLIGING for t in _sentence_before(tokens, i)), "must not")],
     # a modal before its verb: 可|申請 "can", not "to approve"
     "可": [(_before_verb, "can")],
     # a clause's connective: …，故|… "therefore"; 愈|接近 "the more", not "to recover"
@@ -582,6 +622,9 @@ _FRAMES = {
     "点": [(lambda tokens, i, prev, nxt: _after_number(tokens, i, prev, nxt) and (
         nxt is not None and nxt.text[:1] in ("多", "钟", "半", "整") or any(t.pos == "t" for t in _clause_before(tokens, i, 3))),
         "o'clock")],
+    # 度 glued after an adjective is how much of that quality there is: 困難|度, 透明|度 "degree of intensity"
+    "度": [(lambda tokens, i, prev, nxt: prev is not None and prev.end == tokens[i].start and prev.kind == WORD
+           and prev.pos.startswith("a") and len(prev.text) >= 2, "degree of intensity")],
     # the suffix 性 makes a noun of what it follows: 一致|性 "consistency" (an adjective), 可|行性
     "性": [(lambda tokens, i, prev, nxt: prev is not None and prev.end == tokens[i].start and prev.pos.startswith("a"),
            "noun from adjective"),
@@ -997,6 +1040,10 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
             elif (adjacent_next and nxt is not None and nxt.pos == "d" and len(t.text) > 1
                   and t.pos[:1] not in ("v", "d") and prev.pos in ("r", "rr")):
                 add(D, 0.8)  # 我們|本來|就…: between a subject and an adverb, an adverb ("originally")
+            elif (adjacent_next and nxt is not None and nxt.kind == WORD and nxt.pos.startswith("v") and nxt.pos != "vn"
+                  and len(t.text) > 1 and t.pos[:1] in ("n", "v") and prev.pos in ("r", "rr")):
+                add(V, 0.8)  # 我們|主張|保持…: a personal pronoun, then a verb whose object is a verb's clause
+                subject = True
     if nxt is not None:
         if nxt.text in ("了", "着", "过") or (adjacent_next and (_potential_complement(nxt) or (
                 nxt.text == "不" and after is not None and after.start == nxt.end and after.text in _COMPLEMENTS))):
