@@ -552,6 +552,15 @@ _FRAMES = {
     # 不能 where the sentence says what must be done (要…，不能…; 必須…，不能…) forbids: "must not"; elsewhere
     # it is "cannot" (房子已|不能|再住)
     "不能": [(lambda tokens, i, prev, nxt: any(t.text in _OBLIGING for t in _sentence_before(tokens, i)), "must not")],
+    # 願 before a verb is the modal "willing" (讓群眾|願|消費), not "hoped-for"
+    "愿": [(_before_verb, "willing")],
+    # 覺得 before an adjective that ends its clause is a bodily feeling: 不|覺得|累 "to feel (tired)", not
+    # "to think that …" (覺得|這|很…: a clause after it)
+    "觉得": [(lambda tokens, i, prev, nxt: nxt is not None and nxt.pos.startswith("a") and (
+        (end := neighbour(tokens, neighbour(tokens, i, 1), 1)) is None or _boundary(tokens[end])), "to feel (")],
+    # 佔 with a share in its clause (約|佔|體重的40%, 佔|三成) is "to take up", not "to take possession of"
+    "占": [(lambda tokens, i, prev, nxt: any(u.kind == NUMBER or u.pos == "m" or "%" in u.text
+                                             for u in list(_clause_after(tokens, i, 8))), "to take up")],
     # a modal before its verb: 可|申請 "can", not "to approve"
     "可": [(_before_verb, "can")],
     # a clause's connective: …，故|… "therefore"; 愈|接近 "the more", not "to recover"
@@ -671,7 +680,7 @@ def _use(tokens, i: int, lexicon) -> Use:
         o = prev if side < 0 else nxt
         if (o is not None and (o.end == t.start and o.text.endswith(partner) if side < 0
                                else o.start == t.end and o.text.startswith(partner))
-                or side > 0 and any(w.endswith(partner) for w in objects)):
+                or side == 1 and any(w.endswith(partner) for w in objects)):
             want["frame:" + part] = want.get("frame:" + part, 0.0) + 1.0
     if t.pos.startswith("v") and len(t.text) > 1 and _abstract(_argument(tokens, i), lexicon):
         want[ABSTRACT_ARGUMENT] = 1.0
@@ -1227,8 +1236,8 @@ def _modifies_verb(t, prev) -> bool:
     pronoun after a modal or an adverb, where no subject stands (不必|盲目|追求, 只能|自行|吸收)."""
     if len(t.text) < 2 or t.pos.startswith("v"):
         return False
-    if t.pos[:1] in ("a", "b", "m"):
-        return True
+    if t.pos[:1] in ("a", "b", "m") or t.pos in ("i", "l"):
+        return True  # (a set phrase before a verb says how it is done: 一口氣|爬 "at a stretch")
     return t.pos[:1] in ("n", "r") and prev is not None and (prev.text in _PREDICATE_BEFORE or prev.pos.startswith("d")
                                                               or prev.text in ("只能", "不必", "可以", "能", "应", "须"))
 
