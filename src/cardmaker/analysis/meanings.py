@@ -42,7 +42,7 @@ from cardmaker.analysis.composed import (NUMERAL_CHARS, TIME_UNITS, composed_fro
 from cardmaker.analysis.english import A, AUX, C, D, N, P, PARTICLE, PREFIX, Q, REF, SUFFIX, SURNAME, UNIT, V, parsed
 from cardmaker.analysis.pos import sense_kinds
 from cardmaker.chinese.pinyin import numbered, reading_key
-from cardmaker.records import NAME, NUMBER, TERM, WORD, Entry, first_sense, is_reference
+from cardmaker.records import FRAGMENT, NAME, NUMBER, TERM, WORD, Entry, first_sense, is_reference
 
 SENSE_MAX = 40  # characters of the short sense, where the dictionary allows
 COMMON_WEIGHT = 0.3
@@ -321,6 +321,22 @@ def _unless(test):
 _OBLIGING = frozenset("要 必须 应 应该 应当 务必 一定要 须 需要 坚决".split())
 
 
+_ABOUT_TO = frozenset("像 像是 好像 似乎 快 就 将 正 又 也".split())
+
+
+def _forbids(tokens, i, prev, nxt) -> bool:
+    """The sentence before ``i`` says what must be done (要…，不能…; 必須…，不能…): a prohibition follows."""
+    if prev is not None and prev.text in ("已", "已经", "再也", "还"):
+        return False
+    return any(t.text in _OBLIGING and not (t.text == "要" and before is not None and before.text in _ABOUT_TO)
+               for t, before in _pairs_back(list(_sentence_before(tokens, i))))
+
+
+def _pairs_back(before: list):
+    """Each token of ``before`` (nearest first) with the one before it in the text (None past the start)."""
+    return zip(before, before[1:] + [None])
+
+
 def _sentence_before(tokens, i: int, span: int = 24):
     """The tokens before ``i`` in its sentence (commas crossed), nearest first."""
     j = i - 1
@@ -551,7 +567,8 @@ _FRAMES = {
                                              for t in _clause_after(tokens, i, 12)), "when")],
     # 不能 where the sentence says what must be done (要…，不能…; 必須…，不能…) forbids: "must not"; elsewhere
     # it is "cannot" (房子已|不能|再住)
-    "不能": [(lambda tokens, i, prev, nxt: any(t.text in _OBLIGING for t in _sentence_before(tokens, i)), "must not")],
+    # (已|不能|再住: what is already so is no prohibition; 像是|要|被拆走: 要 of what is about to happen)
+    "不能": [(_forbids, "must not"), (_unless(_forbids), "cannot")],
     # 願 before a verb is the modal "willing" (讓群眾|願|消費), not "hoped-for"
     "愿": [(_before_verb, "willing")],
     # 覺得 before an adjective that ends its clause is a bodily feeling: 不|覺得|累 "to feel (tired)", not
@@ -561,6 +578,14 @@ _FRAMES = {
     # 佔 with a share in its clause (約|佔|體重的40%, 佔|三成) is "to take up", not "to take possession of"
     "占": [(lambda tokens, i, prev, nxt: any(u.kind == NUMBER or u.pos == "m" or "%" in u.text
                                              for u in list(_clause_after(tokens, i, 8))), "to take up")],
+    # 連…都/也: "even" (興奮得|連|心臟|都|幾乎停頓了), not "to link"
+    "连": [(_partner_after("都", "也"), "even")],
+    # 前 glued before a title or a body is "former": 前|教練, 前|總統, 前|曼聯名將 (門前, 前三名 are none)
+    "前": [(lambda tokens, i, prev, nxt: nxt is not None and nxt.start == tokens[i].end and nxt.kind in (WORD, TERM, NAME)
+            and len(nxt.text) >= 2 and nxt.pos in ("n", "nr", "nt", "nz", "j", "vn") and not (
+                prev is not None and prev.end == tokens[i].start and prev.pos[:1] in ("n", "r", "m", "t", "v")), "former")],
+    # 像…一樣 compares: "just like" (他就像糖果|一樣); 跟…一樣 is "the same as"
+    "一样": [(_partner_before("像", "好像", "就像", "像是", "如同", "仿佛"), "just like")],
     # a modal before its verb: 可|申請 "can", not "to approve"
     "可": [(_before_verb, "can")],
     # a clause's connective: …，故|… "therefore"; 愈|接近 "the more", not "to recover"
@@ -991,8 +1016,10 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
         if prev.text in _PREDICATIVE:
             add(A, 0.8)  # 覺得|吃力 "strenuous", 變得|保守: these verbs take a predicate, not an object
             add(V, 0.4)
-        if adjacent_prev and prev.text in _PASSIVE and t.pos.startswith("v"):
-            add(V, 0.8)  # 受|影響|商戶 "affected", 被|發現 "discovered": a passive marker before its verb
+        if adjacent_prev and prev.text in _PASSIVE and (t.pos.startswith("v") or prev.text in ("被", "遭") and t.kind == WORD):
+            # 受|影響|商戶 "affected", 被|發現 "discovered": a passive marker before its verb (whatever jieba's tag:
+            # 被|指|偷情 "to indicate or refer to", no finger)
+            add(V, 0.8)
         if prev.text in _DEGREE:
             add(A, 1.0)
         elif prev.text in _PREDICATE_BEFORE or prev.pos.startswith("d"):
@@ -1042,9 +1069,12 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
                 and (prev.pos.startswith(("r", "n")) or prev.kind == NAME)):
             add(P, 1.0)  # 市民|心中, 他|心中: a place word after whose it is, "in one's heart"
         if ((prev.pos.startswith("r") and not _demonstrative_measure(prev) and not (counted and len(t.text) == 1))
-                or prev.kind == NAME):
-            if adjacent_next and nxt is not None and nxt.pos.startswith(_NOUN_TAGS):
-                add(V, 0.8)  # 他|代表|市委: a subject, the verb, its object (各類|配套|活動: no subject)
+                or prev.kind == NAME or prev.kind == FRAGMENT and len(prev.text) >= 2 and len(t.text) > 1):
+            if adjacent_next and nxt is not None and (nxt.pos.startswith(_NOUN_TAGS) or len(t.text) > 1 and nxt.pos in ("r", "rr")
+                                                      and nxt.text not in _DEMONSTRATIVES and not _demonstrative_measure(nxt)):
+                # 他|代表|市委: a subject, the verb, its object (各類|配套|活動: no subject); 鈕承澤|證明|自己: a
+                # pronoun its object (a name jieba does not know is a fragment)
+                add(V, 0.8)
                 subject = True
             elif (adjacent_next and nxt is not None and nxt.pos == "d" and len(t.text) > 1
                   and t.pos[:1] not in ("v", "d") and prev.pos in ("r", "rr")):
@@ -1105,8 +1135,10 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
         if (adjacent_next and nxt.pos.startswith("v") and prev is not None and prev.pos.startswith(_NOUN_TAGS)
                 and t.pos.startswith(("vn", "v")) and not verbal):
             add(N, 0.5)  # 產業|表現|呈現: a noun phrase before the verb, its subject
-        # (not what a number or a demonstrative counts: 這|類|骨折 "kind", not "like")
+        # (not what a number or a demonstrative counts: 這|類|骨折 "kind", not "like"; nor where a frame read
+        # the construction: 連|心臟|都… "even")
         if ((len(t.text) == 1 and not _verb_head(t, prev, nxt) or t.pos == "p") and not counted
+                and not any(k.startswith("frame:") and k != "frame:with" for k in cues)
                 and nxt.pos.startswith(("n", "r", "f", "s")) and any(
                 tokens[j].pos.startswith("v") for j in range(n + 1, min(len(tokens), n + 4)))):
             add(P, 1.8)  # 朝|我|走, 向|世界|傳遞: a preposition, its object, then the verb
@@ -1604,9 +1636,10 @@ def _candidates(text, syllables, entry: Entry, spans, written: bool, lexicon) ->
         # means of", beside 藉 "sleeping mat"): that word competes
         variants = [e for e in _pointed([e for e in lexicon.entries(text) if e.variant_only and e.traditional == span
                                           and reading_key(e.syllables) == key], lexicon)
-                    if reading_key(e.syllables) == key and e not in same and len(e.simplified) == len(text)]
-        same += variants
-        own = [e for e in same if e.traditional == span] + variants
+                    if reading_key(e.syllables) == key and len(e.simplified) == len(text)]
+        # (… even where it is a candidate already: 佔 "variant of 占[zhan4]" is 占 "to take possession of")
+        same += [e for e in variants if e not in same]
+        own = [e for e in same if e.traditional == span] + [e for e in variants if e.traditional != span]
         if own:
             same = own
     if not own:
