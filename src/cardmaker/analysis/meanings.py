@@ -436,7 +436,9 @@ def _after_body_char(tokens, i, prev, nxt) -> bool:
 _FUTURE = frozenset("将 将要 会 要 即将 拟 有望 计划 准备".split())
 _FRAMES = {
     "起": [(lambda tokens, i, prev, nxt: prev is not None and (prev.kind == NUMBER or prev.pos == "t"
-                                                              or prev.text[-1:] in TIME_UNITS), "starting from")],
+                                                              or prev.text[-1:] in TIME_UNITS), "starting from"),
+          # glued after a verb of two characters, the act begun: 擔任|起|…職位 "verb suffix, to start"
+          (lambda tokens, i, prev, nxt: _after_verb(tokens, i, prev, nxt) and len(prev.text) >= 2, "verb suffix")],
     "止": [(lambda tokens, i, prev, nxt: any(tokens[j].text in ("至", "到") for j in range(max(0, i - 8), i)), "until")],
     "近": [(lambda tokens, i, prev, nxt: nxt is not None and nxt.kind == NUMBER, "approximately")],
     "内": [(lambda tokens, i, prev, nxt: prev is not None and (prev.pos in ("t", "m", "q") or prev.kind == NUMBER
@@ -578,6 +580,10 @@ _FRAMES = {
     # 佔 with a share in its clause (約|佔|體重的40%, 佔|三成) is "to take up", not "to take possession of"
     "占": [(lambda tokens, i, prev, nxt: any(u.kind == NUMBER or u.pos == "m" or "%" in u.text
                                              for u in list(_clause_after(tokens, i, 8))), "to take up")],
+    # a dateline's 電 after its date (新華社北京1月1日|電): the dispatch, "telegram", not "electricity"
+    "电": [(lambda tokens, i, prev, nxt: prev is not None and prev.end == tokens[i].start and prev.text[-1:] == "日"
+            and (prev.kind == NUMBER or prev.pos in ("m", "t") or any(u.kind == NUMBER for u in list(_clause_before(tokens, i, 3))[1:])),
+            "telegram")],
     # 連…都/也: "even" (興奮得|連|心臟|都|幾乎停頓了), not "to link"
     "连": [(_partner_after("都", "也"), "even")],
     # 前 glued before a title or a body is "former": 前|教練, 前|總統, 前|曼聯名將 (門前, 前三名 are none)
@@ -999,9 +1005,11 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
             # adjective before a noun modifies that noun, "mainstream", no "essential point")
             add(N, 0.8)
         elif adjacent_prev and len(t.text) > 1 and prev.kind != NUMBER and (
-                prev.pos.startswith("q") or _demonstrative_measure(prev)) and not _modifies_next(t, nxt):
+                prev.pos.startswith("q") or _demonstrative_measure(prev)) and not _modifies_next(t, nxt) and not (
+                t.pos == "v" and any(k.startswith("frame:") for k in cues)):
             # 這種|變化, 一名|幹部: what a measure word (with its demonstrative) counts is a noun (各類|配套|活動:
-            # an adjective before a noun modifies it, the noun is what is counted)
+            # an adjective before a noun modifies it, the noun is what is counted; 萬美元|作為|救災款: a verb a
+            # frame reads after a unit is none)
             add(N, 0.8)
         elif adjacent_prev and len(t.text) > 1 and prev.text in ("大", "小") and p > 0 and (
                 tokens[p - 1].end == prev.start and (tokens[p - 1].kind == NUMBER or tokens[p - 1].pos == "m")):
@@ -1069,7 +1077,7 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
                 and (prev.pos.startswith(("r", "n")) or prev.kind == NAME)):
             add(P, 1.0)  # 市民|心中, 他|心中: a place word after whose it is, "in one's heart"
         if ((prev.pos.startswith("r") and not _demonstrative_measure(prev) and not (counted and len(t.text) == 1))
-                or prev.kind == NAME or prev.kind == FRAGMENT and len(prev.text) >= 2 and len(t.text) > 1):
+                or prev.kind == NAME or prev.kind == FRAGMENT and prev.pos[:1] in ("x", "n") and len(prev.text) >= 2 and len(t.text) > 1):
             if adjacent_next and nxt is not None and (nxt.pos.startswith(_NOUN_TAGS) or len(t.text) > 1 and nxt.pos in ("r", "rr")
                                                       and nxt.text not in _DEMONSTRATIVES and not _demonstrative_measure(nxt)):
                 # 他|代表|市委: a subject, the verb, its object (各類|配套|活動: no subject); 鈕承澤|證明|自己: a
