@@ -1538,10 +1538,15 @@ def choose(text: str, syllables, entry: Entry | None, kind: str, tag: str, spans
     as_head = _as_head(text, syllables, candidates, occurrences, lexicon)
     for e in candidates:
         for i, s in enumerate(added + e.content if e is candidates[0] else e.content):
-            score = _score(parsed(s, lexicon), i, occurrences, pair, written, contested, len(text) == 1,
-                           figurative, lone)
+            preferred = s in added or any(p in s for p in prefer)
+            sense = parsed(s, lexicon)
+            # (a preferred sense is the news's usual one that CC-CEDICT lists late: its place in the list
+            # is no evidence against it, 落實 "to implement", CC-CEDICT's 3rd; a sense of a field, 粉絲 "fan",
+            # is usual where the article speaks of that field, which the field evidence weighs)
+            score = _score(sense, 0 if preferred and not sense.fields else i, occurrences, pair, written, contested,
+                           len(text) == 1, figurative, lone)
             score += as_head.get(s, 0.0)
-            if s in added or any(p in s for p in prefer):
+            if preferred:
                 score += 1.0
             if e is entry and len(candidates) > 1:
                 score += 0.6
