@@ -318,6 +318,7 @@ def _unless(test):
     return lambda tokens, i, prev, nxt: not test(tokens, i, prev, nxt)
 
 
+_MODALS = frozenset("可能 能 能够 可以 会 要 将 应 应该 应当 必须 需要 得以 足以 不能 不会 无法".split())
 _OBLIGING = frozenset("要 必须 应 应该 应当 务必 一定要 须 需要 坚决".split())
 
 
@@ -438,7 +439,7 @@ _FRAMES = {
     "起": [(lambda tokens, i, prev, nxt: prev is not None and (prev.kind == NUMBER or prev.pos == "t"
                                                               or prev.text[-1:] in TIME_UNITS), "starting from"),
           # glued after a verb of two characters, the act begun: 擔任|起|…職位 "verb suffix, to start"
-          (lambda tokens, i, prev, nxt: _after_verb(tokens, i, prev, nxt) and len(prev.text) >= 2, "verb suffix")],
+          (lambda tokens, i, prev, nxt: _after_verb(tokens, i, prev, nxt) and len(prev.text) >= 2 and prev.pos != "vn", "verb suffix")],
     "止": [(lambda tokens, i, prev, nxt: any(tokens[j].text in ("至", "到") for j in range(max(0, i - 8), i)), "until")],
     "近": [(lambda tokens, i, prev, nxt: nxt is not None and nxt.kind == NUMBER, "approximately")],
     "内": [(lambda tokens, i, prev, nxt: prev is not None and (prev.pos in ("t", "m", "q") or prev.kind == NUMBER
@@ -1088,8 +1089,10 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
                   and t.pos[:1] not in ("v", "d") and prev.pos in ("r", "rr")):
                 add(D, 0.8)  # 我們|本來|就…: between a subject and an adverb, an adverb ("originally")
             elif (adjacent_next and nxt is not None and nxt.kind == WORD and nxt.pos.startswith("v") and nxt.pos != "vn"
-                  and len(t.text) > 1 and t.pos[:1] in ("n", "v") and prev.pos in ("r", "rr")):
-                add(V, 0.8)  # 我們|主張|保持…: a personal pronoun, then a verb whose object is a verb's clause
+                  and len(t.text) > 1 and t.pos[:1] in ("n", "v") and prev.pos in ("r", "rr") and nxt.text not in _MODALS):
+                # 我們|主張|保持…: a personal pronoun, then a verb whose object is a verb's clause (他們|行動|可能…:
+                # before a modal it is the subject, "their actions")
+                add(V, 0.8)
                 subject = True
     if nxt is not None:
         if nxt.text in ("了", "着", "过") or (adjacent_next and (_potential_complement(nxt) or (
