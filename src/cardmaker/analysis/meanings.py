@@ -325,9 +325,17 @@ _OBLIGING = frozenset("要 必须 应 应该 应当 务必 一定要 须 需要 
 _ABOUT_TO = frozenset("像 像是 好像 似乎 快 就 将 正 又 也".split())
 
 
+_STATE_BEFORE = frozenset("已 已经 再也 还 迟迟 仍 仍然 始终 一直 暂时 根本 完全".split())  # 已|不能: no prohibition
+
+
+def _cannot(tokens, i, prev, nxt) -> bool:
+    """不能 says what is not possible: an adverb of a state before it, or 再 after it (已|不能|再住)."""
+    return prev is not None and prev.text in _STATE_BEFORE or nxt is not None and nxt.text == "再"
+
+
 def _forbids(tokens, i, prev, nxt) -> bool:
     """The sentence before ``i`` says what must be done (要…，不能…; 必須…，不能…): a prohibition follows."""
-    if prev is not None and prev.text in ("已", "已经", "再也", "还"):
+    if _cannot(tokens, i, prev, nxt):
         return False
     return any(t.text in _OBLIGING and not (t.text == "要" and before is not None and before.text in _ABOUT_TO)
                for t, before in _pairs_back(list(_sentence_before(tokens, i))))
@@ -571,7 +579,8 @@ _FRAMES = {
     # 不能 where the sentence says what must be done (要…，不能…; 必須…，不能…) forbids: "must not"; elsewhere
     # it is "cannot" (房子已|不能|再住)
     # (已|不能|再住: what is already so is no prohibition; 像是|要|被拆走: 要 of what is about to happen)
-    "不能": [(_forbids, "must not"), (_unless(_forbids), "cannot")],
+    # (… and "cannot" where what is said is a state: 已|不能|再住, 遲遲|不能|產生效益)
+    "不能": [(_forbids, "must not"), (_cannot, "cannot")],
     # 願 before a verb is the modal "willing" (讓群眾|願|消費), not "hoped-for"
     "愿": [(_before_verb, "willing")],
     # 覺得 before an adjective that ends its clause is a bodily feeling: 不|覺得|累 "to feel (tired)", not
@@ -689,6 +698,11 @@ def _use(tokens, i: int, lexicon) -> Use:
     nxt = tokens[n] if n is not None else None
     after = tokens[a] if n is not None and (a := neighbour(tokens, n, 1)) is not None else None
     cues = _cues(tokens, i, t, p, n, prev, nxt, after)
+    if (nxt is not None and nxt.text in _PHRASE_CLOSERS and nxt.start == t.end and len(t.text) > 1
+            and t.pos.startswith("n") and t.kind == WORD and V not in cues and _first_is_verb(t, lexicon)):
+        # 和太太|商議|後 "after discussing it": before 後/時 closing a clause of time, a word CC-CEDICT first
+        # glosses as a verb is that verb, whatever jieba's dictionary tags it (會議|後 is a meeting's)
+        cues[V] = 0.6
     # jieba's tag is its dictionary's, the same everywhere: where the context says what the word is
     # doing here, the tag counts for less (the tags of function words hold, though)
     weight = 1.0 if t.pos[:1] in _CLOSED_TAGS and not _governs_nothing(t, nxt) else _TAG_WEIGHT
