@@ -345,6 +345,13 @@ def test_senses_of_today_s_news_that_cc_cedict_lacks(text, simplified, expected,
         ("我們主張加強兩國之間的合作。", "主张", "to advocate", TRAD),
         # after 被 a word is the verb whatever its tag: 被|指 "to indicate or refer to", no finger
         ("這名官員被指收受賄賂。", "指", "to point at|to indicate", TRAD),
+        # a word CC-CEDICT first glosses as a verb: before 後 closing a clause of time, and between 是 and
+        # its object closed by 的, it is that verb (jieba's dictionary tags both nouns)
+        ("他和同事商議後決定延期。", "商议", "to negotiate", TRAD),
+        ("人才不足是制約經濟發展的主要因素。", "制约", "to restrict", TRAD),
+        # a preferred sense (sense_priorities.tsv) is weighed as if listed first: 落實 "to implement", not
+        # CC-CEDICT's first "practical" that jieba's adjective tag would pick
+        ("各地要落實安全責任。", "落实", "to implement", TRAD),
     ],
 )
 def test_sense_by_the_part_of_speech_of_the_occurrence(text, simplified, expected, title):
@@ -722,6 +729,8 @@ def test_a_set_phrase_of_the_news_fixes_the_sense(text, simplified, expected):
     ("他每天騎機車上班。", "机车", "scooter"),
     # 廣大 before the people it counts: "(of people) numerous", no vast area
     ("這項政策受到廣大群眾的歡迎。", "广大", "(of people)"),
+    # 成長|動能 "growth momentum": the noun, not "to mature"
+    ("今年的成長動能主要來自出口。", "成长", "growth"),
 ])
 def test_a_collocation_partner_on_its_side_fixes_the_sense(text, simplified, expected):
     w = word(text, simplified, TRAD)

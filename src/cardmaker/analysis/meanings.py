@@ -703,6 +703,11 @@ def _use(tokens, i: int, lexicon) -> Use:
         # 和太太|商議|後 "after discussing it": before 後/時 closing a clause of time, a word CC-CEDICT first
         # glosses as a verb is that verb, whatever jieba's dictionary tags it (會議|後 is a meeting's)
         cues[V] = 0.6
+    if (prev is not None and prev.text == "是" and len(t.text) > 1 and t.pos.startswith("n") and t.kind == WORD
+            and V not in cues and _object_then_de(tokens, i) and _first_is_verb(t, lexicon)):
+        # 資金|是|制約|城市建設|的|…瓶頸: between 是 and a noun phrase closed by 的, the verb of the relative
+        # clause ("to restrict"), not CC-CEDICT's noun "condition"
+        cues[V] = 0.6
     # jieba's tag is its dictionary's, the same everywhere: where the context says what the word is
     # doing here, the tag counts for less (the tags of function words hold, though)
     weight = 1.0 if t.pos[:1] in _CLOSED_TAGS and not _governs_nothing(t, nxt) else _TAG_WEIGHT
@@ -752,6 +757,19 @@ def _use(tokens, i: int, lexicon) -> Use:
     return Use(want, frozenset(words), len(t.text) == 1 and not (
         (t.pos.startswith("n") or _verb_head(t, prev, nxt)) and _glued(t, prev, nxt)), heads=frozenset(heads), modifier=modifier,
         near=frozenset(near))
+
+
+def _object_then_de(tokens, i: int) -> bool:
+    """Nouns (one to three) right after ``i`` and then 的: a verb's object in a relative clause."""
+    seen = 0
+    for j in range(i + 1, min(len(tokens), i + 5)):
+        t = tokens[j]
+        if t.text == "的":
+            return seen > 0
+        if not (t.pos.startswith(("n", "vn", "j")) and t.kind in (WORD, TERM, NAME)):
+            return False
+        seen += 1
+    return False
 
 
 def _pro_object(nxt) -> bool:
