@@ -247,6 +247,32 @@ def test_a_word_and_its_suffix_are_one_term_whose_meaning_says_both(text, simpli
         # 起來 glued after an adjective: a state coming about ("the beginning and continuation"), not
         # "to stand up" nor "an upward movement"
         ("吃過苦頭，我們也逐漸聰明起來。", "起来", "beginning", TRAD),
+        # … after any verb but one of lifting or perceiving, the act begun ("to talk" is no upward movement)
+        ("這件事做起來並不難。", "起来", "beginning", TRAD),
+        ("他把箱子抬起來放到車上。", "起来", "upward", TRAD),
+        # 過去 after its subject, with 了: the verb "to pass by", not "(in the) past"
+        ("三個月很快就過去了。", "过去", "to pass by", TRAD),
+        ("過去人們以為這種病無法治好。", "过去", "(in the) past", TRAD),
+        # 同 before a phrase and then its verb is the preposition "with" (同|一 is "same")
+        ("我們要同各種困難作鬥爭。", "同", "with", TRAD),
+        ("兩人住在同一條街上。", "同", "same", TRAD),
+        # 度 after an adjective: how much of that quality there is
+        ("這道題的困難度很高。", "度", "degree of intensity", TRAD),
+        # 不能: "cannot", and "must not" where the sentence says what must be done (not 要 of what is
+        # about to happen)
+        ("門鎖已經壞了，不能再用。", "不能", "cannot", TRAD),
+        ("他好像要走了，但門鎖壞了不能打開。", "不能", "cannot", TRAD),
+        ("要保護環境，不能亂丟垃圾。", "不能", "must not", TRAD),
+        # 連…都/也 "even"; 前 before a title "former"; 像…一樣 "just like"
+        ("他連早飯都沒吃就出門了。", "连", "even", TRAD),
+        ("前總統昨天出席了會議。", "前", "former", TRAD),
+        ("他跑得像兔子一樣快。", "一样", "just like", TRAD),
+        # verbs of feeling and taking: 覺得 before an adjective ending its clause a bodily feeling; 佔 with
+        # a share "to take up"
+        ("走了一整天，我一點也不覺得累。", "觉得", "to feel (", TRAD),
+        ("服務業約佔經濟總量的60%。", "占", "to take up", TRAD),
+        # a dateline's 電 after its date is the dispatch
+        ("據新華社北京3月5日電，全國人大會議今天開幕。", "电", "telegram", TRAD),
     ],
 )
 def test_function_words_by_their_slot(text, simplified, expected, title):
@@ -259,6 +285,13 @@ def test_the_word_again_nearby_is_no_context_for_its_own_senses():
     # in an article that speaks of health (蚊患, 衛生)
     w = word("社區組織協會社區組織幹事指出，區內蚊患嚴重，衛生情況欠佳，居民擔心染病。", "组织")
     assert "organization" in w.sense[0], w.senses
+
+
+def test_a_pronoun_after_a_word_after_its_subject_is_its_object():
+    # 他們|證明|自己: the verb "to prove" is shown (beside CC-CEDICT's first, "proof", that its order keeps
+    # first); with no verb's cue it was not
+    w = word("他們證明自己是最好的球隊。", "证明", TRAD)
+    assert any("to prove" in s for s in w.sense), w.senses
 
 
 @pytest.mark.parametrize("text, simplified, expected, title", [
@@ -308,6 +341,17 @@ def test_senses_of_today_s_news_that_cc_cedict_lacks(text, simplified, expected,
         ("公司隨即對外澄清，否認裁員傳聞。", "澄清", "to clarify|to make sth clear", TRAD),
         # what a demonstrative counts is no preposition before its object: 這|類|骨折 "kind", not "like"
         ("骨科醫生處理這類骨折，常常需要用鋼釘固定。", "类", "kind|type|category", TRAD),
+        # a pronoun, the word, then a verb: the word is a verb taking a clause (我們|主張|加強…), not "view"
+        ("我們主張加強兩國之間的合作。", "主张", "to advocate", TRAD),
+        # after 被 a word is the verb whatever its tag: 被|指 "to indicate or refer to", no finger
+        ("這名官員被指收受賄賂。", "指", "to point at|to indicate", TRAD),
+        # a word CC-CEDICT first glosses as a verb: before 後 closing a clause of time, and between 是 and
+        # its object closed by 的, it is that verb (jieba's dictionary tags both nouns)
+        ("他和同事商議後決定延期。", "商议", "to negotiate", TRAD),
+        ("人才不足是制約經濟發展的主要因素。", "制约", "to restrict", TRAD),
+        # a preferred sense (sense_priorities.tsv) is weighed as if listed first: 落實 "to implement", not
+        # CC-CEDICT's first "practical" that jieba's adjective tag would pick
+        ("各地要落實安全責任。", "落实", "to implement", TRAD),
     ],
 )
 def test_sense_by_the_part_of_speech_of_the_occurrence(text, simplified, expected, title):
@@ -625,6 +669,9 @@ def test_composed_meanings_stay_short():
         # "to" before a possessive or an article opens a prepositional phrase, no infinitive (滿意)
         ("to one's satisfaction", {english.D}),
         ("speed", {english.N, english.V}),
+        # "cannot" alone is a modal's sense (不能), no noun; "cannot be more (after adjectival)" (不過) none
+        ("cannot", {english.AUX, english.V}),
+        ("cannot be more (after adjectival)", {english.N}),
     ],
 )
 def test_kind_of_a_sense(sense, kinds):
@@ -671,6 +718,29 @@ def test_an_instance_in_chinese_leaves_no_pinyin_on_a_front():
 def test_a_set_phrase_of_the_news_fixes_the_sense(text, simplified, expected):
     w = word(text, simplified)
     assert expected in w.sense[0], w.senses
+
+
+@pytest.mark.parametrize("text, simplified, expected", [
+    # a collocation's partner right after the word only ("+"): 積極|因素 "positive", not "active"
+    ("報告指出，經濟中的積極因素正在增多。", "积极", "positive"),
+    # … or right before it: 能力|差 "not up to standard", not "different"
+    ("這些老人的平衡能力差，容易跌倒。", "差", "not up to standard"),
+    # 騎|機車 is a scooter (Taiwan), no locomotive
+    ("他每天騎機車上班。", "机车", "scooter"),
+    # 廣大 before the people it counts: "(of people) numerous", no vast area
+    ("這項政策受到廣大群眾的歡迎。", "广大", "(of people)"),
+    # 成長|動能 "growth momentum": the noun, not "to mature"
+    ("今年的成長動能主要來自出口。", "成长", "growth"),
+])
+def test_a_collocation_partner_on_its_side_fixes_the_sense(text, simplified, expected):
+    w = word(text, simplified, TRAD)
+    assert expected in w.sense[0], w.senses
+
+
+def test_a_traditional_form_that_is_only_a_variant_takes_the_word_it_points_at():
+    # 佔 is CC-CEDICT's "variant of 占[zhan4]", whose entry 占 is a candidate already: its senses, not the pointer
+    w = word("這家公司佔了市場的一半。", "占", TRAD)
+    assert w.traditional == "佔" and not w.sense[0].startswith("variant"), w.senses
 
 
 def test_a_neighbour_that_is_no_set_phrase_leaves_the_sense_to_context():

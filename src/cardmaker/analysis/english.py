@@ -34,7 +34,7 @@ ADVERBS = frozenset("very completely utterly extremely absolutely quite rather t
                     "just only even ever never always often soon now then here there together once "
                     "more most less least almost nearly really truly particularly especially".split())
 PARTICLES = frozenset("particle interjection exclamation onomatopoeia".split())
-AUXILIARIES = frozenset("will shall should must can may might could would ought need about".split())
+AUXILIARIES = frozenset("will shall should must can cannot may might could would ought need about".split())
 # what a number counts: a sense made of one of these (after a number) is a unit, like a measure word
 UNITS = frozenset(("minute minutes second seconds hour hours day days month months year years week weeks "
                    "tenth tenths percent generation generations time times degree degrees point points ordinal "
@@ -236,7 +236,9 @@ def _classes(low: str, labels, english) -> set[str]:
     words = WORD_RE.findall(low)
     if word in PARTICLES or "particle" in low[:30]:
         return {PARTICLE}
-    if word in AUXILIARIES and (words[1:2] in ([], ["to"], ["be"], ["have"], ["not"])) and low != "about":
+    # ("cannot" alone, 不能; "cannot be more (after adjectival)", 不過, is no modal's sense)
+    if (word in AUXILIARIES and (words[1:2] in ([], ["to"], ["be"], ["have"], ["not"])) and low != "about"
+            and not (word == "cannot" and len(words) > 1)):
         return {AUX, V}
     if word in PREPOSITIONS and len(words) <= 4:
         return {P}

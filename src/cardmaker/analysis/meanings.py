@@ -42,7 +42,7 @@ from cardmaker.analysis.composed import (NUMERAL_CHARS, TIME_UNITS, composed_fro
 from cardmaker.analysis.english import A, AUX, C, D, N, P, PARTICLE, PREFIX, Q, REF, SUFFIX, SURNAME, UNIT, V, parsed
 from cardmaker.analysis.pos import sense_kinds
 from cardmaker.chinese.pinyin import numbered, reading_key
-from cardmaker.records import NAME, NUMBER, TERM, WORD, Entry, first_sense, is_reference
+from cardmaker.records import FRAGMENT, NAME, NUMBER, TERM, WORD, Entry, first_sense, is_reference
 
 SENSE_MAX = 40  # characters of the short sense, where the dictionary allows
 COMMON_WEIGHT = 0.3
@@ -318,6 +318,54 @@ def _unless(test):
     return lambda tokens, i, prev, nxt: not test(tokens, i, prev, nxt)
 
 
+_MODALS = frozenset("可能 能 能够 可以 会 要 将 应 应该 应当 必须 需要 得以 足以 不能 不会 无法".split())
+_OBLIGING = frozenset("要 必须 应 应该 应当 务必 一定要 须 需要 坚决".split())
+
+
+_ABOUT_TO = frozenset("像 像是 好像 似乎 快 就 将 正 又 也".split())
+
+
+_STATE_BEFORE = frozenset("已 已经 再也 还 迟迟 仍 仍然 始终 一直 暂时 根本 完全".split())  # 已|不能: no prohibition
+
+
+def _cannot(tokens, i, prev, nxt) -> bool:
+    """不能 says what is not possible: an adverb of a state before it, or 再 after it (已|不能|再住)."""
+    return prev is not None and prev.text in _STATE_BEFORE or nxt is not None and nxt.text == "再"
+
+
+def _forbids(tokens, i, prev, nxt) -> bool:
+    """The sentence before ``i`` says what must be done (要…，不能…; 必須…，不能…): a prohibition follows."""
+    if _cannot(tokens, i, prev, nxt):
+        return False
+    return any(t.text in _OBLIGING and not (t.text == "要" and before is not None and before.text in _ABOUT_TO)
+               for t, before in _pairs_back(list(_sentence_before(tokens, i))))
+
+
+def _pairs_back(before: list):
+    """Each token of ``before`` (nearest first) with the one before it in the text (None past the start)."""
+    return zip(before, before[1:] + [None])
+
+
+def _sentence_before(tokens, i: int, span: int = 24):
+    """The tokens before ``i`` in its sentence (commas crossed), nearest first."""
+    j = i - 1
+    while j >= 0 and i - j <= span and not any(c in _SENTENCE_END for c in tokens[j].text):
+        yield tokens[j]
+        j -= 1
+
+
+def _passes(tokens, i, prev, nxt) -> bool:
+    """After its subject (no verb glued before it), with 了 after it or ending its clause: the verb of
+    time passing (一年又一年|過去|了, 三天|過去|，)."""
+    if prev is None or _boundary(prev) or _after_verb(tokens, i, prev, nxt):
+        return False
+    return nxt is None or nxt.text in ("了", "啦") or _boundary(nxt)
+
+
+_UPWARD = "站坐抬举拿提跳飞升爬立捡扶扬掀拎挂竖撑翘抱吊浮飘卷堆建搭"  # verbs whose 起來 is upward
+_PERCEIVING = "看听闻摸尝"  # … and whose 起來 is a first judgement (看起來 "it looks", 聽起來)
+
+
 def _after_span_of_time(tokens, i, prev, nxt) -> bool:
     """After a span of time: 近二十年|來 "over the past twenty years"."""
     return prev is not None and (prev.pos in ("t", "m", "mq") or prev.text[-1:] in "年月天日周") and prev.end == tokens[i].start
@@ -397,7 +445,9 @@ def _after_body_char(tokens, i, prev, nxt) -> bool:
 _FUTURE = frozenset("将 将要 会 要 即将 拟 有望 计划 准备".split())
 _FRAMES = {
     "起": [(lambda tokens, i, prev, nxt: prev is not None and (prev.kind == NUMBER or prev.pos == "t"
-                                                              or prev.text[-1:] in TIME_UNITS), "starting from")],
+                                                              or prev.text[-1:] in TIME_UNITS), "starting from"),
+          # glued after a verb of two characters, the act begun: 擔任|起|…職位 "verb suffix, to start"
+          (lambda tokens, i, prev, nxt: _after_verb(tokens, i, prev, nxt) and len(prev.text) >= 2 and prev.pos != "vn", "verb suffix")],
     "止": [(lambda tokens, i, prev, nxt: any(tokens[j].text in ("至", "到") for j in range(max(0, i - 8), i)), "until")],
     "近": [(lambda tokens, i, prev, nxt: nxt is not None and nxt.kind == NUMBER, "approximately")],
     "内": [(lambda tokens, i, prev, nxt: prev is not None and (prev.pos in ("t", "m", "q") or prev.kind == NUMBER
@@ -434,8 +484,15 @@ _FRAMES = {
     "下去": [(_when(_after_verb), "to go on")],
     # glued after an adjective, 起來 is a state coming about: 聰明|起來 "to grow wise", 熱鬧|起來 (after a
     # verb it is as often upward, 站|起來, or a judgement, 看|起來)
-    "起来": [(lambda tokens, i, prev, nxt: prev is not None and prev.end == tokens[i].start and prev.pos.startswith("a"),
-             "the beginning and continuation")],
+    # (… after a verb of lifting or rising it is upward, 掀|起來, 站|起來; after a perception verb a judgement,
+    # 看|起來; after any other verb the act begun and going on, 做|起來, 沸騰|起來, 疊加|起來)
+    "起来": [(lambda tokens, i, prev, nxt: prev is not None and prev.end == tokens[i].start and (
+        prev.pos.startswith("a") or prev.pos.startswith("v") and prev.text[-1:] not in _UPWARD + _PERCEIVING),
+        "the beginning and continuation"),
+        (lambda tokens, i, prev, nxt: prev is not None and prev.end == tokens[i].start and prev.pos.startswith("v")
+         and prev.text[-1:] in _UPWARD, "upward movement"),
+        (lambda tokens, i, prev, nxt: prev is not None and prev.end == tokens[i].start and prev.pos.startswith("v")
+         and prev.text[-1:] in _PERCEIVING, "preliminary judgment")],
     "来": [(_after_span_of_time, "for the past")],
     "明": [(_before_day_or_year, "next")],
     # 近期 is "recent" in the news (sense_priorities.tsv) but "in the near future" before a modal of
@@ -463,7 +520,9 @@ _FRAMES = {
     # 只是|生成於…, 並不|只是: "merely"; 過去 not glued after a verb (走|過去) is "(in the) past"
     "只是": [(lambda tokens, i, prev, nxt: _before_verb(tokens, i, prev, nxt) or (prev is not None and prev.text in (
         "不", "并不", "并非", "不仅", "而")), "merely")],
-    "过去": [(_unless(_after_verb), "(in the) past")],
+    # … but after its subject, with 了 after it or ending the clause, it is the verb: 一年又一年|過去|了 "to pass by"
+    "过去": [(_when(_unless(_after_verb), _unless(_passes)), "(in the) past"),
+             (_passes, "to pass by")],
     # after a surname: 陳|先生 "Mr."
     # 更 before a verb (更被…, 更要…) is "even more"; before an adjective plainly "more" (更好)
     "更": [(lambda tokens, i, prev, nxt: nxt is not None and nxt.pos[:1] in ("v", "p", "d") and nxt.text not in _DEGREE,
@@ -471,7 +530,12 @@ _FRAMES = {
     # 同|一種 "the same"; 未來|兩日 "the coming (two days)"
     # (同|一切困難|作鬥爭: 一切 is "all", no number: 同 is "with" there, the preposition before its verb)
     "同": [(lambda tokens, i, prev, nxt: nxt is not None and nxt.text[:1] == "一"
-            and nxt.text not in ("一切", "一起", "一道", "一些", "一样"), "same")],
+            and nxt.text not in ("一切", "一起", "一道", "一些", "一样"), "same"),
+          # … before anything else and then a verb of its clause it is the preposition: 同|一切困難|作鬥爭,
+          # 這|同|共產國際|有關 "with"
+          (lambda tokens, i, prev, nxt: nxt is not None and not _boundary(nxt) and not (
+              nxt.text[:1] == "一" and nxt.text not in ("一切", "一起", "一道", "一些", "一样")) and any(
+              u.pos.startswith("v") and u.kind == WORD for u in list(_clause_after(tokens, i, 8))[1:]), "with")],
     "未来": [(lambda tokens, i, prev, nxt: nxt is not None and (nxt.kind == NUMBER or nxt.pos.startswith("m")), "coming")],
     # a verb's result glued after it: 分間|成 "to become; to turn into"
     "成": [(_when(_after_verb, _unless(_after_number)), "to become")],
@@ -512,6 +576,32 @@ _FRAMES = {
     # 當…時, 當…後: "when", not "to be; to act as"
     "当": [(lambda tokens, i, prev, nxt: any(t.text[-1:] in ("时", "后") or t.text in ("时候", "之际", "以后")
                                              for t in _clause_after(tokens, i, 12)), "when")],
+    # 不能 where the sentence says what must be done (要…，不能…; 必須…，不能…) forbids: "must not"; elsewhere
+    # it is "cannot" (房子已|不能|再住)
+    # (已|不能|再住: what is already so is no prohibition; 像是|要|被拆走: 要 of what is about to happen)
+    # (… and "cannot" where what is said is a state: 已|不能|再住, 遲遲|不能|產生效益)
+    "不能": [(_forbids, "must not"), (_cannot, "cannot")],
+    # 願 before a verb is the modal "willing" (讓群眾|願|消費), not "hoped-for"
+    "愿": [(_before_verb, "willing")],
+    # 覺得 before an adjective that ends its clause is a bodily feeling: 不|覺得|累 "to feel (tired)", not
+    # "to think that …" (覺得|這|很…: a clause after it)
+    "觉得": [(lambda tokens, i, prev, nxt: nxt is not None and nxt.pos.startswith("a") and (
+        (end := neighbour(tokens, neighbour(tokens, i, 1), 1)) is None or _boundary(tokens[end])), "to feel (")],
+    # 佔 with a share in its clause (約|佔|體重的40%, 佔|三成) is "to take up", not "to take possession of"
+    "占": [(lambda tokens, i, prev, nxt: any(u.kind == NUMBER or u.pos == "m" or "%" in u.text
+                                             for u in list(_clause_after(tokens, i, 8))), "to take up")],
+    # a dateline's 電 after its date (新華社北京1月1日|電): the dispatch, "telegram", not "electricity"
+    "电": [(lambda tokens, i, prev, nxt: prev is not None and prev.end == tokens[i].start and prev.text[-1:] == "日"
+            and (prev.kind == NUMBER or prev.pos in ("m", "t") or any(u.kind == NUMBER for u in list(_clause_before(tokens, i, 3))[1:])),
+            "telegram")],
+    # 連…都/也: "even" (興奮得|連|心臟|都|幾乎停頓了), not "to link"
+    "连": [(_partner_after("都", "也"), "even")],
+    # 前 glued before a title or a body is "former": 前|教練, 前|總統, 前|曼聯名將 (門前, 前三名 are none)
+    "前": [(lambda tokens, i, prev, nxt: nxt is not None and nxt.start == tokens[i].end and nxt.kind in (WORD, TERM, NAME)
+            and len(nxt.text) >= 2 and nxt.pos in ("n", "nr", "nt", "nz", "j", "vn") and not (
+                prev is not None and prev.end == tokens[i].start and prev.pos[:1] in ("n", "r", "m", "t", "v")), "former")],
+    # 像…一樣 compares: "just like" (他就像糖果|一樣); 跟…一樣 is "the same as"
+    "一样": [(_partner_before("像", "好像", "就像", "像是", "如同", "仿佛"), "just like")],
     # a modal before its verb: 可|申請 "can", not "to approve"
     "可": [(_before_verb, "can")],
     # a clause's connective: …，故|… "therefore"; 愈|接近 "the more", not "to recover"
@@ -582,6 +672,9 @@ _FRAMES = {
     "点": [(lambda tokens, i, prev, nxt: _after_number(tokens, i, prev, nxt) and (
         nxt is not None and nxt.text[:1] in ("多", "钟", "半", "整") or any(t.pos == "t" for t in _clause_before(tokens, i, 3))),
         "o'clock")],
+    # 度 glued after an adjective is how much of that quality there is: 困難|度, 透明|度 "degree of intensity"
+    "度": [(lambda tokens, i, prev, nxt: prev is not None and prev.end == tokens[i].start and prev.kind == WORD
+           and prev.pos.startswith("a") and len(prev.text) >= 2, "degree of intensity")],
     # the suffix 性 makes a noun of what it follows: 一致|性 "consistency" (an adjective), 可|行性
     "性": [(lambda tokens, i, prev, nxt: prev is not None and prev.end == tokens[i].start and prev.pos.startswith("a"),
            "noun from adjective"),
@@ -605,6 +698,16 @@ def _use(tokens, i: int, lexicon) -> Use:
     nxt = tokens[n] if n is not None else None
     after = tokens[a] if n is not None and (a := neighbour(tokens, n, 1)) is not None else None
     cues = _cues(tokens, i, t, p, n, prev, nxt, after)
+    if (nxt is not None and nxt.text in _PHRASE_CLOSERS and nxt.start == t.end and len(t.text) > 1
+            and t.pos.startswith("n") and t.kind == WORD and V not in cues and _first_is_verb(t, lexicon)):
+        # 和太太|商議|後 "after discussing it": before 後/時 closing a clause of time, a word CC-CEDICT first
+        # glosses as a verb is that verb, whatever jieba's dictionary tags it (會議|後 is a meeting's)
+        cues[V] = 0.6
+    if (prev is not None and prev.text == "是" and len(t.text) > 1 and t.pos.startswith("n") and t.kind == WORD
+            and V not in cues and _object_then_de(tokens, i) and _first_is_verb(t, lexicon)):
+        # 資金|是|制約|城市建設|的|…瓶頸: between 是 and a noun phrase closed by 的, the verb of the relative
+        # clause ("to restrict"), not CC-CEDICT's noun "condition"
+        cues[V] = 0.6
     # jieba's tag is its dictionary's, the same everywhere: where the context says what the word is
     # doing here, the tag counts for less (the tags of function words hold, though)
     weight = 1.0 if t.pos[:1] in _CLOSED_TAGS and not _governs_nothing(t, nxt) else _TAG_WEIGHT
@@ -628,7 +731,7 @@ def _use(tokens, i: int, lexicon) -> Use:
         o = prev if side < 0 else nxt
         if (o is not None and (o.end == t.start and o.text.endswith(partner) if side < 0
                                else o.start == t.end and o.text.startswith(partner))
-                or side > 0 and any(w.endswith(partner) for w in objects)):
+                or side == 1 and any(w.endswith(partner) for w in objects)):
             want["frame:" + part] = want.get("frame:" + part, 0.0) + 1.0
     if t.pos.startswith("v") and len(t.text) > 1 and _abstract(_argument(tokens, i), lexicon):
         want[ABSTRACT_ARGUMENT] = 1.0
@@ -654,6 +757,19 @@ def _use(tokens, i: int, lexicon) -> Use:
     return Use(want, frozenset(words), len(t.text) == 1 and not (
         (t.pos.startswith("n") or _verb_head(t, prev, nxt)) and _glued(t, prev, nxt)), heads=frozenset(heads), modifier=modifier,
         near=frozenset(near))
+
+
+def _object_then_de(tokens, i: int) -> bool:
+    """Nouns (one to three) right after ``i`` and then 的: a verb's object in a relative clause."""
+    seen = 0
+    for j in range(i + 1, min(len(tokens), i + 5)):
+        t = tokens[j]
+        if t.text == "的":
+            return seen > 0
+        if not (t.pos.startswith(("n", "vn", "j")) and t.kind in (WORD, TERM, NAME)):
+            return False
+        seen += 1
+    return False
 
 
 def _pro_object(nxt) -> bool:
@@ -922,9 +1038,11 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
             # adjective before a noun modifies that noun, "mainstream", no "essential point")
             add(N, 0.8)
         elif adjacent_prev and len(t.text) > 1 and prev.kind != NUMBER and (
-                prev.pos.startswith("q") or _demonstrative_measure(prev)) and not _modifies_next(t, nxt):
+                prev.pos.startswith("q") or _demonstrative_measure(prev)) and not _modifies_next(t, nxt) and not (
+                t.pos == "v" and any(k.startswith("frame:") for k in cues)):
             # 這種|變化, 一名|幹部: what a measure word (with its demonstrative) counts is a noun (各類|配套|活動:
-            # an adjective before a noun modifies it, the noun is what is counted)
+            # an adjective before a noun modifies it, the noun is what is counted; 萬美元|作為|救災款: a verb a
+            # frame reads after a unit is none)
             add(N, 0.8)
         elif adjacent_prev and len(t.text) > 1 and prev.text in ("大", "小") and p > 0 and (
                 tokens[p - 1].end == prev.start and (tokens[p - 1].kind == NUMBER or tokens[p - 1].pos == "m")):
@@ -939,8 +1057,10 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
         if prev.text in _PREDICATIVE:
             add(A, 0.8)  # 覺得|吃力 "strenuous", 變得|保守: these verbs take a predicate, not an object
             add(V, 0.4)
-        if adjacent_prev and prev.text in _PASSIVE and t.pos.startswith("v"):
-            add(V, 0.8)  # 受|影響|商戶 "affected", 被|發現 "discovered": a passive marker before its verb
+        if adjacent_prev and prev.text in _PASSIVE and (t.pos.startswith("v") or prev.text in ("被", "遭") and t.kind == WORD):
+            # 受|影響|商戶 "affected", 被|發現 "discovered": a passive marker before its verb (whatever jieba's tag:
+            # 被|指|偷情 "to indicate or refer to", no finger)
+            add(V, 0.8)
         if prev.text in _DEGREE:
             add(A, 1.0)
         elif prev.text in _PREDICATE_BEFORE or prev.pos.startswith("d"):
@@ -990,13 +1110,22 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
                 and (prev.pos.startswith(("r", "n")) or prev.kind == NAME)):
             add(P, 1.0)  # 市民|心中, 他|心中: a place word after whose it is, "in one's heart"
         if ((prev.pos.startswith("r") and not _demonstrative_measure(prev) and not (counted and len(t.text) == 1))
-                or prev.kind == NAME):
-            if adjacent_next and nxt is not None and nxt.pos.startswith(_NOUN_TAGS):
-                add(V, 0.8)  # 他|代表|市委: a subject, the verb, its object (各類|配套|活動: no subject)
+                or prev.kind == NAME or prev.kind == FRAGMENT and prev.pos[:1] in ("x", "n") and len(prev.text) >= 2 and len(t.text) > 1):
+            if adjacent_next and nxt is not None and (nxt.pos.startswith(_NOUN_TAGS) or len(t.text) > 1 and nxt.pos in ("r", "rr")
+                                                      and nxt.text not in _DEMONSTRATIVES and not _demonstrative_measure(nxt)):
+                # 他|代表|市委: a subject, the verb, its object (各類|配套|活動: no subject); 鈕承澤|證明|自己: a
+                # pronoun its object (a name jieba does not know is a fragment)
+                add(V, 0.8)
                 subject = True
             elif (adjacent_next and nxt is not None and nxt.pos == "d" and len(t.text) > 1
                   and t.pos[:1] not in ("v", "d") and prev.pos in ("r", "rr")):
                 add(D, 0.8)  # 我們|本來|就…: between a subject and an adverb, an adverb ("originally")
+            elif (adjacent_next and nxt is not None and nxt.kind == WORD and nxt.pos.startswith("v") and nxt.pos != "vn"
+                  and len(t.text) > 1 and t.pos[:1] in ("n", "v") and prev.pos in ("r", "rr") and nxt.text not in _MODALS):
+                # 我們|主張|保持…: a personal pronoun, then a verb whose object is a verb's clause (他們|行動|可能…:
+                # before a modal it is the subject, "their actions")
+                add(V, 0.8)
+                subject = True
     if nxt is not None:
         if nxt.text in ("了", "着", "过") or (adjacent_next and (_potential_complement(nxt) or (
                 nxt.text == "不" and after is not None and after.start == nxt.end and after.text in _COMPLEMENTS))):
@@ -1049,8 +1178,10 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
         if (adjacent_next and nxt.pos.startswith("v") and prev is not None and prev.pos.startswith(_NOUN_TAGS)
                 and t.pos.startswith(("vn", "v")) and not verbal):
             add(N, 0.5)  # 產業|表現|呈現: a noun phrase before the verb, its subject
-        # (not what a number or a demonstrative counts: 這|類|骨折 "kind", not "like")
+        # (not what a number or a demonstrative counts: 這|類|骨折 "kind", not "like"; nor where a frame read
+        # the construction: 連|心臟|都… "even")
         if ((len(t.text) == 1 and not _verb_head(t, prev, nxt) or t.pos == "p") and not counted
+                and not any(k.startswith("frame:") and k != "frame:with" for k in cues)
                 and nxt.pos.startswith(("n", "r", "f", "s")) and any(
                 tokens[j].pos.startswith("v") for j in range(n + 1, min(len(tokens), n + 4)))):
             add(P, 1.8)  # 朝|我|走, 向|世界|傳遞: a preposition, its object, then the verb
@@ -1180,8 +1311,8 @@ def _modifies_verb(t, prev) -> bool:
     pronoun after a modal or an adverb, where no subject stands (不必|盲目|追求, 只能|自行|吸收)."""
     if len(t.text) < 2 or t.pos.startswith("v"):
         return False
-    if t.pos[:1] in ("a", "b", "m"):
-        return True
+    if t.pos[:1] in ("a", "b", "m") or t.pos in ("i", "l"):
+        return True  # (a set phrase before a verb says how it is done: 一口氣|爬 "at a stretch")
     return t.pos[:1] in ("n", "r") and prev is not None and (prev.text in _PREDICATE_BEFORE or prev.pos.startswith("d")
                                                               or prev.text in ("只能", "不必", "可以", "能", "应", "须"))
 
@@ -1442,10 +1573,15 @@ def choose(text: str, syllables, entry: Entry | None, kind: str, tag: str, spans
     as_head = _as_head(text, syllables, candidates, occurrences, lexicon)
     for e in candidates:
         for i, s in enumerate(added + e.content if e is candidates[0] else e.content):
-            score = _score(parsed(s, lexicon), i, occurrences, pair, written, contested, len(text) == 1,
-                           figurative, lone)
+            preferred = s in added or any(p in s for p in prefer)
+            sense = parsed(s, lexicon)
+            # (a preferred sense is the news's usual one that CC-CEDICT lists late: its place in the list
+            # is no evidence against it, 落實 "to implement", CC-CEDICT's 3rd; a sense of a field, 粉絲 "fan",
+            # is usual where the article speaks of that field, which the field evidence weighs)
+            score = _score(sense, 0 if preferred and not sense.fields else i, occurrences, pair, written, contested,
+                           len(text) == 1, figurative, lone)
             score += as_head.get(s, 0.0)
-            if s in added or any(p in s for p in prefer):
+            if preferred:
                 score += 1.0
             if e is entry and len(candidates) > 1:
                 score += 0.6
@@ -1548,9 +1684,10 @@ def _candidates(text, syllables, entry: Entry, spans, written: bool, lexicon) ->
         # means of", beside 藉 "sleeping mat"): that word competes
         variants = [e for e in _pointed([e for e in lexicon.entries(text) if e.variant_only and e.traditional == span
                                           and reading_key(e.syllables) == key], lexicon)
-                    if reading_key(e.syllables) == key and e not in same and len(e.simplified) == len(text)]
-        same += variants
-        own = [e for e in same if e.traditional == span] + variants
+                    if reading_key(e.syllables) == key and len(e.simplified) == len(text)]
+        # (… even where it is a candidate already: 佔 "variant of 占[zhan4]" is 占 "to take possession of")
+        same += [e for e in variants if e not in same]
+        own = [e for e in same if e.traditional == span] + [e for e in variants if e.traditional != span]
         if own:
             same = own
     if not own:

@@ -196,13 +196,14 @@ class Lexicon:
     @cached_property
     def sense_collocations(self) -> dict[str, tuple[tuple[int, str, str], ...]]:
         """Word (simplified) → (side, neighbour, part of a sense) of the set phrases that fix its sense
-        (不|排除 "to rule out"): package data; side -1 the neighbour stands right before the word, +1 after."""
+        (不|排除 "to rule out"): package data; side -1 the neighbour stands right before the word, +1 after
+        it or ends a word of its object, +2 right after it only."""
         out: dict[str, list] = {}
         for line in _data("sense_collocations.tsv").splitlines():
             if not line.strip() or line.startswith("#"):
                 continue
             word, neighbour, part = line.split("\t")[:3]
-            out.setdefault(word, []).append((-1 if neighbour[0] == "<" else 1, neighbour[1:], part))
+            out.setdefault(word, []).append(({"<": -1, "+": 2}.get(neighbour[0], 1), neighbour[1:], part))
         return {w: tuple(c) for w, c in out.items()}
 
     @cached_property
