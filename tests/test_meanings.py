@@ -272,7 +272,7 @@ def test_a_word_and_its_suffix_are_one_term_whose_meaning_says_both(text, simpli
         ("走了一整天，我一點也不覺得累。", "觉得", "to feel (", TRAD),
         ("服務業約佔經濟總量的60%。", "占", "to take up", TRAD),
         # a dateline's 電 after its date is the dispatch
-        ("據新華社北京3月5日電，全國人大會議今天開幕。", "电", "telegram", TRAD),
+        ("記者引述新華社北京3月5日電說，全國人大會議今天開幕。", "电", "telegram", TRAD),  # (opening its paragraph it is a dateline, no prose)
     ],
 )
 def test_function_words_by_their_slot(text, simplified, expected, title):
