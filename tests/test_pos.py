@@ -167,6 +167,7 @@ def test_teachers_label_and_names_as_given():
     ("t", "向前", "forward", ""),                             # an English adjective and adverb, no time's noun
     ("t", "正在", "right in the middle of (doing sth)", ""),   # an adverb's phrase ("right in …"), no noun
     ("n", "日益", "more and more with each passing day", ""),  # an adverb's phrase: no noun whatever the tag
+    ("v", "加纳", "Ghana", "proper noun"),                   # jieba's v on a country: a name's sense, a proper noun
     ("f", "南下", "to go down south", ""),                    # a verb's sense: only an occurrence says verb
     ("c", "可以", "can; may", "verb"),                        # a modal verb, whatever jieba's tag
 ])

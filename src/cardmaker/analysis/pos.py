@@ -136,7 +136,9 @@ def shown(tag: str, name: bool, word: str = "", senses=None, around=(), every=()
         return "verb"  # 可以 c, 会 v "can; may": a modal verb, whatever jieba's tag or the word's other senses
     tagged, label = label, _checked(label, word, senses)
     if not label and tagged == "verb" and senses and _plain_noun(senses[0]) and not any(map(_verb_sense, every)):
-        label = "noun"  # jieba's v on 警察 "police", 起義 "uprising", 招牌 "shop sign": no sense is a verb's
+        # jieba's v on 警察 "police", 起義 "uprising", 招牌 "shop sign": no sense is a verb's; a name's
+        # sense (加納 "Ghana") makes it a proper noun
+        label = "proper noun" if _named(senses[0]) == "name" else "noun"
     said = {_occurrence_says(*a) for a in around} - {""}
     if label == "verb" and tagged not in ("verb", "verbal noun") and said != {"verb"}:
         return ""  # jieba says noun (冒险, 步行), the sense verb: only an occurrence can settle it (要|牢记)
