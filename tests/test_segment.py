@@ -804,7 +804,7 @@ def test_a_road_after_a_verb_of_motion_is_its_name(text, road, name):
 
 def test_a_county_before_a_villages_unit_is_the_village():
     k = kinds("住在永安村的居民說，永安地區停電。")   # 永安 "Yong'an, a city in Fujian" names a village here
-    assert ("永安村", "fragment") in k and ("永安", "fragment") in k, k
+    assert ("永安", "fragment") in k and ("村", "word") in k and k.count(("永安", "fragment")) == 2, k
 
 
 @pytest.mark.parametrize("text, pieces, kept", [

@@ -87,7 +87,7 @@ def named_piece(piece: Token) -> bool:
     composed from its characters), but it is a name wherever an example shows it."""
     if piece.kind != FRAGMENT:
         return False
-    return piece.pos in (PLACE, PLACE_TERM) or institution(piece.text) and piece.pos.startswith(("n", "j")) \
+    return piece.pos == PLACE or institution(piece.text) and piece.pos.startswith(("n", "j")) \
         and not piece.pos.startswith(("nr", "ns"))
 
 
@@ -273,11 +273,11 @@ _VILLAGES = frozenset("村里乡")  # a village's, a neighbourhood's and a towns
 
 
 def village_names(tokens: list[Token], lex) -> list[Token]:
-    """太和|村 → 太和村, 太和|村社 → 太和村|社: a county or city CC-CEDICT lists (太和 "County in Fuyang")
-    right before a village's unit is a village named like it, one place's name, not that county: a county
-    has no village's unit after it.  The unit's character glued to the next one by jieba goes with the
-    village, the rest a piece (no card); the name alone elsewhere (太和|地區) is the village's, a name in
-    examples and no card with the county's gloss."""
+    """太和|村, 太和|村社 → 太和|村|社: a county or city CC-CEDICT lists (太和 "County in Fuyang") right
+    before a village's unit is a village named like it, not that county (a county has no village's unit
+    after it): the name no card with the county's gloss, a name in examples (Tàihé Cūn, the unit apart
+    as segmentation standards cut it), wherever the article says it (太和|地區).  The unit's character
+    jieba glued to the next one (村社) is the unit, the rest a piece."""
     out: list[Token] = []
     names: set[str] = set()
     for t in tokens:
@@ -287,11 +287,10 @@ def village_names(tokens: list[Token], lex) -> list[Token]:
                 and is_place(prev.text, lex) and prev.text[-1] not in PLACE_UNITS
                 and not _proper_only(prev.text + t.text[0], lex) and not (len(t.text) == 2 and _common(t.text, lex))):
             names.add(prev.text)
-            # no card: its meaning would be composed of the county's gloss; a name in examples (Tàihé Cūn)
-            out[-1] = Token(prev.text + t.text[0], prev.start, t.start + 1, PLACE_TERM, FRAGMENT)
             if len(t.text) == 2:
+                out.append(Token(t.text[0], t.start, t.start + 1, "n", WORD))
                 out.append(Token(t.text[1], t.start + 1, t.end, "x", FRAGMENT))
-            continue
+                continue
         out.append(t)
     return [Token(t.text, t.start, t.end, PLACE, FRAGMENT) if t.text in names and t.kind in (WORD, NAME) else t
             for t in out]

@@ -514,6 +514,7 @@ _PREFIX_SLOTS = frozenset("副总前非")
 _JIEBA_TERM_FREQ = 30  # jieba's count from which a word of its own dictionary is a term
 
 
+_PERSONS = frozenset("家者员")  # suffixes of a person, after a discipline or an office's (学家, 论者, 科员)
 _MEETING = "会"  # a gathering's last character: a noun jieba has that ends in it may be one (演奏会)
 _HOLDING = frozenset("举行 召开 举办 参加 出席 开 办 有 没有".split())  # what is done with a gathering
 
@@ -559,11 +560,11 @@ def _jieba_term(t: Token, lex, lexical: Lexical) -> list[Token] | None:
         # a four-character word jieba knows well that is no two words (不确定性 "uncertainty", not
         # 不|确定性 "determinacy"); 对外|开放, 系统|工程 are two words, each with its card
         return [Token(t.text, t.start, t.end, t.pos, TERM)]
-    if (n == 4 and freq and _two_words(t.text, lex, lexical) and not lex.is_word(t.text[2:]) and t.text[-1] in _SUFFIXES
-            and not lex.is_word(t.text[:3]) and not lex.is_word(t.text[1:])):
+    if (n == 4 and freq and _two_words(t.text, lex, lexical) and not lex.is_word(t.text[2:])
+            and t.text[-1] in _SUFFIXES - _PERSONS and not lex.is_word(t.text[:3]) and not lex.is_word(t.text[1:])):
         # a word and a suffixed word jieba knows well that CC-CEDICT lacks (全盘|西化 "wholesale
-        # westernisation"): that half is a term, not cut into characters (西|化); not where a CC-CEDICT
-        # word crosses the middle (社会学|家)
+        # westernisation", 中央|苏区): that half is a term, not cut into characters (西|化); not where a
+        # CC-CEDICT word crosses the middle (社会学|家), nor a person's suffix after a discipline's (神话|学|家)
         return [c for k in (0, 2) for c in _half(Token(t.text[k:k + 2], t.start + k, t.start + k + 2, ""), lex, lexical)]
     if n == 4 and freq and t.text[2] in "不得" and t.text[:2] not in ("不得",):
         # a verb and its complement (放心不下), not 放心|不下; other four-character entries of jieba
