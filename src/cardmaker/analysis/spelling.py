@@ -187,8 +187,8 @@ def _function_pieces(t, lexicon) -> tuple[int, ...]:
         while head < len(t.text) and t.text[head] in _NUMERALS:
             head += 1
         return (1, head) if head < len(t.text) else (1,)
-    if t.kind != FRAGMENT or t.pos.startswith(("i", "l", "v", "ns")) or lexicon.entries(t.text):
-        return ()  # an idiom (从无到有), a verb and its complement (欠下 qiànxià), a place's name (太和村) stay whole
+    if t.kind != FRAGMENT or t.pos.startswith(("i", "l", "v")) or lexicon.entries(t.text):
+        return ()  # an idiom (从无到有), a verb and its complement (欠下 qiànxià) stay whole
     stop = lexicon.stopwords | _ADVERBS
     cuts = {k for k, c in enumerate(t.text) if c in stop} | {k + 1 for k, c in enumerate(t.text) if c in stop}
     return tuple(sorted(k for k in cuts if 0 < k < len(t.text)))
