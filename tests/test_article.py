@@ -92,6 +92,15 @@ def test_dateline_opening_a_paragraph_is_not_prose():
         assert a.text[s.start:s.end] == s.text
 
 
+@pytest.mark.parametrize("line, dateline", [
+    ("据新华社北京1月1日电元旦前后，世界各地华人纷纷举行活动。", "据新华社北京1月1日电"),   # 据 + the agency
+    ("新华社北京3月15日电（记者 王琳琳）会议今天开幕。", "新华社北京3月15日电（记者 王琳琳）"),
+])
+def test_a_dateline_with_its_agency_opening_a_paragraph_is_not_prose(line, dateline):
+    a = parse_article(f"标题\n{line}\n".encode(), "x.txt")
+    assert ("caption", dateline) in [(s.kind, s.text) for s in a.sentences]
+
+
 def test_plain_file_title_falls_back_to_file_name(tmp_path):
     p = tmp_path / "my-article.txt"
     p.write_text("這是一篇沒有標題的文章，只有一段很長的正文內容。")

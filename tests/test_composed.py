@@ -258,6 +258,14 @@ def test_a_slot_makes_a_phrase(word, syllables, written, shown):
     ("电煤", "dian4 mei2", False, "electric coal"),  # (a quality and a thing: one phrase)
     ("铝厂", "lv3 chang3", False, "aluminum + factory"),
     ("铁门", "tie3 men2", False, "iron (metal) + door"),
+    # a determiner's character before a thing: "this century", "first exhibition", "every household"
+    ("本世纪", "ben3 shi4 ji4", True, "this century"),
+    ("首展", "shou3 zhan3", True, "first exhibition"),
+    ("每户", "mei3 hu4", True, "every household"),
+    ("全县", "quan2 xian4", True, "the whole county"),
+    # a verb of going or staying before a country's abbreviation
+    ("驻美", "zhu4 mei3", False, "stationed in the USA"),
+    ("赴港", "fu4 gang3", False, "going to Hong Kong"),
 ])
 def test_a_construction_reads_as_english(word, syllables, nominal, shown):
     from cardmaker.analysis.composed import composed_front

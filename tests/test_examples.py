@@ -325,6 +325,14 @@ def _grades(text: str, word: str, lexicon) -> dict[str, int]:
     # 而 before a fronted phrase: 而|作為…的部門
     ("而作為配備人才資源的組織人事部門，必須有敢於突破難點的創新精神。", "配備", "而作為配備人才資源的組織人事部門",
      "而作為配備人才資源的組織人事部門，必須有敢於突破難點的創新精神。"),
+    # a noun its relative clause describes (V的N), the subject of a clause that opens with its predicate
+    ("氣象站專家說，外界宣稱的龍捲風，其實是下沖氣流。", "宣稱", "氣象站專家說，外界宣稱的龍捲風",
+     "氣象站專家說，外界宣稱的龍捲風，其實是下沖氣流。"),
+    # a verb before a colon (包括：, 說﹕): its object is what the colon opens
+    ("昨天，紅豆製作公司正式成立，圈內好友包括：范曉萱、周俊偉、柯叔元。", "好友", "昨天，紅豆製作公司正式成立，圈內好友包括", None),
+    # a time or place 在 sets before the act (工人|在數小時內，): the act still to come
+    ("政府要求清潔工人在數小時內，清理街上所有的海報。", "工人", "政府要求清潔工人在數小時內",
+     "政府要求清潔工人在數小時內，清理街上所有的海報。"),
     # 加上…: a second cause, what it causes still to come
     ("新台幣近期走強，加上美國關稅措施持續發酵，傳統產業出口接單明顯承壓。", "發酵", "新台幣近期走強，加上美國關稅措施持續發酵",
      "新台幣近期走強，加上美國關稅措施持續發酵，傳統產業出口接單明顯承壓。"),

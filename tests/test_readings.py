@@ -107,6 +107,11 @@ def _read(sentence, lexicon):
         ("這件事早已為大家所知。", "为", "wei2"),
         ("這是為所有人準備的。", "为", "wei4"),
         ("沒有資金，城市建設就難以為繼。", "为", "wei2"),     # 为 + a verb that ends the clause
+        ("集藝術與商業為一體。", "为", "wei2"),               # 为一体: "into one whole"
+        ("厄爾尼諾意為聖嬰。", "为", "wei2"),                 # 意为 "to mean"
+        ("通貨膨脹率居高不下。", "率", "lu:4"),               # a set phrase's rate
+        ("市長率團訪問。", "率团", "shuai4 tuan2"),           # 率 before whom it leads
+        ("他感慨地說，時間過得真快。", "地", "de5"),
         # 地 after an idiom or adjective, even in jieba's piece 地說, is the particle; counted land is dì
         ("他心有餘悸地說，上午七時左右風就來了。", "地", "de5"),
         ("她高興地說：「好。」", "地", "de5"),
@@ -119,6 +124,7 @@ def _read(sentence, lexicon):
         ("只是都不願意讓人家知道罷了。", "人家", "ren2 jia5"),
         ("村裡有二十戶人家。", "人家", "ren2 jia1"),
         ("廿戶人家更是無家可歸。", "人家", "ren2 jia1"),
+        ("這件作品讓人端詳許久。", "端详", "duan1 xiang5"),   # the verb "to look over carefully"
         # abbreviations CC-CEDICT lacks (data/readings.tsv): 農行 is a bank, háng
         ("由農行及其營業所組織發放。", "农行", "nong2 hang2"),
         # the model chooses among every CC-CEDICT reading of a character, proper ones included:

@@ -534,6 +534,34 @@ def test_a_single_character_of_an_idiom_no_dictionary_has_is_a_piece_of_it(text,
     assert cut[piece] == "fragment", cut
 
 
+@pytest.mark.parametrize("text, cut_as", [
+    ("讓許多人為他們站台。", ["許多", "人", "為", "他們"]),   # a count of people, then 為 "for"
+    ("這是人為的災害。", ["人為"]),                          # 人為 "artificial"
+])
+def test_people_counted_before_wei_are_people_and_for(text, cut_as):
+    cut = [piece for piece, _ in kinds(text)]
+    assert all(p in cut for p in cut_as), cut
+
+
+@pytest.mark.parametrize("text, pieces", [
+    ("加納能為其它非洲國家樹立榜樣。", ["能", "為"]),                 # a modal and 為 "for"
+    ("與之相對應的是價格。", ["相", "對應"]),                          # 相 + 對應 "to correspond"
+    ("碧咸已表示不會離開。", ["碧咸", "已"]),                          # a name and the adverb after it
+    ("他於1903年1月1日出生於上海。", ["日", "出生"]),                 # a day's 日, then 出生
+])
+def test_pieces_jieba_glued_across_words_are_their_words(text, pieces):
+    cut = [piece for piece, _ in kinds(text)]
+    assert all(p in cut for p in pieces), cut
+
+
+def test_an_unknown_piece_spelled_with_transliteration_characters_is_a_foreign_name():
+    """列夏格 (Rehhagel), 史高拉利 (Scolari): pieces jieba does not know, made of the characters
+    transliterations are spelled with, are foreign names, not terms; 由 before one is not its first."""
+    cut = kinds("列夏格出名軍紀嚴明。列夏格於2001年接手希臘隊。史高拉利及球員都很高興。由杰明和卡托組成的樂團。")
+    assert ("列夏格", "name") in cut and ("史高拉利", "name") in cut, cut
+    assert not any(piece.startswith("由") and kind == "name" for piece, kind in cut), cut
+
+
 @pytest.mark.parametrize("path", sorted((ROOT / "tests" / "data" / "articles").glob("*.txt")) + [ROOT / "seeds" / "jinbohui-2023-08-08.txt"],
                          ids=lambda p: p.stem)
 def test_every_token_is_the_text_it_spans(path):

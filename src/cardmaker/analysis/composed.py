@@ -207,10 +207,42 @@ def _composition(word: str, syllables: tuple[str, ...], lexicon, nominal: bool, 
         label = piece if own_form == piece else f"{own_form}|{piece}"
         out.append(f"{label} {spelled}: {'; '.join(chosen[:2]) or '?'}")
         ranked.append(chosen)
-    shown = slotted or _paired(word, pieces, lexicon) or phrase.unable(word, pieces, english_only(out[:1])) \
+    shown = slotted or _determined(word, pieces, ranked, lexicon) or _travelled(word, lexicon) \
+        or _paired(word, pieces, lexicon) \
+        or phrase.unable(word, pieces, english_only(out[:1])) \
         or (_deferred(pieces, ranked, lexicon) if nominal else "") \
         or phrase.qualified(english_only(tuple(out)), lexicon, ranked[-1] if ranked else ())
     return memo.put(key, (tuple(out), shown))
+
+
+# a first character that points at or counts the thing after it (本世紀 "this century", 首展 "first
+# exhibition", 前教練 "former coach")
+_DETERMINERS = {"本": "this", "该": "that", "各": "each", "每": "every", "全": "the whole", "首": "first",
+                "前": "former", "副": "deputy", "总": "general"}
+
+
+def _determined(word: str, pieces, ranked, lexicon) -> str:
+    """A determiner's character and a thing after it read as the English phrase: "this century"."""
+    if len(pieces) != 2 or pieces[0][1] != 1 or word[0] not in _DETERMINERS or len(ranked) != 2 or not ranked[1]:
+        return ""
+    thing = re.sub(r"^(?:a|an|the) ", "", re.sub(r"\([^()]*\)\s*", "", ranked[1][0]).strip())
+    if _part_kind(thing, lexicon) != N or " " in thing.strip() and len(thing.split()) > 3:
+        return ""
+    return f"{_DETERMINERS[word[0]]} {thing}"
+
+
+# a verb of going or staying before a country's abbreviation (駐美 "stationed in the USA", 訪華, 赴港)
+_TO_A_COUNTRY = {"驻": "stationed in", "访": "visiting", "赴": "going to", "抵": "arriving in", "来": "coming to",
+                 "返": "returning to", "旅": "living in", "留": "studying in", "援": "aid to", "离": "leaving"}
+_THE = frozenset(("USA", "United Kingdom", "Netherlands", "Philippines"))
+
+
+def _travelled(word: str, lexicon) -> str:
+    """A verb of going or staying and the country after it: "stationed in the USA", not "+ beautiful"."""
+    if len(word) != 2 or word[0] not in _TO_A_COUNTRY:
+        return ""
+    place = phrase.country(word[1], lexicon)
+    return f"{_TO_A_COUNTRY[word[0]]} {'the ' if place in _THE else ''}{place}" if place else ""
 
 
 def _senses_shown(senses) -> str:

@@ -91,8 +91,9 @@ def _tag(tokens: list[Token], i: int, lexicon) -> str | None:
             return ATTRIBUTE  # 中央|和|地方, 各|地方、各|部门: dìfāng "the localities", against the centre
     if t.text == "待" and _stays(tokens, i):
         return STAYING  # 待|在|家, 待|了|三|天: dāi "to stay", not dài "to wait, to treat"
-    if t.text == "为" and (_after_yi(tokens, i) or _before_suo(tokens, i) or _verb_ends_clause(tokens, i + 1)):
-        return "v"    # 以进口为主题, 以人民为中心, 为人们所接受, 难以为继: wéi
+    if t.text == "为" and (_after_yi(tokens, i) or _before_suo(tokens, i) or _verb_ends_clause(tokens, i + 1)
+                          or _names_as(tokens, i)):
+        return "v"    # 以进口为主题, 以人民为中心, 为人们所接受, 难以为继, 融为一体, 意为: wéi
     if t.text == "钉":
         nxt = _next_word(tokens, i)
         return "v" if nxt is not None and nxt.pos.startswith(_OBJECT_TAGS) and nxt.text != "子" else "n"
@@ -200,6 +201,17 @@ def _verb_ends_clause(tokens: list[Token], j: int) -> bool:
     return j + 1 == len(tokens) or any(c in _CLAUSE_END for c in tokens[j + 1].text[:1])
 
 
+_AS = frozenset("意 称 视 改 译 定 分 化 变 列 选 评 封 誉 奉 尊 转 合 融 结 集".split())  # 意|为 "to mean", 合|为 "to merge into"
+
+
+def _names_as(tokens: list[Token], i: int) -> bool:
+    """为 "to be; as" after a one-character verb glued before it (意|为 "to mean", 融|为 "to merge into")
+    or before 一体 "one whole" (集…为一体)."""
+    prev, nxt = (tokens[i - 1] if i else None), (tokens[i + 1] if i + 1 < len(tokens) else None)
+    return (prev is not None and prev.end == tokens[i].start and prev.text in _AS
+            or nxt is not None and nxt.text in ("一体", "一谈"))
+
+
 def _before_suo(tokens: list[Token], i: int) -> bool:
     """为 X 所 + verb, the passive (为人们所接受 "accepted by people"): a 所 and its verb a few words on,
     in the same clause."""
@@ -224,7 +236,7 @@ PAIRED = (
     ("越", "越"), ("愈", "愈"),
     ("先有", "后有 再有 才有 然后有"),
     ("一方面", "另一方面 一方面"),
-    ("不但 不仅 不只 不光 不单", "而且 并且 也 还 更 亦"),
+    ("不但 不仅 不只 不光 不单 非但", "而且 并且 也 还 更 亦 反而 反倒"),
     ("虽然 虽说 虽", "但 但是 可是 却 然而 仍 仍然"),
     ("因为", "所以 因此 因而"),
     ("既", "又 也"),

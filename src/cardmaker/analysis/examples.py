@@ -43,7 +43,8 @@ MAX_CANDIDATES = 24     # occurrences looked at per word: enough choice, bounded
 ELLIPSIS = "…"
 
 _STRONG = "。！？!?；;"
-_WEAK = "，,、：:"
+_COLONS = "：:︰﹕"
+_WEAK = "，,、：:︰﹕"  # ︰ and ﹕ are the colon as Hong Kong and Taiwan fonts set it
 _CLOSERS = "」』”’）)】》〉\"'"
 _OPENERS = "「『“‘（(【《〈"
 _QUOTE_OPENERS, _QUOTE_CLOSERS = "「『“‘（【《〈", "」』”’）】》〉"  # Chinese quotations and brackets
@@ -60,7 +61,7 @@ _FOOTNOTE_RE = re.compile(r"\[\s*(?:\d{1,3}|注\s*\d*|[A-Za-z])\s*\]|［\d{1,3}�
 # 他表示，|要…: the clause after a speaker and a speech verb reads better with its speaker
 _SAID_RE = re.compile("(?:表示|指出|强调|強調|认为|認為|说|說|称|稱|透露|介绍|介紹|提到|坦言|直言|呼吁|呼籲|提醒|宣布|"
                       "宣佈|表明|坦承|建议|建議|警告|解释|解釋|预估|預估|估计|估計|说明|說明|显示|顯示|发现|發現|"
-                      "认识到|認識到|意识到|意識到|觉得|覺得|相信|承认|承認|深知|坚信|堅信)[，,：:][「“『]?\\s*$")
+                      "认识到|認識到|意识到|意識到|觉得|覺得|相信|承认|承認|深知|坚信|堅信)[，,：:︰﹕][「“『]?\\s*$")
 # speech verbs that are nouns too (學者建議， but 收購建議，); jieba's tags don't tell them apart
 _SAID_NOUNS = frozenset("建议 说明 发现 介绍 解释 警告 提醒 估计 预估".split())
 _LINK_RE = re.compile(r"https?://|www\.|\w@\w|\.(?:com|org|net|html?)\b", re.I)
@@ -82,6 +83,8 @@ _IF = frozenset("如 如果 假如 若 即使 虽然 尽管 只要 一旦 因为
 # …，也會…): alone, it reads as a fragment whose subject or premise is missing
 _LINKS_BACK = frozenset("但 但是 可是 不过 然而 而 而且 并 并且 且 更 更是 才 才能 也 还 又 就 却 因此 所以 因而 从而 进而 "
                         "于是 否则 甚至 加上 以及 及 同时 此外 另外 以便 以免 并且".split())
+# connectives that open a sentence's next step (首先，…, 例如，…)
+_CONNECTIVES = frozenset("首先 其次 然后 最后 总之 例如 比如 其中 因此 所以 但是 然而 此外 另外 同时 不过 可是 于是 结果 换言之".split())
 # what may stand before a fronted phrase in its clause: 要按照…, 應根據…, 也針對…
 _BEFORE_LEAD_IN = frozenset("要 应 应该 应当 将 会 能 可 也 还 都 就 并 更 须 必须 需 需要 仍 正 已 已经 再 均 则 "
                              "而 但 但是 可是 不过 然而 所以 因此 同时 此外 另外".split())  # 而|作为…的部门
@@ -302,6 +305,9 @@ def _cut_points(context: _Context, start: int, end: int) -> list[int]:
                 or before.pos.startswith(("d", "p", "c")) and before.text not in _PHRASE_ENDS):
             continue  # 也|能賣個好價錢, 租客則|可申請: an adverb or a preposition goes with what follows
             # it; nor is a list cut after its 、
+        opening = k < 2 or not _HAN_RE.search(index.tokens[k - 2].text)
+        if before.text in ("前", "原", "现", "下") and opening and before.end == here.start and here.pos.startswith(("n", "vn")):
+            continue  # ，前|教練 "former coach": opening its clause, a prefix of the noun after it, no phrase's end
         if here.text in _PHRASE_STARTS or before.text in _PHRASE_ENDS or before.pos == "t":
             out.append(here.start)
     text = context.text
@@ -340,7 +346,15 @@ def _leads_in(context: _Context, start: int, end: int) -> bool:
     while k < len(words) - 1 and words[k].text in _BEFORE_LEAD_IN:
         k += 1  # 要|按照中央要求和市委部署: a modal or an adverb before the fronted phrase
     first, last = words[k], words[-1]
+    if all(t.text in _LINKS_BACK or t.text in _CONNECTIVES for t in words):
+        return True  # …的前面，|因此，|…: a connective alone, what it connects still to come
     if first.text in _LEAD_INS or last.text in _LEAD_OUTS or (len(words) > 2 and words[1].text in _IF):
+        return True
+    at = max((m for m, t in enumerate(words) if t.text in ("在", "于", "於")), default=-1)
+    if 0 < at < len(words) - 1 and (last.text in _PLACE_ENDS or last.text in _LEAD_OUTS) and not any(
+            t.pos.startswith("v") and t.pos != "vn" for t in words[at + 1:]) and not words[at - 1].pos.startswith("v"):
+        # 要求清潔工人|在數小時內，|清理…: the act a time or place is set for is still to come (after its
+        # verb, 吹拂|在中華大地上, the place completes it)
         return True
     verbs = [t for t in words[k + 1:] if t.pos.startswith("v") and t.pos != "vn"]
     if first.text == "在" and (last.text in _PLACE_ENDS or not verbs or verbs == [words[k + 1]]):
@@ -355,6 +369,13 @@ def _leads_in(context: _Context, start: int, end: int) -> bool:
             for t in words) and _predicate_next(context, end)):
         # 年產3.2萬噸電解鋁的山西宏達鋁廠，|接到了…: a subject with no verb, its predicate in the next clause
         return True
+    if (context.text[start:end].rstrip(" \u3000")[-1:] in _COLONS or context.text[end:end + 1] in _COLONS) and (
+            last.pos.startswith("v") and last.pos != "vn" or last.text in ("如下", "以下")):
+        return True  # 圈內好友包括：|范曉萱、周俊偉…: the verb's object is what the colon opens, still to come
+    if _relative_subject(words) and _subjectless_next(context, end):
+        # 外界宣稱的龍捲風，|其實是「下沖氣流」, 這個…應運而生的新理念，|為我們…: a noun its relative clause
+        # (a verb right before 的) describes, the subject of the clause after it
+        return True
     if all(_time_piece(t) for t in words) and any(t.pos.startswith("t") for t in words) and _predicate_next(context, end):
         return True  # 上午七時左右，|他正好外出: a time and nothing else, what happens then still to come
     return _said(context, start, end)
@@ -366,6 +387,23 @@ _ABOUT = frozenset("左右 前后 前後 许 許 多 起 以来 之后 之前 �
 def _time_piece(t) -> bool:
     """A piece of a time phrase: a time word, a number, a measure word or an "about" (上午|七|时|左右)."""
     return t.pos.startswith(("t", "m", "q")) or t.kind == NUMBER or t.text in _ABOUT
+
+
+def _relative_subject(words) -> bool:
+    """The clause ends in 的 and nouns only, and its one verb (or set phrase) stands right before that 的:
+    a relative clause and its noun, no predicate (外界宣稱的龍捲風; not 要保持…的責任感)."""
+    de = max((k for k, t in enumerate(words) if t.text == "的"), default=-1)
+    verbs = [t for t in words[:de] if t.pos.startswith(("v", "i", "l")) and t.pos != "vn"]
+    return (0 < de < len(words) - 1 and verbs == [words[de - 1]] and not words[0].pos.startswith(("d", "c"))
+            and words[0].text not in _MODALS
+            and all(t.pos.startswith("n") and t.kind != NAME or t.kind in (FRAGMENT, TERM) for t in words[de + 1:]))
+
+
+def _subjectless_next(context: _Context, end: int) -> bool:
+    """The clause after ``end`` opens with its predicate: an adverb, a verb or a preposition (…，其實是…)."""
+    k = context.clauses.at(end, 0, len(context.clauses.spans) - 1)
+    a = context.clauses.spans[k][0]
+    return a >= end and _continues(context, a)
 
 
 def _predicate_next(context: _Context, end: int) -> bool:

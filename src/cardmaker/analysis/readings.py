@@ -62,7 +62,8 @@ _POS_READINGS = {
 
 # Words whose two dictionary readings are two parts of speech: 人家 the pronoun "others" is rénjia, the
 # noun "household" rénjiā (constructions.py tags the pronoun: 讓|人家|知道)
-_WORD_POS_READINGS = {("人家", "r"): ("ren2", "jia5"), ("人家", "n"): ("ren2", "jia1")}
+_WORD_POS_READINGS = {("人家", "r"): ("ren2", "jia5"), ("人家", "n"): ("ren2", "jia1"),
+                      ("端详", "v"): ("duan1", "xiang5")}  # 端詳許久 "to look over carefully", not "full details"
 
 
 ATTRIBUTE = "b"  # jieba's tag for a word used only as an attribute: constructions gives it to 地方 in 地方政府
@@ -122,6 +123,8 @@ def _inside(word: str, lexicon) -> list[tuple[int, str]]:
         out.append((0, _BEFORE_VERB[word[0]]))
     if len(word) > 2 and word[-1] in _SUFFIX_READINGS and lexicon.is_word(word[:-1]):
         out.append((len(word) - 1, _SUFFIX_READINGS[word[-1]]))  # 毛利|率 máolìlǜ "gross margin", 年增|率
+    if word[0] == "率" and len(word) == 2:
+        out.append((0, "shuai4"))  # 率|团, 率|队: 率 before whom it leads is shuài "to lead" (市长率团访问)
     if word[-1] == "倒":
         out.append((len(word) - 1, "dao3"))  # 吹|倒 chuīdǎo "to blow over", 树|倒: 倒 after its verb or subject falls
     if word[-1] == "长" and _organisation(word[:-1], lexicon):
@@ -286,11 +289,11 @@ def _verb_follows(tokens, index: int, text: str) -> bool:
 
 def _rate_or_lead(tokens, index: int) -> str:
     """率 glued to the word before it and not taking an object is the suffix lǜ "rate" (毛利|率|下滑,
-    年增|率); before a noun it is the verb shuài "to lead" (市长|率|团)."""
+    年增|率, 通货膨胀|率, a set phrase's rate); before a noun it is the verb shuài "to lead" (市长|率|团)."""
     t = tokens[index]
     prev = tokens[index - 1] if index else None
     nxt = tokens[index + 1] if index + 1 < len(tokens) else None
-    glued = prev is not None and prev.end == t.start and len(prev.text) >= 2 and prev.pos[:1] in ("n", "v", "a")
+    glued = prev is not None and prev.end == t.start and len(prev.text) >= 2 and prev.pos[:1] in ("n", "v", "a", "l", "j")
     if glued and not (nxt is not None and nxt.start == t.end and nxt.pos.startswith(("n", "r"))):
         return "n"
     return "v"

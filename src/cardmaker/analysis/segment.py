@@ -236,6 +236,7 @@ def segment(simplified: str, lexicon) -> list[Token]:
     out = _abbreviations_after_places(places_not_people(out, lex), lex, lexical)
     out = _transit_names(out, simplified, lex, lexical)
     out = _bracketed_names(_context_names(out, simplified, lex, lexical), simplified, lex, lexical)
+    out = _transliterations(out, lex)
     out = brand_names(out, lex)  # after the names of people (a list of them may hold a brand's characters)
     out = _reclaim_names(out, lex, lexical)
     out = village_names(road_names(place_terms(out, lex, lambda w: lexical.tag(w, "")), lex, lambda w: lexical.tag(w, "")), lex)
@@ -244,6 +245,8 @@ def segment(simplified: str, lexicon) -> list[Token]:
     out = _paired_points(out, lex, lexical)
     out = _dotted_names(out, lex)
     out = _rare_given_names(out, lex)
+    out = _counted_people(out)
+    out = _glued_pieces(out, lex, lexical)
     out = _correlatives(_one_battle(_unit_lists(out), lex), simplified)
     return _damaged(_document_numbers(out, simplified), simplified)
 
@@ -315,6 +318,61 @@ def _one_battle(tokens: list[Token], lex) -> list[Token]:
             out.append(Token("战", t.start + 1, t.end, "v", WORD))
             continue
         out.append(t)
+    return out
+
+
+_MANY = frozenset("许多 很多 不少 多少 一些 这些 那些 其他 众多 少数 多数 好多 越来越多".split())
+
+
+def _counted_people(tokens: list[Token]) -> list[Token]:
+    """许多|人为|他们 → 许多|人|为|他们: after a count of people 人为 is 人 and the preposition 为 "for",
+    not 人为 "artificial" (人为的灾害 stays)."""
+    out: list[Token] = []
+    for t in tokens:
+        before = out[-1] if out else None
+        if (t.text == "人为" and t.kind == WORD and before is not None and before.end == t.start
+                and (before.text in _MANY or before.pos.startswith("m"))):
+            out.append(Token("人", t.start, t.start + 1, "n", WORD))
+            out.append(Token("为", t.start + 1, t.end, "p", WORD))
+            continue
+        out.append(t)
+    return out
+
+
+_MODAL_CHARS = frozenset("能可要将会应须")
+_AFTER_SUBJECT = frozenset("已曾也都又还将就才便却仍均皆并亦")  # adverbs that follow a subject, no name's end
+
+
+def _glued_pieces(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
+    """Pieces jieba glued across words, in their words: a modal and 为 "for" (能为|其它国家 → 能|为),
+    相对|应 → 相|对应 "to correspond", a name and the adverb after it (碧咸已|表示 → 碧咸|已), a day's
+    日 and 出生 (1月1|日出|生于 → 日|出生|于)."""
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        before = out[-1] if out else None
+        if t.kind == FRAGMENT and len(t.text) == 2 and t.text[0] in _MODAL_CHARS and t.text[1] == "为":
+            out += [Token(t.text[0], t.start, t.start + 1, "v", WORD), Token("为", t.start + 1, t.end, "p", WORD)]
+        elif (t.text == "相对" and nxt is not None and nxt.text == "应" and nxt.start == t.end
+              and lex.is_word("对应")):
+            out += [Token("相", t.start, t.start + 1, "d", WORD), Token("对应", t.start + 1, nxt.end, "v", WORD)]
+            i += 1
+        elif (t.kind == NAME and len(t.text) == 3 and t.text[2] in _AFTER_SUBJECT and nxt is not None
+              and nxt.start == t.end and nxt.pos[:1] in ("v", "d", "p")):
+            out += [Token(t.text[:2], t.start, t.end - 1, t.pos, NAME),
+                    Token(t.text[2], t.end - 1, t.end, "d", WORD)]
+        elif (t.text == "日出" and before is not None and before.kind == NUMBER and before.end == t.start
+              and nxt is not None and nxt.start == t.end and nxt.text[:1] == "生" and lex.is_word("出生")):
+            out += [Token("日", t.start, t.start + 1, "m", WORD), Token("出生", t.start + 1, nxt.start + 1, "v", WORD)]
+            if len(nxt.text) > 1:
+                rest = nxt.text[1:]
+                out.append(_kind(Token(rest, nxt.start + 1, nxt.end, lexical.tag(rest, "x")), lex, lexical))
+            i += 1
+        else:
+            out.append(t)
+        i += 1
     return out
 
 
@@ -1127,6 +1185,36 @@ _STORM_WORDS = frozenset("台风 飓风".split())
 _STORMS = frozenset("台风 飓风 强台 强台风 热带风暴 强烈台风 超强台风 轻度台风 中度台风 命名".split())
 
 
+_NAME_TAIL = frozenset("于及和与的在是也亦将已曾对为则就都又还并")
+_NAME_HEAD_BAN = frozenset("由在从对为向把被将让给与和及于是也都而但")  # words jieba glues before one (由|杰明…)  # words jieba glues after a name it does not know
+
+
+def _transliterations(tokens: list[Token], lex) -> list[Token]:
+    """列夏格, 史高拉利: a piece of three or more characters no dictionary has, jieba's unknown, two
+    thirds of them the characters transliterations are spelled with, is a foreign name (one word,
+    no card), not a term "row + summer + grid"; a function character glued after it (史高拉利|及) is
+    its own word.  A name found so is a name wherever the article writes it."""
+    names: set[str] = set()
+    for t in tokens:
+        text = t.text
+        if t.kind in (FRAGMENT, TERM) and len(text) >= 3 and text[-1] in _NAME_TAIL:
+            text = text[:-1]
+        if (t.kind in (FRAGMENT, TERM) and t.pos in ("x", "") and len(text) >= 3 and _HAN_ONLY_RE.match(text)
+                and not lex.entries(text) and 3 * sum(c in TRANSLITERATION for c in text) >= 2 * len(text)
+                and not any(c in _FUNCTION_CHARS for c in text) and text[0] not in _NAME_HEAD_BAN):
+            names.add(text)
+    if not names:
+        return tokens
+    out: list[Token] = []
+    for t in tokens:
+        if t.text[:-1] in names and t.kind in (FRAGMENT, TERM) and t.text[-1] in _NAME_TAIL:
+            out.append(Token(t.text[:-1], t.start, t.end - 1, FOREIGN_NAME, NAME))
+            out.append(Token(t.text[-1], t.end - 1, t.end, "p" if t.text[-1] in "于对为在" else "c", WORD))
+        else:
+            out.append(t)
+    return _mark_names(out, names, dict.fromkeys(names, FOREIGN_NAME))
+
+
 def _bracketed_names(tokens: list[Token], text: str, lex, lexical: Lexical) -> list[Token]:
     """理查赛内特（Richard Sennett）: a transliteration a Latin name in brackets follows is one foreign
     name, here and wherever the article writes it (``foreign.bracketed_names``)."""
@@ -1908,15 +1996,16 @@ def _adjective_de(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
 
 
 def _adverbial_de(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
-    """心有餘悸|地說 → 地|說: after an idiom, an adjective or a state word, jieba's piece 地 + verb is the
-    adverbial particle de and the verb (not dì "earth" + shuō)."""
+    """心有餘悸|地說 → 地|說: after an idiom, an adjective, a state word or a verb of two characters
+    (感慨|地說), jieba's piece 地 + verb is the adverbial particle de and the verb (not dì "earth" + shuō)."""
     out: list[Token] = []
     for t in tokens:
         before = out[-1] if out else None
         rest = t.text[1:]
         if (t.kind in (FRAGMENT, TERM) and t.text[:1] == "地" and rest and _HAN_ONLY_RE.match(rest)
                 and lex.is_word(rest) and lexical.tag(rest, "x").startswith("v") and before is not None
-                and before.end == t.start and before.pos.startswith(("i", "a", "b", "z", "l", "d"))):
+                and before.end == t.start and (before.pos.startswith(("i", "a", "b", "z", "l", "d"))
+                                               or before.pos.startswith("v") and len(before.text) >= 2)):
             out.append(Token("地", t.start, t.start + 1, "uv", WORD))
             out.append(_kind(Token(rest, t.start + 1, t.end, lexical.tag(rest, "v")), lex, lexical))
             continue
