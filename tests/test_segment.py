@@ -774,3 +774,98 @@ def test_a_link_and_a_unit_before_a_list_of_units_are_two_words(text, pieces, wh
         assert any(k[i:i + len(pieces)] == pieces for i in range(len(k))), k
     else:
         assert whole in k, k
+
+
+@pytest.mark.parametrize("text, pieces, junk", [
+    ("工廠添購了柴油發電機組。", ["發電", "機組"], "組"),      # 組 is bound (jieba's zg): 機組 "generating unit"
+    ("共產黨人不怕困難。", ["共產黨", "人"], "黨人"),           # 人 is a free word: the cut stays
+    ("周期性地檢查設備。", ["周期性", "地"], "性地"),
+])
+def test_a_bound_character_beside_a_long_word_is_the_other_half_of_a_word(text, pieces, junk):
+    k = [w for w, _ in kinds(text)]
+    assert any(k[i:i + len(pieces)] == pieces for i in range(len(k))) and junk not in k, k
+
+
+@pytest.mark.parametrize("text, word", [
+    ("他是知名的恐怖份子。", "恐怖份子"),     # CC-CEDICT's 恐怖分子, with its Taiwan variant 份子
+    ("學校表揚積極份子。", "積極份子"),
+])
+def test_a_word_spelled_with_a_variant_piece_is_the_word(text, word):
+    assert (word, "word") in kinds(text)
+
+
+def test_a_variant_spelling_has_the_entrys_senses():
+    entries = LEX.entries("恐怖份子")
+    assert entries and entries[0].senses[0] == "terrorist" and entries[0].traditional == "恐怖份子"
+    assert not LEX.entries("份子生物學")   # 分子 fēnzǐ "molecule" is not the variant's fènzǐ
+
+
+@pytest.mark.parametrize("text, term, junk", [
+    ("我們開了一個協調會。", "協調會", "會"),   # after a measure word: a gathering
+    ("他假裝會開車。", None, "假裝會"),         # jieba lists 假装会 as a noun too: the modal verb here
+])
+def test_a_word_and_hui_after_a_measure_word_is_a_gathering(text, term, junk):
+    k = kinds(text)
+    assert (term is None or (term, TERM) in k) and all(w != junk or term is None for w, _ in k), k
+    if term is None:
+        assert junk not in [w for w, _ in k]
+
+
+@pytest.mark.parametrize("text, pieces", [
+    ("嘉義國小圍牆倒了。", ["嘉義", "國小"]),     # CC-CEDICT's 國小 "elementary school" after its place
+])
+def test_a_schools_abbreviation_after_its_place_is_one_word(text, pieces):
+    k = [w for w, _ in kinds(text)]
+    assert any(k[i:i + 2] == pieces for i in range(len(k))), k
+
+
+@pytest.mark.parametrize("text, road, name", [
+    ("車子轉入中山路後，到中山路口停下。", "中山路", "中山"),   # 中山 before 路口: the road's name, no card
+    ("從博物館進入光華路。", "光華路", None),                    # a piece jieba's model made
+])
+def test_a_road_after_a_verb_of_motion_is_its_name(text, road, name):
+    k = kinds(text)
+    assert (road, TERM) in k, k
+    if name:
+        assert (name, "fragment") in k, k
+
+
+def test_a_county_before_a_villages_unit_is_the_village():
+    k = kinds("住在永安村的居民說，永安地區停電。")   # 永安 "Yong'an, a city in Fujian" names a village here
+    assert ("永安", "fragment") in k and ("村", "word") in k and k.count(("永安", "fragment")) == 2, k
+
+
+@pytest.mark.parametrize("text, pieces, kept", [
+    ("赤壁一戰，曹操大敗。", ["一", "戰"], None),          # the battle of Chibi, not World War I
+    ("一戰結束後，歐洲元氣大傷。", None, "一戰"),
+])
+def test_yizhan_after_a_name_is_one_battle(text, pieces, kept):
+    k = [w for w, _ in kinds(text)]
+    assert (pieces is None or any(k[i:i + 2] == pieces for i in range(len(k)))) and (kept is None or kept in k), k
+
+
+def test_a_documents_issuer_before_its_number_is_a_label():
+    k = kinds("依據國辦發〔2021〕12號文件辦理。")
+    assert ("國辦發", "fragment") in k and ("文件", "word") in k, k
+
+
+def test_a_function_word_one_character_late_gives_it_to_the_articles_word():
+    k = [w for w, _ in kinds("但其中資控股的公司很多。中資企業增加。")]
+    assert k.count("中資") == 2 and "其中" not in k, k
+
+
+@pytest.mark.parametrize("text, term", [
+    ("日本迅速實現了近代化。", "近代化"),       # a period and -化 jieba knows: "modernisation"
+])
+def test_a_period_and_hua_jieba_knows_is_one_term(text, term):
+    assert (term, TERM) in kinds(text)
+
+
+@pytest.mark.parametrize("text, pieces", [
+    ("中央蘇區的歷史。", ["中央", "蘇區"]),     # jieba's 中央苏区: 苏区 "soviet area" a term, not 蘇|區
+    ("他的成就不可限量。", ["不可", "限量"]),   # an idiom's two characters jieba knows as a word: 限量
+])
+def test_a_jieba_word_inside_a_longer_one_is_kept_whole(text, pieces):
+    k = kinds(text)
+    words = [w for w, _ in k]
+    assert any(words[i:i + 2] == pieces for i in range(len(words))) and (pieces[1], TERM) in k, k

@@ -58,6 +58,14 @@ def institution(term: str) -> bool:
     return len(term) >= 3 and term[-1] in INSTITUTIONS
 
 
+def gathering(term: str, lex) -> bool:
+    """演奏会 "concert", 协调会: a verb and 会 name a kind of gathering (what is done there), a common
+    noun spelled lower case, not an assembly's proper name (进博会 Jìnbóhuì: 进博 is no word)."""
+    return len(term) == 3 and term[-1] == "会" and any(
+        e.senses and e.senses[0].startswith("to ") for e in lex.entries(term[:2])
+        if not (e.proper or e.variant_only or e.surname_only))
+
+
 def _common(text: str, lex) -> bool:
     """CC-CEDICT has a common word ``text`` (成功 "success", though also a town in Taitung)."""
     return any(not (e.proper or e.variant_only or e.surname_only) for e in lex.entries(text))
@@ -175,7 +183,7 @@ def capitalised(term: Token, syllables: tuple[str, ...], lex) -> tuple[str, ...]
     abbreviation (Huādōng)."""
     text = term.text
     if term.pos != PLACE_TERM:
-        named = institution(text) or named_piece(term) or term.pos == ORGANISATION
+        named = institution(text) and not gathering(text, lex) or named_piece(term) or term.pos == ORGANISATION
         return (_cap(syllables[0]), *syllables[1:]) if named else syllables
     if len(syllables) != len(text):
         return (_cap(syllables[0]), *syllables[1:])
@@ -194,3 +202,95 @@ def unit_apart(word: str, syllables: tuple[str, ...]) -> tuple[str, ...]:
 
 def _cap(syllable: str) -> str:
     return syllable[:1].upper() + syllable[1:]
+
+
+# what a road's name follows: a verb of motion, or a preposition of place (轉入|中正路, 沿|登雲路, 在|中山路)
+_TOWARDS_ROADS = frozenset("在 沿 沿着 往 向 到 从 经 经过 进入 转入 驶入 驶进 开往 前往 绕 穿过 抵达 来到 位于 接 进".split())
+_ROAD_UNITS = ("路", "街", "大道")
+_AT_ROADS = frozenset("路口 路段".split())  # a road's crossing and stretch: 中正|路口 is 中正路's crossing
+_NAME_TAGS = ("nz", "ns", "nr")
+
+
+def road_names(tokens: list[Token], lex, tag_of) -> list[Token]:
+    """Roads and streets the article names where jieba cut them into junk: 轉入|中|正路 → 中正路
+    (not 正路 "the right way"), 進入|登雲路, and 中正|路口 (中正路's crossing: 中正 no card "fair and
+    honest", a name in examples).  A road is recognised after a verb of motion or a preposition of place,
+    when its name is jieba's word with the unit or a name without it (中正路, 中正: nz), or a piece no
+    dictionary has; once found, it is the road wherever the article spells it so (除|中正路|和新民路)."""
+    roads: set[str] = set()
+    for i, t in enumerate(tokens[:-1]):
+        if t.text not in _TOWARDS_ROADS or t.kind != WORD:
+            continue
+        for n in (1, 2):
+            run = tokens[i + 1:i + 1 + n]
+            if len(run) == n and _road(run, lex, tag_of):
+                roads.add("".join(u.text for u in run))
+        nxt = tokens[i + 2] if i + 2 < len(tokens) else None
+        if nxt is not None and nxt.text in _AT_ROADS and _road_name(tokens[i + 1], lex, tag_of):
+            roads.add(tokens[i + 1].text + "路")
+    if not roads:
+        return tokens
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        pair = t.text + nxt.text if nxt is not None and nxt.start == t.end else ""
+        if pair in roads and t.kind in (WORD, FRAGMENT, TERM) and nxt.kind in (WORD, FRAGMENT, TERM):
+            out.append(Token(pair, t.start, nxt.end, PLACE_TERM, TERM))
+            i += 2
+            continue
+        if t.text in roads and t.kind in (WORD, FRAGMENT, TERM):
+            out.append(Token(t.text, t.start, t.end, PLACE_TERM, TERM))
+        elif (t.text + "路" in roads and nxt is not None and nxt.start == t.end and nxt.text in _AT_ROADS
+              and t.kind in (WORD, TERM)):
+            out.append(Token(t.text, t.start, t.end, PLACE, FRAGMENT))  # 中正|路口: the road's name, no card
+        else:
+            out.append(t)
+        i += 1
+    return out
+
+
+def _road(run: list[Token], lex, tag_of) -> bool:
+    """Tokens that spell a road's name and its unit (中|正路, 登雲路) that no dictionary has as a word."""
+    whole = "".join(u.text for u in run)
+    unit = next((u for u in _ROAD_UNITS if whole.endswith(u)), None)
+    if unit is None or not 3 <= len(whole) <= 2 + len(unit) or _common(whole, lex) or any(
+            a.end != b.start for a, b in zip(run, run[1:])) or not all(u.kind in (WORD, FRAGMENT, TERM) for u in run):
+        return False
+    name = whole[:-len(unit)]
+    if len(run) == 1:  # one piece jieba's model made (登雲路), or jieba's own road (中正路)
+        return run[0].kind == FRAGMENT or tag_of(whole).startswith(_NAME_TAGS)
+    return tag_of(whole).startswith(_NAME_TAGS) or tag_of(name).startswith(_NAME_TAGS)
+
+
+def _road_name(t: Token, lex, tag_of) -> bool:
+    """A two-character name before 路口 or 路段 (中正): a name of jieba's dictionary, or a piece no word."""
+    return len(t.text) == 2 and (t.kind == FRAGMENT or tag_of(t.text).startswith(_NAME_TAGS))
+
+
+_VILLAGES = frozenset("村里乡")  # a village's, a neighbourhood's and a township's unit
+
+
+def village_names(tokens: list[Token], lex) -> list[Token]:
+    """太和|村, 太和|村社 → 太和|村|社: a county or city CC-CEDICT lists (太和 "County in Fuyang") right
+    before a village's unit is a village named like it, not that county (a county has no village's unit
+    after it): the name no card with the county's gloss, a name in examples (Tàihé Cūn, the unit apart
+    as segmentation standards cut it), wherever the article says it (太和|地區).  The unit's character
+    jieba glued to the next one (村社) is the unit, the rest a piece."""
+    out: list[Token] = []
+    names: set[str] = set()
+    for t in tokens:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.end == t.start and t.text[:1] in _VILLAGES and len(t.text) <= 2
+                and prev.kind in (WORD, NAME) and len(prev.text) >= 2 and _proper_only(prev.text, lex)
+                and is_place(prev.text, lex) and prev.text[-1] not in PLACE_UNITS
+                and not _proper_only(prev.text + t.text[0], lex) and not (len(t.text) == 2 and _common(t.text, lex))):
+            names.add(prev.text)
+            if len(t.text) == 2:
+                out.append(Token(t.text[0], t.start, t.start + 1, "n", WORD))
+                out.append(Token(t.text[1], t.start + 1, t.end, "x", FRAGMENT))
+                continue
+        out.append(t)
+    return [Token(t.text, t.start, t.end, PLACE, FRAGMENT) if t.text in names and t.kind in (WORD, NAME) else t
+            for t in out]

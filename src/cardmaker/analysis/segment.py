@@ -20,7 +20,8 @@ from functools import cache
 from cardmaker.analysis.brands import abbreviation_lists, brand_names
 from cardmaker.analysis.constructions import serves_next
 from cardmaker.analysis.foreign import TRANSLITERATION, bracketed_names
-from cardmaker.analysis.places import INSTITUTIONS, ORGANISATION, PLACE, PLACE_UNITS, place_terms, places_not_people
+from cardmaker.analysis.places import (INSTITUTIONS, ORGANISATION, PLACE, PLACE_UNITS, is_place, place_terms,
+                                       places_not_people, road_names, village_names)
 from cardmaker.chinese.script import HAN
 from cardmaker.lexicon.cedict import reduplicated
 from cardmaker.records import FRAGMENT, NAME, NUMBER, OTHER, TERM, WORD, Token
@@ -205,6 +206,7 @@ def segment(simplified: str, lexicon) -> list[Token]:
         elif t.kind == FRAGMENT and not t.pos.startswith("nr"):
             out.extend(_degree_pair(t.text, lexical) and _loose_pair(t, lex, lexical)
                        or _split_prefix(t, lex, lexical) or _split_phrase(t, out[-1:], lex, lexical)
+                       or _gathering(t, out[-1] if out else None, lex, lexical)
                        or _jieba_term(t, lex, lexical) or _idiom_pieces(t, lex, lexical)
                        or _split(t, lex, lexical) or _split_glue(t, out[-2:], lex, lexical)
                        or _article_term(t, recurring, lex, lexical, out[-1] if out else None)
@@ -220,7 +222,7 @@ def segment(simplified: str, lexicon) -> list[Token]:
     out = _one_measure(_numeral_runs(out, lex, lexical), lex, lexical)
     out = _doing_things(out, lex, lexical)
     out = _compass(out, lex, lexical)
-    out = _join_entries(out, lex, lexical)
+    out = _article_words_late(_bound_characters(_join_entries(out, lex, lexical), lex, lexical), lex, lexical)
     out = _bound_to_one_word(out, lex, lexical)
     out = _longer_entries(out, lex, lexical)
     out = _two_and_two(out, lex, lexical)
@@ -231,13 +233,13 @@ def segment(simplified: str, lexicon) -> list[Token]:
     out = _suffixed(out, lex, lexical)
     out = _ranks(_known_heads(out, lex, lexical), lex)
     out = _split_titles(out, lex)
-    out = places_not_people(out, lex)
+    out = _abbreviations_after_places(places_not_people(out, lex), lex, lexical)
     out = _transit_names(out, simplified, lex, lexical)
     out = _bracketed_names(_context_names(out, simplified, lex, lexical), simplified, lex, lexical)
     out = _transliterations(out, lex)
     out = brand_names(out, lex)  # after the names of people (a list of them may hold a brand's characters)
     out = _reclaim_names(out, lex, lexical)
-    out = place_terms(out, lex, lambda w: lexical.tag(w, ""))
+    out = village_names(road_names(place_terms(out, lex, lambda w: lexical.tag(w, "")), lex, lambda w: lexical.tag(w, "")), lex)
     out = abbreviation_lists(_lone_surnames(out, lex), lex)
     out = _city_abbreviations(out, lex)
     out = _paired_points(out, lex, lexical)
@@ -245,8 +247,8 @@ def segment(simplified: str, lexicon) -> list[Token]:
     out = _rare_given_names(out, lex)
     out = _counted_people(out)
     out = _glued_pieces(out, lex, lexical)
-    out = _correlatives(_unit_lists(out), simplified)
-    return _damaged(out, simplified)
+    out = _correlatives(_one_battle(_unit_lists(out), lex), simplified)
+    return _damaged(_document_numbers(out, simplified), simplified)
 
 
 _RARE_CHARACTER = 3.0  # wordfreq's Zipf frequency: below it, a character alone is no everyday word
@@ -297,6 +299,25 @@ def _no_person(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
             continue
         out.append(t)
         i += 1
+    return out
+
+
+_ONE_BATTLE = "一战"
+_NAMED_TAGS = ("t", "ns", "nz", "nsa")  # a year's name (甲午), a place's (赤壁)
+
+
+def _one_battle(tokens: list[Token], lex) -> list[Token]:
+    """甲午|一战 → 甲午|一|战 "the one battle of the jiawu year" (1894): 一战 right after the name of a year
+    or a place is that battle, a numeral and a verb, not CC-CEDICT's 一战 "World War I"."""
+    out: list[Token] = []
+    for t in tokens:
+        prev = out[-1] if out else None
+        if (t.text == _ONE_BATTLE and t.kind == WORD and prev is not None and prev.end == t.start
+                and (prev.pos.startswith(_NAMED_TAGS) or is_place(prev.text, lex)) and len(prev.text) >= 2):
+            out.append(Token("一", t.start, t.start + 1, "m", NUMBER))
+            out.append(Token("战", t.start + 1, t.end, "v", WORD))
+            continue
+        out.append(t)
     return out
 
 
@@ -551,6 +572,23 @@ _PREFIX_SLOTS = frozenset("副总前非")
 _JIEBA_TERM_FREQ = 30  # jieba's count from which a word of its own dictionary is a term
 
 
+_PERSONS = frozenset("家者员")  # suffixes of a person, after a discipline or an office's (学家, 论者, 科员)
+_MEETING = "会"  # a gathering's last character: a noun jieba has that ends in it may be one (演奏会)
+_HOLDING = frozenset("举行 召开 举办 参加 出席 开 办 有 没有".split())  # what is done with a gathering
+
+
+def _gathering(t: Token, before: Token | None, lex, lexical: Lexical) -> list[Token] | None:
+    """一個|演奏會 "a concert", 舉辦|說明會: a noun of jieba's of three characters ending in 會, a verb
+    or noun and 會, after a measure word, a number, 的 or a verb of holding, is a gathering, one term
+    however rarely jieba has seen it; not the word and the modal verb huì "will" (jieba's dictionary
+    also lists 假装会, 势必会 as nouns: they follow no measure word)."""
+    freq, tag = lexical.entries.get(t.text, (0, ""))
+    if (len(t.text) != 3 or t.text[-1] != _MEETING or tag != "n" or before is None or before.end != t.start
+            or not _common_entry(t.text[:2], lex) or not lexical.tag(t.text[:2], "").startswith(("n", "v"))):
+        return None
+    if before.pos.startswith(("q", "m", "uj")) or before.kind == NUMBER or before.text in _HOLDING:
+        return [Token(t.text, t.start, t.end, tag, TERM)]
+    return None
 _COMMON_FOUR = 100  # jieba's count from which a four-character word of its dictionary is a term
 
 
@@ -580,11 +618,25 @@ def _jieba_term(t: Token, lex, lexical: Lexical) -> list[Token] | None:
         # a four-character word jieba knows well that is no two words (不确定性 "uncertainty", not
         # 不|确定性 "determinacy"); 对外|开放, 系统|工程 are two words, each with its card
         return [Token(t.text, t.start, t.end, t.pos, TERM)]
+    if (n == 4 and freq and _two_words(t.text, lex, lexical) and not lex.is_word(t.text[2:])
+            and t.text[-1] in _SUFFIXES - _PERSONS and not lex.is_word(t.text[:3]) and not lex.is_word(t.text[1:])):
+        # a word and a suffixed word jieba knows well that CC-CEDICT lacks (全盘|西化 "wholesale
+        # westernisation", 中央|苏区): that half is a term, not cut into characters (西|化); not where a
+        # CC-CEDICT word crosses the middle (社会学|家), nor a person's suffix after a discipline's (神话|学|家)
+        return [c for k in (0, 2) for c in _half(Token(t.text[k:k + 2], t.start + k, t.start + k + 2, ""), lex, lexical)]
     if n == 4 and freq and t.text[2] in "不得" and t.text[:2] not in ("不得",):
         # a verb and its complement (放心不下), not 放心|不下; other four-character entries of jieba
         # are mostly phrases of words (出席会议, 对外开放), cut below
         return [Token(t.text, t.start, t.end, t.pos, TERM)]
     return None
+
+
+def _half(t: Token, lex, lexical: Lexical) -> list[Token]:
+    """One half of a four-character word of jieba's: a CC-CEDICT word as any, else jieba's word as a term
+    (a -化 word a verb, as ``_suffixed`` makes it)."""
+    if lex.is_word(t.text):
+        return _classify(Token(t.text, t.start, t.end, lexical.tag(t.text, "n")), lex, lexical)
+    return [Token(t.text, t.start, t.end, "v" if t.text[-1] == "化" else lexical.tag(t.text, "n"), TERM)]
 
 
 _IDIOM_FREQ = 5  # jieba's count from which its idiom or set phrase is one (rarer ones are scraps)
@@ -600,9 +652,19 @@ def _idiom_pieces(t: Token, lex, lexical: Lexical) -> list[Token] | None:
     pieces = _split(t, lex, lexical)
     if pieces is None:
         return None
-    # an adverb stays a word: 真|抓|实干 "really grab and solidly do" says 真 "really"
-    return [p.as_kind(FRAGMENT) if len(p.text) == 1 and p.kind == WORD and p.text not in lex.stopwords
-            and not p.pos.startswith("d") else p for p in pieces]
+    out: list[Token] = []
+    for p in pieces:
+        prev = out[-1] if out else None
+        pair = prev.text + p.text if prev is not None and len(prev.text) == 1 and len(p.text) == 1 else ""
+        if (pair and lexical.count(pair) >= _JIEBA_TERM_FREQ and not lexical.tag(pair, "").startswith(_FUNCTION_TAGS)
+                and pair[0] not in _NUMERAL):  # 聚集|一|堂: a number and its measure word
+            # two characters of it that jieba knows well as a word (不可|限量 "to set a limit"): that word
+            out[-1] = Token(pair, prev.start, p.end, lexical.tag(pair, "n"), TERM)
+            continue
+        # an adverb stays a word: 真|抓|实干 "really grab and solidly do" says 真 "really"
+        out.append(p.as_kind(FRAGMENT) if len(p.text) == 1 and p.kind == WORD and p.text not in lex.stopwords
+                   and not p.pos.startswith("d") else p)
+    return out
 
 
 def _office(t: Token, before: Token | None, lex, lexical: Lexical) -> Token | None:
@@ -656,6 +718,8 @@ def _article_term(t: Token, recurring: Counter, lex, lexical: Lexical, before: T
     once = recurring[text] < 2
     if once and lex.frequency(text) < _KNOWN_PIECE:
         return None
+    if once and t.pos == "nz" and not lexical.count(text) >= _JIEBA_TERM_FREQ:
+        return None  # a rare brand or name of jieba's (農達, a weedkiller) said once: its characters are the words there
     if _NUMERAL_PREFIX_RE.match(text) or text[-1] in _DATE_UNITS or text[-1] in _COMPLEMENTS | _DIRECTION_ENDS:
         return None
     if len(text) == 2 and text[1] in _LOCATIVES and lexical.tag(text[0], "x") == "n":
@@ -1003,6 +1067,84 @@ def _early(tokens: list[Token], i: int, lex, lexical: Lexical) -> list[Token] | 
         return [_kind(Token(head, t.start, cut, lexical.tag(head, "n")), lex, lexical),
                 Token(word, cut, nxt.end, lexical.tag(word, "n"), WORD)]
     return None
+
+
+def _bound_characters(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
+    """發電機|組 → 發電|機組 "generating set", 車|窗玻璃 → 車窗|玻璃 "car window glass": a bound character
+    (jieba's tags ending in g: 组, 车) left alone beside a word of three or more characters whose end
+    (or start) makes a CC-CEDICT word with it is that word's other half, when what is left is a
+    CC-CEDICT word too and jieba knows both new words at least as well as the one it cut.  A free
+    character stays (共产党|人, 周期性|地, 中|南美洲: 人, 地, 中 are words alone)."""
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        pair = tokens[i:i + 2]
+        if len(pair) == 2 and all(u.kind == WORD for u in pair) and pair[0].end == pair[1].start:
+            a, b = pair
+            long, char = (a, b) if len(b.text) == 1 else (b, a)
+            if (len(char.text) == 1 and len(long.text) >= 3 and _HAN_ONLY_RE.match(long.text)
+                    and char.pos.endswith("g") and lexical.tag(char.text, "").endswith("g")):
+                if char is b:
+                    left, right = long.text[:-1], long.text[-1] + char.text
+                else:
+                    left, right = char.text + long.text[0], long.text[1:]
+                floor = max(lexical.count(long.text), 1)
+                if all(_common_entry(w, lex) and lexical.count(w) >= floor for w in (left, right)):
+                    cut = a.start + len(left)
+                    out.append(Token(left, a.start, cut, lexical.tag(left, "n"), WORD))
+                    out.append(Token(right, cut, b.end, lexical.tag(right, "n"), WORD))
+                    i += 2
+                    continue
+        out.append(tokens[i])
+        i += 1
+    return out
+
+
+def _article_words_late(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
+    """其中|資 → 其|中資: a function word of two characters (a pronoun, adverb, conjunction or
+    preposition: 其中 "among them") and a character after it that with its second character is a
+    CC-CEDICT word the article uses elsewhere (中資 "Chinese capital") are its first character and that
+    word: jieba ended the function word one character late (其 "its" 中資控股股東)."""
+    words = Counter(t.text for t in tokens if t.kind == WORD and len(t.text) == 2)
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if (nxt is not None and len(t.text) == 2 and len(nxt.text) == 1 and t.kind == WORD and nxt.kind == WORD
+                and t.end == nxt.start and t.pos.startswith(_PHRASE_OPENERS) and not _function(nxt)
+                and nxt.text not in lex.stopwords and lex.is_word(t.text[0])):
+            word = t.text[1] + nxt.text
+            if words[word] >= 1 and _common_entry(word, lex):
+                out.append(Token(t.text[0], t.start, t.start + 1, lexical.tag(t.text[0], "r"), WORD))
+                out.append(Token(word, t.start + 1, nxt.end, lexical.tag(word, "n"), WORD))
+                i += 2
+                continue
+        out.append(t)
+        i += 1
+    return out
+
+
+def _abbreviations_after_places(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
+    """新港|國|小 → 新港|國小 "elementary school": after a place's name, two characters jieba cut apart
+    that CC-CEDICT has together and jieba's dictionary as an abbreviation (its j: 國小, 國中, 市府) are
+    that abbreviation, the place's school or office, not 國 "country" and 小 "small"."""
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        run = tokens[i:i + 2]
+        prev = out[-1] if out else None
+        if (prev is not None and len(run) == 2 and (prev.pos.startswith("ns") or is_place(prev.text, lex))
+                and prev.end == run[0].start and run[0].end == run[1].start
+                and all(len(u.text) == 1 and u.kind == WORD for u in run)):
+            pair = run[0].text + run[1].text
+            if lexical.tag(pair, "") == "j" and _common_entry(pair, lex):
+                out.append(Token(pair, run[0].start, run[1].end, "j", WORD))
+                i += 2
+                continue
+        out.append(tokens[i])
+        i += 1
+    return out
 
 
 def _shifted(tokens: list[Token], i: int, lex, lexical: Lexical) -> list[Token] | None:
@@ -1421,6 +1563,31 @@ def _mark_names(tokens: list[Token], names: set[str], tags: dict | None = None) 
         else:
             out.append(t)
             i += 1
+    return out
+
+
+# a document's number: its issuer's abbreviation, the year in brackets, the serial and 号 (国发〔2023〕5号)
+_DOCUMENT_RE = re.compile(r"[〔〈\[［【(（]\s*[0-9０-９]{4}\s*[〕〉\]］】)）]\s*[0-9０-９]+\s*[号號]")
+_ISSUER = 3  # characters of an issuer's abbreviation before the year: 国发, 国办发, 证监发
+
+
+def _document_numbers(tokens: list[Token], text: str) -> list[Token]:
+    """国|发|〈1993〉69号: the characters that open a document's number are its issuer's abbreviation (the
+    State Council's 国发), a label, no words: not 国 "country" and 发 "to send"."""
+    starts = {m.start() for m in _DOCUMENT_RE.finditer(text)}
+    if not starts:
+        return tokens
+    out = list(tokens)
+    for i, t in enumerate(tokens):
+        if t.end not in starts or not _HAN_ONLY_RE.match(t.text):
+            continue
+        k, length = i, 0
+        while k >= 0 and _HAN_ONLY_RE.match(out[k].text) and length + len(out[k].text) <= _ISSUER and (
+                k == i or out[k].end == out[k + 1].start):
+            length += len(out[k].text)
+            k -= 1
+        for j in range(k + 1, i + 1):
+            out[j] = Token(out[j].text, out[j].start, out[j].end, "x", FRAGMENT)
     return out
 
 
@@ -2103,7 +2270,10 @@ def _suffixed(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
                          and nxt.pos.startswith(("n", "v", "a")) and _HAN_ONLY_RE.match(nxt.text))
                 and (before.kind in (WORD, TERM) or before.kind == FRAGMENT and pairs[before.text + t.text] >= 2)
                 and len(before.text) >= 2 and _HAN_ONLY_RE.match(before.text)
-                and not before.pos.startswith(_NOT_HEADS) and not t.pos.startswith(("nr", "ns"))
+                and (not before.pos.startswith(_NOT_HEADS)
+                     # a period's name and -化 jieba's dictionary has (近代|化 "modernisation")
+                     or before.pos.startswith("t") and lexical.count(before.text + t.text) >= _JIEBA_TERM_FREQ)
+                and not t.pos.startswith(("nr", "ns"))
                 and (t.text in _AFTER_VERBS or before.pos == "vn" or not before.pos.startswith("v"))):
             whole = before.text + t.text
             # jieba's dictionary has the whole, however rarely, and the suffix makes a word with the

@@ -16,6 +16,8 @@ _LINE_RE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 # "erhua variant of 一點|一点[yi1 dian3]", "variant of 記錄|记录[ji4 lu4] (but in Taiwan, …)":
 # the plain form's simplified headword and reading
 _POINTER_RE = re.compile(r"^(?:erhua )?variant of (?:[^|\[\s]+\|)?([^|\[\s]+)\[([^\]]+)\]")
+# "Taiwan variant of 分子[fen4 zi3]", "variant of 計劃|计划[ji4 hua4]": a piece's other spelling and its reading
+_SPELLING_RE = re.compile(r"^(?:Taiwan )?variant of (?:([^|\[\s]+)\|)?([^|\[\s]+)\[([^\]]+)\]")
 # a measure word written inside a sense: "inn; old-style hotel (CL:家[jia1])"
 _INLINE_CL_RE = re.compile(r"\s*\(CL:([^()]*)\)")
 
@@ -111,6 +113,8 @@ class Dictionary:
             got = self._mended(self._with_plain_senses(tuple(_entry(r) for r in self._rows(word))))
             if not got and reduplicated(word):
                 got = self._reduplication(word)
+            if not got and len(word) >= 3 and word not in self._resolving:
+                got = self._respelled(word)
             self._remember(word, got)
         return got
 
@@ -123,6 +127,31 @@ class Dictionary:
         return tuple(Entry(doubled(e.traditional), doubled(e.simplified),
                            " ".join(s for s in e.syllables for _ in (0, 1)), e.senses, e.classifiers)
                      for e in base)
+
+    def _respelled(self, word: str) -> tuple[Entry, ...]:
+        """知識份子: a word CC-CEDICT lists in one spelling (知識分子 "intellectual") written with a piece
+        at its end or start that CC-CEDICT has as a variant of that spelling's piece (份子 "Taiwan variant
+        of 分子") is that word: its entries, with the article's spelling and a pointer to CC-CEDICT's."""
+        self._resolving.add(word)
+        try:
+            for at in (len(word) - 2, 0):
+                piece = word[at:at + 2]
+                for e in self.lookup(piece):
+                    m = _SPELLING_RE.match(e.senses[0]) if len(e.senses) == 1 else None
+                    forms = [f for f in (m.group(1), m.group(2)) if f and len(f) == 2] if m else []
+                    for form in forms:
+                        base = [b for b in self.lookup(word[:at] + form + word[at + 2:])
+                                if not (b.proper or b.variant_only or b.surname_only) and " ".join(b.syllables[at:at + 2]).lower() == m.group(3).lower()]
+                        if base:
+                            mend = lambda w, p: w[:at] + p + w[at + 2:]  # noqa: E731
+                            head = lambda b: b.simplified if b.traditional == b.simplified else (  # noqa: E731
+                                f"{b.traditional}|{b.simplified}")
+                            return tuple(Entry(mend(b.traditional, e.traditional), mend(b.simplified, e.simplified), b.pinyin,
+                                               b.senses + (f"variant of {head(b)}[{b.pinyin}]",), b.classifiers)
+                                         for b in base)
+        finally:
+            self._resolving.discard(word)
+        return ()
 
     def _remember(self, word: str, entries) -> None:
         memo = self._cache if entries else self._absent
