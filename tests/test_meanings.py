@@ -90,6 +90,7 @@ TRAD, SIMP = "新聞標題", "新闻标题"
         # 一定 before a noun is "a certain", 以下 before what it lists "the following"
         ("在一定条件下，这种变化并非完全不可逆转。", "一定", "a certain", SIMP),
         ("我们提出以下几点建议。", "以下", "the following", SIMP),
+        ("深圳着重突破了以下难点：一是用人。", "以下", "the following", SIMP),   # jieba tags 难点 an adverb
         # 並 before a negative is "(not) at all"; 多 after a count "odd"; 左右 after one "approximately";
         # 點 of a time of day "o'clock"
         ("如今練習的人其實並不少。", "并", "(not) at all", TRAD),

@@ -642,7 +642,9 @@ _FRAMES = {
     "一定": [(lambda tokens, i, prev, nxt: nxt is not None and (nxt.pos.startswith("n") or nxt.text in ("的", "程度")),
              "a certain")],
     "以下": [(lambda tokens, i, prev, nxt: nxt is not None and prev is not None and prev.kind != NUMBER
-             and (nxt.kind == NUMBER or nxt.pos.startswith(("m", "n")) or nxt.text in ("几", "这些", "的")),
+             and (nxt.kind == NUMBER or nxt.pos.startswith(("m", "n")) or nxt.text in ("几", "这些", "的")
+                  or nxt.kind == WORD and len(nxt.text) >= 2 and nxt.start == tokens[i].end
+                  and not nxt.pos.startswith(("v", "p", "c", "u", "f"))),  # 以下|难点 (jieba tags it d)
              "the following")],
     "一些": [(lambda tokens, i, prev, nxt: prev is not None and prev.end == tokens[i].start and prev.pos.startswith("a"),
              "slightly")],
