@@ -825,7 +825,12 @@ def _opens_object(nxt) -> bool:
     # (a time is a date or a period: jieba tags the complement 上來 a time word too)
     return nxt is not None and (nxt.kind == NUMBER or nxt.pos.startswith("m") or nxt.text[:1] in "“「『"
                                 or nxt.pos.startswith("t") and nxt.text[-1:] in "年月日天周季时午晚早"
-                                or nxt.pos.startswith("r") and not _demonstrative_measure(nxt))
+                                or nxt.pos.startswith("r") and not _demonstrative_measure(nxt)
+                                or nxt.text in _PEOPLE)
+
+
+# people spoken of as a whole, which go on no compound noun: after a verb, its object (禁錮|人們的思想)
+_PEOPLE = frozenset("人们 大家 群众 民众 公众 百姓 老百姓 他人 别人 人家 众人".split())
 
 
 def _governs_nothing(t, nxt) -> bool:
