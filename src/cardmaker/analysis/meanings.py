@@ -1018,6 +1018,10 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
             and not (adjacent_prev and prev.pos.startswith(("m", "q")))):
         add(V, 1.0)  # 市民|站|在路邊 "to stand": a verb with its coverb, not 服務|站 "station"
         verbal = True
+    if (len(t.text) > 1 and t.pos.startswith("v") and adjacent_next and nxt.text in _AFTER_A_VERB | {"成"}
+            and not (adjacent_prev and prev.text in _TAKES_AS)
+            and any(u.text in ("把", "将") for u in _clause_before(tokens, i, 8))):
+        add(V, 1.5)  # 把|更合適的人才|運作|到|…崗位上: what 把 takes is done so, the word the verb
     if verbal and nxt is not None and (nxt.kind == NUMBER or nxt.text in _QUANTITY_BEFORE):
         add(V, 0.8)  # 影響|約六百個住戶: a verb and its counted object
     counted = adjacent_prev and (prev.kind == NUMBER or prev.text in _DEMONSTRATIVES
