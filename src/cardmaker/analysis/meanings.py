@@ -1107,6 +1107,12 @@ def _cues(tokens, i: int, t, p, n, prev, nxt, after) -> dict:
                 # after it is its object, no more of a compound noun; a verb of one character before another
                 # verb or an adverb is its subject's (商戶|憂|難覓…: "to worry")
                 add(V, 0.9)
+            elif (t.pos.startswith("n") and len(t.text) > 1 and adjacent_next and adjacent_prev
+                  and prev.pos.startswith(_NOUN_TAGS)
+                  and (nxt.pos.startswith("r") and not _demonstrative_measure(nxt) or nxt.text in _PEOPLE)):
+                # a word jieba's dictionary calls a noun, between its subject and a pronoun for its object
+                # (事實|證明|有些人…): the verb of the clause
+                add(V, 0.9)
             elif prev.pos.startswith(_NOUN_TAGS + ("s",)) and t.pos.startswith(("vn", "v", "a")):
                 add(N, 0.9)  # the head of a compound noun: 服務|升級, 營養|攝入
             elif prev.pos.startswith("v") and prev.text not in _PREDICATIVE and (
