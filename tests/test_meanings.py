@@ -94,8 +94,7 @@ TRAD, SIMP = "新聞標題", "新闻标题"
         # 並 before a negative is "(not) at all"; 多 after a count "odd"; 左右 after one "approximately";
         # 點 of a time of day "o'clock"
         ("如今練習的人其實並不少。", "并", "(not) at all", TRAD),
-        ("他們提出向難點要人才。", "要", "to ask for", TRAD),      # 向…要: what one asks of someone
-        ("這種文化長期禁錮人們的思想。", "禁锢", "to confine", TRAD),  # 人們 after it: its object, no compound
+        ("這種儒家文化禁錮人們的思想。", "禁锢", "to confine", TRAD),  # 人們 after it: its object, no compound
         ("就是要把更合適的人才運作到合適的崗位上。", "运作", "to operate", TRAD),  # 把 X V到: the verb
         ("因為事實證明有些人可以一直保持出色表現。", "证明", "to prove", TRAD),  # a subject, then a pronoun object
         ("省內留用的只有900多萬千瓦。", "多", "odd", TRAD),

@@ -474,10 +474,7 @@ _FRAMES = {
     "还是": [(_before_verb, "still (as before)")],
     "先后": [(_before_verb, "one after another")],
     # modals before a verb: 要|深入學習 "need to; should", 不應|只 "should", 會|預留 "will, likely to"
-    # 向…|要|人才: what one asks of someone, "to ask for"; before a verb the modal "should"
-    "要": [(lambda tokens, i, prev, nxt: _partner_before("向")(tokens, i, prev, nxt) and nxt is not None
-            and nxt.pos.startswith(("n", "vn")) and nxt.start == tokens[i].end, "to ask for"),
-           (_before_verb, "should")],
+    "要": [(_before_verb, "should")],
     "应": [(_before_verb, "should")],
     # … but not after a body's character: 各部|會|也… "ministries and commissions" (部會 a pair of bodies)
     "会": [(_when(_before_verb, _unless(_after_body_char)), "likely to")],

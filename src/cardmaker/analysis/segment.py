@@ -245,7 +245,6 @@ def segment(simplified: str, lexicon) -> list[Token]:
     out = _paired_points(out, lex, lexical)
     out = _dotted_names(out, lex)
     out = _rare_given_names(out, lex)
-    out = _counted_people(out)
     out = _glued_pieces(out, lex, lexical)
     out = _correlatives(_one_battle(_unit_lists(out), lex), simplified)
     return _damaged(_document_numbers(out, simplified), simplified)
@@ -324,36 +323,25 @@ def _one_battle(tokens: list[Token], lex) -> list[Token]:
 _MANY = frozenset("许多 很多 不少 多少 一些 这些 那些 其他 众多 少数 多数 好多 越来越多".split())
 
 
-def _counted_people(tokens: list[Token]) -> list[Token]:
-    """许多|人为|他们 → 许多|人|为|他们: after a count of people 人为 is 人 and the preposition 为 "for",
-    not 人为 "artificial" (人为的灾害 stays)."""
-    out: list[Token] = []
-    for t in tokens:
-        before = out[-1] if out else None
-        if (t.text == "人为" and t.kind == WORD and before is not None and before.end == t.start
-                and (before.text in _MANY or before.pos.startswith("m"))):
-            out.append(Token("人", t.start, t.start + 1, "n", WORD))
-            out.append(Token("为", t.start + 1, t.end, "p", WORD))
-            continue
-        out.append(t)
-    return out
-
-
 _MODAL_CHARS = frozenset("能可要将会应须")
 _AFTER_SUBJECT = frozenset("已曾也都又还将就才便却仍均皆并亦")  # adverbs that follow a subject, no name's end
 
 
 def _glued_pieces(tokens: list[Token], lex, lexical: Lexical) -> list[Token]:
-    """Pieces jieba glued across words, in their words: a modal and 为 "for" (能为|其它国家 → 能|为),
-    相对|应 → 相|对应 "to correspond", a name and the adverb after it (碧咸已|表示 → 碧咸|已), a day's
-    日 and 出生 (1月1|日出|生于 → 日|出生|于)."""
+    """Pieces jieba glued across words, in their words: 人为 after a count of people (许多|人|为|他们, not
+    人为 "artificial"; 人为的灾害 stays), a modal and 为 "for" (能为|其它国家 → 能|为), 相对|应 → 相|对应
+    "to correspond", a name and the adverb after it (碧咸已|表示 → 碧咸|已), a day's 日 and 出生
+    (1月1|日出|生于 → 日|出生|于)."""
     out: list[Token] = []
     i = 0
     while i < len(tokens):
         t = tokens[i]
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         before = out[-1] if out else None
-        if t.kind == FRAGMENT and len(t.text) == 2 and t.text[0] in _MODAL_CHARS and t.text[1] == "为":
+        if (t.text == "人为" and t.kind == WORD and before is not None and before.end == t.start
+                and (before.text in _MANY or before.pos.startswith("m"))):
+            out += [Token("人", t.start, t.start + 1, "n", WORD), Token("为", t.start + 1, t.end, "p", WORD)]
+        elif t.kind == FRAGMENT and len(t.text) == 2 and t.text[0] in _MODAL_CHARS and t.text[1] == "为":
             out += [Token(t.text[0], t.start, t.start + 1, "v", WORD), Token("为", t.start + 1, t.end, "p", WORD)]
         elif (t.text == "相对" and nxt is not None and nxt.text == "应" and nxt.start == t.end
               and lex.is_word("对应")):
